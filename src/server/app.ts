@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import { auditRoutes } from './auth/audit.routes.ts';
+import { authRoutes, sessionMiddleware } from './auth/auth.routes.ts';
+import type { DataKeys } from './auth/personal-data.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import type { AppEnv } from './http/context.ts';
+import { errors } from './http/errors.ts';
+import { csrfProtection, handleError, requestContext } from './http/middleware.ts';
+import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { territoryRoutes } from './modules/territory/territory.routes.ts';
+
+export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger };
+
+/** JSON bodies larger than this are refused before parsing. */
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
+const swaggerRoot = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+/** The whole HTTP application: middleware, every module's router, the API document and the built web app. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(handleError);
+  app.use('*', requestContext(deps.logger, { trustProxy: deps.config.trustProxy }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.allowedOrigins],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw errors.bodyTooLarge(JSON_BODY_LIMIT);
+      },
+    }),
+  );
+  app.use('/api/*', csrfProtection(deps.config.allowedOrigins));
+  app.use('/api/*', sessionMiddleware(deps));
+
+  const api = new OpenAPIHono<AppEnv>()
+    .route('/', authRoutes(deps))
+    .route('/', territoryRoutes(deps))
+    .route('/', accountRoutes(deps))
+    .route('/', auditRoutes(deps));
+  app.route('/api/v1', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Wuwei 五微五联基层治理平台 API',
+      version: '1',
+      description:
+        'Sign in with POST /api/v1/auth/login; the session cookie authenticates the rest. Errors are `{ error: { code, message, details, requestId } }`; send `Accept-Language: en` for English messages.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/docs', (c) => c.html(apiDocsPage));
+  app.get('/api/docs/init.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });");
+  });
+  app.use('/api/docs/assets/*', serveStatic({ root: swaggerRoot, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.all('/api/*', () => {
+    throw errors.routeNotFound();
+  });
+
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    const root = webRoot;
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use('*', serveStatic({ root }));
+    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
+  }
+  return app;
+}
+
+const apiDocsPage = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Wuwei API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`;

@@ -1,0 +1,108 @@
+import { and, desc, eq, gte, lte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { newId } from '../db/ids.ts';
+import { containsPattern } from '../db/like.ts';
+import { auditLog } from './auth.tables.ts';
+import { territoryCodeCondition, type Scope } from './scope.ts';
+
+/** Who did a write, from where: taken from the request by the HTTP layer and handed to services. */
+export type Actor = {
+  userId: string | null;
+  name: string | null;
+  role: string | null;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  territoryCode?: string | null;
+  /** Changed fields. Callers mask personal data before it gets here (see `changedFields`). */
+  changes?: Record<string, unknown>;
+};
+
+/** Appends one audit row; call it with the same transaction as the write it records. */
+export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    id: newId(),
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    territoryCode: entry.territoryCode ?? null,
+    changes: entry.changes ?? null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+    userAgent: actor.userAgent,
+  });
+}
+
+/**
+ * `{ field: { from, to } }` for the fields that differ; fields named in `mask` are replaced by their masked form
+ * (or by "***" when no masker is given), so the audit log never holds personal data in clear.
+ */
+export function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  mask: Record<string, (value: string) => string> = {},
+): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    const from = before?.[key] ?? null;
+    const to = after[key] ?? null;
+    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    const masker = mask[key];
+    const hide = (v: unknown) => (v === null ? null : masker && typeof v === 'string' ? masker(v) : masker ? '***' : v);
+    out[key] = key in mask ? { from: hide(from), to: hide(to) } : { from, to };
+  }
+  return out;
+}
+
+export type AuditFilter = {
+  q?: string;
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+};
+
+/** Audit rows within the caller's scope: everything for a county-wide scope, else rows of its subtree. */
+export async function listAudit(db: Executor, scope: Scope, filter: AuditFilter) {
+  const conditions: (SQL | undefined)[] = [
+    scope.all ? undefined : territoryCodeCondition(scope, auditLog.territoryCode),
+    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lte(auditLog.at, filter.to) : undefined,
+    filter.q
+      ? or(
+          ilike(auditLog.actorName, containsPattern(filter.q)),
+          ilike(auditLog.action, containsPattern(filter.q)),
+          ilike(auditLog.ip, containsPattern(filter.q)),
+        )
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}

@@ -1,0 +1,49 @@
+import { z } from '@hono/zod-openapi';
+import { permissions, roleCodes, scopeKinds } from './roles.ts';
+
+export const textSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const loginBody = z
+  .strictObject({
+    username: z.string().trim().min(1).max(64).openapi({ description: 'Username or mobile number', example: 'admin' }),
+    password: z.string().min(1).max(128).openapi({ example: 'wuwei-demo' }),
+  })
+  .openapi('LoginRequest');
+
+export const changePasswordBody = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(128),
+    newPassword: z.string().min(1).max(128),
+  })
+  .openapi('ChangePasswordRequest');
+
+export const scopeTerritorySchema = z.object({
+  id: z.string(),
+  level: z.string(),
+  code: z.string(),
+  name: z.string(),
+});
+
+export const roleAssignmentSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(roleCodes),
+    roleName: textSchema,
+    scopeKind: z.enum(scopeKinds),
+    scopeIds: z.array(z.string()),
+    territories: z.array(scopeTerritorySchema),
+  })
+  .openapi('RoleAssignment');
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    mustChangePassword: z.boolean(),
+    roles: z.array(roleAssignmentSchema),
+    permissions: z.array(z.enum(permissions)),
+  })
+  .openapi('Me');
+
+export type Me = z.infer<typeof meSchema>;

@@ -1,0 +1,95 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { escapeLike } from '../db/like.ts';
+import { errors } from '../http/errors.ts';
+import { roles, type Permission, type RoleCode, type ScopeKind } from './roles.ts';
+
+/** A territory node a scope is anchored on. */
+export type ScopeTerritory = { id: string; level: string; code: string; name: string };
+
+export type ResolvedAssignment = {
+  id: string;
+  role: RoleCode;
+  scopeKind: ScopeKind;
+  scopeIds: string[];
+  /** The territory nodes of street/community/grids scopes. */
+  territories: ScopeTerritory[];
+};
+
+/** Who is calling, loaded once per request from the session. */
+export type AuthContext = {
+  sessionId: string;
+  user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
+  assignments: ResolvedAssignment[];
+};
+
+/**
+ * Where a permission reaches. `all` covers the county; otherwise a territory node is inside the scope when its
+ * code starts with one of `codes` (a subtree), a building when it is listed, a person's own record when `self`.
+ */
+export type Scope = { all: boolean; codes: string[]; buildingIds: string[]; self: boolean };
+
+export function permissionsOf(auth: AuthContext): Permission[] {
+  const granted = new Set<Permission>();
+  for (const a of auth.assignments) for (const p of roles[a.role].permissions) granted.add(p);
+  return [...granted].sort();
+}
+
+/** The union of the scopes of every assignment whose role grants `permission`, or null when none does. */
+export function scopeFor(auth: AuthContext, permission: Permission): Scope | null {
+  let scope: Scope | null = null;
+  for (const a of auth.assignments) {
+    if (!roles[a.role].permissions.includes(permission)) continue;
+    scope ??= { all: false, codes: [], buildingIds: [], self: false };
+    switch (a.scopeKind) {
+      case 'all':
+        scope.all = true;
+        break;
+      case 'street':
+      case 'community':
+      case 'grids':
+        scope.codes.push(...a.territories.map((t) => t.code));
+        break;
+      case 'buildings':
+        scope.buildingIds.push(...a.scopeIds);
+        break;
+      case 'self':
+        scope.self = true;
+        break;
+    }
+  }
+  if (scope) scope.codes = minimalPrefixes(scope.codes);
+  return scope;
+}
+
+/** The scope of `permission`; a caller without it gets 403 for the endpoint itself. */
+export function requirePermission(auth: AuthContext, permission: Permission): Scope {
+  const scope = scopeFor(auth, permission);
+  if (!scope) throw errors.forbidden();
+  return scope;
+}
+
+/** Whether a territory code lies inside the scope. */
+export function codeInScope(scope: Scope, code: string): boolean {
+  return scope.all || scope.codes.some((prefix) => code.startsWith(prefix));
+}
+
+/** Whether `inner` is wholly inside `outer` (used when granting scopes to others). */
+export function scopeCovers(outer: Scope, innerCodes: string[]): boolean {
+  return outer.all || innerCodes.every((code) => codeInScope(outer, code));
+}
+
+/** SQL condition: the territory-code column lies inside the scope. The one filter every scoped query uses. */
+export function territoryCodeCondition(scope: Scope, column: SQLWrapper): SQL {
+  if (scope.all) return sql`true`;
+  if (scope.codes.length === 0) return sql`false`;
+  const alternatives = scope.codes.map((prefix) => sql`${column} like ${escapeLike(prefix) + '%'}`);
+  return sql`(${sql.join(alternatives, sql` or `)})`;
+}
+
+/** Drops codes already covered by a shorter prefix in the list. */
+function minimalPrefixes(codes: string[]): string[] {
+  const sorted = [...new Set(codes)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const code of sorted) if (!kept.some((p) => code.startsWith(p))) kept.push(code);
+  return kept.sort();
+}

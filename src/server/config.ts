@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  WUWEI_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WUWEI_DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  WUWEI_DEMO: booleanFlag.optional(),
+  WUWEI_DEMO_PASSWORD: z.string().min(8).default('wuwei-demo'),
+  WUWEI_DEMO_SEED: z.coerce.number().int().default(1),
+  WUWEI_DEMO_SCALE: z.coerce.number().positive().max(1).default(1),
+  WUWEI_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  WUWEI_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  WUWEI_COOKIE_SECURE: booleanFlag.optional(),
+  WUWEI_TRUST_PROXY: booleanFlag.default(false),
+  WUWEI_ALLOWED_ORIGINS: z.string().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  dataKeyHex: string | undefined;
+  demo: boolean;
+  demoPassword: string;
+  demoSeed: number;
+  demoScale: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  allowedOrigins: string[];
+};
+
+/** Reads and validates the environment; throws a readable message listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.WUWEI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    dataKeyHex: e.WUWEI_DATA_KEY,
+    demo: e.WUWEI_DEMO ?? !production,
+    demoPassword: e.WUWEI_DEMO_PASSWORD,
+    demoSeed: e.WUWEI_DEMO_SEED,
+    demoScale: e.WUWEI_DEMO_SCALE,
+    sessionIdleMs: e.WUWEI_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.WUWEI_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    cookieSecure: e.WUWEI_COOKIE_SECURE ?? production,
+    trustProxy: e.WUWEI_TRUST_PROXY,
+    allowedOrigins: (e.WUWEI_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+}

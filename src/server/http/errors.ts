@@ -1,0 +1,99 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type Lang = 'zh' | 'en';
+export type Text = { zh: string; en: string };
+
+export type ErrorDetail = { field: string; code: string; message: Text };
+
+/** An error a client may see: stable code, HTTP status, a message in Chinese and English, field details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: ContentfulStatusCode,
+    readonly text: Text,
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${code}: ${text.en}`);
+  }
+}
+
+/** The error catalogue. Every error a client can receive is made here, so codes stay stable. */
+export const errors = {
+  validation: (details: ErrorDetail[]) =>
+    new AppError('VALIDATION_FAILED', 400, { zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' }, details),
+  malformedJson: () =>
+    new AppError('MALFORMED_JSON', 400, { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }),
+  unsupportedMediaType: () =>
+    new AppError('UNSUPPORTED_MEDIA_TYPE', 415, {
+      zh: '请求体必须是 application/json',
+      en: 'The request body must be application/json',
+    }),
+  bodyTooLarge: (limitBytes: number) =>
+    new AppError('BODY_TOO_LARGE', 413, {
+      zh: `请求体过大（上限 ${Math.round(limitBytes / 1024)} KB）`,
+      en: `The request body is too large (limit ${Math.round(limitBytes / 1024)} KB)`,
+    }),
+  unauthenticated: () =>
+    new AppError('UNAUTHENTICATED', 401, { zh: '请先登录', en: 'Please sign in first' }),
+  sessionExpired: () =>
+    new AppError('SESSION_EXPIRED', 401, { zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' }),
+  invalidCredentials: () =>
+    new AppError('INVALID_CREDENTIALS', 401, {
+      zh: '用户名或密码错误',
+      en: 'Wrong username or password',
+    }),
+  accountDisabled: () =>
+    new AppError('ACCOUNT_DISABLED', 403, { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; contact an administrator' }),
+  loginThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'LOGIN_THROTTLED',
+      429,
+      {
+        zh: `登录失败次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`,
+        en: `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  csrfRejected: () =>
+    new AppError('CSRF_REJECTED', 403, {
+      zh: '跨站请求被拒绝',
+      en: 'Cross-site request rejected',
+    }),
+  forbidden: () => new AppError('FORBIDDEN', 403, { zh: '没有执行此操作的权限', en: 'You are not allowed to do this' }),
+  notFound: () => new AppError('NOT_FOUND', 404, { zh: '找不到该对象', en: 'Not found' }),
+  routeNotFound: () => new AppError('ROUTE_NOT_FOUND', 404, { zh: '接口不存在', en: 'No such API endpoint' }),
+  conflict: (field: string, text: Text) =>
+    new AppError('CONFLICT', 409, text, [{ field, code: 'conflict', message: text }]),
+  passwordPolicy: (field: string, text: Text) =>
+    new AppError('PASSWORD_POLICY', 400, { zh: '密码不符合要求', en: 'The password does not meet the policy' }, [
+      { field, code: 'password_policy', message: text },
+    ]),
+  wrongPassword: () =>
+    new AppError('WRONG_PASSWORD', 400, { zh: '当前密码不正确', en: 'The current password is wrong' }, [
+      {
+        field: 'currentPassword',
+        code: 'wrong_password',
+        message: { zh: '当前密码不正确', en: 'The current password is wrong' },
+      },
+    ]),
+  internal: () =>
+    new AppError('INTERNAL', 500, { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }),
+};
+
+/** The one JSON shape of every error response. */
+export function errorBody(error: AppError, lang: Lang, requestId: string) {
+  return {
+    error: {
+      code: error.code,
+      message: error.text[lang],
+      details: error.details.map((d) => ({ field: d.field, code: d.code, message: d.message[lang] })),
+      requestId,
+    },
+  };
+}
+
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  return acceptLanguage && /^\s*en\b/i.test(acceptLanguage) ? 'en' : 'zh';
+}

@@ -1,0 +1,90 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { newId } from '../db/ids.ts';
+import type { AppEnv } from './context.ts';
+import { AppError, errorBody, errors, pickLang } from './errors.ts';
+
+export const SESSION_COOKIE = 'wuwei_session';
+
+/** Request id, language, client address and one JSON log line per request. */
+export function requestContext(logger: Logger, options: { trustProxy: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : newId();
+    c.set('requestId', requestId);
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    c.set('ip', clientAddress(c, options.trustProxy));
+    const log = logger.child({ requestId });
+    c.set('logger', log);
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    if (c.res.status >= 500) log.error({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+    else log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  };
+}
+
+function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // in-process requests (tests) have no socket
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence for cookie-authenticated writes: a browser always sends Origin (or Sec-Fetch-Site) on a cross-site
+ * POST, so a write whose origin is not this site, or not an allowed origin, is refused before anything runs.
+ * API writes must also be JSON, which a plain cross-site HTML form cannot send.
+ */
+export function csrfProtection(allowedOrigins: string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const host = c.req.header('host');
+    if (origin) {
+      let originHost: string | null = null;
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        throw errors.csrfRejected();
+      }
+      if (originHost !== host && !allowedOrigins.includes(origin)) throw errors.csrfRejected();
+    } else if (c.req.header('sec-fetch-site') === 'cross-site') {
+      throw errors.csrfRejected();
+    }
+    const type = c.req.header('content-type') ?? '';
+    const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
+    if (hasBody && !/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type)) {
+      throw errors.unsupportedMediaType();
+    }
+    return next();
+  };
+}
+
+/** Every thrown error becomes the catalogue's JSON shape; unknown errors are logged and answered as INTERNAL. */
+export function handleError(error: Error, c: Context<AppEnv>): Response {
+  let appError: AppError;
+  if (error instanceof AppError) {
+    appError = error;
+  } else if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)) {
+    appError = errors.malformedJson();
+  } else if (error instanceof HTTPException && error.status === 413) {
+    appError = errors.bodyTooLarge(0);
+  } else {
+    (c.get('logger') ?? console).error({ err: error }, 'unhandled error');
+    appError = errors.internal();
+  }
+  const requestId = c.get('requestId') ?? newId();
+  for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
+  return c.json(errorBody(appError, c.get('lang') ?? 'zh', requestId), appError.status);
+}

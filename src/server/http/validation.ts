@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { errors, type ErrorDetail, type Text } from './errors.ts';
+
+// Zod makes one message per issue. We make it carry both languages, joined by a unit separator, so that
+// the error response can answer in the caller's language; `bi()` writes a custom message the same way.
+const SEP = '\u001f';
+const zhCN = z.locales.zhCN().localeError;
+const en = z.locales.en().localeError;
+
+type LocaleError = NonNullable<typeof zhCN>;
+type RawIssue = Parameters<LocaleError>[0];
+
+function render(localeError: LocaleError, issue: RawIssue): string {
+  const result = localeError(issue);
+  return typeof result === 'string' ? result : (result?.message ?? '');
+}
+
+/** A custom validation message in both languages, for `z.string().regex(re, bi('…', '…'))`. */
+export function bi(zh: string, english: string): string {
+  return zh + SEP + english;
+}
+
+z.config({
+  localeError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined
+      ? bi('此项为必填项', 'This field is required')
+      : render(zhCN, issue) + SEP + render(en, issue),
+});
+
+
+export function splitMessage(message: string): Text {
+  const [zh = message, english = message] = message.split(SEP);
+  return { zh, en: english };
+}
+
+/** Turns a ZodError into the catalogue's VALIDATION_FAILED with one detail per field. */
+export function validationError(error: z.ZodError, prefix?: string) {
+  const details: ErrorDetail[] = error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return {
+      field: keys.length ? [base, keys.join(',')].filter(Boolean).join('.') : base,
+      code: issue.code,
+      message: splitMessage(issue.message),
+    };
+  });
+  return errors.validation(details);
+}

@@ -1,0 +1,393 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
+import { roleAssignments, users } from '../../auth/auth.tables.ts';
+import { loadAssignments, passwordProblem, revokeSessions } from '../../auth/auth.service.ts';
+import { blindIndex, decrypt, encrypt, maskMobile, mobilePattern, type DataKeys } from '../../auth/personal-data.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { roles, type RoleCode } from '../../auth/roles.ts';
+import {
+  codeInScope,
+  requirePermission,
+  territoryCodeCondition,
+  type AuthContext,
+  type ResolvedAssignment,
+  type Scope,
+} from '../../auth/scope.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { newId } from '../../db/ids.ts';
+import { containsPattern } from '../../db/like.ts';
+import { errors, type ErrorDetail } from '../../http/errors.ts';
+import { territories } from '../territory/territory.tables.ts';
+import type { Account, AssignmentInput } from './accounts.schemas.ts';
+
+type UserRow = typeof users.$inferSelect;
+type Deps = { db: Db; keys: DataKeys };
+
+const SCOPE_LEVEL = { street: 'street', community: 'community', grids: 'grid' } as const;
+
+/** SQL: the account has a role anchored inside the scope. County-wide callers see every account. */
+function visibleIn(scope: Scope): SQL {
+  if (scope.all) return sql`true`;
+  return sql`exists (
+    select 1 from ${roleAssignments} ra join ${territories} t on t.id = any(ra.scope_ids)
+    where ra.user_id = ${users.id} and ${territoryCodeCondition(scope, sql.raw('t.code'))})`;
+}
+
+export function presentAccount(keys: DataKeys, user: UserRow, assignments: ResolvedAssignment[]): Account {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    mobile: user.mobileEnc ? maskMobile(decrypt(keys, user.mobileEnc)) : null,
+    status: user.status,
+    mustChangePassword: user.mustChangePassword,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    roles: assignments.map((a) => ({ ...a, roleName: roles[a.role].name })),
+  };
+}
+
+export async function listAccounts(
+  { db, keys }: Deps,
+  auth: AuthContext,
+  filter: { q?: string; status?: 'active' | 'disabled'; role?: RoleCode; page: number; pageSize: number },
+) {
+  const scope = requirePermission(auth, 'account:read');
+  const q = filter.q?.trim();
+  const where = and(
+    visibleIn(scope),
+    filter.status ? eq(users.status, filter.status) : undefined,
+    filter.role
+      ? sql`exists (select 1 from ${roleAssignments} r where r.user_id = ${users.id} and r.role = ${filter.role})`
+      : undefined,
+    q
+      ? mobilePattern.test(q)
+        ? eq(users.mobileIndex, blindIndex(keys, 'mobile', q))
+        : sql`(${users.username} ilike ${containsPattern(q)} or ${users.displayName} ilike ${containsPattern(q)})`
+      : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+  ]);
+  const assignments = await loadAssignments(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { rows: rows.map((r) => presentAccount(keys, r, assignments.get(r.id) ?? [])), total: count?.total ?? 0 };
+}
+
+async function loadVisible(db: Executor, scope: Scope, id: string): Promise<UserRow> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), visibleIn(scope)))
+    .limit(1);
+  if (!row) throw errors.notFound();
+  return row;
+}
+
+export async function getAccount({ db, keys }: Deps, auth: AuthContext, id: string): Promise<Account> {
+  const row = await loadVisible(db, requirePermission(auth, 'account:read'), id);
+  const assignments = await loadAssignments(db, [id]);
+  return presentAccount(keys, row, assignments.get(id) ?? []);
+}
+
+/** The highest rank among the caller's roles that may manage accounts. */
+function managerRank(auth: AuthContext): number {
+  return Math.max(
+    -1,
+    ...auth.assignments.filter((a) => roles[a.role].permissions.includes('account:write')).map((a) => roles[a.role].rank),
+  );
+}
+
+/** Whether the caller may grant `role`: only roles ranked below their own, except a county admin's peers. */
+export function canGrant(auth: AuthContext, role: RoleCode): boolean {
+  const rank = managerRank(auth);
+  return roles[role].rank < rank || (role === 'county_admin' && auth.assignments.some((a) => a.role === 'county_admin'));
+}
+
+/** Checks requested role assignments against the caller's rank and scope; field details name each bad one. */
+async function checkAssignments(db: Executor, auth: AuthContext, writeScope: Scope, input: AssignmentInput[]) {
+  const details: ErrorDetail[] = [];
+  const ids = [...new Set(input.flatMap((a) => (a.scopeKind in SCOPE_LEVEL ? a.scopeIds : [])))];
+  const found = ids.length
+    ? await db
+        .select({ id: territories.id, level: territories.level, code: territories.code })
+        .from(territories)
+        .where(inArray(territories.id, ids))
+    : [];
+  const byId = new Map(found.map((t) => [t.id, t]));
+  input.forEach((a, i) => {
+    const field = `roles.${i}`;
+    const fail = (code: string, zh: string, en: string) => details.push({ field, code, message: { zh, en } });
+    const role = roles[a.role];
+    if (!canGrant(auth, a.role)) return fail('not_grantable', `无权授予“${role.name.zh}”角色`, `You may not grant the role ${role.name.en}`);
+    if (!role.scopeKinds.includes(a.scopeKind)) {
+      return fail('scope_kind', `“${role.name.zh}”不能使用该数据范围`, `${role.name.en} cannot have this kind of scope`);
+    }
+    switch (a.scopeKind) {
+      case 'all':
+        if (!writeScope.all) return fail('scope', '无权授予全县范围', 'You may not grant a county-wide scope');
+        if (a.scopeIds.length) return fail('scope_ids', '全县范围不需要指定区域', 'A county-wide scope takes no ids');
+        return;
+      case 'self':
+        if (a.scopeIds.length) return fail('scope_ids', '本人范围不需要指定区域', 'A self scope takes no ids');
+        return;
+      case 'buildings':
+        // Buildings arrive with the registry module; until then only an empty building list can be stored.
+        if (a.scopeIds.length) return fail('scope_ids', '楼栋不存在', 'Unknown building ids');
+        return;
+      case 'street':
+      case 'community':
+      case 'grids': {
+        const level = SCOPE_LEVEL[a.scopeKind];
+        if (a.scopeIds.length === 0) return fail('scope_ids', '请选择区域', 'Choose at least one territory');
+        if (a.scopeKind !== 'grids' && a.scopeIds.length > 1) return fail('scope_ids', '只能选择一个区域', 'Choose exactly one territory');
+        for (const id of a.scopeIds) {
+          const t = byId.get(id);
+          if (!t || !codeInScope(writeScope, t.code)) return fail('scope_ids', '区域不存在或不在您的管辖范围内', 'Unknown territory or outside your scope');
+          if (t.level !== level) return fail('scope_ids', '所选区域的层级与数据范围不符', 'The territory level does not match the scope kind');
+        }
+        return;
+      }
+    }
+  });
+  if (details.length) throw errors.validation(details);
+}
+
+async function replaceAssignments(tx: Executor, userId: string, input: AssignmentInput[]) {
+  await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
+  if (input.length) {
+    await tx.insert(roleAssignments).values(
+      input.map((a, i) => ({
+        id: newId(),
+        userId,
+        role: a.role,
+        scopeKind: a.scopeKind,
+        scopeIds: [...new Set(a.scopeIds)],
+        createdAt: new Date(Date.now() + i),
+      })),
+    );
+  }
+}
+
+/** The territory code an account's audit rows are filed under: its first scoped territory. */
+async function territoryCodeOf(db: Executor, userId: string): Promise<string | null> {
+  const assignments = (await loadAssignments(db, [userId])).get(userId) ?? [];
+  return assignments.flatMap((a) => a.territories)[0]?.code ?? null;
+}
+
+async function checkUnique(db: Executor, keys: DataKeys, input: { username?: string; mobile?: string | null }, exceptId?: string) {
+  if (input.username) {
+    const [clash] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`)
+      .limit(1);
+    if (clash && clash.id !== exceptId) throw errors.conflict('username', { zh: '用户名已被使用', en: 'The username is taken' });
+  }
+  if (input.mobile) {
+    const [clash] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.mobileIndex, blindIndex(keys, 'mobile', input.mobile)))
+      .limit(1);
+    if (clash && clash.id !== exceptId) throw errors.conflict('mobile', { zh: '手机号已被其他账号使用', en: 'The mobile number is used by another account' });
+  }
+}
+
+export type NewUser = {
+  id?: string;
+  username: string;
+  displayName: string;
+  mobile?: string | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  roles: AssignmentInput[];
+};
+
+/** Inserts a user and its roles without permission checks (seeding, the admin CLI); callers audit. */
+export async function insertUser(tx: Executor, keys: DataKeys, input: NewUser): Promise<string> {
+  const id = input.id ?? newId();
+  await tx.insert(users).values({
+    id,
+    username: input.username,
+    displayName: input.displayName,
+    mobileEnc: input.mobile ? encrypt(keys, input.mobile) : null,
+    mobileIndex: input.mobile ? blindIndex(keys, 'mobile', input.mobile) : null,
+    passwordHash: input.passwordHash,
+    mustChangePassword: input.mustChangePassword,
+  });
+  await replaceAssignments(tx, id, input.roles);
+  return id;
+}
+
+export async function createAccount(
+  { db, keys }: Deps,
+  auth: AuthContext,
+  actor: Actor,
+  input: { username: string; displayName: string; mobile?: string | null; password: string; roles: AssignmentInput[] },
+): Promise<string> {
+  const writeScope = requirePermission(auth, 'account:write');
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw errors.passwordPolicy('password', problem);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await checkAssignments(tx, auth, writeScope, input.roles);
+    if (!writeScope.all && input.roles.every((r) => r.scopeKind === 'self' || r.scopeKind === 'buildings')) {
+      // An account nobody in a scoped role could see again would be lost to its creator.
+      throw errors.validation([
+        {
+          field: 'roles',
+          code: 'scope_required',
+          message: { zh: '请至少授予一个带区域范围的角色', en: 'Grant at least one role scoped to a territory' },
+        },
+      ]);
+    }
+    await checkUnique(tx, keys, input);
+    const id = await insertUser(tx, keys, { ...input, passwordHash, mustChangePassword: true });
+    await appendAudit(tx, actor, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      territoryCode: await territoryCodeOf(tx, id),
+      changes: changedFields(
+        null,
+        { username: input.username, displayName: input.displayName, mobile: input.mobile ?? null, roles: input.roles },
+        { mobile: maskMobile },
+      ),
+    });
+    return id;
+  });
+}
+
+/** Loads an account the caller may manage: visible in their write scope, every role of it grantable by them. */
+async function loadManageable(tx: Executor, auth: AuthContext, id: string) {
+  const writeScope = requirePermission(auth, 'account:write');
+  const row = await loadVisible(tx, writeScope, id);
+  const current = (await loadAssignments(tx, [id])).get(id) ?? [];
+  if (!current.every((a) => canGrant(auth, a.role))) throw errors.forbidden();
+  return { row, current, writeScope };
+}
+
+function refuseSelf(auth: AuthContext, id: string, field: string) {
+  if (auth.user.id === id) {
+    throw errors.validation([
+      {
+        field,
+        code: 'self',
+        message: { zh: '不能停用自己的账号或修改自己的角色', en: 'You cannot disable your own account or change your own roles' },
+      },
+    ]);
+  }
+}
+
+export async function updateAccount(
+  { db, keys }: Deps,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: { displayName?: string; mobile?: string | null; status?: 'active' | 'disabled' },
+) {
+  await db.transaction(async (tx) => {
+    const { row } = await loadManageable(tx, auth, id);
+    if (input.status === 'disabled') refuseSelf(auth, id, 'status');
+    await checkUnique(tx, keys, { mobile: input.mobile }, id);
+    const before = {
+      displayName: row.displayName,
+      mobile: row.mobileEnc ? decrypt(keys, row.mobileEnc) : null,
+      status: row.status,
+    };
+    const after = {
+      displayName: input.displayName ?? before.displayName,
+      mobile: input.mobile === undefined ? before.mobile : input.mobile,
+      status: input.status ?? before.status,
+    };
+    const changes = changedFields(before, after, { mobile: maskMobile });
+    if (Object.keys(changes).length === 0) return;
+    await tx
+      .update(users)
+      .set({
+        displayName: after.displayName,
+        mobileEnc: after.mobile ? encrypt(keys, after.mobile) : null,
+        mobileIndex: after.mobile ? blindIndex(keys, 'mobile', after.mobile) : null,
+        status: after.status,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id));
+    if (after.status === 'disabled') await revokeSessions(tx, id);
+    await appendAudit(tx, actor, {
+      action: after.status !== before.status ? `user.${after.status === 'disabled' ? 'disabled' : 'enabled'}` : 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      territoryCode: await territoryCodeOf(tx, id),
+      changes,
+    });
+  });
+}
+
+/** Sets a new password chosen by an administrator; the user must change it at next sign-in. */
+export async function resetPassword({ db }: Deps, auth: AuthContext, actor: Actor, id: string, newPassword: string) {
+  const [target] = await db.select({ username: users.username }).from(users).where(eq(users.id, id)).limit(1);
+  const problem = target ? passwordProblem(newPassword, target.username) : null;
+  if (problem) throw errors.passwordPolicy('newPassword', problem);
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await loadManageable(tx, auth, id);
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, id));
+    await revokeSessions(tx, id);
+    await appendAudit(tx, actor, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      territoryCode: await territoryCodeOf(tx, id),
+      changes: { password: { from: '***', to: '***' } },
+    });
+  });
+}
+
+export async function setRoles({ db }: Deps, auth: AuthContext, actor: Actor, id: string, input: AssignmentInput[]) {
+  await db.transaction(async (tx) => {
+    const { current, writeScope } = await loadManageable(tx, auth, id);
+    refuseSelf(auth, id, 'roles');
+    await checkAssignments(tx, auth, writeScope, input);
+    const territoryCode = await territoryCodeOf(tx, id);
+    await replaceAssignments(tx, id, input);
+    await revokeSessions(tx, id);
+    const summary = (list: { role: string; scopeKind: string; scopeIds: string[] }[]) =>
+      list.map((a) => ({ role: a.role, scopeKind: a.scopeKind, scopeIds: a.scopeIds }));
+    await appendAudit(tx, actor, {
+      action: 'user.roles_changed',
+      entityType: 'user',
+      entityId: id,
+      territoryCode,
+      changes: { roles: { from: summary(current), to: summary(input) } },
+    });
+  });
+}
+
+/** The clear mobile number, for callers holding personal:reveal; every reveal is audited. */
+export async function revealMobile({ db, keys }: Deps, auth: AuthContext, actor: Actor, id: string) {
+  const scope = requirePermission(auth, 'personal:reveal');
+  return db.transaction(async (tx) => {
+    const row = await loadVisible(tx, scope, id);
+    await appendAudit(tx, actor, {
+      action: 'personal.revealed',
+      entityType: 'user',
+      entityId: id,
+      territoryCode: await territoryCodeOf(tx, id),
+      changes: { fields: ['mobile'] },
+    });
+    return { mobile: row.mobileEnc ? decrypt(keys, row.mobileEnc) : null };
+  });
+}

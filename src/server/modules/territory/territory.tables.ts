@@ -1,0 +1,34 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const territoryLevels = ['county', 'street', 'community', 'grid'] as const;
+export type TerritoryLevel = (typeof territoryLevels)[number];
+
+/**
+ * The territory tree county → street → community → grid. A child's code extends its parent's code
+ * (county 6 digits, then 3 digits per level), so a subtree is every code with the root's code as prefix.
+ */
+export const territories = pgTable(
+  'territories',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id'),
+    level: text('level', { enum: territoryLevels }).notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Position among siblings (grids are numbered west→east, north→south). */
+    sequence: integer('sequence').notNull().default(0),
+    boundary: jsonb('boundary').$type<GeoJsonGeometry | null>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('territories_code_key').on(t.code),
+    index('territories_parent_idx').on(t.parentId),
+    index('territories_code_prefix_idx').using('btree', t.code.op('text_pattern_ops')),
+  ],
+);
+
+type Position = [number, number];
+export type GeoJsonGeometry =
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] };
