@@ -24,12 +24,46 @@ export function demoAccounts(nodes: DemoNode[]): DemoAccount[] {
   ];
   const list: Omit<DemoAccount, 'mobile'>[] = [
     { username: 'admin', displayName: '县级管理员', role: 'county_admin', roles: one('county_admin', 'all') },
-    { username: 'street', displayName: `${street.name}管理员`, role: 'street_admin', roles: one('street_admin', 'street', [street.id]) },
-    { username: 'secretary', displayName: '王书记', role: 'community_secretary', roles: one('community_secretary', 'community', [community.id]) },
-    { username: 'worker', displayName: '李社工', role: 'community_worker', roles: one('community_worker', 'community', [community.id]) },
-    { username: 'branch', displayName: '张支书', role: 'branch_secretary', roles: one('branch_secretary', 'grids', grids.slice(0, 2).map((g) => g.id)) },
-    { username: 'grid', displayName: '赵网格员', role: 'grid_worker', roles: one('grid_worker', 'grids', [firstGrid.id]) },
-    { username: 'leader', displayName: '孙楼长', role: 'building_leader', roles: one('building_leader', 'buildings') },
+    {
+      username: 'street',
+      displayName: `${street.name}管理员`,
+      role: 'street_admin',
+      roles: one('street_admin', 'street', [street.id]),
+    },
+    {
+      username: 'secretary',
+      displayName: '王书记',
+      role: 'community_secretary',
+      roles: one('community_secretary', 'community', [community.id]),
+    },
+    {
+      username: 'worker',
+      displayName: '李社工',
+      role: 'community_worker',
+      roles: one('community_worker', 'community', [community.id]),
+    },
+    {
+      username: 'branch',
+      displayName: '张支书',
+      role: 'branch_secretary',
+      roles: one(
+        'branch_secretary',
+        'grids',
+        grids.slice(0, 2).map((g) => g.id),
+      ),
+    },
+    {
+      username: 'grid',
+      displayName: '赵网格员',
+      role: 'grid_worker',
+      roles: one('grid_worker', 'grids', [firstGrid.id]),
+    },
+    {
+      username: 'leader',
+      displayName: '孙楼长',
+      role: 'building_leader',
+      roles: one('building_leader', 'buildings'),
+    },
     { username: 'party', displayName: '周党员', role: 'party_member', roles: one('party_member', 'self') },
     { username: 'volunteer', displayName: '吴志愿者', role: 'volunteer', roles: one('volunteer', 'self') },
     { username: 'resident', displayName: '郑居民', role: 'resident', roles: one('resident', 'self') },

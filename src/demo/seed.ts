@@ -14,7 +14,14 @@ export type DemoOptions = { seed: number; scale: number; password: string };
 
 export const DEMO_COUNTY = { countyCode: '379901', countyName: '示范县' };
 
-const seedActor: Actor = { userId: null, name: 'demo seed', role: null, requestId: 'demo-seed', ip: null, userAgent: null };
+const seedActor: Actor = {
+  userId: null,
+  name: 'demo seed',
+  role: null,
+  requestId: 'demo-seed',
+  ip: null,
+  userAgent: null,
+};
 
 /** Whether the database holds no county yet (a fresh data folder). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -38,7 +45,12 @@ export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions) {
       entityType: 'county',
       entityId: nodes[0]!.id,
       territoryCode: nodes[0]!.code,
-      changes: { seed: options.seed, scale: options.scale, territories: nodes.length, accounts: accounts.length },
+      changes: {
+        seed: options.seed,
+        scale: options.scale,
+        territories: nodes.length,
+        accounts: accounts.length,
+      },
     });
   });
   return { territories: nodes, accounts };

@@ -5,9 +5,36 @@ import type { Random } from './random.ts';
 
 const STREET_NAMES = ['城关街道', '东城街道', '西城街道', '南湖街道', '北园街道', '新华街道'];
 const COMMUNITY_NAMES = [
-  '和平', '幸福', '建设', '光明', '文化', '胜利', '育才', '朝阳', '民主', '团结', '锦绣', '长安', '翠湖',
-  '滨河', '春华', '秋实', '桃园', '杏林', '书香', '康乐', '富民', '振兴', '华安', '清泉', '汇景', '金桥',
-  '银河', '凤鸣', '玉泉', '紫荆',
+  '和平',
+  '幸福',
+  '建设',
+  '光明',
+  '文化',
+  '胜利',
+  '育才',
+  '朝阳',
+  '民主',
+  '团结',
+  '锦绣',
+  '长安',
+  '翠湖',
+  '滨河',
+  '春华',
+  '秋实',
+  '桃园',
+  '杏林',
+  '书香',
+  '康乐',
+  '富民',
+  '振兴',
+  '华安',
+  '清泉',
+  '汇景',
+  '金桥',
+  '银河',
+  '凤鸣',
+  '玉泉',
+  '紫荆',
 ];
 
 export type DemoTerritoryOptions = { countyCode: string; countyName: string; scale: number };
@@ -32,7 +59,18 @@ function cells(box: [number, number, number, number], count: number): [number, n
 
 function polygon([w, s, e, n]: [number, number, number, number]): GeoJsonGeometry {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
-  return { type: 'Polygon', coordinates: [[[r(w), r(n)], [r(e), r(n)], [r(e), r(s)], [r(w), r(s)], [r(w), r(n)]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [r(w), r(n)],
+        [r(e), r(n)],
+        [r(e), r(s)],
+        [r(w), r(s)],
+        [r(w), r(n)],
+      ],
+    ],
+  };
 }
 
 /** Distributes `total` over `weights` proportionally, each at least `min`. */

@@ -77,16 +77,27 @@ export function createApp(deps: AppDeps) {
   app.get('/api/docs', (c) => c.html(apiDocsPage));
   app.get('/api/docs/init.js', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    return c.body("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });");
+    return c.body(
+      "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });",
+    );
   });
-  app.use('/api/docs/assets/*', serveStatic({ root: swaggerRoot, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({ root: swaggerRoot, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }),
+  );
   app.all('/api/*', () => {
     throw errors.routeNotFound();
   });
 
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     const root = webRoot;
-    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
     app.use('*', serveStatic({ root }));
     const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
     app.get('*', (c) => c.html(indexHtml));

@@ -12,16 +12,28 @@ import { openDatabase, type Database } from './db/client.ts';
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
 
 /** config → database → migrations → (demo seed) → listen. */
-export async function startPlatform(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<Platform> {
+export async function startPlatform(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<Platform> {
   const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
   const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
   );
   await database.migrate();
   if (config.demo && (await isEmpty(database.db))) {
     const started = Date.now();
-    const demo = await seedDemo(database.db, keys, { seed: config.demoSeed, scale: config.demoScale, password: config.demoPassword });
-    logger.info({ territories: demo.territories.length, accounts: demo.accounts.length, ms: Date.now() - started }, 'demo county seeded');
+    const demo = await seedDemo(database.db, keys, {
+      seed: config.demoSeed,
+      scale: config.demoScale,
+      password: config.demoPassword,
+    });
+    logger.info(
+      { territories: demo.territories.length, accounts: demo.accounts.length, ms: Date.now() - started },
+      'demo county seeded',
+    );
   }
   const app = createApp({ db: database.db, keys, config, logger });
   const server = await new Promise<ServerType>((resolve) => {

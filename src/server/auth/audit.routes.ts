@@ -42,7 +42,10 @@ export function auditRoutes({ db }: AppDeps) {
       summary: 'Who did what, when and from where, newest first',
       request: { query: auditQuery },
       responses: {
-        200: { description: 'A page', content: jsonContent(z.object({ data: z.array(auditRowSchema), page: pageInfo })) },
+        200: {
+          description: 'A page',
+          content: jsonContent(z.object({ data: z.array(auditRowSchema), page: pageInfo })),
+        },
         ...errorResponses(400, 401, 403),
       },
     }),

@@ -57,7 +57,8 @@ export function changedFields(
     const to = after[key] ?? null;
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
     const masker = mask[key];
-    const hide = (v: unknown) => (v === null ? null : masker && typeof v === 'string' ? masker(v) : masker ? '***' : v);
+    const hide = (v: unknown) =>
+      v === null ? null : masker && typeof v === 'string' ? masker(v) : masker ? '***' : v;
     out[key] = key in mask ? { from: hide(from), to: hide(to) } : { from, to };
   }
   return out;
@@ -102,7 +103,10 @@ export async function listAudit(db: Executor, scope: Scope, filter: AuditFilter)
       .orderBy(desc(auditLog.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total: count?.total ?? 0 };
 }

@@ -5,7 +5,12 @@ export const textSchema = z.object({ zh: z.string(), en: z.string() });
 
 export const loginBody = z
   .strictObject({
-    username: z.string().trim().min(1).max(64).openapi({ description: 'Username or mobile number', example: 'admin' }),
+    username: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .openapi({ description: 'Username or mobile number', example: 'admin' }),
     password: z.string().min(1).max(128).openapi({ example: 'wuwei-demo' }),
   })
   .openapi('LoginRequest');

@@ -31,7 +31,12 @@ function accountKey(keys: DataKeys, identifier: string): { kind: 'mobile' | 'use
     : { kind: 'username', key: trimmed.toLowerCase() };
 }
 
-async function throttleWait(db: Executor, column: typeof loginFailures.account | typeof loginFailures.ip, value: string, limit: number) {
+async function throttleWait(
+  db: Executor,
+  column: typeof loginFailures.account | typeof loginFailures.ip,
+  value: string,
+  limit: number,
+) {
   const since = new Date(Date.now() - throttle.windowMs);
   const [row] = await db
     .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginFailures.at})` })
@@ -64,7 +69,11 @@ export async function login(
   const [user] = await db
     .select()
     .from(users)
-    .where(account.kind === 'mobile' ? eq(users.mobileIndex, account.key) : sql`lower(${users.username}) = ${account.key}`)
+    .where(
+      account.kind === 'mobile'
+        ? eq(users.mobileIndex, account.key)
+        : sql`lower(${users.username}) = ${account.key}`,
+    )
     .limit(1);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash));
   if (!user || !ok) {
@@ -98,11 +107,15 @@ export async function login(
       userAgent: actor.userAgent?.slice(0, 500) ?? null,
     });
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-    await appendAudit(tx, { ...actor, userId: user.id, name: user.displayName }, {
-      action: 'auth.login',
-      entityType: 'session',
-      entityId: sessionId,
-    });
+    await appendAudit(
+      tx,
+      { ...actor, userId: user.id, name: user.displayName },
+      {
+        action: 'auth.login',
+        entityType: 'session',
+        entityId: sessionId,
+      },
+    );
   });
   return { token, sessionId, userId: user.id, expiresAt };
 }
@@ -138,7 +151,10 @@ export async function resolveSession(db: Db, policy: SessionPolicy, token: strin
   const [assignments] = await Promise.all([
     loadAssignments(db, [row.userId]),
     now - row.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS
-      ? db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.sessionId))
+      ? db
+          .update(sessions)
+          .set({ lastSeenAt: new Date(now) })
+          .where(eq(sessions.id, row.sessionId))
       : undefined,
   ]);
   return {
@@ -154,7 +170,10 @@ export async function resolveSession(db: Db, policy: SessionPolicy, token: strin
 }
 
 /** Role assignments of several users at once, with the territory nodes their scopes name. */
-export async function loadAssignments(db: Executor, userIds: string[]): Promise<Map<string, ResolvedAssignment[]>> {
+export async function loadAssignments(
+  db: Executor,
+  userIds: string[],
+): Promise<Map<string, ResolvedAssignment[]>> {
   const out = new Map<string, ResolvedAssignment[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return out;
   const rows = await db
@@ -164,7 +183,9 @@ export async function loadAssignments(db: Executor, userIds: string[]): Promise<
       role: roleAssignments.role,
       scopeKind: roleAssignments.scopeKind,
       scopeIds: roleAssignments.scopeIds,
-      territories: sql<ResolvedAssignment['territories']>`case when ${roleAssignments.scopeKind} in ('street', 'community', 'grids')
+      territories: sql<
+        ResolvedAssignment['territories']
+      >`case when ${roleAssignments.scopeKind} in ('street', 'community', 'grids')
         then coalesce((
           select json_agg(json_build_object('id', t.id, 'level', t.level, 'code', t.code, 'name', t.name) order by t.code)
           from ${territories} t where t.id = any(${roleAssignments.scopeIds})
@@ -219,7 +240,10 @@ export async function changeOwnPassword(
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw errors.passwordPolicy('newPassword', problem);
   if (input.newPassword === input.currentPassword) {
-    throw errors.passwordPolicy('newPassword', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
+    throw errors.passwordPolicy('newPassword', {
+      zh: '新密码不能与当前密码相同',
+      en: 'The new password must differ from the current one',
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -250,4 +274,3 @@ export async function revokeSessions(tx: Executor, userId: string, keep?: string
       ),
     );
 }
-

@@ -38,7 +38,10 @@ export const roleAssignments = pgTable(
       enum: ['all', 'street', 'community', 'grids', 'buildings', 'self'],
     }).notNull(),
     /** Territory ids for street/community/grids scopes, building ids for a buildings scope. */
-    scopeIds: uuid('scope_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    scopeIds: uuid('scope_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('role_assignments_user_idx').on(t.userId)],
@@ -72,7 +75,10 @@ export const loginFailures = pgTable(
     ip: text('ip').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_failures_account_idx').on(t.account, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+  (t) => [
+    index('login_failures_account_idx').on(t.account, t.at),
+    index('login_failures_ip_idx').on(t.ip, t.at),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -39,9 +39,12 @@ export function encrypt(keys: DataKeys, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
-    '.',
-  );
+  return [
+    'v1',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    body.toString('base64url'),
+  ].join('.');
 }
 
 export function decrypt(keys: DataKeys, sealed: string): string {
@@ -54,7 +57,9 @@ export function decrypt(keys: DataKeys, sealed: string): string {
 
 /** Deterministic keyed hash for exact-match lookup of an encrypted value; `kind` keeps fields apart. */
 export function blindIndex(keys: DataKeys, kind: 'mobile' | 'idCard', value: string): string {
-  return createHmac('sha256', keys.blindIndex).update(`${kind}:${value.trim().toUpperCase()}`).digest('base64url');
+  return createHmac('sha256', keys.blindIndex)
+    .update(`${kind}:${value.trim().toUpperCase()}`)
+    .digest('base64url');
 }
 
 /** 13812345678 → 138****5678 */
@@ -64,7 +69,9 @@ export function maskMobile(mobile: string): string {
 
 /** 110101199003071234 → 110***********1234 */
 export function maskIdCard(idCard: string): string {
-  return idCard.length < 8 ? '*'.repeat(idCard.length) : `${idCard.slice(0, 3)}${'*'.repeat(idCard.length - 7)}${idCard.slice(-4)}`;
+  return idCard.length < 8
+    ? '*'.repeat(idCard.length)
+    : `${idCard.slice(0, 3)}${'*'.repeat(idCard.length - 7)}${idCard.slice(-4)}`;
 }
 
 /** Mainland mobile numbers: 11 digits starting 1[3-9]. */

@@ -54,7 +54,14 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'street_admin',
     name: { zh: '街道管理员', en: 'Street administrator' },
     rank: 80,
-    permissions: ['territory:read', 'territory:write', 'account:read', 'account:write', 'audit:read', 'personal:reveal'],
+    permissions: [
+      'territory:read',
+      'territory:write',
+      'account:read',
+      'account:write',
+      'audit:read',
+      'personal:reveal',
+    ],
     scopeKinds: ['street'],
   },
   inspector: {

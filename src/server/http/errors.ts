@@ -21,9 +21,17 @@ export class AppError extends Error {
 /** The error catalogue. Every error a client can receive is made here, so codes stay stable. */
 export const errors = {
   validation: (details: ErrorDetail[]) =>
-    new AppError('VALIDATION_FAILED', 400, { zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' }, details),
+    new AppError(
+      'VALIDATION_FAILED',
+      400,
+      { zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
+      details,
+    ),
   malformedJson: () =>
-    new AppError('MALFORMED_JSON', 400, { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }),
+    new AppError('MALFORMED_JSON', 400, {
+      zh: '请求体不是有效的 JSON',
+      en: 'The request body is not valid JSON',
+    }),
   unsupportedMediaType: () =>
     new AppError('UNSUPPORTED_MEDIA_TYPE', 415, {
       zh: '请求体必须是 application/json',
@@ -34,17 +42,22 @@ export const errors = {
       zh: `请求体过大（上限 ${Math.round(limitBytes / 1024)} KB）`,
       en: `The request body is too large (limit ${Math.round(limitBytes / 1024)} KB)`,
     }),
-  unauthenticated: () =>
-    new AppError('UNAUTHENTICATED', 401, { zh: '请先登录', en: 'Please sign in first' }),
+  unauthenticated: () => new AppError('UNAUTHENTICATED', 401, { zh: '请先登录', en: 'Please sign in first' }),
   sessionExpired: () =>
-    new AppError('SESSION_EXPIRED', 401, { zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' }),
+    new AppError('SESSION_EXPIRED', 401, {
+      zh: '登录已过期，请重新登录',
+      en: 'Your session has expired; please sign in again',
+    }),
   invalidCredentials: () =>
     new AppError('INVALID_CREDENTIALS', 401, {
       zh: '用户名或密码错误',
       en: 'Wrong username or password',
     }),
   accountDisabled: () =>
-    new AppError('ACCOUNT_DISABLED', 403, { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; contact an administrator' }),
+    new AppError('ACCOUNT_DISABLED', 403, {
+      zh: '该账号已停用，请联系管理员',
+      en: 'This account is disabled; contact an administrator',
+    }),
   loginThrottled: (retryAfterSeconds: number) =>
     new AppError(
       'LOGIN_THROTTLED',
@@ -61,15 +74,19 @@ export const errors = {
       zh: '跨站请求被拒绝',
       en: 'Cross-site request rejected',
     }),
-  forbidden: () => new AppError('FORBIDDEN', 403, { zh: '没有执行此操作的权限', en: 'You are not allowed to do this' }),
+  forbidden: () =>
+    new AppError('FORBIDDEN', 403, { zh: '没有执行此操作的权限', en: 'You are not allowed to do this' }),
   notFound: () => new AppError('NOT_FOUND', 404, { zh: '找不到该对象', en: 'Not found' }),
   routeNotFound: () => new AppError('ROUTE_NOT_FOUND', 404, { zh: '接口不存在', en: 'No such API endpoint' }),
   conflict: (field: string, text: Text) =>
     new AppError('CONFLICT', 409, text, [{ field, code: 'conflict', message: text }]),
   passwordPolicy: (field: string, text: Text) =>
-    new AppError('PASSWORD_POLICY', 400, { zh: '密码不符合要求', en: 'The password does not meet the policy' }, [
-      { field, code: 'password_policy', message: text },
-    ]),
+    new AppError(
+      'PASSWORD_POLICY',
+      400,
+      { zh: '密码不符合要求', en: 'The password does not meet the policy' },
+      [{ field, code: 'password_policy', message: text }],
+    ),
   wrongPassword: () =>
     new AppError('WRONG_PASSWORD', 400, { zh: '当前密码不正确', en: 'The current password is wrong' }, [
       {
@@ -79,7 +96,10 @@ export const errors = {
       },
     ]),
   internal: () =>
-    new AppError('INTERNAL', 500, { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' }),
+    new AppError('INTERNAL', 500, {
+      zh: '服务器内部错误，请稍后再试',
+      en: 'Internal server error; please try again later',
+    }),
 };
 
 /** The one JSON shape of every error response. */

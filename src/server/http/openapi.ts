@@ -6,7 +6,9 @@ import { validationError } from './validation.ts';
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === 'json' ? undefined : result.target);
+      if (!result.success) {
+        throw validationError(result.error, result.target === 'json' ? undefined : result.target);
+      }
     },
   });
 }
@@ -35,7 +37,10 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     429: 'Too many attempts',
   };
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s]!, content: { 'application/json': { schema: errorSchema } } }]),
+    statuses.map((s) => [
+      s,
+      { description: descriptions[s]!, content: { 'application/json': { schema: errorSchema } } },
+    ]),
   );
 }
 
@@ -47,7 +52,9 @@ export const pageQuery = z.object({
 export const pageInfo = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
 
 export const uuidParam = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0192f7a0-0000-7000-8000-000000000000' }),
+  id: z
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '0192f7a0-0000-7000-8000-000000000000' }),
 });
 
 /** `content` of a JSON request or response in a route definition. */

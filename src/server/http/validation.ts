@@ -27,7 +27,6 @@ z.config({
       : render(zhCN, issue) + SEP + render(en, issue),
 });
 
-
 export function splitMessage(message: string): Text {
   const [zh = message, english = message] = message.split(SEP);
   return { zh, en: english };
@@ -35,14 +34,16 @@ export function splitMessage(message: string): Text {
 
 /** Turns a ZodError into the catalogue's VALIDATION_FAILED with one detail per field. */
 export function validationError(error: z.ZodError, prefix?: string) {
-  const details: ErrorDetail[] = error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return {
-      field: keys.length ? [base, keys.join(',')].filter(Boolean).join('.') : base,
-      code: issue.code,
-      message: splitMessage(issue.message),
-    };
-  });
+  const details: ErrorDetail[] = [];
+  for (const issue of error.issues) {
+    const base = [prefix, ...issue.path.map(String)];
+    const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...base, key]) : [base];
+    for (const parts of fields) {
+      const field = parts.filter(Boolean).join('.');
+      // One message per field, the first: a form shows one hint under each input.
+      if (details.some((d) => d.field === field)) continue;
+      details.push({ field, code: issue.code, message: splitMessage(issue.message) });
+    }
+  }
   return errors.validation(details);
 }

@@ -34,7 +34,10 @@ export function accountRoutes(deps: AppDeps) {
         path: '/roles',
         tags: ['accounts'],
         summary: 'The role catalogue, with which roles the caller may grant',
-        responses: { 200: { description: 'Roles', content: jsonContent(roleCatalogueSchema) }, ...errorResponses(401) },
+        responses: {
+          200: { description: 'Roles', content: jsonContent(roleCatalogueSchema) },
+          ...errorResponses(401),
+        },
       }),
       (c) => {
         const auth = requireAuth(c);
@@ -55,7 +58,10 @@ export function accountRoutes(deps: AppDeps) {
         tags: ['accounts'],
         summary: 'Accounts within the caller’s scope',
         request: { query: accountListQuery },
-        responses: { 200: { description: 'A page', content: jsonContent(accountListSchema) }, ...errorResponses(400, 401, 403) },
+        responses: {
+          200: { description: 'A page', content: jsonContent(accountListSchema) },
+          ...errorResponses(400, 401, 403),
+        },
       }),
       async (c) => {
         const query = c.req.valid('query');
@@ -70,7 +76,10 @@ export function accountRoutes(deps: AppDeps) {
         tags: ['accounts'],
         summary: 'Create an account with roles; the user must change the password at first sign-in',
         request: { body: { content: jsonContent(createAccountBody), required: true } },
-        responses: { 201: { description: 'Created', content: accountResponse }, ...errorResponses(400, 401, 403, 409) },
+        responses: {
+          201: { description: 'Created', content: accountResponse },
+          ...errorResponses(400, 401, 403, 409),
+        },
       }),
       async (c) => {
         const auth = requireAuth(c);
@@ -85,7 +94,10 @@ export function accountRoutes(deps: AppDeps) {
         tags: ['accounts'],
         summary: 'One account',
         request: { params: uuidParam },
-        responses: { 200: { description: 'The account', content: accountResponse }, ...errorResponses(400, 401, 403, 404) },
+        responses: {
+          200: { description: 'The account', content: accountResponse },
+          ...errorResponses(400, 401, 403, 404),
+        },
       }),
       async (c) => c.json({ data: await getAccount(deps, requireAuth(c), c.req.valid('param').id) }, 200),
     )
@@ -96,7 +108,10 @@ export function accountRoutes(deps: AppDeps) {
         tags: ['accounts'],
         summary: 'Change name or mobile number, or disable / enable the account',
         request: { params: uuidParam, body: { content: jsonContent(updateAccountBody), required: true } },
-        responses: { 200: { description: 'Updated', content: accountResponse }, ...errorResponses(400, 401, 403, 404, 409) },
+        responses: {
+          200: { description: 'Updated', content: accountResponse },
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
       }),
       async (c) => {
         const auth = requireAuth(c);
@@ -110,12 +125,19 @@ export function accountRoutes(deps: AppDeps) {
         method: 'post',
         path: '/accounts/{id}/password-reset',
         tags: ['accounts'],
-        summary: 'Set a new password; the account’s sessions end and it must change the password at next sign-in',
+        summary:
+          'Set a new password; the account’s sessions end and it must change the password at next sign-in',
         request: { params: uuidParam, body: { content: jsonContent(resetPasswordBody), required: true } },
         responses: { 204: { description: 'Reset' }, ...errorResponses(400, 401, 403, 404) },
       }),
       async (c) => {
-        await resetPassword(deps, requireAuth(c), actorOf(c), c.req.valid('param').id, c.req.valid('json').newPassword);
+        await resetPassword(
+          deps,
+          requireAuth(c),
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json').newPassword,
+        );
         return c.body(null, 204);
       },
     )
@@ -126,7 +148,10 @@ export function accountRoutes(deps: AppDeps) {
         tags: ['accounts'],
         summary: 'Replace the account’s role assignments and their scopes',
         request: { params: uuidParam, body: { content: jsonContent(setRolesBody), required: true } },
-        responses: { 200: { description: 'Updated', content: accountResponse }, ...errorResponses(400, 401, 403, 404) },
+        responses: {
+          200: { description: 'Updated', content: accountResponse },
+          ...errorResponses(400, 401, 403, 404),
+        },
       }),
       async (c) => {
         const auth = requireAuth(c);
@@ -143,11 +168,14 @@ export function accountRoutes(deps: AppDeps) {
         summary: 'Show the account’s full mobile number (audited)',
         request: { params: uuidParam },
         responses: {
-          200: { description: 'Clear values', content: jsonContent(z.object({ data: z.object({ mobile: z.string().nullable() }) })) },
+          200: {
+            description: 'Clear values',
+            content: jsonContent(z.object({ data: z.object({ mobile: z.string().nullable() }) })),
+          },
           ...errorResponses(401, 403, 404),
         },
       }),
-      async (c) => c.json({ data: await revealMobile(deps, requireAuth(c), actorOf(c), c.req.valid('param').id) }, 200),
+      async (c) =>
+        c.json({ data: await revealMobile(deps, requireAuth(c), actorOf(c), c.req.valid('param').id) }, 200),
     );
 }
-

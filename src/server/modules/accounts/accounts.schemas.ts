@@ -21,12 +21,15 @@ export const displayNameSchema = z
   .trim()
   .min(1, bi('请填写姓名', 'The name is required'))
   .max(40, bi('姓名最多 40 个字', 'The name is at most 40 characters'))
-  .regex(/^[^<>"'`\\]+$/, bi('姓名不能包含 < > " \' ` \\ 等字符', 'The name must not contain < > " \' ` \\'));
+  .regex(/^[^<>"'`\\]*$/, bi('姓名不能包含 < > " \' ` \\ 等字符', 'The name must not contain < > " \' ` \\'));
 
 export const mobileSchema = z
   .string()
   .trim()
-  .regex(mobilePattern, bi('手机号须为 11 位、以 1 开头的大陆手机号', 'The mobile number must be 11 digits starting with 1'));
+  .regex(
+    mobilePattern,
+    bi('手机号须为 11 位、以 1 开头的大陆手机号', 'The mobile number must be 11 digits starting with 1'),
+  );
 
 export const assignmentInput = z
   .strictObject({
@@ -55,9 +58,13 @@ export const updateAccountBody = z
   })
   .openapi('UpdateAccountRequest');
 
-export const resetPasswordBody = z.strictObject({ newPassword: z.string().min(1).max(128) }).openapi('ResetPasswordRequest');
+export const resetPasswordBody = z
+  .strictObject({ newPassword: z.string().min(1).max(128) })
+  .openapi('ResetPasswordRequest');
 
-export const setRolesBody = z.strictObject({ roles: z.array(assignmentInput).max(20) }).openapi('SetRolesRequest');
+export const setRolesBody = z
+  .strictObject({ roles: z.array(assignmentInput).max(20) })
+  .openapi('SetRolesRequest');
 
 export const accountSchema = z
   .object({
@@ -75,7 +82,12 @@ export const accountSchema = z
 export type Account = z.infer<typeof accountSchema>;
 
 export const accountListQuery = pageQuery.extend({
-  q: z.string().trim().max(50).optional().openapi({ description: 'Part of username or name, or a whole mobile number' }),
+  q: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .openapi({ description: 'Part of username or name, or a whole mobile number' }),
   status: z.enum(['active', 'disabled']).optional(),
   role: z.enum(roleCodes).optional(),
 });

@@ -2,7 +2,14 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import { roleAssignments, users } from '../../auth/auth.tables.ts';
 import { loadAssignments, passwordProblem, revokeSessions } from '../../auth/auth.service.ts';
-import { blindIndex, decrypt, encrypt, maskMobile, mobilePattern, type DataKeys } from '../../auth/personal-data.ts';
+import {
+  blindIndex,
+  decrypt,
+  encrypt,
+  maskMobile,
+  mobilePattern,
+  type DataKeys,
+} from '../../auth/personal-data.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { roles, type RoleCode } from '../../auth/roles.ts';
 import {
@@ -74,13 +81,19 @@ export async function listAccounts(
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(users)
+      .where(where),
   ]);
   const assignments = await loadAssignments(
     db,
     rows.map((r) => r.id),
   );
-  return { rows: rows.map((r) => presentAccount(keys, r, assignments.get(r.id) ?? [])), total: count?.total ?? 0 };
+  return {
+    rows: rows.map((r) => presentAccount(keys, r, assignments.get(r.id) ?? [])),
+    total: count?.total ?? 0,
+  };
 }
 
 async function loadVisible(db: Executor, scope: Scope, id: string): Promise<UserRow> {
@@ -103,18 +116,28 @@ export async function getAccount({ db, keys }: Deps, auth: AuthContext, id: stri
 function managerRank(auth: AuthContext): number {
   return Math.max(
     -1,
-    ...auth.assignments.filter((a) => roles[a.role].permissions.includes('account:write')).map((a) => roles[a.role].rank),
+    ...auth.assignments
+      .filter((a) => roles[a.role].permissions.includes('account:write'))
+      .map((a) => roles[a.role].rank),
   );
 }
 
 /** Whether the caller may grant `role`: only roles ranked below their own, except a county admin's peers. */
 export function canGrant(auth: AuthContext, role: RoleCode): boolean {
   const rank = managerRank(auth);
-  return roles[role].rank < rank || (role === 'county_admin' && auth.assignments.some((a) => a.role === 'county_admin'));
+  return (
+    roles[role].rank < rank ||
+    (role === 'county_admin' && auth.assignments.some((a) => a.role === 'county_admin'))
+  );
 }
 
 /** Checks requested role assignments against the caller's rank and scope; field details name each bad one. */
-async function checkAssignments(db: Executor, auth: AuthContext, writeScope: Scope, input: AssignmentInput[]) {
+async function checkAssignments(
+  db: Executor,
+  auth: AuthContext,
+  writeScope: Scope,
+  input: AssignmentInput[],
+) {
   const details: ErrorDetail[] = [];
   const ids = [...new Set(input.flatMap((a) => (a.scopeKind in SCOPE_LEVEL ? a.scopeIds : [])))];
   const found = ids.length
@@ -128,17 +151,33 @@ async function checkAssignments(db: Executor, auth: AuthContext, writeScope: Sco
     const field = `roles.${i}`;
     const fail = (code: string, zh: string, en: string) => details.push({ field, code, message: { zh, en } });
     const role = roles[a.role];
-    if (!canGrant(auth, a.role)) return fail('not_grantable', `无权授予“${role.name.zh}”角色`, `You may not grant the role ${role.name.en}`);
+    if (!canGrant(auth, a.role)) {
+      return fail(
+        'not_grantable',
+        `无权授予“${role.name.zh}”角色`,
+        `You may not grant the role ${role.name.en}`,
+      );
+    }
     if (!role.scopeKinds.includes(a.scopeKind)) {
-      return fail('scope_kind', `“${role.name.zh}”不能使用该数据范围`, `${role.name.en} cannot have this kind of scope`);
+      return fail(
+        'scope_kind',
+        `“${role.name.zh}”不能使用该数据范围`,
+        `${role.name.en} cannot have this kind of scope`,
+      );
     }
     switch (a.scopeKind) {
       case 'all':
-        if (!writeScope.all) return fail('scope', '无权授予全县范围', 'You may not grant a county-wide scope');
-        if (a.scopeIds.length) return fail('scope_ids', '全县范围不需要指定区域', 'A county-wide scope takes no ids');
+        if (!writeScope.all) {
+          return fail('scope', '无权授予全县范围', 'You may not grant a county-wide scope');
+        }
+        if (a.scopeIds.length) {
+          return fail('scope_ids', '全县范围不需要指定区域', 'A county-wide scope takes no ids');
+        }
         return;
       case 'self':
-        if (a.scopeIds.length) return fail('scope_ids', '本人范围不需要指定区域', 'A self scope takes no ids');
+        if (a.scopeIds.length) {
+          return fail('scope_ids', '本人范围不需要指定区域', 'A self scope takes no ids');
+        }
         return;
       case 'buildings':
         // Buildings arrive with the registry module; until then only an empty building list can be stored.
@@ -149,11 +188,25 @@ async function checkAssignments(db: Executor, auth: AuthContext, writeScope: Sco
       case 'grids': {
         const level = SCOPE_LEVEL[a.scopeKind];
         if (a.scopeIds.length === 0) return fail('scope_ids', '请选择区域', 'Choose at least one territory');
-        if (a.scopeKind !== 'grids' && a.scopeIds.length > 1) return fail('scope_ids', '只能选择一个区域', 'Choose exactly one territory');
+        if (a.scopeKind !== 'grids' && a.scopeIds.length > 1) {
+          return fail('scope_ids', '只能选择一个区域', 'Choose exactly one territory');
+        }
         for (const id of a.scopeIds) {
           const t = byId.get(id);
-          if (!t || !codeInScope(writeScope, t.code)) return fail('scope_ids', '区域不存在或不在您的管辖范围内', 'Unknown territory or outside your scope');
-          if (t.level !== level) return fail('scope_ids', '所选区域的层级与数据范围不符', 'The territory level does not match the scope kind');
+          if (!t || !codeInScope(writeScope, t.code)) {
+            return fail(
+              'scope_ids',
+              '区域不存在或不在您的管辖范围内',
+              'Unknown territory or outside your scope',
+            );
+          }
+          if (t.level !== level) {
+            return fail(
+              'scope_ids',
+              '所选区域的层级与数据范围不符',
+              'The territory level does not match the scope kind',
+            );
+          }
         }
         return;
       }
@@ -184,14 +237,21 @@ async function territoryCodeOf(db: Executor, userId: string): Promise<string | n
   return assignments.flatMap((a) => a.territories)[0]?.code ?? null;
 }
 
-async function checkUnique(db: Executor, keys: DataKeys, input: { username?: string; mobile?: string | null }, exceptId?: string) {
+async function checkUnique(
+  db: Executor,
+  keys: DataKeys,
+  input: { username?: string; mobile?: string | null },
+  exceptId?: string,
+) {
   if (input.username) {
     const [clash] = await db
       .select({ id: users.id })
       .from(users)
       .where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`)
       .limit(1);
-    if (clash && clash.id !== exceptId) throw errors.conflict('username', { zh: '用户名已被使用', en: 'The username is taken' });
+    if (clash && clash.id !== exceptId) {
+      throw errors.conflict('username', { zh: '用户名已被使用', en: 'The username is taken' });
+    }
   }
   if (input.mobile) {
     const [clash] = await db
@@ -199,7 +259,12 @@ async function checkUnique(db: Executor, keys: DataKeys, input: { username?: str
       .from(users)
       .where(eq(users.mobileIndex, blindIndex(keys, 'mobile', input.mobile)))
       .limit(1);
-    if (clash && clash.id !== exceptId) throw errors.conflict('mobile', { zh: '手机号已被其他账号使用', en: 'The mobile number is used by another account' });
+    if (clash && clash.id !== exceptId) {
+      throw errors.conflict('mobile', {
+        zh: '手机号已被其他账号使用',
+        en: 'The mobile number is used by another account',
+      });
+    }
   }
 }
 
@@ -233,7 +298,13 @@ export async function createAccount(
   { db, keys }: Deps,
   auth: AuthContext,
   actor: Actor,
-  input: { username: string; displayName: string; mobile?: string | null; password: string; roles: AssignmentInput[] },
+  input: {
+    username: string;
+    displayName: string;
+    mobile?: string | null;
+    password: string;
+    roles: AssignmentInput[];
+  },
 ): Promise<string> {
   const writeScope = requirePermission(auth, 'account:write');
   const problem = passwordProblem(input.password, input.username);
@@ -247,7 +318,10 @@ export async function createAccount(
         {
           field: 'roles',
           code: 'scope_required',
-          message: { zh: '请至少授予一个带区域范围的角色', en: 'Grant at least one role scoped to a territory' },
+          message: {
+            zh: '请至少授予一个带区域范围的角色',
+            en: 'Grant at least one role scoped to a territory',
+          },
         },
       ]);
     }
@@ -260,7 +334,12 @@ export async function createAccount(
       territoryCode: await territoryCodeOf(tx, id),
       changes: changedFields(
         null,
-        { username: input.username, displayName: input.displayName, mobile: input.mobile ?? null, roles: input.roles },
+        {
+          username: input.username,
+          displayName: input.displayName,
+          mobile: input.mobile ?? null,
+          roles: input.roles,
+        },
         { mobile: maskMobile },
       ),
     });
@@ -283,7 +362,10 @@ function refuseSelf(auth: AuthContext, id: string, field: string) {
       {
         field,
         code: 'self',
-        message: { zh: '不能停用自己的账号或修改自己的角色', en: 'You cannot disable your own account or change your own roles' },
+        message: {
+          zh: '不能停用自己的账号或修改自己的角色',
+          en: 'You cannot disable your own account or change your own roles',
+        },
       },
     ]);
   }
@@ -324,7 +406,10 @@ export async function updateAccount(
       .where(eq(users.id, id));
     if (after.status === 'disabled') await revokeSessions(tx, id);
     await appendAudit(tx, actor, {
-      action: after.status !== before.status ? `user.${after.status === 'disabled' ? 'disabled' : 'enabled'}` : 'user.updated',
+      action:
+        after.status !== before.status
+          ? `user.${after.status === 'disabled' ? 'disabled' : 'enabled'}`
+          : 'user.updated',
       entityType: 'user',
       entityId: id,
       territoryCode: await territoryCodeOf(tx, id),
@@ -334,7 +419,13 @@ export async function updateAccount(
 }
 
 /** Sets a new password chosen by an administrator; the user must change it at next sign-in. */
-export async function resetPassword({ db }: Deps, auth: AuthContext, actor: Actor, id: string, newPassword: string) {
+export async function resetPassword(
+  { db }: Deps,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  newPassword: string,
+) {
   const [target] = await db.select({ username: users.username }).from(users).where(eq(users.id, id)).limit(1);
   const problem = target ? passwordProblem(newPassword, target.username) : null;
   if (problem) throw errors.passwordPolicy('newPassword', problem);
@@ -356,7 +447,13 @@ export async function resetPassword({ db }: Deps, auth: AuthContext, actor: Acto
   });
 }
 
-export async function setRoles({ db }: Deps, auth: AuthContext, actor: Actor, id: string, input: AssignmentInput[]) {
+export async function setRoles(
+  { db }: Deps,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  input: AssignmentInput[],
+) {
   await db.transaction(async (tx) => {
     const { current, writeScope } = await loadManageable(tx, auth, id);
     refuseSelf(auth, id, 'roles');

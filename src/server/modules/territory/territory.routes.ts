@@ -28,7 +28,10 @@ export function territoryRoutes({ db }: AppDeps) {
         tags: ['territory'],
         summary: 'The territory tree within the caller’s scope, with counts per node',
         responses: {
-          200: { description: 'Tree roots', content: jsonContent(z.object({ data: z.array(territoryTreeNodeSchema) })) },
+          200: {
+            description: 'Tree roots',
+            content: jsonContent(z.object({ data: z.array(territoryTreeNodeSchema) })),
+          },
           ...errorResponses(401, 403),
         },
       }),
@@ -44,7 +47,10 @@ export function territoryRoutes({ db }: AppDeps) {
         tags: ['territory'],
         summary: 'Search territory nodes by name or code',
         request: { query: territoryListQuery },
-        responses: { 200: { description: 'A page of nodes', content: jsonContent(territoryListSchema) }, ...errorResponses(400, 401, 403) },
+        responses: {
+          200: { description: 'A page of nodes', content: jsonContent(territoryListSchema) },
+          ...errorResponses(400, 401, 403),
+        },
       }),
       async (c) => {
         const scope = requirePermission(requireAuth(c), 'territory:read');

@@ -4,7 +4,9 @@ import { pageInfo, pageQuery } from '../../http/openapi.ts';
 import { territoryLevels } from './territory.tables.ts';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const ring = z.array(position).min(4, bi('多边形的环至少需要 4 个点', 'A polygon ring needs at least 4 positions'));
+const ring = z
+  .array(position)
+  .min(4, bi('多边形的环至少需要 4 个点', 'A polygon ring needs at least 4 positions'));
 
 export const boundarySchema = z
   .union([
@@ -38,7 +40,9 @@ export const territoryTreeNodeSchema: z.ZodType<TerritoryTreeNode> = territoryNo
 export const territoryDetailSchema = territoryNodeSchema
   .extend({
     boundary: boundarySchema.nullable(),
-    ancestors: z.array(z.object({ id: z.string(), level: z.enum(territoryLevels), code: z.string(), name: z.string() })),
+    ancestors: z.array(
+      z.object({ id: z.string(), level: z.enum(territoryLevels), code: z.string(), name: z.string() }),
+    ),
     children: z.array(territoryNodeSchema),
   })
   .openapi('TerritoryDetail');
@@ -62,13 +66,9 @@ export const createTerritoryBody = z
   .strictObject({
     parentId: z.uuid(),
     name: nameSchema,
-    sequence: z
-      .number()
-      .int()
-      .min(1)
-      .max(999)
-      .optional()
-      .openapi({ description: 'Sequence number among siblings; the next free one when omitted. It forms the code.' }),
+    sequence: z.number().int().min(1).max(999).optional().openapi({
+      description: 'Sequence number among siblings; the next free one when omitted. It forms the code.',
+    }),
     boundary: boundarySchema.nullable().optional(),
   })
   .openapi('CreateTerritoryRequest');

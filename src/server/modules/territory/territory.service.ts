@@ -6,7 +6,12 @@ import { newId } from '../../db/ids.ts';
 import { containsPattern, escapeLike } from '../../db/like.ts';
 import { errors } from '../../http/errors.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
-import { territories, territoryLevels, type GeoJsonGeometry, type TerritoryLevel } from './territory.tables.ts';
+import {
+  territories,
+  territoryLevels,
+  type GeoJsonGeometry,
+  type TerritoryLevel,
+} from './territory.tables.ts';
 
 type Row = typeof territories.$inferSelect;
 
@@ -39,7 +44,9 @@ export async function territoryTree(db: Executor, scope: Scope): Promise<Territo
     .where(territoryCodeCondition(scope, territories.code))
     .orderBy(asc(territories.code));
   const byId = new Map<string, TerritoryTreeNode>();
-  for (const row of rows) byId.set(row.id, { ...row, counts: { streets: 0, communities: 0, grids: 0 }, children: [] });
+  for (const row of rows) {
+    byId.set(row.id, { ...row, counts: { streets: 0, communities: 0, grids: 0 }, children: [] });
+  }
   const roots: TerritoryTreeNode[] = [];
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
@@ -76,7 +83,10 @@ async function countsFor(db: Executor, nodes: NodeRow[]): Promise<TerritoryNode[
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return nodes.map((n) => {
     const c = byCode.get(n.code);
-    return { ...n, counts: { streets: c?.streets ?? 0, communities: c?.communities ?? 0, grids: c?.grids ?? 0 } };
+    return {
+      ...n,
+      counts: { streets: c?.streets ?? 0, communities: c?.communities ?? 0, grids: c?.grids ?? 0 },
+    };
   });
 }
 
@@ -94,12 +104,21 @@ export async function territoryDetail(db: Executor, scope: Scope, id: string) {
   const [ancestors, children] = await Promise.all([
     ancestorCodes.length
       ? db
-          .select({ id: territories.id, level: territories.level, code: territories.code, name: territories.name })
+          .select({
+            id: territories.id,
+            level: territories.level,
+            code: territories.code,
+            name: territories.name,
+          })
           .from(territories)
           .where(inArray(territories.code, ancestorCodes))
           .orderBy(asc(territories.code))
       : [],
-    db.select(nodeColumns).from(territories).where(eq(territories.parentId, row.id)).orderBy(asc(territories.code)),
+    db
+      .select(nodeColumns)
+      .from(territories)
+      .where(eq(territories.parentId, row.id))
+      .orderBy(asc(territories.code)),
   ]);
   const [self, ...kids] = await countsFor(db, [toNode(row), ...children]);
   return { ...self!, boundary: row.boundary ?? null, ancestors, children: kids };
@@ -138,7 +157,10 @@ export async function searchTerritories(
     filter.level ? eq(territories.level, filter.level) : undefined,
     filter.parentId ? eq(territories.parentId, filter.parentId) : undefined,
     filter.q
-      ? or(sql`${territories.name} ilike ${containsPattern(filter.q)}`, like(territories.code, `${escapeLike(filter.q)}%`))
+      ? or(
+          sql`${territories.name} ilike ${containsPattern(filter.q)}`,
+          like(territories.code, `${escapeLike(filter.q)}%`),
+        )
       : undefined,
   );
   const [rows, [count]] = await Promise.all([
@@ -149,7 +171,10 @@ export async function searchTerritories(
       .orderBy(asc(territories.code))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(territories).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(territories)
+      .where(where),
   ]);
   return { rows: await countsFor(db, rows), total: count?.total ?? 0 };
 }
@@ -182,7 +207,11 @@ export async function createTerritory(
     const level = childLevel(parent.level);
     if (!level) {
       throw errors.validation([
-        { field: 'parentId', code: 'leaf', message: { zh: '网格下不能再划分区域', en: 'A grid cannot have children' } },
+        {
+          field: 'parentId',
+          code: 'leaf',
+          message: { zh: '网格下不能再划分区域', en: 'A grid cannot have children' },
+        },
       ]);
     }
     let sequence = input.sequence;
@@ -195,11 +224,19 @@ export async function createTerritory(
     }
     if (sequence > 999) {
       throw errors.validation([
-        { field: 'sequence', code: 'too_big', message: { zh: '序号不能超过 999', en: 'The sequence is at most 999' } },
+        {
+          field: 'sequence',
+          code: 'too_big',
+          message: { zh: '序号不能超过 999', en: 'The sequence is at most 999' },
+        },
       ]);
     }
     const code = parent.code + String(sequence).padStart(CODE_DIGITS[level], '0');
-    const [clash] = await tx.select({ id: territories.id }).from(territories).where(eq(territories.code, code)).limit(1);
+    const [clash] = await tx
+      .select({ id: territories.id })
+      .from(territories)
+      .where(eq(territories.code, code))
+      .limit(1);
     if (clash) {
       throw errors.conflict('sequence', {
         zh: `编码 ${code} 已被占用，请换一个序号`,
@@ -214,7 +251,12 @@ export async function createTerritory(
       entityType: 'territory',
       entityId: row!.id,
       territoryCode: code,
-      changes: changedFields(null, { level, code, name: input.name, boundary: input.boundary ? 'set' : null }),
+      changes: changedFields(null, {
+        level,
+        code,
+        name: input.name,
+        boundary: input.boundary ? 'set' : null,
+      }),
     });
     return row!.id;
   });
@@ -239,7 +281,9 @@ export async function updateTerritory(
       .update(territories)
       .set({ ...next, updatedAt: new Date() })
       .where(eq(territories.id, id));
-    if (changes.boundary) changes.boundary = { from: row.boundary ? 'set' : null, to: next.boundary ? 'set' : null };
+    if (changes.boundary) {
+      changes.boundary = { from: row.boundary ? 'set' : null, to: next.boundary ? 'set' : null };
+    }
     await appendAudit(tx, actor, {
       action: 'territory.updated',
       entityType: 'territory',

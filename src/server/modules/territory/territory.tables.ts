@@ -30,5 +30,4 @@ export const territories = pgTable(
 
 type Position = [number, number];
 export type GeoJsonGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  blindIndex,
+  decrypt,
+  deriveKeys,
+  encrypt,
+  loadDataKeys,
+  maskIdCard,
+  maskMobile,
+} from './personal-data.ts';
+
+const keys = deriveKeys(Buffer.alloc(32, 7));
+
+describe('personal data protection', () => {
+  it('encrypts with a fresh IV each time and decrypts back', () => {
+    const a = encrypt(keys, '13812345678');
+    const b = encrypt(keys, '13812345678');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('13812345678');
+    expect(decrypt(keys, a)).toBe('13812345678');
+  });
+
+  it('detects tampering and a wrong key', () => {
+    const sealed = encrypt(keys, '370101199001011234');
+    const parts = sealed.split('.');
+    parts[3] = Buffer.from(
+      'x' + Buffer.from(parts[3]!, 'base64url').toString('latin1').slice(1),
+      'latin1',
+    ).toString('base64url');
+    expect(() => decrypt(keys, parts.join('.'))).toThrow();
+    expect(() => decrypt(deriveKeys(Buffer.alloc(32, 8)), sealed)).toThrow();
+  });
+
+  it('the blind index is deterministic per key and kind, and differs between kinds', () => {
+    expect(blindIndex(keys, 'mobile', '13812345678')).toBe(blindIndex(keys, 'mobile', ' 13812345678 '));
+    expect(blindIndex(keys, 'mobile', '13812345678')).not.toBe(blindIndex(keys, 'idCard', '13812345678'));
+    expect(blindIndex(keys, 'mobile', '13812345678')).not.toBe(
+      blindIndex(deriveKeys(Buffer.alloc(32, 8)), 'mobile', '13812345678'),
+    );
+  });
+
+  it('masks mobile numbers and ID-card numbers', () => {
+    expect(maskMobile('13812345678')).toBe('138****5678');
+    expect(maskIdCard('37010119900101123X')).toBe('370***********123X');
+  });
+
+  it('creates the key file with mode 0600 once and reuses it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-key-'));
+    const first = loadDataKeys({ dataDir: dir });
+    const stat = fs.statSync(path.join(dir, 'data.key'));
+    expect(stat.mode & 0o777).toBe(0o600);
+    const second = loadDataKeys({ dataDir: dir });
+    expect(second.encryption.equals(first.encryption)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
