@@ -7,7 +7,7 @@ import { isEmpty, seedDemo } from '../demo/seed.ts';
 import { createApp, webRoot } from './app.ts';
 import { loadDataKeys } from './auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { openConfiguredDatabase, type Database } from './db/client.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
 
@@ -17,11 +17,7 @@ export async function startPlatform(
   logger: Logger = pino({ level: config.logLevel }),
 ): Promise<Platform> {
   const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
-  );
+  const database = await openConfiguredDatabase(config);
   await database.migrate();
   if (config.demo && (await isEmpty(database.db))) {
     const started = Date.now();

@@ -64,3 +64,12 @@ export function pgliteClientOf(database: Database): PGlite | undefined {
   if (database.kind !== 'pglite') return undefined;
   return (database.db as unknown as { $client: PGlite }).$client;
 }
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in `<dataDir>/pglite`. */
+export function openConfiguredDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+  );
+}
