@@ -1,0 +1,82 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { enUS } from './locales/en-US.ts';
+import { zhCN, type MessageKey } from './locales/zh-CN.ts';
+
+export type Lang = 'zh-CN' | 'en-US';
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+/** Text the API sends in both languages (role names). */
+export type BiText = { zh: string; en: string };
+
+const STORAGE_KEY = 'wuwei.lang';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+// The API client reads the language outside React, so the current choice also lives here.
+let activeLang: Lang = storedLang();
+
+/** The UI language, for code outside React (the API client's Accept-Language). */
+export function currentLang(): Lang {
+  return activeLang;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+type I18n = {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+  /** Picks the current language from a bilingual API text. */
+  pick: (text: BiText) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(activeLang);
+  const setLang = useCallback((next: Lang) => {
+    activeLang = next;
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    document.documentElement.lang = next;
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const dictionary = dictionaries[lang];
+    return {
+      lang,
+      setLang,
+      t: (key, params) => format(dictionary[key], params),
+      pick: (text) => (lang === 'en-US' ? text.en : text.zh),
+    };
+  }, [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n needs <I18nProvider>');
+  return value;
+}
+
+/** The translate function of the current language. */
+export function useT(): Translate {
+  return useI18n().t;
+}

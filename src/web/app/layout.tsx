@@ -1,0 +1,200 @@
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { BrandMark } from '../components/brand-mark.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { roleScopeLabel } from '../components/scope-label.ts';
+import { useLogout } from '../features/auth/api.ts';
+import { ChangePasswordModal } from '../features/auth/change-password-modal.tsx';
+import { useI18n, type MessageKey } from './i18n.tsx';
+import { can, type Me, type Permission } from './session.ts';
+
+type Entry = { path: string; label: MessageKey; icon: ReactNode; permission?: Permission };
+
+/** The side menu; each entry shows only to users holding its permission. */
+export const menuEntries: Entry[] = [
+  { path: '/', label: 'menu.overview', icon: <HomeOutlined /> },
+  { path: '/territory', label: 'menu.territory', icon: <ClusterOutlined />, permission: 'territory:read' },
+  { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
+];
+
+function selectedKey(pathname: string): string {
+  const first = `/${pathname.split('/')[1] ?? ''}`;
+  return menuEntries.some((e) => e.path === first) ? first : '';
+}
+
+function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items: MenuProps['items'] = menuEntries
+    .filter((e) => !e.permission || can(me, e.permission))
+    .map((e) => ({
+      key: e.path,
+      icon: e.icon,
+      label: t(e.label),
+      'data-testid': `menu-${e.path.slice(1) || 'overview'}`,
+    }));
+  return (
+    <nav data-testid="side-menu" aria-label={t('app.name')}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[selectedKey(location.pathname)]}
+        items={items}
+        onClick={({ key }) => {
+          void navigate(key);
+          onNavigate?.();
+        }}
+      />
+    </nav>
+  );
+}
+
+function Logo({ collapsed }: { collapsed: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="ww-logo">
+      <BrandMark size={30} />
+      {collapsed ? null : (
+        <span className="ww-logo-text" title={t('app.name')}>
+          {t('app.shortName')}
+          <small>{t('app.subName')}</small>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The signed-in frame: side menu, header with the user and their scope, and the page. */
+export function AppLayout({ me }: { me: Me }) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  // Before the first measurement every breakpoint is undefined; assume a desk until told otherwise.
+  const mobile = screens.md === false;
+
+  const primary = me.roles[0];
+  const scopeLabel = primary ? roleScopeLabel(primary, t, pick) : t('scope.none');
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        void message.success(t('header.loggedOut'));
+        void navigate('/login', { replace: true });
+      },
+    });
+
+  const userMenu: MenuProps = {
+    items: [
+      ...me.roles.map((role) => ({
+        key: `role-${role.id}`,
+        label: roleScopeLabel(role, t, pick),
+        icon: <UserOutlined />,
+        disabled: true,
+      })),
+      { type: 'divider' as const },
+      {
+        key: 'password',
+        label: t('header.changePassword'),
+        icon: <KeyOutlined />,
+        'data-testid': 'menu-change-password',
+      },
+      { key: 'logout', label: t('header.logout'), icon: <LogoutOutlined />, 'data-testid': 'menu-logout' },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') setPasswordOpen(true);
+      if (key === 'logout') signOut();
+    },
+  };
+
+  return (
+    <Layout className="ww-shell">
+      {mobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: 'var(--ww-sider-bg)' } }}
+        >
+          <Logo collapsed={false} />
+          <SideMenu me={me} onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          width={224}
+          collapsedWidth={64}
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          className="ww-sider"
+        >
+          <Logo collapsed={collapsed} />
+          <SideMenu me={me} />
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="ww-header">
+          <Button
+            type="text"
+            aria-label={t('menu.toggle')}
+            data-testid="menu-toggle"
+            icon={mobile || collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => (mobile ? setDrawerOpen(true) : setCollapsed((c) => !c))}
+          />
+          {mobile ? (
+            <span className="ww-header-brand">
+              <BrandMark size={24} />
+              {t('app.shortName')}
+            </span>
+          ) : null}
+          <div className="ww-header-spacer" />
+          <LanguageSwitch />
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" className="ww-user" data-testid="user-menu">
+              <Avatar size={28} icon={<UserOutlined />} style={{ background: 'var(--ww-primary)' }} />
+              <span className="ww-user-text">
+                <span className="ww-user-name" data-testid="user-name">
+                  {me.displayName}
+                </span>
+                <Typography.Text type="secondary" className="ww-user-scope" data-testid="scope-label">
+                  {scopeLabel}
+                </Typography.Text>
+              </span>
+              <DownOutlined className="ww-hide-xs" style={{ fontSize: 10 }} />
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content className="ww-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal
+        open={passwordOpen || me.mustChangePassword}
+        forced={me.mustChangePassword}
+        onClose={() => setPasswordOpen(false)}
+        onLogout={signOut}
+      />
+    </Layout>
+  );
+}
