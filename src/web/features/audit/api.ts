@@ -1,0 +1,69 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, toQuery, type Paged } from '../../app/api-client.ts';
+
+/** One audit row as GET /audit returns it. */
+export type AuditRow = {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  /** Role codes of the actor at the time, comma-separated. */
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  territoryCode: string | null;
+  changes: Record<string, unknown> | null;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+export type AuditFilter = {
+  q?: string;
+  action?: string;
+  entityType?: string;
+  /** ISO datetimes with offset. */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+};
+
+/** Actions the platform writes today, for the filter; rows with other actions still show by code. */
+export const auditActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.password_reset',
+  'user.password_changed',
+  'user.roles_changed',
+  'personal.revealed',
+  'territory.created',
+  'territory.updated',
+  'demo.seeded',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntityTypes = ['user', 'session', 'territory', 'county'] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+export function isKnownAction(action: string): action is AuditAction {
+  return (auditActions as readonly string[]).includes(action);
+}
+
+export function isKnownEntityType(type: string): type is AuditEntityType {
+  return (auditEntityTypes as readonly string[]).includes(type);
+}
+
+export function useAuditLog(filter: AuditFilter) {
+  return useQuery({
+    queryKey: ['audit', filter],
+    queryFn: () => api<Paged<AuditRow>>('GET', `/audit${toQuery(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+}
