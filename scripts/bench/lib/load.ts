@@ -1,0 +1,108 @@
+import autocannon from 'autocannon';
+
+export type LoadSpec = {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  connections: number;
+  /** Seconds of load that are measured. */
+  durationS: number;
+};
+
+export type LatencySummary = { p50: number; p95: number; p99: number; max: number; mean: number };
+
+export type LoadResult = {
+  connections: number;
+  durationS: number;
+  /** Responses received in the measured window, any status. */
+  responses: number;
+  requestsPerSecond: number;
+  /** Latency in milliseconds of every response (not only 2xx), from autocannon's per-request timer. */
+  latencyMs: LatencySummary;
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  bytesPerResponse: number;
+};
+
+/**
+ * Drives `spec` with autocannon for `durationS` seconds and returns exact percentiles. autocannon's own histogram
+ * has whole-millisecond resolution and no p95, so latencies are collected from its per-response events instead.
+ */
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  let latencies = new Float64Array(1 << 16);
+  let count = 0;
+  const statusCodes: Record<string, number> = {};
+  let bytes = 0;
+  const started = performance.now();
+  let finished = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: spec.url,
+        method: spec.method ?? 'GET',
+        headers: spec.headers,
+        body: spec.body,
+        connections: spec.connections,
+        duration: spec.durationS,
+        timeout: 10,
+      },
+      (error, res) => {
+        finished = performance.now();
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(res);
+      },
+    );
+    instance.on(
+      'response',
+      (_client: unknown, statusCode: number, resBytes: number, responseTime: number) => {
+        if (count === latencies.length) {
+          const grown = new Float64Array(latencies.length * 2);
+          grown.set(latencies);
+          latencies = grown;
+        }
+        latencies[count++] = responseTime;
+        statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+        bytes += resBytes;
+      },
+    );
+  });
+  const elapsedS = (finished - started) / 1000;
+  return {
+    connections: spec.connections,
+    durationS: round(elapsedS, 2),
+    responses: count,
+    requestsPerSecond: round(count / elapsedS, 1),
+    latencyMs: summarise(latencies.subarray(0, count)),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    bytesPerResponse: count ? Math.round(bytes / count) : 0,
+  };
+}
+
+/** Nearest-rank percentiles. */
+export function summarise(values: Float64Array): LatencySummary {
+  if (values.length === 0) return { p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    p50: round(at(50), 2),
+    p95: round(at(95), 2),
+    p99: round(at(99), 2),
+    max: round(sorted[sorted.length - 1]!, 2),
+    mean: round(sum / sorted.length, 2),
+  };
+}
+
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,5 @@
+import { foundation } from './foundation.ts';
+import type { Scenario } from './scenario.ts';
+
+/** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
+export const scenarios: Scenario[] = [foundation];
