@@ -11,10 +11,10 @@ export type DemoAccount = {
 };
 
 /**
- * One demo account per role, anchored on the first street, its first community and that community's first grid,
- * so that every role's view can be tried at once. Mobile numbers use the 170 virtual-operator range, names are made up.
+ * One demo account per role, anchored on the first street, its first community and that community's first grid
+ * (the building leader on that grid's first building), so that every role's view can be tried at once. Mobile numbers use the 170 virtual-operator range, names are made up.
  */
-export function demoAccounts(nodes: DemoNode[]): DemoAccount[] {
+export function demoAccounts(nodes: DemoNode[], leaderBuildingIds: string[]): DemoAccount[] {
   const street = nodes.find((n) => n.level === 'street')!;
   const community = nodes.find((n) => n.level === 'community' && n.parentId === street.id)!;
   const grids = nodes.filter((n) => n.level === 'grid' && n.parentId === community.id);
@@ -62,7 +62,7 @@ export function demoAccounts(nodes: DemoNode[]): DemoAccount[] {
       username: 'leader',
       displayName: '孙楼长',
       role: 'building_leader',
-      roles: one('building_leader', 'buildings'),
+      roles: one('building_leader', 'buildings', leaderBuildingIds),
     },
     { username: 'party', displayName: '周党员', role: 'party_member', roles: one('party_member', 'self') },
     { username: 'volunteer', displayName: '吴志愿者', role: 'volunteer', roles: one('volunteer', 'self') },

@@ -6,7 +6,17 @@ import type { Db } from '../server/db/client.ts';
 import { insertUser } from '../server/modules/accounts/accounts.service.ts';
 import { insertTerritories } from '../server/modules/territory/territory.service.ts';
 import { territories } from '../server/modules/territory/territory.tables.ts';
+import { insertColumns } from '../server/db/bulk.ts';
+import {
+  buildings,
+  gridLayoutHistory,
+  households,
+  residents,
+  residentTags,
+  units,
+} from '../server/modules/territory/registry.tables.ts';
 import { demoAccounts } from './accounts.ts';
+import { generateRegistry } from './registry.ts';
 import { createRandom } from './random.ts';
 import { generateTerritory } from './territory.ts';
 
@@ -33,10 +43,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions) {
   const random = createRandom(options.seed);
   const nodes = generateTerritory(random, { ...DEMO_COUNTY, scale: options.scale });
-  const accounts = demoAccounts(nodes);
+  const registry = generateRegistry(random, nodes, keys, { scale: options.scale });
+  const accounts = demoAccounts(nodes, registry.buildings.id.slice(0, 1));
   const passwordHash = await hashPassword(options.password);
   await db.transaction(async (tx) => {
     await insertTerritories(tx, nodes);
+    await insertColumns(tx, buildings, registry.buildings);
+    await insertColumns(tx, units, registry.units);
+    await insertColumns(tx, households, registry.households);
+    await insertColumns(tx, residents, registry.residents);
+    await insertColumns(tx, residentTags, registry.tags);
+    await insertColumns(tx, gridLayoutHistory, registry.layout);
     for (const account of accounts) {
       await insertUser(tx, keys, { ...account, passwordHash, mustChangePassword: false });
     }
@@ -53,5 +70,11 @@ export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions) {
       },
     });
   });
-  return { territories: nodes, accounts };
+  return {
+    territories: nodes,
+    accounts,
+    buildings: registry.buildings.id.length,
+    households: registry.households.id.length,
+    residents: registry.residents.id.length,
+  };
 }

@@ -41,7 +41,10 @@ export type DemoTerritoryOptions = { countyCode: string; countyName: string; sca
 export type DemoNode = NewTerritory & { id: string };
 
 /** Splits the box [w, s, e, n] into `count` cells, row by row from the north-west, for offline-drawable maps. */
-function cells(box: [number, number, number, number], count: number): [number, number, number, number][] {
+export function cells(
+  box: [number, number, number, number],
+  count: number,
+): [number, number, number, number][] {
   const [w, s, e, n] = box;
   const columns = Math.ceil(Math.sqrt(count * ((e - w) / (n - s))));
   const rows = Math.ceil(count / columns);
@@ -57,7 +60,7 @@ function cells(box: [number, number, number, number], count: number): [number, n
   return out;
 }
 
-function polygon([w, s, e, n]: [number, number, number, number]): GeoJsonGeometry {
+export function polygon([w, s, e, n]: [number, number, number, number]): GeoJsonGeometry {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
     type: 'Polygon',

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { isEmpty, seedDemo } from '../demo/seed.ts';
+import { isEmpty } from '../demo/seed.ts';
 import { createApp, webRoot } from './app.ts';
 import { loadDataKeys } from './auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -17,19 +18,13 @@ export async function startPlatform(
   logger: Logger = pino({ level: config.logLevel }),
 ): Promise<Platform> {
   const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
-  const database = await openConfiguredDatabase(config);
+  let database = await openConfiguredDatabase(config);
   await database.migrate();
   if (config.demo && (await isEmpty(database.db))) {
-    const started = Date.now();
-    const demo = await seedDemo(database.db, keys, {
-      seed: config.demoSeed,
-      scale: config.demoScale,
-      password: config.demoPassword,
-    });
-    logger.info(
-      { territories: demo.territories.length, accounts: demo.accounts.length, ms: Date.now() - started },
-      'demo county seeded',
-    );
+    // PGlite allows one process per data folder: the server's handle is closed while the child seeds.
+    if (database.kind === 'pglite') await database.close();
+    await seedInChildProcess(config, logger);
+    if (database.kind === 'pglite') database = await openConfiguredDatabase(config);
   }
   const app = createApp({ db: database.db, keys, config, logger });
   const server = await new Promise<ServerType>((resolve) => {
@@ -48,6 +43,47 @@ export async function startPlatform(
       await database.close();
     },
   };
+}
+
+/**
+ * Seeds the demo county in a child process: generating and loading a quarter of a million rows grows PGlite's
+ * WebAssembly heap, which never shrinks, so the server itself would keep that peak for its whole life.
+ */
+async function seedInChildProcess(config: Config, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const script = path.resolve(import.meta.dirname, '../../scripts/demo.ts');
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: seedEnvironment(config),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`demo seeding failed (exit ${code})`)),
+    );
+  });
+  logger.info(
+    { ...(JSON.parse(output.trim().split('\n').pop() ?? '{}') as object), ms: Date.now() - started },
+    'demo county seeded',
+  );
+}
+
+/** The child's environment says exactly what `config` says, whatever the parent's environment holds. */
+function seedEnvironment(config: Config): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WUWEI_DATA_DIR: config.dataDir,
+    WUWEI_DEMO_SEED: String(config.demoSeed),
+    WUWEI_DEMO_SCALE: String(config.demoScale),
+    WUWEI_DEMO_PASSWORD: config.demoPassword,
+  };
+  delete env.DATABASE_URL;
+  delete env.WUWEI_DATA_KEY;
+  if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
+  if (config.dataKeyHex) env.WUWEI_DATA_KEY = config.dataKeyHex;
+  return env;
 }
 
 /** Builds the web app with Vite when `dist/web` is missing, so `npm start` works on a fresh clone. */

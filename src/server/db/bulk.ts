@@ -1,0 +1,35 @@
+import { sql, getTableColumns, getTableName, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from './client.ts';
+
+/**
+ * Inserts many rows with one `insert … select from unnest(array, array, …)` statement per chunk: one parameter per
+ * column instead of one per value, several times faster than multi-row VALUES on PGlite and PostgreSQL alike.
+ * `columns` maps the table's property names to arrays of equal length (null allowed).
+ */
+export async function insertColumns<T extends PgTable>(
+  tx: Executor,
+  table: T,
+  columns: Partial<Record<keyof T['_']['columns'] & string, unknown[]>>,
+  chunkSize = 10_000,
+): Promise<number> {
+  const all = getTableColumns(table);
+  const names = Object.keys(columns) as (keyof typeof all & string)[];
+  const length = columns[names[0]!]?.length ?? 0;
+  for (const name of names) {
+    if ((columns[name] as unknown[]).length !== length)
+      throw new Error(`column ${name} has a different length`);
+  }
+  for (let start = 0; start < length; start += chunkSize) {
+    const arrays: SQL[] = names.map((name) => {
+      const column = all[name]!;
+      const slice = (columns[name] as unknown[]).slice(start, start + chunkSize);
+      return sql`${sql.param(slice)}::${sql.raw(column.getSQLType())}[]`;
+    });
+    const target = sql.raw(names.map((n) => `"${all[n]!.name}"`).join(', '));
+    await tx.execute(
+      sql`insert into ${sql.identifier(getTableName(table))} (${target}) select * from unnest(${sql.join(arrays, sql`, `)})`,
+    );
+  }
+  return length;
+}
