@@ -15,6 +15,8 @@ import type { AppEnv } from './http/context.ts';
 import { errors } from './http/errors.ts';
 import { csrfProtection, handleError, requestContext } from './http/middleware.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { insightsRoutes } from './modules/insights/insights.routes.ts';
+import { registryRoutes } from './modules/territory/registry.routes.ts';
 import { territoryRoutes } from './modules/territory/territory.routes.ts';
 
 export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger };
@@ -60,6 +62,8 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>()
     .route('/', authRoutes(deps))
     .route('/', territoryRoutes(deps))
+    .route('/', registryRoutes(deps))
+    .route('/', insightsRoutes(deps))
     .route('/', accountRoutes(deps))
     .route('/', auditRoutes(deps));
   app.route('/api/v1', api);

@@ -8,6 +8,10 @@ export const permissions = [
   'account:write',
   'audit:read',
   'personal:reveal',
+  'resident:read',
+  'resident:write',
+  'resident:import',
+  'resident:export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,7 +44,7 @@ export type RoleDefinition = {
   scopeKinds: readonly ScopeKind[];
 };
 
-const readTerritory = ['territory:read'] as const;
+const registryFull = ['resident:read', 'resident:write', 'resident:import', 'resident:export'] as const;
 
 export const roles: Record<RoleCode, RoleDefinition> = {
   county_admin: {
@@ -68,42 +72,49 @@ export const roles: Record<RoleCode, RoleDefinition> = {
     code: 'inspector',
     name: { zh: '只读督查员', en: 'Read-only inspector' },
     rank: 70,
-    permissions: ['territory:read', 'account:read', 'audit:read'],
+    permissions: ['territory:read', 'account:read', 'audit:read', 'resident:read', 'resident:export'],
     scopeKinds: ['all', 'street', 'community'],
   },
   community_secretary: {
     code: 'community_secretary',
     name: { zh: '社区书记', en: 'Community secretary' },
     rank: 60,
-    permissions: ['territory:read', 'account:read', 'account:write', 'audit:read', 'personal:reveal'],
+    permissions: [
+      'territory:read',
+      'account:read',
+      'account:write',
+      'audit:read',
+      'personal:reveal',
+      ...registryFull,
+    ],
     scopeKinds: ['community'],
   },
   community_worker: {
     code: 'community_worker',
     name: { zh: '社区工作者', en: 'Community worker' },
     rank: 50,
-    permissions: ['territory:read', 'personal:reveal'],
+    permissions: ['territory:read', 'personal:reveal', ...registryFull],
     scopeKinds: ['community'],
   },
   branch_secretary: {
     code: 'branch_secretary',
     name: { zh: '网格党支部书记', en: 'Branch secretary' },
     rank: 40,
-    permissions: readTerritory,
+    permissions: ['territory:read', 'resident:read'],
     scopeKinds: ['grids', 'community'],
   },
   grid_worker: {
     code: 'grid_worker',
     name: { zh: '网格员', en: 'Grid worker' },
     rank: 30,
-    permissions: readTerritory,
+    permissions: ['territory:read', 'resident:read', 'resident:write'],
     scopeKinds: ['grids'],
   },
   building_leader: {
     code: 'building_leader',
     name: { zh: '红色楼长', en: 'Building leader' },
     rank: 20,
-    permissions: [],
+    permissions: ['resident:read'],
     scopeKinds: ['buildings'],
   },
   party_member: {

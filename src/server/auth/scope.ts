@@ -93,3 +93,27 @@ function minimalPrefixes(codes: string[]): string[] {
   for (const code of sorted) if (!kept.some((p) => code.startsWith(p))) kept.push(code);
   return kept.sort();
 }
+
+/**
+ * SQL condition for registry rows (buildings, households, residents): inside a territory subtree of the scope, or
+ * in one of its buildings (a building leader's scope).
+ */
+export function registryCondition(scope: Scope, territoryCode: SQLWrapper, buildingId: SQLWrapper): SQL {
+  if (scope.all) return sql`true`;
+  const parts: SQL[] = [];
+  if (scope.codes.length) parts.push(territoryCodeCondition(scope, territoryCode));
+  if (scope.buildingIds.length) parts.push(sql`${buildingId} = any(${sql.param(scope.buildingIds)}::uuid[])`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** Whether one registry row (its grid code and building) lies inside the scope. */
+export function registryRowInScope(
+  scope: Scope,
+  territoryCode: string | null,
+  buildingId: string | null,
+): boolean {
+  return (
+    (territoryCode !== null && codeInScope(scope, territoryCode)) ||
+    (buildingId !== null && scope.buildingIds.includes(buildingId))
+  );
+}

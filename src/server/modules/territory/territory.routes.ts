@@ -11,6 +11,7 @@ import {
   territoryTreeNodeSchema,
   updateTerritoryBody,
 } from './territory.schemas.ts';
+import { factSheet } from './fact-sheet.service.ts';
 import {
   createTerritory,
   searchTerritories,
@@ -74,6 +75,24 @@ export function territoryRoutes({ db }: AppDeps) {
       async (c) => {
         const scope = requirePermission(requireAuth(c), 'territory:read');
         return c.json({ data: await territoryDetail(db, scope, c.req.valid('param').id) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/territories/{id}/fact-sheet',
+        tags: ['territory'],
+        summary:
+          'The grid fact sheet (一口清): households, residents, age pyramid, key populations, buildings',
+        request: { params: uuidParam },
+        responses: {
+          200: { description: 'The fact sheet', content: jsonContent(z.object({ data: z.unknown() })) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const scope = requirePermission(requireAuth(c), 'territory:read');
+        return c.json({ data: await factSheet(db, scope, c.req.valid('param').id) }, 200);
       },
     )
     .openapi(

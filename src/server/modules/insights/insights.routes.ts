@@ -1,0 +1,45 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../../app.ts';
+import { requirePermission } from '../../auth/scope.ts';
+import { requireAuth } from '../../http/context.ts';
+import { createRouter, errorResponses, jsonContent } from '../../http/openapi.ts';
+import { figuresQuery, figuresSchema, overviewQuery } from './insights.schemas.ts';
+import { figures, overview } from './insights.service.ts';
+
+export function insightsRoutes({ db }: AppDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/insights/figures',
+        tags: ['insights'],
+        summary: 'The report’s figures computed from records, within the caller’s scope',
+        request: { query: figuresQuery },
+        responses: {
+          200: { description: 'Figures', content: jsonContent(figuresSchema) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const scope = requirePermission(requireAuth(c), 'territory:read');
+        return c.json(await figures(db, scope, c.req.valid('query')), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/insights/overview',
+        tags: ['insights'],
+        summary: 'County overview of a place: figures, age structure, key populations and each child area',
+        request: { query: overviewQuery },
+        responses: {
+          200: { description: 'Overview', content: jsonContent(z.object({ data: z.unknown() })) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const scope = requirePermission(requireAuth(c), 'territory:read');
+        return c.json({ data: await overview(db, scope, c.req.valid('query').territoryId) }, 200);
+      },
+    );
+}

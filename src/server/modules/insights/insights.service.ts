@@ -1,0 +1,84 @@
+import type { Scope } from '../../auth/scope.ts';
+import type { Executor } from '../../db/client.ts';
+import {
+  childStats,
+  countBuildings,
+  countTerritories,
+  registryStats,
+} from '../territory/fact-sheet.service.ts';
+import { territoryDetail, territoryTree } from '../territory/territory.service.ts';
+import type { Figures } from './insights.schemas.ts';
+
+/** The end of a `to` day in Asia/Shanghai (UTC+8), when stock figures are taken. */
+function endOfDayShanghai(day: string): Date {
+  return new Date(new Date(`${day}T23:59:59.999+08:00`).getTime());
+}
+
+async function placeCode(db: Executor, scope: Scope, territoryId?: string): Promise<string | undefined> {
+  return territoryId ? (await territoryDetail(db, scope, territoryId)).code : undefined;
+}
+
+/** Every figure of the report this platform can compute so far, for the caller's scope and an optional place. */
+export async function figures(
+  db: Executor,
+  scope: Scope,
+  query: { territoryId?: string; from?: string; to?: string },
+): Promise<Figures> {
+  const code = await placeCode(db, scope, query.territoryId);
+  const asOf = query.to ? endOfDayShanghai(query.to) : undefined;
+  const [levels, buildings, stats] = await Promise.all([
+    countTerritories(db, scope, code),
+    countBuildings(db, { code, scope, asOf }),
+    registryStats(db, { code, scope, asOf }),
+  ]);
+  return {
+    streets: levels.streets,
+    communities: levels.communities,
+    grids: levels.grids,
+    buildings,
+    households: stats.households.total,
+    residents: stats.residents.total,
+    keyPopulation: stats.keyPopulation.total,
+  };
+}
+
+/**
+ * The county overview (dashboard v1) of a place: its figures, age structure and key populations, and the same
+ * numbers for each child area to drill down into. Without a place it starts at the roots of the caller's scope.
+ */
+export async function overview(db: Executor, scope: Scope, territoryId?: string) {
+  const id = territoryId ?? (await territoryTree(db, scope))[0]?.id;
+  if (!id) return null;
+  const node = await territoryDetail(db, scope, id);
+  const [levels, buildings, stats, children] = await Promise.all([
+    countTerritories(db, scope, node.code),
+    countBuildings(db, { code: node.code, scope }),
+    registryStats(db, { code: node.code, scope }),
+    childStats(
+      db,
+      scope,
+      node.children.map((c) => ({ id: c.id, code: c.code, name: c.name, level: c.level })),
+    ),
+  ]);
+  return {
+    territory: {
+      id: node.id,
+      level: node.level,
+      code: node.code,
+      name: node.name,
+      ancestors: node.ancestors,
+    },
+    figures: {
+      ...levels,
+      buildings,
+      households: stats.households.total,
+      residents: stats.residents.total,
+      keyPopulation: stats.keyPopulation.total,
+    },
+    households: stats.households,
+    residents: stats.residents,
+    agePyramid: stats.agePyramid,
+    keyPopulationByTag: stats.keyPopulation.byTag,
+    children,
+  };
+}
