@@ -34,14 +34,14 @@ export async function startServerChild(
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(childrenFolder, script)], {
     env: options.env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Its own process group, so stopping it also stops what it started (the platform seeds in a child process).
+    detached: true,
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = onCleanup(
     `${name} (pid ${child.pid})`,
     () => stopChild(child, exited),
-    () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
+    () => killGroup(child, 'SIGKILL'),
   );
 
   let nextId = 1;
@@ -59,8 +59,8 @@ export async function startServerChild(
 
   const ready = new Promise<Extract<ChildMessage, { type: 'ready' }>>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`${name} did not start within ${options.timeoutMs ?? 120_000} ms`)),
-      options.timeoutMs ?? 120_000,
+      () => reject(new Error(`${name} did not start within ${options.timeoutMs ?? 300_000} ms`)),
+      options.timeoutMs ?? 300_000,
     );
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'ready') {
@@ -153,11 +153,24 @@ function readVmHwm(pid: number): number | null {
   }
 }
 
-/** SIGTERM, then SIGKILL if the child has not exited within five seconds. */
+/** Signals the child's process group (the child and anything it spawned). */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+/** SIGTERM to the child's group, then SIGKILL if the child has not exited within five seconds. */
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) {
+    killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+  // Anything the child started and left behind goes too.
+  killGroup(child, 'SIGKILL');
 }
