@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { enUS } from './locales/en-US.ts';
 import { zhCN, type MessageKey } from './locales/zh-CN.ts';
 
@@ -28,6 +28,11 @@ export function currentLang(): Lang {
   return activeLang;
 }
 
+/** Whether a text exists for `key`; for codes the server may add before the UI knows them. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
 /** Fills `{name}` placeholders. */
 export function format(template: string, params?: Params): string {
   if (!params) return template;
@@ -55,9 +60,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-    document.documentElement.lang = next;
     setLangState(next);
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[lang];
     return {

@@ -121,6 +121,10 @@ export const enUS: Record<MessageKey, string> = {
   'permission.account:write': 'Manage accounts',
   'permission.audit:read': 'View audit log',
   'permission.personal:reveal': 'Reveal personal data',
+  'permission.resident:read': 'View residents',
+  'permission.resident:write': 'Edit residents',
+  'permission.resident:import': 'Import resident ledgers',
+  'permission.resident:export': 'Export resident ledgers',
 
   'territory.title': 'Territory',
   'territory.subtitle': 'County — street — community — grid, coded after GB/T 2260 and CJ/T 349',

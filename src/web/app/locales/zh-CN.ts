@@ -118,6 +118,10 @@ export const zhCN = {
   'permission.account:write': '管理账号',
   'permission.audit:read': '查看审计日志',
   'permission.personal:reveal': '查看个人敏感信息',
+  'permission.resident:read': '查看居民',
+  'permission.resident:write': '维护居民',
+  'permission.resident:import': '导入居民台账',
+  'permission.resident:export': '导出居民台账',
 
   'territory.title': '区域管理',
   'territory.subtitle': '县（区）— 街道 — 社区 — 网格 四级区域划分，编码遵循 GB/T 2260 与 CJ/T 349',

@@ -111,6 +111,7 @@ function RoleRow({
           >
             <Select
               options={roleOptions}
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('accounts.role')}
               data-testid={`role-select-${index}`}
               onChange={(next: RoleCode) => {

@@ -47,18 +47,8 @@ export const auditActions = [
   'territory.updated',
   'demo.seeded',
 ] as const;
-export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntityTypes = ['user', 'session', 'territory', 'county'] as const;
-export type AuditEntityType = (typeof auditEntityTypes)[number];
-
-export function isKnownAction(action: string): action is AuditAction {
-  return (auditActions as readonly string[]).includes(action);
-}
-
-export function isKnownEntityType(type: string): type is AuditEntityType {
-  return (auditEntityTypes as readonly string[]).includes(type);
-}
 
 export function useAuditLog(filter: AuditFilter) {
   return useQuery({

@@ -19,18 +19,10 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { chinaDayEnd, chinaDayStart, formatDateTime } from '../../app/format.ts';
-import { useI18n, type Translate } from '../../app/i18n.tsx';
+import { isMessageKey, useI18n, type Translate } from '../../app/i18n.tsx';
 import { useRoleCatalogue, type RoleInfo } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import {
-  auditActions,
-  auditEntityTypes,
-  isKnownAction,
-  isKnownEntityType,
-  useAuditLog,
-  type AuditFilter,
-  type AuditRow,
-} from './api.ts';
+import { auditActions, auditEntityTypes, useAuditLog, type AuditFilter, type AuditRow } from './api.ts';
 
 const firstPage: AuditFilter = { page: 1, pageSize: 20 };
 
@@ -42,12 +34,15 @@ const actionColor: Record<string, string> = {
   demo: 'purple',
 };
 
+/** The action's name, or its code for actions newer than this UI. */
 function actionLabel(action: string, t: Translate): string {
-  return isKnownAction(action) ? t(`auditAction.${action}`) : action;
+  const key = `auditAction.${action}`;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 function entityLabel(type: string, t: Translate): string {
-  return isKnownEntityType(type) ? t(`entityType.${type}`) : type;
+  const key = `entityType.${type}`;
+  return isMessageKey(key) ? t(key) : type;
 }
 
 function roleNames(

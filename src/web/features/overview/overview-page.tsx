@@ -8,7 +8,7 @@ import {
 import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useI18n, type MessageKey } from '../../app/i18n.tsx';
+import { isMessageKey, useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { can, useMe, type Permission, type RoleAssignment } from '../../app/session.ts';
 import { scopeText } from '../../components/scope-label.ts';
 import { totalCounts, useTerritoryTree } from '../territory/api.ts';
@@ -148,7 +148,10 @@ export function OverviewPage() {
               <Typography.Text type="secondary">{t('overview.permissions')}</Typography.Text>
               <Space size={[4, 4]} wrap>
                 {me.permissions.length ? (
-                  me.permissions.map((p) => <Tag key={p}>{t(`permission.${p}`)}</Tag>)
+                  me.permissions.map((p) => {
+                    const key = `permission.${p}`;
+                    return <Tag key={p}>{isMessageKey(key) ? t(key) : p}</Tag>;
+                  })
                 ) : (
                   <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
                 )}

@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, newPage, signIn, startTestPlatform, type TestPlatform } from './support.ts';
+
+let platform: TestPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+test('a grid worker sees only their own grid, no account or audit menu, and the 403 page for the accounts URL', async () => {
+  const page = await newPage(browser, platform.url);
+  await signIn(page, 'grid');
+
+  const menu = page.getByTestId('side-menu');
+  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页', '区域管理']);
+  const me = (
+    (await (await page.request.get('/api/v1/me')).json()) as {
+      data: { roles: { territories: { name: string; code: string }[] }[] };
+    }
+  ).data;
+  const grid = me.roles[0]!.territories[0]!;
+  expect(await page.getByTestId('scope-label').textContent()).toBe(`${grid.name} · 网格员`);
+
+  await menu.getByRole('menuitem', { name: '区域管理' }).click();
+  await page.waitForURL((url) => url.pathname === '/territory');
+  const nodes = page.getByTestId('territory-tree').getByTestId('territory-node');
+  await nodes.first().waitFor();
+  expect(await nodes.count()).toBe(1);
+  expect(await nodes.first().getAttribute('data-code')).toBe(grid.code);
+  expect(await page.getByTestId('territory-add-child').count()).toBe(0);
+
+  for (const path of ['/accounts', '/audit']) {
+    await page.goto(path);
+    await page.getByTestId('forbidden-page').waitFor();
+    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual([
+      '首页',
+      '区域管理',
+    ]);
+  }
+
+  await page.goto('/no-such-page');
+  await page.getByTestId('not-found-page').waitFor();
+  await page.context().close();
+});
+
+test('a resident without desk permissions sees only the home page, with their role and scope', async () => {
+  const page = await newPage(browser, platform.url, { width: 390, height: 844 });
+  await signIn(page, 'resident');
+  expect(await page.getByTestId('scope-label').textContent()).toBe('本人 · 居民');
+  expect(await page.getByTestId('my-roles').textContent()).toContain('居民');
+  // On a phone the menu lives in a drawer behind the header button.
+  await page.getByTestId('menu-toggle').click();
+  const menu = page.getByTestId('side-menu');
+  await menu.waitFor();
+  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页']);
+  await page.goto('/territory');
+  await page.getByTestId('forbidden-page').waitFor();
+  await page.context().close();
+});

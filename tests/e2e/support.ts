@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { expect, onTestFailed } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/server/config.ts';
+import { startPlatform } from '../../src/server/main.ts';
+
+export const DEMO_PASSWORD = 'wuwei-demo';
+/** A fixed data key, so encrypted fields written by one start decrypt in the next. */
+const E2E_DATA_KEY = '7e1d2c3b4a5968778695a4b3c2d1e0f07e1d2c3b4a5968778695a4b3c2d1e0f0';
+
+export type TestPlatform = { url: string; close(): Promise<void> };
+
+/**
+ * Starts the whole platform in this process on a fresh database seeded with a small demo county:
+ * a PGlite data folder in a temporary directory, or a new database on DATABASE_URL's server.
+ */
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-e2e-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_URL) {
+    const name = `wuwei_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    WUWEI_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    WUWEI_DEMO: 'on',
+    WUWEI_DEMO_SCALE: '0.05',
+    WUWEI_DEMO_PASSWORD: DEMO_PASSWORD,
+    WUWEI_DATA_KEY: E2E_DATA_KEY,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const platform = await startPlatform(config);
+  return {
+    url: platform.url,
+    close: async () => {
+      await platform.close();
+      await dropDatabase();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless; no browser is ever downloaded. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A fresh browser profile (no cookies, no stored language) at a desk-sized window in Beijing time. Call inside a test. */
+export async function newPage(browser: Browser, baseURL: string, viewport = { width: 1366, height: 860 }) {
+  const context: BrowserContext = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // A failing journey leaves a screenshot of what the browser showed in test-results/.
+  onTestFailed(async ({ task }) => {
+    const dir = path.resolve(import.meta.dirname, '../../test-results');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = task.name.replace(/[^\p{L}\p{N}-]+/gu, '-').slice(0, 80);
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
+  });
+  return page;
+}
+
+/** Signs in through the login form and waits for the home page. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-name').waitFor();
+}
+
+/**
+ * Picks an option of a searchable Ant Design Select or TreeSelect by its visible text; typing first brings
+ * options that the virtual list has not rendered yet into view.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string) {
+  await select.click();
+  await select.locator('input').first().pressSequentially(text);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).first().click();
+  await expect.poll(() => select.textContent()).toContain(text);
+}
