@@ -1,5 +1,6 @@
 import type { Scope } from '../../auth/scope.ts';
 import type { Executor } from '../../db/client.ts';
+import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
 import {
   childStats,
   countBuildings,
@@ -18,8 +19,20 @@ async function placeCode(db: Executor, scope: Scope, territoryId?: string): Prom
   return territoryId ? (await territoryDetail(db, scope, territoryId)).code : undefined;
 }
 
+const figuresCache = createVersionedCache<Figures>('registry');
+const overviewCache = createVersionedCache<Awaited<ReturnType<typeof computeOverview>>>('registry');
+
 /** Every figure of the report this platform can compute so far, for the caller's scope and an optional place. */
-export async function figures(
+export function figures(
+  db: Executor,
+  scope: Scope,
+  query: { territoryId?: string; from?: string; to?: string },
+): Promise<Figures> {
+  const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, query.to]);
+  return figuresCache(db, key, () => computeFigures(db, scope, query));
+}
+
+async function computeFigures(
   db: Executor,
   scope: Scope,
   query: { territoryId?: string; from?: string; to?: string },
@@ -46,7 +59,13 @@ export async function figures(
  * The county overview (dashboard v1) of a place: its figures, age structure and key populations, and the same
  * numbers for each child area to drill down into. Without a place it starts at the roots of the caller's scope.
  */
-export async function overview(db: Executor, scope: Scope, territoryId?: string) {
+export function overview(db: Executor, scope: Scope, territoryId?: string) {
+  return overviewCache(db, JSON.stringify([scopeKey(scope), territoryId]), () =>
+    computeOverview(db, scope, territoryId),
+  );
+}
+
+async function computeOverview(db: Executor, scope: Scope, territoryId?: string) {
   const id = territoryId ?? (await territoryTree(db, scope))[0]?.id;
   if (!id) return null;
   const node = await territoryDetail(db, scope, id);

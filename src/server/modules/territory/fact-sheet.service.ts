@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { registryCondition, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
 import type { Executor } from '../../db/client.ts';
+import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
 import { escapeLike } from '../../db/like.ts';
 import { buildings, households, residents, residentTags, type KeyPopulationTag } from './registry.tables.ts';
 import { territoryDetail } from './territory.service.ts';
@@ -126,7 +127,15 @@ export async function registryStats(db: Executor, place: StatsPlace) {
  * The grid fact sheet (一口清): everything a grid worker recites about their grid, on one page. For a community or
  * higher it lists the child areas instead of buildings.
  */
-export async function factSheet(db: Executor, scope: Scope, territoryId: string) {
+export function factSheet(db: Executor, scope: Scope, territoryId: string) {
+  return factSheetCache(db, JSON.stringify([scopeKey(scope), territoryId]), () =>
+    computeFactSheet(db, scope, territoryId),
+  );
+}
+
+const factSheetCache = createVersionedCache<Awaited<ReturnType<typeof computeFactSheet>>>('registry');
+
+async function computeFactSheet(db: Executor, scope: Scope, territoryId: string) {
   const node = await territoryDetail(db, scope, territoryId);
   const stats = await registryStats(db, { code: node.code, scope });
   const buildingRows =

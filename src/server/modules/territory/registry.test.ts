@@ -331,6 +331,31 @@ describe('fact sheet and figures', () => {
     expect(past.residents).toBe(0);
   });
 
+  it('figures follow every write at once: a cached result never outlives a change', async () => {
+    const before = (await get(admin, '/api/v1/insights/figures')).json;
+    const sheetBefore = (await get(admin, `/api/v1/territories/${firstGrid.id}/fact-sheet`)).json.data;
+    const household = (
+      await get(admin, `/api/v1/households?territoryId=${firstGrid.id}&kind=permanent&pageSize=1`)
+    ).json.data[0];
+    const created = await t.request('POST', '/api/v1/residents', {
+      cookie: admin,
+      body: {
+        householdId: household.id,
+        name: '缓存测试',
+        gender: 'male',
+        birthDate: '1950-01-01',
+        relation: 'parent',
+        tags: [{ tag: 'veteran', careLevel: 1 }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const after = (await get(admin, '/api/v1/insights/figures')).json;
+    expect(after.residents).toBe(before.residents + 1);
+    expect(after.keyPopulation).toBe(before.keyPopulation + 1);
+    const sheetAfter = (await get(admin, `/api/v1/territories/${firstGrid.id}/fact-sheet`)).json.data;
+    expect(sheetAfter.residents.total).toBe(sheetBefore.residents.total + 1);
+  });
+
   it('the overview drills down: children’s residents add up to the parent', async () => {
     const overview = (await get(admin, '/api/v1/insights/overview')).json.data;
     expect(overview.territory.level).toBe('county');

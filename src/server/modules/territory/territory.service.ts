@@ -3,6 +3,7 @@ import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import { codeInScope, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
+import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
 import { containsPattern, escapeLike } from '../../db/like.ts';
 import { errors } from '../../http/errors.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
@@ -37,7 +38,13 @@ type NodeRow = Omit<TerritoryNode, 'counts'>;
  * The tree within the scope, each node with the number of streets, communities and grids below it.
  * Roots are the scope's anchors (the county for a county-wide scope).
  */
-export async function territoryTree(db: Executor, scope: Scope): Promise<TerritoryTreeNode[]> {
+export function territoryTree(db: Executor, scope: Scope): Promise<TerritoryTreeNode[]> {
+  return treeCache(db, scopeKey(scope), () => buildTree(db, scope));
+}
+
+const treeCache = createVersionedCache<TerritoryTreeNode[]>('registry');
+
+async function buildTree(db: Executor, scope: Scope): Promise<TerritoryTreeNode[]> {
   const rows = await db
     .select(nodeColumns)
     .from(territories)
