@@ -17,8 +17,9 @@ export async function insertColumns<T extends PgTable>(
   const names = Object.keys(columns) as (keyof typeof all & string)[];
   const length = columns[names[0]!]?.length ?? 0;
   for (const name of names) {
-    if ((columns[name] as unknown[]).length !== length)
+    if ((columns[name] as unknown[]).length !== length) {
       throw new Error(`column ${name} has a different length`);
+    }
   }
   for (let start = 0; start < length; start += chunkSize) {
     const arrays: SQL[] = names.map((name) => {
