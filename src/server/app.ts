@@ -16,6 +16,7 @@ import { errors } from './http/errors.ts';
 import { csrfProtection, handleError, requestContext } from './http/middleware.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { insightsRoutes } from './modules/insights/insights.routes.ts';
+import { registryImportRoutes } from './modules/territory/registry-import.routes.ts';
 import { registryRoutes } from './modules/territory/registry.routes.ts';
 import { territoryRoutes } from './modules/territory/territory.routes.ts';
 
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>()
     .route('/', authRoutes(deps))
     .route('/', territoryRoutes(deps))
+    .route('/', registryImportRoutes(deps))
     .route('/', registryRoutes(deps))
     .route('/', insightsRoutes(deps))
     .route('/', accountRoutes(deps))

@@ -121,6 +121,30 @@ const cases: Case[] = [
       }),
   },
   {
+    name: 'GET /residents',
+    allowed: [...readers, 'building_leader'],
+    okStatus: 200,
+    send: (r) => t.request('GET', '/api/v1/residents?pageSize=5', { cookie: cookies[r] }),
+  },
+  {
+    name: 'GET /households',
+    allowed: [...readers, 'building_leader'],
+    okStatus: 200,
+    send: (r) => t.request('GET', '/api/v1/households?pageSize=5', { cookie: cookies[r] }),
+  },
+  {
+    name: 'GET /insights/figures',
+    allowed: readers,
+    okStatus: 200,
+    send: (r) => t.request('GET', '/api/v1/insights/figures', { cookie: cookies[r] }),
+  },
+  {
+    name: 'GET /territories/{own grid}/fact-sheet',
+    allowed: readers,
+    okStatus: 200,
+    send: (r) => t.request('GET', `/api/v1/territories/${ids.firstGrid}/fact-sheet`, { cookie: cookies[r] }),
+  },
+  {
     name: 'GET /audit',
     allowed: accountReaders,
     okStatus: 200,

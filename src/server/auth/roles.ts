@@ -65,6 +65,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
       'account:write',
       'audit:read',
       'personal:reveal',
+      ...registryFull,
     ],
     scopeKinds: ['street'],
   },

@@ -3,3 +3,4 @@ export * from './versions.tables.ts';
 export * from '../auth/auth.tables.ts';
 export * from '../modules/territory/territory.tables.ts';
 export * from '../modules/territory/registry.tables.ts';
+export * from '../modules/territory/registry-import.tables.ts';

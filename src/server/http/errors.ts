@@ -95,11 +95,35 @@ export const errors = {
         message: { zh: '当前密码不正确', en: 'The current password is wrong' },
       },
     ]),
+  importNotReady: (status: string) =>
+    new AppError('IMPORT_NOT_READY', 409, {
+      zh: `该导入当前状态为“${importStatusZh[status] ?? status}”，不能执行此操作`,
+      en: `The import is ${status}; this cannot be done now`,
+    }),
+  importHasErrors: (errorRows: number) =>
+    new AppError('IMPORT_HAS_ERRORS', 409, {
+      zh: `有 ${errorRows} 行存在问题，整体导入被拒绝；请修正后重新上传，或只导入无误的行`,
+      en: `${errorRows} rows have problems, so all-or-nothing is refused; fix and upload again, or import the valid rows only`,
+    }),
+  importNothingValid: () =>
+    new AppError('IMPORT_NOTHING_VALID', 409, {
+      zh: '没有可导入的无误行',
+      en: 'No row is valid; there is nothing to import',
+    }),
   internal: () =>
     new AppError('INTERNAL', 500, {
       zh: '服务器内部错误，请稍后再试',
       en: 'Internal server error; please try again later',
     }),
+};
+
+const importStatusZh: Record<string, string> = {
+  validating: '校验中',
+  validated: '已校验',
+  committing: '导入中',
+  committed: '已导入',
+  failed: '失败',
+  discarded: '已放弃',
 };
 
 /** The one JSON shape of every error response. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import { roleAssignments, users } from '../../auth/auth.tables.ts';
 import { loadAssignments, passwordProblem, revokeSessions } from '../../auth/auth.service.ts';
@@ -15,7 +15,6 @@ import { roles, type RoleCode } from '../../auth/roles.ts';
 import {
   codeInScope,
   requirePermission,
-  territoryCodeCondition,
   type AuthContext,
   type ResolvedAssignment,
   type Scope,
@@ -24,7 +23,8 @@ import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import { containsPattern } from '../../db/like.ts';
 import { errors, type ErrorDetail } from '../../http/errors.ts';
-import { territories } from '../territory/territory.tables.ts';
+import { buildingIdsInScope, buildingsByIds } from '../territory/registry.service.ts';
+import { territoriesByIds, territoryIdsInScope } from '../territory/territory.service.ts';
 import type { Account, AssignmentInput } from './accounts.schemas.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -36,8 +36,10 @@ const SCOPE_LEVEL = { street: 'street', community: 'community', grids: 'grid' } 
 function visibleIn(scope: Scope): SQL {
   if (scope.all) return sql`true`;
   return sql`exists (
-    select 1 from ${roleAssignments} ra join ${territories} t on t.id = any(ra.scope_ids)
-    where ra.user_id = ${users.id} and ${territoryCodeCondition(scope, sql.raw('t.code'))})`;
+    select 1 from ${roleAssignments} ra
+    where ra.user_id = ${users.id} and (
+      (ra.scope_kind in ('street', 'community', 'grids') and ra.scope_ids && array${territoryIdsInScope(scope)})
+      or (ra.scope_kind = 'buildings' and ra.scope_ids && array${buildingIdsInScope(scope)})))`;
 }
 
 export function presentAccount(keys: DataKeys, user: UserRow, assignments: ResolvedAssignment[]): Account {
@@ -139,14 +141,14 @@ async function checkAssignments(
   input: AssignmentInput[],
 ) {
   const details: ErrorDetail[] = [];
-  const ids = [...new Set(input.flatMap((a) => (a.scopeKind in SCOPE_LEVEL ? a.scopeIds : [])))];
-  const found = ids.length
-    ? await db
-        .select({ id: territories.id, level: territories.level, code: territories.code })
-        .from(territories)
-        .where(inArray(territories.id, ids))
-    : [];
-  const byId = new Map(found.map((t) => [t.id, t]));
+  const territoryIds = [...new Set(input.flatMap((a) => (a.scopeKind in SCOPE_LEVEL ? a.scopeIds : [])))];
+  const buildingIds = [...new Set(input.flatMap((a) => (a.scopeKind === 'buildings' ? a.scopeIds : [])))];
+  const [foundTerritories, foundBuildings] = await Promise.all([
+    territoriesByIds(db, territoryIds),
+    buildingsByIds(db, buildingIds),
+  ]);
+  const byId = new Map(foundTerritories.map((t) => [t.id, t]));
+  const buildingById = new Map(foundBuildings.map((b) => [b.id, b]));
   input.forEach((a, i) => {
     const field = `roles.${i}`;
     const fail = (code: string, zh: string, en: string) => details.push({ field, code, message: { zh, en } });
@@ -180,8 +182,17 @@ async function checkAssignments(
         }
         return;
       case 'buildings':
-        // Buildings arrive with the registry module; until then only an empty building list can be stored.
-        if (a.scopeIds.length) return fail('scope_ids', '楼栋不存在', 'Unknown building ids');
+        if (a.scopeIds.length === 0) return fail('scope_ids', '请选择楼栋', 'Choose at least one building');
+        for (const id of a.scopeIds) {
+          const b = buildingById.get(id);
+          if (!b || !codeInScope(writeScope, b.code)) {
+            return fail(
+              'scope_ids',
+              '楼栋不存在或不在您的管辖范围内',
+              'Unknown building or outside your scope',
+            );
+          }
+        }
         return;
       case 'street':
       case 'community':
@@ -312,7 +323,7 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await checkAssignments(tx, auth, writeScope, input.roles);
-    if (!writeScope.all && input.roles.every((r) => r.scopeKind === 'self' || r.scopeKind === 'buildings')) {
+    if (!writeScope.all && input.roles.every((r) => r.scopeKind === 'self')) {
       // An account nobody in a scoped role could see again would be lost to its creator.
       throw errors.validation([
         {

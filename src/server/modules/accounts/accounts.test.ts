@@ -114,6 +114,30 @@ describe('creating accounts', () => {
     expect(none).toBeUndefined();
   });
 
+  it('a street admin appoints a building leader for a building of their street, not of another', async () => {
+    const own = (
+      await t.request('GET', `/api/v1/buildings?territoryId=${ids.grid1}&pageSize=1`, { cookie: street })
+    ).json.data[0];
+    const other = (
+      await t.request('GET', `/api/v1/buildings?territoryId=${ids.otherGrid}&pageSize=1`, { cookie: admin })
+    ).json.data[0];
+    const leader = (username: string, buildingId: string) =>
+      create(street, {
+        username,
+        displayName: '新楼长',
+        password: 'Initial-pass-1',
+        roles: [{ role: 'building_leader', scopeKind: 'buildings', scopeIds: [buildingId] }],
+      });
+    const ok = await leader('leader-own', own.id);
+    expect(ok.status, ok.text).toBe(201);
+    expect((await t.request('GET', `/api/v1/accounts/${ok.json.data.id}`, { cookie: street })).status).toBe(
+      200,
+    );
+    const refused = await leader('leader-other', other.id);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details[0].field).toBe('roles.0');
+  });
+
   it('a street admin creates a grid worker in their street', async () => {
     expect((await create(street, gridWorker('gw-by-street'))).status).toBe(201);
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import {
@@ -830,4 +830,18 @@ export async function updateHousehold(
       changes,
     });
   });
+}
+
+/** Buildings by id with the grid code they lie in: used to check the buildings named in role assignments. */
+export function buildingsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: buildings.id, code: buildings.territoryCode })
+    .from(buildings)
+    .where(inArray(buildings.id, ids));
+}
+
+/** SQL subquery: ids of the buildings inside the scope, for other modules' scoped queries. */
+export function buildingIdsInScope(scope: Scope): SQL {
+  return sql`(select b.id from ${buildings} b where ${registryCondition(scope, sql.raw('b.territory_code'), sql.raw('b.id'))})`;
 }

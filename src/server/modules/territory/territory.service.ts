@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import { codeInScope, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -299,4 +299,18 @@ export async function updateTerritory(
       changes,
     });
   });
+}
+
+/** Territory nodes by id (any scope): used to check the territories named in role assignments. */
+export function territoriesByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: territories.id, level: territories.level, code: territories.code })
+    .from(territories)
+    .where(inArray(territories.id, ids));
+}
+
+/** SQL subquery: ids of the territory nodes inside the scope, for other modules' scoped queries. */
+export function territoryIdsInScope(scope: Scope): SQL {
+  return sql`(select t.id from ${territories} t where ${territoryCodeCondition(scope, sql.raw('t.code'))})`;
 }
