@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -33,19 +34,22 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
   app.use('*', requestContext(deps.logger, { trustProxy: deps.config.trustProxy }));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.allowedOrigins],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  // Security headers matter for what a browser renders: pages, assets and the API reference. JSON API answers get
+  // none, which keeps them on @hono/node-server's fast path (see docs/decisions/api-response-headers.md).
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.allowedOrigins],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      scriptSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  app.use('*', async (c, next) => {
+    if (isJsonApi(c.req.path)) return next();
+    return pageHeaders(c as Context, next);
+  });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
   app.use(
@@ -111,6 +115,10 @@ export function createApp(deps: AppDeps) {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }
   return app;
+}
+
+function isJsonApi(path: string): boolean {
+  return path === '/healthz' || (path.startsWith('/api/') && !path.startsWith('/api/docs'));
 }
 
 const apiDocsPage = `<!doctype html>

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../http/middleware.ts';
 import { createRouter, errorResponses, jsonContent } from '../http/openapi.ts';
 import { changePasswordBody, loginBody, meSchema, type Me } from './auth.schemas.ts';
-import { changeOwnPassword, login, logout, resolveSession } from './auth.service.ts';
+import { changeOwnPassword, hashToken, loadSession, login, logout, resolveSession } from './auth.service.ts';
 import { roles } from './roles.ts';
 import { permissionsOf, type AuthContext } from './scope.ts';
 
@@ -74,7 +74,8 @@ export function authRoutes(deps: AppDeps) {
           path: '/',
           expires: result.expiresAt,
         });
-        const auth = await resolveSession(deps.db, policy, result.token);
+        // Not cached: the first request of the new session loads it again, so nothing stale can linger.
+        const auth = await loadSession(deps.db, policy, hashToken(result.token), { remember: false });
         return c.json({ data: presentMe(auth) }, 200);
       },
     )

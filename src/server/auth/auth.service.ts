@@ -9,6 +9,7 @@ import { loginFailures, roleAssignments, sessions, users } from './auth.tables.t
 import { blindIndex, mobilePattern, type DataKeys } from './personal-data.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { isRoleCode } from './roles.ts';
+import { cachedSession, forgetUser, rememberSession } from './session-cache.ts';
 import type { AuthContext, ResolvedAssignment } from './scope.ts';
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
@@ -120,8 +121,22 @@ export async function login(
   return { token, sessionId, userId: user.id, expiresAt };
 }
 
-/** Loads the caller behind a session token, or throws SESSION_EXPIRED for a revoked, idle or expired one. */
+/**
+ * The caller behind a session token, or SESSION_EXPIRED for a revoked, idle or expired one. Served from the
+ * short-lived session cache when possible.
+ */
 export async function resolveSession(db: Db, policy: SessionPolicy, token: string): Promise<AuthContext> {
+  const tokenHash = hashToken(token);
+  return cachedSession(tokenHash, Date.now()) ?? loadSession(db, policy, tokenHash);
+}
+
+/** Loads a session from the database, and remembers it in the session cache unless told not to. */
+export async function loadSession(
+  db: Db,
+  policy: SessionPolicy,
+  tokenHash: string,
+  options: { remember: boolean } = { remember: true },
+): Promise<AuthContext> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -136,7 +151,7 @@ export async function resolveSession(db: Db, policy: SessionPolicy, token: strin
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
+    .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
   const now = Date.now();
   if (
@@ -157,7 +172,7 @@ export async function resolveSession(db: Db, policy: SessionPolicy, token: strin
           .where(eq(sessions.id, row.sessionId))
       : undefined,
   ]);
-  return {
+  const auth: AuthContext = {
     sessionId: row.sessionId,
     user: {
       id: row.userId,
@@ -167,6 +182,10 @@ export async function resolveSession(db: Db, policy: SessionPolicy, token: strin
     },
     assignments: assignments.get(row.userId) ?? [],
   };
+  if (options.remember) {
+    rememberSession(tokenHash, auth, { expiresAt: row.expiresAt.getTime(), idleUntil: now + policy.idleMs });
+  }
+  return auth;
 }
 
 /** Role assignments of several users at once, with the territory nodes their scopes name. */
@@ -203,6 +222,7 @@ export async function loadAssignments(
 }
 
 export async function logout(db: Db, auth: AuthContext, actor: Actor): Promise<void> {
+  forgetUser(auth.user.id);
   await db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, auth.sessionId));
     await appendAudit(tx, actor, { action: 'auth.logout', entityType: 'session', entityId: auth.sessionId });
@@ -261,8 +281,9 @@ export async function changeOwnPassword(
   });
 }
 
-/** Revokes every open session of a user except `keep`. */
+/** Revokes every open session of a user except `keep`, and forgets them in this process's session cache. */
 export async function revokeSessions(tx: Executor, userId: string, keep?: string): Promise<void> {
+  forgetUser(userId);
   await tx
     .update(sessions)
     .set({ revokedAt: new Date() })

@@ -32,7 +32,7 @@ describe('service basics', () => {
     expect(response.json).toEqual({ status: 'ok' });
   });
 
-  it('every response carries a request id, echoed in errors', async () => {
+  it('an error names its request: the client’s X-Request-Id or a new one, in the header and the body', async () => {
     const response = await t.request('GET', '/api/v1/me', { headers: { 'x-request-id': 'trace-123' } });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
     expect(response.json.error.requestId).toBe('trace-123');
@@ -62,10 +62,13 @@ describe('service basics', () => {
     expect((await t.request('GET', '/api/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
   });
 
-  it('sends security headers', async () => {
-    const response = await t.request('GET', '/healthz');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  it('sends security headers with pages, and keeps JSON answers lean', async () => {
+    const page = await t.request('GET', '/api/docs');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const json = await t.request('GET', '/healthz');
+    expect(json.headers.get('content-security-policy')).toBeNull();
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
   });
 });
 

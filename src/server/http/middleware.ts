@@ -8,7 +8,7 @@ import { AppError, errorBody, errors, pickLang } from './errors.ts';
 
 export const SESSION_COOKIE = 'wuwei_session';
 
-/** Request id, language, client address and one JSON log line per request. */
+/** Request id (echoed in error answers), language, client address and one JSON log line per request. */
 export function requestContext(logger: Logger, options: { trustProxy: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -18,7 +18,6 @@ export function requestContext(logger: Logger, options: { trustProxy: boolean })
     c.set('ip', clientAddress(c, options.trustProxy));
     const log = logger.child({ requestId });
     c.set('logger', log);
-    c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
@@ -83,6 +82,8 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     appError = errors.internal();
   }
   const requestId = c.get('requestId') ?? newId();
+  // Successful answers carry no extra headers (fast path); an error names its request for support and logs.
+  c.header('X-Request-Id', requestId);
   for (const [name, value] of Object.entries(appError.headers)) c.header(name, value);
   return c.json(errorBody(appError, c.get('lang') ?? 'zh', requestId), appError.status);
 }

@@ -16,7 +16,7 @@ import {
   createTerritory,
   searchTerritories,
   territoryDetail,
-  territoryTree,
+  territoryTreeJson,
   updateTerritory,
 } from './territory.service.ts';
 
@@ -38,7 +38,10 @@ export function territoryRoutes({ db }: AppDeps) {
       }),
       async (c) => {
         const scope = requirePermission(requireAuth(c), 'territory:read');
-        return c.json({ data: await territoryTree(db, scope) }, 200);
+        // The body is serialised once per data version: a county tree is ~80 KB of JSON.
+        return c.body(await territoryTreeJson(db, scope), 200, {
+          'Content-Type': 'application/json',
+        }) as never;
       },
     )
     .openapi(

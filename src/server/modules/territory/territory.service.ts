@@ -38,11 +38,21 @@ type NodeRow = Omit<TerritoryNode, 'counts'>;
  * The tree within the scope, each node with the number of streets, communities and grids below it.
  * Roots are the scope's anchors (the county for a county-wide scope).
  */
-export function territoryTree(db: Executor, scope: Scope): Promise<TerritoryTreeNode[]> {
-  return treeCache(db, scopeKey(scope), () => buildTree(db, scope));
+export async function territoryTree(db: Executor, scope: Scope): Promise<TerritoryTreeNode[]> {
+  return (await treeCache(db, scopeKey(scope), () => treeEntry(db, scope))).tree;
 }
 
-const treeCache = createVersionedCache<TerritoryTreeNode[]>('registry');
+/** The tree as the JSON body `{"data": [...]}`, serialised once per data version and scope. */
+export async function territoryTreeJson(db: Executor, scope: Scope): Promise<string> {
+  return (await treeCache(db, scopeKey(scope), () => treeEntry(db, scope))).json;
+}
+
+const treeCache = createVersionedCache<{ tree: TerritoryTreeNode[]; json: string }>('registry');
+
+async function treeEntry(db: Executor, scope: Scope) {
+  const tree = await buildTree(db, scope);
+  return { tree, json: JSON.stringify({ data: tree }) };
+}
 
 async function buildTree(db: Executor, scope: Scope): Promise<TerritoryTreeNode[]> {
   const rows = await db
