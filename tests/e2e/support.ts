@@ -99,11 +99,21 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /**
  * Picks an option of a searchable Ant Design Select or TreeSelect by its visible text; typing first brings
- * options that the virtual list has not rendered yet into view.
+ * options that the virtual list has not rendered yet into view. A click that lands while the filtered list
+ * is still re-rendering is repeated until the select shows the choice.
  */
 export async function chooseOption(page: Page, select: Locator, text: string) {
   await select.click();
   await select.locator('input').first().pressSequentially(text);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).first().click();
-  await expect.poll(() => select.textContent()).toContain(text);
+  const option = page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).first();
+  await expect
+    .poll(
+      async () => {
+        if ((await select.textContent())?.includes(text)) return true;
+        await option.click({ timeout: 2_000 }).catch(() => undefined);
+        return (await select.textContent())?.includes(text) ?? false;
+      },
+      { timeout: 15_000, interval: 300 },
+    )
+    .toBe(true);
 }

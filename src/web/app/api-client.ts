@@ -1,4 +1,4 @@
-import { currentLang } from './i18n.tsx';
+import { currentLang, translate } from './i18n.tsx';
 
 export type FieldError = { field: string; code: string; message: string };
 
@@ -57,8 +57,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  } catch (error) {
-    throw new ApiError(0, NETWORK_ERROR, error instanceof Error ? error.message : String(error));
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, translate('common.networkError'));
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);

@@ -41,6 +41,11 @@ export function format(template: string, params?: Params): string {
   );
 }
 
+/** Text in the current language, for code outside React (the API client). */
+export function translate(key: MessageKey, params?: Params): string {
+  return format(dictionaries[activeLang][key], params);
+}
+
 type I18n = {
   lang: Lang;
   setLang: (lang: Lang) => void;

@@ -51,10 +51,9 @@ export function useApiFormErrors<Values>(form: FormInstance<Values>, mapField: F
           typeof form.setFields
         >[0],
       );
-      const message = error.code === 'NETWORK_ERROR' ? t('common.networkError') : error.message;
-      setProblem({ message, items, requestId: error.status >= 500 ? error.requestId : null });
+      setProblem({ message: error.message, items, requestId: error.status >= 500 ? error.requestId : null });
     },
-    [form, mapField, t],
+    [form, mapField],
   );
   const clear = useCallback(() => setProblem(null), []);
   const alert: ReactNode = problem ? (

@@ -1,7 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { Navigate, useSearchParams } from 'react-router';
-import { ApiError, NETWORK_ERROR } from '../../app/api-client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { safeRedirect } from '../../app/navigation.ts';
 import { useMe } from '../../app/session.ts';
@@ -16,19 +15,13 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const me = useMe();
   const login = useLogin();
+  const { message } = App.useApp();
   const redirect = safeRedirect(params.get('redirect'));
 
   // Signed in (now or already): go where the user was heading.
   if (me.data) return <Navigate to={redirect} replace />;
 
-  const error =
-    login.error instanceof ApiError
-      ? login.error.code === NETWORK_ERROR
-        ? t('common.networkError')
-        : login.error.message
-      : login.error
-        ? String(login.error)
-        : null;
+  const error = login.error ? login.error.message : null;
 
   return (
     <div className="ww-login">
@@ -72,7 +65,12 @@ export function LoginPage() {
           layout="vertical"
           size="large"
           requiredMark={false}
-          onFinish={(values) => login.mutate(values)}
+          onFinish={(values) =>
+            login.mutate(values, {
+              onSuccess: (signedIn) =>
+                void message.success(t('login.welcome', { name: signedIn.displayName })),
+            })
+          }
           onValuesChange={() => login.error && login.reset()}
         >
           <Form.Item
