@@ -3,8 +3,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { auditRoutes } from './auth/audit.routes.ts';
@@ -46,10 +46,10 @@ export function createApp(deps: AppDeps) {
       frameAncestors: ["'none'"],
     },
   });
-  app.use('*', async (c, next) => {
-    if (isJsonApi(c.req.path)) return next();
-    return pageHeaders(c as Context, next);
-  });
+  app.use(
+    '*',
+    except((c) => isJsonApi(c.req.path), pageHeaders),
+  );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
   app.use(
