@@ -1,15 +1,31 @@
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation, useRouteError } from 'react-router';
 import { ForbiddenPage, NotFoundPage } from '../components/status-pages.tsx';
-import { AccountsPage } from '../features/accounts/accounts-page.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { OverviewPage } from '../features/overview/overview-page.tsx';
-import { TerritoryPage } from '../features/territory/territory-page.tsx';
 import { useT } from './i18n.tsx';
 import { AppLayout } from './layout.tsx';
 import { can, useMe, type Permission } from './session.ts';
+
+// Pages behind a permission load on first visit, so the login page and home stay light on a phone.
+const TerritoryPage = lazy(() =>
+  import('../features/territory/territory-page.tsx').then((m) => ({ default: m.TerritoryPage })),
+);
+const AccountsPage = lazy(() =>
+  import('../features/accounts/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
+function PageSpin() {
+  return (
+    <div className="ww-page-spin">
+      <Spin />
+    </div>
+  );
+}
 
 function FullPageSpin() {
   return (
@@ -50,7 +66,11 @@ function RequireAuth() {
 /** A page for holders of `permission`; others see the 403 page inside the layout. */
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const me = useMe();
-  return can(me.data, permission) ? children : <ForbiddenPage />;
+  return can(me.data, permission) ? (
+    <Suspense fallback={<PageSpin />}>{children}</Suspense>
+  ) : (
+    <ForbiddenPage />
+  );
 }
 
 function CrashPage() {
