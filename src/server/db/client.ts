@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { noteLocalWrite } from './versioned-cache.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -24,6 +25,13 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** Counts this process's committed-or-failed transactions, so version-checked caches re-read after a local write. */
+function noteTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) => transaction(work, config).finally(noteLocalWrite));
+  return db;
+}
+
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
 
 export type OpenOptions =
@@ -37,7 +45,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = noteTransactions(drizzlePg(pool, { schema }));
     return {
       kind: 'postgres',
       db,
@@ -53,7 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const pgliteDb = drizzlePglite(client, { schema });
   return {
     kind: 'pglite',
-    db: pgliteDb as unknown as Db,
+    db: noteTransactions(pgliteDb),
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
     close: () => client.close(),
   };

@@ -11,14 +11,41 @@ export async function dataVersion(db: Executor, name: 'registry'): Promise<numbe
   return row?.version ?? 0;
 }
 
+/** How long a version read stays good when this process has written nothing since (writes elsewhere show after it). */
+export const VERSION_RECHECK_MS = 1_000;
+
+let localWrites = 0;
+
+/** Called after every transaction of this process (see db/client.ts): the next cached read re-reads the version. */
+export function noteLocalWrite(): void {
+  localWrites += 1;
+}
+
+const known = new Map<string, { version: number; checkedAt: number; writes: number }>();
+
 /**
- * Results of expensive read queries (dashboard aggregates), kept per process and served only while the data set's
- * version is unchanged. Any committed write bumps the version, so no caller ever sees numbers older than it.
+ * The data set's version, re-read from the database when this process has committed a transaction since the last
+ * read, or when that read is older than VERSION_RECHECK_MS.
+ */
+async function currentVersion(db: Executor, name: 'registry'): Promise<number> {
+  const last = known.get(name);
+  const now = Date.now();
+  if (last && last.writes === localWrites && now - last.checkedAt < VERSION_RECHECK_MS) return last.version;
+  const writes = localWrites;
+  const version = await dataVersion(db, name);
+  known.set(name, { version, checkedAt: now, writes });
+  return version;
+}
+
+/**
+ * Results of expensive read queries (dashboard aggregates, the tree), kept per process and served only while the
+ * data set's version is unchanged. A write in this process is seen at once; a write by another process within
+ * VERSION_RECHECK_MS (docs/decisions/versioned-cache.md).
  */
 export function createVersionedCache<T>(name: 'registry', maxEntries = 500) {
   const entries = new Map<string, { version: number; value: Promise<T> }>();
   return async function cached(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
-    const version = await dataVersion(db, name);
+    const version = await currentVersion(db, name);
     const hit = entries.get(key);
     if (hit && hit.version === version) return hit.value;
     const value = compute();
