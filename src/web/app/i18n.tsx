@@ -69,6 +69,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = dictionaries[lang]['app.name'];
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[lang];
