@@ -66,15 +66,21 @@ export const residentInputBase = z.strictObject({
   idCard: idCardSchema.nullable().optional(),
   phone: phoneSchema.nullable().optional(),
   relation: z.enum(relations),
-  politicalStatus: z.enum(politicalStatuses).default('masses'),
-  residency: z.enum(residencyKinds).default('registered'),
+  politicalStatus: z.enum(politicalStatuses),
+  residency: z.enum(residencyKinds),
   note: z.string().trim().max(500).nullable().optional(),
-  tags: z.array(tagInput).max(keyPopulationTags.length).default([]),
+  tags: z.array(tagInput).max(keyPopulationTags.length),
 });
 
 export const createResidentBody = residentInputBase
-  .extend({ householdId: z.uuid() })
+  .extend({
+    householdId: z.uuid(),
+    politicalStatus: z.enum(politicalStatuses).default('masses'),
+    residency: z.enum(residencyKinds).default('registered'),
+    tags: z.array(tagInput).max(keyPopulationTags.length).default([]),
+  })
   .openapi('CreateResidentRequest');
+// No defaults here: a field left out of a PATCH keeps its value.
 export const updateResidentBody = residentInputBase.partial().openapi('UpdateResidentRequest');
 export const moveResidentBody = z
   .strictObject({

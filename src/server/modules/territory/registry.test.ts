@@ -210,6 +210,26 @@ describe('changes keep their history', () => {
     expect(mismatch.json.error.details[0].field).toBe('gender');
   });
 
+  it('editing one field keeps every other field, tags included, and records the change', async () => {
+    const [tagged] = await t.db
+      .select({ id: residents.id, politicalStatus: residents.politicalStatus })
+      .from(residents)
+      .innerJoin(residentTags, eq(residentTags.residentId, residents.id))
+      .where(and(eq(residents.territoryCode, firstGrid.code), isNull(residents.movedOutAt)))
+      .limit(1);
+    const before = (await get(admin, `/api/v1/residents/${tagged!.id}`)).json.data;
+    const response = await t.request('PATCH', `/api/v1/residents/${tagged!.id}`, {
+      cookie: admin,
+      body: { note: '行动不便' },
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.json.data.note).toBe('行动不便');
+    expect(response.json.data.tags).toEqual(before.tags);
+    expect(response.json.data.politicalStatus).toBe(before.politicalStatus);
+    expect(response.json.data.residency).toBe(before.residency);
+    expect(response.json.data.history[0].details).toEqual({ fields: ['note'] });
+  });
+
   it('moving a resident between households keeps where they came from', async () => {
     const row = await someResident(firstGrid.code);
     const target = (await get(admin, `/api/v1/households?territoryId=${firstGrid.id}&kind=vacant&pageSize=1`))
