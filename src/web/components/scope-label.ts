@@ -1,17 +1,28 @@
 import type { BiText, Translate } from '../app/i18n.tsx';
 import type { ScopeKind } from '../../server/auth/roles.ts';
 
-type Assignment = { scopeKind: ScopeKind; roleName: BiText; territories: { name: string }[] };
+type Assignment = {
+  scopeKind: ScopeKind;
+  scopeIds: string[];
+  roleName: BiText;
+  territories: { name: string }[];
+};
 
 /** Where an assignment reaches: "和平社区", "和平第1网格 等 3 个", "全县", "本人". */
-export function scopeText(assignment: Pick<Assignment, 'scopeKind' | 'territories'>, t: Translate): string {
+export function scopeText(
+  assignment: Pick<Assignment, 'scopeKind' | 'scopeIds' | 'territories'>,
+  t: Translate,
+): string {
   switch (assignment.scopeKind) {
     case 'all':
       return t('scope.all');
     case 'self':
       return t('scope.self');
     case 'buildings':
-      return t('scope.buildings');
+      // The API names territories but not buildings; the count is what can be said.
+      return assignment.scopeIds.length
+        ? t('scope.buildingsCount', { count: assignment.scopeIds.length })
+        : t('scope.buildings');
     case 'street':
     case 'community':
     case 'grids': {

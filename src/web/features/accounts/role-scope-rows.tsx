@@ -1,10 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Row, Select, TreeSelect, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import type { NamePath } from '../../components/form-errors.tsx';
-import { useTerritoryTree, type TerritoryLevel, type TerritoryTreeNode } from '../territory/api.ts';
+import {
+  useBuildings,
+  useTerritoryTree,
+  type TerritoryLevel,
+  type TerritoryTreeNode,
+} from '../territory/api.ts';
 import type { AssignmentInput, RoleCode, RoleInfo, ScopeKind } from './api.ts';
 
 /** One row of the form: what the selects hold before it is sent. */
@@ -26,7 +31,7 @@ export function toAssignments(rows: RoleRowValues[] | undefined): AssignmentInpu
     .map((r) => ({
       role: r.role,
       scopeKind: r.scopeKind,
-      scopeIds: scopeLevel[r.scopeKind] ? (r.scopeIds ?? []) : [],
+      scopeIds: scopeLevel[r.scopeKind] || r.scopeKind === 'buildings' ? (r.scopeIds ?? []) : [],
     }));
 }
 
@@ -74,6 +79,63 @@ function pickerTree(nodes: TerritoryTreeNode[], level: TerritoryLevel): PickerNo
 /** Stands in for the territory picker when the scope kind takes no territory, so errors still show. */
 function NoTerritory({ text }: { text: string; value?: unknown; onChange?: unknown }) {
   return <Typography.Text type="secondary">{text}</Typography.Text>;
+}
+
+/**
+ * Searches the buildings in the caller's scope (GET /buildings) and picks several. Names of chosen buildings
+ * are remembered from the results they were picked from; the API has no way to name others by id.
+ */
+function BuildingPicker({
+  value,
+  onChange,
+  testId,
+}: {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const canRead = useCan('resident:read');
+  const [search, setSearch] = useState('');
+  const deferred = useDeferredValue(search);
+  const buildings = useBuildings(deferred.trim(), canRead);
+  const [known, setKnown] = useState<Record<string, string>>({});
+  const found = buildings.data ?? [];
+  // Tags show the name; the list also shows the code, since names repeat across compounds.
+  const options = [
+    ...(value ?? [])
+      .filter((id) => !found.some((b) => b.id === id))
+      .map((id) => ({
+        value: id,
+        label: known[id] ?? t('accounts.buildingUnknown', { id: id.slice(-6) }),
+        code: '',
+      })),
+    ...found.map((b) => ({ value: b.id, label: b.name, code: b.code })),
+  ];
+  if (!canRead) return <Typography.Text type="secondary">{t('accounts.noBuildingAccess')}</Typography.Text>;
+  return (
+    <Select
+      mode="multiple"
+      value={value ?? []}
+      onChange={(ids: string[]) => {
+        const names = Object.fromEntries(found.filter((b) => ids.includes(b.id)).map((b) => [b.id, b.name]));
+        setKnown((k) => ({ ...k, ...names }));
+        onChange?.(ids);
+      }}
+      options={options}
+      optionRender={(option) =>
+        option.data.code
+          ? t('accounts.buildingOption', { name: String(option.data.label), code: option.data.code })
+          : option.data.label
+      }
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={buildings.isFetching}
+      maxTagCount="responsive"
+      placeholder={t('accounts.scopePick.buildings')}
+      style={{ width: '100%' }}
+      data-testid={testId}
+    />
+  );
 }
 
 function RoleRow({
@@ -170,11 +232,21 @@ function RoleRow({
                     data-testid={`scope-territory-${index}`}
                   />
                 </Form.Item>
+              ) : scopeKind === 'buildings' ? (
+                <Form.Item
+                  name={[index, 'scopeIds']}
+                  label={t('accounts.scopeTerritory')}
+                  rules={[
+                    { required: true, type: 'array', min: 1, message: t('accounts.scopeTerritoryRequired') },
+                  ]}
+                >
+                  <BuildingPicker testId={`scope-buildings-${index}`} />
+                </Form.Item>
               ) : (
                 <Form.Item name={[index, 'scopeIds']} label={t('accounts.scopeTerritory')}>
                   <NoTerritory
                     text={
-                      scopeKind === 'all' || scopeKind === 'self' || scopeKind === 'buildings'
+                      scopeKind === 'all' || scopeKind === 'self'
                         ? t(`accounts.scopeNoIds.${scopeKind}`)
                         : '—'
                     }

@@ -1,15 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   TerritoryNode,
   TerritoryTreeNode,
   territoryDetailSchema,
 } from '../../../server/modules/territory/territory.schemas.ts';
+import type { buildingSchema } from '../../../server/modules/territory/registry.schemas.ts';
 import type { TerritoryLevel } from '../../../server/modules/territory/territory.tables.ts';
-import { api } from '../../app/api-client.ts';
+import { api, toQuery, type Paged } from '../../app/api-client.ts';
 
 export type { TerritoryLevel, TerritoryNode, TerritoryTreeNode };
 export type TerritoryDetail = z.infer<typeof territoryDetailSchema>;
+export type Building = z.infer<typeof buildingSchema>;
 
 export const territoryLevels: readonly TerritoryLevel[] = ['county', 'street', 'community', 'grid'];
 
@@ -72,4 +74,16 @@ export function totalCounts(roots: TerritoryTreeNode[]): TerritoryNode['counts']
     total.grids += root.counts.grids + (root.level === 'grid' ? 1 : 0);
   }
   return total;
+}
+
+/** Buildings within the caller's scope whose name or code matches `q` (needs resident:read). */
+export function useBuildings(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['territory', 'buildings', q],
+    queryFn: async () =>
+      (await api<Paged<Building>>('GET', `/buildings${toQuery({ q, pageSize: 30 })}`)).data,
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
 }
