@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
-import { containsPattern } from '../db/like.ts';
+import { containsPattern, escapeLike } from '../db/like.ts';
 import { auditLog } from './auth.tables.ts';
 import { territoryCodeCondition, type Scope } from './scope.ts';
 
@@ -91,6 +91,9 @@ export async function listAudit(db: Executor, scope: Scope, filter: AuditFilter)
           ilike(auditLog.actorName, containsPattern(filter.q)),
           ilike(auditLog.action, containsPattern(filter.q)),
           ilike(auditLog.ip, containsPattern(filter.q)),
+          // A request id from an error message, or an entity id, found by its start.
+          like(auditLog.requestId, `${escapeLike(filter.q)}%`),
+          like(auditLog.entityId, `${escapeLike(filter.q)}%`),
         )
       : undefined,
   ];

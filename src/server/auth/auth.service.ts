@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { errors, type Text } from '../http/errors.ts';
+import { buildings } from '../modules/territory/registry.tables.ts';
 import { territories } from '../modules/territory/territory.tables.ts';
 import { appendAudit, type Actor } from './audit.ts';
 import { loginFailures, roleAssignments, sessions, users } from './auth.tables.ts';
@@ -91,6 +92,7 @@ export async function login(
   }
   if (user.status !== 'active') throw errors.accountDisabled();
 
+  const assignments = (await loadAssignments(db, [user.id])).get(user.id) ?? [];
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + deps.session.absoluteMs);
@@ -110,11 +112,12 @@ export async function login(
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await appendAudit(
       tx,
-      { ...actor, userId: user.id, name: user.displayName },
+      { ...actor, userId: user.id, name: user.displayName, role: rolesOf(assignments) },
       {
         action: 'auth.login',
         entityType: 'session',
         entityId: sessionId,
+        territoryCode: territoryCodeOf(assignments),
       },
     );
   });
@@ -188,6 +191,19 @@ export async function loadSession(
   return auth;
 }
 
+/** The roles of an actor as written in audit rows. */
+export function rolesOf(assignments: ResolvedAssignment[]): string | null {
+  return assignments.map((a) => a.role).join(',') || null;
+}
+
+/**
+ * The territory code a user's audit rows are filed under, so scoped auditors see them: the first territory or
+ * building their roles are anchored on.
+ */
+export function territoryCodeOf(assignments: ResolvedAssignment[]): string | null {
+  return assignments.flatMap((a) => a.territories)[0]?.code ?? null;
+}
+
 /** Role assignments of several users at once, with the territory nodes their scopes name. */
 export async function loadAssignments(
   db: Executor,
@@ -208,7 +224,13 @@ export async function loadAssignments(
         then coalesce((
           select json_agg(json_build_object('id', t.id, 'level', t.level, 'code', t.code, 'name', t.name) order by t.code)
           from ${territories} t where t.id = any(${roleAssignments.scopeIds})
-        ), '[]'::json) else '[]'::json end`,
+        ), '[]'::json)
+        when ${roleAssignments.scopeKind} = 'buildings'
+        then coalesce((
+          select json_agg(json_build_object('id', b.id, 'level', 'building', 'code', b.code, 'name', b.name) order by b.code)
+          from ${buildings} b where b.id = any(${roleAssignments.scopeIds})
+        ), '[]'::json)
+        else '[]'::json end`,
     })
     .from(roleAssignments)
     .where(inArray(roleAssignments.userId, userIds))
@@ -225,7 +247,12 @@ export async function logout(db: Db, auth: AuthContext, actor: Actor): Promise<v
   forgetUser(auth.user.id);
   await db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, auth.sessionId));
-    await appendAudit(tx, actor, { action: 'auth.logout', entityType: 'session', entityId: auth.sessionId });
+    await appendAudit(tx, actor, {
+      action: 'auth.logout',
+      entityType: 'session',
+      entityId: auth.sessionId,
+      territoryCode: territoryCodeOf(auth.assignments),
+    });
   });
 }
 
@@ -276,6 +303,7 @@ export async function changeOwnPassword(
       action: 'user.password_changed',
       entityType: 'user',
       entityId: user.id,
+      territoryCode: territoryCodeOf(auth.assignments),
       changes: { password: { from: '***', to: '***' } },
     });
   });

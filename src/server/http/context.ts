@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/audit.ts';
+import { rolesOf } from '../auth/auth.service.ts';
 import type { AuthContext } from '../auth/scope.ts';
 import { errors, type Lang } from './errors.ts';
 
@@ -30,7 +31,7 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return {
     userId: auth?.user.id ?? null,
     name: auth?.user.displayName ?? null,
-    role: auth?.assignments.map((a) => a.role).join(',') || null,
+    role: auth ? rolesOf(auth.assignments) : null,
     requestId: c.get('requestId'),
     ip: c.get('ip'),
     userAgent: c.req.header('user-agent')?.slice(0, 500) ?? null,

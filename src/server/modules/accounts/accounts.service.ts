@@ -1,7 +1,12 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import { roleAssignments, users } from '../../auth/auth.tables.ts';
-import { loadAssignments, passwordProblem, revokeSessions } from '../../auth/auth.service.ts';
+import {
+  loadAssignments,
+  passwordProblem,
+  revokeSessions,
+  territoryCodeOf as auditTerritoryCode,
+} from '../../auth/auth.service.ts';
 import {
   blindIndex,
   decrypt,
@@ -242,10 +247,9 @@ async function replaceAssignments(tx: Executor, userId: string, input: Assignmen
   }
 }
 
-/** The territory code an account's audit rows are filed under: its first scoped territory. */
+/** The territory code an account's audit rows are filed under. */
 async function territoryCodeOf(db: Executor, userId: string): Promise<string | null> {
-  const assignments = (await loadAssignments(db, [userId])).get(userId) ?? [];
-  return assignments.flatMap((a) => a.territories)[0]?.code ?? null;
+  return auditTerritoryCode((await loadAssignments(db, [userId])).get(userId) ?? []);
 }
 
 async function checkUnique(

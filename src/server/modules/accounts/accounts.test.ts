@@ -272,6 +272,31 @@ describe('audit log', () => {
     expect(adminPage.json.page.total).toBeGreaterThan(page.json.page.total);
   });
 
+  it('a street admin sees sign-ins of accounts in their street, with the role', async () => {
+    const page = await t.request('GET', '/api/v1/audit?action=auth.login&pageSize=200', { cookie: street });
+    const rows = page.json.data as { actorName: string; actorRole: string; territoryCode: string }[];
+    expect(rows.some((r) => r.actorRole === 'grid_worker')).toBe(true);
+    expect(rows.every((r) => r.territoryCode !== null)).toBe(true);
+  });
+
+  it('finds a row by the request id an error message showed', async () => {
+    const failed = await t.request('GET', '/api/v1/accounts/01900000-0000-7000-8000-000000000000', {
+      cookie: admin,
+    });
+    const requestId = failed.json.error.requestId as string;
+    const reveal = await t.request(
+      'POST',
+      `/api/v1/accounts/${(await t.request('GET', '/api/v1/me', { cookie: admin })).json.data.id}/reveal`,
+      {
+        cookie: admin,
+        headers: { 'x-request-id': requestId },
+      },
+    );
+    expect(reveal.status).toBe(200);
+    const page = await t.request('GET', `/api/v1/audit?q=${requestId.slice(0, 13)}`, { cookie: admin });
+    expect(page.json.data.map((r: { requestId: string }) => r.requestId)).toContain(requestId);
+  });
+
   it('filters by time range and free text', async () => {
     const from = new Date(Date.now() - 60_000).toISOString();
     const page = await t.request('GET', `/api/v1/audit?from=${encodeURIComponent(from)}&q=login`, {
