@@ -28,7 +28,7 @@ export type Database = {
 /** Counts this process's committed-or-failed transactions, so version-checked caches re-read after a local write. */
 function noteTransactions(db: Db): Db {
   const transaction = db.transaction.bind(db);
-  db.transaction = ((work, config) => transaction(work, config).finally(noteLocalWrite));
+  db.transaction = (work, config) => transaction(work, config).finally(noteLocalWrite);
   return db;
 }
 
