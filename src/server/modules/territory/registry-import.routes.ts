@@ -13,7 +13,6 @@ import {
   uploadImportBody,
 } from './registry-import.schemas.ts';
 import {
-  attachment,
   claimCommit,
   createImport,
   discardImport,
@@ -24,8 +23,8 @@ import {
   listImports,
   startCommit,
   startValidation,
-  XLSX_TYPE,
 } from './registry-import.service.ts';
+import { attachment, XLSX_TYPE } from './xlsx.ts';
 
 const xlsxContent = {
   [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
@@ -43,7 +42,10 @@ export function registryImportRoutes(deps: AppDeps) {
         path: '/registry/import-template',
         tags: ['registry import'],
         summary: 'The .xlsx import template, with drop-downs and the buildings the caller may import into',
-        responses: { 200: { description: 'The template', content: xlsxContent }, ...errorResponses(401, 403) },
+        responses: {
+          200: { description: 'The template', content: xlsxContent },
+          ...errorResponses(401, 403),
+        },
       }),
       async (c) => {
         const scope = requirePermission(requireAuth(c), 'resident:import');
@@ -59,7 +61,8 @@ export function registryImportRoutes(deps: AppDeps) {
         method: 'post',
         path: '/registry/imports',
         tags: ['registry import'],
-        summary: 'Upload a filled-in template; every row is checked in the background and nothing is written yet',
+        summary:
+          'Upload a filled-in template; every row is checked in the background and nothing is written yet',
         request: {
           body: { content: { 'multipart/form-data': { schema: uploadImportBody } }, required: true },
         },
@@ -85,7 +88,10 @@ export function registryImportRoutes(deps: AppDeps) {
         tags: ['registry import'],
         summary: 'The caller’s latest imports',
         responses: {
-          200: { description: 'Latest first', content: jsonContent(z.object({ data: z.array(importSchema) })) },
+          200: {
+            description: 'Latest first',
+            content: jsonContent(z.object({ data: z.array(importSchema) })),
+          },
           ...errorResponses(401, 403),
         },
       }),
@@ -142,7 +148,8 @@ export function registryImportRoutes(deps: AppDeps) {
         method: 'post',
         path: '/registry/imports/{id}/commit',
         tags: ['registry import'],
-        summary: 'Write the valid rows (or all rows, only if none is bad) in one transaction; a repeat does nothing',
+        summary:
+          'Write the valid rows (or all rows, only if none is bad) in one transaction; a repeat does nothing',
         request: { params: uuidParam, body: { content: jsonContent(commitImportBody), required: true } },
         responses: {
           202: { description: 'Committing (poll the import) or already committed', content: detailResponse },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { pageInfo } from '../../http/openapi.ts';
+import { bi } from '../../http/validation.ts';
 import { residentListQuery } from './registry.schemas.ts';
 import { importStatuses } from './registry-import.tables.ts';
 import {
@@ -140,6 +141,19 @@ export type ImportColumnKey = (typeof importColumns)[number]['key'];
 /** Rows whose 备注 is exactly this are the template's example and are skipped on import. */
 export const EXAMPLE_MARKER = '示例行（导入时自动跳过）';
 
+/** The template's 说明 sheet, above the table of columns. */
+export function templateInstructions(maxRows: number): string[] {
+  return [
+    '1. 在“居民信息”表中每行填写一位居民，表头不可修改（列的顺序可以调整）。红色表头为必填列。',
+    '2. 楼栋编码、单元、房号相同的各行属于同一户：该户不存在时新建，已存在（且在您的管辖范围内）时直接加入。',
+    '3. 新建户的户类型、住房性质取该户第一行所填（空白为常住户、自有住房）。',
+    '4. 上传后系统先逐行校验，列出每一个有问题的行及原因，此时不写入任何数据；确认后可只导入无误的行，或在全部无误时整体导入。',
+    '5. 身份证号、手机号请以文本格式填写。身份证号已登记（含已迁出）或在表中重复的行不会导入。',
+    `6. 第 2 行为示例，其备注为“${EXAMPLE_MARKER}”，导入时自动跳过；可直接覆盖填写。`,
+    `7. 一次最多 ${maxRows} 行。`,
+  ];
+}
+
 export const importModes = ['valid-only', 'all-or-nothing'] as const;
 
 export const commitImportBody = z
@@ -153,7 +167,7 @@ export const commitImportBody = z
 
 export const uploadImportBody = z.object({
   file: z
-    .instanceof(File)
+    .instanceof(File, { message: bi('请选择要上传的 .xlsx 文件', 'Choose the .xlsx file to upload') })
     .openapi({ type: 'string', format: 'binary', description: 'The filled-in template (.xlsx)' }),
 });
 

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { and, asc, desc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Logger } from 'pino';
 import { appendAudit, type Actor } from '../../auth/audit.ts';
@@ -24,13 +25,19 @@ import {
   EXAMPLE_MARKER,
   importColumns,
   importLabels,
+  templateInstructions,
   type ImportColumnKey,
   type ImportRowError,
   type ImportView,
   type LabelledField,
   type ResidentExportFilter,
 } from './registry-import.schemas.ts';
-import { registryImportErrors, registryImports, type ImportStatus } from './registry-import.tables.ts';
+import {
+  registryImportChunks,
+  registryImportErrors,
+  registryImports,
+  type ImportStatus,
+} from './registry-import.tables.ts';
 import { ageOn, formatAddress, reconcileIdentity } from './registry.service.ts';
 import {
   buildings,
@@ -44,14 +51,12 @@ import {
 import { territories } from './territory.tables.ts';
 import {
   addListValidation,
-  attachment,
   cellText,
   declaredLastRow,
   excelSerialDate,
   readSheetRows,
   safeCell,
   streamingSheet,
-  XLSX_TYPE,
   type CellValue,
 } from './xlsx.ts';
 
@@ -63,10 +68,10 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 200_000;
 /** Rows checked (and their lookups batched) together. */
 const BATCH_ROWS = 2_000;
+/** Valid rows written together at commit: fewer, larger statements. */
+const WRITE_ROWS = 10_000;
 /** A validating or committing import untouched this long was cut off by a restart. */
 const STALE_MS = 10 * 60_000;
-
-export { XLSX_TYPE, attachment };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Messages of row problems (zh + en). Codes are stable; the web app may key its own wording on them.
@@ -222,17 +227,19 @@ class ImportFileProblem extends Error {
 // ---------------------------------------------------------------------------------------------------------------
 // The stored upload: encrypted with the data key, since the sheet holds ID-card numbers and phones in clear.
 
-function seal(keys: DataKeys, plain: Buffer): Buffer {
+/** AES-256-GCM with the data key, as base64 of IV (12 bytes) | tag (16 bytes) | ciphertext. */
+function seal(keys: DataKeys, plain: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
-function unseal(keys: DataKeys, sealed: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, sealed.subarray(0, 12));
-  decipher.setAuthTag(sealed.subarray(12, 28));
-  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+function unseal(keys: DataKeys, sealed: string): Buffer {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
 }
 
 function* chunksOf(file: Buffer, size = 64 * 1024) {
@@ -363,19 +370,29 @@ function option<F extends LabelledField>(
   return (code ?? null) as keyof (typeof importLabels)[F] | null;
 }
 
-/** An ISO birth date from a text, a date cell or an Excel serial; 'invalid' when not a real date. */
-function birthDateOf(raw: CellValue): string | null | 'invalid' {
-  if (raw === null || raw === '') return null;
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? 'invalid' : raw.toISOString().slice(0, 10);
-  if (typeof raw === 'number' && raw < 100_000) return excelSerialDate(raw) ?? 'invalid';
+/**
+ * An ISO birth date from a text (1990-01-31, 1990/1/31, 1990年1月31日, 19900131), a date cell or an Excel serial
+ * number: `{ iso: null }` when the cell is empty, `invalid` when it holds no real date.
+ */
+function birthDateOf(raw: CellValue): { iso: string | null; invalid: boolean } {
+  const invalid = { iso: null, invalid: true };
+  if (raw === null || raw === '') return { iso: null, invalid: false };
+  if (raw instanceof Date) {
+    return Number.isNaN(raw.getTime()) ? invalid : { iso: raw.toISOString().slice(0, 10), invalid: false };
+  }
+  if (typeof raw === 'number' && raw < 100_000) {
+    const iso = excelSerialDate(raw);
+    return iso ? { iso, invalid: false } : invalid;
+  }
   const text = cellText(raw);
   const m = /^(\d{4})(?:[-/.年]?)(\d{1,2})(?:[-/.月]?)(\d{1,2})日?$/.exec(text);
-  if (!m || (!/[-/.年]/.test(text) && text.length !== 8)) return 'invalid';
+  if (!m || (!/[-/.年]/.test(text) && text.length !== 8)) return invalid;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
-    return 'invalid';
-  return date.toISOString().slice(0, 10);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    return invalid;
+  }
+  return { iso: date.toISOString().slice(0, 10), invalid: false };
 }
 
 const TAG_PATTERN = /^(.+?)\s*(?:[(（]\s*([1-3])\s*[)）])?$/;
@@ -427,10 +444,10 @@ function parseRow(keys: DataKeys, v: Record<ImportColumnKey, CellValue>): { draf
   const gender = option('gender', 'gender', v.gender, found);
   let birthDate: string | null = null;
   const birth = birthDateOf(v.birthDate ?? null);
-  if (birth === 'invalid') found.push(problems.birthDateInvalid());
-  else if (birth && (birth > new Date().toISOString().slice(0, 10) || birth < '1880-01-01')) {
+  if (birth.invalid) found.push(problems.birthDateInvalid());
+  else if (birth.iso && (birth.iso > new Date().toISOString().slice(0, 10) || birth.iso < '1880-01-01')) {
     found.push(problems.birthDateImpossible());
-  } else birthDate = birth;
+  } else birthDate = birth.iso;
 
   let identity: { gender: Gender | null; birthDate: string | null } = { gender, birthDate };
   if (idCardValid) {
@@ -443,9 +460,9 @@ function parseRow(keys: DataKeys, v: Record<ImportColumnKey, CellValue>): { draf
       found.push({ column: p.field === 'gender' ? 'gender' : 'birthDate', code: p.code, message: p.message });
     }
     identity = { gender: reconciled.gender ?? null, birthDate: reconciled.birthDate ?? null };
-  } else if (!idCard && !(typeof v.idCard === 'number')) {
-    if (!gender && text('gender') === '') found.push(problems.requiredWithoutIdCard('gender'));
-    if (!birthDate && birth === null) found.push(problems.requiredWithoutIdCard('birthDate'));
+  } else if (!idCard && typeof v.idCard !== 'number') {
+    if (text('gender') === '') found.push(problems.requiredWithoutIdCard('gender'));
+    if (birth.iso === null && !birth.invalid) found.push(problems.requiredWithoutIdCard('birthDate'));
   }
 
   let phone: string | null = null;
@@ -496,9 +513,14 @@ function parseRow(keys: DataKeys, v: Record<ImportColumnKey, CellValue>): { draf
   };
 }
 
+/** `column = any($1::type[])`: one parameter for the whole list, where `in (…)` would take one per value. */
+function anyOf(column: SQLWrapper, values: string[], type: 'text' | 'uuid'): SQL {
+  return sql`${column} = any(${sql.param(values)}::${sql.raw(type)}[])`;
+}
+
 type BuildingInfo = { id: string; territoryCode: string; unitCount: number };
 
-/** What one pass over a file remembers: lookups already made and what earlier rows established. */
+/** What one pass remembers: lookups already made and, over a file, what earlier rows established. */
 type PassState = {
   /** Building code → building, or null when unknown or outside the scope (the same to the user). */
   buildings: Map<string, BuildingInfo | null>;
@@ -512,17 +534,14 @@ type PassState = {
   fileHouseholds: Map<string, { row: number; kind: HouseholdKind; tenure: Tenure }>;
 };
 
-type CheckedRow = {
-  number: number;
-  found: Problem[];
-  draft: Draft;
+type ParsedRow = { number: number; draft: Draft; found: Problem[] };
+
+type CheckedRow = ParsedRow & {
   building: BuildingInfo | null;
   /** `buildingId|unit|room`, when the address is valid. */
   householdKey: string | null;
   existingHouseholdId: string | null;
   existingUnitId: string | null;
-  /** Kind and tenure of a household to create: those of the first row naming it in the file. */
-  householdDefaults: { kind: HouseholdKind; tenure: Tenure } | null;
 };
 
 function newPassState(): PassState {
@@ -535,21 +554,24 @@ function newPassState(): PassState {
   };
 }
 
-/** Checks a batch of rows against the database (buildings and scope, registered ID cards) and earlier rows. */
-async function checkBatch(
+/**
+ * Checks rows against the registry — building known and in scope, unit within the building, ID card not registered —
+ * and finds their households. `withinFile` (validation) also checks them against earlier rows of the file: the same
+ * ID card twice, a household described differently; a row's household kind and tenure become those of the first row
+ * naming the household. At commit the rows are the validated ones and only the registry can have changed.
+ */
+async function resolveRows(
   exec: Executor,
-  keys: DataKeys,
   scope: Scope,
   state: PassState,
-  batch: SheetRecord[],
+  rows: ParsedRow[],
+  withinFile: boolean,
 ): Promise<CheckedRow[]> {
-  const parsed = batch.map((record) => ({ number: record.number, ...parseRow(keys, record.values) }));
-
-  const codes = [...new Set(parsed.map((p) => p.draft.buildingCode))].filter(
+  const codes = [...new Set(rows.map((p) => p.draft.buildingCode))].filter(
     (code) => code && !state.buildings.has(code),
   );
   if (codes.length) {
-    const rows = await exec
+    const found = await exec
       .select({
         id: buildings.id,
         code: buildings.code,
@@ -557,8 +579,8 @@ async function checkBatch(
         unitCount: buildings.unitCount,
       })
       .from(buildings)
-      .where(inArray(buildings.code, codes));
-    const byCode = new Map(rows.map((r) => [r.code, r]));
+      .where(anyOf(buildings.code, codes, 'text'));
+    const byCode = new Map(found.map((r) => [r.code, r]));
     const fresh: string[] = [];
     for (const code of codes) {
       const b = byCode.get(code);
@@ -572,19 +594,19 @@ async function checkBatch(
     if (fresh.length) await loadHouseholds(exec, state, fresh);
   }
 
-  const indexes = parsed.map((p) => p.draft.idCardIndex).filter((x): x is string => x !== null);
+  const indexes = rows.map((p) => p.draft.idCardIndex).filter((x): x is string => x !== null);
   const registered = new Set(
     indexes.length
       ? (
           await exec
             .select({ index: residents.idCardIndex })
             .from(residents)
-            .where(inArray(residents.idCardIndex, indexes))
+            .where(anyOf(residents.idCardIndex, indexes, 'text'))
         ).map((r) => r.index)
       : [],
   );
 
-  return parsed.map(({ number, draft, found }) => {
+  return rows.map(({ number, draft, found }) => {
     const building = draft.buildingCode ? (state.buildings.get(draft.buildingCode) ?? null) : null;
     if (draft.buildingCode && !building) found.push(problems.building());
     if (building && draft.unit !== null && draft.unit > building.unitCount) {
@@ -593,45 +615,39 @@ async function checkBatch(
     let householdKey: string | null = null;
     let existingHouseholdId: string | null = null;
     let existingUnitId: string | null = null;
-    let householdDefaults: CheckedRow['householdDefaults'] = null;
     if (building && draft.unit !== null && draft.unit <= building.unitCount && draft.room !== null) {
       householdKey = `${building.id}|${draft.unit}|${draft.room}`;
       existingHouseholdId = state.households.get(building.id)?.get(`${draft.unit}|${draft.room}`) ?? null;
       existingUnitId = state.units.get(building.id)?.get(draft.unit) ?? null;
-      const first = state.fileHouseholds.get(householdKey);
-      householdDefaults = first ?? {
-        kind: draft.householdKind ?? 'permanent',
-        tenure: draft.tenure ?? 'owned',
-      };
-      if (!first) {
-        state.fileHouseholds.set(householdKey, { row: number, ...householdDefaults });
-      } else if (!existingHouseholdId) {
-        if (draft.householdKind && draft.householdKind !== first.kind) {
+      const first = withinFile ? state.fileHouseholds.get(householdKey) : undefined;
+      if (withinFile && !first) {
+        draft.householdKind ??= 'permanent';
+        draft.tenure ??= 'owned';
+        state.fileHouseholds.set(householdKey, {
+          row: number,
+          kind: draft.householdKind,
+          tenure: draft.tenure,
+        });
+      } else if (first) {
+        if (!existingHouseholdId && draft.householdKind && draft.householdKind !== first.kind) {
           found.push(problems.householdConflict('householdKind', first.row));
         }
-        if (draft.tenure && draft.tenure !== first.tenure) {
+        if (!existingHouseholdId && draft.tenure && draft.tenure !== first.tenure) {
           found.push(problems.householdConflict('tenure', first.row));
         }
+        draft.householdKind = first.kind;
+        draft.tenure = first.tenure;
       }
     }
     if (draft.idCard) {
-      const first = state.idCards.get(draft.idCard);
+      const first = withinFile ? state.idCards.get(draft.idCard) : undefined;
       if (first !== undefined) found.push(problems.duplicateInFile(first));
       else {
-        state.idCards.set(draft.idCard, number);
+        if (withinFile) state.idCards.set(draft.idCard, number);
         if (registered.has(draft.idCardIndex)) found.push(problems.duplicateRegistered());
       }
     }
-    return {
-      number,
-      found,
-      draft,
-      building,
-      householdKey,
-      existingHouseholdId,
-      existingUnitId,
-      householdDefaults,
-    };
+    return { number, found, draft, building, householdKey, existingHouseholdId, existingUnitId };
   });
 }
 
@@ -641,7 +657,7 @@ async function loadHouseholds(exec: Executor, state: PassState, buildingIds: str
     exec
       .select({ id: units.id, buildingId: units.buildingId, number: units.number })
       .from(units)
-      .where(inArray(units.buildingId, buildingIds)),
+      .where(anyOf(units.buildingId, buildingIds, 'uuid')),
     exec
       .select({
         id: households.id,
@@ -651,7 +667,7 @@ async function loadHouseholds(exec: Executor, state: PassState, buildingIds: str
       })
       .from(households)
       .innerJoin(units, eq(units.id, households.unitId))
-      .where(and(inArray(households.buildingId, buildingIds), isNull(households.movedOutAt))),
+      .where(and(anyOf(households.buildingId, buildingIds, 'uuid'), isNull(households.movedOutAt))),
   ]);
   for (const id of buildingIds) {
     state.units.set(id, new Map());
@@ -661,7 +677,7 @@ async function loadHouseholds(exec: Executor, state: PassState, buildingIds: str
   for (const h of householdRows) state.households.get(h.buildingId)!.set(`${h.unit}|${h.room}`, h.id);
 }
 
-/** Every row of the file, checked, in batches: the one pass both validation and commit make. */
+/** Every row of the file, checked on its own, against the registry and against earlier rows, in batches. */
 async function* checkedBatches(
   exec: Executor,
   keys: DataKeys,
@@ -670,14 +686,88 @@ async function* checkedBatches(
 ): AsyncGenerator<CheckedRow[]> {
   const state = newPassState();
   let batch: SheetRecord[] = [];
+  const check = (records: SheetRecord[]) =>
+    resolveRows(
+      exec,
+      scope,
+      state,
+      records.map((record) => ({ number: record.number, ...parseRow(keys, record.values) })),
+      true,
+    );
   for await (const record of sheetRecords(file)) {
     batch.push(record);
     if (batch.length >= BATCH_ROWS) {
-      yield await checkBatch(exec, keys, scope, state, batch);
+      yield await check(batch);
       batch = [];
     }
   }
-  if (batch.length) yield await checkBatch(exec, keys, scope, state, batch);
+  if (batch.length) yield await check(batch);
+}
+
+/** A validated row as staged for commit: a positional tuple keeps 100,000 rows to a few megabytes of JSON. */
+type StagedRow = [
+  number: number,
+  buildingCode: string,
+  unit: number,
+  room: string,
+  householdKind: HouseholdKind,
+  tenure: Tenure,
+  name: string,
+  idCard: string | null,
+  gender: Gender,
+  birthDate: string,
+  phone: string | null,
+  relation: Relation,
+  politicalStatus: PoliticalStatus,
+  residency: Residency,
+  tags: [KeyPopulationTag, number][],
+  note: string | null,
+];
+
+function stage({ number, draft: d }: ParsedRow): StagedRow {
+  return [
+    number,
+    d.buildingCode,
+    d.unit!,
+    d.room!,
+    d.householdKind!,
+    d.tenure!,
+    d.name,
+    d.idCard,
+    d.gender!,
+    d.birthDate!,
+    d.phone,
+    d.relation!,
+    d.politicalStatus,
+    d.residency,
+    d.tags.map((t) => [t.tag, t.careLevel]),
+    d.note,
+  ];
+}
+
+function unstage(keys: DataKeys, r: StagedRow): ParsedRow {
+  return {
+    number: r[0],
+    found: [],
+    draft: {
+      buildingCode: r[1],
+      unit: r[2],
+      room: r[3],
+      householdKind: r[4],
+      tenure: r[5],
+      name: r[6],
+      idCard: r[7],
+      idCardIndex: r[7] ? blindIndex(keys, 'idCard', r[7]) : null,
+      gender: r[8],
+      birthDate: r[9],
+      phone: r[10],
+      relation: r[11],
+      politicalStatus: r[12],
+      residency: r[13],
+      tags: r[14].map(([tag, careLevel]) => ({ tag, careLevel })),
+      note: r[15],
+    },
+  };
 }
 
 function errorColumns(importId: string, rows: { number: number; found: Problem[] }[]) {
@@ -786,16 +876,8 @@ export async function importTemplate(db: Executor, scope: Scope): Promise<Buffer
   help.columns = [{ width: 14 }, { width: 10 }, { width: 90 }];
   help.addRow(['居民信息批量导入说明']).font = { bold: true, size: 14 };
   help.addRow([]);
-  for (const line of [
-    '1. 在“居民信息”表中每行填写一位居民，表头不可修改（列的顺序可以调整）。红色表头为必填列。',
-    '2. 楼栋编码、单元、房号相同的各行属于同一户：该户不存在时新建，已存在（且在您的管辖范围内）时直接加入。',
-    '3. 新建户的户类型、住房性质取该户第一行所填（空白为常住户、自有住房）。',
-    '4. 上传后系统先逐行校验，列出每一个有问题的行及原因，此时不写入任何数据；确认后可只导入无误的行，或在全部无误时整体导入。',
-    '5. 身份证号、手机号请以文本格式填写。身份证号已登记或在表中重复的行不会导入。',
-    `6. 第 2 行为示例，其备注为“${EXAMPLE_MARKER}”，导入时自动跳过；可直接覆盖填写。`,
-    `7. 一次最多 ${MAX_IMPORT_ROWS} 行。`,
-  ]) {
-    help.addRow([line]).getCell(1).alignment = { wrapText: false };
+  for (const line of templateInstructions(MAX_IMPORT_ROWS)) {
+    help.addRow([line]);
   }
   help.addRow([]);
   help.addRow(['列', '是否必填', '填写要求']).font = { bold: true };
@@ -947,24 +1029,37 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
     .where(eq(registryImports.id, id));
   if (!job || job.status !== 'validating' || !job.fileEnc) return;
   const counts = { processedRows: 0, validRows: 0, errorRows: 0, errorCount: 0, newHouseholds: 0 };
+  const forget = async () => {
+    await db.delete(registryImportErrors).where(eq(registryImportErrors.importId, id));
+    await db.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
+  };
   try {
     const file = unseal(keys, job.fileEnc);
     const newKeys = new Set<string>();
-    await db.delete(registryImportErrors).where(eq(registryImportErrors.importId, id));
+    await forget();
+    let seq = 0;
     for await (const batch of checkedBatches(db, keys, job.scope, file)) {
       const bad = batch.filter((r) => r.found.length > 0);
-      for (const row of batch) {
-        if (row.found.length) continue;
-        counts.validRows += 1;
+      const good = batch.filter((r) => r.found.length === 0);
+      for (const row of good) {
         if (!row.existingHouseholdId && !newKeys.has(row.householdKey!)) {
           newKeys.add(row.householdKey!);
           counts.newHouseholds += 1;
         }
       }
       counts.processedRows += batch.length;
+      counts.validRows += good.length;
       counts.errorRows += bad.length;
       counts.errorCount += bad.reduce((n, r) => n + r.found.length, 0);
       if (bad.length) await insertColumns(db, registryImportErrors, errorColumns(id, bad));
+      if (good.length) {
+        await db.insert(registryImportChunks).values({
+          importId: id,
+          seq: seq++,
+          rows: good.length,
+          dataEnc: seal(keys, deflateRawSync(JSON.stringify(good.map(stage)), { level: 1 })),
+        });
+      }
       await db
         .update(registryImports)
         .set({ ...counts, updatedAt: new Date() })
@@ -979,7 +1074,7 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
       error instanceof ImportFileProblem
         ? error.text
         : { zh: '校验中断，请重新上传', en: 'Validation stopped; upload the file again' };
-    await db.delete(registryImportErrors).where(eq(registryImportErrors.importId, id));
+    await forget();
     await db
       .update(registryImports)
       .set({ status: 'failed', failure, fileEnc: null, updatedAt: new Date() })
@@ -1039,6 +1134,7 @@ export async function discardImport(db: Executor, userId: string, id: string): P
   const row = await loadOwnImport(db, userId, id);
   if (row.status === 'committing' && !isStale(row)) throw errors.importNotReady(row.status);
   if (row.status === 'validating' && !isStale(row)) throw errors.importNotReady(row.status);
+  await db.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
   await db
     .update(registryImports)
     .set({
@@ -1105,6 +1201,7 @@ export async function importReport({ db, keys }: Deps, userId: string, id: strin
   const pump = async () => {
     const reasons = errorsByRow(db, id);
     let next = await reasons.next();
+    let written = 0;
     for await (const record of sheetRecords(file)) {
       while (!next.done && next.value.row < record.number) next = await reasons.next();
       if (next.done) break;
@@ -1116,7 +1213,7 @@ export async function importReport({ db, keys }: Deps, userId: string, id: strin
           ...importColumns.map((c) => safeCell(reportValue(record.values[c.key] ?? null))),
         ])
         .commit();
-      await out.drain();
+      if (++written % 1_000 === 0) await out.drain();
     }
     await reasons.return(undefined);
   };
@@ -1125,8 +1222,7 @@ export async function importReport({ db, keys }: Deps, userId: string, id: strin
 }
 
 function reportValue(value: CellValue): string | number | Date | null {
-  if (value === null || typeof value === 'boolean') return value === null ? null : String(value);
-  return value;
+  return typeof value === 'boolean' ? String(value) : value;
 }
 
 /** Runs the writer of a streamed sheet; a failure ends the download early instead of crashing the process. */
@@ -1190,7 +1286,6 @@ export async function commitImport(
   const [job] = await db
     .select({
       status: registryImports.status,
-      fileEnc: registryImports.fileEnc,
       fileName: registryImports.fileName,
       validRows: registryImports.validRows,
       errorRows: registryImports.errorRows,
@@ -1198,11 +1293,11 @@ export async function commitImport(
     })
     .from(registryImports)
     .where(eq(registryImports.id, id));
-  if (!job || job.status !== 'committing' || !job.fileEnc) return;
-  const file = unseal(keys, job.fileEnc);
+  if (job?.status !== 'committing') return;
   try {
     await db.transaction(async (tx) => {
-      const badBefore = new Set(
+      // Rows reported since validation (a refused all-or-nothing commit) stay out, though still staged.
+      const reported = new Set(
         (
           await tx
             .selectDistinct({ row: registryImportErrors.rowNumber })
@@ -1210,28 +1305,48 @@ export async function commitImport(
             .where(eq(registryImportErrors.importId, id))
         ).map((r) => r.row),
       );
-      const newHouseholds = new Map<string, string>();
-      const changed: { number: number; found: Problem[] }[] = [];
-      let written = 0;
-      let reused = 0;
-      const reusedKeys = new Set<string>();
-      const state = { newHouseholds, units: new Map<string, string>() };
-      for await (const batch of checkedBatches(tx, keys, scope, file)) {
-        const rows: CheckedRow[] = [];
-        for (const row of batch) {
-          if (badBefore.has(row.number)) continue;
+      const chunks = await tx
+        .select({ seq: registryImportChunks.seq })
+        .from(registryImportChunks)
+        .where(eq(registryImportChunks.importId, id))
+        .orderBy(asc(registryImportChunks.seq));
+      const pass = newPassState();
+      const written: WriteState = { residents: 0, newHouseholds: new Map(), units: new Map() };
+      // Inserts of one batch run while the next is read, checked and encrypted (the database is another process
+      // on PostgreSQL); statements of the transaction still reach the database one at a time, in order.
+      let writing: Promise<void> = Promise.resolve();
+      const write = async (rows: CheckedRow[]) => {
+        const prepared = prepareRows(keys, actor, id, rows, written);
+        await writing;
+        writing = insertPrepared(tx, prepared);
+        writing.catch(() => undefined);
+      };
+      const joined = new Set<string>();
+      const changed: CheckedRow[] = [];
+      let pending: CheckedRow[] = [];
+      for (const { seq } of chunks) {
+        const [chunk] = await tx
+          .select({ dataEnc: registryImportChunks.dataEnc })
+          .from(registryImportChunks)
+          .where(and(eq(registryImportChunks.importId, id), eq(registryImportChunks.seq, seq)));
+        const staged = (
+          JSON.parse(inflateRawSync(unseal(keys, chunk!.dataEnc)).toString('utf8')) as StagedRow[]
+        )
+          .map((row) => unstage(keys, row))
+          .filter((row) => !reported.has(row.number));
+        for (const row of await resolveRows(tx, scope, pass, staged, false)) {
           if (row.found.length) changed.push(row);
-          else rows.push(row);
+          else pending.push(row);
+          if (row.existingHouseholdId) joined.add(row.existingHouseholdId);
         }
         if (mode === 'all-or-nothing' && changed.length) throw new ChangedSinceValidation(changed);
-        for (const row of rows) {
-          if (row.existingHouseholdId && !reusedKeys.has(row.householdKey!)) {
-            reusedKeys.add(row.householdKey!);
-            reused += 1;
-          }
+        if (pending.length >= WRITE_ROWS) {
+          await write(pending);
+          pending = [];
         }
-        written += await writeRows(tx, keys, actor, id, rows, state);
       }
+      await write(pending);
+      await writing;
       if (changed.length) await insertColumns(tx, registryImportErrors, errorColumns(id, changed));
       const counts = {
         validRows: job.validRows - changed.length,
@@ -1246,19 +1361,20 @@ export async function commitImport(
         changes: {
           fileName: job.fileName,
           mode,
-          residents: written,
-          householdsCreated: newHouseholds.size,
-          householdsJoined: reused,
+          residents: written.residents,
+          householdsCreated: written.newHouseholds.size,
+          householdsJoined: joined.size,
           skippedRows: counts.errorRows,
         },
       });
+      await tx.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
       await tx
         .update(registryImports)
         .set({
           ...counts,
           status: 'committed',
-          committedResidents: written,
-          committedHouseholds: newHouseholds.size,
+          committedResidents: written.residents,
+          committedHouseholds: written.newHouseholds.size,
           committedAt: new Date(),
           updatedAt: new Date(),
           // The report of bad rows needs the upload; without bad rows it has no further use.
@@ -1308,16 +1424,14 @@ export function startCommit(
   );
 }
 
-/** Inserts one batch of valid rows (and the units and households they need) with `insertColumns`. */
-async function writeRows(
-  tx: Executor,
-  keys: DataKeys,
-  actor: Actor,
-  importId: string,
-  rows: CheckedRow[],
-  state: { newHouseholds: Map<string, string>; units: Map<string, string> },
-): Promise<number> {
-  if (!rows.length) return 0;
+type WriteState = { residents: number; newHouseholds: Map<string, string>; units: Map<string, string> };
+
+/**
+ * Column arrays for `insertColumns` from a batch of valid rows: the units and households they need (each created
+ * once per import), residents with encrypted ID card and phone, tags, and history. Pure computation, so that on
+ * PostgreSQL it overlaps the previous batch's inserts.
+ */
+function prepareRows(keys: DataKeys, actor: Actor, importId: string, rows: CheckedRow[], state: WriteState) {
   const u = { id: [] as string[], buildingId: [] as string[], number: [] as number[] };
   const h = {
     id: [] as string[],
@@ -1388,8 +1502,8 @@ async function writeRows(
       h.unitId.push(unitId);
       h.territoryCode.push(building.territoryCode);
       h.room.push(d.room!);
-      h.kind.push(row.householdDefaults!.kind);
-      h.tenure.push(row.householdDefaults!.tenure);
+      h.kind.push(d.householdKind!);
+      h.tenure.push(d.tenure!);
       addHistory('household', householdId, 'created', null);
     }
     const id = newId();
@@ -1415,12 +1529,18 @@ async function writeRows(
     }
     addHistory('resident', id, 'moved_in', householdId);
   }
+  state.residents += r.id.length;
+  return { u, h, r, tags, history };
+}
+
+/** Inserts what `prepareRows` built, parents first. */
+async function insertPrepared(tx: Executor, prepared: ReturnType<typeof prepareRows>) {
+  const { u, h, r, tags, history } = prepared;
   if (u.id.length) await insertColumns(tx, units, u);
   if (h.id.length) await insertColumns(tx, households, h);
-  await insertColumns(tx, residents, r);
+  if (r.id.length) await insertColumns(tx, residents, r);
   if (tags.residentId.length) await insertColumns(tx, residentTags, tags);
-  await insertColumns(tx, registryHistory, history);
-  return r.id.length;
+  if (history.id.length) await insertColumns(tx, registryHistory, history);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1537,7 +1657,6 @@ export async function exportResidents(
     ...importColumns.map((c) => ({ header: c.header, width: c.width })),
     ...exportExtraColumns,
   ]);
-  const grid = territories;
   const pump = async () => {
     for (let at = 0; at < ordered.length; at += 1_000) {
       const ids = ordered.slice(at, at + 1_000).map((r) => r.id);
@@ -1561,7 +1680,7 @@ export async function exportResidents(
           note: residents.note,
           territoryCode: residents.territoryCode,
           buildingId: residents.buildingId,
-          gridName: grid.name,
+          gridName: territories.name,
           movedOutAt: residents.movedOutAt,
           tags: sql<string | null>`(select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
             from ${residentTags} t where t.resident_id = ${residents.id})`,
@@ -1570,8 +1689,8 @@ export async function exportResidents(
         .leftJoin(households, eq(households.id, residents.householdId))
         .leftJoin(units, eq(units.id, households.unitId))
         .leftJoin(buildings, eq(buildings.id, residents.buildingId))
-        .leftJoin(grid, eq(grid.id, buildings.gridId))
-        .where(inArray(residents.id, ids));
+        .leftJoin(territories, eq(territories.id, buildings.gridId))
+        .where(anyOf(residents.id, ids, 'uuid'));
       const byId = new Map(rows.map((row) => [row.id, row]));
       for (const id of ids) {
         const row = byId.get(id);

