@@ -14,12 +14,12 @@ afterAll(async () => {
   await platform?.close();
 });
 
-test('a grid worker sees only their own grid, no account or audit menu, and the 403 page for the accounts URL', async () => {
+test('a grid worker sees only their own grid, residents and map but no account or audit menu, and the 403 page for the accounts URL', async () => {
   const page = await newPage(browser, platform.url);
   await signIn(page, 'grid');
 
   const menu = page.getByTestId('side-menu');
-  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页', '区域管理']);
+  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页', '居民', '区域管理', '地图']);
   const me = (
     (await (await page.request.get('/api/v1/me')).json()) as {
       data: { roles: { territories: { name: string; code: string }[] }[] };
@@ -36,12 +36,14 @@ test('a grid worker sees only their own grid, no account or audit menu, and the 
   expect(await nodes.first().getAttribute('data-code')).toBe(grid.code);
   expect(await page.getByTestId('territory-add-child').count()).toBe(0);
 
-  for (const path of ['/accounts', '/audit']) {
+  for (const path of ['/accounts', '/audit', '/import']) {
     await page.goto(path);
     await page.getByTestId('forbidden-page').waitFor();
     expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual([
       '首页',
+      '居民',
       '区域管理',
+      '地图',
     ]);
   }
 

@@ -2,13 +2,16 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   TeamOutlined,
+  UploadOutlined,
   UserOutlined,
+  IdcardOutlined,
 } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -26,13 +29,25 @@ type Entry = { path: string; label: MessageKey; icon: ReactNode; permission?: Pe
 /** The side menu; each entry shows only to users holding its permission. */
 export const menuEntries: Entry[] = [
   { path: '/', label: 'menu.overview', icon: <HomeOutlined /> },
+  {
+    path: '/residents',
+    label: 'menu.residents',
+    icon: <IdcardOutlined />,
+    permission: 'resident:read',
+  },
+  { path: '/import', label: 'menu.import', icon: <UploadOutlined />, permission: 'resident:import' },
   { path: '/territory', label: 'menu.territory', icon: <ClusterOutlined />, permission: 'territory:read' },
+  { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined />, permission: 'territory:read' },
   { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
+/** Pages reached from a menu page keep its entry selected: a household card from residents, a fact sheet from territory. */
+const menuParents: Record<string, string> = { '/households': '/residents', '/territories': '/territory' };
+
 function selectedKey(pathname: string): string {
-  const first = `/${pathname.split('/')[1] ?? ''}`;
+  const segment = `/${pathname.split('/')[1] ?? ''}`;
+  const first = menuParents[segment] ?? segment;
   return menuEntries.some((e) => e.path === first) ? first : '';
 }
 

@@ -18,6 +18,19 @@ const AccountsPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const ResidentsPage = lazy(() =>
+  import('../features/registry/residents-page.tsx').then((m) => ({ default: m.ResidentsPage })),
+);
+const HouseholdPage = lazy(() =>
+  import('../features/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/registry-import/import-page.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const FactSheetPage = lazy(() =>
+  import('../features/fact-sheet/fact-sheet-page.tsx').then((m) => ({ default: m.FactSheetPage })),
+);
+const MapPage = lazy(() => import('../features/map/map-page.tsx').then((m) => ({ default: m.MapPage })));
 
 function PageSpin() {
   return (
@@ -109,6 +122,46 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="territory:read">
             <TerritoryPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'territories/:id/fact-sheet',
+        element: (
+          <RequirePermission permission="territory:read">
+            <FactSheetPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'map',
+        element: (
+          <RequirePermission permission="territory:read">
+            <MapPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'residents',
+        element: (
+          <RequirePermission permission="resident:read">
+            <ResidentsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'households/:id',
+        element: (
+          <RequirePermission permission="resident:read">
+            <HouseholdPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <RequirePermission permission="resident:import">
+            <ImportPage />
           </RequirePermission>
         ),
       },

@@ -1,17 +1,22 @@
 import {
-  ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
-  HomeOutlined,
+  EnvironmentOutlined,
   TeamOutlined,
+  UploadOutlined,
+  IdcardOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isMessageKey, useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { can, useMe, type Permission, type RoleAssignment } from '../../app/session.ts';
 import { scopeText } from '../../components/scope-label.ts';
-import { totalCounts, useTerritoryTree } from '../territory/api.ts';
+
+// The dashboard's charts load after the greeting, so home stays light for roles without territory:read.
+const CountyDashboard = lazy(() =>
+  import('./county-dashboard.tsx').then((m) => ({ default: m.CountyDashboard })),
+);
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 11) return 'overview.greeting.morning';
@@ -39,6 +44,27 @@ type Shortcut = { to: string; icon: ReactNode; title: MessageKey; text: MessageK
 
 const shortcuts: Shortcut[] = [
   {
+    to: '/residents',
+    icon: <IdcardOutlined />,
+    title: 'menu.residents',
+    text: 'overview.shortcut.residents',
+    permission: 'resident:read',
+  },
+  {
+    to: '/import',
+    icon: <UploadOutlined />,
+    title: 'menu.import',
+    text: 'overview.shortcut.import',
+    permission: 'resident:import',
+  },
+  {
+    to: '/map',
+    icon: <EnvironmentOutlined />,
+    title: 'menu.map',
+    text: 'overview.shortcut.map',
+    permission: 'territory:read',
+  },
+  {
     to: '/territory',
     icon: <ClusterOutlined />,
     title: 'menu.territory',
@@ -61,48 +87,6 @@ const shortcuts: Shortcut[] = [
   },
 ];
 
-function Figures() {
-  const { t } = useI18n();
-  const tree = useTerritoryTree();
-  const counts = totalCounts(tree.data ?? []);
-  const items = [
-    { key: 'streets', label: t('overview.streets'), value: counts.streets, icon: <ApartmentOutlined /> },
-    {
-      key: 'communities',
-      label: t('overview.communities'),
-      value: counts.communities,
-      icon: <HomeOutlined />,
-    },
-    { key: 'grids', label: t('overview.grids'), value: counts.grids, icon: <ClusterOutlined /> },
-  ];
-  return (
-    <Card title={t('overview.figures')}>
-      {tree.isPending ? (
-        <Skeleton active paragraph={{ rows: 1 }} />
-      ) : (
-        <Row gutter={[16, 16]}>
-          {items.map((item) => (
-            <Col xs={8} key={item.key}>
-              <div className={`ww-figure ww-figure-${item.key}`} data-testid={`figure-${item.key}`}>
-                <Statistic
-                  title={
-                    <Space size={6}>
-                      {item.icon}
-                      {item.label}
-                    </Space>
-                  }
-                  value={item.value}
-                  suffix={<span className="ww-figure-unit">{t('overview.unitCount')}</span>}
-                />
-              </div>
-            </Col>
-          ))}
-        </Row>
-      )}
-    </Card>
-  );
-}
-
 /** Home: greeting, the user's roles and scopes, area figures and shortcuts to what they may use. */
 export function OverviewPage() {
   const { t, pick, lang } = useI18n();
@@ -119,7 +103,17 @@ export function OverviewPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('overview.today', { date })}</Typography.Text>
       </Card>
-      {can(me, 'territory:read') ? <Figures /> : null}
+      {can(me, 'territory:read') ? (
+        <Suspense
+          fallback={
+            <Card>
+              <Skeleton active paragraph={{ rows: 4 }} />
+            </Card>
+          }
+        >
+          <CountyDashboard />
+        </Suspense>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('overview.myRoles')} style={{ height: '100%' }}>
