@@ -151,6 +151,7 @@ export const enUS: Record<MessageKey, string> = {
   'territory.nodeCounts.street': '{communities} communities · {grids} grids',
   'territory.nodeCounts.community': '{grids} grids',
   'territory.matches': '{count} matching nodes',
+  'territory.factSheet': 'Fact sheet',
 
   'accounts.title': 'Accounts',
   'accounts.subtitle':

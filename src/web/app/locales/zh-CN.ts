@@ -147,6 +147,7 @@ export const zhCN = {
   'territory.nodeCounts.street': '{communities} 社区 · {grids} 网格',
   'territory.nodeCounts.community': '{grids} 网格',
   'territory.matches': '找到 {count} 个匹配的区域',
+  'territory.factSheet': '一口清',
 
   'accounts.title': '账号管理',
   'accounts.subtitle': '开通账号、分配角色与数据范围；账号首次登录须修改密码',

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, EnvironmentOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import {
   Alert,
   Breadcrumb,
@@ -14,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { childLevelOf, useTerritory, type TerritoryLevel, type TerritoryNode } from './api.ts';
@@ -127,8 +128,8 @@ export function TerritoryDetailPanel({
     },
   ];
 
-  const actions = canWrite ? (
-    <Space wrap>
+  const writeActions = (
+    <>
       <Button
         icon={<EditOutlined />}
         onClick={() => onEdit({ mode: 'rename', id: node.id, name: node.name })}
@@ -148,8 +149,19 @@ export function TerritoryDetailPanel({
           {t('territory.addChild', { level: t(`level.${childLevel}`) })}
         </Button>
       ) : null}
+    </>
+  );
+  const actions = (
+    <Space wrap>
+      <Link to={`/territories/${node.id}/fact-sheet`} data-testid="territory-fact-sheet">
+        <Button icon={<ProfileOutlined />}>{t('territory.factSheet')}</Button>
+      </Link>
+      <Link to={`/map?node=${node.id}`} data-testid="territory-map">
+        <Button icon={<EnvironmentOutlined />}>{t('menu.map')}</Button>
+      </Link>
+      {canWrite ? writeActions : null}
     </Space>
-  ) : null;
+  );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="territory-detail">
