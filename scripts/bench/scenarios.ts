@@ -1,5 +1,6 @@
 import { foundation } from './foundation.ts';
+import { registry } from './registry.ts';
 import type { Scenario } from './scenario.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
-export const scenarios: Scenario[] = [foundation];
+export const scenarios: Scenario[] = [foundation, registry];
