@@ -106,7 +106,10 @@ describe('language', () => {
     const menu = page.getByTestId('side-menu');
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
       'Home',
+      'Residents',
+      'Import',
       'Territory',
+      'Map',
       'Accounts',
       'Audit log',
     ]);
@@ -121,7 +124,7 @@ describe('language', () => {
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await expect
       .poll(() => page.getByTestId('side-menu').getByRole('menuitem').allTextContents())
-      .toEqual(['首页', '区域管理', '账号管理', '审计日志']);
+      .toEqual(['首页', '居民', '导入', '区域管理', '地图', '账号管理', '审计日志']);
     await page.context().close();
   });
 });

@@ -310,42 +310,43 @@ export function ImportPage() {
   };
 
   const uploader = (
-    <Upload.Dragger
-      accept=".xlsx"
-      multiple={false}
-      showUploadList={false}
-      disabled={upload.isPending}
-      beforeUpload={(file) => {
-        if (!file.name.toLowerCase().endsWith('.xlsx')) {
-          void message.error(t('import.onlyXlsx'));
-          return Upload.LIST_IGNORE;
-        }
-        if (file.size > MAX_BYTES) {
-          void message.error(t('import.tooLarge', { mb: MAX_BYTES / 1024 / 1024 }));
-          return Upload.LIST_IGNORE;
-        }
-        return true;
-      }}
-      customRequest={({ file, onSuccess, onError }) => {
-        upload.mutate(file as File, {
-          onSuccess: (created) => {
-            onSuccess?.(created);
-            open(created.id);
-          },
-          onError: (error) => {
-            onError?.(error);
-            void message.error(error.message);
-          },
-        });
-      }}
-      data-testid="import-upload"
-    >
-      <p className="ant-upload-drag-icon">
-        <InboxOutlined />
-      </p>
-      <p className="ant-upload-text">{upload.isPending ? t('import.uploading') : t('import.drop')}</p>
-      <p className="ant-upload-hint">{t('import.dropHint')}</p>
-    </Upload.Dragger>
+    <div data-testid="import-upload">
+      <Upload.Dragger
+        accept=".xlsx"
+        multiple={false}
+        showUploadList={false}
+        disabled={upload.isPending}
+        beforeUpload={(file) => {
+          if (!file.name.toLowerCase().endsWith('.xlsx')) {
+            void message.error(t('import.onlyXlsx'));
+            return Upload.LIST_IGNORE;
+          }
+          if (file.size > MAX_BYTES) {
+            void message.error(t('import.tooLarge', { mb: MAX_BYTES / 1024 / 1024 }));
+            return Upload.LIST_IGNORE;
+          }
+          return true;
+        }}
+        customRequest={({ file, onSuccess, onError }) => {
+          upload.mutate(file as File, {
+            onSuccess: (created) => {
+              onSuccess?.(created);
+              open(created.id);
+            },
+            onError: (error) => {
+              onError?.(error);
+              void message.error(error.message);
+            },
+          });
+        }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{upload.isPending ? t('import.uploading') : t('import.drop')}</p>
+        <p className="ant-upload-hint">{t('import.dropHint')}</p>
+      </Upload.Dragger>
+    </div>
   );
 
   let body: ReactNode;
