@@ -15,6 +15,7 @@ import type { Db } from './db/client.ts';
 import type { AppEnv } from './http/context.ts';
 import { errors } from './http/errors.ts';
 import { csrfProtection, handleError, requestContext } from './http/middleware.ts';
+import { MAX_IMPORT_BYTES } from './modules/territory/registry-import.service.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { insightsRoutes } from './modules/insights/insights.routes.ts';
 import { registryImportRoutes } from './modules/territory/registry-import.routes.ts';
@@ -52,15 +53,24 @@ export function createApp(deps: AppDeps) {
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
+  // JSON bodies are small; a spreadsheet upload may be large. Each is refused above its limit before it is read.
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw errors.bodyTooLarge(JSON_BODY_LIMIT);
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: () => {
+      throw errors.bodyTooLarge(MAX_IMPORT_BYTES);
+    },
+  });
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw errors.bodyTooLarge(JSON_BODY_LIMIT);
-      },
-    }),
+    except((c) => isUpload(c.req.method, c.req.path), jsonLimit),
   );
+  app.use('/api/v1/registry/imports', uploadLimit);
   app.use('/api/*', csrfProtection(deps.config.allowedOrigins));
   app.use('/api/*', sessionMiddleware(deps));
 
@@ -115,6 +125,10 @@ export function createApp(deps: AppDeps) {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }
   return app;
+}
+
+function isUpload(method: string, path: string): boolean {
+  return method === 'POST' && path === '/api/v1/registry/imports';
 }
 
 function isJsonApi(path: string): boolean {

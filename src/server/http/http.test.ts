@@ -129,6 +129,20 @@ describe('bad input changes nothing', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('a spreadsheet upload may exceed the JSON limit', async () => {
+    const form = new FormData();
+    const bytes = new Uint8Array(400 * 1024).map((_, i) => (i * 7919) % 251);
+    form.append('file', new Blob([bytes]), 'residents.xlsx');
+    const response = await t.app.request('/api/v1/registry/imports', {
+      method: 'POST',
+      body: form,
+      headers: { cookie: admin },
+    });
+    const body = (await response.json()) as { error?: { code: string } };
+    expect(response.status).not.toBe(413);
+    expect(body.error?.code).not.toBe('BODY_TOO_LARGE');
+  });
+
   it('a cross-site form post with the session cookie → 403 CSRF_REJECTED', async () => {
     const before = await counts();
     const response = await t.request('POST', '/api/v1/accounts', {

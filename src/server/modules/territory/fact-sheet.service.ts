@@ -10,6 +10,12 @@ import { territories } from './territory.tables.ts';
 /** Five-year age bands, the last open-ended, as on a census age pyramid. */
 export const AGE_BANDS = Array.from({ length: 18 }, (_, i) => (i < 17 ? `${i * 5}-${i * 5 + 4}` : '85+'));
 
+/** The latest birth date of someone who is `years` old on the ISO day `on`. */
+function birthDateYearsBefore(on: string, years: number): string {
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y - years, m - 1, d)).toISOString().slice(0, 10);
+}
+
 /** Where a registry aggregate is taken: a territory subtree (by code prefix) intersected with the caller's scope. */
 export type StatsPlace = { code?: string; scope: Scope; asOf?: Date };
 
@@ -36,7 +42,12 @@ function residentsPresent(asOf?: Date): SQL {
 /** Counts of households and residents, age pyramid and key populations of a place. Every number is a query. */
 export async function registryStats(db: Executor, place: StatsPlace) {
   const on = (place.asOf ?? new Date()).toISOString().slice(0, 10);
-  const ageExpr = sql`extract(year from age(${on}::date, ${residents.birthDate}))::int`;
+  // Ages by comparing birth dates with cut-off dates: the same answer as age(), without computing it per row.
+  const reached = (years: number) => sql`${residents.birthDate} <= ${birthDateYearsBefore(on, years)}::date`;
+  const band = sql.join(
+    AGE_BANDS.slice(1).map((_, i) => sql`(${reached((i + 1) * 5)})::int`),
+    sql` + `,
+  );
   const residentWhere = and(
     placeCondition(place, residents.territoryCode, residents.buildingId),
     residentsPresent(place.asOf),
@@ -65,15 +76,15 @@ export async function registryStats(db: Executor, place: StatsPlace) {
         registered: sql<number>`count(*) filter (where ${residents.residency} = 'registered')::int`,
         floating: sql<number>`count(*) filter (where ${residents.residency} = 'floating')::int`,
         partyMembers: sql<number>`count(*) filter (where ${residents.politicalStatus} in ('party_member', 'probationary_member'))::int`,
-        under18: sql<number>`count(*) filter (where ${ageExpr} < 18)::int`,
-        over60: sql<number>`count(*) filter (where ${ageExpr} >= 60)::int`,
-        over80: sql<number>`count(*) filter (where ${ageExpr} >= 80)::int`,
+        under18: sql<number>`count(*) filter (where not ${reached(18)})::int`,
+        over60: sql<number>`count(*) filter (where ${reached(60)})::int`,
+        over80: sql<number>`count(*) filter (where ${reached(80)})::int`,
       })
       .from(residents)
       .where(residentWhere),
     db
       .select({
-        band: sql<number>`least(${ageExpr} / 5, 17)`.as('band'),
+        band: sql<number>`${band}`.as('band'),
         male: sql<number>`count(*) filter (where ${residents.gender} = 'male')::int`,
         female: sql<number>`count(*) filter (where ${residents.gender} = 'female')::int`,
       })

@@ -14,11 +14,11 @@ import {
   mobilePattern,
   type DataKeys,
 } from '../../auth/personal-data.ts';
-import { codeInScope, registryCondition, registryRowInScope, type Scope } from '../../auth/scope.ts';
+import { registryCondition, registryRowInScope, type Scope } from '../../auth/scope.ts';
 import { insertColumns } from '../../db/bulk.ts';
+import { analyzeRegistry } from '../../db/statistics.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
-import { escapeLike } from '../../db/like.ts';
 import { errors, type Text } from '../../http/errors.ts';
 import { idCardProblem } from './id-card.ts';
 import {
@@ -38,7 +38,7 @@ import {
   registryImports,
   type ImportStatus,
 } from './registry-import.tables.ts';
-import { ageOn, formatAddress, reconcileIdentity } from './registry.service.ts';
+import { ageOn, formatAddress, reconcileIdentity, residentListCondition } from './registry.service.ts';
 import {
   buildings,
   households,
@@ -1382,6 +1382,7 @@ export async function commitImport(
         })
         .where(eq(registryImports.id, id));
     });
+    await analyzeRegistry(db);
   } catch (error) {
     const changed = error instanceof ChangedSinceValidation ? error.rows : [];
     await db.transaction(async (tx) => {
@@ -1546,58 +1547,6 @@ async function insertPrepared(tx: Executor, prepared: ReturnType<typeof prepareR
 // ---------------------------------------------------------------------------------------------------------------
 // Export.
 
-/** The ISO date `years` years before today: residents born after it are younger than `years`. */
-function birthDateYearsAgo(years: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate()))
-    .toISOString()
-    .slice(0, 10);
-}
-
-/**
- * The WHERE of the resident list (GET /residents), for export: the same filters with the same meaning.
- * (Mirrors `searchResidents` in registry.service.ts, which does not export its condition.)
- */
-async function residentListCondition(
-  db: Executor,
-  keys: DataKeys,
-  scope: Scope,
-  filter: ResidentExportFilter,
-): Promise<SQL | undefined> {
-  const q = filter.q?.trim();
-  let match: SQL | undefined;
-  if (q && /^\d{17}[\dXx]$/.test(q)) match = eq(residents.idCardIndex, blindIndex(keys, 'idCard', q));
-  else if (q && mobilePattern.test(q)) match = eq(residents.phoneIndex, blindIndex(keys, 'mobile', q));
-  else if (q) match = sql`${residents.name} like ${escapeLike(q) + '%'}`;
-  let territoryCode: string | undefined;
-  if (filter.territoryId) {
-    const [node] = await db
-      .select({ code: territories.code })
-      .from(territories)
-      .where(eq(territories.id, filter.territoryId));
-    if (!node || (!scope.all && !codeInScope(scope, node.code) && scope.buildingIds.length === 0)) {
-      throw errors.notFound();
-    }
-    territoryCode = node.code;
-  }
-  return and(
-    registryCondition(scope, residents.territoryCode, residents.buildingId),
-    match,
-    territoryCode ? sql`${residents.territoryCode} like ${escapeLike(territoryCode) + '%'}` : undefined,
-    filter.buildingId ? eq(residents.buildingId, filter.buildingId) : undefined,
-    filter.includeMovedOut ? undefined : isNull(residents.movedOutAt),
-    filter.tag
-      ? sql`exists (select 1 from ${residentTags} t where t.resident_id = ${residents.id} and t.tag = ${filter.tag})`
-      : undefined,
-    filter.ageFrom !== undefined
-      ? sql`${residents.birthDate} <= ${birthDateYearsAgo(filter.ageFrom)}`
-      : undefined,
-    filter.ageTo !== undefined
-      ? sql`${residents.birthDate} > ${birthDateYearsAgo(filter.ageTo + 1)}`
-      : undefined,
-  );
-}
-
 const exportExtraColumns = [
   { header: '年龄', width: 6 },
   { header: '住址', width: 30 },
@@ -1620,7 +1569,7 @@ export async function exportResidents(
   filter: ResidentExportFilter,
   revealScope: Scope | null,
 ) {
-  const where = await residentListCondition(db, keys, scope, filter);
+  const where = await residentListCondition({ db, keys }, scope, filter);
   // Ids first, in address order: one sort, then details fetched by id in batches (bounded memory per batch).
   const ordered = await db
     .select({ id: residents.id })

@@ -125,10 +125,14 @@ async function territoryCodeInScope(db: Executor, scope: Scope, territoryId: str
 }
 
 /**
- * Residents within the scope. `q` is a whole ID-card number or mobile number (exact match through the blind
- * index) or the start of a name.
+ * The WHERE of a resident list within the scope (search, export). `q` is a whole ID-card number or mobile number
+ * (exact match through the blind index) or the start of a name.
  */
-export async function searchResidents({ db, keys }: Deps, scope: Scope, filter: ResidentFilter) {
+export async function residentListCondition(
+  { db, keys }: Deps,
+  scope: Scope,
+  filter: Omit<ResidentFilter, 'page' | 'pageSize'>,
+): Promise<SQL | undefined> {
   const q = filter.q?.trim();
   let match: SQL | undefined;
   if (q && /^\d{17}[\dXx]$/.test(q)) match = eq(residents.idCardIndex, blindIndex(keys, 'idCard', q));
@@ -137,7 +141,7 @@ export async function searchResidents({ db, keys }: Deps, scope: Scope, filter: 
   const territoryCode = filter.territoryId
     ? await territoryCodeInScope(db, scope, filter.territoryId)
     : undefined;
-  const where = and(
+  return and(
     registryCondition(scope, residents.territoryCode, residents.buildingId),
     match,
     territoryCode ? sql`${residents.territoryCode} like ${escapeLike(territoryCode) + '%'}` : undefined,
@@ -153,18 +157,34 @@ export async function searchResidents({ db, keys }: Deps, scope: Scope, filter: 
       ? sql`${residents.birthDate} > ${birthDateYearsAgo(filter.ageTo + 1)}`
       : undefined,
   );
-  const [rows, [count]] = await Promise.all([
-    selectResidents(db)
-      .where(where)
-      .orderBy(asc(residents.name), asc(residents.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(residents)
-      .where(where),
+}
+
+/** Residents within the scope, a page at a time, masked. */
+export async function searchResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
+  const { db, keys } = deps;
+  const where = await residentListCondition(deps, scope, filter);
+  // The page's ids from residents alone, then the joins for those rows only.
+  const page = await db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(where)
+    .orderBy(asc(residents.name), asc(residents.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const ids = page.map((p) => p.id);
+  const [rows, total] = await Promise.all([
+    ids.length ? selectResidents(db).where(inArray(residents.id, ids)) : [],
+    // A short first page is the whole answer (every ID-card or phone lookup): no count needed.
+    filter.page === 1 && ids.length < filter.pageSize
+      ? ids.length
+      : db
+          .select({ total: sql<number>`count(*)::int` })
+          .from(residents)
+          .where(where)
+          .then(([row]) => row?.total ?? 0),
   ]);
-  return { rows: rows.map((r) => presentResident(keys, r)), total: count?.total ?? 0 };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => presentResident(keys, byId.get(id)!)), total };
 }
 
 async function loadResident(db: Executor, scope: Scope, id: string) {
