@@ -342,6 +342,8 @@ export const enUS: Record<MessageKey, string> = {
   'residents.modeResidents': 'Residents',
   'residents.modeHouseholds': 'Households by address',
   'residents.searchPlaceholder': 'Start of a name / full 18-digit ID card / full 11-digit mobile',
+  'residents.searchPlaceholderShort': 'Name / ID card / mobile',
+  'residents.filters': 'Filters',
   'residents.searchNote':
     'For a name, its start is enough (e.g. 王 or 王秀); ID-card and mobile numbers must be complete.',
   'residents.territoryFilter': 'Area',
@@ -375,6 +377,7 @@ export const enUS: Record<MessageKey, string> = {
   'residents.exportStarted': 'Download started',
 
   'households.searchPlaceholder': 'Address, e.g. 幸福家园3号楼 2单元 302',
+  'households.searchPlaceholderShort': 'Building, unit, room',
   'households.searchNote': 'Type a building name, optionally its unit and room, separated by spaces.',
   'households.empty': 'No household matches',
 

@@ -336,6 +336,8 @@ export const zhCN = {
   'residents.modeResidents': '查居民',
   'residents.modeHouseholds': '按地址查住户',
   'residents.searchPlaceholder': '姓名开头 / 完整 18 位身份证号 / 完整 11 位手机号',
+  'residents.searchPlaceholderShort': '姓名 / 身份证号 / 手机号',
+  'residents.filters': '筛选',
   'residents.searchNote': '按姓名查找时输入姓名开头即可（如“王”“王秀”）；身份证号和手机号须输入完整号码。',
   'residents.territoryFilter': '所属区域',
   'residents.tagFilter': '重点人群',
@@ -368,6 +370,7 @@ export const zhCN = {
   'residents.exportStarted': '已开始下载',
 
   'households.searchPlaceholder': '地址，如“幸福家园3号楼 2单元 302”',
+  'households.searchPlaceholderShort': '楼栋名 单元 房号',
   'households.searchNote': '输入楼栋名称，可加单元和房号，中间用空格隔开。',
   'households.empty': '没有符合条件的住户',
 

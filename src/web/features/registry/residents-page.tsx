@@ -1,6 +1,7 @@
-import { ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { FilterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Checkbox,
@@ -120,9 +121,9 @@ function ResidentCards({
           extra={
             r.movedOutAt ? (
               <Tag>{t('residents.movedOut')}</Tag>
-            ) : (
+            ) : r.tags.length ? (
               <CareLevelTag level={topCareLevel(r.tags)} />
-            )
+            ) : null
           }
         >
           <div className="ww-mobile-card-row">
@@ -192,9 +193,11 @@ export function ResidentsPage() {
   const navigate = useNavigate();
   const mobile = Grid.useBreakpoint().md === false;
   const canImport = useCan('resident:import');
+  const canExport = useCan('resident:export');
   const [params, setParams] = useSearchParams();
   const state = readParams(params);
   const [search, setSearch] = useState(state.mode === 'residents' ? (state.residents.q ?? '') : '');
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [address, setAddress] = useState(state.mode === 'households' ? (state.households.q ?? '') : '');
   const residents = useResidents(state.residents);
   const households = useHouseholds(state.households, state.mode === 'households');
@@ -211,6 +214,31 @@ export function ResidentsPage() {
   };
 
   const { page: _page, pageSize: _pageSize, ...exportFilter } = state.residents;
+  const headerActions =
+    canExport || canImport ? (
+      <Space wrap>
+        {state.mode === 'residents' ? (
+          <ResidentExportButton filter={exportFilter} total={residents.data?.page.total} />
+        ) : null}
+        {canImport ? (
+          <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
+            {t('menu.import')}
+          </Button>
+        ) : null}
+      </Space>
+    ) : null;
+  // On a phone the filters beyond the search box fold away; a badge counts those in use.
+  const activeFilters =
+    state.mode === 'residents'
+      ? [
+          state.residents.territoryId,
+          state.residents.tag,
+          state.residents.ageFrom,
+          state.residents.ageTo,
+          state.residents.includeMovedOut || undefined,
+        ].filter((v) => v !== undefined).length
+      : [state.households.territoryId, state.households.kind].filter((v) => v !== undefined).length;
+  const showFilters = !mobile || filtersOpen;
 
   const columns: ColumnsType<Resident> = [
     {
@@ -306,22 +334,7 @@ export function ResidentsPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('residents.title')}
-        subtitle={t('residents.subtitle')}
-        extra={
-          <Space wrap>
-            {state.mode === 'residents' ? (
-              <ResidentExportButton filter={exportFilter} total={residents.data?.page.total} />
-            ) : null}
-            {canImport ? (
-              <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
-                {t('menu.import')}
-              </Button>
-            ) : null}
-          </Space>
-        }
-      />
+      <PageHeader title={t('residents.title')} subtitle={t('residents.subtitle')} extra={headerActions} />
       <Card className="ww-filter-card" size="small">
         <Segmented<Mode>
           value={state.mode}
@@ -340,7 +353,7 @@ export function ResidentsPage() {
             <Input.Search
               allowClear
               value={search}
-              placeholder={t('residents.searchPlaceholder')}
+              placeholder={t(mobile ? 'residents.searchPlaceholderShort' : 'residents.searchPlaceholder')}
               onChange={(e) => setSearch(e.target.value)}
               onSearch={(value) => update({ q: value.trim() })}
               enterButton={t('common.search')}
@@ -351,7 +364,7 @@ export function ResidentsPage() {
             <Input.Search
               allowClear
               value={address}
-              placeholder={t('households.searchPlaceholder')}
+              placeholder={t(mobile ? 'households.searchPlaceholderShort' : 'households.searchPlaceholder')}
               onChange={(e) => setAddress(e.target.value)}
               onSearch={(value) => update({ q: value.trim() })}
               enterButton={t('common.search')}
@@ -359,72 +372,87 @@ export function ResidentsPage() {
               data-testid="households-search"
             />
           )}
-          <TerritorySelect
-            value={filter.territoryId}
-            onChange={(territoryId) => update({ territoryId })}
-            placeholder={t('residents.territoryFilter')}
-            className="ww-filter-select"
-            testId="residents-territory"
-          />
-          {state.mode === 'residents' ? (
-            <>
-              <Select<KeyPopulationTag>
-                allowClear
-                value={state.residents.tag}
-                placeholder={t('residents.tagFilter')}
-                onChange={(tag) => update({ tag })}
-                options={keyPopulationTags.map((tag) => ({ value: tag, label: t(`keyTag.${tag}`) }))}
-                className="ww-filter-select"
-                data-testid="residents-tag"
-              />
-              <Space.Compact className="ww-filter-age">
-                <InputNumber
-                  min={0}
-                  max={130}
-                  value={state.residents.ageFrom}
-                  placeholder={t('residents.ageFrom')}
-                  onChange={(v) => update({ ageFrom: v ?? undefined })}
-                  aria-label={t('residents.ageFrom')}
-                  data-testid="residents-age-from"
-                />
-                <InputNumber
-                  min={0}
-                  max={130}
-                  value={state.residents.ageTo}
-                  placeholder={t('residents.ageTo')}
-                  onChange={(v) => update({ ageTo: v ?? undefined })}
-                  aria-label={t('residents.ageTo')}
-                  data-testid="residents-age-to"
-                />
-              </Space.Compact>
-              <Checkbox
-                checked={state.residents.includeMovedOut}
-                onChange={(e) => update({ includeMovedOut: e.target.checked })}
-                data-testid="residents-moved-out"
+          {mobile ? (
+            <Badge count={activeFilters} size="small">
+              <Button
+                icon={<FilterOutlined />}
+                onClick={() => setFiltersOpen((open) => !open)}
+                data-testid="residents-filters-toggle"
               >
-                {t('residents.includeMovedOut')}
-              </Checkbox>
+                {t('residents.filters')}
+              </Button>
+            </Badge>
+          ) : null}
+          {showFilters ? (
+            <>
+              <TerritorySelect
+                value={filter.territoryId}
+                onChange={(territoryId) => update({ territoryId })}
+                placeholder={t('residents.territoryFilter')}
+                className="ww-filter-select"
+                testId="residents-territory"
+              />
+              {state.mode === 'residents' ? (
+                <>
+                  <Select<KeyPopulationTag>
+                    allowClear
+                    value={state.residents.tag}
+                    placeholder={t('residents.tagFilter')}
+                    onChange={(tag) => update({ tag })}
+                    options={keyPopulationTags.map((tag) => ({ value: tag, label: t(`keyTag.${tag}`) }))}
+                    className="ww-filter-select"
+                    data-testid="residents-tag"
+                  />
+                  <Space.Compact className="ww-filter-age">
+                    <InputNumber
+                      min={0}
+                      max={130}
+                      value={state.residents.ageFrom}
+                      placeholder={t('residents.ageFrom')}
+                      onChange={(v) => update({ ageFrom: v ?? undefined })}
+                      aria-label={t('residents.ageFrom')}
+                      data-testid="residents-age-from"
+                    />
+                    <InputNumber
+                      min={0}
+                      max={130}
+                      value={state.residents.ageTo}
+                      placeholder={t('residents.ageTo')}
+                      onChange={(v) => update({ ageTo: v ?? undefined })}
+                      aria-label={t('residents.ageTo')}
+                      data-testid="residents-age-to"
+                    />
+                  </Space.Compact>
+                  <Checkbox
+                    checked={state.residents.includeMovedOut}
+                    onChange={(e) => update({ includeMovedOut: e.target.checked })}
+                    data-testid="residents-moved-out"
+                  >
+                    {t('residents.includeMovedOut')}
+                  </Checkbox>
+                </>
+              ) : (
+                <Select<HouseholdKind>
+                  allowClear
+                  value={state.households.kind}
+                  placeholder={t('household.kind')}
+                  onChange={(kind) => update({ kind })}
+                  options={householdKinds.map((k) => ({ value: k, label: t(`householdKind.${k}`) }))}
+                  className="ww-filter-select"
+                />
+              )}
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => {
+                  setSearch('');
+                  setAddress('');
+                  setParams(state.mode === 'households' ? { mode: 'households' } : {});
+                }}
+              >
+                {t('common.reset')}
+              </Button>
             </>
-          ) : (
-            <Select<HouseholdKind>
-              allowClear
-              value={state.households.kind}
-              placeholder={t('household.kind')}
-              onChange={(kind) => update({ kind })}
-              options={householdKinds.map((k) => ({ value: k, label: t(`householdKind.${k}`) }))}
-              className="ww-filter-select"
-            />
-          )}
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              setSearch('');
-              setAddress('');
-              setParams(state.mode === 'households' ? { mode: 'households' } : {});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
+          ) : null}
         </div>
         <Typography.Text type="secondary" className="ww-filter-note">
           {state.mode === 'residents' ? t('residents.searchNote') : t('households.searchNote')}
