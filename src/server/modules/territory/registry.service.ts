@@ -349,6 +349,8 @@ export async function searchBuildings(
   );
   const [rows, [count]] = await Promise.all([
     db
+      // Subqueries name "buildings".id: drizzle leaves a one-table select's columns unqualified, and a bare
+      // "id" inside them would be the household's or resident's own id.
       .select({
         id: buildings.id,
         code: buildings.code,
@@ -362,8 +364,8 @@ export async function searchBuildings(
         propertyCompany: buildings.propertyCompany,
         gridId: buildings.gridId,
         gridCode: buildings.territoryCode,
-        households: sql<number>`(select count(*)::int from ${households} h where h.building_id = ${buildings.id} and h.moved_out_at is null)`,
-        residents: sql<number>`(select count(*)::int from ${residents} r where r.building_id = ${buildings.id} and r.moved_out_at is null)`,
+        households: sql<number>`(select count(*)::int from ${households} h where h.building_id = ${buildings}.id and h.moved_out_at is null)`,
+        residents: sql<number>`(select count(*)::int from ${residents} r where r.building_id = ${buildings}.id and r.moved_out_at is null)`,
       })
       .from(buildings)
       .where(where)

@@ -321,6 +321,15 @@ describe('fact sheet and figures', () => {
     );
   });
 
+  it('GET /buildings counts each building’s current households and residents, as the fact sheet does', async () => {
+    const sheet = (await get(admin, `/api/v1/territories/${firstGrid.id}/fact-sheet`)).json.data;
+    const list = (await get(admin, `/api/v1/buildings?territoryId=${firstGrid.id}&pageSize=200`)).json.data;
+    const counts = (rows: { id: string; households: number; residents: number }[]) =>
+      Object.fromEntries(rows.map((b) => [b.id, [b.households, b.residents]]));
+    expect(counts(list)).toEqual(counts(sheet.buildings));
+    expect(list.some((b: { households: number }) => b.households > 0)).toBe(true);
+  });
+
   it('GET /insights/figures returns the territory keys, computed within the caller’s scope', async () => {
     const all = (await get(admin, '/api/v1/insights/figures')).json;
     expect(Object.keys(all).sort()).toEqual([
