@@ -20,6 +20,7 @@ import {
   Space,
   Statistic,
   Table,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -186,18 +187,21 @@ export function CountyDashboard() {
       title: t('dashboard.households'),
       dataIndex: 'households',
       align: 'right',
+      render: (n: number) => n.toLocaleString(),
       sorter: (a, b) => a.households - b.households,
     },
     {
       title: t('dashboard.residents'),
       dataIndex: 'residents',
       align: 'right',
+      render: (n: number) => n.toLocaleString(),
       sorter: (a, b) => a.residents - b.residents,
     },
     {
       title: t('dashboard.keyPopulation'),
       dataIndex: 'keyPopulation',
       align: 'right',
+      render: (n: number) => n.toLocaleString(),
       sorter: (a, b) => a.keyPopulation - b.keyPopulation,
     },
     {
@@ -208,13 +212,21 @@ export function CountyDashboard() {
       render: (_, c) => (c.residents ? `${((c.keyPopulation / c.residents) * 100).toFixed(1)}%` : '—'),
     },
     {
-      title: t('common.actions'),
+      title: '',
       key: 'links',
       responsive: ['sm'],
       render: (_, c) => (
-        <Space size={12}>
-          <Link to={`/territories/${c.id}/fact-sheet`}>{t('dashboard.factSheet')}</Link>
-          <Link to={`/map?node=${c.id}`}>{t('dashboard.map')}</Link>
+        <Space size={10}>
+          <Tooltip title={t('dashboard.factSheet')}>
+            <Link to={`/territories/${c.id}/fact-sheet`} aria-label={t('dashboard.factSheet')}>
+              <ProfileOutlined />
+            </Link>
+          </Tooltip>
+          <Tooltip title={t('dashboard.map')}>
+            <Link to={`/map?node=${c.id}`} aria-label={t('dashboard.map')}>
+              <EnvironmentOutlined />
+            </Link>
+          </Tooltip>
         </Space>
       ),
     },

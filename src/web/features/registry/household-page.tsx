@@ -279,6 +279,7 @@ export function HouseholdPage() {
             <Card size="small" title={t('household.title')} extra={mobile ? null : actions}>
               {mobile && actions ? <div style={{ marginBottom: 12 }}>{actions}</div> : null}
               <Descriptions
+                className="ww-nowrap-labels"
                 size="small"
                 bordered
                 column={{ xs: 1, sm: 2, lg: 3 }}

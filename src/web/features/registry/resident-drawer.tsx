@@ -140,6 +140,7 @@ function Content({ resident, onDialog }: { resident: ResidentDetail; onDialog: (
       ) : null}
       {actions.length ? <Space wrap>{actions}</Space> : null}
       <Descriptions
+        className="ww-nowrap-labels"
         size="small"
         bordered
         column={1}
