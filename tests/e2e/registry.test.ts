@@ -170,9 +170,23 @@ describe('map', () => {
     await expect.poll(() => polygons.count(), { timeout: 20_000 }).toBe(grids.length);
     expect(await page.locator('[data-testid=map] path.ww-map-outline').count()).toBe(1);
 
-    await polygons.first().click();
+    // Low in the polygon, so the popup opening above it needs no panning; then wait until it stands still.
+    const box = (await polygons.first().boundingBox())!;
+    await polygons.first().click({ position: { x: box.width / 2, y: box.height * 0.8 } });
     const popup = page.getByTestId('map-popup');
     await popup.waitFor();
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await popup.boundingBox());
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { interval: 200 },
+      )
+      .toBe(true);
     const name = await popup.locator('.ww-map-popup-title').textContent();
     const grid = grids.find((g) => name?.startsWith(g.name))!;
     expect(grid).toBeDefined();
