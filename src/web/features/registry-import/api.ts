@@ -16,9 +16,11 @@ export type ImportMode = (typeof importModes)[number];
 /** Statuses that change by themselves; the page polls while an import is in one. */
 export const busyStatuses: readonly ImportStatus[] = ['validating', 'committing'];
 
+export const importListKey = ['registry-import', 'list'] as const;
+
 const keys = {
   all: ['registry-import'] as const,
-  list: ['registry-import', 'list'] as const,
+  list: importListKey,
   detail: (id: string, page: number) => ['registry-import', 'detail', id, page] as const,
 };
 

@@ -14,6 +14,7 @@ import {
   Card,
   Col,
   Empty,
+  Grid,
   Progress,
   Result,
   Row,
@@ -32,6 +33,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import {
   busyStatuses,
+  importListKey,
   downloadReport,
   downloadTemplate,
   ERROR_PAGE_SIZE,
@@ -115,8 +117,8 @@ function Validated({
     });
 
   const columns: ColumnsType<RowError> = [
-    { title: t('import.row'), dataIndex: 'row', width: 80 },
-    { title: t('import.column'), dataIndex: 'column', width: 140, render: (c: string | null) => c ?? '—' },
+    { title: t('import.row'), dataIndex: 'row', width: 64 },
+    { title: t('import.column'), dataIndex: 'column', width: 104, render: (c: string | null) => c ?? '—' },
     { title: t('import.reason'), key: 'reason', render: (_, e) => pick(e.message) },
   ];
 
@@ -285,6 +287,7 @@ export function ImportPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const mobile = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const id = params.get('id');
   const [errorPage, setErrorPage] = useState(1);
@@ -293,8 +296,10 @@ export function ImportPage() {
   const detail = current.data?.id === id ? current.data : undefined;
   const status = detail?.status;
 
-  // Once rows are written, every list, card, fact sheet and figure may have changed.
+  // The list of recent imports shows each one's status; once rows are written, every list, card, fact sheet
+  // and figure may have changed too.
   useEffect(() => {
+    if (status) void queryClient.invalidateQueries({ queryKey: importListKey });
     if (status === 'committed') {
       void Promise.all(
         [['registry'], ['fact-sheet'], ['insights'], ['map']].map((queryKey) =>
@@ -427,17 +432,20 @@ export function ImportPage() {
             ) : null
           }
         >
-          <Steps
-            size="small"
-            current={step(status)}
-            style={{ marginBottom: 20 }}
-            items={[
-              { title: t('import.step.template') },
-              { title: t('import.step.validate') },
-              { title: t('import.step.review') },
-              { title: t('import.step.done') },
-            ]}
-          />
+          {mobile ? null : (
+            <Steps
+              size="small"
+              current={step(status)}
+              status={status === 'failed' ? 'error' : status === 'committed' ? 'finish' : 'process'}
+              style={{ marginBottom: 20 }}
+              items={[
+                { title: t('import.step.template') },
+                { title: t('import.step.validate') },
+                { title: t('import.step.review') },
+                { title: t('import.step.done') },
+              ]}
+            />
+          )}
           {body}
         </Card>
         <RecentImports onOpen={open} currentId={id} />
