@@ -156,6 +156,34 @@ describe('grid fact sheet', () => {
   });
 });
 
+describe('county overview', () => {
+  test('shows the county’s figures from the API, drills down into a street and back up by the breadcrumb', async () => {
+    const page = await newPage(browser, platform.url);
+    await signIn(page, 'admin');
+    const county = (await apiGet(page, '/insights/overview')).data;
+    const figure = (key: string) =>
+      page.getByTestId(`dashboard-figure-${key}`).locator('.ant-statistic-content').textContent();
+    await expect
+      .poll(() => page.getByTestId('dashboard-title').textContent())
+      .toContain(county.territory.name);
+    for (const key of ['streets', 'grids', 'households', 'residents', 'keyPopulation']) {
+      expect((await figure(key))?.replace(/,/g, '')).toBe(String(county.figures[key]));
+    }
+
+    const street = county.children[0];
+    await page.getByTestId('dashboard-children').getByText(street.name, { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('area') === street.id);
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toContain(street.name);
+    expect((await figure('residents'))?.replace(/,/g, '')).toBe(String(street.residents));
+
+    await page.getByTestId('dashboard-breadcrumb').getByText(county.territory.name).click();
+    await expect
+      .poll(() => page.getByTestId('dashboard-title').textContent())
+      .toContain(county.territory.name);
+    await page.context().close();
+  });
+});
+
 describe('map', () => {
   test('draws a street’s grids as SVG polygons; clicking one opens a popup whose link leads to its fact sheet', async () => {
     const page = await newPage(browser, platform.url);
