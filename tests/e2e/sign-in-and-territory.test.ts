@@ -119,6 +119,8 @@ describe('language', () => {
     await page.getByTestId('side-menu').waitFor();
     expect(await page.getByTestId('side-menu').getByRole('menuitem').first().textContent()).toBe('Home');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    // Home loads its dashboard after the first paint; a click while it arrives can be lost.
+    await page.getByTestId('dashboard-figure-residents').waitFor();
 
     await page.getByTestId('lang-switch').click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
