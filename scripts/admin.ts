@@ -72,8 +72,9 @@ try {
   } else {
     const username = values.username ?? fail('--username is required');
     const displayName = values.name ?? fail('--name is required');
-    if (values.mobile && !mobilePattern.test(values.mobile))
+    if (values.mobile && !mobilePattern.test(values.mobile)) {
       fail('--mobile must be an 11-digit mainland mobile number');
+    }
     const [clash] = await db
       .select({ id: users.id })
       .from(users)
@@ -101,8 +102,9 @@ try {
       });
     });
     console.log(`county administrator ${username} created`);
-    if (generated)
+    if (generated) {
       console.log(`initial password (shown once; must be changed at first sign-in): ${password}`);
+    }
   }
 } finally {
   await database.close();
