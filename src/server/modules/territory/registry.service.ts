@@ -163,28 +163,46 @@ export async function residentListCondition(
 export async function searchResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
   const where = await residentListCondition(deps, scope, filter);
-  // The page's ids from residents alone, then the joins for those rows only.
-  const page = await db
-    .select({ id: residents.id })
-    .from(residents)
-    .where(where)
-    .orderBy(asc(residents.name), asc(residents.id))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  const ids = page.map((p) => p.id);
-  const [rows, total] = await Promise.all([
-    ids.length ? selectResidents(db).where(inArray(residents.id, ids)) : [],
-    // A short first page is the whole answer (every ID-card or phone lookup): no count needed.
-    filter.page === 1 && ids.length < filter.pageSize
-      ? ids.length
-      : db
+  const offset = (filter.page - 1) * filter.pageSize;
+  const order = [asc(residents.name), asc(residents.id)];
+  let rows: ResidentRow[];
+  if (isExactLookup(filter.q)) {
+    // A whole ID-card or mobile number matches a handful of rows: one statement, joins included.
+    rows = await selectResidents(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(filter.pageSize)
+      .offset(offset);
+  } else {
+    // The page's ids from residents alone, then the joins for those rows only.
+    const page = await db
+      .select({ id: residents.id })
+      .from(residents)
+      .where(where)
+      .orderBy(...order)
+      .limit(filter.pageSize)
+      .offset(offset);
+    const ids = page.map((p) => p.id);
+    const joined = ids.length ? await selectResidents(db).where(inArray(residents.id, ids)) : [];
+    const byId = new Map(joined.map((r) => [r.id, r]));
+    rows = ids.map((id) => byId.get(id)!);
+  }
+  // A short first page is the whole answer (every ID-card or phone lookup): no count needed.
+  const total =
+    filter.page === 1 && rows.length < filter.pageSize
+      ? rows.length
+      : await db
           .select({ total: sql<number>`count(*)::int` })
           .from(residents)
           .where(where)
-          .then(([row]) => row?.total ?? 0),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: ids.map((id) => presentResident(keys, byId.get(id)!)), total };
+          .then(([row]) => row?.total ?? 0);
+  return { rows: rows.map((r) => presentResident(keys, r)), total };
+}
+
+/** Whether `q` is a whole ID-card number or mobile number (matched exactly through a blind index). */
+function isExactLookup(q: string | undefined): boolean {
+  const value = q?.trim() ?? '';
+  return /^\d{17}[\dXx]$/.test(value) || mobilePattern.test(value);
 }
 
 async function loadResident(db: Executor, scope: Scope, id: string) {
