@@ -11,7 +11,7 @@ import type { ChildStats } from './children/protocol.ts';
 import { freshDatabase } from './lib/database.ts';
 import { round, runLoad, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
-import { summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
 import { formatTable } from './lib/report.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
 
@@ -362,25 +362,7 @@ export const foundation: Scenario = {
     if (options.connections !== 32) {
       lines.push(`Note: the goal is stated at 32 connections; this run used ${options.connections}.`);
     }
-    for (const r of results) {
-      if (!r.profile) continue;
-      lines.push(
-        '',
-        `Profile of the server during "${r.label}" (self time, idle excluded, ${r.profile.busyMs} ms busy):`,
-      );
-      lines.push(
-        formatTable(
-          ['package / file', 'ms', 'share'],
-          r.profile.byGroup.map((g) => [g.group, g.ms, `${g.share}%`]),
-        ),
-      );
-      lines.push(
-        formatTable(
-          ['function', 'ms', 'share'],
-          r.profile.byFunction.map((f) => [f.fn, f.ms, `${f.share}%`]),
-        ),
-      );
-    }
+    lines.push(...formatProfiles(results));
 
     return {
       report: lines.join('\n'),

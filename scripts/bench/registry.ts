@@ -22,13 +22,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import type { ChildStats } from './children/protocol.ts';
 import { onCleanup } from './lib/cleanup.ts';
 import { freshDatabase } from './lib/database.ts';
-import { round, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
+import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
-import { summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
 import { formatTable, repoRoot } from './lib/report.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
 
@@ -231,78 +230,6 @@ function expectOk(what: string, answer: Answer, check?: (body: unknown) => strin
     throw new Error(`${what}: the probe request failed (${problem}): ${answer.text.slice(0, 300)}`);
   }
   return answer.body;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Load with rotating paths
-
-/**
- * Like lib/load.ts `runLoad`, but every request takes the next path of `paths` (one counter shared by all
- * connections), so the measured figure is not one cached query. Exact nearest-rank percentiles, as there.
- */
-async function runRotatingLoad(spec: {
-  baseUrl: string;
-  paths: string[];
-  headers: Record<string, string>;
-  connections: number;
-  durationS: number;
-}): Promise<LoadResult> {
-  let latencies = new Float64Array(1 << 16);
-  let count = 0;
-  const statusCodes: Record<string, number> = {};
-  let bytes = 0;
-  let next = 0;
-  const started = performance.now();
-  let finished = started;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: spec.baseUrl,
-        method: 'GET',
-        headers: spec.headers,
-        connections: spec.connections,
-        duration: spec.durationS,
-        timeout: 10,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (request) => ({ ...request, path: spec.paths[next++ % spec.paths.length]! }),
-          },
-        ],
-      },
-      (error, res) => {
-        finished = performance.now();
-        if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve(res);
-      },
-    );
-    instance.on(
-      'response',
-      (_client: unknown, statusCode: number, resBytes: number, responseTime: number) => {
-        if (count === latencies.length) {
-          const grown = new Float64Array(latencies.length * 2);
-          grown.set(latencies);
-          latencies = grown;
-        }
-        latencies[count++] = responseTime;
-        statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
-        bytes += resBytes;
-      },
-    );
-  });
-  const elapsedS = (finished - started) / 1000;
-  return {
-    connections: spec.connections,
-    durationS: round(elapsedS, 2),
-    responses: count,
-    requestsPerSecond: round(count / elapsedS, 1),
-    latencyMs: summarise(latencies.subarray(0, count)),
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statusCodes,
-    bytesPerResponse: count ? Math.round(bytes / count) : 0,
-  };
 }
 
 type ServerSide = {
@@ -829,7 +756,7 @@ export const registry: Scenario = {
         expectOk(`${target.label} ${p.path}`, await call(target.account, 'GET', p.path), p.check);
       }
       const spec = {
-        baseUrl: platform.url,
+        url: platform.url,
         paths: target.paths.map((p) => p.path),
         headers: { cookie: cookies[target.account] },
         connections,
@@ -837,7 +764,7 @@ export const registry: Scenario = {
       log(
         `${target.label}: ${target.paths.length} paths, ${options.warmupS}s warm-up, ${options.durationS}s measured at ${connections} connections`,
       );
-      if (options.warmupS > 0) await runRotatingLoad({ ...spec, durationS: options.warmupS });
+      if (options.warmupS > 0) await runLoad({ ...spec, durationS: options.warmupS });
       await sleep(250);
 
       notePeak();
@@ -847,7 +774,7 @@ export const registry: Scenario = {
         ? path.join(options.profileDir, `registry-${options.db}-${target.id}.cpuprofile`)
         : null;
       if (profileFile) await platform.profileStart();
-      const load = await runRotatingLoad({ ...spec, durationS: options.durationS });
+      const load = await runLoad({ ...spec, durationS: options.durationS });
       const after = await platform.settledStats();
       if (profileFile) await platform.profileStop(profileFile);
       const server = serverSide(before, after, platform.peakRssBytes());
@@ -1057,25 +984,7 @@ export const registry: Scenario = {
         `Note: the targets are stated at ${GOAL.connections} connections; this run used ${connections}.`,
       );
     }
-    for (const r of results) {
-      if (!r.profile) continue;
-      lines.push(
-        '',
-        `Profile of the server during "${r.label}" (self time, idle excluded, ${r.profile.busyMs} ms busy):`,
-      );
-      lines.push(
-        formatTable(
-          ['package / file', 'ms', 'share'],
-          r.profile.byGroup.map((g) => [g.group, g.ms, `${g.share}%`]),
-        ),
-      );
-      lines.push(
-        formatTable(
-          ['function', 'ms', 'share'],
-          r.profile.byFunction.map((f) => [f.fn, f.ms, `${f.share}%`]),
-        ),
-      );
-    }
+    lines.push(...formatProfiles(results));
 
     return {
       report: lines.join('\n'),

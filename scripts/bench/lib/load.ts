@@ -5,6 +5,8 @@ export type LoadSpec = {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** When given, each request takes the next of these paths (one counter for all connections), so a figure is not one cached query. */
+  paths?: string[];
   connections: number;
   /** Seconds of load that are measured. */
   durationS: number;
@@ -33,6 +35,8 @@ export type LoadResult = {
  * has whole-millisecond resolution and no p95, so latencies are collected from its per-response events instead.
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const paths = spec.paths?.length ? spec.paths : undefined;
+  let next = 0;
   let latencies = new Float64Array(1 << 16);
   let count = 0;
   const statusCodes: Record<string, number> = {};
@@ -49,6 +53,13 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         duration: spec.durationS,
         timeout: 10,
+        ...(paths
+          ? {
+              requests: [
+                { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) },
+              ],
+            }
+          : {}),
       },
       (error, res) => {
         finished = performance.now();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './report.ts';
+import { formatTable, repoRoot } from './report.ts';
 
 type CpuProfile = {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -66,4 +66,25 @@ export function summariseProfile(file: string, top = 12): ProfileSummary {
     byGroup: rank(groups, 'group'),
     byFunction: rank(functions, 'fn'),
   };
+}
+
+/** Report lines for the targets that were profiled: self time by package and by function. */
+export function formatProfiles(results: { label: string; profile?: ProfileSummary }[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (!r.profile) continue;
+    lines.push(
+      '',
+      `Profile of the server during "${r.label}" (self time, idle excluded, ${r.profile.busyMs} ms busy):`,
+      formatTable(
+        ['package / file', 'ms', 'share'],
+        r.profile.byGroup.map((g) => [g.group, g.ms, `${g.share}%`]),
+      ),
+      formatTable(
+        ['function', 'ms', 'share'],
+        r.profile.byFunction.map((f) => [f.fn, f.ms, `${f.share}%`]),
+      ),
+    );
+  }
+  return lines;
 }
