@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { PreparedPglite } from './pglite-prepared.ts';
 import * as schema from './schema.ts';
 import { noteLocalWrite } from './versioned-cache.ts';
 
@@ -61,7 +62,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // ~358 MB to ~249 MB with the full demo county (bench-results/registry.json), the data files being in the OS cache.
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
   });
-  const pgliteDb = drizzlePglite(client, { schema });
+  // Drizzle sees a client that prepares every data statement once (docs/decisions/pglite-prepared-statements.md).
+  const pgliteDb = drizzlePglite(new PreparedPglite(client) as unknown as PGlite, { schema });
+  pglites.set(pgliteDb, client);
   return {
     kind: 'pglite',
     db: noteTransactions(pgliteDb),
@@ -70,10 +73,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   };
 }
 
-/** The PGlite client behind a database, for dumping a migrated template in tests. */
+/** The PGlite engine behind each PGlite database's Drizzle handle. */
+const pglites = new WeakMap<object, PGlite>();
+
+/** The PGlite engine behind a database, for dumping a migrated template in tests. */
 export function pgliteClientOf(database: Database): PGlite | undefined {
-  if (database.kind !== 'pglite') return undefined;
-  return (database.db as unknown as { $client: PGlite }).$client;
+  return pglites.get(database.db);
 }
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in `<dataDir>/pglite`. */
