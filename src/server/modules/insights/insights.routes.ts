@@ -1,9 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
 import { requirePermission } from '../../auth/scope.ts';
 import { requireAuth } from '../../http/context.ts';
 import { createRouter, errorResponses, jsonContent } from '../../http/openapi.ts';
-import { figuresQuery, figuresSchema, overviewQuery } from './insights.schemas.ts';
+import { figuresQuery, figuresSchema, overviewQuery, overviewResponseSchema } from './insights.schemas.ts';
 import { figures, overview } from './insights.service.ts';
 
 export function insightsRoutes({ db }: AppDeps) {
@@ -33,7 +33,7 @@ export function insightsRoutes({ db }: AppDeps) {
         summary: 'County overview of a place: figures, age structure, key populations and each child area',
         request: { query: overviewQuery },
         responses: {
-          200: { description: 'Overview', content: jsonContent(z.object({ data: z.unknown() })) },
+          200: { description: 'Overview', content: jsonContent(overviewResponseSchema) },
           ...errorResponses(400, 401, 403, 404),
         },
       }),

@@ -1,4 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import {
+  agePyramidSchema,
+  ancestorSchema,
+  childAreaStatsSchema,
+  householdStatsSchema,
+  keyPopulationByTagSchema,
+  residentStatsSchema,
+} from '../territory/territory.schemas.ts';
+import { territoryLevels } from '../territory/territory.tables.ts';
 
 export const figuresQuery = z.object({
   territoryId: z
@@ -27,3 +36,31 @@ export const figuresSchema = z
 export type Figures = z.infer<typeof figuresSchema>;
 
 export const overviewQuery = z.object({ territoryId: z.uuid().optional() });
+
+/**
+ * The county overview of a place: its figures, age structure and key populations, and the same numbers for each
+ * child area.
+ */
+export const overviewSchema = z
+  .strictObject({
+    territory: z.strictObject({
+      id: z.string(),
+      level: z.enum(territoryLevels),
+      code: z.string(),
+      name: z.string(),
+      ancestors: z.array(ancestorSchema),
+    }),
+    figures: figuresSchema.strict(),
+    households: householdStatsSchema,
+    residents: residentStatsSchema,
+    agePyramid: agePyramidSchema,
+    keyPopulationByTag: keyPopulationByTagSchema,
+    children: z.array(childAreaStatsSchema),
+  })
+  .openapi('Overview');
+
+/**
+ * GET /insights/overview; `data` is null when the caller's scope holds no territory at all. (A union with null
+ * rather than .nullable(): the OpenAPI generator drops the null of a nullable named schema.)
+ */
+export const overviewResponseSchema = z.object({ data: z.union([overviewSchema, z.null()]) });
