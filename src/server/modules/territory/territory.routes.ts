@@ -1,17 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
-import { requirePermission } from '../../auth/scope.ts';
+import { requirePermission, scopeFor } from '../../auth/scope.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
 import { createRouter, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
   createTerritoryBody,
+  factSheetSchema,
   territoryDetailSchema,
   territoryListQuery,
   territoryListSchema,
+  territoryMapQuery,
+  territoryMapSchema,
   territoryTreeNodeSchema,
   updateTerritoryBody,
 } from './territory.schemas.ts';
 import { factSheet } from './fact-sheet.service.ts';
+import { territoryMap } from './map.service.ts';
 import {
   createTerritory,
   searchTerritories,
@@ -89,13 +93,38 @@ export function territoryRoutes({ db }: AppDeps) {
           'The grid fact sheet (一口清): households, residents, age pyramid, key populations, buildings',
         request: { params: uuidParam },
         responses: {
-          200: { description: 'The fact sheet', content: jsonContent(z.object({ data: z.unknown() })) },
+          200: { description: 'The fact sheet', content: jsonContent(z.object({ data: factSheetSchema })) },
           ...errorResponses(400, 401, 403, 404),
         },
       }),
       async (c) => {
         const scope = requirePermission(requireAuth(c), 'territory:read');
         return c.json({ data: await factSheet(db, scope, c.req.valid('param').id) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/territories/{id}/map',
+        tags: ['territory'],
+        summary:
+          'Everything the map draws for a place: its outline, its areas (GeoJSON) with counts, its building points',
+        request: { params: uuidParam, query: territoryMapQuery },
+        responses: {
+          200: {
+            description: 'The map of the place',
+            content: jsonContent(z.object({ data: territoryMapSchema })),
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const auth = requireAuth(c);
+        const scope = requirePermission(auth, 'territory:read');
+        // Buildings follow the registry permission: without it the map still draws areas and counts.
+        const scopes = { territory: scope, registry: scopeFor(auth, 'resident:read') };
+        const { id } = c.req.valid('param');
+        return c.json({ data: await territoryMap(db, scopes, id, c.req.valid('query').areas) }, 200);
       },
     )
     .openapi(

@@ -108,7 +108,7 @@ async function countsFor(db: Executor, nodes: NodeRow[]): Promise<TerritoryNode[
 }
 
 /** Loads one node inside the scope; anything else, missing or out of scope, is the same 404. */
-async function loadInScope(db: Executor, scope: Scope, id: string): Promise<Row> {
+export async function loadInScope(db: Executor, scope: Scope, id: string): Promise<Row> {
   const [row] = await db.select().from(territories).where(eq(territories.id, id)).limit(1);
   if (!row || !codeInScope(scope, row.code)) throw errors.notFound();
   return row;
@@ -117,20 +117,8 @@ async function loadInScope(db: Executor, scope: Scope, id: string): Promise<Row>
 /** One node with its boundary, its ancestors (for the breadcrumb) and its children. */
 export async function territoryDetail(db: Executor, scope: Scope, id: string) {
   const row = await loadInScope(db, scope, id);
-  const ancestorCodes = ancestorCodesOf(row.code);
   const [ancestors, children] = await Promise.all([
-    ancestorCodes.length
-      ? db
-          .select({
-            id: territories.id,
-            level: territories.level,
-            code: territories.code,
-            name: territories.name,
-          })
-          .from(territories)
-          .where(inArray(territories.code, ancestorCodes))
-          .orderBy(asc(territories.code))
-      : [],
+    ancestorsOf(db, row.code),
     db
       .select(nodeColumns)
       .from(territories)
@@ -139,6 +127,17 @@ export async function territoryDetail(db: Executor, scope: Scope, id: string) {
   ]);
   const [self, ...kids] = await countsFor(db, [toNode(row), ...children]);
   return { ...self!, boundary: row.boundary ?? null, ancestors, children: kids };
+}
+
+/** The ancestors of a node from the county down, for a breadcrumb. */
+export async function ancestorsOf(db: Executor, code: string) {
+  const codes = ancestorCodesOf(code);
+  if (codes.length === 0) return [];
+  return db
+    .select({ id: territories.id, level: territories.level, code: territories.code, name: territories.name })
+    .from(territories)
+    .where(inArray(territories.code, codes))
+    .orderBy(asc(territories.code));
 }
 
 function toNode(row: Row): NodeRow {

@@ -2,6 +2,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../auth/auth.tables.ts';
+import { factSheetSchema, territoryMapSchema, type TerritoryMap } from './territory.schemas.ts';
 import { ancestorCodesOf } from './territory.service.ts';
 import { territories } from './territory.tables.ts';
 
@@ -95,6 +96,224 @@ describe('territory detail and search', () => {
       cookie: admin,
     });
     expect(byCode.json.page.total).toBe(street.counts.communities);
+  });
+});
+
+describe('typed responses in the API document', () => {
+  const dataSchemaOf = (doc: any, path: string) =>
+    doc.paths[path].get.responses['200'].content['application/json'].schema.properties.data;
+
+  it('the fact sheet and the map answer with named, strict schemas', async () => {
+    const doc = (await t.request('GET', '/api/openapi.json')).json;
+    expect(dataSchemaOf(doc, '/api/v1/territories/{id}/fact-sheet')).toEqual({
+      $ref: '#/components/schemas/FactSheet',
+    });
+    expect(dataSchemaOf(doc, '/api/v1/territories/{id}/map')).toEqual({
+      $ref: '#/components/schemas/TerritoryMap',
+    });
+    const sheet = doc.components.schemas.FactSheet;
+    expect(sheet.additionalProperties).toBe(false);
+    expect(Object.keys(sheet.properties)).toEqual([
+      'territory',
+      'households',
+      'residents',
+      'agePyramid',
+      'keyPopulation',
+      'buildings',
+      'children',
+      'generatedAt',
+    ]);
+    const area = doc.components.schemas.MapAreaFeature;
+    expect(
+      area.properties.geometry.anyOf.map((g: any) => (g.type === 'null' ? null : g.properties.type.enum[0])),
+    ).toEqual(['Polygon', 'MultiPolygon', null]);
+    expect(area.properties.properties.required).toEqual([
+      'id',
+      'code',
+      'name',
+      'level',
+      'households',
+      'residents',
+      'keyPopulation',
+    ]);
+  });
+
+  it('real fact sheets of a grid, a community and the county parse with the schema, extra fields failing', async () => {
+    const community = tree[0]!.children[0]!.children[0]!;
+    for (const node of [community.children[0]!, community, tree[0]!]) {
+      const response = await t.request('GET', `/api/v1/territories/${node.id}/fact-sheet`, { cookie: admin });
+      const sheet = factSheetSchema.parse(response.json.data);
+      expect(sheet.territory.id).toBe(node.id);
+      if (node.level === 'grid') expect(sheet.buildings.length).toBeGreaterThan(0);
+      else expect(sheet.children.map((c) => c.id)).toEqual(node.children.map((c) => c.id));
+      expect(factSheetSchema.safeParse({ ...sheet, extra: 1 }).success).toBe(false);
+    }
+  });
+});
+
+describe('territory map', () => {
+  const mapOf = async (cookie: string, id: string, query = '') => {
+    const response = await t.request('GET', `/api/v1/territories/${id}/map${query}`, { cookie });
+    expect(response.status).toBe(200);
+    return territoryMapSchema.parse(response.json.data);
+  };
+  const detailOf = async (id: string) =>
+    (await t.request('GET', `/api/v1/territories/${id}`, { cookie: admin })).json.data;
+  const sheetOf = async (id: string) =>
+    factSheetSchema.parse(
+      (await t.request('GET', `/api/v1/territories/${id}/fact-sheet`, { cookie: admin })).json.data,
+    );
+
+  /** Each area's boundary is its node's, and its counts are its own fact sheet's. */
+  async function expectAreasMatchNodes(map: TerritoryMap, nodes: Node[]) {
+    expect(map.areas.features.map((f) => f.properties.id)).toEqual(nodes.map((n) => n.id));
+    for (const feature of map.areas.features) {
+      const [detail, sheet] = await Promise.all([
+        detailOf(feature.properties.id),
+        sheetOf(feature.properties.id),
+      ]);
+      expect(feature.geometry).toEqual(detail.boundary);
+      expect(feature.properties).toEqual({
+        id: detail.id,
+        code: detail.code,
+        name: detail.name,
+        level: detail.level,
+        households: sheet.households.total,
+        residents: sheet.residents.total,
+        keyPopulation: sheet.keyPopulation.total,
+      });
+    }
+  }
+
+  it('a street’s map has its outline and breadcrumb, and its communities with the boundaries and counts of their own endpoints', async () => {
+    const street = tree[0]!.children[0]!;
+    const map = await mapOf(admin, street.id);
+    const detail = await detailOf(street.id);
+    expect(map.territory).toEqual({
+      id: street.id,
+      level: 'street',
+      code: street.code,
+      name: detail.name,
+      ancestors: detail.ancestors,
+      boundary: detail.boundary,
+    });
+    expect(map.territory.boundary).not.toBeNull();
+    await expectAreasMatchNodes(map, street.children);
+    expect(map.areas.features.some((f) => f.properties.keyPopulation > 0)).toBe(true);
+    // A street has too many buildings to draw; it is read through its areas.
+    expect(map.buildings).toBeNull();
+    // The same counts as the overview the dashboard shows.
+    const overview = (
+      await t.request('GET', `/api/v1/insights/overview?territoryId=${street.id}`, { cookie: admin })
+    ).json.data;
+    expect(map.areas.features.map((f) => f.properties)).toEqual(
+      overview.children.map((c: Record<string, unknown>) => ({ ...c })),
+    );
+  });
+
+  it('with areas=grids a street’s map draws every grid below it', async () => {
+    const street = tree[0]!.children[0]!;
+    const map = await mapOf(admin, street.id, '?areas=grids');
+    await expectAreasMatchNodes(
+      map,
+      street.children.flatMap((c) => c.children),
+    );
+  });
+
+  it('a community’s map has its building points with the numbers GET /buildings gives', async () => {
+    const community = tree[0]!.children[0]!.children[0]!;
+    const map = await mapOf(admin, community.id);
+    await expectAreasMatchNodes(map, community.children);
+    const listed = (
+      await t.request('GET', `/api/v1/buildings?territoryId=${community.id}&pageSize=200`, { cookie: admin })
+    ).json;
+    expect(listed.page.total).toBeLessThanOrEqual(200);
+    expect(map.buildings?.total).toBe(listed.page.total);
+    expect(map.buildings?.features).toEqual(
+      listed.data.map((b: any) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [b.lng, b.lat] },
+        properties: {
+          id: b.id,
+          name: b.name,
+          kind: b.kind,
+          floors: b.floors,
+          unitCount: b.unitCount,
+          households: b.households,
+          residents: b.residents,
+        },
+      })),
+    );
+  });
+
+  it('a grid is its own one area, with its buildings', async () => {
+    const grid = tree[0]!.children[0]!.children[0]!.children[0]!;
+    const map = await mapOf(admin, grid.id);
+    await expectAreasMatchNodes(map, [grid]);
+    expect(map.territory.boundary).toEqual(map.areas.features[0]!.geometry);
+    expect(map.buildings!.features.length).toBeGreaterThan(0);
+    expect(map.buildings!.total).toBe(map.buildings!.features.length);
+  });
+
+  it('a grid worker maps their own grid and gets 404 for another grid and for the community above', async () => {
+    const cookie = await t.login('grid');
+    const community = tree[0]!.children[0]!.children[0]!;
+    const [own, other] = community.children;
+    const map = await mapOf(cookie, own!.id);
+    expect(map.areas.features.map((f) => f.properties.id)).toEqual([own!.id]);
+    expect(map.buildings!.total).toBeGreaterThan(0);
+    for (const id of [other!.id, community.id, tree[0]!.id]) {
+      const response = await t.request('GET', `/api/v1/territories/${id}/map`, { cookie });
+      expect(response.status).toBe(404);
+      expect(response.json.error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('a street official sees only their street’s children, and 404 for the county and the other street', async () => {
+    const cookie = await t.login('street');
+    const [own, other] = tree[0]!.children;
+    const map = await mapOf(cookie, own!.id);
+    expect(map).toEqual(await mapOf(admin, own!.id));
+    expect(map.areas.features.map((f) => f.properties.id)).toEqual(own!.children.map((c) => c.id));
+    for (const id of [tree[0]!.id, other!.id, other!.children[0]!.id]) {
+      expect((await t.request('GET', `/api/v1/territories/${id}/map`, { cookie })).status).toBe(404);
+    }
+  });
+
+  it('refuses an unknown areas value, and answers 401 without a session', async () => {
+    const street = tree[0]!.children[0]!;
+    const bad = await t.request('GET', `/api/v1/territories/${street.id}/map?areas=streets`, {
+      cookie: admin,
+    });
+    expect(bad.status).toBe(400);
+    expect((await t.request('GET', `/api/v1/territories/${street.id}/map`)).status).toBe(401);
+  });
+
+  it('sends boundaries with six decimals at most, and a changed boundary at once', async () => {
+    const grid = tree[0]!.children[1]!.children[0]!.children[0]!;
+    const ring = [
+      [118.123456789, 35.987654321],
+      [118.2, 35.987654321],
+      [118.2, 35.9],
+      [118.123456789, 35.987654321],
+    ];
+    const patched = await t.request('PATCH', `/api/v1/territories/${grid.id}`, {
+      cookie: admin,
+      body: { boundary: { type: 'Polygon', coordinates: [ring] } },
+    });
+    expect(patched.status).toBe(200);
+    const map = await mapOf(admin, grid.id);
+    expect(map.territory.boundary).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [118.123457, 35.987654],
+          [118.2, 35.987654],
+          [118.2, 35.9],
+          [118.123457, 35.987654],
+        ],
+      ],
+    });
   });
 });
 
