@@ -40,7 +40,8 @@ export function createApp(deps: AppDeps) {
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.allowedOrigins],
+      // Map tiles are the only images from elsewhere (src/web/features/map/tiles.ts).
+      imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.mapTileOrigins],
       styleSrc: ["'self'", "'unsafe-inline'"],
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],

@@ -5,6 +5,29 @@ const booleanFlag = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 
+/**
+ * Comma-separated origins (`https://tiles.example.gov.cn`, a port, or `https://*.example.gov.cn` for subdomains),
+ * each without a path: they go verbatim into a Content-Security-Policy source list.
+ */
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i,
+          'must be comma-separated origins such as https://tiles.example.gov.cn (no path)',
+        ),
+    ),
+  );
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -25,6 +48,7 @@ const configSchema = z.object({
   WUWEI_COOKIE_SECURE: booleanFlag.optional(),
   WUWEI_TRUST_PROXY: booleanFlag.default(false),
   WUWEI_ALLOWED_ORIGINS: z.string().optional(),
+  WUWEI_MAP_TILE_ORIGINS: originList.default([]),
 });
 
 export type Config = {
@@ -44,6 +68,8 @@ export type Config = {
   cookieSecure: boolean;
   trustProxy: boolean;
   allowedOrigins: string[];
+  /** Origins the map's tile images may come from (Content-Security-Policy img-src). */
+  mapTileOrigins: string[];
 };
 
 /** Reads and validates the environment; throws a readable message listing every bad variable. */
@@ -75,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    mapTileOrigins: e.WUWEI_MAP_TILE_ORIGINS,
   };
 }
