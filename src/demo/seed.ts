@@ -7,7 +7,7 @@ import { insertUser } from '../server/modules/accounts/accounts.service.ts';
 import { insertTerritories } from '../server/modules/territory/territory.service.ts';
 import { territories } from '../server/modules/territory/territory.tables.ts';
 import { insertColumns } from '../server/db/bulk.ts';
-import { analyzeRegistry } from '../server/db/statistics.ts';
+import { vacuumAnalyzeRegistry } from '../server/db/statistics.ts';
 import {
   buildings,
   gridLayoutHistory,
@@ -71,7 +71,7 @@ export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions) {
       },
     });
   });
-  await analyzeRegistry(db);
+  await vacuumAnalyzeRegistry(db);
   return {
     territories: nodes,
     accounts,

@@ -49,7 +49,15 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20).openapi({ example: 20 }),
 });
 
-export const pageInfo = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
+export const pageInfo = z.object({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  totalCapped: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'True when more rows match than were counted: `total` is then a lower bound' }),
+});
 
 export const uuidParam = z.object({
   id: z

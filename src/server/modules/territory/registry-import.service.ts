@@ -16,7 +16,7 @@ import {
 } from '../../auth/personal-data.ts';
 import { registryCondition, registryRowInScope, type Scope } from '../../auth/scope.ts';
 import { insertColumns } from '../../db/bulk.ts';
-import { analyzeRegistry } from '../../db/statistics.ts';
+import { vacuumAnalyzeRegistry } from '../../db/statistics.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
 import { errors, type Text } from '../../http/errors.ts';
@@ -1382,7 +1382,7 @@ export async function commitImport(
         })
         .where(eq(registryImports.id, id));
     });
-    await analyzeRegistry(db);
+    await vacuumAnalyzeRegistry(db);
   } catch (error) {
     const changed = error instanceof ChangedSinceValidation ? error.rows : [];
     await db.transaction(async (tx) => {

@@ -166,8 +166,11 @@ export function registryRoutes(deps: AppDeps) {
       async (c) => {
         const scope = requirePermission(requireAuth(c), 'resident:read');
         const query = c.req.valid('query');
-        const { rows, total } = await searchResidents(deps, scope, query);
-        return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
+        const { rows, total, totalCapped } = await searchResidents(deps, scope, query);
+        return c.json(
+          { data: rows, page: { page: query.page, pageSize: query.pageSize, total, totalCapped } },
+          200,
+        );
       },
     )
     .openapi(

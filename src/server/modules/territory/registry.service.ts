@@ -137,7 +137,7 @@ export async function residentListCondition(
   let match: SQL | undefined;
   if (q && /^\d{17}[\dXx]$/.test(q)) match = eq(residents.idCardIndex, blindIndex(keys, 'idCard', q));
   else if (q && mobilePattern.test(q)) match = eq(residents.phoneIndex, blindIndex(keys, 'mobile', q));
-  else if (q) match = sql`${residents.name} like ${escapeLike(q) + '%'}`;
+  else if (q) match = sql`${nameInCodeOrder} like ${escapeLike(q) + '%'}`;
   const territoryCode = filter.territoryId
     ? await territoryCodeInScope(db, scope, filter.territoryId)
     : undefined;
@@ -159,12 +159,21 @@ export async function residentListCondition(
   );
 }
 
-/** Residents within the scope, a page at a time, masked. */
+/** The name as residents_name_active_idx holds it: prefix search and order in code-point order, on any locale. */
+const nameInCodeOrder = sql`(${residents.name} collate "C")`;
+
+/**
+ * Counting stops here: past it a list says "more than 1,000" (a one-character surname matches thousands county-wide,
+ * and an exact count of them would cost more than the page itself).
+ */
+export const RESIDENT_COUNT_CAP = 1000;
+
+/** Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. */
 export async function searchResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
   const where = await residentListCondition(deps, scope, filter);
   const offset = (filter.page - 1) * filter.pageSize;
-  const order = [asc(residents.name), asc(residents.id)];
+  const order = [asc(nameInCodeOrder), asc(residents.id)];
   let rows: ResidentRow[];
   if (isExactLookup(filter.q)) {
     // A whole ID-card or mobile number matches a handful of rows: one statement, joins included.
@@ -174,7 +183,7 @@ export async function searchResidents(deps: Deps, scope: Scope, filter: Resident
       .limit(filter.pageSize)
       .offset(offset);
   } else {
-    // The page's ids from residents alone, then the joins for those rows only.
+    // The page's ids from residents alone (in index order), then the joins for those rows only.
     const page = await db
       .select({ id: residents.id })
       .from(residents)
@@ -188,15 +197,25 @@ export async function searchResidents(deps: Deps, scope: Scope, filter: Resident
     rows = ids.map((id) => byId.get(id)!);
   }
   // A short first page is the whole answer (every ID-card or phone lookup): no count needed.
-  const total =
+  const counted =
     filter.page === 1 && rows.length < filter.pageSize
       ? rows.length
       : await db
           .select({ total: sql<number>`count(*)::int` })
-          .from(residents)
-          .where(where)
+          .from(
+            db
+              .select({ one: sql`1` })
+              .from(residents)
+              .where(where)
+              .limit(RESIDENT_COUNT_CAP + 1)
+              .as('matched'),
+          )
           .then(([row]) => row?.total ?? 0);
-  return { rows: rows.map((r) => presentResident(keys, r)), total };
+  return {
+    rows: rows.map((r) => presentResident(keys, r)),
+    total: Math.min(counted, RESIDENT_COUNT_CAP),
+    totalCapped: counted > RESIDENT_COUNT_CAP,
+  };
 }
 
 /** Whether `q` is a whole ID-card number or mobile number (matched exactly through a blind index). */

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { territories, type GeoJsonGeometry } from './territory.tables.ts';
 
 export const buildingKinds = ['residential_compound', 'old_compound', 'rental', 'commercial'] as const;
@@ -150,7 +151,11 @@ export const residents = pgTable(
     index('residents_household_idx').on(t.householdId),
     index('residents_building_idx').on(t.buildingId),
     index('residents_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
-    index('residents_name_idx').using('btree', t.name.op('text_pattern_ops')),
+    // Name search walks this in order: `name collate "C" like 'X%'` is a range of it and `order by name collate "C",
+    // id` its order, so a page is the first rows found and a capped count reads the index alone (once vacuumed).
+    index('residents_name_active_idx')
+      .using('btree', sql`(${t.name} collate "C")`, t.id)
+      .where(sql`${t.movedOutAt} is null`),
     uniqueIndex('residents_id_card_index_key').on(t.idCardIndex),
     index('residents_phone_index_idx').on(t.phoneIndex),
   ],

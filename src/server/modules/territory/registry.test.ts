@@ -4,7 +4,7 @@ import { createTestApp, testKeys, type TestApp } from '../../../../tests/support
 import { auditLog } from '../../auth/auth.tables.ts';
 import { decrypt } from '../../auth/personal-data.ts';
 import { makeIdCard } from './id-card.ts';
-import { parseAddressQuery } from './registry.service.ts';
+import { parseAddressQuery, RESIDENT_COUNT_CAP } from './registry.service.ts';
 import { buildings, households, registryHistory, residents, residentTags } from './registry.tables.ts';
 import { territories } from './territory.tables.ts';
 
@@ -69,12 +69,12 @@ describe('finding residents', () => {
     const someone = await someResident(firstGrid.code);
     const surname = someone.name.slice(0, 1);
     const response = await get(admin, `/api/v1/residents?q=${encodeURIComponent(surname)}&pageSize=5`);
-    expect(response.json.page.total).toBe(
-      await countWhere(
-        residents,
-        sql`${residents.name} like ${surname + '%'} and ${residents.movedOutAt} is null`,
-      ),
+    const named = await countWhere(
+      residents,
+      sql`${residents.name} like ${surname + '%'} and ${residents.movedOutAt} is null`,
     );
+    expect(response.json.page.total).toBe(Math.min(named, RESIDENT_COUNT_CAP));
+    expect(response.json.page.totalCapped).toBe(named > RESIDENT_COUNT_CAP);
     const tagged = await get(admin, '/api/v1/residents?tag=elderly_alone&pageSize=200');
     const [direct] = await t.db
       .select({ n: sql<number>`count(*)::int` })
@@ -83,6 +83,37 @@ describe('finding residents', () => {
       .where(and(eq(residentTags.tag, 'elderly_alone'), isNull(residents.movedOutAt)));
     expect(tagged.json.page.total).toBe(direct!.n);
     expect(tagged.json.data.every((r: { age: number }) => r.age >= 65)).toBe(true);
+  });
+
+  it('pages names in code-point order with no gaps or repeats, and caps the count of a county-wide list', async () => {
+    const all = await get(admin, '/api/v1/residents?pageSize=5');
+    expect(all.json.page).toMatchObject({ total: RESIDENT_COUNT_CAP, totalCapped: true });
+    // A grid's list is far below the cap: exact, and its pages join up in (name, id) order.
+    const active = sql`${residents.territoryCode} = ${firstGrid.code} and ${residents.movedOutAt} is null`;
+    const expected = await t.db
+      .select({ id: residents.id, name: residents.name })
+      .from(residents)
+      .where(active)
+      .then((rows) =>
+        rows.sort((a, b) =>
+          a.name === b.name
+            ? a.id < b.id
+              ? -1
+              : 1
+            : Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)),
+        ),
+      );
+    const seen: string[] = [];
+    for (let page = 1; seen.length < expected.length; page++) {
+      const response = await get(
+        admin,
+        `/api/v1/residents?territoryId=${firstGrid.id}&pageSize=200&page=${page}`,
+      );
+      expect(response.json.page).toMatchObject({ total: expected.length, totalCapped: false });
+      expect(response.json.data.length).toBeGreaterThan(0);
+      seen.push(...response.json.data.map((r: { id: string }) => r.id));
+    }
+    expect(seen).toEqual(expected.map((r) => r.id));
   });
 
   it('finds a household by address and shows its card with members', async () => {
