@@ -1,15 +1,11 @@
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { App } from 'antd';
 import { useT } from '../../app/i18n.tsx';
-import { fieldsNamed, useApiFormErrors } from '../../components/form-errors.tsx';
+import { PasswordModal } from '../../components/password-modal.tsx';
 import { useChangePassword } from './api.ts';
 
-type Values = { currentPassword: string; newPassword: string; confirm: string };
-
-const mapField = fieldsNamed('currentPassword', 'newPassword');
-
 /**
- * Changes the caller's own password. `forced` (first sign-in, or after a reset) cannot be dismissed;
- * the only other way out is signing out.
+ * Changes the caller's own password, confirmed with the current one. `forced` (first sign-in, or after a reset)
+ * cannot be dismissed; the only other way out is signing out.
  */
 export function ChangePasswordModal({
   open,
@@ -24,87 +20,21 @@ export function ChangePasswordModal({
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const change = useChangePassword();
-  const errors = useApiFormErrors(form, mapField);
-
-  const submit = (values: Values) => {
-    errors.clear();
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      {
-        onSuccess: () => {
-          void message.success(t('password.changed'));
-          form.resetFields();
-          onClose();
-        },
-        onError: errors.apply,
-      },
-    );
-  };
-
   return (
-    <Modal
+    <PasswordModal
       open={open}
       title={t('password.title')}
-      closable={!forced}
-      keyboard={!forced}
-      mask={{ closable: !forced }}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="change-password-modal"
-      footer={[
-        forced ? (
-          <Button key="logout" onClick={onLogout}>
-            {t('header.logout')}
-          </Button>
-        ) : (
-          <Button key="cancel" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-        ),
-        <Button key="ok" type="primary" loading={change.isPending} onClick={() => form.submit()}>
-          {t('common.save')}
-        </Button>,
-      ]}
-    >
-      {forced ? (
-        <Alert type="warning" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} />
-      ) : null}
-      {errors.alert}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} preserve={false}>
-        <Form.Item
-          name="currentPassword"
-          label={t('password.current')}
-          rules={[{ required: true, message: t('password.required') }]}
-        >
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.policy')}
-          rules={[{ required: true, message: t('password.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('password.required') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || getFieldValue('newPassword') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      hint={forced ? { type: 'warning', text: t('password.forcedHint') } : undefined}
+      askCurrent
+      forced={forced}
+      save={async ({ currentPassword = '', newPassword }) => {
+        await change.mutateAsync({ currentPassword, newPassword });
+        void message.success(t('password.changed'));
+      }}
+      onClose={onClose}
+      onLogout={onLogout}
+      testId="change-password-modal"
+    />
   );
 }
