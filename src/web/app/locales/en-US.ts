@@ -521,7 +521,7 @@ export const enUS: Record<MessageKey, string> = {
   'map.tiles': 'Base map',
   'map.tilesTitle': 'Base map',
   'map.tilesHint':
-    'By default no online base map is loaded, so the map works offline and inside closed networks. To use one, enter a tile URL (an administrator must allow its host in the server’s WUWEI_ALLOWED_ORIGINS); leave it empty for none. The setting is kept in this browser only.',
+    'By default no online base map is loaded, so the map works offline and inside closed networks. To use one, enter a tile URL (an administrator must allow its host in the server’s WUWEI_MAP_TILE_ORIGINS); leave it empty for none. The setting is kept in this browser only.',
   'map.tilesUrl': 'Tile URL',
   'map.tilesInvalid': 'The URL must start with http(s):// and contain {z}, {x} and {y}',
 

@@ -512,7 +512,7 @@ export const zhCN = {
   'map.tiles': '底图',
   'map.tilesTitle': '底图设置',
   'map.tilesHint':
-    '默认不加载在线底图，地图在内网和离线环境下也可使用。如需底图，请填写瓦片服务地址（需管理员在服务器的 WUWEI_ALLOWED_ORIGINS 中放行该地址）；留空则不使用底图。此设置仅保存在本浏览器。',
+    '默认不加载在线底图，地图在内网和离线环境下也可使用。如需底图，请填写瓦片服务地址（需管理员在服务器的 WUWEI_MAP_TILE_ORIGINS 中放行该地址）；留空则不使用底图。此设置仅保存在本浏览器。',
   'map.tilesUrl': '瓦片地址',
   'map.tilesInvalid': '地址须以 http(s):// 开头，并包含 {z}、{x}、{y}',
 

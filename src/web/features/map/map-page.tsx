@@ -18,16 +18,13 @@ import { Link, useSearchParams } from 'react-router';
 import { isMessageKey, useT, type Translate } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useOverview, useOverviews, type OverviewChild } from '../overview/api.ts';
-import { useTerritory, useTerritoryTree, type TerritoryTreeNode } from '../territory/api.ts';
+import { useTerritoryTree } from '../territory/api.ts';
 import { TerritorySelect } from '../territory/territory-select.tsx';
 import { indexTree } from '../territory/tree-search.ts';
-import { BUILDING_LIMIT, useBoundaries, useBuildingsIn } from './api.ts';
-import { MapView, type MapArea } from './map-view.tsx';
+import { useTerritoryMap } from './api.ts';
+import { MapView, type BuildingPoint, type MapArea } from './map-view.tsx';
 import { isTileUrl, setTileUrl, tileUrl } from './tiles.ts';
 import './map.css';
-
-type Stats = Pick<OverviewChild, 'households' | 'residents' | 'keyPopulation'>;
 
 const levelFill: Record<string, string> = {
   county: '#f5222d',
@@ -112,7 +109,7 @@ function TileSettings({ onChange }: { onChange: () => void }) {
 /**
  * The territory map: the chosen place's outline and its child areas (a street may show all its grids), with
  * building points for a community or grid, and a key-population layer that shades areas by their count.
- * Boundaries are fetched per child of the chosen place only, so no view fires more than a street's grids.
+ * Everything a view draws comes in one request (GET /territories/{id}/map).
  */
 export function MapPage() {
   const t = useT();
@@ -123,10 +120,13 @@ export function MapPage() {
   const roots = useMemo(() => tree.data ?? [], [tree.data]);
   const index = useMemo(() => indexTree(roots), [roots]);
   const nodeId = params.get('node') ?? roots[0]?.id ?? null;
-  const node = useTerritory(nodeId);
-  const treeNode: TerritoryTreeNode | undefined = nodeId ? index.get(nodeId)?.node : undefined;
-  const level = node.data?.level ?? treeNode?.level;
-  const showGrids = level === 'street' && params.get('grids') === '1';
+  // The tree (which the place picker loads anyway) tells a street before the map answers, so that the map is asked
+  // for once, with the right areas.
+  const treeLevel = nodeId ? index.get(nodeId)?.node.level : undefined;
+  const showGrids = treeLevel === 'street' && params.get('grids') === '1';
+  const view = useTerritoryMap(nodeId, showGrids ? 'grids' : 'children', !tree.isPending);
+  const place = view.data?.territory;
+  const level = place?.level ?? treeLevel;
   const keyLayer = params.get('key') === '1';
   const [tiles, setTiles] = useState(tileUrl);
 
@@ -138,55 +138,39 @@ export function MapPage() {
   };
 
   // The areas drawn: the children of the place, all grids of a street on request, or a grid itself.
-  const areaNodes = useMemo((): TerritoryTreeNode[] => {
-    if (!treeNode) return [];
-    if (treeNode.level === 'grid') return [treeNode];
-    if (showGrids) return treeNode.children.flatMap((c) => c.children);
-    return treeNode.children;
-  }, [treeNode, showGrids]);
-  const boundaries = useBoundaries(areaNodes.map((a) => a.id));
-  const loadingBoundaries = boundaries.pending;
-
-  // Numbers per area from the overview of the place (or of each community, for a street's grids).
-  const overview = useOverview(nodeId ?? undefined, Boolean(nodeId));
-  const communityOverviews = useOverviews(showGrids && treeNode ? treeNode.children.map((c) => c.id) : []);
-  const stats = useMemo(() => {
-    const map = new Map<string, Stats>();
-    if (treeNode?.level === 'grid' && overview.data) map.set(treeNode.id, overview.data.figures);
-    const sources = showGrids ? communityOverviews : [overview.data];
-    for (const source of sources) for (const child of source?.children ?? []) map.set(child.id, child);
-    return map;
-  }, [treeNode, overview.data, showGrids, communityOverviews]);
-
-  const keyCounts = areaNodes.map((a) => stats.get(a.id)?.keyPopulation ?? 0);
+  const features = useMemo(() => view.data?.areas.features ?? [], [view.data]);
+  const keyCounts = features.map((f) => f.properties.keyPopulation);
   const keyMin = keyCounts.length ? Math.min(...keyCounts) : 0;
   const keyMax = keyCounts.length ? Math.max(...keyCounts) : 0;
   const areas = useMemo(
     (): MapArea[] =>
-      areaNodes.map((a) => {
-        const keyCount = stats.get(a.id)?.keyPopulation ?? 0;
-        return {
-          id: a.id,
-          name: a.name,
-          level: a.level,
-          boundary: boundaries.byId.get(a.id) ?? null,
-          fill: keyLayer
-            ? RAMP[classOf(keyCount, { min: keyMin, max: keyMax })]!
-            : (levelFill[a.level] ?? '#1f56c3'),
-          fillOpacity: keyLayer ? 0.75 : 0.12,
-        };
-      }),
-    [areaNodes, keyLayer, keyMin, keyMax, stats, boundaries.byId],
+      features.map(({ geometry, properties: a }) => ({
+        id: a.id,
+        name: a.name,
+        level: a.level,
+        boundary: geometry,
+        fill: keyLayer
+          ? RAMP[classOf(a.keyPopulation, { min: keyMin, max: keyMax })]!
+          : (levelFill[a.level] ?? '#1f56c3'),
+        fillOpacity: keyLayer ? 0.75 : 0.12,
+      })),
+    [features, keyLayer, keyMin, keyMax],
   );
 
-  const withBuildings = canReadResidents && (level === 'community' || level === 'grid');
-  const buildings = useBuildingsIn(nodeId, withBuildings);
-  const buildingList = useMemo(() => buildings.data?.buildings ?? [], [buildings.data]);
+  const buildings = view.data?.buildings ?? null;
+  const buildingPoints = useMemo(
+    (): BuildingPoint[] =>
+      (buildings?.features ?? []).flatMap((b) =>
+        b.geometry
+          ? [{ id: b.properties.id, lng: b.geometry.coordinates[0], lat: b.geometry.coordinates[1] }]
+          : [],
+      ),
+    [buildings],
+  );
 
   const areaPopup = (id: string) => {
-    const area = areaNodes.find((a) => a.id === id);
+    const area = features.find((f) => f.properties.id === id)?.properties;
     if (!area) return null;
-    const s = stats.get(id);
     return (
       <div className="ww-map-popup" data-testid="map-popup">
         <div className="ww-map-popup-title">
@@ -194,16 +178,14 @@ export function MapPage() {
           <span className="ww-map-popup-level">{levelText(t, area.level)}</span>
         </div>
         <div className="ww-map-popup-code">{area.code}</div>
-        {s ? (
-          <dl className="ww-map-popup-stats">
-            <dt>{t('factSheet.households')}</dt>
-            <dd>{s.households.toLocaleString()}</dd>
-            <dt>{t('factSheet.residents')}</dt>
-            <dd>{s.residents.toLocaleString()}</dd>
-            <dt>{t('factSheet.keyPopulation')}</dt>
-            <dd>{s.keyPopulation.toLocaleString()}</dd>
-          </dl>
-        ) : null}
+        <dl className="ww-map-popup-stats">
+          <dt>{t('factSheet.households')}</dt>
+          <dd>{area.households.toLocaleString()}</dd>
+          <dt>{t('factSheet.residents')}</dt>
+          <dd>{area.residents.toLocaleString()}</dd>
+          <dt>{t('factSheet.keyPopulation')}</dt>
+          <dd>{area.keyPopulation.toLocaleString()}</dd>
+        </dl>
         <div className="ww-map-popup-links">
           <Link to={`/territories/${id}/fact-sheet`} data-testid="map-popup-fact-sheet">
             {t('map.factSheet')}
@@ -225,7 +207,7 @@ export function MapPage() {
   };
 
   const buildingPopup = (id: string) => {
-    const b = buildingList.find((x) => x.id === id);
+    const b = buildings?.features.find((x) => x.properties.id === id)?.properties;
     if (!b) return null;
     return (
       <div className="ww-map-popup" data-testid="map-building-popup">
@@ -252,7 +234,7 @@ export function MapPage() {
     );
   };
 
-  const ancestors = node.data?.ancestors ?? [];
+  const ancestors = place?.ancestors ?? [];
   const missing = areas.filter((a) => !a.boundary).length;
 
   return (
@@ -293,11 +275,11 @@ export function MapPage() {
           </Space>
           {nodeId ? (
             <Link to={`/territories/${nodeId}/fact-sheet`} data-testid="map-fact-sheet">
-              {t('map.factSheetOf', { name: node.data?.name ?? treeNode?.name ?? '' })}
+              {t('map.factSheetOf', { name: place?.name ?? (nodeId && index.get(nodeId)?.node.name) ?? '' })}
             </Link>
           ) : null}
         </div>
-        {node.data ? (
+        {place ? (
           <Breadcrumb
             style={{ marginTop: 8 }}
             items={[
@@ -315,26 +297,26 @@ export function MapPage() {
                   </a>
                 ),
               })),
-              { key: node.data.id, title: node.data.name },
+              { key: place.id, title: place.name },
             ]}
           />
         ) : null}
       </Card>
-      {node.isError ? (
-        <Alert type="error" showIcon title={node.error.message} style={{ marginBottom: 12 }} />
+      {view.isError ? (
+        <Alert type="error" showIcon title={view.error.message} style={{ marginBottom: 12 }} />
       ) : null}
       <div className="ww-map-wrap">
         <MapView
-          outline={node.data?.boundary ?? null}
+          outline={place?.boundary ?? null}
           areas={areas}
-          buildings={buildingList}
+          buildings={buildingPoints}
           tileUrl={tiles}
           labels={areas.length <= 30}
           renderAreaPopup={areaPopup}
           renderBuildingPopup={buildingPopup}
           height={mobile ? '62vh' : 'calc(100vh - 260px)'}
         />
-        {loadingBoundaries || buildings.isFetching ? (
+        {view.isFetching ? (
           <div className="ww-map-loading">
             <Spin size="small" />
           </div>
@@ -353,12 +335,12 @@ export function MapPage() {
       </div>
       <Typography.Text type="secondary" className="ww-map-note">
         {[
-          missing && !loadingBoundaries ? t('map.missingBoundaries', { count: missing }) : null,
-          withBuildings && buildings.data
-            ? buildings.data.total > BUILDING_LIMIT
-              ? t('map.buildingsCapped', { shown: buildingList.length, total: buildings.data.total })
-              : t('map.buildingsShown', { count: buildingList.length })
-            : canReadResidents
+          missing ? t('map.missingBoundaries', { count: missing }) : null,
+          buildings
+            ? buildings.total > buildings.features.length
+              ? t('map.buildingsCapped', { shown: buildings.features.length, total: buildings.total })
+              : t('map.buildingsShown', { count: buildings.features.length })
+            : canReadResidents && level !== 'community' && level !== 'grid'
               ? t('map.buildingsHint')
               : null,
           tiles ? null : t('map.noTiles'),

@@ -3,7 +3,6 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { Building } from '../registry/api.ts';
 import type { Geometry } from './api.ts';
 
 export type MapArea = {
@@ -16,7 +15,8 @@ export type MapArea = {
   fillOpacity: number;
 };
 
-export type BuildingPoint = Pick<Building, 'id' | 'name' | 'lng' | 'lat'>;
+/** A building with coordinates, drawn as a point. */
+export type BuildingPoint = { id: string; lng: number; lat: number };
 
 const OUTLINE = '#c8161d';
 const AREA_LINE = '#1f56c3';
@@ -124,6 +124,8 @@ export function MapView({
       }
       layer.addTo(group);
     }
+    // Redrawn areas (the key-population layer switched on) stay below the building points, which stay clickable.
+    group.bringToBack();
     return () => {
       group.remove();
     };
@@ -164,7 +166,6 @@ export function MapView({
     if (!map) return;
     const group = L.featureGroup().addTo(map);
     for (const b of buildings) {
-      if (b.lat === null || b.lng === null) continue;
       L.circleMarker([b.lat, b.lng], {
         radius: 4,
         color: '#0f2744',

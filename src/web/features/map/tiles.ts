@@ -2,8 +2,8 @@
  * The map's background. By default there is none: boundaries are drawn over a plain colour, so the map works
  * offline and inside a government network. A deployment (or a user) may set a tile URL template such as
  * `https://tiles.example.gov.cn/{z}/{x}/{y}.png`, either at build time (VITE_MAP_TILE_URL) or in this browser
- * (localStorage `wuwei.map.tileUrl`, set from the map page). The tile host must also be listed in
- * WUWEI_ALLOWED_ORIGINS, which the server adds to the pages' Content-Security-Policy img-src.
+ * (localStorage `wuwei.map.tileUrl`, set from the map page). The tile host's origin must also be listed in the
+ * server's WUWEI_MAP_TILE_ORIGINS, which is the pages' Content-Security-Policy img-src.
  */
 const STORAGE_KEY = 'wuwei.map.tileUrl';
 
