@@ -9,6 +9,7 @@ import { createApp, webRoot } from './app.ts';
 import { loadDataKeys } from './auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, type Database } from './db/client.ts';
+import { gridCounts } from './modules/territory/grid-stats.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
 
@@ -34,6 +35,12 @@ export async function startPlatform(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, database: database.kind, demo: config.demo }, 'Wuwei is listening');
+  // Count every grid once now, so the first dashboard after start reads sums instead of scanning the registry.
+  const warming = Date.now();
+  gridCounts(database.db).then(
+    (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
+    (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
+  );
   return {
     url,
     database,

@@ -27,7 +27,7 @@ const known = new Map<string, { version: number; checkedAt: number; writes: numb
  * The data set's version, re-read from the database when this process has committed a transaction since the last
  * read, or when that read is older than VERSION_RECHECK_MS.
  */
-async function currentVersion(db: Executor, name: 'registry'): Promise<number> {
+export async function currentVersion(db: Executor, name: 'registry'): Promise<number> {
   const last = known.get(name);
   const now = Date.now();
   if (last && last.writes === localWrites && now - last.checkedAt < VERSION_RECHECK_MS) return last.version;

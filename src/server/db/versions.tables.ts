@@ -8,3 +8,13 @@ export const dataVersions = pgTable('data_versions', {
   name: text('name').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * A version per grid (by grid code), bumped by statement-level triggers with transition tables on every write to
+ * the registry rows of that grid (migrations/0006_grid_versions.sql): per-grid aggregates are recomputed for the
+ * grids a write touched only. See modules/territory/grid-stats.ts.
+ */
+export const gridVersions = pgTable('grid_versions', {
+  code: text('code').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

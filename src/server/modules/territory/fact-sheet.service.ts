@@ -1,20 +1,21 @@
-import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { registryCondition, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
 import { escapeLike } from '../../db/like.ts';
-import { buildings, households, residents, residentTags, type KeyPopulationTag } from './registry.tables.ts';
+import {
+  addCounts,
+  AGE_BANDS,
+  emptyCounts,
+  gridCounts,
+  groupedCounts,
+  shanghaiDay,
+  tagsByKind,
+  type RegistryCounts,
+} from './grid-stats.ts';
+import { buildings, households, residents } from './registry.tables.ts';
 import { territoryDetail } from './territory.service.ts';
 import { territories } from './territory.tables.ts';
-
-/** Five-year age bands, the last open-ended, as on a census age pyramid. */
-export const AGE_BANDS = Array.from({ length: 18 }, (_, i) => (i < 17 ? `${i * 5}-${i * 5 + 4}` : '85+'));
-
-/** The latest birth date of someone who is `years` old on the ISO day `on`. */
-function birthDateYearsBefore(on: string, years: number): string {
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y - years, m - 1, d)).toISOString().slice(0, 10);
-}
 
 /** Where a registry aggregate is taken: a territory subtree (by code prefix) intersected with the caller's scope. */
 export type StatsPlace = { code?: string; scope: Scope; asOf?: Date };
@@ -39,98 +40,61 @@ function residentsPresent(asOf?: Date): SQL {
     : sql`${residents.movedOutAt} is null`;
 }
 
+/**
+ * The registry counts of a place within the scope. Today's counts for territory scopes are sums of the per-grid
+ * counts (grid-stats.ts: only grids a write touched are counted again); a past day or a building leader's scope is
+ * counted directly with the same grouped statements.
+ */
+export async function placeCounts(db: Executor, place: StatsPlace): Promise<RegistryCounts> {
+  if (!place.asOf && place.scope.buildingIds.length === 0) {
+    const sum = emptyCounts();
+    for (const [code, counts] of await gridCounts(db)) {
+      if ((!place.code || code.startsWith(place.code)) && codeInScope(place.scope, code)) {
+        addCounts(sum, counts);
+      }
+    }
+    return sum;
+  }
+  return directCounts(db, place);
+}
+
+/** The same counts straight from the records (a past day, a building scope; tests compare the two). */
+export async function directCounts(db: Executor, place: StatsPlace): Promise<RegistryCounts> {
+  const groups = await groupedCounts(db, {
+    on: shanghaiDay(place.asOf),
+    byGrid: false,
+    residents: and(
+      placeCondition(place, residents.territoryCode, residents.buildingId),
+      residentsPresent(place.asOf),
+    ),
+    households: and(
+      placeCondition(place, households.territoryCode, households.buildingId),
+      householdsPresent(place.asOf),
+    ),
+    buildings: and(
+      placeCondition(place, buildings.territoryCode, buildings.id),
+      place.asOf ? sql`${buildings.createdAt} <= ${place.asOf.toISOString()}` : undefined,
+    ),
+  });
+  return groups.get('') ?? emptyCounts();
+}
+
 /** Counts of households and residents, age pyramid and key populations of a place. Every number is a query. */
 export async function registryStats(db: Executor, place: StatsPlace) {
-  const on = (place.asOf ?? new Date()).toISOString().slice(0, 10);
-  // Ages by comparing birth dates with cut-off dates: the same answer as age(), without computing it per row.
-  const reached = (years: number) => sql`${residents.birthDate} <= ${birthDateYearsBefore(on, years)}::date`;
-  const band = sql.join(
-    AGE_BANDS.slice(1).map((_, i) => sql`(${reached((i + 1) * 5)})::int`),
-    sql` + `,
-  );
-  const residentWhere = and(
-    placeCondition(place, residents.territoryCode, residents.buildingId),
-    residentsPresent(place.asOf),
-  );
-  const [[h], [r], pyramid, tags] = await Promise.all([
-    db
-      .select({
-        total: sql<number>`count(*)::int`,
-        permanent: sql<number>`count(*) filter (where ${households.kind} = 'permanent')::int`,
-        floating: sql<number>`count(*) filter (where ${households.kind} = 'floating')::int`,
-        vacant: sql<number>`count(*) filter (where ${households.kind} = 'vacant')::int`,
-        rented: sql<number>`count(*) filter (where ${households.tenure} = 'rented')::int`,
-      })
-      .from(households)
-      .where(
-        and(
-          placeCondition(place, households.territoryCode, households.buildingId),
-          householdsPresent(place.asOf),
-        ),
-      ),
-    db
-      .select({
-        total: sql<number>`count(*)::int`,
-        male: sql<number>`count(*) filter (where ${residents.gender} = 'male')::int`,
-        female: sql<number>`count(*) filter (where ${residents.gender} = 'female')::int`,
-        registered: sql<number>`count(*) filter (where ${residents.residency} = 'registered')::int`,
-        floating: sql<number>`count(*) filter (where ${residents.residency} = 'floating')::int`,
-        partyMembers: sql<number>`count(*) filter (where ${residents.politicalStatus} in ('party_member', 'probationary_member'))::int`,
-        under18: sql<number>`count(*) filter (where not ${reached(18)})::int`,
-        over60: sql<number>`count(*) filter (where ${reached(60)})::int`,
-        over80: sql<number>`count(*) filter (where ${reached(80)})::int`,
-      })
-      .from(residents)
-      .where(residentWhere),
-    db
-      .select({
-        band: sql<number>`${band}`.as('band'),
-        male: sql<number>`count(*) filter (where ${residents.gender} = 'male')::int`,
-        female: sql<number>`count(*) filter (where ${residents.gender} = 'female')::int`,
-      })
-      .from(residents)
-      .where(residentWhere)
-      .groupBy(sql`1`),
-    db
-      .select({
-        tag: residentTags.tag,
-        careLevel: residentTags.careLevel,
-        count: sql<number>`count(*)::int`,
-      })
-      .from(residentTags)
-      .innerJoin(residents, eq(residents.id, residentTags.residentId))
-      .where(residentWhere)
-      .groupBy(residentTags.tag, residentTags.careLevel),
-  ]);
-  const [keyPopulation] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(residents)
-    .where(
-      and(residentWhere, sql`exists (select 1 from ${residentTags} t where t.resident_id = ${residents.id})`),
-    );
-  const byBand = new Map(pyramid.map((p) => [Number(p.band), p]));
-  const byTag = new Map<
-    KeyPopulationTag,
-    { tag: KeyPopulationTag; count: number; byCareLevel: Record<string, number> }
-  >();
-  for (const t of tags) {
-    const entry = byTag.get(t.tag) ?? { tag: t.tag, count: 0, byCareLevel: { 1: 0, 2: 0, 3: 0 } };
-    entry.count += t.count;
-    entry.byCareLevel[String(t.careLevel)] = (entry.byCareLevel[String(t.careLevel)] ?? 0) + t.count;
-    byTag.set(t.tag, entry);
-  }
+  return presentCounts(await placeCounts(db, place));
+}
+
+/** RegistryCounts as the fact sheet, overview and figures show them. */
+export function presentCounts(counts: RegistryCounts) {
   return {
-    households: h!,
-    residents: r!,
+    households: counts.households,
+    residents: counts.residents,
     agePyramid: AGE_BANDS.map((band, i) => ({
       band,
-      male: byBand.get(i)?.male ?? 0,
-      female: byBand.get(i)?.female ?? 0,
+      male: counts.pyramid.male[i]!,
+      female: counts.pyramid.female[i]!,
     })),
-    keyPopulation: {
-      total: keyPopulation?.n ?? 0,
-      byTag: [...byTag.values()].sort((a, b) => b.count - a.count),
-    },
+    keyPopulation: { total: counts.keyPopulation, byTag: tagsByKind(counts.tags) },
   };
 }
 
@@ -196,68 +160,28 @@ async function computeFactSheet(db: Executor, scope: Scope, territoryId: string)
   };
 }
 
-/** Households, residents and key-population residents of each child area, in one query per table. */
+/** Households, residents and key-population residents of each child area, within the scope. */
 export async function childStats(
   db: Executor,
   scope: Scope,
   children: { id: string; code: string; name: string; level: string }[],
 ) {
-  if (children.length === 0) return [];
-  const length = children[0]!.code.length;
-  const codes = children.map((c) => c.code);
-  // The length is inlined (a number, not user input) so that select, where and group by name the same expression.
-  const prefix = sql`substr(${residents.territoryCode}, 1, ${sql.raw(String(length))})`;
-  const householdPrefix = sql`substr(${households.territoryCode}, 1, ${sql.raw(String(length))})`;
-  const [h, r] = await Promise.all([
-    db
-      .select({ code: householdPrefix.mapWith(String), n: sql<number>`count(*)::int` })
-      .from(households)
-      .where(
-        and(
-          registryCondition(scope, households.territoryCode, households.buildingId),
-          sql`${households.movedOutAt} is null`,
-          inArray(householdPrefix, codes),
-        ),
-      )
-      .groupBy(householdPrefix),
-    db
-      .select({
-        code: prefix.mapWith(String),
-        n: sql<number>`count(*)::int`,
-        key: sql<number>`count(*) filter (where exists (select 1 from ${residentTags} t where t.resident_id = ${residents.id}))::int`,
-      })
-      .from(residents)
-      .where(
-        and(
-          registryCondition(scope, residents.territoryCode, residents.buildingId),
-          sql`${residents.movedOutAt} is null`,
-          inArray(prefix, codes),
-        ),
-      )
-      .groupBy(prefix),
-  ]);
-  const hh = new Map(h.map((x) => [x.code, x.n]));
-  const rr = new Map(r.map((x) => [x.code, x]));
-  return children.map((c) => ({
-    ...c,
-    households: hh.get(c.code) ?? 0,
-    residents: rr.get(c.code)?.n ?? 0,
-    keyPopulation: rr.get(c.code)?.key ?? 0,
-  }));
+  return Promise.all(
+    children.map(async (c) => {
+      const counts = await placeCounts(db, { code: c.code, scope });
+      return {
+        ...c,
+        households: counts.households.total,
+        residents: counts.residents.total,
+        keyPopulation: counts.keyPopulation,
+      };
+    }),
+  );
 }
 
 /** The number of buildings of a place within the scope. */
 export async function countBuildings(db: Executor, place: StatsPlace): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(buildings)
-    .where(
-      and(
-        placeCondition(place, buildings.territoryCode, buildings.id),
-        place.asOf ? sql`${buildings.createdAt} <= ${place.asOf.toISOString()}` : undefined,
-      ),
-    );
-  return row?.n ?? 0;
+  return (await placeCounts(db, place)).buildings;
 }
 
 /** Counts of territory nodes by level under a code, within the scope. */
