@@ -63,7 +63,10 @@ const keys = {
   resident: (id: string) => ['registry', 'resident', id] as const,
   households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
   household: (id: string) => ['registry', 'household', id] as const,
+  buildings: (filter: BuildingFilter) => ['registry', 'buildings', filter] as const,
 };
+
+export type BuildingFilter = { q?: string; territoryId?: string; page: number; pageSize: number };
 
 /** The query string of a resident filter; `includeMovedOut` only when set, as the API reads 'true'/'false'. */
 export function residentQuery(filter: Omit<ResidentFilter, 'page' | 'pageSize'> & Partial<ResidentFilter>) {
@@ -101,6 +104,16 @@ export function useHousehold(id: string | undefined) {
     queryKey: keys.household(id ?? ''),
     queryFn: async () => (await api<{ data: HouseholdCard }>('GET', `/households/${id}`)).data,
     enabled: Boolean(id),
+  });
+}
+
+/** Buildings within the caller's scope, by part of the name. */
+export function useBuildings(filter: BuildingFilter, enabled = true) {
+  return useQuery({
+    queryKey: keys.buildings(filter),
+    queryFn: () => api<Paged<Building>>('GET', `/buildings${toQuery(filter)}`),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -156,6 +169,21 @@ export function useMoveResident() {
 export function useMoveOutResident() {
   return useRegistryMutation(({ id, note }: { id: string; note?: string }) =>
     api<void>('POST', `/residents/${id}/move-out`, note ? { note } : {}),
+  );
+}
+
+export type HouseholdInput = {
+  buildingId: string;
+  unitNumber: number;
+  room: string;
+  kind: HouseholdKind;
+  tenure: Tenure;
+  note?: string | null;
+};
+
+export function useCreateHousehold() {
+  return useRegistryMutation(
+    async (input: HouseholdInput) => (await api<{ data: HouseholdCard }>('POST', '/households', input)).data,
   );
 }
 

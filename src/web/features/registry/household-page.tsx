@@ -289,9 +289,15 @@ export function HouseholdPage() {
                   {
                     key: 'unit',
                     label: t('household.unit'),
-                    children: t('household.unitValue', { unit: h.unitNumber }),
+                    children: (
+                      <span className="ww-nowrap">{t('household.unitValue', { unit: h.unitNumber })}</span>
+                    ),
                   },
-                  { key: 'room', label: t('household.room'), children: h.room },
+                  {
+                    key: 'room',
+                    label: t('household.room'),
+                    children: <span className="ww-nowrap">{h.room}</span>,
+                  },
                   {
                     key: 'kind',
                     label: t('household.kind'),

@@ -1,4 +1,4 @@
-import { FilterOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { FilterOutlined, HomeOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Badge,
@@ -35,6 +35,7 @@ import {
   type Resident,
   type ResidentFilter,
 } from './api.ts';
+import { HouseholdCreateDrawer } from './household-create-drawer.tsx';
 import { householdKinds, keyPopulationTags, topCareLevel } from './labels.ts';
 import { ResidentDrawer } from './resident-drawer.tsx';
 import { ResidentExportButton } from './resident-export-button.tsx';
@@ -194,6 +195,8 @@ export function ResidentsPage() {
   const mobile = Grid.useBreakpoint().md === false;
   const canImport = useCan('resident:import');
   const canExport = useCan('resident:export');
+  const canWrite = useCan('resident:write');
+  const [creating, setCreating] = useState(false);
   const [params, setParams] = useSearchParams();
   const state = readParams(params);
   const [search, setSearch] = useState(state.mode === 'residents' ? (state.residents.q ?? '') : '');
@@ -215,8 +218,18 @@ export function ResidentsPage() {
 
   const { page: _page, pageSize: _pageSize, ...exportFilter } = state.residents;
   const headerActions =
-    canExport || canImport ? (
+    canExport || canImport || canWrite ? (
       <Space wrap>
+        {canWrite ? (
+          <Button
+            type="primary"
+            icon={<HomeOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="household-create-open"
+          >
+            {t('household.create')}
+          </Button>
+        ) : null}
         {state.mode === 'residents' ? (
           <ResidentExportButton filter={exportFilter} total={residents.data?.page.total} />
         ) : null}
@@ -519,6 +532,7 @@ export function ResidentsPage() {
         </Card>
       )}
       <ResidentDrawer id={state.residentId} onClose={() => update({ resident: undefined })} />
+      {canWrite ? <HouseholdCreateDrawer open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );
 }

@@ -1,0 +1,189 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeIdCard } from '../../src/server/modules/territory/id-card.ts';
+import {
+  chooseOption,
+  launchBrowser,
+  newPage,
+  signIn,
+  startTestPlatform,
+  type TestPlatform,
+} from './support.ts';
+
+type Building = { id: string; name: string; unitCount: number };
+
+let platform: TestPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+/** GET /api/v1{path} as the signed-in user of `page`. */
+async function apiGet(page: Page, path: string): Promise<any> {
+  const response = await page.request.get(`/api/v1${path}`);
+  expect(response.status(), path).toBe(200);
+  return response.json();
+}
+
+/** Picks an option of a plain (not searchable) Ant Design Select by its text. */
+async function pickOption(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
+  await expect.poll(() => select.textContent()).toContain(text);
+}
+
+/** The error text under the form field holding `control`. */
+function fieldError(page: Page, control: Locator): Locator {
+  return page.locator('.ant-form-item', { has: control }).locator('.ant-form-item-explain-error');
+}
+
+async function openDrawer(page: Page) {
+  await page.goto('/residents');
+  await page.getByTestId('household-create-open').click();
+  await page.getByTestId('household-create-building').waitFor();
+}
+
+/** Building, unit and room in the drawer; the unit is left alone when a one-unit building fills it in. */
+async function fillAddress(page: Page, building: Building, unit: number, room: string) {
+  await chooseOption(page, page.getByTestId('household-create-building'), building.name);
+  if (building.unitCount > 1) {
+    await pickOption(page, page.getByTestId('household-create-unit'), `${unit} 单元`);
+  }
+  await expect.poll(() => page.getByTestId('household-create-unit').textContent()).toContain(`${unit} 单元`);
+  await page.getByTestId('household-create-room').fill(room);
+}
+
+describe('registering a household', () => {
+  for (const [device, viewport, room, sequence] of [
+    ['at a desk', { width: 1366, height: 860 }, '2701', 871],
+    ['on a phone', { width: 390, height: 844 }, 'B-12', 873],
+  ] as const) {
+    test(`a community secretary ${device} registers a household, lands on its card and registers its head`, async () => {
+      const page = await newPage(browser, platform.url, viewport);
+      await signIn(page, 'secretary');
+      // A building of the secretary's community with more than one unit, from the API as this user.
+      const buildings = (await apiGet(page, '/buildings?pageSize=100')).data as Building[];
+      const building = buildings.find((b) => b.unitCount > 1) ?? buildings[0]!;
+      const unit = building.unitCount;
+
+      await openDrawer(page);
+      if (viewport.width < 768) {
+        // On a phone the drawer takes the whole width.
+        const box = await page.locator('.ant-drawer-content-wrapper:visible').boundingBox();
+        expect(box?.width).toBe(viewport.width);
+      }
+      await fillAddress(page, building, unit, room);
+      await page.getByTestId('household-create-kind').getByText('流动').click();
+      await pickOption(page, page.getByTestId('household-create-tenure'), '租住');
+      await page.getByTestId('household-create-submit').click();
+
+      await page.waitForURL((url) => /^\/households\/[0-9a-f-]{36}$/.test(url.pathname));
+      const id = new URL(page.url()).pathname.split('/').pop()!;
+      const card = (await apiGet(page, `/households/${id}`)).data;
+      expect(card).toMatchObject({
+        buildingId: building.id,
+        unitNumber: unit,
+        room,
+        kind: 'floating',
+        tenure: 'rented',
+        size: 0,
+      });
+      await expect.poll(() => page.getByTestId('household-address').textContent()).toBe(card.address);
+      expect(await page.getByTestId('history-timeline').textContent()).toContain('建档');
+
+      // The existing resident form registers the first member, as head of the household.
+      const name = device === 'at a desk' ? '赵新户' : '钱新户';
+      await page.getByTestId('household-add-resident').click();
+      const form = page.getByTestId('resident-form');
+      await page.getByTestId('resident-name').fill(name);
+      await page
+        .getByTestId('resident-id-card')
+        .fill(makeIdCard('370102', new Date(Date.UTC(1979, 4, 4)), sequence));
+      await expect.poll(() => page.getByTestId('resident-relation').textContent()).toContain('户主');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
+      await form.waitFor({ state: 'hidden' });
+      await expect.poll(() => page.getByTestId('household-size').textContent()).toBe('1');
+      expect(await page.getByTestId('household-members').textContent()).toContain(name);
+      const members = (await apiGet(page, `/households/${id}`)).data.members as { name: string }[];
+      expect(members.map((m) => m.name)).toEqual([name]);
+      await page.context().close();
+    });
+  }
+
+  test('a bad room is refused on its field before sending; a room already lived in comes back from the API onto it', async () => {
+    const page = await newPage(browser, platform.url);
+    await signIn(page, 'secretary');
+    const taken = (await apiGet(page, '/households?pageSize=1')).data[0] as {
+      buildingId: string;
+      unitNumber: number;
+      room: string;
+    };
+    const buildings = (await apiGet(page, '/buildings?pageSize=200')).data as Building[];
+    const building = buildings.find((b) => b.id === taken.buildingId)!;
+    expect(building).toBeDefined();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/households')) {
+        posts.push(request.url());
+      }
+    });
+
+    await openDrawer(page);
+    const room = page.getByTestId('household-create-room');
+    await page.getByTestId('household-create-submit').click();
+    await expect
+      .poll(() => fieldError(page, page.getByTestId('household-create-building')).textContent())
+      .toBe('请选择楼栋');
+    expect(await fieldError(page, room).textContent()).toBe('请填写房号');
+
+    // The client says what the server would say about a room with a space and a '#'.
+    const refused = await page.request.post('/api/v1/households', {
+      headers: { 'Accept-Language': 'zh-CN' },
+      data: { buildingId: building.id, unitNumber: 1, room: '30 2#', kind: 'permanent' },
+    });
+    expect(refused.status()).toBe(400);
+    const serverText = (await refused.json()).error.details.find((d: { field: string }) => d.field === 'room')
+      .message as string;
+    posts.length = 0;
+    await fillAddress(page, building, taken.unitNumber, '30 2#');
+    await page.getByTestId('household-create-submit').click();
+    await expect.poll(() => fieldError(page, room).textContent()).toBe(serverText);
+    expect(posts).toEqual([]);
+
+    // The same room as a household living there: only the server knows, and its answer lands on the room.
+    await room.fill(taken.room);
+    await page.getByTestId('household-create-submit').click();
+    await expect.poll(() => fieldError(page, room).textContent()).toBe('该房号已有在住户');
+    expect(posts).toHaveLength(1);
+    expect(await page.getByTestId('form-error').textContent()).toContain('该房号已有在住户');
+    expect(new URL(page.url()).pathname).toBe('/residents');
+    await page.context().close();
+  });
+
+  test('a branch secretary, who may only read residents, is not offered the action and the API refuses it', async () => {
+    const page = await newPage(browser, platform.url);
+    await signIn(page, 'branch');
+    await page.goto('/residents');
+    await page.getByTestId('residents-table').locator('tbody tr.ww-clickable-row').first().waitFor();
+    expect(await page.getByTestId('household-create-open').count()).toBe(0);
+    await page.goto('/residents?mode=households');
+    await page.getByTestId('households-search').waitFor();
+    expect(await page.getByTestId('household-create-open').count()).toBe(0);
+
+    const building = (await apiGet(page, '/buildings?pageSize=1')).data[0] as Building;
+    const response = await page.request.post('/api/v1/households', {
+      data: { buildingId: building.id, unitNumber: 1, room: '9999', kind: 'permanent' },
+    });
+    expect(response.status()).toBe(403);
+    await page.context().close();
+  });
+});
