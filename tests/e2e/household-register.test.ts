@@ -187,3 +187,55 @@ describe('registering a household', () => {
     await page.context().close();
   });
 });
+
+describe('history addresses', () => {
+  test('a move reads “从 A 迁至 B” with both addresses linked when the API sends them, and the short links when not', async () => {
+    const page = await newPage(browser, platform.url);
+    await signIn(page, 'worker');
+    const households = (await apiGet(page, '/households?pageSize=20')).data as {
+      id: string;
+      address: string;
+      size: number;
+    }[];
+    const from = households.find((h) => h.size > 1)!;
+    const to = households.find((h) => h.id !== from.id)!;
+    const card = (await apiGet(page, `/households/${from.id}`)).data;
+    const resident = (card.members as { id: string; relation: string }[]).find((m) => m.relation !== 'head')!;
+    const moved = await page.request.post(`/api/v1/residents/${resident.id}/move`, {
+      data: { householdId: to.id, relation: 'other' },
+    });
+    expect(moved.status()).toBe(200);
+
+    // The API's answer with the addresses set, or taken away, whatever this server already sends.
+    let addresses = true;
+    await page.route(`**/api/v1/residents/${resident.id}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const entry of body.data.history) {
+        entry.fromAddress = addresses && entry.fromHouseholdId === from.id ? from.address : null;
+        entry.toAddress = addresses && entry.toHouseholdId === to.id ? to.address : null;
+      }
+      await route.fulfill({ response, json: body });
+    });
+
+    await page.goto(`/residents?resident=${resident.id}`);
+    const line = page.getByTestId('resident-drawer').getByTestId('history-addresses').first();
+    await expect.poll(() => line.textContent()).toBe(`从 ${from.address} 迁至 ${to.address}`);
+    expect(await line.getByRole('link', { name: from.address }).getAttribute('href')).toBe(
+      `/households/${from.id}`,
+    );
+    expect(await line.getByRole('link', { name: to.address }).getAttribute('href')).toBe(
+      `/households/${to.id}`,
+    );
+
+    addresses = false;
+    await page.reload();
+    const timeline = page.getByTestId('resident-drawer').getByTestId('history-timeline');
+    await timeline.getByRole('link', { name: '原住户' }).waitFor();
+    expect(await timeline.getByRole('link', { name: '迁入住户' }).getAttribute('href')).toBe(
+      `/households/${to.id}`,
+    );
+    expect(await timeline.getByTestId('history-addresses').count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -435,6 +435,9 @@ export const enUS: Record<MessageKey, string> = {
   'history.note': 'Note: {note}',
   'history.fromHousehold': 'Previous household',
   'history.toHousehold': 'New household',
+  'history.fromTo': 'from {from} to {to}',
+  'history.fromOnly': 'from {from}',
+  'history.toOnly': 'to {to}',
 
   'household.title': 'Household card',
   'household.subtitle': '{grid} · grid code {code}',

@@ -426,6 +426,9 @@ export const zhCN = {
   'history.note': '说明：{note}',
   'history.fromHousehold': '原住户',
   'history.toHousehold': '迁入住户',
+  'history.fromTo': '从 {from} 迁至 {to}',
+  'history.fromOnly': '从 {from} 迁出',
+  'history.toOnly': '迁至 {to}',
 
   'household.title': '户卡',
   'household.subtitle': '{grid} · 网格编码 {code}',

@@ -20,7 +20,14 @@ import type {
 import { api, toQuery, type Paged } from '../../app/api-client.ts';
 
 export type Resident = z.infer<typeof residentSchema>;
-export type HistoryEntry = z.infer<typeof historySchema>;
+/**
+ * A history entry; `fromAddress` / `toAddress` are the formatted addresses of the households moved between,
+ * optional until every server sends them.
+ */
+export type HistoryEntry = z.infer<typeof historySchema> & {
+  fromAddress?: string | null;
+  toAddress?: string | null;
+};
 export type ResidentDetail = Resident & { history: HistoryEntry[] };
 export type Household = z.infer<typeof householdSchema>;
 export type HouseholdCard = z.infer<typeof householdCardSchema>;

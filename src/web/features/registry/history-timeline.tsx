@@ -1,4 +1,5 @@
 import { Empty, Timeline, Typography } from 'antd';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
 import { isMessageKey, useT, type Translate } from '../../app/i18n.tsx';
@@ -40,6 +41,68 @@ function describe(entry: HistoryEntry, t: Translate): string[] {
   return lines;
 }
 
+/**
+ * A template with `{from}` / `{to}` placeholders (from the locale file, unfilled) with each placeholder
+ * replaced by a node, so addresses can be links inside a sentence whose word order belongs to the language.
+ */
+function fillNodes(template: string, nodes: Record<'from' | 'to', ReactNode>): ReactNode[] {
+  return template
+    .split(/(\{from\}|\{to\})/)
+    .map((part, i) =>
+      part === '{from}' ? (
+        <Fragment key={i}>{nodes.from}</Fragment>
+      ) : part === '{to}' ? (
+        <Fragment key={i}>{nodes.to}</Fragment>
+      ) : (
+        part
+      ),
+    );
+}
+
+/**
+ * The households an entry moved between. With their addresses: "从 A 迁至 B" (either side alone when the other
+ * is absent); without (older servers): links labelled "previous household" / "new household" as before.
+ */
+function HouseholdsMoved({
+  entry,
+  currentHouseholdId,
+}: {
+  entry: HistoryEntry;
+  currentHouseholdId?: string;
+}) {
+  const t = useT();
+  const { fromHouseholdId: fromId, toHouseholdId: toId, fromAddress, toAddress } = entry;
+  if (!fromId && !toId) return null;
+  const link = (id: string, text: string) =>
+    id === currentHouseholdId ? (
+      <Typography.Text strong>{text}</Typography.Text>
+    ) : (
+      <Link to={`/households/${id}`}>{text}</Link>
+    );
+  if (fromAddress || toAddress) {
+    const from = fromId ? link(fromId, fromAddress || t('history.fromHousehold')) : null;
+    const to = toId ? link(toId, toAddress || t('history.toHousehold')) : null;
+    const template = t(from && to ? 'history.fromTo' : from ? 'history.fromOnly' : 'history.toOnly');
+    return (
+      <div className="ww-history-line" data-testid="history-addresses">
+        {fillNodes(template, { from, to })}
+      </div>
+    );
+  }
+  const shortLink = (id: string | null, text: string) =>
+    id && id !== currentHouseholdId ? (
+      <Link to={`/households/${id}`} style={{ marginInlineEnd: 8 }}>
+        {text}
+      </Link>
+    ) : null;
+  return (
+    <div className="ww-history-line">
+      {shortLink(fromId, t('history.fromHousehold'))}
+      {shortLink(toId, t('history.toHousehold'))}
+    </div>
+  );
+}
+
 /** A resident's or household's history, newest first, linking the households moved between. */
 export function HistoryTimeline({
   history,
@@ -52,12 +115,6 @@ export function HistoryTimeline({
   if (history.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />;
   }
-  const householdLink = (id: string | null, text: string) =>
-    id && id !== currentHouseholdId ? (
-      <Link to={`/households/${id}`} style={{ marginInlineEnd: 8 }}>
-        {text}
-      </Link>
-    ) : null;
   return (
     <Timeline
       data-testid="history-timeline"
@@ -75,12 +132,7 @@ export function HistoryTimeline({
                 {line}
               </div>
             ))}
-            {entry.fromHouseholdId || entry.toHouseholdId ? (
-              <div className="ww-history-line">
-                {householdLink(entry.fromHouseholdId, t('history.fromHousehold'))}
-                {householdLink(entry.toHouseholdId, t('history.toHousehold'))}
-              </div>
-            ) : null}
+            <HouseholdsMoved entry={entry} currentHouseholdId={currentHouseholdId} />
           </div>
         ),
       }))}
