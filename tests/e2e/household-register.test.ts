@@ -75,8 +75,10 @@ describe('registering a household', () => {
       await openDrawer(page);
       if (viewport.width < 768) {
         // On a phone the drawer takes the whole width.
-        const box = await page.locator('.ant-drawer-content-wrapper:visible').boundingBox();
-        expect(box?.width).toBe(viewport.width);
+        const drawer = page.locator('.ant-drawer-content-wrapper:visible');
+        await expect
+          .poll(async () => Math.round((await drawer.boundingBox())?.width ?? 0))
+          .toBe(viewport.width);
       }
       await fillAddress(page, building, unit, room);
       await page.getByTestId('household-create-kind').getByText('流动').click();
