@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytesPooled } from '../db/ids.ts';
 
 /** Keys derived from the one data key: one for AES-256-GCM, one for the HMAC blind index. */
 export type DataKeys = { encryption: Buffer; blindIndex: Buffer };
@@ -36,7 +37,7 @@ export function deriveKeys(master: Buffer): DataKeys {
 
 /** Encrypts one value: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
 export function encrypt(keys: DataKeys, plain: string): string {
-  const iv = randomBytes(12);
+  const iv = randomBytesPooled(12);
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return [

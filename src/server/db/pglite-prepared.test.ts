@@ -58,6 +58,12 @@ describe('PreparedPglite', () => {
     const at = new Date('2026-11-29T08:00:00.000Z');
     const when = await client.query<{ v: Date }>('select $1::timestamptz as v', [at]);
     expect(when.rows[0]!.v.toISOString()).toBe(at.toISOString());
+    const long = '幸福家园'.repeat(5000) + '🏠';
+    const texts = await client.query<{ n: number; tail: string; empty: boolean; missing: boolean }>(
+      "select length($1::text) as n, right($1::text, 2) as tail, $2::text = '' as empty, $3::text is null as missing",
+      [long, '', null],
+    );
+    expect(texts.rows).toEqual([{ n: 20_001, tail: '园🏠', empty: true, missing: true }]);
     expect(toParam(true)).toBe('true');
     expect(toParam(10n)).toBe('10');
     expect(toParam(new Uint8Array([1, 255]))).toBe('\\x01ff');

@@ -92,7 +92,7 @@ export class PreparedPglite {
       parts.push(s.parse({ text }));
     }
     parts.push(
-      s.bind({ statement: name ?? '', values: params.map(toParam) }),
+      bindMessage(name ?? '', params.map(toParam)),
       s.describe({ type: 'P' }),
       s.execute({}),
       s.sync(),
@@ -174,9 +174,36 @@ function arrayLiteral(values: unknown[]): string {
     const value = values[i];
     if (value === null || value === undefined) out += 'NULL';
     else if (Array.isArray(value)) out += arrayLiteral(value);
-    else out += '"' + toParam(value)!.replace(/[\\"]/g, '\\$&') + '"';
+    else {
+      const text = toParam(value)!;
+      out += '"' + (text.includes('"') || text.includes('\\') ? text.replace(/[\\"]/g, '\\$&') : text) + '"';
+    }
   }
   return out + '}';
+}
+
+/**
+ * A Bind message (unnamed portal, text parameters, text results), sized with Buffer.byteLength: PGlite's own
+ * serializer measures UTF-8 lengths in a JavaScript loop per character, ~1.5 s of a 100,000-row import's commit.
+ */
+function bindMessage(statement: string, values: (string | null)[]): Uint8Array {
+  const lengths = values.map((value) => (value === null ? -1 : Buffer.byteLength(value)));
+  let size = 4 + 1 + Buffer.byteLength(statement) + 1 + 2 + 2 + 2;
+  for (const length of lengths) size += 4 + Math.max(length, 0);
+  const message = Buffer.allocUnsafe(1 + size);
+  let offset = message.writeUInt8(0x42, 0); // 'B'
+  offset = message.writeInt32BE(size, offset);
+  offset = message.writeUInt8(0, offset); // portal ''
+  offset += message.write(statement, offset);
+  offset = message.writeUInt8(0, offset);
+  offset = message.writeInt16BE(0, offset); // every parameter in text format
+  offset = message.writeInt16BE(values.length, offset);
+  for (let i = 0; i < values.length; i++) {
+    offset = message.writeInt32BE(lengths[i]!, offset);
+    if (lengths[i]! > 0) offset += message.write(values[i]!, offset);
+  }
+  message.writeInt16BE(0, offset); // every result column in text format
+  return message;
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
