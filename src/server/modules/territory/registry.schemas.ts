@@ -143,7 +143,10 @@ export const historySchema = z.object({
   at: z.string(),
   event: z.string(),
   fromHouseholdId: z.string().nullable(),
+  /** The address of the household moved from, e.g. "幸福家园3号楼 2单元 302". */
+  fromAddress: z.string().nullable(),
   toHouseholdId: z.string().nullable(),
+  toAddress: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 

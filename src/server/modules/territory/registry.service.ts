@@ -230,18 +230,42 @@ async function loadResident(db: Executor, scope: Scope, id: string) {
   return row;
 }
 
+/** What happened to a household or resident, newest first, with the addresses of the households moved between. */
 async function historyOf(db: Executor, entityType: 'household' | 'resident', id: string) {
   const rows = await db
     .select()
     .from(registryHistory)
     .where(and(eq(registryHistory.entityType, entityType), eq(registryHistory.entityId, id)))
     .orderBy(desc(registryHistory.at), desc(registryHistory.id));
+  const householdIds = [
+    ...new Set(rows.flatMap((r) => [r.fromHouseholdId, r.toHouseholdId]).filter((h) => h !== null)),
+  ];
+  const addresses = new Map(
+    householdIds.length
+      ? (
+          await db
+            .select({
+              id: households.id,
+              building: buildings.name,
+              unit: units.number,
+              room: households.room,
+            })
+            .from(households)
+            .innerJoin(units, eq(units.id, households.unitId))
+            .innerJoin(buildings, eq(buildings.id, households.buildingId))
+            .where(inArray(households.id, householdIds))
+        ).map((h) => [h.id, formatAddress(h.building, h.unit, h.room)])
+      : [],
+  );
+  const addressOf = (householdId: string | null) => (householdId && addresses.get(householdId)) ?? null;
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
     event: r.event,
     fromHouseholdId: r.fromHouseholdId,
+    fromAddress: addressOf(r.fromHouseholdId),
     toHouseholdId: r.toHouseholdId,
+    toAddress: addressOf(r.toHouseholdId),
     details: r.details,
   }));
 }

@@ -274,6 +274,10 @@ describe('changes keep their history', () => {
     const event = moved.json.data.history.find((h: { event: string }) => h.event === 'moved');
     expect(event.fromHouseholdId).toBe(row.householdId);
     expect(event.toHouseholdId).toBe(target.id);
+    const from = (await get(admin, `/api/v1/households/${row.householdId}`)).json.data;
+    expect(event.fromAddress).toBe(from.address);
+    expect(event.toAddress).toBe(target.address);
+    expect(event.toAddress).toMatch(/\d+单元\S+室$/);
     const card = (await get(admin, `/api/v1/households/${target.id}`)).json.data;
     expect(card.members.map((m: { id: string }) => m.id)).toContain(row.id);
   });
