@@ -174,54 +174,34 @@ export async function searchResidents(deps: Deps, scope: Scope, filter: Resident
   const where = await residentListCondition(deps, scope, filter);
   const offset = (filter.page - 1) * filter.pageSize;
   const order = [asc(nameInCodeOrder), asc(residents.id)];
-  let rows: ResidentRow[];
-  if (isExactLookup(filter.q)) {
-    // A whole ID-card or mobile number matches a handful of rows: one statement, joins included.
-    rows = await selectResidents(db)
-      .where(where)
-      .orderBy(...order)
-      .limit(filter.pageSize)
-      .offset(offset);
-  } else {
-    // The page's ids from residents alone (in index order), then the joins for those rows only.
-    const page = await db
-      .select({ id: residents.id })
-      .from(residents)
-      .where(where)
-      .orderBy(...order)
-      .limit(filter.pageSize)
-      .offset(offset);
-    const ids = page.map((p) => p.id);
-    const joined = ids.length ? await selectResidents(db).where(inArray(residents.id, ids)) : [];
-    const byId = new Map(joined.map((r) => [r.id, r]));
-    rows = ids.map((id) => byId.get(id)!);
+  // One statement: the page's ids in index order (joins only for those rows) and, evaluated once, the capped count.
+  const matching = db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(where)
+    .orderBy(...order)
+    .limit(filter.pageSize)
+    .offset(offset);
+  const counted = sql<number>`(select count(*)::int from (select 1 from ${residents} where ${where} limit ${RESIDENT_COUNT_CAP + 1}) matched)`;
+  const page = await db
+    .select({ ...residentColumns, counted })
+    .from(residents)
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(units, eq(units.id, households.unitId))
+    .leftJoin(buildings, eq(buildings.id, households.buildingId))
+    .where(inArray(residents.id, matching))
+    .orderBy(...order);
+  // A page past the end has no row to carry the count.
+  let total = page[0]?.counted;
+  if (total === undefined) {
+    const [row] = await db.select({ counted }).from(residents).limit(1);
+    total = row?.counted ?? 0;
   }
-  // A short first page is the whole answer (every ID-card or phone lookup): no count needed.
-  const counted =
-    filter.page === 1 && rows.length < filter.pageSize
-      ? rows.length
-      : await db
-          .select({ total: sql<number>`count(*)::int` })
-          .from(
-            db
-              .select({ one: sql`1` })
-              .from(residents)
-              .where(where)
-              .limit(RESIDENT_COUNT_CAP + 1)
-              .as('matched'),
-          )
-          .then(([row]) => row?.total ?? 0);
   return {
-    rows: rows.map((r) => presentResident(keys, r)),
-    total: Math.min(counted, RESIDENT_COUNT_CAP),
-    totalCapped: counted > RESIDENT_COUNT_CAP,
+    rows: page.map((r) => presentResident(keys, r)),
+    total: Math.min(total, RESIDENT_COUNT_CAP),
+    totalCapped: total > RESIDENT_COUNT_CAP,
   };
-}
-
-/** Whether `q` is a whole ID-card number or mobile number (matched exactly through a blind index). */
-function isExactLookup(q: string | undefined): boolean {
-  const value = q?.trim() ?? '';
-  return /^\d{17}[\dXx]$/.test(value) || mobilePattern.test(value);
 }
 
 async function loadResident(db: Executor, scope: Scope, id: string) {

@@ -114,6 +114,8 @@ describe('finding residents', () => {
       seen.push(...response.json.data.map((r: { id: string }) => r.id));
     }
     expect(seen).toEqual(expected.map((r) => r.id));
+    const pastTheEnd = await get(admin, `/api/v1/residents?territoryId=${firstGrid.id}&pageSize=200&page=99`);
+    expect(pastTheEnd.json).toMatchObject({ data: [], page: { total: expected.length, totalCapped: false } });
   });
 
   it('finds a household by address and shows its card with members', async () => {
