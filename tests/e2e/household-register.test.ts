@@ -31,11 +31,24 @@ async function apiGet(page: Page, path: string): Promise<any> {
   return response.json();
 }
 
-/** Picks an option of a plain (not searchable) Ant Design Select by its text. */
+/**
+ * Picks an option of a plain (not searchable) Ant Design Select by its text. As in chooseOption, a click that
+ * lands while the just-opened list still re-renders is lost, so it is repeated (reopening the list if it closed)
+ * until the select shows the choice.
+ */
 async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
-  await expect.poll(() => select.textContent()).toContain(text);
+  const option = page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true });
+  await expect
+    .poll(
+      async () => {
+        if ((await select.textContent())?.includes(text)) return true;
+        if (!(await option.isVisible())) await select.click();
+        await option.click({ timeout: 2_000 }).catch(() => undefined);
+        return (await select.textContent())?.includes(text) ?? false;
+      },
+      { timeout: 15_000, interval: 300 },
+    )
+    .toBe(true);
 }
 
 /** The error text under the form field holding `control`. */
