@@ -9,6 +9,7 @@ import { createApp, webRoot } from './app.ts';
 import { loadDataKeys } from './auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, type Database } from './db/client.ts';
+import { scheduleMaintenance } from './db/statistics.ts';
 import { gridCounts } from './modules/territory/grid-stats.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
@@ -41,11 +42,20 @@ export async function startPlatform(
     (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
     (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
   );
+  const stopMaintenance =
+    database.kind === 'pglite'
+      ? scheduleMaintenance(database.db, (outcome) =>
+          'error' in outcome
+            ? logger.warn({ err: outcome.error }, 'registry maintenance failed')
+            : logger.info(outcome, 'registry tables vacuumed and analysed'),
+        )
+      : () => undefined;
   return {
     url,
     database,
     server,
     close: async () => {
+      stopMaintenance();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },
