@@ -13,7 +13,7 @@ import {
   tagsByKind,
   type RegistryCounts,
 } from './grid-stats.ts';
-import { buildings, households, residents } from './registry.tables.ts';
+import { buildings, households, residents, residentTags } from './registry.tables.ts';
 import { territoryDetail } from './territory.service.ts';
 import { territories } from './territory.tables.ts';
 
@@ -128,6 +128,7 @@ async function computeFactSheet(db: Executor, scope: Scope, territoryId: string)
             vacant: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null and ${households.kind} = 'vacant')::int`,
             rented: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null and ${households.tenure} = 'rented')::int`,
             residents: sql<number>`(select count(*)::int from ${residents} r where r.building_id = ${buildings.id} and r.moved_out_at is null)`,
+            keyPopulation: sql<number>`(select count(*)::int from ${residents} r where r.building_id = ${buildings.id} and r.moved_out_at is null and exists (select 1 from ${residentTags} t where t.resident_id = r.id))`,
           })
           .from(buildings)
           .leftJoin(households, eq(households.buildingId, buildings.id))

@@ -356,6 +356,19 @@ describe('fact sheet and figures', () => {
     expect(sheet.buildings.reduce((s: number, b: { households: number }) => s + b.households, 0)).toBe(
       sheet.households.total,
     );
+    expect(sheet.buildings.reduce((s: number, b: { keyPopulation: number }) => s + b.keyPopulation, 0)).toBe(
+      sheet.keyPopulation.total,
+    );
+    const busiest = [...sheet.buildings].sort(
+      (a: { keyPopulation: number }, b: { keyPopulation: number }) => b.keyPopulation - a.keyPopulation,
+    )[0];
+    const [inBuilding] = await t.db
+      .select({ n: sql<number>`count(distinct ${residents.id})::int` })
+      .from(residents)
+      .innerJoin(residentTags, eq(residentTags.residentId, residents.id))
+      .where(and(eq(residents.buildingId, busiest.id), isNull(residents.movedOutAt)));
+    expect(busiest.keyPopulation).toBe(inBuilding!.n);
+    expect(busiest.keyPopulation).toBeGreaterThan(0);
   });
 
   it('GET /buildings counts each building’s current households and residents, as the fact sheet does', async () => {

@@ -168,6 +168,7 @@ export const factSheetSchema = z
         vacant: count,
         rented: count,
         residents: count,
+        keyPopulation: count.openapi({ description: 'Residents of the building with a key-population tag' }),
         leader: z.null().openapi({ description: 'Building leaders come with the people module; none yet' }),
       }),
     ),

@@ -95,6 +95,7 @@ function BuildingsTable({ buildings }: { buildings: FactSheetBuilding[] }) {
     { title: t('factSheet.residents'), dataIndex: 'residents', align: 'right' },
     { title: t('factSheet.vacant'), dataIndex: 'vacant', align: 'right' },
     { title: t('factSheet.rented'), dataIndex: 'rented', align: 'right' },
+    { title: t('factSheet.keyPopulation'), dataIndex: 'keyPopulation', align: 'right' },
     {
       title: t('factSheet.leader'),
       dataIndex: 'leader',
