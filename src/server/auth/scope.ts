@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { escapeLike } from '../db/like.ts';
+import { startsWith } from '../db/like.ts';
 import { errors } from '../http/errors.ts';
 import { roles, type Permission, type RoleCode, type ScopeKind } from './roles.ts';
 
@@ -82,7 +82,7 @@ export function scopeCovers(outer: Scope, innerCodes: string[]): boolean {
 export function territoryCodeCondition(scope: Scope, column: SQLWrapper): SQL {
   if (scope.all) return sql`true`;
   if (scope.codes.length === 0) return sql`false`;
-  const alternatives = scope.codes.map((prefix) => sql`${column} like ${escapeLike(prefix) + '%'}`);
+  const alternatives = scope.codes.map((prefix) => startsWith(column, prefix));
   return sql`(${sql.join(alternatives, sql` or `)})`;
 }
 

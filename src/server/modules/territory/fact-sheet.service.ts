@@ -2,7 +2,7 @@ import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
-import { escapeLike } from '../../db/like.ts';
+import { startsWith } from '../../db/like.ts';
 import {
   addCounts,
   AGE_BANDS,
@@ -23,7 +23,7 @@ export type StatsPlace = { code?: string; scope: Scope; asOf?: Date };
 function placeCondition(place: StatsPlace, codeColumn: SQLWrapper, buildingColumn: SQLWrapper): SQL {
   return and(
     registryCondition(place.scope, codeColumn, buildingColumn),
-    place.code ? sql`${codeColumn} like ${escapeLike(place.code) + '%'}` : undefined,
+    place.code ? startsWith(codeColumn, place.code) : undefined,
   )!;
 }
 
@@ -197,7 +197,7 @@ export async function countTerritories(db: Executor, scope: Scope, code?: string
     .where(
       and(
         territoryCodeCondition(scope, territories.code),
-        code ? sql`${territories.code} like ${escapeLike(code) + '%'}` : undefined,
+        code ? startsWith(territories.code, code) : undefined,
       ),
     );
   return row ?? { streets: 0, communities: 0, grids: 0 };

@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { codeInScope, type Scope } from '../../auth/scope.ts';
 import type { Executor } from '../../db/client.ts';
-import { escapeLike } from '../../db/like.ts';
+import { startsWith } from '../../db/like.ts';
 import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
 import { childStats } from './fact-sheet.service.ts';
 import { searchBuildings } from './registry.service.ts';
@@ -111,7 +111,7 @@ function areaRowsOf(db: Executor, node: { id: string; code: string }, areas: Map
     .from(territories)
     .where(
       areas === 'grids'
-        ? and(sql`${territories.code} like ${escapeLike(node.code) + '%'}`, eq(territories.level, 'grid'))
+        ? and(startsWith(territories.code, node.code), eq(territories.level, 'grid'))
         : eq(territories.parentId, node.id),
     )
     .orderBy(asc(territories.code));

@@ -13,7 +13,7 @@ import {
 import { codeInScope, registryCondition, registryRowInScope, type Scope } from '../../auth/scope.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
-import { containsPattern, escapeLike } from '../../db/like.ts';
+import { containsPattern, prefixEnd, startsWith } from '../../db/like.ts';
 import { errors, type ErrorDetail } from '../../http/errors.ts';
 import { idCardBirthDate, idCardGender, idCardProblem } from './id-card.ts';
 import type { HouseholdFilter, ResidentFilter, ResidentView } from './registry.schemas.ts';
@@ -137,14 +137,14 @@ export async function residentListCondition(
   let match: SQL | undefined;
   if (q && /^\d{17}[\dXx]$/.test(q)) match = eq(residents.idCardIndex, blindIndex(keys, 'idCard', q));
   else if (q && mobilePattern.test(q)) match = eq(residents.phoneIndex, blindIndex(keys, 'mobile', q));
-  else if (q) match = sql`${nameInCodeOrder} like ${escapeLike(q) + '%'}`;
+  else if (q) match = sql`(${nameInCodeOrder} >= ${q} and ${nameInCodeOrder} < ${prefixEnd(q)})`;
   const territoryCode = filter.territoryId
     ? await territoryCodeInScope(db, scope, filter.territoryId)
     : undefined;
   return and(
     registryCondition(scope, residents.territoryCode, residents.buildingId),
     match,
-    territoryCode ? sql`${residents.territoryCode} like ${escapeLike(territoryCode) + '%'}` : undefined,
+    territoryCode ? startsWith(residents.territoryCode, territoryCode) : undefined,
     filter.buildingId ? eq(residents.buildingId, filter.buildingId) : undefined,
     filter.includeMovedOut ? undefined : isNull(residents.movedOutAt),
     filter.tag
@@ -330,7 +330,7 @@ export async function searchHouseholds({ db }: Deps, scope: Scope, filter: House
   const where = and(
     registryCondition(scope, households.territoryCode, households.buildingId),
     isNull(households.movedOutAt),
-    territoryCode ? sql`${households.territoryCode} like ${escapeLike(territoryCode) + '%'}` : undefined,
+    territoryCode ? startsWith(households.territoryCode, territoryCode) : undefined,
     filter.buildingId ? eq(households.buildingId, filter.buildingId) : undefined,
     filter.kind ? eq(households.kind, filter.kind) : undefined,
     filter.tenure ? eq(households.tenure, filter.tenure) : undefined,
@@ -385,7 +385,7 @@ export async function searchBuildings(
     : undefined;
   const where = and(
     registryCondition(scope, buildings.territoryCode, buildings.id),
-    territoryCode ? sql`${buildings.territoryCode} like ${escapeLike(territoryCode) + '%'}` : undefined,
+    territoryCode ? startsWith(buildings.territoryCode, territoryCode) : undefined,
     filter.q ? sql`${buildings.name} like ${containsPattern(filter.q)}` : undefined,
   );
   const [rows, [count]] = await Promise.all([
