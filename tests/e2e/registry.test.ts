@@ -52,6 +52,16 @@ function pdfPages(pdf: Buffer): number {
 }
 
 describe('residents and household card', () => {
+  test('a county-wide list says it holds more than 1,000 residents instead of counting them all', async () => {
+    const page = await newPage(browser, platform.url);
+    await signIn(page, 'admin');
+    const api = await apiGet(page, '/residents?pageSize=20');
+    expect(api.page).toMatchObject({ total: 1000, totalCapped: true });
+    await page.goto('/residents');
+    await page.locator('.ant-pagination').getByText('超过 1,000 条，请缩小查询范围').waitFor();
+    await page.close();
+  });
+
   for (const [device, viewport] of [
     ['at a desk', { width: 1366, height: 860 }],
     ['on a phone', { width: 390, height: 844 }],

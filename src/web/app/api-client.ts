@@ -19,7 +19,8 @@ export class ApiError extends Error {
 /** Status 0: the request never got an answer. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 
-export type Page = { page: number; pageSize: number; total: number };
+/** `totalCapped`: more rows match than were counted, so `total` is a lower bound (shown as "1,000+"). */
+export type Page = { page: number; pageSize: number; total: number; totalCapped?: boolean };
 export type Paged<T> = { data: T[]; page: Page };
 
 type Query = Record<string, string | number | undefined | null>;

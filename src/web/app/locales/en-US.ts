@@ -28,6 +28,7 @@ export const enUS: Record<MessageKey, string> = {
   'common.none': 'None',
   'common.retry': 'Retry',
   'common.total': '{total} in total',
+  'common.totalCapped': 'More than {total}: narrow the search',
   'common.backHome': 'Back to home',
   'common.loadFailed': 'Could not load the data',
   'common.networkError': 'Network error; check your connection and try again',

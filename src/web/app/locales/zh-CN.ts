@@ -26,6 +26,7 @@ export const zhCN = {
   'common.none': '无',
   'common.retry': '重试',
   'common.total': '共 {total} 条',
+  'common.totalCapped': '超过 {total} 条，请缩小查询范围',
   'common.backHome': '返回首页',
   'common.loadFailed': '数据加载失败',
   'common.networkError': '网络连接失败，请检查网络后重试',

@@ -231,7 +231,10 @@ export function ResidentsPage() {
           </Button>
         ) : null}
         {state.mode === 'residents' ? (
-          <ResidentExportButton filter={exportFilter} total={residents.data?.page.total} />
+          <ResidentExportButton
+            filter={exportFilter}
+            total={residents.data?.page.totalCapped ? undefined : residents.data?.page.total}
+          />
         ) : null}
         {canImport ? (
           <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
@@ -337,6 +340,9 @@ export function ResidentsPage() {
   const active = state.mode === 'residents' ? residents : households;
   const filter = state.mode === 'residents' ? state.residents : state.households;
 
+  const capped = active.data?.page.totalCapped === true;
+  const totalText = (total: number) =>
+    capped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total });
   const pager = {
     current: filter.page,
     pageSize: filter.pageSize,
@@ -486,7 +492,7 @@ export function ResidentsPage() {
             <HouseholdCards rows={householdRows} loading={households.isFetching} />
           )}
           <Typography.Text type="secondary" className="ww-mobile-total">
-            {t('common.total', { total: pager.total })}
+            {totalText(pager.total)}
           </Typography.Text>
           <Pagination simple align="center" {...pager} />
         </>
@@ -506,7 +512,7 @@ export function ResidentsPage() {
               pagination={{
                 ...pager,
                 showSizeChanger: true,
-                showTotal: (total) => t('common.total', { total }),
+                showTotal: totalText,
               }}
             />
           ) : (
@@ -525,7 +531,7 @@ export function ResidentsPage() {
               pagination={{
                 ...pager,
                 showSizeChanger: true,
-                showTotal: (total) => t('common.total', { total }),
+                showTotal: totalText,
               }}
             />
           )}
