@@ -168,9 +168,67 @@ const nameInCodeOrder = sql`(${residents.name} collate "C")`;
  */
 export const RESIDENT_COUNT_CAP = 1000;
 
+/** Statements of whole ID-card / mobile-number lookups, built once per database (the hottest search of all). */
+const exactStatements = new WeakMap<Executor, ReturnType<typeof prepareExactLookups>>();
+
+function prepareExactLookups(db: Executor) {
+  return {
+    idCard: selectResidents(db)
+      .where(eq(residents.idCardIndex, sql.placeholder('index')))
+      .prepare('residents_by_id_card'),
+    mobile: selectResidents(db)
+      .where(eq(residents.phoneIndex, sql.placeholder('index')))
+      .prepare('residents_by_mobile'),
+  };
+}
+
+/** The blind index to look up when `q` is a whole ID-card or mobile number and nothing else narrows the list. */
+function exactLookupOf({ keys }: Deps, filter: ResidentFilter) {
+  const q = filter.q?.trim() ?? '';
+  const narrowed =
+    filter.territoryId !== undefined ||
+    filter.buildingId !== undefined ||
+    filter.tag !== undefined ||
+    filter.ageFrom !== undefined ||
+    filter.ageTo !== undefined;
+  if (narrowed) return null;
+  if (/^\d{17}[\dXx]$/.test(q)) return { kind: 'idCard' as const, index: blindIndex(keys, 'idCard', q) };
+  if (mobilePattern.test(q)) return { kind: 'mobile' as const, index: blindIndex(keys, 'mobile', q) };
+  return null;
+}
+
+/**
+ * A whole ID-card or mobile number: the prepared statement finds its few rows, and the same rules as the list's
+ * WHERE (scope, moved out) are applied to them here, with the list's order (name in code-point order, then id).
+ */
+async function lookUpExactly(
+  { db, keys }: Deps,
+  scope: Scope,
+  filter: ResidentFilter,
+  exact: NonNullable<ReturnType<typeof exactLookupOf>>,
+) {
+  let statements = exactStatements.get(db);
+  if (!statements) exactStatements.set(db, (statements = prepareExactLookups(db)));
+  const found = (await statements[exact.kind].execute({ index: exact.index }))
+    .filter(
+      (r) =>
+        (filter.includeMovedOut || r.movedOutAt === null) &&
+        (scope.all || registryRowInScope(scope, r.territoryCode, r.buildingId)),
+    )
+    .sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)) || (a.id < b.id ? -1 : 1));
+  const offset = (filter.page - 1) * filter.pageSize;
+  return {
+    rows: found.slice(offset, offset + filter.pageSize).map((r) => presentResident(keys, r)),
+    total: found.length,
+    totalCapped: false,
+  };
+}
+
 /** Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. */
 export async function searchResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
+  const exact = exactLookupOf(deps, filter);
+  if (exact) return lookUpExactly(deps, scope, filter, exact);
   const where = await residentListCondition(deps, scope, filter);
   const offset = (filter.page - 1) * filter.pageSize;
   const order = [asc(nameInCodeOrder), asc(residents.id)];

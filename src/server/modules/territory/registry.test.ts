@@ -165,6 +165,47 @@ describe('scope and masking per role', () => {
     expect((await get(grid, `/api/v1/households/${outside.householdId}`)).status).toBe(404);
   });
 
+  it('a whole ID-card number finds a resident only inside the caller’s scope, and a moved-out one only on request', async () => {
+    const grid = await t.login('grid');
+    const idCardOf = async (gridCode: string) => {
+      const [row] = await t.db
+        .select()
+        .from(residents)
+        .where(
+          and(
+            eq(residents.territoryCode, gridCode),
+            isNull(residents.movedOutAt),
+            sql`${residents.idCardEnc} is not null`,
+          ),
+        )
+        .orderBy(residents.id)
+        .limit(1);
+      return { id: row!.id, idCard: decrypt(testKeys, row!.idCardEnc!) };
+    };
+    const inside = await idCardOf(firstGrid.code);
+    const outside = await idCardOf(otherGrid.code);
+    const ids = async (cookie: string, q: string, more = '') =>
+      (await get(cookie, `/api/v1/residents?q=${q}${more}`)).json as {
+        data: { id: string }[];
+        page: { total: number };
+      };
+    expect((await ids(grid, inside.idCard)).data.map((r) => r.id)).toEqual([inside.id]);
+    expect(await ids(grid, outside.idCard)).toMatchObject({ data: [], page: { total: 0 } });
+    expect((await ids(admin, outside.idCard)).data.map((r) => r.id)).toEqual([outside.id]);
+    // Narrowed to another grid, the same number finds nobody.
+    expect((await ids(admin, outside.idCard, `&territoryId=${firstGrid.id}`)).data).toEqual([]);
+
+    const moved = await t.request('POST', `/api/v1/residents/${outside.id}/move-out`, {
+      cookie: admin,
+      body: { note: '迁往外县' },
+    });
+    expect(moved.status, moved.text).toBeLessThan(300);
+    expect((await ids(admin, outside.idCard)).data).toEqual([]);
+    expect((await ids(admin, outside.idCard, '&includeMovedOut=true')).data.map((r) => r.id)).toEqual([
+      outside.id,
+    ]);
+  });
+
   it('a building leader sees only their building’s residents, masked, and cannot reveal', async () => {
     const leader = await t.login('leader');
     const me = (await get(leader, '/api/v1/me')).json.data;
