@@ -25,6 +25,14 @@ describe('WUWEI_MAP_TILE_ORIGINS', () => {
   });
 });
 
+describe('WUWEI_LOW_MEMORY', () => {
+  it('is on unless switched off, and refuses anything but on/off', () => {
+    expect(loadConfig({}).lowMemory).toBe(true);
+    expect(loadConfig({ WUWEI_LOW_MEMORY: 'off' }).lowMemory).toBe(false);
+    expect(() => loadConfig({ WUWEI_LOW_MEMORY: 'small' })).toThrow(/WUWEI_LOW_MEMORY/);
+  });
+});
+
 describe('Content-Security-Policy of the pages', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -49,6 +49,7 @@ const configSchema = z.object({
   WUWEI_TRUST_PROXY: booleanFlag.default(false),
   WUWEI_ALLOWED_ORIGINS: z.string().optional(),
   WUWEI_MAP_TILE_ORIGINS: originList.default([]),
+  WUWEI_LOW_MEMORY: booleanFlag.default(true),
 });
 
 export type Config = {
@@ -70,6 +71,8 @@ export type Config = {
   allowedOrigins: string[];
   /** Origins the map's tile images may come from (Content-Security-Policy img-src). */
   mapTileOrigins: string[];
+  /** V8 keeps the JavaScript heap small (--optimize-for-size) at some cost in throughput (docs/decisions). */
+  lowMemory: boolean;
 };
 
 /** Reads and validates the environment; throws a readable message listing every bad variable. */
@@ -102,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     mapTileOrigins: e.WUWEI_MAP_TILE_ORIGINS,
+    lowMemory: e.WUWEI_LOW_MEMORY,
   };
 }
