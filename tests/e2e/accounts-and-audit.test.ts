@@ -1,27 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  chooseOption,
-  launchBrowser,
-  newPage,
-  signIn,
-  startTestPlatform,
-  type TestPlatform,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { chooseOption, signIn, usePlatformAndBrowser } from './support.ts';
 
 type TreeNode = { id: string; level: string; code: string; name: string; children: TreeNode[] };
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const e2e = usePlatformAndBrowser();
 
 async function openCreateDrawer(page: Page) {
   await page.goto('/accounts');
@@ -30,7 +13,7 @@ async function openCreateDrawer(page: Page) {
 }
 
 test('an administrator creates a community secretary for one community, and the audit log shows who created whom', async () => {
-  const page = await newPage(browser, platform.url);
+  const page = await e2e.newPage();
   await signIn(page, 'admin');
   const roots = ((await (await page.request.get('/api/v1/territories/tree')).json()) as { data: TreeNode[] })
     .data;
@@ -72,7 +55,7 @@ test('an administrator creates a community secretary for one community, and the 
 });
 
 test('a username the API reports as taken is marked on the username field', async () => {
-  const page = await newPage(browser, platform.url);
+  const page = await e2e.newPage();
   await signIn(page, 'admin');
   await openCreateDrawer(page);
   await page.getByTestId('account-username').fill('admin');
@@ -88,7 +71,7 @@ test('a username the API reports as taken is marked on the username field', asyn
 });
 
 test('a new account must set its own password before using the platform, and the dialog cannot be dismissed', async () => {
-  const admin = await newPage(browser, platform.url);
+  const admin = await e2e.newPage();
   await signIn(admin, 'admin');
   const username = `fresh${Date.now().toString(36)}`;
   const created = await admin.request.post('/api/v1/accounts', {
@@ -102,7 +85,7 @@ test('a new account must set its own password before using the platform, and the
   expect(created.status()).toBe(201);
   await admin.context().close();
 
-  const page = await newPage(browser, platform.url);
+  const page = await e2e.newPage();
   await signIn(page, username, 'First-pass-2025');
   const dialog = page.getByRole('dialog').filter({ hasText: '首次登录或密码被重置后' });
   await dialog.waitFor();

@@ -1,35 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { makeIdCard } from '../../src/server/modules/territory/id-card.ts';
-import {
-  chooseOption,
-  launchBrowser,
-  newPage,
-  signIn,
-  startTestPlatform,
-  type TestPlatform,
-} from './support.ts';
+import { apiGet, chooseOption, signIn, usePlatformAndBrowser } from './support.ts';
 
 type Building = { id: string; name: string; unitCount: number };
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
-
-/** GET /api/v1{path} as the signed-in user of `page`. */
-async function apiGet(page: Page, path: string): Promise<any> {
-  const response = await page.request.get(`/api/v1${path}`);
-  expect(response.status(), path).toBe(200);
-  return response.json();
-}
+const e2e = usePlatformAndBrowser();
 
 /**
  * Picks an option of a plain (not searchable) Ant Design Select by its text. As in chooseOption, a click that
@@ -78,7 +54,7 @@ describe('registering a household', () => {
     ['on a phone', { width: 390, height: 844 }, 'B-12', 873],
   ] as const) {
     test(`a community secretary ${device} registers a household, lands on its card and registers its head`, async () => {
-      const page = await newPage(browser, platform.url, viewport);
+      const page = await e2e.newPage(viewport);
       await signIn(page, 'secretary');
       // A building of the secretary's community with more than one unit, from the API as this user.
       const buildings = (await apiGet(page, '/buildings?pageSize=100')).data as Building[];
@@ -135,7 +111,7 @@ describe('registering a household', () => {
   }
 
   test('a bad room is refused on its field before sending; a room already lived in comes back from the API onto it', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'secretary');
     const taken = (await apiGet(page, '/households?pageSize=1')).data[0] as {
       buildingId: string;
@@ -185,7 +161,7 @@ describe('registering a household', () => {
   });
 
   test('a branch secretary, who may only read residents, is not offered the action and the API refuses it', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'branch');
     await page.goto('/residents');
     await page.getByTestId('residents-table').locator('tbody tr.ww-clickable-row').first().waitFor();
@@ -205,7 +181,7 @@ describe('registering a household', () => {
 
 describe('history addresses', () => {
   test('a move reads “从 A 迁至 B” with both addresses linked when the API sends them, and the short links when not', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'worker');
     const households = (await apiGet(page, '/households?pageSize=20')).data as {
       id: string;

@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { TerritoryMap } from '../../src/server/modules/territory/territory.schemas.ts';
-import { launchBrowser, newPage, signIn, startTestPlatform, type TestPlatform } from './support.ts';
+import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
 
 type TreeNode = { id: string; level: string; name: string; children: TreeNode[] };
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const e2e = usePlatformAndBrowser();
 
 /** Paths of the territory requests the page sends from now on, except the tree the place picker loads. */
 function territoryRequests(page: Page): string[] {
@@ -29,17 +19,15 @@ function territoryRequests(page: Page): string[] {
   return seen;
 }
 
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`/api/v1${path}`);
-  expect(response.status(), path).toBe(200);
-  return ((await response.json()) as { data: T }).data;
+async function apiData<T>(page: Page, path: string): Promise<T> {
+  return ((await apiGet(page, path)) as { data: T }).data;
 }
 
 describe('map', () => {
   test('a street with all its grids and the key-population layer is drawn from one request', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'street');
-    const street = (await apiGet<TreeNode[]>(page, '/territories/tree'))[0]!;
+    const street = (await apiData<TreeNode[]>(page, '/territories/tree'))[0]!;
     expect(street.level).toBe('street');
     const grids = street.children.flatMap((c) => c.children);
 
@@ -58,11 +46,11 @@ describe('map', () => {
   });
 
   test('a community shows its buildings, clickable under the key-population layer too; a building’s popup has the numbers the API gives', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'secretary');
-    const community = (await apiGet<TreeNode[]>(page, '/territories/tree'))[0]!;
+    const community = (await apiData<TreeNode[]>(page, '/territories/tree'))[0]!;
     expect(community.level).toBe('community');
-    const map = await apiGet<TerritoryMap>(page, `/territories/${community.id}/map`);
+    const map = await apiData<TerritoryMap>(page, `/territories/${community.id}/map`);
     const located = map.buildings!.features.filter((b) => b.geometry);
     expect(located.length).toBeGreaterThan(0);
 

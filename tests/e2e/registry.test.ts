@@ -1,30 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { makeIdCard } from '../../src/server/modules/territory/id-card.ts';
 import { importColumns } from '../../src/server/modules/territory/registry-import.schemas.ts';
-import { launchBrowser, newPage, signIn, startTestPlatform, type TestPlatform } from './support.ts';
+import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
 
 type TreeNode = { id: string; level: string; code: string; name: string; children: TreeNode[] };
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
-
-/** GET /api/v1{path} as the signed-in user of `page`. */
-async function apiGet(page: Page, path: string): Promise<any> {
-  const response = await page.request.get(`/api/v1${path}`);
-  expect(response.status(), path).toBe(200);
-  return response.json();
-}
+const e2e = usePlatformAndBrowser();
 
 function firstOfLevel(nodes: TreeNode[], level: string): TreeNode | undefined {
   for (const node of nodes) {
@@ -53,7 +35,7 @@ function pdfPages(pdf: Buffer): number {
 
 describe('residents and household card', () => {
   test('a county-wide list says it holds more than 1,000 residents instead of counting them all', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'admin');
     const api = await apiGet(page, '/residents?pageSize=20');
     expect(api.page).toMatchObject({ total: 1000, totalCapped: true });
@@ -67,7 +49,7 @@ describe('residents and household card', () => {
     ['on a phone', { width: 390, height: 844 }],
   ] as const) {
     test(`a community worker ${device} finds a resident by the start of the name and opens the household card`, async () => {
-      const page = await newPage(browser, platform.url, viewport);
+      const page = await e2e.newPage(viewport);
       await signIn(page, 'worker');
 
       // Someone the worker may see, with a household, from the API as this user.
@@ -135,7 +117,7 @@ describe('residents and household card', () => {
 
 describe('grid fact sheet', () => {
   test('shows the grid’s numbers from the API and prints on one A4 page', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'worker');
     const tree = (await apiGet(page, '/territories/tree')).data as TreeNode[];
     const grid = firstOfLevel(tree, 'grid')!;
@@ -168,7 +150,7 @@ describe('grid fact sheet', () => {
 
 describe('county overview', () => {
   test('shows the county’s figures from the API, drills down into a street and back up by the breadcrumb', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'admin');
     const county = (await apiGet(page, '/insights/overview')).data;
     const figure = (key: string) =>
@@ -196,7 +178,7 @@ describe('county overview', () => {
 
 describe('map', () => {
   test('draws a street’s grids as SVG polygons; clicking one opens a popup whose link leads to its fact sheet', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'street');
     const tree = (await apiGet(page, '/territories/tree')).data as TreeNode[];
     const street = firstOfLevel(tree, 'street')!;
@@ -237,7 +219,7 @@ describe('map', () => {
 
 describe('Excel import', () => {
   test('an uploaded sheet with one bad row shows it in the report, and importing the valid rows adds them', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await signIn(page, 'worker');
     const building = (await apiGet(page, '/buildings?pageSize=1')).data[0] as { code: string };
 

@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, newPage, signIn, startTestPlatform, type TestPlatform } from './support.ts';
+import { expect, test } from 'vitest';
+import { signIn, usePlatformAndBrowser } from './support.ts';
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const e2e = usePlatformAndBrowser();
 
 test('a grid worker sees only their own grid, residents and map but no account or audit menu, and the 403 page for the accounts URL', async () => {
-  const page = await newPage(browser, platform.url);
+  const page = await e2e.newPage();
   await signIn(page, 'grid');
 
   const menu = page.getByTestId('side-menu');
@@ -53,7 +42,7 @@ test('a grid worker sees only their own grid, residents and map but no account o
 });
 
 test('a resident without desk permissions sees only the home page, with their role and scope', async () => {
-  const page = await newPage(browser, platform.url, { width: 390, height: 844 });
+  const page = await e2e.newPage({ width: 390, height: 844 });
   await signIn(page, 'resident');
   expect(await page.getByTestId('scope-label').textContent()).toBe('本人 · 居民');
   expect(await page.getByTestId('my-roles').textContent()).toContain('居民');

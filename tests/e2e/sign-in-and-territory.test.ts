@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, signIn, startTestPlatform, type TestPlatform } from './support.ts';
+import { describe, expect, test } from 'vitest';
+import { signIn, usePlatformAndBrowser } from './support.ts';
 
 type TreeNode = { id: string; level: string; code: string; name: string; children: TreeNode[] };
 
-let platform: TestPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const e2e = usePlatformAndBrowser();
 
 describe('signing in', () => {
   test('a wrong password shows the server’s message on the login form and stays there', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await page.goto('/login');
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('not-the-password');
@@ -31,7 +20,7 @@ describe('signing in', () => {
   });
 
   test('a county administrator is sent to the login page, comes back to the territory tree with the county and its streets, finds a community and signs out', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await page.goto('/territory');
     await page.waitForURL(
       (url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/territory',
@@ -90,7 +79,7 @@ describe('signing in', () => {
 
 describe('language', () => {
   test('switching to English changes the menu, the server’s error messages and survives a reload', async () => {
-    const page = await newPage(browser, platform.url);
+    const page = await e2e.newPage();
     await page.goto('/login');
     await page.getByTestId('lang-switch').click();
     await page.getByRole('menuitem', { name: 'English' }).click();

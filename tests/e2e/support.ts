@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { expect, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/server/config.ts';
 import { startPlatform } from '../../src/server/main.ts';
@@ -86,6 +86,32 @@ export async function newPage(browser: Browser, baseURL: string, viewport = { wi
     await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
   });
   return page;
+}
+
+/**
+ * The platform and the browser of one test file, started before its tests and closed after them. `newPage` opens a
+ * fresh profile on the platform (see newPage).
+ */
+export function usePlatformAndBrowser() {
+  let platform: TestPlatform | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+  return {
+    newPage: (viewport?: { width: number; height: number }) => newPage(browser!, platform!.url, viewport),
+  };
+}
+
+/** GET /api/v1{path} as the signed-in user of `page`, expecting 200. */
+export async function apiGet(page: Page, path: string): Promise<any> {
+  const response = await page.request.get(`/api/v1${path}`);
+  expect(response.status(), path).toBe(200);
+  return response.json();
 }
 
 /** Signs in through the login form and waits for the home page. */
