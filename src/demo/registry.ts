@@ -1,8 +1,17 @@
 import { blindIndex, encrypt, type DataKeys } from '../server/auth/personal-data.ts';
+import { columnArrays } from '../server/db/bulk.ts';
 import { newId } from '../server/db/ids.ts';
 import { makeIdCard } from '../server/modules/territory/id-card.ts';
 import type { GeoJsonGeometry } from '../server/modules/territory/territory.tables.ts';
-import type { KeyPopulationTag } from '../server/modules/territory/registry.tables.ts';
+import {
+  buildings,
+  gridLayoutHistory,
+  households,
+  residents,
+  residentTags,
+  units,
+  type KeyPopulationTag,
+} from '../server/modules/territory/registry.tables.ts';
 import { compoundName, personName, propertyCompany, surname } from './names.ts';
 import type { Random } from './random.ts';
 import { cells, polygon, type DemoNode } from './territory.ts';
@@ -45,57 +54,57 @@ export function generateRegistry(
   options: { scale: number },
 ) {
   const perGrid = 300 * Math.min(1, options.scale * 10);
-  const b = {
-    id: [] as string[],
-    gridId: [] as string[],
-    territoryCode: [] as string[],
-    code: [] as string[],
-    name: [] as string[],
-    compound: [] as string[],
-    kind: [] as string[],
-    floors: [] as number[],
-    unitCount: [] as number[],
-    lng: [] as number[],
-    lat: [] as number[],
-    propertyCompany: [] as (string | null)[],
-  };
-  const u = { id: [] as string[], buildingId: [] as string[], number: [] as number[] };
-  const h = {
-    id: [] as string[],
-    buildingId: [] as string[],
-    unitId: [] as string[],
-    territoryCode: [] as string[],
-    room: [] as string[],
-    kind: [] as string[],
-    tenure: [] as string[],
-  };
-  const r = {
-    id: [] as string[],
-    householdId: [] as string[],
-    buildingId: [] as string[],
-    territoryCode: [] as string[],
-    name: [] as string[],
-    gender: [] as string[],
-    birthDate: [] as string[],
-    idCardEnc: [] as (string | null)[],
-    idCardIndex: [] as (string | null)[],
-    phoneEnc: [] as (string | null)[],
-    phoneIndex: [] as (string | null)[],
-    relation: [] as string[],
-    politicalStatus: [] as string[],
-    residency: [] as string[],
-  };
-  const tags = { residentId: [] as string[], tag: [] as string[], careLevel: [] as number[] };
-  const layout = {
-    id: [] as string[],
-    layout: [] as string[],
-    communityId: [] as string[],
-    code: [] as string[],
-    name: [] as string[],
-    boundary: [] as (string | null)[],
-    validFrom: [] as string[],
-    validTo: [] as string[],
-  };
+  const b = columnArrays(buildings, [
+    'id',
+    'gridId',
+    'territoryCode',
+    'code',
+    'name',
+    'compound',
+    'kind',
+    'floors',
+    'unitCount',
+    'lng',
+    'lat',
+    'propertyCompany',
+  ]);
+  const u = columnArrays(units, ['id', 'buildingId', 'number']);
+  const h = columnArrays(households, [
+    'id',
+    'buildingId',
+    'unitId',
+    'territoryCode',
+    'room',
+    'kind',
+    'tenure',
+  ]);
+  const r = columnArrays(residents, [
+    'id',
+    'householdId',
+    'buildingId',
+    'territoryCode',
+    'name',
+    'gender',
+    'birthDate',
+    'idCardEnc',
+    'idCardIndex',
+    'phoneEnc',
+    'phoneIndex',
+    'relation',
+    'politicalStatus',
+    'residency',
+  ]);
+  const tags = columnArrays(residentTags, ['residentId', 'tag', 'careLevel']);
+  const layout = columnArrays(gridLayoutHistory, [
+    'id',
+    'layout',
+    'communityId',
+    'code',
+    'name',
+    'boundary',
+    'validFrom',
+    'validTo',
+  ]);
   const usedIds = new Set<string>();
   let phoneCounter = 17_100_000_000;
 
@@ -322,7 +331,7 @@ export function generateRegistry(
       layout.communityId.push(community.id);
       layout.code.push(community.code + String(i + 1).padStart(3, '0'));
       layout.name.push(`${baseName}原第${i + 1}网格`);
-      layout.boundary.push(JSON.stringify(polygon(box)));
+      layout.boundary.push(polygon(box));
       layout.validFrom.push('2019-01-01');
       layout.validTo.push('2023-06-30');
     });

@@ -34,3 +34,15 @@ export async function insertColumns<T extends PgTable>(
   }
   return length;
 }
+
+/** Column arrays for `insertColumns`: one empty array per named column, typed by what the column accepts. */
+export type ColumnArrays<T extends PgTable, K extends keyof T['$inferInsert']> = {
+  [P in K]-?: Exclude<T['$inferInsert'][P], undefined>[];
+};
+
+export function columnArrays<T extends PgTable, K extends keyof T['$inferInsert'] & string>(
+  _table: T,
+  names: readonly K[],
+): ColumnArrays<T, K> {
+  return Object.fromEntries(names.map((name) => [name, []])) as unknown as ColumnArrays<T, K>;
+}

@@ -15,7 +15,7 @@ import {
   type DataKeys,
 } from '../../auth/personal-data.ts';
 import { registryCondition, registryRowInScope, type Scope } from '../../auth/scope.ts';
-import { insertColumns } from '../../db/bulk.ts';
+import { columnArrays, insertColumns } from '../../db/bulk.ts';
 import { vacuumAnalyzeRegistry } from '../../db/statistics.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
@@ -1433,45 +1433,50 @@ type WriteState = { residents: number; newHouseholds: Map<string, string>; units
  * PostgreSQL it overlaps the previous batch's inserts.
  */
 function prepareRows(keys: DataKeys, actor: Actor, importId: string, rows: CheckedRow[], state: WriteState) {
-  const u = { id: [] as string[], buildingId: [] as string[], number: [] as number[] };
-  const h = {
-    id: [] as string[],
-    buildingId: [] as string[],
-    unitId: [] as string[],
-    territoryCode: [] as string[],
-    room: [] as string[],
-    kind: [] as string[],
-    tenure: [] as string[],
-  };
-  const r = {
-    id: [] as string[],
-    householdId: [] as string[],
-    buildingId: [] as string[],
-    territoryCode: [] as string[],
-    name: [] as string[],
-    gender: [] as string[],
-    birthDate: [] as string[],
-    idCardEnc: [] as (string | null)[],
-    idCardIndex: [] as (string | null)[],
-    phoneEnc: [] as (string | null)[],
-    phoneIndex: [] as (string | null)[],
-    relation: [] as string[],
-    politicalStatus: [] as string[],
-    residency: [] as string[],
-    note: [] as (string | null)[],
-  };
-  const tags = { residentId: [] as string[], tag: [] as string[], careLevel: [] as number[] };
-  const history = {
-    id: [] as string[],
-    entityType: [] as string[],
-    entityId: [] as string[],
-    event: [] as string[],
-    toHouseholdId: [] as (string | null)[],
-    details: [] as string[],
-    actorId: [] as (string | null)[],
-  };
-  const details = JSON.stringify({ importId });
-  const addHistory = (entityType: string, entityId: string, event: string, toHouseholdId: string | null) => {
+  const u = columnArrays(units, ['id', 'buildingId', 'number']);
+  const h = columnArrays(households, [
+    'id',
+    'buildingId',
+    'unitId',
+    'territoryCode',
+    'room',
+    'kind',
+    'tenure',
+  ]);
+  const r = columnArrays(residents, [
+    'id',
+    'householdId',
+    'buildingId',
+    'territoryCode',
+    'name',
+    'gender',
+    'birthDate',
+    'idCardEnc',
+    'idCardIndex',
+    'phoneEnc',
+    'phoneIndex',
+    'relation',
+    'politicalStatus',
+    'residency',
+    'note',
+  ]);
+  const tags = columnArrays(residentTags, ['residentId', 'tag', 'careLevel']);
+  const history = columnArrays(registryHistory, [
+    'id',
+    'entityType',
+    'entityId',
+    'event',
+    'toHouseholdId',
+    'details',
+    'actorId',
+  ]);
+  const details = { importId };
+  const addHistory = (
+    entityType: 'household' | 'resident',
+    entityId: string,
+    event: 'created' | 'moved_in',
+    toHouseholdId: string | null,
+  ) => {
     history.id.push(newId());
     history.entityType.push(entityType);
     history.entityId.push(entityId);
