@@ -7,11 +7,11 @@
  */
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChildStats } from './children/protocol.ts';
 import { freshDatabase } from './lib/database.ts';
 import { round, runLoad, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import { formatTable } from './lib/report.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
 
@@ -119,21 +119,6 @@ const targets: Target[] = [
   },
 ];
 
-type ServerSide = {
-  /** Requests the server handled from the start of the window until it was idle again. */
-  requests: number;
-  cpuMsPerRequest: number | null;
-  /** Average cores the server process used (above 1 means libuv/GC threads helped). */
-  cores: number;
-  /** Share of time the server's event loop was busy. */
-  eventLoopBusy: number;
-  statementsPerRequest: number | null;
-  /** Wall time waiting for statements per request (PGlite: serialised; PostgreSQL: summed over the pool). */
-  dbMsPerRequest: number | null;
-  rssBytes: number;
-  peakRssBytes: number | null;
-};
-
 type TargetResult = {
   id: string;
   label: string;
@@ -147,24 +132,6 @@ type TargetResult = {
   goal: { ratioMet: boolean; p99Met: boolean; clean: boolean; met: boolean } | null;
   profile?: ProfileSummary;
 };
-
-/** Server-side figures per request handled by the server (counted by the child, tail of in-flight requests included). */
-function serverSide(before: ChildStats, after: ChildStats, peak: number | null): ServerSide {
-  const cpuMs = (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000;
-  const idle = after.loopIdleMs - before.loopIdleMs;
-  const active = after.loopActiveMs - before.loopActiveMs;
-  const n = after.requests - before.requests;
-  return {
-    requests: n,
-    cpuMsPerRequest: n ? round(cpuMs / n, 3) : null,
-    cores: round(cpuMs / (after.atMs - before.atMs), 2),
-    eventLoopBusy: idle + active > 0 ? round(active / (idle + active), 3) : 0,
-    statementsPerRequest: n ? round((after.queries - before.queries) / n, 2) : null,
-    dbMsPerRequest: n ? round((after.queryMs - before.queryMs) / n, 3) : null,
-    rssBytes: after.rssBytes,
-    peakRssBytes: peak,
-  };
-}
 
 async function signIn(baseUrl: string, username: Account): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -317,30 +284,7 @@ export const foundation: Scenario = {
       loadHeaders.slice(0, -1),
       logins.map((r) => loadRow(r).slice(0, -1)),
     );
-    const serverTable = formatTable(
-      [
-        'target',
-        'CPU ms/req',
-        'cores used',
-        'loop busy',
-        'SQL/req',
-        'DB ms/req',
-        'RSS MB',
-        'peak RSS MB',
-        'bytes/resp',
-      ],
-      results.map((r) => [
-        r.label,
-        fixed(r.server.cpuMsPerRequest, 3),
-        fixed(r.server.cores, 2),
-        `${fixed(r.server.eventLoopBusy * 100, 0)}%`,
-        r.server.statementsPerRequest,
-        fixed(r.server.dbMsPerRequest, 3),
-        mb(r.server.rssBytes),
-        mb(r.server.peakRssBytes),
-        r.load.bytesPerResponse,
-      ]),
-    );
+    const serverTable = serverSideTable(results);
     const goals = results.filter((r) => r.goal);
     const met = goals.filter((r) => r.goal!.met).length;
     const lines = [

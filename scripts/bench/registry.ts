@@ -22,12 +22,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChildStats } from './children/protocol.ts';
 import { onCleanup } from './lib/cleanup.ts';
 import { freshDatabase } from './lib/database.ts';
 import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import { formatTable, repoRoot } from './lib/report.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
 
@@ -230,35 +230,6 @@ function expectOk(what: string, answer: Answer, check?: (body: unknown) => strin
     throw new Error(`${what}: the probe request failed (${problem}): ${answer.text.slice(0, 300)}`);
   }
   return answer.body;
-}
-
-type ServerSide = {
-  requests: number;
-  cpuMsPerRequest: number | null;
-  cores: number;
-  eventLoopBusy: number;
-  statementsPerRequest: number | null;
-  dbMsPerRequest: number | null;
-  rssBytes: number;
-  peakRssBytes: number | null;
-};
-
-/** Server-side figures per request the server handled (as in foundation.ts). */
-function serverSide(before: ChildStats, after: ChildStats, peak: number | null): ServerSide {
-  const cpuMs = (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000;
-  const idle = after.loopIdleMs - before.loopIdleMs;
-  const active = after.loopActiveMs - before.loopActiveMs;
-  const n = after.requests - before.requests;
-  return {
-    requests: n,
-    cpuMsPerRequest: n ? round(cpuMs / n, 3) : null,
-    cores: round(cpuMs / (after.atMs - before.atMs), 2),
-    eventLoopBusy: idle + active > 0 ? round(active / (idle + active), 3) : 0,
-    statementsPerRequest: n ? round((after.queries - before.queries) / n, 2) : null,
-    dbMsPerRequest: n ? round((after.queryMs - before.queryMs) / n, 3) : null,
-    rssBytes: after.rssBytes,
-    peakRssBytes: peak,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -897,30 +868,7 @@ export const registry: Scenario = {
         r.goal ? (r.goal.met ? 'pass' : r.goal.clean ? 'FAIL' : 'FAIL (errors)') : null,
       ]),
     );
-    const serverTable = formatTable(
-      [
-        'target',
-        'CPU ms/req',
-        'cores used',
-        'loop busy',
-        'SQL/req',
-        'DB ms/req',
-        'RSS MB',
-        'peak RSS MB',
-        'bytes/resp',
-      ],
-      results.map((r) => [
-        r.label,
-        fixed(r.server.cpuMsPerRequest, 3),
-        fixed(r.server.cores, 2),
-        `${fixed(r.server.eventLoopBusy * 100, 0)}%`,
-        r.server.statementsPerRequest,
-        fixed(r.server.dbMsPerRequest, 3),
-        mb(r.server.rssBytes),
-        mb(r.server.peakRssBytes),
-        r.load.bytesPerResponse,
-      ]),
-    );
+    const serverTable = serverSideTable(results);
     const coldTable = formatTable(
       [
         'cold request (one at a time)',
