@@ -167,17 +167,26 @@ export async function childStats(
   scope: Scope,
   children: { id: string; code: string; name: string; level: string }[],
 ) {
-  return Promise.all(
-    children.map(async (c) => {
-      const counts = await placeCounts(db, { code: c.code, scope });
-      return {
-        ...c,
-        households: counts.households.total,
-        residents: counts.residents.total,
-        keyPopulation: counts.keyPopulation,
-      };
-    }),
-  );
+  const of = (c: (typeof children)[number], counts: RegistryCounts) => ({
+    ...c,
+    households: counts.households.total,
+    residents: counts.residents.total,
+    keyPopulation: counts.keyPopulation,
+  });
+  if (scope.buildingIds.length > 0) {
+    return Promise.all(children.map(async (c) => of(c, await placeCounts(db, { code: c.code, scope }))));
+  }
+  // One pass over the grids, each added to the child whose code starts it (children of a level share a length).
+  const sums = new Map(children.map((c) => [c.code, emptyCounts()]));
+  const lengths = [...new Set(children.map((c) => c.code.length))];
+  for (const [code, counts] of await gridCounts(db)) {
+    if (!codeInScope(scope, code)) continue;
+    for (const length of lengths) {
+      const sum = sums.get(code.slice(0, length));
+      if (sum) addCounts(sum, counts);
+    }
+  }
+  return children.map((c) => of(c, sums.get(c.code)!));
 }
 
 /** The number of buildings of a place within the scope. */

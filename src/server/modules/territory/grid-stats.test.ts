@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import type { Scope } from '../../auth/scope.ts';
 import { gridVersions } from '../../db/versions.tables.ts';
-import { directCounts, placeCounts } from './fact-sheet.service.ts';
+import { childStats, directCounts, placeCounts } from './fact-sheet.service.ts';
 import { gridCounts } from './grid-stats.ts';
 import { households, residents, residentTags } from './registry.tables.ts';
 import { territories } from './territory.tables.ts';
@@ -55,6 +55,41 @@ describe('per-grid counts', () => {
     expect(county.residents.total).toBeGreaterThan(1000);
     expect(county.keyPopulation).toBeGreaterThan(0);
     await expectSumsEqualDirectCounts();
+  });
+
+  it('give each child area of a place, within a partial scope, what the records say', async () => {
+    const street = grids[3]!.code.slice(0, 9);
+    const communities = await t.db
+      .select({
+        id: territories.id,
+        code: territories.code,
+        name: territories.name,
+        level: territories.level,
+      })
+      .from(territories)
+      .where(and(eq(territories.level, 'community'), sql`${territories.code} like ${street + '%'}`));
+    const scope: Scope = {
+      all: false,
+      codes: [grids[3]!.code, communities[0]!.code],
+      buildingIds: [],
+      self: false,
+    };
+    const children = await childStats(t.db, scope, communities);
+    for (const child of children) {
+      const direct = await directCounts(t.db, { scope, code: child.code });
+      expect([child.households, child.residents, child.keyPopulation], child.code).toEqual([
+        direct.households.total,
+        direct.residents.total,
+        direct.keyPopulation,
+      ]);
+    }
+    expect(children.some((c) => c.residents > 0)).toBe(true);
+    // Communities the scope does not reach count nothing.
+    for (const child of children) {
+      if (child.code !== communities[0]!.code && !grids[3]!.code.startsWith(child.code)) {
+        expect(child.residents, child.code).toBe(0);
+      }
+    }
   });
 
   it('after a write, count again only the grids it touched, and still equal the records', async () => {
