@@ -134,9 +134,9 @@ export async function residentListCondition(
   filter: Omit<ResidentFilter, 'page' | 'pageSize'>,
 ): Promise<SQL | undefined> {
   const q = filter.q?.trim();
+  const exact = q ? wholeNumberOf(keys, q) : null;
   let match: SQL | undefined;
-  if (q && /^\d{17}[\dXx]$/.test(q)) match = eq(residents.idCardIndex, blindIndex(keys, 'idCard', q));
-  else if (q && mobilePattern.test(q)) match = eq(residents.phoneIndex, blindIndex(keys, 'mobile', q));
+  if (exact) match = eq(exact.kind === 'idCard' ? residents.idCardIndex : residents.phoneIndex, exact.index);
   else if (q) match = sql`(${nameInCodeOrder} >= ${q} and ${nameInCodeOrder} < ${prefixEnd(q)})`;
   const territoryCode = filter.territoryId
     ? await territoryCodeInScope(db, scope, filter.territoryId)
@@ -182,19 +182,22 @@ function prepareExactLookups(db: Executor) {
   };
 }
 
+/** A whole ID-card or mobile number in `q`, as the blind index to match exactly; null for anything else. */
+function wholeNumberOf(keys: DataKeys, q: string) {
+  if (/^\d{17}[\dXx]$/.test(q)) return { kind: 'idCard' as const, index: blindIndex(keys, 'idCard', q) };
+  if (mobilePattern.test(q)) return { kind: 'mobile' as const, index: blindIndex(keys, 'mobile', q) };
+  return null;
+}
+
 /** The blind index to look up when `q` is a whole ID-card or mobile number and nothing else narrows the list. */
 function exactLookupOf({ keys }: Deps, filter: ResidentFilter) {
-  const q = filter.q?.trim() ?? '';
   const narrowed =
     filter.territoryId !== undefined ||
     filter.buildingId !== undefined ||
     filter.tag !== undefined ||
     filter.ageFrom !== undefined ||
     filter.ageTo !== undefined;
-  if (narrowed) return null;
-  if (/^\d{17}[\dXx]$/.test(q)) return { kind: 'idCard' as const, index: blindIndex(keys, 'idCard', q) };
-  if (mobilePattern.test(q)) return { kind: 'mobile' as const, index: blindIndex(keys, 'mobile', q) };
-  return null;
+  return narrowed ? null : wholeNumberOf(keys, filter.q?.trim() ?? '');
 }
 
 /**
