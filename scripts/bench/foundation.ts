@@ -11,13 +11,12 @@ import { freshDatabase } from './lib/database.ts';
 import { round, runLoad, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { DEMO_PASSWORD, signIn } from './lib/http.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import { formatTable } from './lib/report.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
 
 export const GOAL = { ceilingRatio: 0.5, p99Ms: 20 };
-
-const DEMO_PASSWORD = 'wuwei-demo';
 
 type Account = 'admin' | 'grid';
 
@@ -132,23 +131,6 @@ type TargetResult = {
   goal: { ratioMet: boolean; p99Met: boolean; clean: boolean; met: boolean } | null;
   profile?: ProfileSummary;
 };
-
-async function signIn(baseUrl: string, username: Account): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) {
-    throw new Error(`sign-in as ${username} answered ${response.status}: ${await response.text()}`);
-  }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('wuwei_session='));
-  if (!cookie) throw new Error(`sign-in as ${username} set no wuwei_session cookie`);
-  return cookie;
-}
 
 const mb = (bytes: number | null) => (bytes === null ? null : Math.round(bytes / 2 ** 20));
 const fixed = (value: number | null | undefined, digits: number) =>

@@ -27,6 +27,7 @@ import { freshDatabase } from './lib/database.ts';
 import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { DEMO_PASSWORD, signIn } from './lib/http.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import { formatTable, repoRoot } from './lib/report.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
@@ -43,7 +44,6 @@ export const GOAL = {
   connections: 16,
 };
 
-const DEMO_PASSWORD = 'wuwei-demo';
 /** Grids whose first (uncached) fact sheet is timed, and write → read rounds for the after-write figures. */
 const COLD_GRIDS = 30;
 const WRITE_ROUNDS = 8;
@@ -176,23 +176,6 @@ function readVmHwm(pid: number): number | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP helpers
-
-async function signIn(baseUrl: string, username: Account): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) {
-    throw new Error(`sign-in as ${username} answered ${response.status}: ${await response.text()}`);
-  }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.startsWith('wuwei_session='));
-  if (!cookie) throw new Error(`sign-in as ${username} set no wuwei_session cookie`);
-  return cookie;
-}
 
 type Answer = { status: number; ms: number; body: unknown; text: string };
 
