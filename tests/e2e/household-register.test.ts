@@ -230,3 +230,40 @@ describe('history addresses', () => {
     await page.context().close();
   });
 });
+
+describe('moving out', () => {
+  test('a community secretary moves a resident out from the drawer and a whole household out from its card, with notes', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'secretary');
+    const households = (await apiGet(page, '/households?kind=permanent&pageSize=20')).data as {
+      id: string;
+      address: string;
+    }[];
+    const [first, second] = [households[0]!, households[1]!];
+    const member = (
+      (await apiGet(page, `/households/${first.id}`)).data.members as { id: string; name: string }[]
+    )[0]!;
+
+    // A resident, from the drawer.
+    await page.goto(`/residents?resident=${member.id}`);
+    await page.getByTestId('resident-move-out-open').click();
+    const residentDialog = page.getByTestId('resident-move-out');
+    await residentDialog.locator('textarea').fill('迁往外省');
+    await residentDialog.locator('.ant-btn-dangerous').click();
+    await page.getByText(`“${member.name}”已迁出`).waitFor();
+    const moved = (await apiGet(page, `/residents/${member.id}`)).data;
+    expect(moved.movedOutAt).not.toBeNull();
+    expect(moved.history[0]).toMatchObject({ event: 'moved_out' });
+
+    // A whole household, from its card.
+    await page.goto(`/households/${second.id}`);
+    await page.getByRole('button', { name: '整户迁出' }).click();
+    const householdDialog = page.getByTestId('household-move-out');
+    await householdDialog.getByText(second.address).waitFor();
+    await householdDialog.locator('textarea').fill('整户搬离本县');
+    await householdDialog.locator('.ant-btn-dangerous').click();
+    await page.getByText('已办理整户迁出').waitFor();
+    expect((await apiGet(page, `/households/${second.id}`)).data.movedOutAt).not.toBeNull();
+    await page.close();
+  });
+});

@@ -40,6 +40,7 @@ import { HistoryTimeline } from './history-timeline.tsx';
 import { householdKinds, tenures, topCareLevel } from './labels.ts';
 import { ResidentDrawer } from './resident-drawer.tsx';
 import { ResidentFormModal } from './resident-form-modal.tsx';
+import { MoveOutModal } from './resident-move-modals.tsx';
 import { CareLevelTag, ResidentTags } from './resident-tags.tsx';
 import './registry.css';
 
@@ -94,53 +95,20 @@ function HouseholdEditModal({ household, onClose }: { household: HouseholdCard; 
   );
 }
 
-function MoveOutModal({ household, onClose }: { household: HouseholdCard; onClose: () => void }) {
+function HouseholdMoveOutModal({ household, onClose }: { household: HouseholdCard; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ note?: string }>();
   const moveOut = useMoveOutHousehold();
-  const errors = useApiFormErrors(form, fieldsNamed('note'));
   return (
-    <Modal
-      open
+    <MoveOutModal
       title={t('household.moveOutTitle', { address: household.address })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      hint={t('household.moveOutHint', { count: household.size })}
       okText={t('household.moveOut')}
-      okButtonProps={{ danger: true }}
-      confirmLoading={moveOut.isPending}
-      destroyOnHidden
-      data-testid="household-move-out"
-    >
-      {errors.alert}
-      <Alert
-        type="warning"
-        showIcon
-        title={t('household.moveOutHint', { count: household.size })}
-        style={{ marginBottom: 16 }}
-      />
-      <Form<{ note?: string }>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => {
-          errors.clear();
-          moveOut.mutate(
-            { id: household.id, note: values.note?.trim() || undefined },
-            {
-              onSuccess: () => {
-                void message.success(t('household.movedOutOk'));
-                onClose();
-              },
-              onError: errors.apply,
-            },
-          );
-        }}
-      >
-        <Form.Item name="note" label={t('resident.moveOutNote')}>
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      doneText={t('household.movedOutOk')}
+      testId="household-move-out"
+      pending={moveOut.isPending}
+      submit={(note, callbacks) => moveOut.mutate({ id: household.id, note }, callbacks)}
+      onClose={onClose}
+    />
   );
 }
 
@@ -354,7 +322,7 @@ export function HouseholdPage() {
         />
       ) : null}
       {dialog === 'edit' ? <HouseholdEditModal household={h} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'moveOut' ? <MoveOutModal household={h} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'moveOut' ? <HouseholdMoveOutModal household={h} onClose={() => setDialog(null)} /> : null}
       <ResidentDrawer id={residentId} onClose={() => setResidentId(null)} />
     </>
   );

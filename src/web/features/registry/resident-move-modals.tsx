@@ -77,39 +77,77 @@ export function ResidentMoveModal({ resident, onClose }: { resident: Resident; o
 /** The resident leaves the county's registry, with an optional note; the record and its history stay. */
 export function ResidentMoveOutModal({ resident, onClose }: { resident: Resident; onClose: () => void }) {
   const t = useT();
+  const moveOut = useMoveOutResident();
+  return (
+    <MoveOutModal
+      title={t('resident.moveOutTitle', { name: resident.name })}
+      hint={t('resident.moveOutHint')}
+      okText={t('resident.moveOut')}
+      doneText={t('resident.movedOutOk', { name: resident.name })}
+      testId="resident-move-out"
+      pending={moveOut.isPending}
+      submit={(note, callbacks) => moveOut.mutate({ id: resident.id, note }, callbacks)}
+      onClose={onClose}
+    />
+  );
+}
+
+/**
+ * Confirms a move-out (of a resident or a whole household) with an optional note, shows the API's field errors and
+ * closes on success. `submit` runs the caller's mutation with the note.
+ */
+export function MoveOutModal({
+  title,
+  hint,
+  okText,
+  doneText,
+  testId,
+  pending,
+  submit,
+  onClose,
+}: {
+  title: string;
+  hint: string;
+  okText: string;
+  doneText: string;
+  testId: string;
+  pending: boolean;
+  submit: (
+    note: string | undefined,
+    callbacks: { onSuccess: () => void; onError: (error: unknown) => void },
+  ) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string }>();
-  const moveOut = useMoveOutResident();
   const errors = useApiFormErrors(form, fieldsNamed('note'));
   return (
     <Modal
       open
-      title={t('resident.moveOutTitle', { name: resident.name })}
+      title={title}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t('resident.moveOut')}
+      okText={okText}
       okButtonProps={{ danger: true }}
-      confirmLoading={moveOut.isPending}
+      confirmLoading={pending}
       destroyOnHidden
-      data-testid="resident-move-out"
+      data-testid={testId}
     >
       {errors.alert}
-      <Alert type="warning" showIcon title={t('resident.moveOutHint')} style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title={hint} style={{ marginBottom: 16 }} />
       <Form<{ note?: string }>
         form={form}
         layout="vertical"
         onFinish={(values) => {
           errors.clear();
-          moveOut.mutate(
-            { id: resident.id, note: values.note?.trim() || undefined },
-            {
-              onSuccess: () => {
-                void message.success(t('resident.movedOutOk', { name: resident.name }));
-                onClose();
-              },
-              onError: errors.apply,
+          submit(values.note?.trim() || undefined, {
+            onSuccess: () => {
+              void message.success(doneText);
+              onClose();
             },
-          );
+            onError: errors.apply,
+          });
         }}
       >
         <Form.Item name="note" label={t('resident.moveOutNote')}>

@@ -87,20 +87,7 @@ function ResidentCards({
   onOpen: (id: string) => void;
 }) {
   const t = useT();
-  if (loading && rows.length === 0) {
-    return (
-      <Card size="small">
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <Card size="small">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('residents.empty')} />
-      </Card>
-    );
-  }
+  if (rows.length === 0) return <NoCards loading={loading} emptyText={t('residents.empty')} />;
   return (
     <div data-testid="residents-cards">
       {rows.map((r) => (
@@ -151,22 +138,18 @@ function ResidentCards({
   );
 }
 
+/** What a phone's card list shows without rows: a skeleton while the first page loads, then "none found". */
+function NoCards({ loading, emptyText }: { loading: boolean; emptyText: string }) {
+  return (
+    <Card size="small">
+      {loading ? <Skeleton active /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
+    </Card>
+  );
+}
+
 function HouseholdCards({ rows, loading }: { rows: Household[]; loading: boolean }) {
   const t = useT();
-  if (loading && rows.length === 0) {
-    return (
-      <Card size="small">
-        <Skeleton active />
-      </Card>
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <Card size="small">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('households.empty')} />
-      </Card>
-    );
-  }
+  if (rows.length === 0) return <NoCards loading={loading} emptyText={t('households.empty')} />;
   return (
     <div data-testid="households-cards">
       {rows.map((h) => (
