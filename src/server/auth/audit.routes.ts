@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app.ts';
 import { requireAuth } from '../http/context.ts';
-import { createRouter, errorResponses, jsonContent, pageInfo, pageQuery } from '../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent, pageInfo, pageQuery } from '../http/openapi.ts';
 import { listAudit } from './audit.ts';
 import { requirePermission } from './scope.ts';
 
@@ -35,7 +35,7 @@ const auditQuery = pageQuery.extend({
 
 export function auditRoutes({ db }: AppDeps) {
   return createRouter().openapi(
-    createRoute({
+    route('audit:read', {
       method: 'get',
       path: '/audit',
       tags: ['audit'],

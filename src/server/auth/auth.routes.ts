@@ -1,11 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.ts';
 import { actorOf, requireAuth, type AppEnv } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../http/middleware.ts';
-import { createRouter, errorResponses, jsonContent } from '../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent } from '../http/openapi.ts';
 import { changePasswordBody, loginBody, meSchema, type Me } from './auth.schemas.ts';
 import { changeOwnPassword, hashToken, loadSession, login, logout, resolveSession } from './auth.service.ts';
 import { roles } from './roles.ts';
@@ -53,7 +53,7 @@ export function authRoutes(deps: AppDeps) {
   const policy = { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs };
   return createRouter()
     .openapi(
-      createRoute({
+      route('public', {
         method: 'post',
         path: '/auth/login',
         tags: ['auth'],
@@ -80,7 +80,7 @@ export function authRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('signed-in', {
         method: 'post',
         path: '/auth/logout',
         tags: ['auth'],
@@ -95,7 +95,7 @@ export function authRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('signed-in', {
         method: 'get',
         path: '/me',
         tags: ['auth'],
@@ -108,7 +108,7 @@ export function authRoutes(deps: AppDeps) {
       (c) => c.json({ data: presentMe(requireAuth(c)) }, 200),
     )
     .openapi(
-      createRoute({
+      route('signed-in', {
         method: 'post',
         path: '/me/password',
         tags: ['auth'],

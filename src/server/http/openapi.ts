@@ -1,6 +1,42 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from './context.ts';
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Permission } from '../auth/roles.ts';
+import { requirePermission } from '../auth/scope.ts';
+import { requireAuth, type AppEnv } from './context.ts';
 import { validationError } from './validation.ts';
+
+/**
+ * Who may call a route: anyone (`public`), any signed-in caller (`signed-in`), or a caller holding a permission (or
+ * every permission of a list) in some scope. Where the permissions reach (which records) is the service's to check:
+ * out of scope answers 404.
+ */
+export type Access = 'public' | 'signed-in' | Permission | readonly [Permission, ...Permission[]];
+
+/** The OpenAPI extension naming a route's access; the authorisation matrix test reads it from the document. */
+export const ACCESS_EXTENSION = 'x-access';
+
+function accessGuard(access: Access): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    if (access !== 'public') {
+      const auth = requireAuth(_c);
+      if (typeof access !== 'string') for (const p of access) requirePermission(auth, p);
+      else if (access !== 'signed-in') requirePermission(auth, access);
+    }
+    await next();
+  };
+}
+
+/**
+ * A route definition with the access it requires. The access is checked first: before the request's parameters
+ * and body are validated, so a caller without the permission learns nothing from validation (403, never 400), and
+ * the document names the access of every operation (`x-access`).
+ */
+export function route<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
+  access: Access,
+  config: R,
+) {
+  return createRoute({ ...config, [ACCESS_EXTENSION]: access, middleware: accessGuard(access) });
+}
 
 /** A module router whose request validation failures become the catalogue's VALIDATION_FAILED. */
 export function createRouter() {

@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
 import { roleCodes, roles } from '../../auth/roles.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
-import { createRouter, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
   accountListQuery,
   accountListSchema,
@@ -29,7 +29,7 @@ const accountResponse = jsonContent(z.object({ data: accountSchema }));
 export function accountRoutes(deps: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
+      route('signed-in', {
         method: 'get',
         path: '/roles',
         tags: ['accounts'],
@@ -52,7 +52,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('account:read', {
         method: 'get',
         path: '/accounts',
         tags: ['accounts'],
@@ -70,7 +70,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('account:write', {
         method: 'post',
         path: '/accounts',
         tags: ['accounts'],
@@ -88,7 +88,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('account:read', {
         method: 'get',
         path: '/accounts/{id}',
         tags: ['accounts'],
@@ -102,7 +102,7 @@ export function accountRoutes(deps: AppDeps) {
       async (c) => c.json({ data: await getAccount(deps, requireAuth(c), c.req.valid('param').id) }, 200),
     )
     .openapi(
-      createRoute({
+      route('account:write', {
         method: 'patch',
         path: '/accounts/{id}',
         tags: ['accounts'],
@@ -121,7 +121,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('account:write', {
         method: 'post',
         path: '/accounts/{id}/password-reset',
         tags: ['accounts'],
@@ -142,7 +142,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('account:write', {
         method: 'put',
         path: '/accounts/{id}/roles',
         tags: ['accounts'],
@@ -161,7 +161,7 @@ export function accountRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route(['account:read', 'personal:reveal'], {
         method: 'post',
         path: '/accounts/{id}/reveal',
         tags: ['accounts'],

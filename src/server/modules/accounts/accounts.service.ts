@@ -37,14 +37,22 @@ type Deps = { db: Db; keys: DataKeys };
 
 const SCOPE_LEVEL = { street: 'street', community: 'community', grids: 'grid' } as const;
 
-/** SQL: the account has a role anchored inside the scope. County-wide callers see every account. */
+/**
+ * SQL: the account lies wholly inside the scope. At least one of its roles is anchored inside the scope, and none
+ * reaches beyond it: no county-wide role, no territory or building outside. Roles scoped to the person themself
+ * (`self`) reach nobody else's data and count neither way. Reading, managing and revealing an account all need
+ * this, so that nobody can take over an account that also works elsewhere (a grid worker of one's own community
+ * who is a community worker in another street). County-wide callers see every account.
+ */
 function visibleIn(scope: Scope): SQL {
   if (scope.all) return sql`true`;
-  return sql`exists (
-    select 1 from ${roleAssignments} ra
-    where ra.user_id = ${users.id} and (
-      (ra.scope_kind in ('street', 'community', 'grids') and ra.scope_ids && array${territoryIdsInScope(scope)})
-      or (ra.scope_kind = 'buildings' and ra.scope_ids && array${buildingIdsInScope(scope)})))`;
+  const inside = sql`(
+    (ra.scope_kind in ('street', 'community', 'grids') and ra.scope_ids <@ array${territoryIdsInScope(scope)})
+    or (ra.scope_kind = 'buildings' and ra.scope_ids <@ array${buildingIdsInScope(scope)}))`;
+  return sql`(exists (select 1 from ${roleAssignments} ra where ra.user_id = ${users.id} and ${inside})
+    and not exists (
+      select 1 from ${roleAssignments} ra
+      where ra.user_id = ${users.id} and ra.scope_kind <> 'self' and not ${inside}))`;
 }
 
 export function presentAccount(keys: DataKeys, user: UserRow, assignments: ResolvedAssignment[]): Account {
@@ -441,8 +449,9 @@ export async function resetPassword(
   id: string,
   newPassword: string,
 ) {
-  const [target] = await db.select({ username: users.username }).from(users).where(eq(users.id, id)).limit(1);
-  const problem = target ? passwordProblem(newPassword, target.username) : null;
+  // Permission and target first: a caller who may not manage the account learns nothing from the policy check.
+  const { row: target } = await loadManageable(db, auth, id);
+  const problem = passwordProblem(newPassword, target.username);
   if (problem) throw errors.passwordPolicy('newPassword', problem);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
@@ -490,9 +499,12 @@ export async function setRoles(
 
 /** The clear mobile number, for callers holding personal:reveal; every reveal is audited. */
 export async function revealMobile({ db, keys }: Deps, auth: AuthContext, actor: Actor, id: string) {
-  const scope = requirePermission(auth, 'personal:reveal');
+  const readScope = requirePermission(auth, 'account:read');
+  const revealScope = requirePermission(auth, 'personal:reveal');
   return db.transaction(async (tx) => {
-    const row = await loadVisible(tx, scope, id);
+    // The account must lie wholly inside both: the caller may read it, and may reveal there.
+    const row = await loadVisible(tx, readScope, id);
+    await loadVisible(tx, revealScope, id);
     await appendAudit(tx, actor, {
       action: 'personal.revealed',
       entityType: 'user',

@@ -1,15 +1,14 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
 import { requirePermission } from '../../auth/scope.ts';
 import { requireAuth } from '../../http/context.ts';
-import { createRouter, errorResponses, jsonContent } from '../../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent } from '../../http/openapi.ts';
 import { figuresQuery, figuresSchema, overviewQuery, overviewResponseSchema } from './insights.schemas.ts';
 import { figures, overview } from './insights.service.ts';
 
 export function insightsRoutes({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/insights/figures',
         tags: ['insights'],
@@ -26,7 +25,7 @@ export function insightsRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/insights/overview',
         tags: ['insights'],

@@ -1,9 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
 import { requirePermission, scopeFor } from '../../auth/scope.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
 import { errors } from '../../http/errors.ts';
-import { createRouter, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
   commitImportBody,
   importDetailSchema,
@@ -37,7 +37,7 @@ export function registryImportRoutes(deps: AppDeps) {
   const { db } = deps;
   return createRouter()
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'get',
         path: '/registry/import-template',
         tags: ['registry import'],
@@ -57,7 +57,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'post',
         path: '/registry/imports',
         tags: ['registry import'],
@@ -82,7 +82,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'get',
         path: '/registry/imports',
         tags: ['registry import'],
@@ -102,7 +102,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'get',
         path: '/registry/imports/{id}',
         tags: ['registry import'],
@@ -121,7 +121,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'get',
         path: '/registry/imports/{id}/report.xlsx',
         tags: ['registry import'],
@@ -144,7 +144,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'post',
         path: '/registry/imports/{id}/commit',
         tags: ['registry import'],
@@ -168,7 +168,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:import', {
         method: 'post',
         path: '/registry/imports/{id}/discard',
         tags: ['registry import'],
@@ -188,7 +188,7 @@ export function registryImportRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:export', {
         method: 'get',
         path: '/residents/export',
         tags: ['registry import'],

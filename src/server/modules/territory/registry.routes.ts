@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
 import { requirePermission } from '../../auth/scope.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
-import { createRouter, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
   buildingListQuery,
   buildingListSchema,
@@ -45,7 +45,7 @@ export function registryRoutes(deps: AppDeps) {
   const { db } = deps;
   return createRouter()
     .openapi(
-      createRoute({
+      route('resident:read', {
         method: 'get',
         path: '/buildings',
         tags: ['registry'],
@@ -64,7 +64,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:read', {
         method: 'get',
         path: '/households',
         tags: ['registry'],
@@ -83,7 +83,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'post',
         path: '/households',
         tags: ['registry'],
@@ -101,7 +101,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:read', {
         method: 'get',
         path: '/households/{id}',
         tags: ['registry'],
@@ -118,7 +118,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'patch',
         path: '/households/{id}',
         tags: ['registry'],
@@ -137,7 +137,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'post',
         path: '/households/{id}/move-out',
         tags: ['registry'],
@@ -152,7 +152,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:read', {
         method: 'get',
         path: '/residents',
         tags: ['registry'],
@@ -174,7 +174,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'post',
         path: '/residents',
         tags: ['registry'],
@@ -192,7 +192,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:read', {
         method: 'get',
         path: '/residents/{id}',
         tags: ['registry'],
@@ -209,7 +209,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'patch',
         path: '/residents/{id}',
         tags: ['registry'],
@@ -228,7 +228,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'post',
         path: '/residents/{id}/move',
         tags: ['registry'],
@@ -247,7 +247,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('resident:write', {
         method: 'post',
         path: '/residents/{id}/move-out',
         tags: ['registry'],
@@ -262,7 +262,7 @@ export function registryRoutes(deps: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route(['resident:read', 'personal:reveal'], {
         method: 'post',
         path: '/residents/{id}/reveal',
         tags: ['registry'],

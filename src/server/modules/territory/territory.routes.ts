@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
 import { requirePermission, scopeFor } from '../../auth/scope.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
-import { createRouter, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
+import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
   createTerritoryBody,
   factSheetSchema,
@@ -27,7 +27,7 @@ import {
 export function territoryRoutes({ db }: AppDeps) {
   return createRouter()
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/territories/tree',
         tags: ['territory'],
@@ -49,7 +49,7 @@ export function territoryRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/territories',
         tags: ['territory'],
@@ -68,7 +68,7 @@ export function territoryRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/territories/{id}',
         tags: ['territory'],
@@ -85,7 +85,7 @@ export function territoryRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/territories/{id}/fact-sheet',
         tags: ['territory'],
@@ -103,7 +103,7 @@ export function territoryRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:read', {
         method: 'get',
         path: '/territories/{id}/map',
         tags: ['territory'],
@@ -128,7 +128,7 @@ export function territoryRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:write', {
         method: 'post',
         path: '/territories',
         tags: ['territory'],
@@ -147,7 +147,7 @@ export function territoryRoutes({ db }: AppDeps) {
       },
     )
     .openapi(
-      createRoute({
+      route('territory:write', {
         method: 'patch',
         path: '/territories/{id}',
         tags: ['territory'],

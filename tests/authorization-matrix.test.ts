@@ -1,0 +1,489 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permissions, roleCodes, roles, type Permission, type RoleCode } from '../src/server/auth/roles.ts';
+import { XLSX_TYPE } from '../src/server/modules/territory/xlsx.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+/**
+ * The authorisation matrix, generated from the OpenAPI document so that a new route cannot escape it:
+ * 1. every operation declares its access (`x-access`);
+ * 2. every operation × anonymous and every demo role: the access is checked before the request is validated, so a
+ *    caller without the permission gets 403 (401 when not signed in) even for a malformed request, and a caller
+ *    with it never does;
+ * 3. every operation that names a record in its path × every scoped role holding the permission: a record outside
+ *    the caller's scope answers 404 and changes nothing, even with a valid body; one inside can be read;
+ * 4. mixed-scope targets: an account working both inside and outside the caller's scope, moves between scopes,
+ *    new records and roles pointing outside.
+ */
+
+const demoAccount: Record<RoleCode, string> = {
+  county_admin: 'admin',
+  street_admin: 'street',
+  community_secretary: 'secretary',
+  community_worker: 'worker',
+  branch_secretary: 'branch',
+  grid_worker: 'grid',
+  building_leader: 'leader',
+  party_member: 'party',
+  volunteer: 'volunteer',
+  resident: 'resident',
+  merchant: 'merchant',
+  inspector: 'inspector',
+};
+
+type Parameter = { name: string; in: string; schema?: { type?: string; format?: string; enum?: unknown[] } };
+type Operation = {
+  key: string;
+  method: string;
+  path: string;
+  /** `public`, `signed-in`, or the permissions the caller must all hold. */
+  access: string | string[];
+  parameters: Parameter[];
+  bodyType: string | null;
+};
+
+let t: TestApp;
+const operations: Operation[] = [];
+const cookies = {} as Record<RoleCode, string>;
+
+/** Records every scoped demo role holds (first street → first community → first grid → the leader's building). */
+const inside = { territory: '', household: '', resident: '', building: '', account: '', import: '' };
+/** Records of another street: outside every scoped demo role. */
+const outside = {
+  territory: '',
+  community: '',
+  household: '',
+  resident: '',
+  building: '',
+  account: '',
+  import: '',
+};
+/** An account working in the first grid and, as a community worker, in a community of another street. */
+let mixedAccount = '';
+let ids: { street1: string; community1: string; grid1: string; grid2: string };
+
+type Node = { id: string; level: string; children: Node[] };
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result: unknown = await t.db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+/** What every write changes: the audit log and the data versions. Equal before and after = nothing changed. */
+async function snapshot() {
+  const [audit] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log`);
+  const versions = await rows<{ v: string }>(
+    sql`select coalesce(string_agg(name || ':' || version::text, ',' order by name), '') as v from data_versions`,
+  );
+  const [accounts] = await rows<{ h: string }>(
+    sql`select md5(coalesce(string_agg(id::text || password_hash || status || display_name || updated_at::text, ',' order by id), '')) as h from users`,
+  );
+  return { audit: audit!.n, versions: versions[0]!.v, accounts: accounts!.h };
+}
+
+async function uploadTemplate(cookie: string): Promise<string> {
+  const template = await t.app.request('/api/v1/registry/import-template', { headers: { cookie } });
+  expect(template.status).toBe(200);
+  const form = new FormData();
+  form.append(
+    'file',
+    new File([new Uint8Array(await template.arrayBuffer())], 'residents.xlsx', { type: XLSX_TYPE }),
+  );
+  const response = await t.app.request('/api/v1/registry/imports', {
+    method: 'POST',
+    headers: { cookie },
+    body: form,
+  });
+  const json = (await response.json()) as { data: { id: string } };
+  expect(response.status, JSON.stringify(json)).toBe(202);
+  // Let the validation in the background finish before the matrix compares snapshots.
+  for (let i = 0; i < 500; i++) {
+    const poll = await t.request('GET', `/api/v1/registry/imports/${json.data.id}`, { cookie });
+    if (poll.json.data.status !== 'validating') return json.data.id;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the import did not finish validating');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of roleCodes) cookies[role] = await t.login(demoAccount[role]);
+
+  const doc = (await t.request('GET', '/api/openapi.json')).json as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+  };
+  for (const [fullPath, item] of Object.entries(doc.paths)) {
+    const path = fullPath.replace(/^\/api\/v1/, '');
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const content = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
+      operations.push({
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        access: op['x-access'] as string,
+        parameters: (op.parameters as Parameter[] | undefined) ?? [],
+        bodyType: content ? Object.keys(content)[0]! : null,
+      });
+    }
+  }
+
+  const tree = (await t.request('GET', '/api/v1/territories/tree', { cookie: cookies.county_admin })).json
+    .data as Node[];
+  const [street1, street2] = tree[0]!.children;
+  const community1 = street1!.children[0]!;
+  ids = {
+    street1: street1!.id,
+    community1: community1.id,
+    grid1: community1.children[0]!.id,
+    grid2: community1.children[1]!.id,
+  };
+  inside.territory = ids.grid1;
+  outside.territory = street2!.children[0]!.children[0]!.id;
+  outside.community = street2!.children[0]!.id;
+
+  const [leaderBuilding] = await rows<{ id: string }>(sql`
+    select unnest(ra.scope_ids)::text as id from role_assignments ra join users u on u.id = ra.user_id
+    where u.username = 'leader' limit 1`);
+  inside.building = leaderBuilding!.id;
+  const [insideResident] = await rows<{ id: string; household: string }>(sql`
+    select r.id::text as id, r.household_id::text as household from residents r
+    where r.building_id = ${inside.building}::uuid and r.moved_out_at is null order by r.id limit 1`);
+  inside.resident = insideResident!.id;
+  inside.household = insideResident!.household;
+  const [street2Code] = await rows<{ code: string }>(
+    sql`select code from territories where id = ${street2!.id}::uuid`,
+  );
+  const [outsideResident] = await rows<{ id: string; household: string; building: string }>(sql`
+    select r.id::text as id, r.household_id::text as household, r.building_id::text as building from residents r
+    where r.territory_code like ${`${street2Code!.code}%`} and r.moved_out_at is null order by r.id limit 1`);
+  outside.resident = outsideResident!.id;
+  outside.household = outsideResident!.household;
+  outside.building = outsideResident!.building;
+
+  const [gridAccount] = await rows<{ id: string }>(
+    sql`select id::text as id from users where username = 'grid'`,
+  );
+  inside.account = gridAccount!.id;
+  const create = async (username: string, assignments: unknown[]) => {
+    const response = await t.request('POST', '/api/v1/accounts', {
+      cookie: cookies.county_admin,
+      body: { username, displayName: username, password: 'Initial-pass-1', roles: assignments },
+    });
+    expect(response.status, response.text).toBe(201);
+    return response.json.data.id as string;
+  };
+  outside.account = await create('matrix-outside', [
+    { role: 'grid_worker', scopeKind: 'grids', scopeIds: [outside.territory] },
+  ]);
+  mixedAccount = await create('matrix-mixed', [
+    { role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1] },
+    { role: 'community_worker', scopeKind: 'community', scopeIds: [outside.community] },
+  ]);
+  outside.import = await uploadTemplate(cookies.county_admin);
+  inside.import = outside.import;
+}, 120_000);
+afterAll(() => t?.close());
+
+const has = (role: RoleCode, access: string | string[]) =>
+  (typeof access === 'string' ? [access] : access).every((p) =>
+    (roles[role].permissions as readonly string[]).includes(p),
+  );
+
+/** A request that fails validation wherever the operation validates anything: wrong types in every field. */
+function malformed(op: Operation): { url: string; body?: string; headers?: Record<string, string> } {
+  const search = new URLSearchParams();
+  for (const p of op.parameters) {
+    if (p.in !== 'query') continue;
+    const s = p.schema ?? {};
+    if (s.type === 'integer' || s.type === 'number' || s.type === 'boolean' || s.enum || s.format) {
+      search.set(p.name, '~not-valid~');
+    }
+  }
+  const path = op.path.replace(/\{id\}/g, 'not-a-uuid');
+  const query = search.size ? `?${search}` : '';
+  if (!op.bodyType) return { url: `/api/v1${path}${query}` };
+  return { url: `/api/v1${path}${query}`, body: '[]', headers: { 'content-type': 'application/json' } };
+}
+
+describe('every operation declares its access', () => {
+  it('the document has the operations, and each names public, signed-in or a known permission', () => {
+    expect(operations.length).toBeGreaterThan(30);
+    const known = new Set<string>(['public', 'signed-in', ...permissions]);
+    const undeclared = operations
+      .filter((op) =>
+        typeof op.access === 'string'
+          ? !known.has(op.access)
+          : op.access.length === 0 || op.access.some((p) => !permissions.includes(p as Permission)),
+      )
+      .map((op) => op.key);
+    expect(undeclared).toEqual([]);
+  });
+});
+
+describe('the access is checked before the request is validated', () => {
+  it('anonymous callers get 401 everywhere but public operations', async () => {
+    const wrong: string[] = [];
+    for (const op of operations) {
+      const { url, body, headers } = malformed(op);
+      const response = await t.request(op.method, url, { body, headers });
+      const ok = op.access === 'public' ? ![401, 403].includes(response.status) : response.status === 401;
+      if (!ok || response.status >= 500) wrong.push(`${op.key} → ${response.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([...roleCodes])(
+    '%s: 403 without the permission, never 401/403 with it, for every operation',
+    async (role) => {
+      const wrong: string[] = [];
+      for (const op of operations) {
+        const { url, body, headers } = malformed(op);
+        // Signing out ends the session: that operation gets a session of its own.
+        const cookie = op.key === 'POST /auth/logout' ? await t.login(demoAccount[role]) : cookies[role];
+        const response = await t.request(op.method, url, { body, headers, cookie });
+        const allowed = op.access === 'public' || op.access === 'signed-in' || has(role, op.access);
+        const ok = allowed
+          ? ![401, 403].includes(response.status)
+          : response.status === 403 && response.json?.error?.code === 'FORBIDDEN';
+        if (!ok || response.status >= 500) {
+          wrong.push(`${op.key} → ${response.status} ${response.text.slice(0, 120)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
+
+/** The kind of record an operation's `{id}` names, from its path. A new kind must be added here. */
+function targetKind(path: string): keyof typeof inside {
+  if (path.startsWith('/territories/{id}')) return 'territory';
+  if (path.startsWith('/households/{id}')) return 'household';
+  if (path.startsWith('/residents/{id}')) return 'resident';
+  if (path.startsWith('/accounts/{id}')) return 'account';
+  if (path.startsWith('/registry/imports/{id}')) return 'import';
+  throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
+}
+
+/** A valid body for every operation on a record that takes one, so that only the scope can refuse it. */
+function validBody(op: Operation): unknown {
+  const bodies: Record<string, () => unknown> = {
+    'PATCH /territories/{id}': () => ({ name: '越权改名' }),
+    'PATCH /households/{id}': () => ({ note: '越权备注' }),
+    'POST /households/{id}/move-out': () => ({ note: '越权迁出' }),
+    'PATCH /residents/{id}': () => ({ note: '越权备注' }),
+    'POST /residents/{id}/move': () => ({ householdId: inside.household, relation: 'other' }),
+    'POST /residents/{id}/move-out': () => ({ note: '越权迁出' }),
+    'PATCH /accounts/{id}': () => ({ displayName: '越权改名', status: 'disabled' }),
+    'POST /accounts/{id}/password-reset': () => ({ newPassword: 'Takeover-pass-9' }),
+    'PUT /accounts/{id}/roles': () => ({
+      roles: [{ role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1] }],
+    }),
+    'POST /registry/imports/{id}/commit': () => ({ mode: 'valid-only' }),
+    'POST /registry/imports/{id}/discard': () => ({}),
+  };
+  if (!op.bodyType) return undefined;
+  const make = bodies[op.key];
+  if (!make) throw new Error(`No valid body for ${op.key}: add one to the authorisation matrix`);
+  return make();
+}
+
+/** Scoped demo roles (county-wide ones have no outside). */
+const scopedRoles = roleCodes.filter(
+  (r) => !['county_admin', 'inspector'].includes(r) && roles[r].permissions.length > 0,
+);
+
+describe('a record outside the caller’s scope answers 404 and changes nothing', () => {
+  it('every operation on a record has a target kind and, if it takes a body, a valid one', () => {
+    const onRecords = operations.filter((op) => op.path.includes('{id}'));
+    expect(onRecords.length).toBeGreaterThan(15);
+    for (const op of onRecords) {
+      targetKind(op.path);
+      validBody(op);
+    }
+  });
+
+  it.each(scopedRoles)('%s', async (role) => {
+    const wrong: string[] = [];
+    let tried = 0;
+    for (const op of operations.filter((o) => o.path.includes('{id}'))) {
+      if (op.access !== 'signed-in' && !has(role, op.access)) continue;
+      const kind = targetKind(op.path);
+      for (const [where, id] of [
+        ['outside', outside[kind]],
+        ['mixed', kind === 'account' ? mixedAccount : null],
+      ] as const) {
+        if (!id) continue;
+        tried += 1;
+        const before = await snapshot();
+        const response = await t.request(op.method, `/api/v1${op.path.replace('{id}', id)}`, {
+          cookie: cookies[role],
+          body: validBody(op),
+        });
+        const after = await snapshot();
+        if (response.status !== 404 || response.json?.error?.code !== 'NOT_FOUND') {
+          wrong.push(`${op.key} (${where}) → ${response.status} ${response.text.slice(0, 120)}`);
+        }
+        if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${op.key} (${where}) changed data`);
+      }
+    }
+    expect(tried).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(scopedRoles)('%s reads records inside its scope', async (role) => {
+    const wrong: string[] = [];
+    for (const op of operations.filter((o) => o.method === 'GET' && o.path.includes('{id}'))) {
+      if (op.access !== 'signed-in' && !has(role, op.access)) continue;
+      const kind = targetKind(op.path);
+      // Imports belong to the user who uploaded them; the matrix's import is the county administrator's.
+      if (kind === 'import') continue;
+      // A building leader sees residents and households of their buildings, not territories; account readers
+      // see accounts wholly inside their scope, which the grid worker's is for every account reader.
+      const response = await t.request('GET', `/api/v1${op.path.replace('{id}', inside[kind])}`, {
+        cookie: cookies[role],
+      });
+      if (response.status !== 200) {
+        wrong.push(`${op.key} → ${response.status} ${response.text.slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('mixed-scope targets', () => {
+  it('an account also working in another street is invisible to a street admin and a secretary, and cannot be taken over', async () => {
+    for (const role of ['street_admin', 'community_secretary'] as const) {
+      const cookie = cookies[role];
+      const list = await t.request('GET', '/api/v1/accounts?q=matrix-mixed', { cookie });
+      expect(list.status).toBe(200);
+      expect(list.json.page.total).toBe(0);
+      const everyAccount = await t.request('GET', '/api/v1/accounts?pageSize=200', { cookie });
+      expect((everyAccount.json.data as { id: string }[]).map((a) => a.id)).not.toContain(mixedAccount);
+      expect((everyAccount.json.data as { id: string }[]).map((a) => a.id)).toContain(inside.account);
+    }
+    // The account's own password still works and the takeover password does not.
+    await t.login('matrix-mixed', 'Initial-pass-1');
+    const takeover = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: 'matrix-mixed', password: 'Takeover-pass-9' },
+    });
+    expect(takeover.status).toBe(401);
+    // The county administrator manages it.
+    expect(
+      (await t.request('GET', `/api/v1/accounts/${mixedAccount}`, { cookie: cookies.county_admin })).status,
+    ).toBe(200);
+  });
+
+  it('the mobile of an account is revealed only to a caller who may read the account', async () => {
+    // A community worker holds personal:reveal but not account:read.
+    const response = await t.request('POST', `/api/v1/accounts/${inside.account}/reveal`, {
+      cookie: cookies.community_worker,
+    });
+    expect(response.status).toBe(403);
+    expect(
+      (
+        await t.request('POST', `/api/v1/accounts/${inside.account}/reveal`, {
+          cookie: cookies.community_secretary,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('a password reset is refused before the policy is checked: nothing is learnt about an account outside', async () => {
+    const response = await t.request('POST', `/api/v1/accounts/${outside.account}/password-reset`, {
+      cookie: cookies.community_secretary,
+      body: { newPassword: 'matrix-outside' },
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('roles reaching outside the caller’s scope cannot be granted, on a new account or an existing one', async () => {
+    const before = await snapshot();
+    const created = await t.request('POST', '/api/v1/accounts', {
+      cookie: cookies.street_admin,
+      body: {
+        username: 'matrix-new-mixed',
+        displayName: '混合范围',
+        password: 'Initial-pass-1',
+        roles: [
+          { role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1] },
+          { role: 'community_worker', scopeKind: 'community', scopeIds: [outside.community] },
+        ],
+      },
+    });
+    expect(created.status).toBe(400);
+    expect(created.json.error.details.map((d: { field: string }) => d.field)).toEqual(['roles.1']);
+    const regranted = await t.request('PUT', `/api/v1/accounts/${inside.account}/roles`, {
+      cookie: cookies.community_secretary,
+      body: {
+        roles: [{ role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1, outside.territory] }],
+      },
+    });
+    expect(regranted.status).toBe(400);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each(['street_admin', 'community_secretary', 'community_worker', 'grid_worker'] as const)(
+    '%s cannot move residents across the edge of its scope, nor register into a place outside it',
+    async (role) => {
+      const cookie = cookies[role];
+      const before = await snapshot();
+      const attempts = [
+        // In → out: a resident of the caller's own grid into a household of another street.
+        t.request('POST', `/api/v1/residents/${inside.resident}/move`, {
+          cookie,
+          body: { householdId: outside.household, relation: 'other' },
+        }),
+        // Out → in.
+        t.request('POST', `/api/v1/residents/${outside.resident}/move`, {
+          cookie,
+          body: { householdId: inside.household, relation: 'other' },
+        }),
+        t.request('POST', '/api/v1/households', {
+          cookie,
+          body: { buildingId: outside.building, unitNumber: 1, room: '9901', kind: 'family' },
+        }),
+        t.request('POST', '/api/v1/residents', {
+          cookie,
+          body: {
+            householdId: outside.household,
+            name: '越权登记',
+            gender: 'male',
+            birthDate: '1990-01-01',
+            relation: 'other',
+          },
+        }),
+      ];
+      for (const response of await Promise.all(attempts)) {
+        expect([400, 404], response.text).toContain(response.status);
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it.each(['street_admin', 'community_secretary'] as const)(
+    '%s cannot create a territory under a parent outside its scope',
+    async (role) => {
+      const before = await snapshot();
+      const response = await t.request('POST', '/api/v1/territories', {
+        cookie: cookies[role],
+        body: { parentId: outside.community, name: '越权网格' },
+      });
+      expect([403, 404]).toContain(response.status);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it.each(scopedRoles.filter((r) => has(r, 'resident:read')))(
+    '%s: lists filtered on a place outside its scope show nothing of it',
+    async (role) => {
+      for (const path of ['/residents', '/households', '/buildings']) {
+        const response = await t.request('GET', `/api/v1${path}?territoryId=${outside.territory}`, {
+          cookie: cookies[role],
+        });
+        if (response.status === 200) expect(response.json.data, path).toEqual([]);
+        else expect(response.status, path).toBe(404);
+      }
+    },
+  );
+});
