@@ -35,11 +35,35 @@ export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry)
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     territoryCode: entry.territoryCode ?? null,
-    changes: entry.changes ?? null,
+    changes: entry.changes ? storable(entry.changes) : null,
     requestId: actor.requestId,
     ip: actor.ip,
     userAgent: actor.userAgent,
   });
+}
+
+/** What jsonb cannot hold, in JSON text: the escape of NUL or of a lone surrogate (a pair is written as is). */
+const UNSTORABLE_ESCAPE = /\\u0000|\\ud[89a-f]/i;
+/** NUL and lone surrogates (in a /u regex a well-formed pair is one code point and does not match). */
+const UNSTORABLE = /[\0\p{Cs}]/gu;
+
+/**
+ * Changes as jsonb can store them: NUL and lone surrogates become U+FFFD. Requests cannot carry them (http/input.ts);
+ * this keeps an audit row, and with it the write it records, from failing on content that came some other way. The
+ * common case costs one JSON.stringify; only changes whose JSON holds such an escape are walked.
+ */
+function storable(value: Record<string, unknown>): Record<string, unknown> {
+  if (!UNSTORABLE_ESCAPE.test(JSON.stringify(value))) return value;
+  return clean(value) as Record<string, unknown>;
+}
+
+function clean(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\ufffd');
+  if (Array.isArray(value)) return value.map(clean);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), clean(v)]));
+  }
+  return value;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { prefixEnd, startsWith } from './like.ts';
+import { prefixEnd, startsWith, startsWithInCodeOrder } from './like.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,7 +15,14 @@ describe('prefix ranges', () => {
     expect(prefixEnd('王')).toBe('玌');
     expect(prefixEnd('a\u{D7FF}')).toBe('a\u{E000}');
     expect(prefixEnd('ab\u{10FFFF}')).toBe('ac');
+    expect(prefixEnd('𠀀')).toBe('𠀁');
+    expect(prefixEnd('\u{FFFF}')).toBe('\u{10000}');
     expect(() => prefixEnd('')).toThrow();
+  });
+
+  it('have no end when every character is U+10FFFF: nothing sorts after such a prefix', () => {
+    expect(prefixEnd('\u{10FFFF}')).toBeNull();
+    expect(prefixEnd('\u{10FFFF}\u{10FFFF}')).toBeNull();
   });
 
   it('select exactly what LIKE prefix% selects, in the database', async () => {
@@ -33,15 +40,26 @@ describe('prefix ranges', () => {
       '玌',
       'a%b',
       'a_b',
+      '𠀀',
+      '𠀀a',
+      '𠀁',
+      '\u{10FFFD}',
+      '\u{10FFFF}',
+      '\u{10FFFF}x',
     ];
     const table = sql`(select unnest(${sql.param(values)}::text[]) as v) values_`;
-    for (const prefix of ['3701', '37010', '370', '王', 'a%', 'a_', '']) {
+    for (const prefix of ['3701', '37010', '370', '王', 'a%', 'a_', '', '𠀀', '\u{10FFFD}', '\u{10FFFF}']) {
       const ranged = await t.db
         .select({ v: sql<string>`v` })
         .from(table)
         .where(startsWith(sql`v`, prefix));
-      const expected = values.filter((v) => v.startsWith(prefix));
-      expect(ranged.map((r) => r.v).sort(), prefix).toEqual(expected.sort());
+      const inCodeOrder = await t.db
+        .select({ v: sql<string>`v` })
+        .from(table)
+        .where(startsWithInCodeOrder(sql`(v collate "C")`, prefix));
+      const expected = values.filter((v) => v.startsWith(prefix)).sort();
+      expect(ranged.map((r) => r.v).sort(), prefix).toEqual(expected);
+      expect(inCodeOrder.map((r) => r.v).sort(), prefix).toEqual(expected);
     }
   });
 });

@@ -13,14 +13,19 @@ export function containsPattern(value: string): string {
 /**
  * The least string after every string that starts with `prefix`, in code-point order (the byte order of UTF-8, which
  * is what the "C" collation and text_pattern_ops compare): the prefix with its last character's code point plus one.
+ * Null when there is none: every character of the prefix is U+10FFFF, the last code point, so nothing sorts after all
+ * strings that start with it.
  */
-export function prefixEnd(prefix: string): string {
+export function prefixEnd(prefix: string): string | null {
   const chars = [...prefix];
-  const last = chars.pop()?.codePointAt(0);
-  if (last === undefined) throw new Error('prefixEnd needs a non-empty prefix');
-  if (last === 0x10ffff) return prefixEnd(chars.join('')); // no successor: end after the shorter prefix
-  const next = last + 1 === 0xd800 ? 0xe000 : last + 1; // skip the surrogate block
-  return chars.join('') + String.fromCodePoint(next);
+  if (chars.length === 0) throw new Error('prefixEnd needs a non-empty prefix');
+  while (chars.length > 0) {
+    const last = chars.pop()!.codePointAt(0)!;
+    if (last === 0x10ffff) continue; // no successor: end after the shorter prefix
+    const next = last + 1 >= 0xd800 && last + 1 <= 0xdfff ? 0xe000 : last + 1; // skip the surrogate block
+    return chars.join('') + String.fromCodePoint(next);
+  }
+  return null;
 }
 
 /**
@@ -29,5 +34,18 @@ export function prefixEnd(prefix: string): string {
  */
 export function startsWith(column: SQLWrapper, prefix: string): SQL {
   if (prefix === '') return sql`true`;
-  return sql`(${column} ~>=~ ${prefix} and ${column} ~<~ ${prefixEnd(prefix)})`;
+  const end = prefixEnd(prefix);
+  if (end === null) return sql`(${column} ~>=~ ${prefix})`;
+  return sql`(${column} ~>=~ ${prefix} and ${column} ~<~ ${end})`;
+}
+
+/**
+ * `column` starts with `prefix`, for a column compared in code-point order (`collate "C"`, as an index on it holds
+ * it): the same range with the ordinary operators.
+ */
+export function startsWithInCodeOrder(column: SQLWrapper, prefix: string): SQL {
+  if (prefix === '') return sql`true`;
+  const end = prefixEnd(prefix);
+  if (end === null) return sql`(${column} >= ${prefix})`;
+  return sql`(${column} >= ${prefix} and ${column} < ${end})`;
 }

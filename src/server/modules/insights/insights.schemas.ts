@@ -8,18 +8,40 @@ import {
   residentStatsSchema,
 } from '../territory/territory.schemas.ts';
 import { territoryLevels } from '../territory/territory.tables.ts';
+import { bi } from '../../http/validation.ts';
 
-export const figuresQuery = z.object({
-  territoryId: z
-    .uuid()
+/** The first and last day a period may name: other years are typing mistakes, not periods of this platform. */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2100-12-31';
+
+const day = (description: string) =>
+  z.iso
+    .date(bi('请按 YYYY-MM-DD 填写有效日期', 'Use a valid date, YYYY-MM-DD'))
+    .refine(
+      (value) => value >= FIRST_DAY && value <= LAST_DAY,
+      bi(
+        `日期须在 ${FIRST_DAY} 至 ${LAST_DAY} 之间`,
+        `The date must be between ${FIRST_DAY} and ${LAST_DAY}`,
+      ),
+    )
     .optional()
-    .openapi({ description: 'Narrow to this node’s subtree (within the caller’s scope)' }),
-  from: z.iso.date().optional().openapi({ description: 'Start of the period (YYYY-MM-DD) for flow figures' }),
-  to: z.iso
-    .date()
-    .optional()
-    .openapi({ description: 'End of the period; stock figures are counted as of this day' }),
-});
+    .openapi({ description: `${description} (YYYY-MM-DD, ${FIRST_DAY} to ${LAST_DAY})` });
+
+export const figuresQuery = z
+  .object({
+    territoryId: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'Narrow to this node’s subtree (within the caller’s scope)' }),
+    from: day('Start of the period for flow figures; not after `to`'),
+    to: day(
+      'End of the period; stock figures are counted as of this day (Asia/Shanghai). Before the first record they are 0; a day after today counts as today',
+    ),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: bi('开始日期不能晚于结束日期', 'The start date must not be after the end date'),
+    path: ['from'],
+  });
 
 /** The report's figures, one flat object with the stable keys of DOMAIN.md §4. Later modules add their keys. */
 export const figuresSchema = z

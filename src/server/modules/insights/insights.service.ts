@@ -28,8 +28,10 @@ export function figures(
   scope: Scope,
   query: { territoryId?: string; from?: string; to?: string },
 ): Promise<Figures> {
-  const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, query.to]);
-  return figuresCache(db, key, () => computeFigures(db, scope, query));
+  // Nothing is recorded after now: a day after today (the end of a report period still running) is today.
+  const to = query.to && endOfDayShanghai(query.to).getTime() < Date.now() ? query.to : undefined;
+  const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, to]);
+  return figuresCache(db, key, () => computeFigures(db, scope, { ...query, to }));
 }
 
 async function computeFigures(

@@ -56,3 +56,41 @@ describe('county overview', () => {
     expect(overviewResponseSchema.safeParse({ data: { ...county, extra: 1 } }).success).toBe(false);
   });
 });
+
+describe('figures for a period', () => {
+  const figures = (query: string) => t.request('GET', `/api/v1/insights/figures?${query}`, { cookie: admin });
+  const fieldsOf = (response: { json: { error: { details: { field: string }[] } } }) =>
+    response.json.error.details.map((d) => d.field);
+
+  it('a day outside 1900–2100, or not a day at all → 400 naming the parameter', async () => {
+    for (const [query, field] of [
+      ['to=0001-01-01', 'query.to'],
+      ['to=1899-12-31', 'query.to'],
+      ['to=2101-01-01', 'query.to'],
+      ['from=0001-01-01', 'query.from'],
+      ['to=99999-01-01', 'query.to'],
+      ['to=2026-02-30', 'query.to'],
+    ] as const) {
+      const response = await figures(query);
+      expect(response.status, query).toBe(400);
+      expect(response.json.error.code).toBe('VALIDATION_FAILED');
+      expect(fieldsOf(response), query).toEqual([field]);
+    }
+  });
+
+  it('a period that starts after it ends → 400 on `from`', async () => {
+    const response = await figures('from=2025-02-01&to=2025-01-31');
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['query.from']);
+    expect((await figures('from=2025-01-31&to=2025-01-31')).status).toBe(200);
+  });
+
+  it('a day before any record counts nothing; a day after today counts as today', async () => {
+    const past = await figures('to=1900-01-01');
+    expect(past.status).toBe(200);
+    expect(past.json).toMatchObject({ buildings: 0, households: 0, residents: 0, keyPopulation: 0 });
+    const today = (await figures('')).json;
+    expect(today.residents).toBeGreaterThan(0);
+    expect((await figures('to=2100-12-31')).json).toEqual(today);
+  });
+});

@@ -13,7 +13,7 @@ import {
 import { codeInScope, registryCondition, registryRowInScope, type Scope } from '../../auth/scope.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
-import { containsPattern, prefixEnd, startsWith } from '../../db/like.ts';
+import { containsPattern, startsWith, startsWithInCodeOrder } from '../../db/like.ts';
 import { errors, type ErrorDetail } from '../../http/errors.ts';
 import { idCardBirthDate, idCardGender, idCardProblem } from './id-card.ts';
 import type { HouseholdFilter, ResidentFilter, ResidentView } from './registry.schemas.ts';
@@ -137,7 +137,7 @@ export async function residentListCondition(
   const exact = q ? wholeNumberOf(keys, q) : null;
   let match: SQL | undefined;
   if (exact) match = eq(exact.kind === 'idCard' ? residents.idCardIndex : residents.phoneIndex, exact.index);
-  else if (q) match = sql`(${nameInCodeOrder} >= ${q} and ${nameInCodeOrder} < ${prefixEnd(q)})`;
+  else if (q) match = startsWithInCodeOrder(nameInCodeOrder, q);
   const territoryCode = filter.territoryId
     ? await territoryCodeInScope(db, scope, filter.territoryId)
     : undefined;
