@@ -14,7 +14,6 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { AppEnv } from './http/context.ts';
 import { errors } from './http/errors.ts';
-import { inputCheck } from './http/input.ts';
 import { csrfProtection, handleError, requestContext } from './http/middleware.ts';
 import { MAX_IMPORT_BYTES } from './modules/territory/registry-import.service.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
@@ -74,7 +73,6 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/api/v1/registry/imports', uploadLimit);
   app.use('/api/*', csrfProtection(deps.config.allowedOrigins));
-  app.use('/api/*', inputCheck()); // text, encoding and JSON depth of every request (http/input.ts)
   app.use('/api/*', sessionMiddleware(deps));
 
   const api = new OpenAPIHono<AppEnv>()

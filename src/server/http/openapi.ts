@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Permission } from '../auth/roles.ts';
 import { requirePermission } from '../auth/scope.ts';
 import { requireAuth, type AppEnv } from './context.ts';
+import { inputCheck } from './input.ts';
 import { validationError } from './validation.ts';
 
 /**
@@ -26,16 +27,23 @@ function accessGuard(access: Access): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** One instance for every route: it keeps no state. */
+const checkInput = inputCheck();
+
 /**
- * A route definition with the access it requires. The access is checked first: before the request's parameters
- * and body are validated, so a caller without the permission learns nothing from validation (403, never 400), and
- * the document names the access of every operation (`x-access`).
+ * A route definition with the access it requires. The access is checked first, then the text of the request at the
+ * boundary (http/input.ts), then the route's parameters and body: a caller without the permission learns nothing
+ * from validation (401/403, never 400), and the document names the access of every operation (`x-access`).
  */
 export function route<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
   access: Access,
   config: R,
 ) {
-  return createRoute({ ...config, [ACCESS_EXTENSION]: access, middleware: accessGuard(access) });
+  return createRoute({
+    ...config,
+    [ACCESS_EXTENSION]: access,
+    middleware: [accessGuard(access), checkInput] as const,
+  });
 }
 
 /** A module router whose request validation failures become the catalogue's VALIDATION_FAILED. */
