@@ -75,8 +75,8 @@ function waitSeconds(rule: DelayRule, count: FailureCount, now: number): number 
   return until > now ? Math.max(1, Math.ceil((until - now) / 1000)) : 0;
 }
 
-/** Failures of the pair, the account and the address within the window, in one statement. */
-async function countFailures(db: Executor, account: string, ip: string, now: number) {
+/** Failures of the pair, the account and the address within the window recorded before `attempt`, in one statement. */
+async function countFailures(db: Executor, account: string, ip: string, now: number, attempt: string) {
   const since = new Date(now - throttle.windowMs);
   const isPair = and(eq(loginFailures.account, account), eq(loginFailures.ip, ip));
   const isAccount = eq(loginFailures.account, account);
@@ -91,7 +91,9 @@ async function countFailures(db: Executor, account: string, ip: string, now: num
       addressLast: sql<string | null>`max(${loginFailures.at}) filter (where ${isAddress})`,
     })
     .from(loginFailures)
-    .where(and(sql`(${isAccount} or ${isAddress})`, gt(loginFailures.at, since)));
+    .where(
+      and(sql`(${isAccount} or ${isAddress})`, gt(loginFailures.at, since), lt(loginFailures.id, attempt)),
+    );
   const count = (n: number | undefined, last: string | null | undefined): FailureCount => ({
     n: n ?? 0,
     last: last ? new Date(last) : null,
@@ -103,16 +105,25 @@ async function countFailures(db: Executor, account: string, ip: string, now: num
   };
 }
 
-/** Records one failed password check, and forgets this account's and address's failures older than the window. */
-async function recordFailure(tx: Executor, account: string, ip: string, now: number) {
-  const before = new Date(now - throttle.windowMs);
-  await tx.insert(loginFailures).values({ id: newId(), account, ip, at: new Date(now) });
+/**
+ * Records an attempt as a failure before its password is checked, then counts the failures recorded before it
+ * (ids are time-ordered). So attempts sent all at once count each other instead of all passing the check before
+ * any failure is written. The row is removed again when the attempt must wait, or on success.
+ */
+async function beginAttempt(db: Executor, account: string, ip: string, now: number) {
+  const id = newId(now);
+  await db.insert(loginFailures).values({ id, account, ip, at: new Date(now) });
+  return { id, failures: await countFailures(db, account, ip, now, id) };
+}
+
+/** Forgets this account's and this address's failures older than the window. */
+async function pruneFailures(tx: Executor, account: string, ip: string, now: number) {
   await tx
     .delete(loginFailures)
     .where(
       and(
         sql`(${loginFailures.account} = ${account} or ${loginFailures.ip} = ${ip})`,
-        lt(loginFailures.at, before),
+        lt(loginFailures.at, new Date(now - throttle.windowMs)),
       ),
     );
 }
@@ -145,8 +156,8 @@ export async function login(
         : sql`lower(${users.username}) = ${account.key}`,
     )
     .limit(1);
-  const [failures, [known]] = await Promise.all([
-    countFailures(db, account.key, ip, now),
+  const [{ id: attempt, failures }, [known]] = await Promise.all([
+    beginAttempt(db, account.key, ip, now),
     db
       .select({ id: sessions.id })
       .from(sessions)
@@ -164,12 +175,15 @@ export async function login(
     known ? 0 : waitSeconds(throttle.account, failures.account, now),
     known ? 0 : waitSeconds(throttle.address, failures.address, now),
   );
-  if (wait > 0) throw errors.loginThrottled(wait);
+  if (wait > 0) {
+    await db.delete(loginFailures).where(eq(loginFailures.id, attempt));
+    throw errors.loginThrottled(wait);
+  }
 
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash));
   if (!user || !ok || user.status !== 'active') {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, account.key, ip, now);
+      await pruneFailures(tx, account.key, ip, now);
       await appendAudit(tx, actor, {
         action: 'auth.login_failed',
         entityType: 'user',
@@ -391,10 +405,14 @@ export async function changeOwnPassword(
   const ip = actor.ip ?? 'unknown';
   const [user] = await db.select().from(users).where(eq(users.id, auth.user.id)).limit(1);
   if (!user) throw errors.sessionExpired();
-  const wait = waitSeconds(throttle.pair, (await countFailures(db, key, ip, now)).account, now);
-  if (wait > 0) throw errors.passwordCheckThrottled(wait);
+  const { id: attempt, failures } = await beginAttempt(db, key, ip, now);
+  const wait = waitSeconds(throttle.pair, failures.account, now);
+  if (wait > 0) {
+    await db.delete(loginFailures).where(eq(loginFailures.id, attempt));
+    throw errors.passwordCheckThrottled(wait);
+  }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await recordFailure(db, key, ip, now);
+    await pruneFailures(db, key, ip, now);
     throw errors.wrongPassword();
   }
   await db.delete(loginFailures).where(eq(loginFailures.account, key));

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { newId } from '../db/ids.ts';
 import { loginFailures, users } from './auth.tables.ts';
 import { signInDelayMs, throttle } from './auth.service.ts';
 
@@ -87,7 +88,7 @@ describe('sign-in throttling: growing delays a stranger cannot turn into a lock-
     const guesses = 3 * throttle.account.free;
     await t.db.insert(loginFailures).values(
       Array.from({ length: guesses }, (_, i) => ({
-        id: crypto.randomUUID(),
+        id: newId(),
         account: 'branch',
         ip: `10.0.${Math.floor(i / 250)}.${i % 250}`,
       })),
@@ -99,6 +100,16 @@ describe('sign-in throttling: growing delays a stranger cannot turn into a lock-
     // The account-wide wait is bounded: after it, even a new address gets through.
     await age('branch', throttle.account.maxMs + 1000);
     expect((await login('branch', 'wuwei-demo', '192.0.2.44')).status).toBe(200);
+  });
+
+  it('attempts sent all at once count each other instead of all passing the check', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login('worker', `burst-${i}`, '192.0.2.99')),
+    );
+    const checked = burst.filter((r) => r.status === 401).length;
+    expect(burst.filter((r) => r.status === 429).length).toBe(burst.length - checked);
+    // A few may overlap on a pooled database; never the whole burst.
+    expect(checked).toBeLessThanOrEqual(throttle.pair.free + 4);
   });
 
   it('the delays grow and are capped', () => {
