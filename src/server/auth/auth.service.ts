@@ -33,9 +33,10 @@ function accountKey(keys: DataKeys, identifier: string): { kind: 'mobile' | 'use
 /**
  * Sign-in throttling: growing delays instead of a lock a stranger could trigger.
  *
- * Every failed password check is a row in login_failures (account key, address, time). Before a password is
- * checked, three counts over the last `windowMs` decide whether the attempt must wait; a waiting attempt is
- * answered 429 with Retry-After, without checking the password or being counted.
+ * Every failed password check is a row in login_failures (account key, address, time); the row is written as the
+ * attempt starts (see beginAttempt) and removed on success. Before a password is checked, three counts over the
+ * last `windowMs` decide whether the attempt must wait; a waiting attempt is answered 429 with Retry-After,
+ * without checking the password or being counted.
  *
  * - `pair`, one account from one address: 5 failures are free; then each attempt waits 30 s after the last
  *   failure, doubling with every further failure (30 s, 1 min, 2 min, 4 min, 8 min), at most 15 min. A success
