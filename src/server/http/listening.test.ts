@@ -169,7 +169,7 @@ describe('a body over the limit gets a readable 413 from a listening server', ()
 });
 
 describe('headers a listening server sends', () => {
-  it('JSON answers under /api/ are not stored by browsers or proxies; pages keep their own caching', async () => {
+  it('JSON answers, errors and the Excel export under /api/ say Cache-Control: no-store', async () => {
     const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { cookie: admin } });
     expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
