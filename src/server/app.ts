@@ -3,7 +3,6 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -14,7 +13,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { AppEnv } from './http/context.ts';
 import { errors } from './http/errors.ts';
-import { csrfProtection, handleError, requestContext } from './http/middleware.ts';
+import { bodyLimit, csrfProtection, handleError, noStore, requestContext } from './http/middleware.ts';
 import { MAX_IMPORT_BYTES } from './modules/territory/registry-import.service.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { insightsRoutes } from './modules/insights/insights.routes.ts';
@@ -46,6 +45,8 @@ export function createApp(deps: AppDeps) {
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
       frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
     },
   });
   app.use(
@@ -54,19 +55,14 @@ export function createApp(deps: AppDeps) {
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
+  // Answers under /api/ carry personal data: never stored by a browser or proxy (errors included).
+  app.use(
+    '/api/*',
+    except((c) => c.req.path.startsWith('/api/docs'), noStore()),
+  );
   // JSON bodies are small; a spreadsheet upload may be large. Each is refused above its limit before it is read.
-  const jsonLimit = bodyLimit({
-    maxSize: JSON_BODY_LIMIT,
-    onError: () => {
-      throw errors.bodyTooLarge(JSON_BODY_LIMIT);
-    },
-  });
-  const uploadLimit = bodyLimit({
-    maxSize: MAX_IMPORT_BYTES,
-    onError: () => {
-      throw errors.bodyTooLarge(MAX_IMPORT_BYTES);
-    },
-  });
+  const jsonLimit = bodyLimit(JSON_BODY_LIMIT);
+  const uploadLimit = bodyLimit(MAX_IMPORT_BYTES);
   app.use(
     '/api/*',
     except((c) => isUpload(c.req.method, c.req.path), jsonLimit),

@@ -86,6 +86,11 @@ test('a new account must set its own password before using the platform, and the
   await admin.context().close();
 
   const page = await e2e.newPage();
+  // The API refuses everything but /me, the change and sign-out until then; the web app must not even ask.
+  const refused: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 403) refused.push(response.url());
+  });
   await signIn(page, username, 'First-pass-2025');
   const dialog = page.getByRole('dialog').filter({ hasText: '首次登录或密码被重置后' });
   await dialog.waitFor();
@@ -109,5 +114,6 @@ test('a new account must set its own password before using the platform, and the
     data: { mustChangePassword: boolean };
   };
   expect(me.data.mustChangePassword).toBe(false);
+  expect(refused).toEqual([]);
   await page.context().close();
 });

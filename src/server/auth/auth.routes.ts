@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../app.ts';
 import { actorOf, requireAuth, type AppEnv } from '../http/context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, errors } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../http/middleware.ts';
 import { createRouter, route, errorResponses, jsonContent } from '../http/openapi.ts';
 import { changePasswordBody, loginBody, meSchema, type Me } from './auth.schemas.ts';
@@ -11,7 +11,19 @@ import { changeOwnPassword, hashToken, loadSession, login, logout, resolveSessio
 import { roles } from './roles.ts';
 import { permissionsOf, type AuthContext } from './scope.ts';
 
-/** Loads the caller from the session cookie; a bad or expired cookie is cleared and remembered for a clear 401. */
+/** What a session may still do while its account must change its password (first sign-in, or after a reset). */
+const WHILE_PASSWORD_MUST_CHANGE = new Set([
+  'GET /api/v1/me',
+  'POST /api/v1/me/password',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/login',
+]);
+
+/**
+ * Loads the caller from the session cookie; a bad or expired cookie is cleared and remembered for a clear 401.
+ * A caller who must change their password gets 403 PASSWORD_CHANGE_REQUIRED on every other /api/v1 route, so
+ * the forced change holds for API clients too, not only in the web app.
+ */
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const policy = { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs };
   return async (c, next) => {
@@ -26,6 +38,13 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         c.set('sessionExpired', true);
       }
+    }
+    if (
+      c.get('auth')?.user.mustChangePassword &&
+      c.req.path.startsWith('/api/v1/') &&
+      !WHILE_PASSWORD_MUST_CHANGE.has(`${c.req.method} ${c.req.path}`)
+    ) {
+      throw errors.passwordChangeRequired();
     }
     await next();
   };
@@ -114,7 +133,7 @@ export function authRoutes(deps: AppDeps) {
         tags: ['auth'],
         summary: 'Change the caller’s own password; other sessions are signed out',
         request: { body: { content: jsonContent(changePasswordBody), required: true } },
-        responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401) },
+        responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 429) },
       }),
       async (c) => {
         const auth = requireAuth(c);

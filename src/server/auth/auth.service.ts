@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { errors, type Text } from '../http/errors.ts';
@@ -14,9 +14,6 @@ import { cachedSession, forgetUser, rememberSession } from './session-cache.ts';
 import type { AuthContext, ResolvedAssignment } from './scope.ts';
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
-
-/** Failed sign-ins allowed in the window before the account, or the address, must wait. */
-export const throttle = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
 
 // Refreshing last_seen_at on every request would turn each read into a write; once a minute is enough for idle expiry.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -33,26 +30,113 @@ function accountKey(keys: DataKeys, identifier: string): { kind: 'mobile' | 'use
     : { kind: 'username', key: trimmed.toLowerCase() };
 }
 
-async function throttleWait(
-  db: Executor,
-  column: typeof loginFailures.account | typeof loginFailures.ip,
-  value: string,
-  limit: number,
-) {
-  const since = new Date(Date.now() - throttle.windowMs);
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginFailures.at})` })
-    .from(loginFailures)
-    .where(and(eq(column, value), gt(loginFailures.at, since)));
-  if (!row || row.count < limit || !row.oldest) return 0;
-  return Math.max(1, Math.ceil((new Date(row.oldest).getTime() + throttle.windowMs - Date.now()) / 1000));
+/**
+ * Sign-in throttling: growing delays instead of a lock a stranger could trigger.
+ *
+ * Every failed password check is a row in login_failures (account key, address, time); the row is written as the
+ * attempt starts (see beginAttempt) and removed on success. Before a password is checked, three counts over the
+ * last `windowMs` decide whether the attempt must wait; a waiting attempt is answered 429 with Retry-After,
+ * without checking the password or being counted.
+ *
+ * - `pair`, one account from one address: 5 failures are free; then each attempt waits 30 s after the last
+ *   failure, doubling with every further failure (30 s, 1 min, 2 min, 4 min, 8 min), at most 15 min. A success
+ *   from that address clears this counter — only this one.
+ * - `account`, one account from all addresses: a distributed guesser is slowed once the account has 20
+ *   failures: 1 s after the last failure, doubling every 4 failures, at most 60 s. So other addresses can delay
+ *   the owner by a minute at most, never lock them out.
+ * - `address`, one address for all accounts: spraying passwords over many accounts waits once 30 failures come
+ *   from one address: 30 s, doubling every 5 failures, at most 15 min.
+ *
+ * An address the account has signed in from before (a session in the last `knownAddressMs`) is the owner's: it
+ * only ever waits on its own `pair` counter, never on what other addresses did.
+ */
+export const throttle = {
+  windowMs: 24 * 60 * 60_000,
+  knownAddressMs: 90 * 24 * 60 * 60_000,
+  pair: { free: 5, baseMs: 30_000, doubleEvery: 1, maxMs: 15 * 60_000 },
+  account: { free: 20, baseMs: 1_000, doubleEvery: 4, maxMs: 60_000 },
+  address: { free: 30, baseMs: 30_000, doubleEvery: 5, maxMs: 15 * 60_000 },
+} as const;
+
+export type DelayRule = { free: number; baseMs: number; doubleEvery: number; maxMs: number };
+
+/** How long after the last of `failures` the next attempt must wait under `rule`. */
+export function signInDelayMs(rule: DelayRule, failures: number): number {
+  if (failures < rule.free) return 0;
+  return Math.min(rule.maxMs, rule.baseMs * 2 ** Math.floor((failures - rule.free) / rule.doubleEvery));
 }
+
+type FailureCount = { n: number; last: Date | null };
+
+/** Seconds until `count` allows another attempt under `rule`; 0 when it already does. */
+function waitSeconds(rule: DelayRule, count: FailureCount, now: number): number {
+  const delay = signInDelayMs(rule, count.n);
+  if (delay === 0 || !count.last) return 0;
+  const until = count.last.getTime() + delay;
+  return until > now ? Math.max(1, Math.ceil((until - now) / 1000)) : 0;
+}
+
+/** Failures of the pair, the account and the address within the window recorded before `attempt`, in one statement. */
+async function countFailures(db: Executor, account: string, ip: string, now: number, attempt: string) {
+  const since = new Date(now - throttle.windowMs);
+  const isPair = and(eq(loginFailures.account, account), eq(loginFailures.ip, ip));
+  const isAccount = eq(loginFailures.account, account);
+  const isAddress = eq(loginFailures.ip, ip);
+  const [row] = await db
+    .select({
+      pairN: sql<number>`count(*) filter (where ${isPair})::int`,
+      pairLast: sql<string | null>`max(${loginFailures.at}) filter (where ${isPair})`,
+      accountN: sql<number>`count(*) filter (where ${isAccount})::int`,
+      accountLast: sql<string | null>`max(${loginFailures.at}) filter (where ${isAccount})`,
+      addressN: sql<number>`count(*) filter (where ${isAddress})::int`,
+      addressLast: sql<string | null>`max(${loginFailures.at}) filter (where ${isAddress})`,
+    })
+    .from(loginFailures)
+    .where(
+      and(sql`(${isAccount} or ${isAddress})`, gt(loginFailures.at, since), lt(loginFailures.id, attempt)),
+    );
+  const count = (n: number | undefined, last: string | null | undefined): FailureCount => ({
+    n: n ?? 0,
+    last: last ? new Date(last) : null,
+  });
+  return {
+    pair: count(row?.pairN, row?.pairLast),
+    account: count(row?.accountN, row?.accountLast),
+    address: count(row?.addressN, row?.addressLast),
+  };
+}
+
+/**
+ * Records an attempt as a failure before its password is checked, then counts the failures recorded before it
+ * (ids are time-ordered). So attempts sent all at once count each other instead of all passing the check before
+ * any failure is written. The row is removed again when the attempt must wait, or on success.
+ */
+async function beginAttempt(db: Executor, account: string, ip: string, now: number) {
+  const id = newId(now);
+  await db.insert(loginFailures).values({ id, account, ip, at: new Date(now) });
+  return { id, failures: await countFailures(db, account, ip, now, id) };
+}
+
+/** Forgets this account's and this address's failures older than the window. */
+async function pruneFailures(tx: Executor, account: string, ip: string, now: number) {
+  await tx
+    .delete(loginFailures)
+    .where(
+      and(
+        sql`(${loginFailures.account} = ${account} or ${loginFailures.ip} = ${ip})`,
+        lt(loginFailures.at, new Date(now - throttle.windowMs)),
+      ),
+    );
+}
+
+// Compared with a session's user id when the account does not exist, so both cases do the same work.
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 export type LoginResult = { token: string; sessionId: string; userId: string; expiresAt: Date };
 
 /**
- * Checks the password and opens a session. Failures are recorded per account and per address and answer the
- * same whether or not the account exists; too many of them lock sign-in for the rest of the window.
+ * Checks the password and opens a session. An unknown account, a wrong password and a disabled account answer
+ * alike (INVALID_CREDENTIALS after one password hash each) and count as failures for the throttle above.
  */
 export async function login(
   deps: { db: Db; keys: DataKeys; session: SessionPolicy },
@@ -60,13 +144,9 @@ export async function login(
   actor: Actor,
 ): Promise<LoginResult> {
   const { db, keys } = deps;
+  const now = Date.now();
   const ip = actor.ip ?? 'unknown';
   const account = accountKey(keys, input.username);
-  const wait = Math.max(
-    await throttleWait(db, loginFailures.account, account.key, throttle.perAccount),
-    await throttleWait(db, loginFailures.ip, ip, throttle.perAddress),
-  );
-  if (wait > 0) throw errors.loginThrottled(wait);
 
   const [user] = await db
     .select()
@@ -77,10 +157,34 @@ export async function login(
         : sql`lower(${users.username}) = ${account.key}`,
     )
     .limit(1);
+  const [{ id: attempt, failures }, [known]] = await Promise.all([
+    beginAttempt(db, account.key, ip, now),
+    db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(
+        and(
+          eq(sessions.userId, user?.id ?? NO_USER),
+          eq(sessions.ip, ip),
+          gt(sessions.createdAt, new Date(now - throttle.knownAddressMs)),
+        ),
+      )
+      .limit(1),
+  ]);
+  const wait = Math.max(
+    waitSeconds(throttle.pair, failures.pair, now),
+    known ? 0 : waitSeconds(throttle.account, failures.account, now),
+    known ? 0 : waitSeconds(throttle.address, failures.address, now),
+  );
+  if (wait > 0) {
+    await db.delete(loginFailures).where(eq(loginFailures.id, attempt));
+    throw errors.loginThrottled(wait);
+  }
+
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash));
-  if (!user || !ok) {
+  if (!user || !ok || user.status !== 'active') {
     await db.transaction(async (tx) => {
-      await tx.insert(loginFailures).values({ id: newId(), account: account.key, ip });
+      await pruneFailures(tx, account.key, ip, now);
       await appendAudit(tx, actor, {
         action: 'auth.login_failed',
         entityType: 'user',
@@ -90,26 +194,29 @@ export async function login(
     });
     throw errors.invalidCredentials();
   }
-  if (user.status !== 'active') throw errors.accountDisabled();
 
   const assignments = (await loadAssignments(db, [user.id])).get(user.id) ?? [];
   const token = randomBytes(32).toString('base64url');
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + deps.session.absoluteMs);
+  const expiresAt = new Date(now + deps.session.absoluteMs);
   const sessionId = newId();
   await db.transaction(async (tx) => {
-    await tx.delete(loginFailures).where(eq(loginFailures.account, account.key));
+    await tx
+      .delete(loginFailures)
+      .where(and(eq(loginFailures.account, account.key), eq(loginFailures.ip, ip)));
     await tx.insert(sessions).values({
       id: sessionId,
       tokenHash: hashToken(token),
       userId: user.id,
-      createdAt: now,
-      lastSeenAt: now,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
       expiresAt,
       ip: actor.ip,
       userAgent: actor.userAgent?.slice(0, 500) ?? null,
     });
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ lastLoginAt: new Date(now) })
+      .where(eq(users.id, user.id));
     await appendAudit(
       tx,
       { ...actor, userId: user.id, name: user.displayName, role: rolesOf(assignments) },
@@ -274,16 +381,42 @@ export function passwordProblem(password: string, username: string): Text | null
   return null;
 }
 
-/** Changes the caller's own password and ends their other sessions. */
+/**
+ * The login_failures key under which wrong current passwords of /me/password are counted. Sign-in keys are
+ * lower-cased names or base64url blind indexes, neither of which can contain "PASSWORD-CHECK:", so failed
+ * sign-ins under a crafted name cannot add to it.
+ */
+export function passwordCheckKey(userId: string): string {
+  return `PASSWORD-CHECK:${userId}`;
+}
+
+/**
+ * Changes the caller's own password and ends their other sessions. Wrong current passwords are throttled per
+ * account like sign-in's `pair` rule (5 free, then 30 s doubling up to 15 min), from whatever address or session,
+ * so a stolen session cannot guess the password to keep the account.
+ */
 export async function changeOwnPassword(
   db: Db,
   auth: AuthContext,
   input: { currentPassword: string; newPassword: string },
   actor: Actor,
 ): Promise<void> {
+  const now = Date.now();
+  const key = passwordCheckKey(auth.user.id);
+  const ip = actor.ip ?? 'unknown';
   const [user] = await db.select().from(users).where(eq(users.id, auth.user.id)).limit(1);
   if (!user) throw errors.sessionExpired();
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw errors.wrongPassword();
+  const { id: attempt, failures } = await beginAttempt(db, key, ip, now);
+  const wait = waitSeconds(throttle.pair, failures.account, now);
+  if (wait > 0) {
+    await db.delete(loginFailures).where(eq(loginFailures.id, attempt));
+    throw errors.passwordCheckThrottled(wait);
+  }
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await pruneFailures(db, key, ip, now);
+    throw errors.wrongPassword();
+  }
+  await db.delete(loginFailures).where(eq(loginFailures.account, key));
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw errors.passwordPolicy('newPassword', problem);
   if (input.newPassword === input.currentPassword) {

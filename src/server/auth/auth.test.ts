@@ -53,11 +53,11 @@ describe('sign-in', () => {
     expect((await login('merchant', 'wuwei-demo')).status).toBe(200);
   });
 
-  it('refuses a disabled account with the right password', async () => {
+  it('refuses a disabled account with the right password, exactly like a wrong one', async () => {
     await t.db.update(users).set({ status: 'disabled' }).where(eq(users.username, 'resident'));
     const response = await login('resident', 'wuwei-demo');
-    expect(response.status).toBe(403);
-    expect(response.json.error.code).toBe('ACCOUNT_DISABLED');
+    expect(response.status).toBe(401);
+    expect(response.json.error.code).toBe('INVALID_CREDENTIALS');
     await t.db.update(users).set({ status: 'active' }).where(eq(users.username, 'resident'));
   });
 

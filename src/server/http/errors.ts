@@ -63,12 +63,28 @@ export const errors = {
       'LOGIN_THROTTLED',
       429,
       {
-        zh: `登录失败次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`,
-        en: `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+        zh: `登录失败次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
+        en: `Too many failed sign-ins; try again in ${waitEn(retryAfterSeconds)}`,
       },
       [],
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  passwordCheckThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'PASSWORD_CHECK_THROTTLED',
+      429,
+      {
+        zh: `当前密码错误次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
+        en: `Too many wrong current passwords; try again in ${waitEn(retryAfterSeconds)}`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  passwordChangeRequired: () =>
+    new AppError('PASSWORD_CHANGE_REQUIRED', 403, {
+      zh: '请先修改密码',
+      en: 'Please change your password first',
+    }),
   csrfRejected: () =>
     new AppError('CSRF_REJECTED', 403, {
       zh: '跨站请求被拒绝',
@@ -116,6 +132,14 @@ export const errors = {
       en: 'Internal server error; please try again later',
     }),
 };
+
+/** A wait in words: seconds under two minutes, whole minutes (rounded up) above. */
+function waitZh(seconds: number): string {
+  return seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+}
+function waitEn(seconds: number): string {
+  return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
 
 const importStatusZh: Record<string, string> = {
   validating: '校验中',

@@ -65,10 +65,21 @@ describe('service basics', () => {
   it('sends security headers with pages, and keeps JSON answers lean', async () => {
     const page = await t.request('GET', '/api/docs');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const csp = page.headers.get('content-security-policy');
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Without these an injected <base> or <form> could send links or form posts elsewhere.
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).toContain("form-action 'self'");
     const json = await t.request('GET', '/healthz');
     expect(json.headers.get('content-security-policy')).toBeNull();
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('API answers, errors included, are never stored by a browser or proxy (they carry personal data)', async () => {
+    const me = await t.request('GET', '/api/v1/me', { cookie: admin });
+    expect(me.headers.get('cache-control')).toBe('no-store');
+    const error = await t.request('GET', '/api/v1/me');
+    expect(error.headers.get('cache-control')).toBe('no-store');
   });
 });
 

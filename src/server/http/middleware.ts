@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -66,6 +67,80 @@ function originHostOf(origin: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** How much of an over-limit body is read and thrown away, so the client can read the 413 (see bodyLimit). */
+export const DISCARD_LIMIT = { bytes: 256 * 1024 * 1024, ms: 30_000 };
+
+/**
+ * Refuses a body over `maxSize` with 413 BODY_TOO_LARGE, before anything parses it: at once when Content-Length
+ * says so, else when the counted bytes pass the limit (chunked bodies are held in memory up to the limit only).
+ *
+ * A client still sending when the answer comes sees a connection reset rather than the 413 if the server closes
+ * early (@hono/node-server drains only 64 MB or 500 ms after answering). So the rest of the body is read and
+ * thrown away first, up to DISCARD_LIMIT; past that the 413 says Connection: close and the socket is closed.
+ */
+export function bodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && !c.req.header('transfer-encoding')) {
+      if (Number(declared) <= maxSize) return next();
+      return refuse(body.getReader());
+    }
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxSize) return refuse(reader);
+      chunks.push(value);
+    }
+    c.req.raw = new Request(c.req.raw, { body: Buffer.concat(chunks, size) });
+    return next();
+
+    async function refuse(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<never> {
+      const until = Date.now() + DISCARD_LIMIT.ms;
+      let discarded = 0;
+      let ended = false;
+      while (discarded <= DISCARD_LIMIT.bytes && Date.now() < until) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<null>((resolve) => (timer = setTimeout(resolve, until - Date.now(), null))),
+        ]).catch(() => null);
+        clearTimeout(timer);
+        if (!chunk) break;
+        if (chunk.done) {
+          ended = true;
+          break;
+        }
+        discarded += chunk.value.byteLength;
+      }
+      if (!ended) {
+        c.header('Connection', 'close');
+        void reader.cancel().catch(() => undefined);
+      }
+      throw errors.bodyTooLarge(maxSize);
+    }
+  };
+}
+
+/**
+ * `Cache-Control: no-store` on API answers, which carry personal data. Under @hono/node-server it is set on the
+ * node response itself, so Hono's answers keep their one-header fast path (docs/decisions/api-response-headers.md);
+ * in process (tests) it goes on the answer.
+ */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return (c, next) => {
+    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (outgoing && typeof outgoing.setHeader === 'function') outgoing.setHeader('Cache-Control', 'no-store');
+    else c.header('Cache-Control', 'no-store');
+    return next();
+  };
 }
 
 /** Every thrown error becomes the catalogue's JSON shape; unknown errors are logged and answered as INTERNAL. */

@@ -201,7 +201,8 @@ export function AppLayout({ me }: { me: Me }) {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="ww-content">
-          <Outlet />
+          {/* Until a forced password change is done the API refuses everything else, so no page asks it. */}
+          {me.mustChangePassword ? null : <Outlet />}
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

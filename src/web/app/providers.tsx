@@ -30,6 +30,10 @@ function createQueryClient(): QueryClient {
     if (error instanceof ApiError && error.status === 401 && client.getQueryData(meKey)) {
       client.setQueryData(meKey, null);
     }
+    // The account must change its password (reset meanwhile): reload the user, which brings up the forced dialog.
+    if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      void client.invalidateQueries({ queryKey: meKey });
+    }
   }
   return client;
 }

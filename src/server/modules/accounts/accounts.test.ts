@@ -169,7 +169,7 @@ describe('managing accounts', () => {
     });
     expect(disabled.json.data.status).toBe('disabled');
     expect((await t.request('GET', '/api/v1/me', { cookie })).status).toBe(401);
-    expect((await login()).json.error.code).toBe('ACCOUNT_DISABLED');
+    expect((await login()).json.error.code).toBe('INVALID_CREDENTIALS');
     await t.request('PATCH', `/api/v1/accounts/${id}`, { cookie: admin, body: { status: 'active' } });
     expect((await login()).status).toBe(200);
     const actions = await t.db
