@@ -100,6 +100,11 @@ describe('residents and household card', () => {
       const drawer = page.getByTestId('resident-drawer');
       await expect.poll(() => drawer.getByTestId('resident-drawer-name').textContent()).toBe(resident.name);
       expect(await drawer.getByTestId('resident-details').textContent()).toContain(resident.address!);
+      // An age, not the birth date (the masking rule); the audited reveal shows the birth date too.
+      const birth = drawer.getByTestId('resident-birth-value');
+      expect(await birth.textContent()).toMatch(/^\d+ 岁$/);
+      await drawer.getByTestId('resident-reveal').click();
+      await expect.poll(() => birth.textContent()).toMatch(/^\d{4}-\d{2}-\d{2}（\d+ 岁）$/);
 
       await drawer.getByTestId('resident-open-household').click();
       await page.waitForURL((url) => url.pathname === `/households/${resident.householdId}`);

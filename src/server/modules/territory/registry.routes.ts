@@ -266,13 +266,19 @@ export function registryRoutes(deps: AppDeps) {
         method: 'post',
         path: '/residents/{id}/reveal',
         tags: ['registry'],
-        summary: 'The clear ID-card number and phone (needs personal:reveal; audited)',
+        summary: 'The clear ID-card number, phone and birth date (needs personal:reveal; audited)',
         request: { params: uuidParam },
         responses: {
           200: {
             description: 'Clear values',
             content: jsonContent(
-              z.object({ data: z.object({ idCard: z.string().nullable(), phone: z.string().nullable() }) }),
+              z.object({
+                data: z.object({
+                  idCard: z.string().nullable(),
+                  phone: z.string().nullable(),
+                  birthDate: z.string(),
+                }),
+              }),
             ),
           },
           ...errorResponses(401, 403, 404),

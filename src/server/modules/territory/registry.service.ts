@@ -5,6 +5,7 @@ import {
   blindIndex,
   decrypt,
   encrypt,
+  maskBirthDate,
   maskIdCard,
   maskMobile,
   mobilePattern,
@@ -87,13 +88,16 @@ function selectResidents(db: Executor) {
 
 type ResidentRow = Awaited<ReturnType<ReturnType<typeof selectResidents>['execute']>>[number];
 
-/** What leaves the server for a resident: ID-card number and phone masked, age computed. */
+/**
+ * What leaves the server for a resident: ID-card number and phone masked, an age instead of the birth date (the
+ * birth date with the county's region code and the ID card's last four would rebuild the whole number). The full
+ * birth date comes only with the audited reveal, for every caller: so nobody rebuilds numbers unaudited.
+ */
 function presentResident(keys: DataKeys, row: ResidentRow): ResidentView {
   return {
     id: row.id,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birthDate,
     age: ageOn(row.birthDate),
     idCard: row.idCardEnc ? maskIdCard(decrypt(keys, row.idCardEnc)) : null,
     phone: row.phoneEnc ? maskMobile(decrypt(keys, row.phoneEnc)) : null,
@@ -316,7 +320,7 @@ export async function residentDetail({ db, keys }: Deps, scope: Scope, id: strin
   return { ...presentResident(keys, row), history: await historyOf(db, 'resident', id) };
 }
 
-/** The clear ID-card number and phone of one resident; the reveal is audited. */
+/** The clear ID-card number, phone and birth date of one resident; the reveal is audited. */
 export async function revealResident({ db, keys }: Deps, scope: Scope, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const row = await loadResident(tx, scope, id);
@@ -325,11 +329,12 @@ export async function revealResident({ db, keys }: Deps, scope: Scope, actor: Ac
       entityType: 'resident',
       entityId: id,
       territoryCode: row.territoryCode,
-      changes: { fields: ['idCard', 'phone'] },
+      changes: { fields: ['idCard', 'phone', 'birthDate'] },
     });
     return {
       idCard: row.idCardEnc ? decrypt(keys, row.idCardEnc) : null,
       phone: row.phoneEnc ? decrypt(keys, row.phoneEnc) : null,
+      birthDate: row.birthDate,
     };
   });
 }
@@ -565,7 +570,8 @@ async function recordHistory(
   await tx.insert(registryHistory).values({ id: newId(), actorId: actor.userId, ...entry });
 }
 
-const maskPersonal = { idCard: maskIdCard, phone: maskMobile };
+/** The audit log keeps personal fields masked: an ID card's last four, a mobile's first three and last four, a birth year. */
+const maskPersonal = { idCard: maskIdCard, phone: maskMobile, birthDate: maskBirthDate };
 
 export async function createResident(
   { db, keys }: Deps,
@@ -658,6 +664,20 @@ export async function updateResident(
       tags: row.tags,
     };
     const idCard = input.idCard === undefined ? before.idCard : input.idCard;
+    // A kept ID-card number fixes the birth date: refuse any date given with it, right or wrong alike, so that an
+    // editor without personal:reveal cannot find the date by trying dates (a match used to pass, a miss to fail).
+    if (input.birthDate !== undefined && input.idCard === undefined && before.idCard) {
+      throw errors.validation([
+        {
+          field: 'birthDate',
+          code: 'follows_id_card',
+          message: {
+            zh: '出生日期随身份证号，不能单独修改；请修改身份证号',
+            en: 'The birth date follows the ID-card number; change the ID-card number instead',
+          },
+        },
+      ]);
+    }
     const identity = reconcileIdentity({
       idCard,
       gender: input.gender ?? (input.idCard ? undefined : before.gender),
