@@ -69,6 +69,17 @@ export const errors = {
       [],
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  lookupThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'LOOKUP_THROTTLED',
+      429,
+      {
+        zh: `按完整身份证号或手机号查找未找到的次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`,
+        en: `Too many lookups by whole ID-card or mobile number found nobody; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   csrfRejected: () =>
     new AppError('CSRF_REJECTED', 403, {
       zh: '跨站请求被拒绝',

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -191,6 +191,67 @@ describe('without personal:reveal (the grid worker)', () => {
     // The same answer whether the date is right or wrong: the birth date follows the ID-card number.
     expect(tries.map((r) => r.status)).toEqual([400, 400]);
     expect(tries[0]!.json.error.details).toEqual(tries[1]!.json.error.details);
+  });
+});
+
+describe('lookups by a whole number without personal:reveal', () => {
+  it('are audited, masked, and throttled after ten that found nobody', async () => {
+    const branch = await t.login('branch');
+    const hit = await t.request('GET', `/api/v1/residents?q=${target.idCard}`, { cookie: branch });
+    expect(hit.json.data.map((r: { id: string }) => r.id)).toEqual([target.id]);
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'resident.looked_up'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(row).toMatchObject({
+      entityId: target.id,
+      changes: { kind: 'idCard', q: `${'*'.repeat(14)}${target.idCard.slice(-4)}`, found: 1 },
+    });
+    // Guesses: the region code, a birth date in the age's year, the real last four with another check digit.
+    const guesses = Array.from({ length: 11 }, (_, i) =>
+      makeIdCard(target.idCard.slice(0, 6), new Date(Date.UTC(1950, 0, 1 + i)), 100 + i),
+    )
+      .filter((g) => g !== target.idCard)
+      .slice(0, 10);
+    // The export by a whole number is a lookup too (the inspector holds no personal:reveal).
+    const inspector = await t.login('inspector');
+    const exported = await t.app.request(`/api/v1/residents/export?q=${guesses[0]}`, {
+      headers: { cookie: inspector },
+    });
+    expect(exported.status).toBe(200);
+    const [exportLookup] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'resident.looked_up'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(exportLookup!.changes).toMatchObject({ kind: 'idCard', found: 0 });
+    expect(exportLookup!.actorName).not.toBe(row!.actorName);
+    for (const guess of guesses) {
+      const miss = await t.request('GET', `/api/v1/residents?q=${guess}`, { cookie: branch });
+      expect(miss.status).toBe(200);
+      expect(miss.json.data).toEqual([]);
+    }
+    const refused = await t.request('GET', `/api/v1/residents?q=${target.idCard}`, { cookie: branch });
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe('LOOKUP_THROTTLED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Names are still found; holders of personal:reveal are neither throttled nor audited for lookups.
+    const byName = await t.request('GET', `/api/v1/residents?q=${encodeURIComponent('王')}`, {
+      cookie: branch,
+    });
+    expect(byName.status).toBe(200);
+    const worker = await t.login('worker');
+    const before = (await t.db.select().from(auditLog).where(eq(auditLog.action, 'resident.looked_up')))
+      .length;
+    for (const guess of guesses.slice(0, 3)) {
+      expect((await t.request('GET', `/api/v1/residents?q=${guess}`, { cookie: worker })).status).toBe(200);
+    }
+    const after = (await t.db.select().from(auditLog).where(eq(auditLog.action, 'resident.looked_up')))
+      .length;
+    expect(after).toBe(before);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
-import { requirePermission } from '../../auth/scope.ts';
+import { requirePermission, scopeFor } from '../../auth/scope.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
 import { createRouter, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
@@ -160,13 +160,15 @@ export function registryRoutes(deps: AppDeps) {
         request: { query: residentListQuery },
         responses: {
           200: { description: 'A page', content: jsonContent(residentListSchema) },
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:read');
+        const auth = requireAuth(c);
+        const scope = requirePermission(auth, 'resident:read');
         const query = c.req.valid('query');
-        const { rows, total, totalCapped } = await searchResidents(deps, scope, query);
+        const unrevealed = scopeFor(auth, 'personal:reveal') ? null : actorOf(c);
+        const { rows, total, totalCapped } = await searchResidents(deps, scope, query, unrevealed);
         return c.json(
           { data: rows, page: { page: query.page, pageSize: query.pageSize, total, totalCapped } },
           200,

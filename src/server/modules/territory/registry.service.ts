@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { auditLog } from '../../auth/auth.tables.ts';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import {
   blindIndex,
@@ -193,6 +194,12 @@ function wholeNumberOf(keys: DataKeys, q: string) {
   return null;
 }
 
+/** Whether `q` is a whole ID-card or mobile number (an exact lookup, throttled without personal:reveal). */
+export function isWholeNumber(q: string | undefined): boolean {
+  const trimmed = q?.trim() ?? '';
+  return /^\d{17}[\dXx]$/.test(trimmed) || mobilePattern.test(trimmed);
+}
+
 /** The blind index to look up when `q` is a whole ID-card or mobile number and nothing else narrows the list. */
 function exactLookupOf({ keys }: Deps, filter: ResidentFilter) {
   const narrowed =
@@ -231,8 +238,63 @@ async function lookUpExactly(
   };
 }
 
-/** Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. */
-export async function searchResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
+/**
+ * Whole-number lookups by callers without personal:reveal: a hit confirms a guessed number, and the last four, the
+ * age and the county's region code leave about 30 guesses. So each such lookup is audited, and after `misses`
+ * lookups that found nobody within the window the caller waits (counted from the audit log: no extra state).
+ */
+export const numberLookupThrottle = { windowMs: 15 * 60_000, misses: 10 };
+
+async function numberLookupWait(db: Executor, userId: string | null): Promise<number> {
+  if (!userId) return 0;
+  const since = new Date(Date.now() - numberLookupThrottle.windowMs);
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, userId),
+        gt(auditLog.at, since),
+        eq(auditLog.action, 'resident.looked_up'),
+        sql`(${auditLog.changes} ->> 'found')::int = 0`,
+      ),
+    );
+  if (!row || row.count < numberLookupThrottle.misses || !row.oldest) return 0;
+  const until = new Date(row.oldest).getTime() + numberLookupThrottle.windowMs;
+  return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+}
+
+/**
+ * Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. `unrevealed`:
+ * the caller holds no personal:reveal, so a lookup by a whole ID-card or mobile number is throttled and audited.
+ */
+export async function searchResidents(
+  deps: Deps,
+  scope: Scope,
+  filter: ResidentFilter,
+  unrevealed: Actor | null = null,
+) {
+  const number = unrevealed ? wholeNumberOf(deps.keys, filter.q?.trim() ?? '') : null;
+  if (!unrevealed || !number) return findResidents(deps, scope, filter);
+  const wait = await numberLookupWait(deps.db, unrevealed.userId);
+  if (wait > 0) throw errors.lookupThrottled(wait);
+  const found = await findResidents(deps, scope, filter);
+  const q = filter.q!.trim();
+  await appendAudit(deps.db, unrevealed, {
+    action: 'resident.looked_up',
+    entityType: 'resident',
+    entityId: found.rows.length === 1 ? found.rows[0]!.id : null,
+    territoryCode: found.rows.length === 1 ? found.rows[0]!.gridCode : null,
+    changes: {
+      kind: number.kind,
+      q: number.kind === 'idCard' ? maskIdCard(q) : maskMobile(q),
+      found: found.total,
+    },
+  });
+  return found;
+}
+
+async function findResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
   const exact = exactLookupOf(deps, filter);
   if (exact) return lookUpExactly(deps, scope, filter, exact);
