@@ -372,8 +372,9 @@ export const enUS: Record<MessageKey, string> = {
   'residents.exportTitle': 'Export the resident list',
   'residents.exportHint': '{total} residents matching the current search will be exported.',
   'residents.exportHintUnknown': 'The residents matching the current search will be exported.',
-  'residents.exportReveal': 'Include full ID-card and mobile numbers (audited)',
-  'residents.exportMasked': 'ID-card and mobile numbers are exported masked.',
+  'residents.exportReveal': 'Include full ID-card and mobile numbers and birth dates (audited)',
+  'residents.exportMasked':
+    'ID-card and mobile numbers are exported masked, without birth dates (ages stay).',
   'residents.exportOk': 'Export',
   'residents.exportStarted': 'Download started',
 

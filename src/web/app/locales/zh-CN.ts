@@ -365,8 +365,8 @@ export const zhCN = {
   'residents.exportTitle': '导出居民名单',
   'residents.exportHint': '将按当前查询条件导出 {total} 名居民。',
   'residents.exportHintUnknown': '将按当前查询条件导出。',
-  'residents.exportReveal': '包含完整身份证号和手机号（将记入审计日志）',
-  'residents.exportMasked': '身份证号和手机号将脱敏导出。',
+  'residents.exportReveal': '包含完整身份证号、手机号和出生日期（将记入审计日志）',
+  'residents.exportMasked': '身份证号和手机号将脱敏导出，不含出生日期（保留年龄）。',
   'residents.exportOk': '导出',
   'residents.exportStarted': '已开始下载',
 
