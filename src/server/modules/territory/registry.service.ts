@@ -240,12 +240,13 @@ async function lookUpExactly(
 
 /**
  * Whole-number lookups by callers without personal:reveal: a hit confirms a guessed number, and the last four, the
- * age and the county's region code leave about 30 guesses. So each such lookup is audited, and after `misses`
- * lookups that found nobody within the window the caller waits (counted from the audit log: no extra state).
+ * age and the county's region code leave about 30 guesses. So each such lookup is audited, and at most `misses`
+ * lookups that found nobody are answered within the window (counted from the audit log: no extra state).
  */
 export const numberLookupThrottle = { windowMs: 15 * 60_000, misses: 10 };
 
-async function numberLookupWait(db: Executor, userId: string | null): Promise<number> {
+/** Seconds to wait when the caller's lookups that found nobody within the window number more than `allowed`. */
+async function numberLookupWait(db: Executor, userId: string | null, allowed: number): Promise<number> {
   if (!userId) return 0;
   const since = new Date(Date.now() - numberLookupThrottle.windowMs);
   const [row] = await db
@@ -259,7 +260,7 @@ async function numberLookupWait(db: Executor, userId: string | null): Promise<nu
         sql`(${auditLog.changes} ->> 'found')::int = 0`,
       ),
     );
-  if (!row || row.count < numberLookupThrottle.misses || !row.oldest) return 0;
+  if (!row || row.count <= allowed || !row.oldest) return 0;
   const until = new Date(row.oldest).getTime() + numberLookupThrottle.windowMs;
   return Math.max(1, Math.ceil((until - Date.now()) / 1000));
 }
@@ -276,8 +277,9 @@ export async function searchResidents(
 ) {
   const number = unrevealed ? wholeNumberOf(deps.keys, filter.q?.trim() ?? '') : null;
   if (!unrevealed || !number) return findResidents(deps, scope, filter);
-  const wait = await numberLookupWait(deps.db, unrevealed.userId);
-  if (wait > 0) throw errors.lookupThrottled(wait);
+  const { misses } = numberLookupThrottle;
+  const before = await numberLookupWait(deps.db, unrevealed.userId, misses - 1);
+  if (before > 0) throw errors.lookupThrottled(before);
   const found = await findResidents(deps, scope, filter);
   const q = filter.q!.trim();
   await appendAudit(deps.db, unrevealed, {
@@ -291,6 +293,10 @@ export async function searchResidents(
       found: found.total,
     },
   });
+  // Lookups sent at once all pass the first check. Counted again with this one recorded, the n-th miss to be
+  // recorded sees at least n: so at most `misses` of them are answered, however many run side by side.
+  const after = await numberLookupWait(deps.db, unrevealed.userId, misses);
+  if (after > 0) throw errors.lookupThrottled(after);
   return found;
 }
 
