@@ -100,6 +100,27 @@ describe('residents and household card', () => {
       const drawer = page.getByTestId('resident-drawer');
       await expect.poll(() => drawer.getByTestId('resident-drawer-name').textContent()).toBe(resident.name);
       expect(await drawer.getByTestId('resident-details').textContent()).toContain(resident.address!);
+      // An age, not the birth date (the masking rule); the audited reveal shows the birth date too.
+      const birth = drawer.getByTestId('resident-birth-value');
+      expect(await birth.textContent()).toMatch(/^\d+ 岁$/);
+      await drawer.getByTestId('resident-reveal').click();
+      await expect.poll(() => birth.textContent()).toMatch(/^\d{4}-\d{2}-\d{2}（\d+ 岁）$/);
+      if (viewport.width >= 768) {
+        // The edit form gets no birth date: the field starts empty, and saving keeps the stored one.
+        await drawer.getByTestId('resident-edit').click();
+        const form = page.getByTestId('resident-form');
+        await page.getByTestId('resident-name').waitFor();
+        const picker = page.getByTestId('resident-birth-date');
+        const input =
+          (await picker.evaluate((e) => e.tagName)) === 'INPUT' ? picker : picker.locator('input');
+        expect(await input.inputValue()).toBe('');
+        expect(await input.getAttribute('placeholder')).toMatch(/\d+ 岁/);
+        await page
+          .locator('.ant-modal')
+          .getByRole('button', { name: /保\s*存/ })
+          .click();
+        await form.waitFor({ state: 'hidden' });
+      }
 
       await drawer.getByTestId('resident-open-household').click();
       await page.waitForURL((url) => url.pathname === `/households/${resident.householdId}`);

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../app.ts';
 import { requireAuth } from '../http/context.ts';
 import { createRouter, route, errorResponses, jsonContent, pageInfo, pageQuery } from '../http/openapi.ts';
-import { listAudit } from './audit.ts';
+import { listAudit, maskAuditChanges } from './audit.ts';
 import { requirePermission } from './scope.ts';
 
 const auditRowSchema = z
@@ -59,7 +59,11 @@ export function auditRoutes({ db }: AppDeps) {
       });
       return c.json(
         {
-          data: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+          data: rows.map((r) => ({
+            ...r,
+            at: r.at.toISOString(),
+            changes: maskAuditChanges(r.changes) as typeof r.changes,
+          })),
           page: { page: query.page, pageSize: query.pageSize, total },
         },
         200,

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { containsPattern, escapeLike } from '../db/like.ts';
 import { auditLog } from './auth.tables.ts';
+import { maskBirthDate, maskIdCard, maskMobile } from './personal-data.ts';
 import { territoryCodeCondition, type Scope } from './scope.ts';
 
 /** Who did a write, from where: taken from the request by the HTTP layer and handed to services. */
@@ -86,6 +87,30 @@ export function changedFields(
     out[key] = key in mask ? { from: hide(from), to: hide(to) } : { from, to };
   }
   return out;
+}
+
+/** Personal fields as they may appear in an audit row's changes, and their masks (all idempotent). */
+const personalFieldMasks: Record<string, (value: string) => string> = {
+  idCard: maskIdCard,
+  phone: maskMobile,
+  mobile: maskMobile,
+  birthDate: maskBirthDate,
+};
+
+/**
+ * An audit row's changes as they leave the server: every value under a personal field's name (`idCard`, `phone`,
+ * `mobile`, `birthDate`, also inside `{ from, to }`) masked again. Rows are masked when written; this also covers rows
+ * written under an older, weaker mask (an ID card's first three, a full birth date) and any writer that forgot.
+ */
+export function maskAuditChanges(changes: unknown, mask?: (value: string) => string): unknown {
+  if (typeof changes === 'string') return mask ? mask(changes) : changes;
+  if (Array.isArray(changes)) return changes.map((v) => maskAuditChanges(v, mask));
+  if (changes && typeof changes === 'object') {
+    return Object.fromEntries(
+      Object.entries(changes).map(([key, v]) => [key, maskAuditChanges(v, personalFieldMasks[key] ?? mask)]),
+    );
+  }
+  return changes;
 }
 
 export type AuditFilter = {

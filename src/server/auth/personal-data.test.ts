@@ -8,6 +8,7 @@ import {
   deriveKeys,
   encrypt,
   loadDataKeys,
+  maskBirthDate,
   maskIdCard,
   maskMobile,
 } from './personal-data.ts';
@@ -44,7 +45,17 @@ describe('personal data protection', () => {
 
   it('masks mobile numbers and ID-card numbers', () => {
     expect(maskMobile('13812345678')).toBe('138****5678');
-    expect(maskIdCard('37010119900101123X')).toBe('370***********123X');
+    expect(maskIdCard('37010119900101123X')).toBe('**************123X');
+    expect(maskMobile('1381234')).toBe('*******');
+    expect(maskMobile('10086123456789')).toBe('**********6789');
+    expect(maskBirthDate('1990-03-07')).toBe('1990-**-**');
+    // Idempotent: a stored mask masked again stays as it is (old audit rows lose the ID card's first three).
+    for (const mask of [maskMobile, maskIdCard, maskBirthDate]) {
+      for (const value of ['13812345678', '37010119900101123X', '1990-03-07']) {
+        expect(mask(mask(value))).toBe(mask(value));
+      }
+    }
+    expect(maskIdCard('370***********123X')).toBe('**************123X');
   });
 
   it('creates the key file with mode 0600 once and reuses it', () => {

@@ -63,16 +63,37 @@ export function blindIndex(keys: DataKeys, kind: 'mobile' | 'idCard', value: str
     .digest('base64url');
 }
 
-/** 13812345678 → 138****5678 */
+/*
+ * The masking rule (docs/ARCHITECTURE.md, "Masking rule"): without personal:reveal nothing gives more than the last
+ * four characters of an ID-card number, the birth year (an age, never a birth date) and the first three and last
+ * four digits of a mobile. Each mask below is idempotent: masking a masked value gives it back unchanged, so old
+ * stored masks can be masked again on the way out.
+ */
+
+/** 13812345678 → 138****5678; anything but an 11-digit number keeps only its last four. */
 export function maskMobile(mobile: string): string {
-  return mobile.length < 7 ? '*'.repeat(mobile.length) : `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+  if (/^\d{3}\*{4}\d{4}$/.test(mobile)) return mobile;
+  if (/^\d{11}$/.test(mobile)) return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+  return keepLastFour(mobile);
 }
 
-/** 110101199003071234 → 110***********1234 */
+/**
+ * 110101199003071234 → **************1234. Only the last four: the first six are the region code, known for a
+ * county, and the birth date is shown nowhere without the reveal, so no other field completes the number.
+ */
 export function maskIdCard(idCard: string): string {
-  return idCard.length < 8
-    ? '*'.repeat(idCard.length)
-    : `${idCard.slice(0, 3)}${'*'.repeat(idCard.length - 7)}${idCard.slice(-4)}`;
+  return keepLastFour(idCard);
+}
+
+/** 1990-03-07 → 1990-**-**: the birth year only (for the audit log; answers send an age). */
+export function maskBirthDate(birthDate: string): string {
+  const year = /^(\d{4})/.exec(birthDate)?.[1];
+  return year ? `${year}-**-**` : '*'.repeat(birthDate.length);
+}
+
+/** Stars but for the last four characters; stars only when fewer than eight (four would be half of it). */
+function keepLastFour(value: string): string {
+  return value.length < 8 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;
 }
 
 /** Mainland mobile numbers: 11 digits starting 1[3-9]. */

@@ -80,6 +80,17 @@ export const errors = {
       [],
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  lookupThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'LOOKUP_THROTTLED',
+      429,
+      {
+        zh: `按完整身份证号或手机号查找未找到的次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
+        en: `Too many lookups by a whole ID-card or mobile number found nobody; try again in ${waitEn(retryAfterSeconds)}`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   passwordChangeRequired: () =>
     new AppError('PASSWORD_CHANGE_REQUIRED', 403, {
       zh: '请先修改密码',

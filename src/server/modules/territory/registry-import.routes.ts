@@ -24,6 +24,7 @@ import {
   startCommit,
   startValidation,
 } from './registry-import.service.ts';
+import { isWholeNumber, searchResidents } from './registry.service.ts';
 import { attachment, XLSX_TYPE } from './xlsx.ts';
 
 const xlsxContent = {
@@ -197,7 +198,7 @@ export function registryImportRoutes(deps: AppDeps) {
         request: { query: residentExportQuery },
         responses: {
           200: { description: 'The list', content: xlsxContent },
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       }),
       async (c) => {
@@ -206,6 +207,10 @@ export function registryImportRoutes(deps: AppDeps) {
         const filter = c.req.valid('query');
         const revealScope = filter.reveal ? scopeFor(auth, 'personal:reveal') : null;
         if (filter.reveal && !revealScope) throw errors.forbidden();
+        // A whole ID-card or mobile number makes the export a lookup: throttled and audited like the list's.
+        if (isWholeNumber(filter.q) && !scopeFor(auth, 'personal:reveal')) {
+          await searchResidents(deps, scope, { ...filter, page: 1, pageSize: 1 }, actorOf(c));
+        }
         const result = await exportResidents(deps, scope, actorOf(c), filter, revealScope);
         const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
         return c.body(result.body, 200, {

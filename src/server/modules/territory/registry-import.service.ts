@@ -1564,8 +1564,10 @@ const label = <F extends LabelledField>(field: F, code: string | null): string |
 
 /**
  * The filtered resident list as a streamed .xlsx in the template's columns (so a ledger can be edited and read
- * again), ordered by address. ID card and phone are masked unless `reveal` is given, and then only for rows inside
- * the reveal scope. One audit row records who exported what (filters, row count, whether in clear).
+ * again), ordered by address. ID card and phone are masked and the birth date left out (the age column stays)
+ * unless `reveal` is given, and then only for rows inside the reveal scope: a birth date with the region code and
+ * the ID card's last four rebuilds the number. One audit row records who exported what (filters, row count, whether
+ * in clear).
  */
 export async function exportResidents(
   { db, keys }: Deps,
@@ -1664,7 +1666,7 @@ export async function exportResidents(
               row.name,
               idCard && (clear ? idCard : maskIdCard(idCard)),
               label('gender', row.gender),
-              row.birthDate,
+              clear ? row.birthDate : null,
               phone && (clear ? phone : maskMobile(phone)),
               label('relation', row.relation),
               label('politicalStatus', row.politicalStatus),

@@ -414,7 +414,10 @@ describe('committing an import', () => {
 
     // The imported resident is found like any other, masked.
     const found = await t.request('GET', `/api/v1/residents?q=${head}`, { cookie: secretary });
-    expect(found.json.data[0]).toMatchObject({ name: '测试甲', idCard: expect.stringMatching(/^110\*+/) });
+    expect(found.json.data[0]).toMatchObject({
+      name: '测试甲',
+      idCard: expect.stringMatching(/^\*{14}[\dX]{4}$/),
+    });
 
     // A second commit does nothing.
     const again = await commit(secretary, result.id, 'valid-only');
@@ -494,7 +497,10 @@ describe('exporting residents', () => {
     expect(rows).toHaveLength(total);
     const ids = rows.map((r) => r[6]).filter(Boolean) as string[];
     expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) expect(id).toMatch(/^\d{3}\*{11}\d{3}[\dX]$/);
+    for (const id of ids) expect(id).toMatch(/^\*{14}\d{3}[\dX]$/);
+    // No birth date (it would complete the ID card); the age column stays.
+    expect(rows.every((r) => r[8] === null || r[8] === undefined)).toBe(true);
+    expect(rows.every((r) => typeof r[15] === 'number')).toBe(true);
     for (const phone of rows.map((r) => r[9]).filter(Boolean)) expect(phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(await exportAudits()).toBe(audits + 1);
     const [audit] = await t.db
@@ -511,6 +517,7 @@ describe('exporting residents', () => {
     const clear = rows.map((r) => r[6]).filter(Boolean) as string[];
     expect(clear.some((id) => /^\d{17}[\dX]$/.test(id))).toBe(true);
     expect(clear.every((id) => !id.includes('*'))).toBe(true);
+    expect(rows.every((r) => typeof r[8] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[8]))).toBe(true);
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'resident.exported'));
     expect(audits.some((a) => (a.changes as any).reveal === true)).toBe(true);
 

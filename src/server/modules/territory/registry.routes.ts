@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
-import { requirePermission } from '../../auth/scope.ts';
+import { requirePermission, scopeFor } from '../../auth/scope.ts';
 import { actorOf, requireAuth } from '../../http/context.ts';
 import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
 import {
@@ -160,13 +160,15 @@ export function registryRoutes(deps: AppDeps) {
         request: { query: residentListQuery },
         responses: {
           200: { description: 'A page', content: jsonContent(residentListSchema) },
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:read');
+        const auth = requireAuth(c);
+        const scope = requirePermission(auth, 'resident:read');
         const query = c.req.valid('query');
-        const { rows, total, totalCapped } = await searchResidents(deps, scope, query);
+        const unrevealed = scopeFor(auth, 'personal:reveal') ? null : actorOf(c);
+        const { rows, total, totalCapped } = await searchResidents(deps, scope, query, unrevealed);
         return c.json(
           { data: rows, page: { page: query.page, pageSize: query.pageSize, total, totalCapped } },
           200,
@@ -266,13 +268,19 @@ export function registryRoutes(deps: AppDeps) {
         method: 'post',
         path: '/residents/{id}/reveal',
         tags: ['registry'],
-        summary: 'The clear ID-card number and phone (needs personal:reveal; audited)',
+        summary: 'The clear ID-card number, phone and birth date (needs personal:reveal; audited)',
         request: { params: uuidParam },
         responses: {
           200: {
             description: 'Clear values',
             content: jsonContent(
-              z.object({ data: z.object({ idCard: z.string().nullable(), phone: z.string().nullable() }) }),
+              z.object({
+                data: z.object({
+                  idCard: z.string().nullable(),
+                  phone: z.string().nullable(),
+                  birthDate: z.string(),
+                }),
+              }),
             ),
           },
           ...errorResponses(401, 403, 404),

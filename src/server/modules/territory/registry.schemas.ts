@@ -121,8 +121,10 @@ export const residentSchema = z
     id: z.string(),
     name: z.string(),
     gender: z.enum(genders),
-    birthDate: z.string(),
-    age: z.number(),
+    age: z.number().openapi({
+      description:
+        'Age in whole years. No birth date: with the region code and the ID card’s last four it would rebuild the number; the audited reveal gives it',
+    }),
     idCard: z.string().nullable().openapi({ description: 'Masked' }),
     phone: z.string().nullable().openapi({ description: 'Masked' }),
     relation: z.enum(relations),

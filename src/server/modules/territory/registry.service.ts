@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { auditLog } from '../../auth/auth.tables.ts';
 import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
 import {
   blindIndex,
   decrypt,
   encrypt,
+  maskBirthDate,
   maskIdCard,
   maskMobile,
   mobilePattern,
@@ -87,13 +89,16 @@ function selectResidents(db: Executor) {
 
 type ResidentRow = Awaited<ReturnType<ReturnType<typeof selectResidents>['execute']>>[number];
 
-/** What leaves the server for a resident: ID-card number and phone masked, age computed. */
+/**
+ * What leaves the server for a resident: ID-card number and phone masked, an age instead of the birth date (the
+ * birth date with the county's region code and the ID card's last four would rebuild the whole number). The full
+ * birth date comes only with the audited reveal, for every caller: so nobody rebuilds numbers unaudited.
+ */
 function presentResident(keys: DataKeys, row: ResidentRow): ResidentView {
   return {
     id: row.id,
     name: row.name,
     gender: row.gender,
-    birthDate: row.birthDate,
     age: ageOn(row.birthDate),
     idCard: row.idCardEnc ? maskIdCard(decrypt(keys, row.idCardEnc)) : null,
     phone: row.phoneEnc ? maskMobile(decrypt(keys, row.phoneEnc)) : null,
@@ -189,6 +194,12 @@ function wholeNumberOf(keys: DataKeys, q: string) {
   return null;
 }
 
+/** Whether `q` is a whole ID-card or mobile number (an exact lookup, throttled without personal:reveal). */
+export function isWholeNumber(q: string | undefined): boolean {
+  const trimmed = q?.trim() ?? '';
+  return /^\d{17}[\dXx]$/.test(trimmed) || mobilePattern.test(trimmed);
+}
+
 /** The blind index to look up when `q` is a whole ID-card or mobile number and nothing else narrows the list. */
 function exactLookupOf({ keys }: Deps, filter: ResidentFilter) {
   const narrowed =
@@ -227,8 +238,69 @@ async function lookUpExactly(
   };
 }
 
-/** Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. */
-export async function searchResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
+/**
+ * Whole-number lookups by callers without personal:reveal: a hit confirms a guessed number, and the last four, the
+ * age and the county's region code leave about 30 guesses. So each such lookup is audited, and at most `misses`
+ * lookups that found nobody are answered within the window (counted from the audit log: no extra state).
+ */
+export const numberLookupThrottle = { windowMs: 15 * 60_000, misses: 10 };
+
+/** Seconds to wait when the caller's lookups that found nobody within the window number more than `allowed`. */
+async function numberLookupWait(db: Executor, userId: string | null, allowed: number): Promise<number> {
+  if (!userId) return 0;
+  const since = new Date(Date.now() - numberLookupThrottle.windowMs);
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, userId),
+        gt(auditLog.at, since),
+        eq(auditLog.action, 'resident.looked_up'),
+        sql`(${auditLog.changes} ->> 'found')::int = 0`,
+      ),
+    );
+  if (!row || row.count <= allowed || !row.oldest) return 0;
+  const until = new Date(row.oldest).getTime() + numberLookupThrottle.windowMs;
+  return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+}
+
+/**
+ * Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. `unrevealed`:
+ * the caller holds no personal:reveal, so a lookup by a whole ID-card or mobile number is throttled and audited.
+ */
+export async function searchResidents(
+  deps: Deps,
+  scope: Scope,
+  filter: ResidentFilter,
+  unrevealed: Actor | null = null,
+) {
+  const number = unrevealed ? wholeNumberOf(deps.keys, filter.q?.trim() ?? '') : null;
+  if (!unrevealed || !number) return findResidents(deps, scope, filter);
+  const { misses } = numberLookupThrottle;
+  const before = await numberLookupWait(deps.db, unrevealed.userId, misses - 1);
+  if (before > 0) throw errors.lookupThrottled(before);
+  const found = await findResidents(deps, scope, filter);
+  const q = filter.q!.trim();
+  await appendAudit(deps.db, unrevealed, {
+    action: 'resident.looked_up',
+    entityType: 'resident',
+    entityId: found.rows.length === 1 ? found.rows[0]!.id : null,
+    territoryCode: found.rows.length === 1 ? found.rows[0]!.gridCode : null,
+    changes: {
+      kind: number.kind,
+      q: number.kind === 'idCard' ? maskIdCard(q) : maskMobile(q),
+      found: found.total,
+    },
+  });
+  // Lookups sent at once all pass the first check. Counted again with this one recorded, the n-th miss to be
+  // recorded sees at least n: so at most `misses` of them are answered, however many run side by side.
+  const after = await numberLookupWait(deps.db, unrevealed.userId, misses);
+  if (after > 0) throw errors.lookupThrottled(after);
+  return found;
+}
+
+async function findResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
   const exact = exactLookupOf(deps, filter);
   if (exact) return lookUpExactly(deps, scope, filter, exact);
@@ -316,7 +388,7 @@ export async function residentDetail({ db, keys }: Deps, scope: Scope, id: strin
   return { ...presentResident(keys, row), history: await historyOf(db, 'resident', id) };
 }
 
-/** The clear ID-card number and phone of one resident; the reveal is audited. */
+/** The clear ID-card number, phone and birth date of one resident; the reveal is audited. */
 export async function revealResident({ db, keys }: Deps, scope: Scope, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const row = await loadResident(tx, scope, id);
@@ -325,11 +397,12 @@ export async function revealResident({ db, keys }: Deps, scope: Scope, actor: Ac
       entityType: 'resident',
       entityId: id,
       territoryCode: row.territoryCode,
-      changes: { fields: ['idCard', 'phone'] },
+      changes: { fields: ['idCard', 'phone', 'birthDate'] },
     });
     return {
       idCard: row.idCardEnc ? decrypt(keys, row.idCardEnc) : null,
       phone: row.phoneEnc ? decrypt(keys, row.phoneEnc) : null,
+      birthDate: row.birthDate,
     };
   });
 }
@@ -565,7 +638,8 @@ async function recordHistory(
   await tx.insert(registryHistory).values({ id: newId(), actorId: actor.userId, ...entry });
 }
 
-const maskPersonal = { idCard: maskIdCard, phone: maskMobile };
+/** The audit log keeps personal fields masked: an ID card's last four, a mobile's first three and last four, a birth year. */
+const maskPersonal = { idCard: maskIdCard, phone: maskMobile, birthDate: maskBirthDate };
 
 export async function createResident(
   { db, keys }: Deps,
@@ -658,6 +732,20 @@ export async function updateResident(
       tags: row.tags,
     };
     const idCard = input.idCard === undefined ? before.idCard : input.idCard;
+    // A kept ID-card number fixes the birth date: refuse any date given with it, right or wrong alike, so that an
+    // editor without personal:reveal cannot find the date by trying dates (a match used to pass, a miss to fail).
+    if (input.birthDate !== undefined && input.idCard === undefined && before.idCard) {
+      throw errors.validation([
+        {
+          field: 'birthDate',
+          code: 'follows_id_card',
+          message: {
+            zh: '出生日期随身份证号，不能单独修改；请修改身份证号',
+            en: 'The birth date follows the ID-card number; change the ID-card number instead',
+          },
+        },
+      ]);
+    }
     const identity = reconcileIdentity({
       idCard,
       gender: input.gender ?? (input.idCard ? undefined : before.gender),

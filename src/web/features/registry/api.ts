@@ -207,13 +207,13 @@ export function useMoveOutHousehold() {
   );
 }
 
-/** The clear ID-card number and phone of a resident; the server audits every call. */
+/** The clear ID-card number, phone and birth date of a resident; the server audits every call. */
 export function useRevealResident() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (id: string) =>
       (
-        await api<{ data: { idCard: string | null; phone: string | null } }>(
+        await api<{ data: { idCard: string | null; phone: string | null; birthDate: string } }>(
           'POST',
           `/residents/${id}/reveal`,
         )

@@ -33,34 +33,39 @@ import { ResidentTags } from './resident-tags.tsx';
 
 type Dialog = 'edit' | 'move' | 'moveOut' | null;
 
-/** ID card and phone, masked; holders of personal:reveal fetch both clear values with one audited call. */
+/**
+ * ID card and phone masked, an age instead of the birth date; holders of personal:reveal fetch the clear ID card,
+ * phone and birth date with one audited call.
+ */
 function usePersonalDataItems(resident: ResidentDetail) {
   const t = useT();
   const { message } = App.useApp();
   const canReveal = useCan('personal:reveal');
   const reveal = useRevealResident();
-  const [clear, setClear] = useState<{ idCard: string | null; phone: string | null } | null>(null);
-  const hasAny = Boolean(resident.idCard || resident.phone);
-  const toggle =
-    canReveal && hasAny ? (
-      <Tooltip title={clear ? t('resident.hide') : t('resident.revealTip')}>
-        <Button
-          type="text"
-          size="small"
-          loading={reveal.isPending}
-          icon={clear ? <EyeInvisibleOutlined /> : <EyeOutlined />}
-          aria-label={clear ? t('resident.hide') : t('resident.reveal')}
-          data-testid="resident-reveal"
-          onClick={() => {
-            if (clear) return setClear(null);
-            reveal.mutate(resident.id, {
-              onSuccess: setClear,
-              onError: (error) => void message.error(error.message),
-            });
-          }}
-        />
-      </Tooltip>
-    ) : null;
+  const [clear, setClear] = useState<{
+    idCard: string | null;
+    phone: string | null;
+    birthDate: string;
+  } | null>(null);
+  const toggle = canReveal ? (
+    <Tooltip title={clear ? t('resident.hide') : t('resident.revealTip')}>
+      <Button
+        type="text"
+        size="small"
+        loading={reveal.isPending}
+        icon={clear ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+        aria-label={clear ? t('resident.hide') : t('resident.reveal')}
+        data-testid="resident-reveal"
+        onClick={() => {
+          if (clear) return setClear(null);
+          reveal.mutate(resident.id, {
+            onSuccess: setClear,
+            onError: (error) => void message.error(error.message),
+          });
+        }}
+      />
+    </Tooltip>
+  ) : null;
   const value = (masked: string | null, shown: string | null | undefined, testId: string) =>
     masked ? (
       <span className="ww-mono" data-testid={testId}>
@@ -70,6 +75,23 @@ function usePersonalDataItems(resident: ResidentDetail) {
       <Typography.Text type="secondary">—</Typography.Text>
     );
   return [
+    clear
+      ? {
+          key: 'birth',
+          label: t('residents.birthDate'),
+          children: (
+            <span data-testid="resident-birth-value">
+              {t('resident.birthAndAge', { date: clear.birthDate, age: resident.age })}
+            </span>
+          ),
+        }
+      : {
+          key: 'birth',
+          label: t('residents.age'),
+          children: (
+            <span data-testid="resident-birth-value">{t('resident.ageYears', { age: resident.age })}</span>
+          ),
+        },
     {
       key: 'idCard',
       label: t('residents.idCard'),
@@ -147,11 +169,6 @@ function Content({ resident, onDialog }: { resident: ResidentDetail; onDialog: (
         data-testid="resident-details"
         items={[
           { key: 'gender', label: t('residents.gender'), children: t(`gender.${resident.gender}`) },
-          {
-            key: 'birth',
-            label: t('residents.birthDate'),
-            children: t('resident.birthAndAge', { date: resident.birthDate, age: resident.age }),
-          },
           ...personalItems,
           {
             key: 'address',

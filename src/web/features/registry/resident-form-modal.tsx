@@ -65,8 +65,9 @@ export type ResidentFormTarget =
 
 /**
  * Registers a resident in a household or edits one. A complete ID-card number fills in gender and birth date
- * (the server requires them to agree). When editing, the masked ID card and phone are not sent back: an empty
- * field keeps the stored value.
+ * (the server requires them to agree). When editing, the masked ID card and phone are not sent back, and the birth
+ * date (which the server never sends, only an age) starts empty: an empty field keeps the stored value. A resident
+ * with an ID-card number has the birth date read from it, so the field stays locked.
  */
 export function ResidentFormModal({
   target,
@@ -92,7 +93,7 @@ export function ResidentFormModal({
     ? {
         name: editing.name,
         gender: editing.gender,
-        birthDate: dayjs(editing.birthDate),
+        // No birth date comes with a resident (only an age, see the masking rule): empty keeps the stored one.
         relation: editing.relation,
         politicalStatus: editing.politicalStatus,
         residency: editing.residency,
@@ -218,11 +219,18 @@ export function ResidentFormModal({
             <Form.Item
               name="birthDate"
               label={t('residents.birthDate')}
-              rules={[{ required: true, message: t('resident.birthDateRequired') }]}
+              rules={[{ required: !editing, message: t('resident.birthDateRequired') }]}
             >
               <DatePicker
                 disabled={identityLocked}
                 style={{ width: '100%' }}
+                placeholder={
+                  editing && !fromIdCard
+                    ? editing.idCard
+                      ? t('resident.birthFromIdCard', { age: editing.age })
+                      : t('resident.keepAge', { age: editing.age })
+                    : undefined
+                }
                 disabledDate={(d) => d.isAfter(dayjs())}
                 data-testid="resident-birth-date"
               />
