@@ -242,9 +242,24 @@ async function* parseXml(
   }
 }
 
-/** Reads a small part (workbook, relationships) whole through the same limits. */
+/** Unpacked bytes a workbook or relationships part may have (a real one has kilobytes). */
+const SMALL_PART_BYTES = 8 * 2 ** 20;
+
+/** Reads a small part (workbook, relationships) whole through the same limits, and at most 8 MB of it. */
 async function smallPart(file: Buffer, entry: Entry, budget: Budget, handlers: XmlHandlers) {
-  for await (const _ of parseXml(partBytes(file, entry, budget), handlers, 4 * 2 ** 20));
+  async function* capped(bytes: AsyncGenerator<Buffer>) {
+    let seen = 0;
+    try {
+      for await (const chunk of bytes) {
+        seen += chunk.length;
+        if (seen > SMALL_PART_BYTES) throw new XlsxProblem('part_too_large', SMALL_PART_BYTES, entry.name);
+        yield chunk;
+      }
+    } finally {
+      await bytes.return(undefined);
+    }
+  }
+  for await (const _ of parseXml(capped(partBytes(file, entry, budget)), handlers, 4 * 2 ** 20));
 }
 
 /** A relationship target relative to the part's folder (`xl/`), or absolute from the package root. */
@@ -501,9 +516,24 @@ export async function* readSheetRows(
   }
 }
 
+/** The first `max` bytes of a part (or fewer), then the part is closed. */
+async function* headOf(bytes: AsyncGenerator<Buffer>, max: number): AsyncGenerator<Buffer> {
+  let seen = 0;
+  try {
+    for await (const chunk of bytes) {
+      yield chunk;
+      seen += chunk.length;
+      if (seen >= max) return;
+    }
+  } finally {
+    await bytes.return(undefined);
+  }
+}
+
 /**
  * The last row number the first worksheet declares in its `<dimension ref="A1:O100001"/>`, read without unpacking
- * the sheet (reading stops at the first row). Null when the file does not say; used for progress.
+ * the sheet (reading stops at the first row, and after 256 KB in any case: this runs while the upload request
+ * waits). Null when the file does not say; used for progress.
  */
 export async function declaredLastRow(file: Buffer): Promise<number | null> {
   try {
@@ -516,7 +546,7 @@ export async function declaredLastRow(file: Buffer): Promise<number | null> {
     let found: number | null = null;
     let done = false;
     const xml = parseXml(
-      partBytes(file, entry, budget),
+      headOf(partBytes(file, entry, budget), 256 * 1024),
       {
         open(name, a) {
           if (name === 'dimension') {
