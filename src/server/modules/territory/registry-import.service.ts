@@ -993,7 +993,8 @@ const summaryColumns = {
   hasFile: sql<boolean>`${registryImports.fileEnc} is not null`,
 };
 
-const interrupted: Text = {
+const interrupted: ImportFailure = {
+  code: 'interrupted',
   zh: '处理被中断（服务曾重启），请重新上传',
   en: 'Processing was interrupted by a restart; upload the file again',
 };
