@@ -69,9 +69,9 @@ async function upload(file: Buffer, name = 'residents.xlsx') {
 
 async function settled(id: string, during?: () => Promise<void>) {
   for (let i = 0; i < 3_000; i++) {
+    if (during) await during();
     const response = await t.request('GET', `/api/v1/registry/imports/${id}`, { cookie: secretary });
     if (!['validating', 'committing'].includes(response.json.data.status)) return response.json.data;
-    if (during) await during();
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('import did not settle');
