@@ -157,6 +157,26 @@ describe('a shared-strings bomb', () => {
     expect((peak - before) / 2 ** 20).toBeLessThan(300);
   }, 60_000);
 
+  it('five at once all fail with their reason, and memory stays bounded (validations run two at a time)', async () => {
+    const file = zip(
+      workbookParts(sheetXml([headers, row(idCard())]), {
+        ...sharedStringsBomb(1.5 * 2 ** 30),
+        declared: 2 ** 20,
+      }),
+    );
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    try {
+      const uploads = await Promise.all(Array.from({ length: 5 }, () => upload(file)));
+      const results = await Promise.all(uploads.map((u) => settled(u.json.data.id)));
+      expect(results.map((r) => r.failure.code)).toEqual(Array(5).fill('shared_strings_too_long'));
+    } finally {
+      clearInterval(sample);
+    }
+    expect((peak - before) / 2 ** 20).toBeLessThan(400);
+  }, 120_000);
+
   it('is refused at once when its zip header declares its size', async () => {
     const bomb = sharedStringsBomb(1.5 * 2 ** 30);
     await failsWith(zip(workbookParts(sheetXml([headers, row(idCard())]), bomb)), 'part_too_large');

@@ -1153,9 +1153,33 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
   }
 }
 
-/** Runs `validateImport` in the background of this process; failures are logged, the import is marked failed. */
+/**
+ * Validations running at once in this process. Each may hold its upload and up to the shared-string limits in
+ * memory (~130 MB at worst), so more uploads at once wait their turn instead of adding up.
+ */
+export const MAX_CONCURRENT_VALIDATIONS = 2;
+let validationsRunning = 0;
+const validationsWaiting: (() => void)[] = [];
+
+async function inTurn(work: () => Promise<void>): Promise<void> {
+  if (validationsRunning < MAX_CONCURRENT_VALIDATIONS) validationsRunning += 1;
+  else await new Promise<void>((resolve) => validationsWaiting.push(resolve));
+  try {
+    await work();
+  } finally {
+    // The slot passes straight to the next waiter, so no newcomer can slip in between.
+    const next = validationsWaiting.shift();
+    if (next) next();
+    else validationsRunning -= 1;
+  }
+}
+
+/**
+ * Runs `validateImport` in the background of this process, at most `MAX_CONCURRENT_VALIDATIONS` at once; failures
+ * are logged, the import is marked failed.
+ */
 export function startValidation(deps: Deps, id: string, logger: Logger): void {
-  validateImport(deps, id).catch((error: unknown) =>
+  inTurn(() => validateImport(deps, id)).catch((error: unknown) =>
     logger.error({ err: error, importId: id }, 'import validation'),
   );
 }
