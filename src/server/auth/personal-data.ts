@@ -35,25 +35,49 @@ export function deriveKeys(master: Buffer): DataKeys {
   return { encryption: derive('wuwei personal data v1'), blindIndex: derive('wuwei blind index v1') };
 }
 
-/** Encrypts one value: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
-export function encrypt(keys: DataKeys, plain: string): string {
+/** AES-256-GCM with the data key: a fresh 12-byte IV, the 16-byte tag, the ciphertext. */
+function seal(keys: DataKeys, plain: Buffer | string): { iv: Buffer; tag: Buffer; body: Buffer } {
   const iv = randomBytesPooled(12);
   const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [
-    'v1',
-    iv.toString('base64url'),
-    cipher.getAuthTag().toString('base64url'),
-    body.toString('base64url'),
-  ].join('.');
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { iv, tag: cipher.getAuthTag(), body };
+}
+
+function unseal(keys: DataKeys, iv: Buffer, tag: Buffer, body: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]);
+}
+
+/** Encrypts one value: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
+export function encrypt(keys: DataKeys, plain: string): string {
+  const { iv, tag, body } = seal(keys, Buffer.from(plain, 'utf8'));
+  return ['v1', iv.toString('base64url'), tag.toString('base64url'), body.toString('base64url')].join('.');
 }
 
 export function decrypt(keys: DataKeys, sealed: string): string {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('Unknown ciphertext format');
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  return unseal(
+    keys,
+    Buffer.from(iv, 'base64url'),
+    Buffer.from(tag, 'base64url'),
+    Buffer.from(body, 'base64url'),
+  ).toString('utf8');
+}
+
+/**
+ * Encrypts bytes (a stored upload, staged rows): base64 of IV (12 bytes) | tag (16 bytes) | ciphertext. Text rather
+ * than bytea because PGlite serialises a multi-megabyte bytea parameter several times slower.
+ */
+export function encryptBytes(keys: DataKeys, plain: Buffer): string {
+  const { iv, tag, body } = seal(keys, plain);
+  return Buffer.concat([iv, tag, body]).toString('base64');
+}
+
+export function decryptBytes(keys: DataKeys, sealed: string): Buffer {
+  const bytes = Buffer.from(sealed, 'base64');
+  return unseal(keys, bytes.subarray(0, 12), bytes.subarray(12, 28), bytes.subarray(28));
 }
 
 /** Deterministic keyed hash for exact-match lookup of an encrypted value; `kind` keeps fields apart. */

@@ -32,6 +32,11 @@ export const errors = {
       zh: '请求体不是有效的 JSON',
       en: 'The request body is not valid JSON',
     }),
+  malformedForm: () =>
+    new AppError('MALFORMED_FORM', 400, {
+      zh: '上传的请求体不是有效的 multipart/form-data（分隔符错误或内容不完整），请重新上传',
+      en: 'The upload is not valid multipart/form-data (wrong boundary or incomplete body); upload it again',
+    }),
   unsupportedMediaType: () =>
     new AppError('UNSUPPORTED_MEDIA_TYPE', 415, {
       zh: '请求体必须是 application/json',

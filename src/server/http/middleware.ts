@@ -150,6 +150,8 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     appError = error;
   } else if (error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)) {
     appError = errors.malformedJson();
+  } else if (error instanceof HTTPException && error.status === 400 && /FormData/i.test(error.message)) {
+    appError = errors.malformedForm();
   } else if (error instanceof HTTPException && error.status === 415) {
     appError = errors.unsupportedMediaType();
   } else {

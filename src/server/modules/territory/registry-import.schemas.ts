@@ -205,7 +205,15 @@ export const importSchema = z
       committedResidents: z.number().nullable(),
       committedHouseholds: z.number().nullable(),
     }),
-    failure: text.nullable().openapi({ description: 'Why the whole file was refused or the commit failed' }),
+    failure: text
+      .extend({
+        code: z.string().optional().openapi({
+          description:
+            'Stable reason when the file was refused: not_xlsx, corrupt, part_too_large, unpacked_too_large, compression_ratio, too_many_shared_strings, shared_strings_too_long, too_many_rows, too_many_columns, cell_too_long, time_limit, header_missing, no_data_rows, interrupted',
+        }),
+      })
+      .nullable()
+      .openapi({ description: 'Why the whole file was refused or the commit failed' }),
     reportAvailable: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,5 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { and, asc, desc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -8,7 +6,9 @@ import { appendAudit, type Actor } from '../../auth/audit.ts';
 import {
   blindIndex,
   decrypt,
+  decryptBytes,
   encrypt,
+  encryptBytes,
   maskIdCard,
   maskMobile,
   mobilePattern,
@@ -52,13 +52,19 @@ import { territories } from './territory.tables.ts';
 import {
   addListValidation,
   cellText,
-  declaredLastRow,
   excelSerialDate,
-  readSheetRows,
   safeCell,
   streamingSheet,
   type CellValue,
 } from './xlsx.ts';
+import {
+  declaredLastRow,
+  defaultXlsxLimits,
+  readSheetRows,
+  XlsxProblem,
+  type XlsxLimits,
+  type XlsxProblemCode,
+} from './xlsx-reader.ts';
 
 type Deps = { db: Db; keys: DataKeys };
 
@@ -72,6 +78,16 @@ const BATCH_ROWS = 2_000;
 const WRITE_ROWS = 10_000;
 /** A validating or committing import untouched this long was cut off by a restart. */
 const STALE_MS = 10 * 60_000;
+
+/**
+ * What one upload may cost (docs/decisions/upload-limits.md): the reader's limits on unpacked sizes, compression
+ * ratio, shared strings, rows, columns and cell length, and the wall time of one validation or report. Tests
+ * change them in place to reach a limit with a small file.
+ */
+export const importLimits: Omit<XlsxLimits, 'deadline'> & { timeMs: number } = {
+  ...defaultXlsxLimits,
+  timeMs: 5 * 60_000,
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Messages of row problems (zh + en). Codes are stable; the web app may key its own wording on them.
@@ -219,32 +235,75 @@ const problems = {
 
 /** A problem with the whole file: the import fails with this message and no row is looked at further. */
 class ImportFileProblem extends Error {
-  constructor(readonly text: Text) {
+  constructor(
+    readonly code: string,
+    readonly text: Text,
+  ) {
     super(text.en);
   }
+  get failure(): ImportFailure {
+    return { code: this.code, ...this.text };
+  }
+}
+
+type ImportFailure = Text & { code?: string };
+
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** The reason a workbook could not be read, in both languages, from the reader's code and limit. */
+function fileProblemOf(problem: XlsxProblem): ImportFileProblem {
+  const n = problem.limit ?? 0;
+  const texts: Record<XlsxProblemCode, Text> = {
+    not_xlsx: {
+      zh: '无法读取该文件，请确认是有效的 .xlsx 文件',
+      en: 'The file could not be read; make sure it is a valid .xlsx workbook',
+    },
+    corrupt: {
+      zh: '文件已损坏或不完整，无法读取，请重新保存后上传',
+      en: 'The file is damaged or incomplete and cannot be read; save it again and upload it',
+    },
+    part_too_large: {
+      zh: `文件解压后过大（单个部件超过 ${mib(n)}），请拆分文件`,
+      en: `The file unpacks too large (one part exceeds ${mib(n)}); split the file`,
+    },
+    unpacked_too_large: {
+      zh: `文件解压后总大小超过 ${mib(n)}，请拆分文件`,
+      en: `The file unpacks to more than ${mib(n)} in total; split the file`,
+    },
+    compression_ratio: {
+      zh: `文件压缩比异常（超过 ${n} 倍），疑似恶意文件，已拒绝`,
+      en: `The file's compression ratio is abnormal (over ${n}:1); it was refused as a possible zip bomb`,
+    },
+    too_many_shared_strings: {
+      zh: `文件中的不同文本超过 ${n} 个，请拆分文件`,
+      en: `The file holds more than ${n} distinct texts; split the file`,
+    },
+    shared_strings_too_long: {
+      zh: `文件中的文本总长度超过 ${n} 个字符，请拆分文件`,
+      en: `The file's texts exceed ${n} characters in total; split the file`,
+    },
+    too_many_rows: {
+      zh: `工作表共超过 ${n} 行，请拆分文件`,
+      en: `The worksheets hold more than ${n} rows; split the file`,
+    },
+    too_many_columns: {
+      zh: `表格超过 ${n} 列，请使用导入模板`,
+      en: `A row has data beyond column ${n}; use the import template`,
+    },
+    cell_too_long: {
+      zh: `有单元格超过 ${n || importLimits.cellChars} 个字符`,
+      en: `A cell holds more than ${n || importLimits.cellChars} characters`,
+    },
+    time_limit: {
+      zh: `文件处理超过 ${Math.round(importLimits.timeMs / 1000)} 秒，已停止，请拆分文件`,
+      en: `Processing took longer than ${Math.round(importLimits.timeMs / 1000)} s and was stopped; split the file`,
+    },
+  };
+  return new ImportFileProblem(problem.code, texts[problem.code]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The stored upload: encrypted with the data key, since the sheet holds ID-card numbers and phones in clear.
-
-/** AES-256-GCM with the data key, as base64 of IV (12 bytes) | tag (16 bytes) | ciphertext. */
-function seal(keys: DataKeys, plain: Buffer): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-}
-
-function unseal(keys: DataKeys, sealed: string): Buffer {
-  const bytes = Buffer.from(sealed, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, bytes.subarray(0, 12));
-  decipher.setAuthTag(bytes.subarray(12, 28));
-  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
-}
-
-function* chunksOf(file: Buffer, size = 64 * 1024) {
-  for (let at = 0; at < file.length; at += size) yield file.subarray(at, at + size);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the sheet: find the header row (by header text, so columns may be reordered), then yield data rows.
@@ -259,14 +318,14 @@ const normaliseHeader = (value: CellValue) =>
 const blank = (cells: CellValue[]) => cells.every((c) => c === null || cellText(c) === '');
 
 /** The data rows of the first sheet that has the template's header row within its first five non-empty rows. */
-async function* sheetRecords(file: Buffer): AsyncGenerator<SheetRecord> {
+async function* sheetRecords(file: Buffer, deadline: number): AsyncGenerator<SheetRecord> {
   let dataSheet: string | null = null;
   let columns: [ImportColumnKey, number][] = [];
   const looked = new Map<string, number>();
   let closest: ImportColumnKey[] | null = null;
   let rows = 0;
   try {
-    for await (const row of readSheetRows(Readable.from(chunksOf(file)))) {
+    for await (const row of readSheetRows(file, { ...importLimits, deadline })) {
       if (dataSheet !== null) {
         if (row.sheet !== dataSheet) break;
         if (blank(row.cells)) continue;
@@ -274,7 +333,7 @@ async function* sheetRecords(file: Buffer): AsyncGenerator<SheetRecord> {
         for (const [key, index] of columns) values[key] = row.cells[index] ?? null;
         if (values.note !== null && cellText(values.note) === EXAMPLE_MARKER) continue;
         if (++rows > MAX_IMPORT_ROWS) {
-          throw new ImportFileProblem({
+          throw new ImportFileProblem('too_many_rows', {
             zh: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件`,
             en: `At most ${MAX_IMPORT_ROWS} rows per import; split the file`,
           });
@@ -299,7 +358,8 @@ async function* sheetRecords(file: Buffer): AsyncGenerator<SheetRecord> {
     }
   } catch (error) {
     if (error instanceof ImportFileProblem) throw error;
-    throw new ImportFileProblem({
+    if (error instanceof XlsxProblem) throw fileProblemOf(error);
+    throw new ImportFileProblem('not_xlsx', {
       zh: '无法读取该文件，请确认是有效的 .xlsx 文件',
       en: 'The file could not be read; make sure it is a valid .xlsx workbook',
     });
@@ -308,12 +368,14 @@ async function* sheetRecords(file: Buffer): AsyncGenerator<SheetRecord> {
     const names = (closest ?? importColumns.filter((c) => 'required' in c).map((c) => c.key)).map(
       (k) => headerOf[k],
     );
-    throw new ImportFileProblem({
+    throw new ImportFileProblem('header_missing', {
       zh: `找不到表头：缺少列 ${names.join('、')}。请使用导入模板`,
       en: `No header row found: missing ${names.join(', ')}. Use the import template`,
     });
   }
-  if (rows === 0) throw new ImportFileProblem({ zh: '表中没有数据行', en: 'The sheet has no data rows' });
+  if (rows === 0) {
+    throw new ImportFileProblem('no_data_rows', { zh: '表中没有数据行', en: 'The sheet has no data rows' });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -683,6 +745,7 @@ async function* checkedBatches(
   keys: DataKeys,
   scope: Scope,
   file: Buffer,
+  deadline: number,
 ): AsyncGenerator<CheckedRow[]> {
   const state = newPassState();
   let batch: SheetRecord[] = [];
@@ -694,11 +757,12 @@ async function* checkedBatches(
       records.map((record) => ({ number: record.number, ...parseRow(keys, record.values) })),
       true,
     );
-  for await (const record of sheetRecords(file)) {
+  for await (const record of sheetRecords(file, deadline)) {
     batch.push(record);
     if (batch.length >= BATCH_ROWS) {
       yield await check(batch);
       batch = [];
+      if (Date.now() > deadline) throw fileProblemOf(new XlsxProblem('time_limit'));
     }
   }
   if (batch.length) yield await check(batch);
@@ -929,7 +993,8 @@ const summaryColumns = {
   hasFile: sql<boolean>`${registryImports.fileEnc} is not null`,
 };
 
-const interrupted: Text = {
+const interrupted: ImportFailure = {
+  code: 'interrupted',
   zh: '处理被中断（服务曾重启），请重新上传',
   en: 'Processing was interrupted by a restart; upload the file again',
 };
@@ -999,14 +1064,14 @@ export async function createImport(
       },
     ]);
   }
-  const lastRow = declaredLastRow(file.bytes);
+  const lastRow = await declaredLastRow(file.bytes);
   const id = newId();
   await db.insert(registryImports).values({
     id,
     status: 'validating',
     fileName: file.name.slice(0, 200),
     fileSize: file.bytes.length,
-    fileEnc: seal(keys, file.bytes),
+    fileEnc: encryptBytes(keys, file.bytes),
     createdBy: userId,
     scope,
     totalRows: lastRow !== null ? Math.max(0, lastRow - 1) : null,
@@ -1034,11 +1099,12 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
     await db.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
   };
   try {
-    const file = unseal(keys, job.fileEnc);
+    const deadline = Date.now() + importLimits.timeMs;
+    const file = decryptBytes(keys, job.fileEnc);
     const newKeys = new Set<string>();
     await forget();
     let seq = 0;
-    for await (const batch of checkedBatches(db, keys, job.scope, file)) {
+    for await (const batch of checkedBatches(db, keys, job.scope, file, deadline)) {
       const bad = batch.filter((r) => r.found.length > 0);
       const good = batch.filter((r) => r.found.length === 0);
       for (const row of good) {
@@ -1057,7 +1123,7 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
           importId: id,
           seq: seq++,
           rows: good.length,
-          dataEnc: seal(keys, deflateRawSync(JSON.stringify(good.map(stage)), { level: 1 })),
+          dataEnc: encryptBytes(keys, deflateRawSync(JSON.stringify(good.map(stage)), { level: 1 })),
         });
       }
       await db
@@ -1070,10 +1136,14 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
       .set({ ...counts, status: 'validated', validatedAt: new Date(), updatedAt: new Date() })
       .where(eq(registryImports.id, id));
   } catch (error) {
-    const failure: Text =
+    const failure: ImportFailure =
       error instanceof ImportFileProblem
-        ? error.text
-        : { zh: '校验中断，请重新上传', en: 'Validation stopped; upload the file again' };
+        ? error.failure
+        : {
+            code: 'interrupted',
+            zh: '校验中断，请重新上传',
+            en: 'Validation stopped; upload the file again',
+          };
     await forget();
     await db
       .update(registryImports)
@@ -1083,9 +1153,33 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
   }
 }
 
-/** Runs `validateImport` in the background of this process; failures are logged, the import is marked failed. */
+/**
+ * Validations running at once in this process. Each may hold its upload and up to the shared-string limits in
+ * memory (~130 MB at worst), so more uploads at once wait their turn instead of adding up.
+ */
+export const MAX_CONCURRENT_VALIDATIONS = 2;
+let validationsRunning = 0;
+const validationsWaiting: (() => void)[] = [];
+
+async function inTurn(work: () => Promise<void>): Promise<void> {
+  if (validationsRunning < MAX_CONCURRENT_VALIDATIONS) validationsRunning += 1;
+  else await new Promise<void>((resolve) => validationsWaiting.push(resolve));
+  try {
+    await work();
+  } finally {
+    // The slot passes straight to the next waiter, so no newcomer can slip in between.
+    const next = validationsWaiting.shift();
+    if (next) next();
+    else validationsRunning -= 1;
+  }
+}
+
+/**
+ * Runs `validateImport` in the background of this process, at most `MAX_CONCURRENT_VALIDATIONS` at once; failures
+ * are logged, the import is marked failed.
+ */
 export function startValidation(deps: Deps, id: string, logger: Logger): void {
-  validateImport(deps, id).catch((error: unknown) =>
+  inTurn(() => validateImport(deps, id)).catch((error: unknown) =>
     logger.error({ err: error, importId: id }, 'import validation'),
   );
 }
@@ -1192,7 +1286,7 @@ export async function importReport({ db, keys }: Deps, userId: string, id: strin
     .from(registryImports)
     .where(eq(registryImports.id, id));
   if (!stored?.fileEnc || row.errorRows === 0) throw errors.notFound();
-  const file = unseal(keys, stored.fileEnc);
+  const file = decryptBytes(keys, stored.fileEnc);
   const out = streamingSheet('问题行', [
     { header: '行号', width: 7 },
     { header: '问题', width: 60 },
@@ -1202,7 +1296,7 @@ export async function importReport({ db, keys }: Deps, userId: string, id: strin
     const reasons = errorsByRow(db, id);
     let next = await reasons.next();
     let written = 0;
-    for await (const record of sheetRecords(file)) {
+    for await (const record of sheetRecords(file, Date.now() + importLimits.timeMs)) {
       while (!next.done && next.value.row < record.number) next = await reasons.next();
       if (next.done) break;
       if (next.value.row !== record.number) continue;
@@ -1330,7 +1424,7 @@ export async function commitImport(
           .from(registryImportChunks)
           .where(and(eq(registryImportChunks.importId, id), eq(registryImportChunks.seq, seq)));
         const staged = (
-          JSON.parse(inflateRawSync(unseal(keys, chunk!.dataEnc)).toString('utf8')) as StagedRow[]
+          JSON.parse(inflateRawSync(decryptBytes(keys, chunk!.dataEnc)).toString('utf8')) as StagedRow[]
         )
           .map((row) => unstage(keys, row))
           .filter((row) => !reported.has(row.number));

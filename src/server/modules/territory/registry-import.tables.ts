@@ -56,7 +56,7 @@ export const registryImports = pgTable(
     committedResidents: integer('committed_residents'),
     committedHouseholds: integer('committed_households'),
     /** Why the whole file was refused (not an .xlsx, header missing, too many rows) or the commit failed. */
-    failure: jsonb('failure').$type<Text>(),
+    failure: jsonb('failure').$type<Text & { code?: string }>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     validatedAt: timestamp('validated_at', { withTimezone: true }),

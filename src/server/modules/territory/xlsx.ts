@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import { inflateRawSync, constants as zlibConstants } from 'node:zlib';
 import ExcelJS from 'exceljs';
 
-/** Spreadsheet helpers over exceljs: streaming reads and writes, cell values, formula neutralisation. */
+/** Spreadsheet helpers over exceljs: streaming writes, cell values, formula neutralisation (reads: xlsx-reader.ts). */
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,18 +29,6 @@ export function safeCell(value: string | number | Date | null | undefined): stri
 /** A cell as read: text, number, date, boolean or empty. Formula cells give their cached result. */
 export type CellValue = string | number | boolean | Date | null;
 
-export function plainCell(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('error' in value) return value.error;
-  // A hyperlink's text is declared a string but may be rich text at run time; plainCell takes either.
-  if ('hyperlink' in value) return plainCell(value.text);
-  if ('result' in value) return plainCell(value.result);
-  return null;
-}
-
 /** A cell's text, trimmed; numbers written out in full (never in exponent form), empty as ''. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';
@@ -56,76 +43,12 @@ export function cellText(value: CellValue): string {
 
 export type SheetRow = { sheet: string; number: number; cells: CellValue[] };
 
-/**
- * The rows of every worksheet of an .xlsx, read as a stream (exceljs WorkbookReader): memory stays bounded by one
- * row at a time whatever the file's size. `cells[0]` is column A. Styles are not read, so date-formatted cells come
- * as Excel serial numbers (see `excelSerialDate`).
- */
-export async function* readSheetRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  try {
-    for await (const worksheet of reader) {
-      const sheet = (worksheet as unknown as { name?: string }).name ?? '';
-      for await (const row of worksheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-        yield { sheet, number: row.number, cells };
-      }
-    }
-  } finally {
-    input.destroy();
-  }
-}
-
 /** An Excel serial day number (1900 date system) as an ISO date, or null when it is not a plausible one. */
 export function excelSerialDate(serial: number): string | null {
   if (!Number.isInteger(serial) || serial < 1 || serial > 2_958_465) return null;
   // Serial 60 is Excel's fictitious 1900-02-29; serials after it are one day ahead of the real count.
   const days = serial > 60 ? serial - 25_569 : serial - 25_568;
   return new Date(days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * The last row number the first worksheet declares in its `<dimension ref="A1:O100001"/>`, read from the zip without
- * unpacking the sheet (only its first kilobytes are inflated). Null when the file does not say; used for progress.
- */
-export function declaredLastRow(file: Buffer): number | null {
-  try {
-    const eocd = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (eocd < 0) return null;
-    const entries = file.readUInt16LE(eocd + 10);
-    let at = file.readUInt32LE(eocd + 16);
-    let best: { number: number; method: number; size: number; local: number } | null = null;
-    for (let i = 0; i < entries && file.readUInt32LE(at) === 0x02014b50; i++) {
-      const method = file.readUInt16LE(at + 10);
-      const size = file.readUInt32LE(at + 20);
-      const nameLength = file.readUInt16LE(at + 28);
-      const skip = nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
-      const name = file.toString('utf8', at + 46, at + 46 + nameLength);
-      const match = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
-      if (match && (!best || Number(match[1]) < best.number)) {
-        best = { number: Number(match[1]), method, size, local: file.readUInt32LE(at + 42) };
-      }
-      at += 46 + skip;
-    }
-    if (!best || file.readUInt32LE(best.local) !== 0x04034b50) return null;
-    const start = best.local + 30 + file.readUInt16LE(best.local + 26) + file.readUInt16LE(best.local + 28);
-    const head = file.subarray(start, start + Math.min(best.size, 16_384));
-    const xml = (
-      best.method === 0 ? head : inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH })
-    ).toString('utf8', 0, 16_384);
-    const ref = /<dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(xml);
-    return ref?.[1] ? Number(ref[1]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A drop-down (list validation) over a range such as `D2:D10001`; exceljs has it but does not declare it. */
