@@ -10,7 +10,8 @@ import { createApp, webRoot } from './app.ts';
 import { loadDataKeys } from './auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, type Database } from './db/client.ts';
-import { scheduleMaintenance } from './db/statistics.ts';
+import { registryMaintenance } from './jobs/maintenance.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { gridCounts } from './modules/territory/grid-stats.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
@@ -45,21 +46,21 @@ export async function startPlatform(
     (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
     (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
   );
-  const stopMaintenance =
-    database.kind === 'pglite'
-      ? scheduleMaintenance(database.db, (outcome) =>
-          'error' in outcome
-            ? logger.warn({ err: outcome.error }, 'registry maintenance failed')
-            : logger.info(outcome, 'registry tables vacuumed and analysed'),
-        )
-      : () => undefined;
+  // Background jobs: only the embedded database's maintenance for now (PostgreSQL has autovacuum).
+  const jobs = startJobRunner({
+    db: database.db,
+    logger,
+    ...(database.kind === 'pglite'
+      ? registryMaintenance(database.db, logger)
+      : { handlers: {}, schedules: [] }),
+  });
   return {
     url,
     database,
     server,
     close: async () => {
-      stopMaintenance();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A request still being answered may enqueue: its job waits in the table for the next start.
+      await Promise.all([jobs.stop(), new Promise<void>((resolve) => server.close(() => resolve()))]);
       await database.close();
     },
   };

@@ -26,10 +26,25 @@ export type Database = {
   close(): Promise<void>;
 };
 
+const transactionListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` (which must not throw) each time a transaction of this process ends, committed or rolled back (the
+ * jobs runner looks for work a transaction enqueued). Returns a function that removes it.
+ */
+export function afterEachTransaction(listener: () => void): () => void {
+  transactionListeners.add(listener);
+  return () => transactionListeners.delete(listener);
+}
+
 /** Counts this process's committed-or-failed transactions, so version-checked caches re-read after a local write. */
 function noteTransactions(db: Db): Db {
   const transaction = db.transaction.bind(db);
-  db.transaction = (work, config) => transaction(work, config).finally(noteLocalWrite);
+  db.transaction = (work, config) =>
+    transaction(work, config).finally(() => {
+      noteLocalWrite();
+      for (const listener of transactionListeners) listener();
+    });
   return db;
 }
 

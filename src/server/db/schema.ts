@@ -4,3 +4,4 @@ export * from '../auth/auth.tables.ts';
 export * from '../modules/territory/territory.tables.ts';
 export * from '../modules/territory/registry.tables.ts';
 export * from '../modules/territory/registry-import.tables.ts';
+export * from '../jobs/jobs.tables.ts';
