@@ -1,3 +1,4 @@
+import { hasForbiddenCharacters } from '../../http/input.ts';
 import { z } from '@hono/zod-openapi';
 import { pageInfo } from '../../http/openapi.ts';
 import { bi } from '../../http/validation.ts';
@@ -168,6 +169,13 @@ export const commitImportBody = z
 export const uploadImportBody = z.object({
   file: z
     .instanceof(File, { message: bi('请选择要上传的 .xlsx 文件', 'Choose the .xlsx file to upload') })
+    .refine(
+      (file) => file.name.length <= 255 && !hasForbiddenCharacters(file.name),
+      bi(
+        '文件名过长或含有不允许的字符（控制字符、NUL 等）',
+        'The file name is too long or holds characters that are not allowed (control characters, NUL…)',
+      ),
+    )
     .openapi({ type: 'string', format: 'binary', description: 'The filled-in template (.xlsx)' }),
 });
 
