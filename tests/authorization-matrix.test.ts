@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { DEMO_ACCOUNT } from './support/constants.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissions, roleCodes, roles, type Permission, type RoleCode } from '../src/server/auth/roles.ts';
@@ -16,21 +17,6 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
  * 4. mixed-scope targets: an account working both inside and outside the caller's scope, moves between scopes,
  *    new records and roles pointing outside.
  */
-
-const demoAccount: Record<RoleCode, string> = {
-  county_admin: 'admin',
-  street_admin: 'street',
-  community_secretary: 'secretary',
-  community_worker: 'worker',
-  branch_secretary: 'branch',
-  grid_worker: 'grid',
-  building_leader: 'leader',
-  party_member: 'party',
-  volunteer: 'volunteer',
-  resident: 'resident',
-  merchant: 'merchant',
-  inspector: 'inspector',
-};
 
 type Parameter = { name: string; in: string; schema?: { type?: string; format?: string; enum?: unknown[] } };
 type Operation = {
@@ -116,7 +102,7 @@ async function uploadTemplate(cookie: string): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const role of roleCodes) cookies[role] = await t.login(demoAccount[role]);
+  for (const role of roleCodes) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
 
   const doc = (await t.request('GET', '/api/openapi.json')).json as {
     paths: Record<string, Record<string, Record<string, unknown>>>;
@@ -252,7 +238,7 @@ describe('the access is checked before the request is validated', () => {
       for (const op of operations) {
         const { url, body, headers } = malformed(op);
         // Signing out ends the session: that operation gets a session of its own.
-        const cookie = op.key === 'POST /auth/logout' ? await t.login(demoAccount[role]) : cookies[role];
+        const cookie = op.key === 'POST /auth/logout' ? await t.login(DEMO_ACCOUNT[role]) : cookies[role];
         const response = await t.request(op.method, url, { body, headers, cookie });
         const allowed = op.access === 'public' || op.access === 'signed-in' || has(role, op.access);
         const ok = allowed

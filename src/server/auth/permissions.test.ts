@@ -1,22 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '../../../tests/support/constants.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { roleCodes, type RoleCode } from './roles.ts';
-
-/** The demo account holding each role (all anchored on the first street, community and grid). */
-const accountOf: Record<RoleCode, string> = {
-  county_admin: 'admin',
-  street_admin: 'street',
-  community_secretary: 'secretary',
-  community_worker: 'worker',
-  branch_secretary: 'branch',
-  grid_worker: 'grid',
-  building_leader: 'leader',
-  party_member: 'party',
-  volunteer: 'volunteer',
-  resident: 'resident',
-  merchant: 'merchant',
-  inspector: 'inspector',
-};
 
 let t: TestApp;
 const cookies = {} as Record<RoleCode, string>;
@@ -26,7 +11,7 @@ type Node = { id: string; level: string; children: Node[] };
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const role of roleCodes) cookies[role] = await t.login(accountOf[role]);
+  for (const role of roleCodes) cookies[role] = await t.login(DEMO_ACCOUNT[role]);
   const tree = (await t.request('GET', '/api/v1/territories/tree', { cookie: cookies.county_admin })).json
     .data as Node[];
   const [street1, street2] = tree[0]!.children;
