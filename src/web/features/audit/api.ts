@@ -45,10 +45,28 @@ export const auditActions = [
   'personal.revealed',
   'territory.created',
   'territory.updated',
+  'household.created',
+  'household.updated',
+  'household.moved_out',
+  'resident.created',
+  'resident.updated',
+  'resident.moved',
+  'resident.moved_out',
+  'resident.exported',
+  'resident.looked_up',
+  'registry.imported',
   'demo.seeded',
 ] as const;
 
-export const auditEntityTypes = ['user', 'session', 'territory', 'county'] as const;
+export const auditEntityTypes = [
+  'user',
+  'session',
+  'territory',
+  'county',
+  'household',
+  'resident',
+  'registry_import',
+] as const;
 
 export function useAuditLog(filter: AuditFilter) {
   return useQuery({
