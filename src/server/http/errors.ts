@@ -58,11 +58,6 @@ export const errors = {
       zh: '用户名或密码错误',
       en: 'Wrong username or password',
     }),
-  accountDisabled: () =>
-    new AppError('ACCOUNT_DISABLED', 403, {
-      zh: '该账号已停用，请联系管理员',
-      en: 'This account is disabled; contact an administrator',
-    }),
   loginThrottled: (retryAfterSeconds: number) =>
     new AppError(
       'LOGIN_THROTTLED',
