@@ -19,6 +19,34 @@ describe('signing in', () => {
     await page.context().close();
   });
 
+  test('after repeated wrong passwords the form counts down and keeps the button disabled until it may be tried', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/login');
+    const submit = page.getByTestId('login-submit');
+    const error = page.getByTestId('login-error');
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId('login-username').fill('merchant');
+      await page.getByTestId('login-password').fill(`wrong-password-${i}`);
+      await submit.click();
+      await error.waitFor();
+      if (await submit.isDisabled()) break;
+    }
+    expect(await submit.isDisabled()).toBe(true);
+    const first = (await error.textContent()) ?? '';
+    expect(first).toMatch(/请 \d+ 秒后再试/);
+    expect(await submit.textContent()).toMatch(/\d+ 秒后可再次登录/);
+    // The count goes down.
+    const seconds = (text: string) => Number(/(\d+) 秒/.exec(text)?.[1]);
+    await page.waitForFunction(
+      (start) =>
+        Number(/(\d+) 秒/.exec(document.querySelector('[data-testid=login-error]')?.textContent ?? '')?.[1]) <
+        start,
+      seconds(first),
+      { timeout: 5_000 },
+    );
+    await page.context().close();
+  });
+
   test('a county administrator is sent to the login page, comes back to the territory tree with the county and its streets, finds a community and signs out', async () => {
     const page = await e2e.newPage();
     await page.goto('/territory');

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: FieldError[] = [],
     readonly requestId: string | null = null,
+    /** Seconds to wait before trying again, from a 429's Retry-After. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,7 +68,15 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (!response.ok) {
     if (isErrorBody(payload)) {
       const { code, message, details, requestId } = payload.error;
-      throw new ApiError(response.status, code, message, details ?? [], requestId ?? null);
+      const retryAfter = Number(response.headers.get('retry-after'));
+      throw new ApiError(
+        response.status,
+        code,
+        message,
+        details ?? [],
+        requestId ?? null,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      );
     }
     throw new ApiError(
       response.status,

@@ -78,6 +78,8 @@ export const enUS: Record<MessageKey, string> = {
   'login.demoHint': 'Demo accounts: admin, street, secretary, grid …; the password is wuwei-demo',
   'login.footer': 'Wuwei Grassroots Governance Platform · for official work only; keep your account safe',
   'login.welcome': 'Welcome back, {name}',
+  'login.throttled': 'Too many failed sign-ins: try again in {seconds} s',
+  'login.waitSubmit': 'Try again in {seconds} s',
 
   'password.title': 'Change password',
   'password.forcedHint': 'Your password was just issued or reset; set a new one to continue.',

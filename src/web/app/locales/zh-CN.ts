@@ -76,6 +76,8 @@ export const zhCN = {
   'login.demoHint': '演示账号：admin、street、secretary、grid 等，密码均为 wuwei-demo',
   'login.footer': '五微五联基层治理平台 · 数据仅限工作使用，请妥善保管账号',
   'login.welcome': '欢迎回来，{name}',
+  'login.throttled': '请 {seconds} 秒后再试：登录失败次数过多',
+  'login.waitSubmit': '{seconds} 秒后可再次登录',
 
   'password.title': '修改密码',
   'password.forcedHint': '首次登录或密码被重置后，需先设置新密码才能继续使用。',

@@ -1,6 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../app/api-client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { safeRedirect } from '../../app/navigation.ts';
 import { useMe } from '../../app/session.ts';
@@ -17,11 +19,19 @@ export function LoginPage() {
   const login = useLogin();
   const { message } = App.useApp();
   const redirect = safeRedirect(params.get('redirect'));
+  // A throttled sign-in (429 with Retry-After) counts down and keeps the button disabled until it may be tried.
+  const [retryUntil, setRetryUntil] = useState<number | null>(null);
+  const waitSeconds = useCountdown(retryUntil);
 
   // Signed in (now or already): go where the user was heading.
   if (me.data) return <Navigate to={redirect} replace />;
 
-  const error = login.error ? login.error.message : null;
+  const error =
+    waitSeconds > 0
+      ? t('login.throttled', { seconds: waitSeconds })
+      : login.error && !(login.error instanceof ApiError && login.error.retryAfterSeconds)
+        ? login.error.message
+        : null;
 
   return (
     <div className="ww-login">
@@ -69,9 +79,15 @@ export function LoginPage() {
             login.mutate(values, {
               onSuccess: (signedIn) =>
                 void message.success(t('login.welcome', { name: signedIn.displayName })),
+              onError: (failure) =>
+                setRetryUntil(
+                  failure instanceof ApiError && failure.retryAfterSeconds
+                    ? Date.now() + failure.retryAfterSeconds * 1000
+                    : null,
+                ),
             })
           }
-          onValuesChange={() => login.error && login.reset()}
+          onValuesChange={() => login.error && waitSeconds === 0 && login.reset()}
         >
           <Form.Item
             name="username"
@@ -91,8 +107,15 @@ export function LoginPage() {
               data-testid="login-password"
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
-            {t('login.submit')}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={login.isPending}
+            disabled={waitSeconds > 0}
+            data-testid="login-submit"
+          >
+            {waitSeconds > 0 ? t('login.waitSubmit', { seconds: waitSeconds }) : t('login.submit')}
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
@@ -102,4 +125,20 @@ export function LoginPage() {
       <footer className="ww-login-footer">{t('login.footer')}</footer>
     </div>
   );
+}
+
+/** Seconds left until `until` (ms since the epoch), counting down once a second; 0 when there is nothing to wait for. */
+function useCountdown(until: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
 }
