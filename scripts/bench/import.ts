@@ -266,7 +266,7 @@ async function child(): Promise<ChildResult> {
   cpuMs.validate = cpuSince(cpu);
   started = performance.now();
   cpu = process.cpuUsage();
-  if (!(await service.claimCommit(db, admin!.id, id, 'valid-only'))) {
+  if (!(await service.claimCommit(db, admin!.id, id, 'valid-only', { scope, actor }))) {
     throw new Error('could not claim the commit');
   }
   await service.commitImport(deps, scope, actor, id, 'valid-only');

@@ -13,6 +13,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, type Database } from './db/client.ts';
 import { registryMaintenance } from './jobs/maintenance.ts';
 import { startJobRunner, type JobHandler } from './jobs/runner.ts';
+import { registryImportJobs } from './modules/territory/registry-import.jobs.ts';
 import { gridCounts } from './modules/territory/grid-stats.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
@@ -47,8 +48,10 @@ export async function startPlatform(
     (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
     (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
   );
-  // Background jobs: pruning of ended sessions, and the embedded database's maintenance (PostgreSQL has autovacuum).
+  // Background jobs: the Excel import's validation and commit, pruning of ended sessions, and the embedded
+  // database's maintenance (PostgreSQL has autovacuum).
   const work = [
+    registryImportJobs({ db: database.db, keys, logger }),
     authMaintenance(database.db, logger),
     ...(database.kind === 'pglite' ? [registryMaintenance(database.db, logger)] : []),
   ];

@@ -8,6 +8,8 @@ import { createApp } from '../../src/server/app.ts';
 import { deriveKeys } from '../../src/server/auth/personal-data.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/db/client.ts';
+import { startJobRunner } from '../../src/server/jobs/runner.ts';
+import { registryImportJobs } from '../../src/server/modules/territory/registry-import.jobs.ts';
 import { TEST_DATA_KEY, TEST_PASSWORD } from './constants.ts';
 
 export const testKeys = deriveKeys(Buffer.from(TEST_DATA_KEY, 'hex'));
@@ -52,7 +54,15 @@ export async function createTestApp(env: Record<string, string> = {}) {
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = createApp({ db: database.db, keys: testKeys, config, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  const app = createApp({ db: database.db, keys: testKeys, config, logger });
+  // The server's job runner (the import's validation and commit run on it), polling fast.
+  const jobs = startJobRunner({
+    db: database.db,
+    logger,
+    pollMs: 20,
+    handlers: registryImportJobs({ db: database.db, keys: testKeys, logger }).handlers,
+  });
 
   /** Sends a request; `cookie` signs it in, JSON bodies get their content type. */
   async function request(
@@ -94,7 +104,9 @@ export async function createTestApp(env: Record<string, string> = {}) {
     config,
     request,
     login,
+    jobs,
     close: async () => {
+      await jobs.stop();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

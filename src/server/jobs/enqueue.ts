@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { afterEachTransaction, type Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
@@ -14,6 +14,12 @@ export type EnqueueOptions = {
   runAt?: Date;
   /** Attempts before the job is dead; DEFAULT_MAX_ATTEMPTS by default. */
   maxAttempts?: number;
+  /**
+   * With a key: a job with this key that is already finished (done or dead) gives its key up, and a new job is
+   * queued; only a queued or running one makes this enqueue a no-op. For work that may rightly be asked for again
+   * once the last run ended (the caller's own state change then guards against doing it twice).
+   */
+  renew?: boolean;
 };
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -32,6 +38,12 @@ export async function enqueue(
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new RangeError(`maxAttempts must be a positive integer, not ${maxAttempts}`);
+  }
+  if (options.renew && options.key !== undefined) {
+    await executor
+      .update(jobs)
+      .set({ idempotencyKey: null, updatedAt: sql`now()` })
+      .where(and(eq(jobs.idempotencyKey, options.key), inArray(jobs.status, ['done', 'dead'])));
   }
   const [inserted] = await executor
     .insert(jobs)

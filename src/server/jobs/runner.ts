@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { DEFAULT_TIME_ZONE } from './cron.ts';
 import { onEnqueue } from './enqueue.ts';
 import { jobs } from './jobs.tables.ts';
@@ -29,7 +29,15 @@ export type JobContext = {
  * job's attempts are used up and it is dead. Do the work's writes in one transaction, and check first whether a
  * previous attempt already did them.
  */
-export type JobHandler = (context: JobContext) => Promise<void> | void;
+export type JobHandler = ((context: JobContext) => Promise<void> | void) & {
+  /**
+   * Runs in the transaction that marks a job of this kind dead (its last attempt threw, or its worker died with no
+   * attempts left), when this runner records that: the place to record the final failure on the business row, so
+   * that the row can never be left waiting for a job that will not run again. A throw keeps the job as it was (it is
+   * taken over again once its lease runs out).
+   */
+  onDead?: (tx: Executor, job: Job, error: string) => Promise<void>;
+};
 
 export type JobRunnerOptions = {
   /** The database itself, not a transaction. */
@@ -217,7 +225,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
         await settle(job, log, { error: `no handler for job kind "${job.kind}"`, dead: true });
       } else if (job.attempts > job.maxAttempts) {
         // Claimed after a lease ran out (a crash counts as an attempt) with none left.
-        await settle(job, log, { error: `${job.lastError}; no attempts left`, dead: true });
+        await settle(job, log, { error: `${job.lastError}; no attempts left`, dead: true }, handler.onDead);
       } else {
         try {
           await handler({ job, signal: controller.signal, heartbeat });
@@ -225,7 +233,7 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
           const message = error instanceof Error ? error.message : String(error);
           const dead = job.attempts >= job.maxAttempts;
           log[dead ? 'error' : 'warn']({ err: error }, dead ? 'job failed, no attempts left' : 'job failed');
-          await settle(job, log, { error: message, dead });
+          await settle(job, log, { error: message, dead }, handler.onDead);
           return;
         }
         await settle(job, log, 'done');
@@ -241,7 +249,12 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   /** Records the outcome, if the job is still this runner's. */
-  async function settle(job: Job, log: Logger, outcome: 'done' | { error: string; dead: boolean }) {
+  async function settle(
+    job: Job,
+    log: Logger,
+    outcome: 'done' | { error: string; dead: boolean },
+    onDead?: JobHandler['onDead'],
+  ) {
     const values =
       outcome === 'done'
         ? { status: 'done' as const, finishedAt: sql`now()` }
@@ -256,11 +269,19 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
               runAt: sql`now() + make_interval(secs => ${retryDelay(job.attempts, retry) / 1000})`,
               lastError: outcome.error.slice(0, MAX_ERROR_LENGTH),
             };
-    const [row] = await db
-      .update(jobs)
-      .set({ ...values, lockedBy: null, lockedUntil: null, updatedAt: sql`now()` })
-      .where(held(job))
-      .returning({ id: jobs.id });
+    const record = async (executor: Executor) => {
+      const [row] = await executor
+        .update(jobs)
+        .set({ ...values, lockedBy: null, lockedUntil: null, updatedAt: sql`now()` })
+        .where(held(job))
+        .returning({ id: jobs.id });
+      if (row && onDead && outcome !== 'done' && outcome.dead) {
+        await onDead(executor, job, outcome.error);
+      }
+      return row;
+    };
+    const dying = onDead && outcome !== 'done' && outcome.dead;
+    const row = dying ? await db.transaction(record) : await record(db);
     if (!row) log.warn('lost the lease of a job before recording its outcome; another runner has it');
   }
 

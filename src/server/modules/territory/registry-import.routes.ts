@@ -21,8 +21,6 @@ import {
   importReport,
   importTemplate,
   listImports,
-  startCommit,
-  startValidation,
 } from './registry-import.service.ts';
 import { isWholeNumber, searchResidents } from './registry.service.ts';
 import { attachment, XLSX_TYPE } from './xlsx.ts';
@@ -77,8 +75,8 @@ export function registryImportRoutes(deps: AppDeps) {
         const scope = requirePermission(auth, 'resident:import');
         const { file } = c.req.valid('form');
         const bytes = Buffer.from(await file.arrayBuffer());
+        // Validation is queued with the import (the registry.import.validate job).
         const id = await createImport(deps, auth.user.id, scope, { name: file.name, bytes });
-        startValidation(deps, id, c.get('logger'));
         return c.json({ data: await importDetail(db, auth.user.id, id, firstErrors) }, 202);
       },
     )
@@ -162,9 +160,8 @@ export function registryImportRoutes(deps: AppDeps) {
         const scope = requirePermission(auth, 'resident:import');
         const { id } = c.req.valid('param');
         const { mode } = c.req.valid('json');
-        if (await claimCommit(db, auth.user.id, id, mode)) {
-          startCommit(deps, scope, actorOf(c), id, mode, c.get('logger'));
-        }
+        // Queues the registry.import.commit job with the claim, unless it is committing or committed already.
+        await claimCommit(db, auth.user.id, id, mode, { scope, actor: actorOf(c) });
         return c.json({ data: await importDetail(db, auth.user.id, id, firstErrors) }, 202);
       },
     )

@@ -1,7 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { and, asc, desc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Logger } from 'pino';
 import { appendAudit, type Actor } from '../../auth/audit.ts';
 import {
   blindIndex,
@@ -19,6 +18,7 @@ import { columnArrays, insertColumns } from '../../db/bulk.ts';
 import { vacuumAnalyzeRegistry } from '../../db/statistics.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { newId } from '../../db/ids.ts';
+import { enqueue } from '../../jobs/enqueue.ts';
 import { errors, type Text } from '../../http/errors.ts';
 import { idCardProblem } from './id-card.ts';
 import {
@@ -32,12 +32,7 @@ import {
   type LabelledField,
   type ResidentExportFilter,
 } from './registry-import.schemas.ts';
-import {
-  registryImportChunks,
-  registryImportErrors,
-  registryImports,
-  type ImportStatus,
-} from './registry-import.tables.ts';
+import { registryImportChunks, registryImportErrors, registryImports } from './registry-import.tables.ts';
 import { ageOn, formatAddress, reconcileIdentity, residentListCondition } from './registry.service.ts';
 import {
   buildings,
@@ -76,8 +71,19 @@ export const MAX_IMPORT_ROWS = 200_000;
 const BATCH_ROWS = 2_000;
 /** Valid rows written together at commit: fewer, larger statements. */
 const WRITE_ROWS = 10_000;
-/** A validating or committing import untouched this long was cut off by a restart. */
-const STALE_MS = 10 * 60_000;
+
+/** Job kinds of the import (handlers in registry-import.jobs.ts): one validation per upload, one commit per claim. */
+export const IMPORT_VALIDATE = 'registry.import.validate';
+export const IMPORT_COMMIT = 'registry.import.commit';
+export type ValidatePayload = { importId: string };
+/**
+ * What a commit needs besides the import: the caller's scope and the audit actor at the time of the request (a staff
+ * account's id, name, role, request id, address and browser, as the audit row they become; no resident's data).
+ */
+export type CommitPayload = { importId: string; mode: CommitMode; scope: Scope; actor: Actor };
+
+/** What a job gives the long work it runs: renew the lease per batch, and stop when it is lost. */
+export type Lease = { signal?: AbortSignal; heartbeat?: () => Promise<void> };
 
 /**
  * What one upload may cost (docs/decisions/upload-limits.md): the reader's limits on unpacked sizes, compression
@@ -993,25 +999,11 @@ const summaryColumns = {
   hasFile: sql<boolean>`${registryImports.fileEnc} is not null`,
 };
 
-const interrupted: ImportFailure = {
-  code: 'interrupted',
-  zh: '处理被中断（服务曾重启），请重新上传',
-  en: 'Processing was interrupted by a restart; upload the file again',
-};
-
-function isStale(row: { status: ImportStatus; updatedAt: Date }): boolean {
-  return (
-    (row.status === 'validating' || row.status === 'committing') &&
-    Date.now() - row.updatedAt.getTime() > STALE_MS
-  );
-}
-
 /** What leaves the server for an import. */
 function presentImport(row: ImportSummary): ImportView {
-  const stale = isStale(row);
   return {
     id: row.id,
-    status: stale ? 'failed' : row.status,
+    status: row.status,
     fileName: row.fileName,
     fileSize: row.fileSize,
     progress: { processedRows: row.processedRows, totalRows: row.totalRows },
@@ -1024,7 +1016,7 @@ function presentImport(row: ImportSummary): ImportView {
       committedResidents: row.committedResidents,
       committedHouseholds: row.committedHouseholds,
     },
-    failure: stale ? interrupted : row.failure,
+    failure: row.failure,
     reportAvailable:
       row.hasFile && row.errorRows > 0 && (row.status === 'validated' || row.status === 'committed'),
     createdAt: row.createdAt.toISOString(),
@@ -1043,7 +1035,8 @@ async function loadOwnImport(db: Executor, userId: string, id: string): Promise<
 
 /**
  * Stores an upload (encrypted) as a new import in `validating` state and returns its id. Only the envelope is
- * checked here; the rows are checked by `validateImport`, which the caller starts in the background.
+ * checked here; the rows are checked by `validateImport`, in the `registry.import.validate` job queued in the same
+ * transaction (so an import exists exactly when its validation is queued, and a restart resumes it).
  */
 export async function createImport(
   { db, keys }: Deps,
@@ -1066,24 +1059,35 @@ export async function createImport(
   }
   const lastRow = await declaredLastRow(file.bytes);
   const id = newId();
-  await db.insert(registryImports).values({
-    id,
-    status: 'validating',
-    fileName: file.name.slice(0, 200),
-    fileSize: file.bytes.length,
-    fileEnc: encryptBytes(keys, file.bytes),
-    createdBy: userId,
-    scope,
-    totalRows: lastRow !== null ? Math.max(0, lastRow - 1) : null,
+  const fileEnc = encryptBytes(keys, file.bytes);
+  await db.transaction(async (tx) => {
+    await tx.insert(registryImports).values({
+      id,
+      status: 'validating',
+      fileName: file.name.slice(0, 200),
+      fileSize: file.bytes.length,
+      fileEnc,
+      createdBy: userId,
+      scope,
+      totalRows: lastRow !== null ? Math.max(0, lastRow - 1) : null,
+    });
+    await enqueue(tx, IMPORT_VALIDATE, { importId: id } satisfies ValidatePayload, {
+      key: `import:${id}:validate`,
+    });
   });
   return id;
 }
 
 /**
  * Checks every row of a stored upload and records the problems, updating progress as it goes; writes nothing to the
- * registry. Self-contained (everything it needs is in the import row), so that it can run from a jobs table.
+ * registry. Self-contained (everything it needs is in the import row); run by the `registry.import.validate` job.
+ *
+ * Idempotent: every run starts over from the stored upload, replacing the problems and staged rows an interrupted
+ * run left. A file problem (a limit, the time limit, a damaged file, no header) is a final outcome: the import ends
+ * `failed` with its reason and this returns. Any other error is thrown with the import left `validating`, for the job
+ * to retry; when its attempts run out the job's `onDead` fails the import (`failValidation`).
  */
-export async function validateImport({ db, keys }: Deps, id: string): Promise<void> {
+export async function validateImport({ db, keys }: Deps, id: string, lease: Lease = {}): Promise<void> {
   const [job] = await db
     .select({
       status: registryImports.status,
@@ -1130,27 +1134,41 @@ export async function validateImport({ db, keys }: Deps, id: string): Promise<vo
         .update(registryImports)
         .set({ ...counts, updatedAt: new Date() })
         .where(eq(registryImports.id, id));
+      // Another runner may have taken the job over: stop before writing more.
+      await lease.heartbeat?.();
+      lease.signal?.throwIfAborted();
     }
     await db
       .update(registryImports)
       .set({ ...counts, status: 'validated', validatedAt: new Date(), updatedAt: new Date() })
-      .where(eq(registryImports.id, id));
+      .where(and(eq(registryImports.id, id), eq(registryImports.status, 'validating')));
   } catch (error) {
-    const failure: ImportFailure =
-      error instanceof ImportFileProblem
-        ? error.failure
-        : {
-            code: 'interrupted',
-            zh: '校验中断，请重新上传',
-            en: 'Validation stopped; upload the file again',
-          };
-    await forget();
-    await db
-      .update(registryImports)
-      .set({ status: 'failed', failure, fileEnc: null, updatedAt: new Date() })
-      .where(eq(registryImports.id, id));
-    if (!(error instanceof ImportFileProblem)) throw error;
+    if (!(error instanceof ImportFileProblem) || lease.signal?.aborted) throw error;
+    await failValidation(db, id, error.failure);
   }
+}
+
+/** The generic reason of a validation that failed for no reason of the file's (its job went dead). */
+const validationStopped: ImportFailure = {
+  code: 'interrupted',
+  zh: '校验中断，请重新上传',
+  en: 'Validation stopped; upload the file again',
+};
+
+/** Ends a validating import `failed` with `failure`, dropping its upload, problems and staged rows. */
+export async function failValidation(
+  exec: Executor,
+  id: string,
+  failure: ImportFailure = validationStopped,
+): Promise<void> {
+  const [failed] = await exec
+    .update(registryImports)
+    .set({ status: 'failed', failure, fileEnc: null, updatedAt: new Date() })
+    .where(and(eq(registryImports.id, id), eq(registryImports.status, 'validating')))
+    .returning({ id: registryImports.id });
+  if (!failed) return;
+  await exec.delete(registryImportErrors).where(eq(registryImportErrors.importId, id));
+  await exec.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
 }
 
 /**
@@ -1161,7 +1179,7 @@ export const MAX_CONCURRENT_VALIDATIONS = 2;
 let validationsRunning = 0;
 const validationsWaiting: (() => void)[] = [];
 
-async function inTurn(work: () => Promise<void>): Promise<void> {
+export async function inTurn(work: () => Promise<void>): Promise<void> {
   if (validationsRunning < MAX_CONCURRENT_VALIDATIONS) validationsRunning += 1;
   else await new Promise<void>((resolve) => validationsWaiting.push(resolve));
   try {
@@ -1172,16 +1190,6 @@ async function inTurn(work: () => Promise<void>): Promise<void> {
     if (next) next();
     else validationsRunning -= 1;
   }
-}
-
-/**
- * Runs `validateImport` in the background of this process, at most `MAX_CONCURRENT_VALIDATIONS` at once; failures
- * are logged, the import is marked failed.
- */
-export function startValidation(deps: Deps, id: string, logger: Logger): void {
-  inTurn(() => validateImport(deps, id)).catch((error: unknown) =>
-    logger.error({ err: error, importId: id }, 'import validation'),
-  );
 }
 
 /** One import with a page of its row errors (ordered by row). */
@@ -1226,8 +1234,7 @@ export async function listImports(db: Executor, userId: string) {
 /** Drops the stored upload. An import not yet committed can no longer be; a committed one keeps its counts. */
 export async function discardImport(db: Executor, userId: string, id: string): Promise<void> {
   const row = await loadOwnImport(db, userId, id);
-  if (row.status === 'committing' && !isStale(row)) throw errors.importNotReady(row.status);
-  if (row.status === 'validating' && !isStale(row)) throw errors.importNotReady(row.status);
+  if (row.status === 'committing' || row.status === 'validating') throw errors.importNotReady(row.status);
   await db.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
   await db
     .update(registryImports)
@@ -1342,26 +1349,34 @@ class ChangedSinceValidation extends Error {
 }
 
 /**
- * Claims a validated import for commit (`committing`), refusing what cannot be committed. Returns false when the
- * import is already committing or committed: a second commit does nothing.
+ * Claims a validated import for commit (`committing`) and queues its `registry.import.commit` job in the same
+ * transaction, refusing what cannot be committed. Returns false when the import is already committing or committed:
+ * a second commit does nothing. The job's key `import:<id>:commit` is renewed once an earlier commit job finished
+ * (a refused all-or-nothing commit leaves the import validated, and it may be committed again).
  */
 export async function claimCommit(
-  db: Executor,
+  db: Db,
   userId: string,
   id: string,
   mode: CommitMode,
+  by: { scope: Scope; actor: Actor },
 ): Promise<boolean> {
   const row = await loadOwnImport(db, userId, id);
-  if (row.status === 'committed' || (row.status === 'committing' && !isStale(row))) return false;
+  if (row.status === 'committed' || row.status === 'committing') return false;
   if (row.status !== 'validated') throw errors.importNotReady(row.status);
   if (row.validRows === 0) throw errors.importNothingValid();
   if (mode === 'all-or-nothing' && row.errorRows > 0) throw errors.importHasErrors(row.errorRows);
-  const claimed = await db
-    .update(registryImports)
-    .set({ status: 'committing', failure: null, updatedAt: new Date() })
-    .where(and(eq(registryImports.id, id), eq(registryImports.status, 'validated')))
-    .returning({ id: registryImports.id });
-  return claimed.length === 1;
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(registryImports)
+      .set({ status: 'committing', failure: null, updatedAt: new Date() })
+      .where(and(eq(registryImports.id, id), eq(registryImports.status, 'validated')))
+      .returning({ id: registryImports.id });
+    if (claimed.length !== 1) return false;
+    const payload: CommitPayload = { importId: id, mode, scope: by.scope, actor: by.actor };
+    await enqueue(tx, IMPORT_COMMIT, payload, { key: `import:${id}:commit`, renew: true });
+    return true;
+  });
 }
 
 /**
@@ -1369,6 +1384,14 @@ export async function claimCommit(
  * encrypted ID card and phone, tags, history, and one audit row. Every row is checked again inside the transaction;
  * a row that has become invalid since validation (an ID card registered meanwhile, a building moved out of scope) is
  * skipped and reported in valid-only mode and refuses the whole commit in all-or-nothing mode.
+ *
+ * Exactly once, though its job runs at least once: every write and the move to `committed` are one transaction,
+ * which first locks the import row and goes on only while it is still `committing`. A run cut off before its
+ * commit wrote nothing (the next run starts over from the staged rows); a run after a commit that went through, or
+ * waiting on the lock of one under way, finds `committed` and writes nothing. A refusal (rows changed since
+ * validation, all-or-nothing) is a final outcome: the import is validated again with the reason. Any other error is
+ * thrown with the import left `committing`, for the job to retry; when its attempts run out the job's `onDead` puts
+ * it back to validated with a reason (`giveUpCommit`).
  */
 export async function commitImport(
   { db, keys }: Deps,
@@ -1376,6 +1399,7 @@ export async function commitImport(
   actor: Actor,
   id: string,
   mode: CommitMode,
+  lease: Lease = {},
 ): Promise<void> {
   const [job] = await db
     .select({
@@ -1388,8 +1412,15 @@ export async function commitImport(
     .from(registryImports)
     .where(eq(registryImports.id, id));
   if (job?.status !== 'committing') return;
+  let committed = false;
   try {
     await db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ status: registryImports.status })
+        .from(registryImports)
+        .where(eq(registryImports.id, id))
+        .for('update');
+      if (locked?.status !== 'committing') return;
       // Rows reported since validation (a refused all-or-nothing commit) stay out, though still staged.
       const reported = new Set(
         (
@@ -1419,6 +1450,9 @@ export async function commitImport(
       const changed: CheckedRow[] = [];
       let pending: CheckedRow[] = [];
       for (const { seq } of chunks) {
+        // The lease renewed per chunk; once it is lost, another runner may be committing: roll back.
+        await lease.heartbeat?.();
+        lease.signal?.throwIfAborted();
         const [chunk] = await tx
           .select({ dataEnc: registryImportChunks.dataEnc })
           .from(registryImportChunks)
@@ -1475,12 +1509,13 @@ export async function commitImport(
           ...(counts.errorRows === 0 ? { fileEnc: null } : {}),
         })
         .where(eq(registryImports.id, id));
+      committed = true;
     });
-    await vacuumAnalyzeRegistry(db);
   } catch (error) {
-    const changed = error instanceof ChangedSinceValidation ? error.rows : [];
+    if (!(error instanceof ChangedSinceValidation)) throw error;
+    const changed = error.rows;
     await db.transaction(async (tx) => {
-      if (changed.length) await insertColumns(tx, registryImportErrors, errorColumns(id, changed));
+      await insertColumns(tx, registryImportErrors, errorColumns(id, changed));
       await tx
         .update(registryImports)
         .set({
@@ -1488,35 +1523,33 @@ export async function commitImport(
           validRows: job.validRows - changed.length,
           errorRows: job.errorRows + changed.length,
           errorCount: job.errorCount + changed.reduce((n, r) => n + r.found.length, 0),
-          failure: changed.length
-            ? {
-                zh: `校验后有 ${changed.length} 行数据发生变化（如身份证号已被登记），未导入任何数据`,
-                en: `${changed.length} rows changed since validation (e.g. an ID card registered meanwhile); nothing was imported`,
-              }
-            : {
-                zh: '导入失败，未写入任何数据，请重试',
-                en: 'The import failed and wrote nothing; try again',
-              },
+          failure: {
+            zh: `校验后有 ${changed.length} 行数据发生变化（如身份证号已被登记），未导入任何数据`,
+            en: `${changed.length} rows changed since validation (e.g. an ID card registered meanwhile); nothing was imported`,
+          },
           updatedAt: new Date(),
         })
-        .where(eq(registryImports.id, id));
+        .where(and(eq(registryImports.id, id), eq(registryImports.status, 'committing')));
     });
-    if (!(error instanceof ChangedSinceValidation)) throw error;
+    return;
   }
+  // Outside the transaction; should it fail, the job's retry finds the import committed and writes nothing.
+  if (committed) await vacuumAnalyzeRegistry(db);
 }
 
-/** Runs `commitImport` in the background of this process; a failure leaves the import validated with a message. */
-export function startCommit(
-  deps: Deps,
-  scope: Scope,
-  actor: Actor,
-  id: string,
-  mode: CommitMode,
-  logger: Logger,
-) {
-  commitImport(deps, scope, actor, id, mode).catch((error: unknown) =>
-    logger.error({ err: error, importId: id }, 'import commit'),
-  );
+/** Puts an import whose commit job went dead back to validated: nothing was written, and it may be tried again. */
+export async function giveUpCommit(exec: Executor, id: string): Promise<void> {
+  await exec
+    .update(registryImports)
+    .set({
+      status: 'validated',
+      failure: {
+        zh: '导入失败，未写入任何数据，请重试',
+        en: 'The import failed and wrote nothing; try again',
+      },
+      updatedAt: new Date(),
+    })
+    .where(and(eq(registryImports.id, id), eq(registryImports.status, 'committing')));
 }
 
 type WriteState = { residents: number; newHouseholds: Map<string, string>; units: Map<string, string> };
