@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../src/server/auth/auth.tables.ts';
+import { registryImports } from '../src/server/modules/territory/registry-import.tables.ts';
+import { residents } from '../src/server/modules/territory/registry.tables.ts';
 import { loadConfig } from '../src/server/config.ts';
+import type { Db } from '../src/server/db/client.ts';
 import { startPlatform } from '../src/server/main.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-crash-'));
@@ -23,6 +26,9 @@ async function adminQuery(text: string) {
   await client.end();
 }
 
+beforeAll(async () => {
+  if (baseUrl) await adminQuery(`create database ${dbName}`);
+});
 afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (baseUrl) await adminQuery(`drop database if exists ${dbName} with (force)`);
@@ -60,7 +66,6 @@ function writeThenKill(atLeast: number): Promise<number> {
 
 describe('a crash in the middle of writes', () => {
   it('leaves no half-written record, and the platform restarts on the same data', async () => {
-    if (baseUrl) await adminQuery(`create database ${dbName}`);
     const created = await writeThenKill(15);
     expect(created).toBeGreaterThanOrEqual(15);
 
@@ -103,4 +108,92 @@ describe('a crash in the middle of writes', () => {
       await platform.close();
     }
   }, 120_000);
+
+  it('an import killed during validation, then during commit, finishes once after each restart', async () => {
+    const validating = await importThenKill({ CRASH_STEP: 'validate' }, /^validating (\S+)/);
+    const id = validating[1]!;
+    const config = loadConfig({
+      WUWEI_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    });
+    const settled = async (db: Db, status: string) => {
+      for (let i = 0; i < 3000; i++) {
+        const [row] = await db.select().from(registryImports).where(eq(registryImports.id, id));
+        if (row!.status === status) return row!;
+        if (row!.status === 'failed') throw new Error(`import failed: ${JSON.stringify(row!.failure)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`import not ${status}`);
+    };
+    // A job left running by the killed process waits out its lease (60 s): shortened here, the killed runner's only
+    // (this process's runner has this pid in its id).
+    const expireLeases = (db: Db) =>
+      db.execute(
+        sql`update jobs set locked_until = now()
+            where status = 'running' and locked_by not like ${`%:${process.pid}:%`}`,
+      );
+    let platform = await startPlatform(config);
+    try {
+      await expireLeases(platform.database.db);
+      const row = await settled(platform.database.db, 'validated');
+      expect(row).toMatchObject({
+        processedRows: 5_000,
+        validRows: 5_000,
+        errorRows: 0,
+        newHouseholds: 5_000,
+      });
+    } finally {
+      await platform.close();
+    }
+
+    await importThenKill({ CRASH_STEP: 'commit', CRASH_IMPORT: id }, /^committing /);
+    platform = await startPlatform(config);
+    try {
+      await expireLeases(platform.database.db);
+      const { db } = platform.database;
+      const row = await settled(db, 'committed');
+      expect(row.committedResidents).toBe(5_000);
+      const [written] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(residents)
+        .where(eq(residents.name, '崩溃测试'));
+      expect(written!.n).toBe(5_000);
+      const [audits] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(sql`${auditLog.action} = 'registry.imported' and ${auditLog.entityId} = ${id}`);
+      expect(audits!.n).toBe(1);
+    } finally {
+      await platform.close();
+    }
+  }, 180_000);
 });
+
+/** Runs the importer child until it prints a line matching `until`, then kills it; returns the match. */
+function importThenKill(extra: Record<string, string>, until: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, WUWEI_DATA_DIR: dataDir, ...extra };
+    if (databaseUrl) env.DATABASE_URL = databaseUrl;
+    else delete env.DATABASE_URL;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support/crash-importer.ts')],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    let found: RegExpExecArray | null = null;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        found ??= until.exec(line);
+      }
+      if (found) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' && found ? resolve(found) : reject(new Error(stderr)),
+    );
+  });
+}

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
@@ -293,5 +295,34 @@ describe('the import on the jobs queue', () => {
     expect(again.status).toBe(202);
     await until(committing, 'committed');
     expect(await importedResidents()).toBe(before + 2);
+  });
+
+  it('migration 0008 queues a validation for an import an older version left validating, and puts back a committing one', async () => {
+    startRunner();
+    const committing = await upload(await workbook(2));
+    await until(committing, 'validated');
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    const validating = await upload(await workbook(3));
+    // As an older version left them: no job, and the staleness guess was all that would have ended them.
+    await t.db.delete(jobs).where(eq(jobs.idempotencyKey, `import:${validating}:validate`));
+    await t.db
+      .update(registryImports)
+      .set({ status: 'committing' })
+      .where(eq(registryImports.id, committing));
+    const migration = fs.readFileSync(
+      path.join(import.meta.dirname, '../../../../migrations/0008_import_jobs.sql'),
+      'utf8',
+    );
+    for (const statement of migration.split('--> statement-breakpoint')) {
+      await t.db.execute(sql.raw(statement));
+    }
+    expect(await jobOf(`import:${validating}:validate`)).toMatchObject({
+      kind: IMPORT_VALIDATE,
+      status: 'queued',
+    });
+    expect((await importOf(committing)).status).toBe('validated');
+    startRunner();
+    await until(validating, 'validated');
+    expect(await importOf(validating)).toMatchObject({ validRows: 3, errorRows: 1 });
   });
 });
