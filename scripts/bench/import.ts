@@ -162,6 +162,7 @@ async function child(): Promise<ChildResult> {
   const { makeIdCard } = await import('../../src/server/modules/territory/id-card.ts');
   const { importColumns } = await import('../../src/server/modules/territory/registry-import.schemas.ts');
   const service = await import('../../src/server/modules/territory/registry-import.service.ts');
+  const committer = await import('../../src/server/modules/territory/registry-import.commit.ts');
 
   const config = loadConfig();
   const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
@@ -266,10 +267,10 @@ async function child(): Promise<ChildResult> {
   cpuMs.validate = cpuSince(cpu);
   started = performance.now();
   cpu = process.cpuUsage();
-  if (!(await service.claimCommit(db, admin!.id, id, 'valid-only', { scope, actor }))) {
+  if (!(await committer.claimCommit(db, admin!.id, id, 'valid-only', { scope, actor }))) {
     throw new Error('could not claim the commit');
   }
-  await service.commitImport(deps, scope, actor, id, 'valid-only');
+  await committer.commitImport(deps, scope, actor, id, 'valid-only');
   const commitMs = performance.now() - started;
   cpuMs.commit = cpuSince(cpu);
   clearInterval(sampler);

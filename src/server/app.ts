@@ -14,7 +14,7 @@ import type { Db } from './db/client.ts';
 import type { AppEnv } from './http/context.ts';
 import { errors } from './http/errors.ts';
 import { bodyLimit, csrfProtection, handleError, noStore, requestContext } from './http/middleware.ts';
-import { MAX_IMPORT_BYTES } from './modules/territory/registry-import.service.ts';
+import { MAX_IMPORT_BYTES } from './modules/territory/registry-import.common.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { insightsRoutes } from './modules/insights/insights.routes.ts';
 import { registryImportRoutes } from './modules/territory/registry-import.routes.ts';

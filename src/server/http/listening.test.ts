@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { JSON_BODY_LIMIT } from '../app.ts';
-import { MAX_IMPORT_BYTES } from '../modules/territory/registry-import.service.ts';
+import { MAX_IMPORT_BYTES } from '../modules/territory/registry-import.common.ts';
 
 // What only a real listening server shows: how @hono/node-server answers a body over the limit (a reset instead
 // of a 413 when the client is still sending), and headers set on the node response itself.

@@ -18,7 +18,7 @@ import {
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { makeIdCard } from './id-card.ts';
 import { importColumns } from './registry-import.schemas.ts';
-import { importLimits } from './registry-import.service.ts';
+import { importLimits } from './registry-import.common.ts';
 import { XLSX_TYPE } from './xlsx.ts';
 
 /**

@@ -11,12 +11,8 @@ import { jobs } from '../../jobs/jobs.tables.ts';
 import { startJobRunner, type JobHandler, type JobRunner } from '../../jobs/runner.ts';
 import { registryImportJobs } from './registry-import.jobs.ts';
 import { importColumns } from './registry-import.schemas.ts';
-import {
-  commitImport,
-  IMPORT_COMMIT,
-  IMPORT_VALIDATE,
-  type CommitPayload,
-} from './registry-import.service.ts';
+import { commitImport } from './registry-import.commit.ts';
+import { IMPORT_COMMIT, IMPORT_VALIDATE, type CommitPayload } from './registry-import.common.ts';
 import { registryImportChunks, registryImportErrors, registryImports } from './registry-import.tables.ts';
 import { residents } from './registry.tables.ts';
 import { XLSX_TYPE } from './xlsx.ts';

@@ -3,17 +3,14 @@ import type { DataKeys } from '../../auth/personal-data.ts';
 import type { Db } from '../../db/client.ts';
 import type { JobHandler } from '../../jobs/runner.ts';
 import type { Schedule } from '../../jobs/schedules.ts';
+import { commitImport, giveUpCommit } from './registry-import.commit.ts';
 import {
-  commitImport,
-  failValidation,
-  giveUpCommit,
   IMPORT_COMMIT,
   IMPORT_VALIDATE,
-  inTurn,
-  validateImport,
   type CommitPayload,
   type ValidatePayload,
-} from './registry-import.service.ts';
+} from './registry-import.common.ts';
+import { failValidation, inTurn, validateImport } from './registry-import.service.ts';
 
 /**
  * The Excel import's background work, as job handlers for `startJobRunner` (docs/decisions/jobs-queue.md).

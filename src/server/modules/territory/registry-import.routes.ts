@@ -12,16 +12,16 @@ import {
   residentExportQuery,
   uploadImportBody,
 } from './registry-import.schemas.ts';
+import { exportResidents } from './registry-export.service.ts';
+import { claimCommit } from './registry-import.commit.ts';
 import {
-  claimCommit,
   createImport,
   discardImport,
-  exportResidents,
   importDetail,
   importReport,
-  importTemplate,
   listImports,
 } from './registry-import.service.ts';
+import { importTemplate } from './registry-import.template.ts';
 import { isWholeNumber, searchResidents } from './registry.service.ts';
 import { attachment, XLSX_TYPE } from './xlsx.ts';
 
