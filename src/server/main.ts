@@ -7,13 +7,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { isEmpty } from '../demo/seed.ts';
 import { createApp, webRoot } from './app.ts';
-import { authMaintenance } from './auth/auth-maintenance.ts';
+import { backgroundWork } from './background.ts';
 import { loadDataKeys } from './auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase, type Database } from './db/client.ts';
-import { registryMaintenance } from './jobs/maintenance.ts';
-import { startJobRunner, type JobHandler } from './jobs/runner.ts';
-import { registryImportJobs } from './modules/territory/registry-import.jobs.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { gridCounts } from './modules/territory/grid-stats.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
@@ -48,19 +46,7 @@ export async function startPlatform(
     (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
     (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
   );
-  // Background jobs: the Excel import's validation and commit, pruning of ended sessions, and the embedded
-  // database's maintenance (PostgreSQL has autovacuum).
-  const work = [
-    registryImportJobs({ db: database.db, keys, logger }),
-    authMaintenance(database.db, logger),
-    ...(database.kind === 'pglite' ? [registryMaintenance(database.db, logger)] : []),
-  ];
-  const jobs = startJobRunner({
-    db: database.db,
-    logger,
-    handlers: Object.assign({}, ...work.map((w) => w.handlers)) as Record<string, JobHandler>,
-    schedules: work.flatMap((w) => w.schedules),
-  });
+  const jobs = startJobRunner({ db: database.db, logger, ...backgroundWork(database, keys, logger) });
   return {
     url,
     database,

@@ -5,11 +5,11 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
+import { backgroundWork } from '../../src/server/background.ts';
 import { deriveKeys } from '../../src/server/auth/personal-data.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/db/client.ts';
 import { startJobRunner } from '../../src/server/jobs/runner.ts';
-import { registryImportJobs } from '../../src/server/modules/territory/registry-import.jobs.ts';
 import { TEST_DATA_KEY, TEST_PASSWORD } from './constants.ts';
 
 export const testKeys = deriveKeys(Buffer.from(TEST_DATA_KEY, 'hex'));
@@ -56,12 +56,13 @@ export async function createTestApp(env: Record<string, string> = {}) {
   });
   const logger = pino({ level: 'silent' });
   const app = createApp({ db: database.db, keys: testKeys, config, logger });
-  // The server's job runner (the import's validation and commit run on it), polling fast.
+  // The server's job runner with the server's handlers (the import's validation and commit run on it), polling
+  // fast; no schedules, so nothing runs that a test did not ask for.
   const jobs = startJobRunner({
     db: database.db,
     logger,
     pollMs: 20,
-    handlers: registryImportJobs({ db: database.db, keys: testKeys, logger }).handlers,
+    handlers: backgroundWork(database, testKeys, logger).handlers,
   });
 
   /** Sends a request; `cookie` signs it in, JSON bodies get their content type. */
