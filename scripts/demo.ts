@@ -2,9 +2,9 @@
 // (WUWEI_DATA_DIR's PGlite, or DATABASE_URL) and prints what it made and how long it took.
 import { parseArgs } from 'node:util';
 import { isEmpty, seedDemo } from '../src/demo/seed.ts';
-import { loadDataKeys } from '../src/server/auth/personal-data.ts';
+import { loadDataKeys } from '../src/server/core/auth/personal-data.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openConfiguredDatabase } from '../src/server/db/client.ts';
+import { openConfiguredDatabase } from '../src/server/core/db/client.ts';
 
 const { values } = parseArgs({
   options: {

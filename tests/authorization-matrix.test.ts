@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { DEMO_ACCOUNT } from './support/constants.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { permissions, roleCodes, roles, type Permission, type RoleCode } from '../src/server/auth/roles.ts';
-import { XLSX_TYPE } from '../src/server/modules/territory/xlsx.ts';
+import { permissions, roleCodes, roles, type Permission, type RoleCode } from '../src/server/core/auth/roles.ts';
+import { XLSX_TYPE } from '../src/server/modules/registry/xlsx.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /**

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, users } from '../src/server/auth/auth.tables.ts';
-import { registryImports } from '../src/server/modules/territory/registry-import.tables.ts';
-import { residents } from '../src/server/modules/territory/registry.tables.ts';
+import { auditLog, users } from '../src/server/core/auth/auth.tables.ts';
+import { registryImports } from '../src/server/modules/registry/registry-import.tables.ts';
+import { residents } from '../src/server/modules/registry/registry.tables.ts';
 import { loadConfig } from '../src/server/config.ts';
-import type { Db } from '../src/server/db/client.ts';
+import type { Db } from '../src/server/core/db/client.ts';
 import { startPlatform } from '../src/server/main.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-crash-'));

@@ -154,15 +154,15 @@ export const importBench: Scenario = {
 /** The measured part, in its own process: generate the file, then store → validate → commit through the service. */
 async function child(): Promise<ChildResult> {
   const { loadConfig } = await import('../../src/server/config.ts');
-  const { loadDataKeys } = await import('../../src/server/auth/personal-data.ts');
-  const { openConfiguredDatabase } = await import('../../src/server/db/client.ts');
-  const { users } = await import('../../src/server/auth/auth.tables.ts');
-  const { buildings, residents } = await import('../../src/server/modules/territory/registry.tables.ts');
-  const { registryImports } = await import('../../src/server/modules/territory/registry-import.tables.ts');
-  const { makeIdCard } = await import('../../src/server/modules/territory/id-card.ts');
-  const { importColumns } = await import('../../src/server/modules/territory/registry-import.schemas.ts');
-  const service = await import('../../src/server/modules/territory/registry-import.service.ts');
-  const committer = await import('../../src/server/modules/territory/registry-import.commit.ts');
+  const { loadDataKeys } = await import('../../src/server/core/auth/personal-data.ts');
+  const { openConfiguredDatabase } = await import('../../src/server/core/db/client.ts');
+  const { users } = await import('../../src/server/core/auth/auth.tables.ts');
+  const { buildings, residents } = await import('../../src/server/modules/registry/registry.tables.ts');
+  const { registryImports } = await import('../../src/server/modules/registry/registry-import.tables.ts');
+  const { makeIdCard } = await import('../../src/server/modules/registry/id-card.ts');
+  const { importColumns } = await import('../../src/server/modules/registry/registry-import.schemas.ts');
+  const service = await import('../../src/server/modules/registry/registry-import.service.ts');
+  const committer = await import('../../src/server/modules/registry/registry-import.commit.ts');
 
   const config = loadConfig();
   const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });

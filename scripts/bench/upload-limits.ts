@@ -24,7 +24,7 @@ import {
   workbookParts,
   zip,
 } from '../../tests/support/crafted-xlsx.ts';
-import { importColumns } from '../../src/server/modules/territory/registry-import.schemas.ts';
+import { importColumns } from '../../src/server/modules/registry/registry-import.schemas.ts';
 import { freshDatabase } from './lib/database.ts';
 import { signIn } from './lib/http.ts';
 import { round, summarise } from './lib/load.ts';

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { appendAudit, type Actor } from '../server/auth/audit.ts';
-import type { DataKeys } from '../server/auth/personal-data.ts';
-import { hashPassword } from '../server/auth/passwords.ts';
-import type { Db } from '../server/db/client.ts';
+import { appendAudit, type Actor } from '../server/core/auth/audit.ts';
+import type { DataKeys } from '../server/core/auth/personal-data.ts';
+import { hashPassword } from '../server/core/auth/passwords.ts';
+import type { Db } from '../server/core/db/client.ts';
 import { insertUser } from '../server/modules/accounts/accounts.service.ts';
 import { insertTerritories } from '../server/modules/territory/territory.service.ts';
 import { territories } from '../server/modules/territory/territory.tables.ts';
-import { insertColumns } from '../server/db/bulk.ts';
-import { vacuumAnalyzeRegistry } from '../server/db/statistics.ts';
+import { insertColumns } from '../server/core/db/bulk.ts';
+import { vacuumAnalyzeRegistry } from '../server/core/db/statistics.ts';
 import {
   buildings,
   gridLayoutHistory,
@@ -15,11 +15,11 @@ import {
   residents,
   residentTags,
   units,
-} from '../server/modules/territory/registry.tables.ts';
-import { demoAccounts } from './accounts.ts';
-import { generateRegistry } from './registry.ts';
-import { createRandom } from './random.ts';
-import { generateTerritory } from './territory.ts';
+} from '../server/modules/registry/registry.tables.ts';
+import { demoAccounts } from '../server/modules/accounts/accounts.demo.ts';
+import { generateRegistry } from '../server/modules/registry/registry.demo.ts';
+import { createRandom } from '../server/core/demo/random.ts';
+import { generateTerritory } from '../server/modules/territory/territory.demo.ts';
 
 export type DemoOptions = { seed: number; scale: number; password: string };
 

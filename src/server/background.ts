@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import { authMaintenance } from './auth/auth-maintenance.ts';
-import type { DataKeys } from './auth/personal-data.ts';
-import type { Database } from './db/client.ts';
-import { registryMaintenance } from './jobs/maintenance.ts';
-import type { JobHandler } from './jobs/runner.ts';
-import type { Schedule } from './jobs/schedules.ts';
-import { registryImportJobs } from './modules/territory/registry-import.jobs.ts';
+import { authMaintenance } from './core/auth/auth-maintenance.ts';
+import type { DataKeys } from './core/auth/personal-data.ts';
+import type { Database } from './core/db/client.ts';
+import { registryMaintenance } from './core/jobs/maintenance.ts';
+import type { JobHandler } from './core/jobs/runner.ts';
+import type { Schedule } from './core/jobs/schedules.ts';
+import { registryImportJobs } from './modules/registry/registry-import.jobs.ts';
 
 /**
  * Every job handler and schedule of the platform, for the server's job runner (and the test app's): the Excel

@@ -8,11 +8,11 @@ import pino, { type Logger } from 'pino';
 import { isEmpty } from '../demo/seed.ts';
 import { createApp, webRoot } from './app.ts';
 import { backgroundWork } from './background.ts';
-import { loadDataKeys } from './auth/personal-data.ts';
+import { loadDataKeys } from './core/auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
-import { openConfiguredDatabase, type Database } from './db/client.ts';
-import { startJobRunner } from './jobs/runner.ts';
-import { gridCounts } from './modules/territory/grid-stats.ts';
+import { openConfiguredDatabase, type Database } from './core/db/client.ts';
+import { startJobRunner } from './core/jobs/runner.ts';
+import { gridCounts } from './modules/registry/grid-stats.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
 

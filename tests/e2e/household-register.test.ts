@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { makeIdCard } from '../../src/server/modules/territory/id-card.ts';
+import { makeIdCard } from '../../src/server/modules/registry/id-card.ts';
 import { apiGet, chooseOption, signIn, usePlatformAndBrowser } from './support.ts';
 
 type Building = { id: string; name: string; unitCount: number };

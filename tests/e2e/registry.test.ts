@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { makeIdCard } from '../../src/server/modules/territory/id-card.ts';
-import { importColumns } from '../../src/server/modules/territory/registry-import.schemas.ts';
+import { makeIdCard } from '../../src/server/modules/registry/id-card.ts';
+import { importColumns } from '../../src/server/modules/registry/registry-import.schemas.ts';
 import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
 
 type TreeNode = { id: string; level: string; code: string; name: string; children: TreeNode[] };

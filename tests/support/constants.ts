@@ -1,4 +1,4 @@
-import type { RoleCode } from '../../src/server/auth/roles.ts';
+import type { RoleCode } from '../../src/server/core/auth/roles.ts';
 
 /** A fixed data key for tests, so the template database's encrypted fields decrypt in every test file. */
 export const TEST_DATA_KEY = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';

@@ -5,9 +5,9 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../../src/server/config.ts';
-import { jobs } from '../../src/server/jobs/jobs.tables.ts';
+import { jobs } from '../../src/server/core/jobs/jobs.tables.ts';
 import { startPlatform } from '../../src/server/main.ts';
-import { importColumns } from '../../src/server/modules/territory/registry-import.schemas.ts';
+import { importColumns } from '../../src/server/modules/registry/registry-import.schemas.ts';
 
 const platform = await startPlatform(
   loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', WUWEI_DEMO_SCALE: '0.05' }),

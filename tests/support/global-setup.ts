@@ -4,8 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { deriveKeys } from '../../src/server/auth/personal-data.ts';
-import { openDatabase, pgliteClientOf } from '../../src/server/db/client.ts';
+import { deriveKeys } from '../../src/server/core/auth/personal-data.ts';
+import { openDatabase, pgliteClientOf } from '../../src/server/core/db/client.ts';
 import { TEST_DATA_KEY, TEST_DEMO } from './constants.ts';
 
 declare module 'vitest' {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/server/db/client.ts';
+import { openDatabase, type Database } from '../../src/server/core/db/client.ts';
 
 /**
  * Another handle on a test database, as a second server process would have: on PostgreSQL its own connection pool,

@@ -6,10 +6,10 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { backgroundWork } from '../../src/server/background.ts';
-import { deriveKeys } from '../../src/server/auth/personal-data.ts';
+import { deriveKeys } from '../../src/server/core/auth/personal-data.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
-import { openDatabase, type Database } from '../../src/server/db/client.ts';
-import { startJobRunner } from '../../src/server/jobs/runner.ts';
+import { openDatabase, type Database } from '../../src/server/core/db/client.ts';
+import { startJobRunner } from '../../src/server/core/jobs/runner.ts';
 import { TEST_DATA_KEY, TEST_PASSWORD } from './constants.ts';
 
 export const testKeys = deriveKeys(Buffer.from(TEST_DATA_KEY, 'hex'));

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Me } from '../../server/auth/auth.schemas.ts';
+import type { Me } from '../../server/core/auth/auth.schemas.ts';
 import type { roleCatalogueSchema } from '../../server/modules/accounts/accounts.schemas.ts';
-import type { Permission } from '../../server/auth/roles.ts';
+import type { Permission } from '../../server/core/auth/roles.ts';
 import { api, ApiError } from './api-client.ts';
 
 export type { Me, Permission };

@@ -1,5 +1,5 @@
 import type { BiText, Translate } from '../app/i18n.tsx';
-import type { ScopeKind } from '../../server/auth/roles.ts';
+import type { ScopeKind } from '../../server/core/auth/roles.ts';
 
 type Assignment = {
   scopeKind: ScopeKind;

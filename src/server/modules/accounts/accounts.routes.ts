@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
-import { roleCodes, roles } from '../../auth/roles.ts';
-import { actorOf, requireAuth } from '../../http/context.ts';
-import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
+import { roleCodes, roles } from '../../core/auth/roles.ts';
+import { actorOf, requireAuth } from '../../core/http/context.ts';
+import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../core/http/openapi.ts';
 import {
   accountListQuery,
   accountListSchema,

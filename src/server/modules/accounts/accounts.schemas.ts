@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { roleAssignmentSchema, textSchema } from '../../auth/auth.schemas.ts';
-import { mobilePattern } from '../../auth/personal-data.ts';
-import { permissions, roleCodes, scopeKinds } from '../../auth/roles.ts';
-import { pageInfo, pageQuery } from '../../http/openapi.ts';
-import { bi } from '../../http/validation.ts';
+import { roleAssignmentSchema, textSchema } from '../../core/auth/auth.schemas.ts';
+import { mobilePattern } from '../../core/auth/personal-data.ts';
+import { permissions, roleCodes, scopeKinds } from '../../core/auth/roles.ts';
+import { pageInfo, pageQuery } from '../../core/http/openapi.ts';
+import { bi } from '../../core/http/validation.ts';
 
 export const usernameSchema = z
   .string()

@@ -1,12 +1,12 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
-import { roleAssignments, users } from '../../auth/auth.tables.ts';
+import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
+import { roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import {
   loadAssignments,
   passwordProblem,
   revokeSessions,
   territoryCodeOf as auditTerritoryCode,
-} from '../../auth/auth.service.ts';
+} from '../../core/auth/auth.service.ts';
 import {
   blindIndex,
   decrypt,
@@ -14,21 +14,21 @@ import {
   maskMobile,
   mobilePattern,
   type DataKeys,
-} from '../../auth/personal-data.ts';
-import { hashPassword } from '../../auth/passwords.ts';
-import { roles, type RoleCode } from '../../auth/roles.ts';
+} from '../../core/auth/personal-data.ts';
+import { hashPassword } from '../../core/auth/passwords.ts';
+import { roles, type RoleCode } from '../../core/auth/roles.ts';
 import {
   codeInScope,
   requirePermission,
   type AuthContext,
   type ResolvedAssignment,
   type Scope,
-} from '../../auth/scope.ts';
-import type { Db, Executor } from '../../db/client.ts';
-import { newId } from '../../db/ids.ts';
-import { containsPattern } from '../../db/like.ts';
-import { errors, type ErrorDetail } from '../../http/errors.ts';
-import { buildingIdsInScope, buildingsByIds } from '../territory/registry.service.ts';
+} from '../../core/auth/scope.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
+import { newId } from '../../core/db/ids.ts';
+import { containsPattern } from '../../core/db/like.ts';
+import { errors, type ErrorDetail } from '../../core/http/errors.ts';
+import { buildingIdsInScope, buildingsByIds } from '../registry/registry.service.ts';
 import { territoriesByIds, territoryIdsInScope } from '../territory/territory.service.ts';
 import type { Account, AssignmentInput } from './accounts.schemas.ts';
 

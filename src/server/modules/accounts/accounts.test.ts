@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditLog, users } from '../../auth/auth.tables.ts';
+import { auditLog, users } from '../../core/auth/auth.tables.ts';
 
 type Node = { id: string; level: string; children: Node[] };
 

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app.ts';
-import { requirePermission } from '../../auth/scope.ts';
-import { requireAuth } from '../../http/context.ts';
-import { createRouter, route, errorResponses, jsonContent } from '../../http/openapi.ts';
+import { requirePermission } from '../../core/auth/scope.ts';
+import { requireAuth } from '../../core/http/context.ts';
+import { createRouter, route, errorResponses, jsonContent } from '../../core/http/openapi.ts';
 import { figuresQuery, figuresSchema, overviewQuery, overviewResponseSchema } from './insights.schemas.ts';
 import { figures, overview } from './insights.service.ts';
 

@@ -8,7 +8,7 @@ import {
   residentStatsSchema,
 } from '../territory/territory.schemas.ts';
 import { territoryLevels } from '../territory/territory.tables.ts';
-import { bi } from '../../http/validation.ts';
+import { bi } from '../../core/http/validation.ts';
 
 /** The first and last day a period may name: other years are typing mistakes, not periods of this platform. */
 export const FIRST_DAY = '1900-01-01';

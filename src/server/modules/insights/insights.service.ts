@@ -1,12 +1,12 @@
-import type { Scope } from '../../auth/scope.ts';
-import type { Executor } from '../../db/client.ts';
-import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
+import type { Scope } from '../../core/auth/scope.ts';
+import type { Executor } from '../../core/db/client.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import {
   childStats,
   countBuildings,
   countTerritories,
   registryStats,
-} from '../territory/fact-sheet.service.ts';
+} from '../registry/fact-sheet.service.ts';
 import { territoryDetail, territoryTree } from '../territory/territory.service.ts';
 import type { Figures } from './insights.schemas.ts';
 

@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { codeInScope, type Scope } from '../../auth/scope.ts';
-import type { Executor } from '../../db/client.ts';
-import { startsWith } from '../../db/like.ts';
-import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
-import { childStats } from './fact-sheet.service.ts';
-import { searchBuildings } from './registry.service.ts';
+import { codeInScope, type Scope } from '../../core/auth/scope.ts';
+import type { Executor } from '../../core/db/client.ts';
+import { startsWith } from '../../core/db/like.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
+import { childStats } from '../registry/fact-sheet.service.ts';
+import { searchBuildings } from '../registry/registry.service.ts';
 import type { MapAreas, TerritoryMap } from './territory.schemas.ts';
 import { ancestorsOf, loadInScope } from './territory.service.ts';
 import { territories, type GeoJsonGeometry, type TerritoryLevel } from './territory.tables.ts';

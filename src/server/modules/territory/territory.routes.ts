@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app.ts';
-import { requirePermission, scopeFor } from '../../auth/scope.ts';
-import { actorOf, requireAuth } from '../../http/context.ts';
-import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../http/openapi.ts';
+import { requirePermission, scopeFor } from '../../core/auth/scope.ts';
+import { actorOf, requireAuth } from '../../core/http/context.ts';
+import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../core/http/openapi.ts';
 import {
   createTerritoryBody,
   factSheetSchema,
@@ -14,7 +14,7 @@ import {
   territoryTreeNodeSchema,
   updateTerritoryBody,
 } from './territory.schemas.ts';
-import { factSheet } from './fact-sheet.service.ts';
+import { factSheet } from '../registry/fact-sheet.service.ts';
 import { territoryMap } from './map.service.ts';
 import {
   createTerritory,

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { bi } from '../../http/validation.ts';
-import { pageInfo, pageQuery } from '../../http/openapi.ts';
-import { buildingKinds, keyPopulationTags } from './registry.tables.ts';
+import { bi } from '../../core/http/validation.ts';
+import { pageInfo, pageQuery } from '../../core/http/openapi.ts';
+import { buildingKinds, keyPopulationTags } from '../registry/registry.tables.ts';
 import { territoryLevels } from './territory.tables.ts';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { appendAudit, changedFields, type Actor } from '../../auth/audit.ts';
-import { codeInScope, territoryCodeCondition, type Scope } from '../../auth/scope.ts';
-import type { Db, Executor } from '../../db/client.ts';
-import { newId } from '../../db/ids.ts';
-import { createVersionedCache, scopeKey } from '../../db/versioned-cache.ts';
-import { containsPattern, escapeLike } from '../../db/like.ts';
-import { errors } from '../../http/errors.ts';
+import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
+import { codeInScope, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
+import { newId } from '../../core/db/ids.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
+import { containsPattern, escapeLike } from '../../core/db/like.ts';
+import { errors } from '../../core/http/errors.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
 import {
   territories,

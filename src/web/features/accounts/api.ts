@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Account, AssignmentInput } from '../../../server/modules/accounts/accounts.schemas.ts';
-import type { RoleCode, ScopeKind } from '../../../server/auth/roles.ts';
+import type { RoleCode, ScopeKind } from '../../../server/core/auth/roles.ts';
 import { api, toQuery, type Paged } from '../../app/api-client.ts';
 import type { RoleInfo } from '../../app/session.ts';
 

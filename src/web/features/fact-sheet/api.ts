@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { factSheet } from '../../../server/modules/territory/fact-sheet.service.ts';
+import type { factSheet } from '../../../server/modules/registry/fact-sheet.service.ts';
 import { api } from '../../app/api-client.ts';
 
 /** The fact sheet (一口清) of a territory node, as GET /territories/{id}/fact-sheet answers it. */

@@ -4,8 +4,8 @@ import type {
   importDetailSchema,
   importModes,
   ImportView,
-} from '../../../server/modules/territory/registry-import.schemas.ts';
-import type { ImportStatus } from '../../../server/modules/territory/registry-import.tables.ts';
+} from '../../../server/modules/registry/registry-import.schemas.ts';
+import type { ImportStatus } from '../../../server/modules/registry/registry-import.tables.ts';
 import { api, toQuery } from '../../app/api-client.ts';
 import { downloadFile, uploadFile } from '../../app/files.ts';
 

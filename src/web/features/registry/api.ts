@@ -6,7 +6,7 @@ import type {
   householdCardSchema,
   householdSchema,
   residentSchema,
-} from '../../../server/modules/territory/registry.schemas.ts';
+} from '../../../server/modules/registry/registry.schemas.ts';
 import type {
   buildingKinds,
   genders,
@@ -16,7 +16,7 @@ import type {
   relations,
   residencyKinds,
   tenures,
-} from '../../../server/modules/territory/registry.tables.ts';
+} from '../../../server/modules/registry/registry.tables.ts';
 import { api, toQuery, type Paged } from '../../app/api-client.ts';
 
 export type Resident = z.infer<typeof residentSchema>;

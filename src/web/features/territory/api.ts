@@ -5,7 +5,7 @@ import type {
   TerritoryTreeNode,
   territoryDetailSchema,
 } from '../../../server/modules/territory/territory.schemas.ts';
-import type { buildingSchema } from '../../../server/modules/territory/registry.schemas.ts';
+import type { buildingSchema } from '../../../server/modules/registry/registry.schemas.ts';
 import type { TerritoryLevel } from '../../../server/modules/territory/territory.tables.ts';
 import { api, toQuery, type Paged } from '../../app/api-client.ts';
 

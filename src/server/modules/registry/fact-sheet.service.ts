@@ -1,0 +1,213 @@
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
+import type { Executor } from '../../core/db/client.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
+import { startsWith } from '../../core/db/like.ts';
+import {
+  addCounts,
+  AGE_BANDS,
+  emptyCounts,
+  gridCounts,
+  groupedCounts,
+  shanghaiDay,
+  tagsByKind,
+  type RegistryCounts,
+} from './grid-stats.ts';
+import { buildings, households, residents, residentTags } from './registry.tables.ts';
+import { territoryDetail } from '../territory/territory.service.ts';
+import { territories } from '../territory/territory.tables.ts';
+
+/** Where a registry aggregate is taken: a territory subtree (by code prefix) intersected with the caller's scope. */
+export type StatsPlace = { code?: string; scope: Scope; asOf?: Date };
+
+function placeCondition(place: StatsPlace, codeColumn: SQLWrapper, buildingColumn: SQLWrapper): SQL {
+  return and(
+    registryCondition(place.scope, codeColumn, buildingColumn),
+    place.code ? startsWith(codeColumn, place.code) : undefined,
+  )!;
+}
+
+/** Households present on `asOf`: registered by then and not moved out before it. */
+function householdsPresent(asOf?: Date): SQL {
+  return asOf
+    ? sql`${households.createdAt} <= ${asOf.toISOString()} and (${households.movedOutAt} is null or ${households.movedOutAt} > ${asOf.toISOString()})`
+    : sql`${households.movedOutAt} is null`;
+}
+
+function residentsPresent(asOf?: Date): SQL {
+  return asOf
+    ? sql`${residents.createdAt} <= ${asOf.toISOString()} and (${residents.movedOutAt} is null or ${residents.movedOutAt} > ${asOf.toISOString()})`
+    : sql`${residents.movedOutAt} is null`;
+}
+
+/**
+ * The registry counts of a place within the scope. Today's counts for territory scopes are sums of the per-grid
+ * counts (grid-stats.ts: only grids a write touched are counted again); a past day or a building leader's scope is
+ * counted directly with the same grouped statements.
+ */
+export async function placeCounts(db: Executor, place: StatsPlace): Promise<RegistryCounts> {
+  if (!place.asOf && place.scope.buildingIds.length === 0) {
+    const sum = emptyCounts();
+    for (const [code, counts] of await gridCounts(db)) {
+      if ((!place.code || code.startsWith(place.code)) && codeInScope(place.scope, code)) {
+        addCounts(sum, counts);
+      }
+    }
+    return sum;
+  }
+  return directCounts(db, place);
+}
+
+/** The same counts straight from the records (a past day, a building scope; tests compare the two). */
+export async function directCounts(db: Executor, place: StatsPlace): Promise<RegistryCounts> {
+  const groups = await groupedCounts(db, {
+    on: shanghaiDay(place.asOf),
+    byGrid: false,
+    residents: and(
+      placeCondition(place, residents.territoryCode, residents.buildingId),
+      residentsPresent(place.asOf),
+    ),
+    households: and(
+      placeCondition(place, households.territoryCode, households.buildingId),
+      householdsPresent(place.asOf),
+    ),
+    buildings: and(
+      placeCondition(place, buildings.territoryCode, buildings.id),
+      place.asOf ? sql`${buildings.createdAt} <= ${place.asOf.toISOString()}` : undefined,
+    ),
+  });
+  return groups.get('') ?? emptyCounts();
+}
+
+/** Counts of households and residents, age pyramid and key populations of a place. Every number is a query. */
+export async function registryStats(db: Executor, place: StatsPlace) {
+  return presentCounts(await placeCounts(db, place));
+}
+
+/** RegistryCounts as the fact sheet, overview and figures show them. */
+export function presentCounts(counts: RegistryCounts) {
+  return {
+    households: counts.households,
+    residents: counts.residents,
+    agePyramid: AGE_BANDS.map((band, i) => ({
+      band,
+      male: counts.pyramid.male[i]!,
+      female: counts.pyramid.female[i]!,
+    })),
+    keyPopulation: { total: counts.keyPopulation, byTag: tagsByKind(counts.tags) },
+  };
+}
+
+/**
+ * The grid fact sheet (一口清): everything a grid worker recites about their grid, on one page. For a community or
+ * higher it lists the child areas instead of buildings.
+ */
+export function factSheet(db: Executor, scope: Scope, territoryId: string) {
+  return factSheetCache(db, JSON.stringify([scopeKey(scope), territoryId]), () =>
+    computeFactSheet(db, scope, territoryId),
+  );
+}
+
+const factSheetCache = createVersionedCache<Awaited<ReturnType<typeof computeFactSheet>>>('registry');
+
+async function computeFactSheet(db: Executor, scope: Scope, territoryId: string) {
+  const node = await territoryDetail(db, scope, territoryId);
+  const stats = await registryStats(db, { code: node.code, scope });
+  const buildingRows =
+    node.level === 'grid'
+      ? await db
+          .select({
+            id: buildings.id,
+            code: buildings.code,
+            name: buildings.name,
+            kind: buildings.kind,
+            floors: buildings.floors,
+            unitCount: buildings.unitCount,
+            propertyCompany: buildings.propertyCompany,
+            households: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null)::int`,
+            vacant: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null and ${households.kind} = 'vacant')::int`,
+            rented: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null and ${households.tenure} = 'rented')::int`,
+            residents: sql<number>`(select count(*)::int from ${residents} r where r.building_id = ${buildings.id} and r.moved_out_at is null)`,
+            keyPopulation: sql<number>`(select count(*)::int from ${residents} r where r.building_id = ${buildings.id} and r.moved_out_at is null and exists (select 1 from ${residentTags} t where t.resident_id = r.id))`,
+          })
+          .from(buildings)
+          .leftJoin(households, eq(households.buildingId, buildings.id))
+          .where(eq(buildings.gridId, node.id))
+          .groupBy(buildings.id)
+          .orderBy(asc(buildings.code))
+      : [];
+  const children =
+    node.level === 'grid'
+      ? []
+      : await childStats(
+          db,
+          scope,
+          node.children.map((c) => ({ id: c.id, code: c.code, name: c.name, level: c.level })),
+        );
+  return {
+    territory: {
+      id: node.id,
+      level: node.level,
+      code: node.code,
+      name: node.name,
+      ancestors: node.ancestors,
+      counts: node.counts,
+    },
+    ...stats,
+    // Building leaders are appointed in the people module; until it exists every building shows none.
+    buildings: buildingRows.map((b) => ({ ...b, leader: null })),
+    children,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** Households, residents and key-population residents of each child area, within the scope. */
+export async function childStats(
+  db: Executor,
+  scope: Scope,
+  children: { id: string; code: string; name: string; level: string }[],
+) {
+  const of = (c: (typeof children)[number], counts: RegistryCounts) => ({
+    ...c,
+    households: counts.households.total,
+    residents: counts.residents.total,
+    keyPopulation: counts.keyPopulation,
+  });
+  if (scope.buildingIds.length > 0) {
+    return Promise.all(children.map(async (c) => of(c, await placeCounts(db, { code: c.code, scope }))));
+  }
+  // One pass over the grids, each added to the child whose code starts it (children of a level share a length).
+  const sums = new Map(children.map((c) => [c.code, emptyCounts()]));
+  const lengths = [...new Set(children.map((c) => c.code.length))];
+  for (const [code, counts] of await gridCounts(db)) {
+    if (!codeInScope(scope, code)) continue;
+    for (const length of lengths) {
+      const sum = sums.get(code.slice(0, length));
+      if (sum) addCounts(sum, counts);
+    }
+  }
+  return children.map((c) => of(c, sums.get(c.code)!));
+}
+
+/** The number of buildings of a place within the scope. */
+export async function countBuildings(db: Executor, place: StatsPlace): Promise<number> {
+  return (await placeCounts(db, place)).buildings;
+}
+
+/** Counts of territory nodes by level under a code, within the scope. */
+export async function countTerritories(db: Executor, scope: Scope, code?: string) {
+  const [row] = await db
+    .select({
+      streets: sql<number>`count(*) filter (where ${territories.level} = 'street')::int`,
+      communities: sql<number>`count(*) filter (where ${territories.level} = 'community')::int`,
+      grids: sql<number>`count(*) filter (where ${territories.level} = 'grid')::int`,
+    })
+    .from(territories)
+    .where(
+      and(
+        territoryCodeCondition(scope, territories.code),
+        code ? startsWith(territories.code, code) : undefined,
+      ),
+    );
+  return row ?? { streets: 0, communities: 0, grids: 0 };
+}

@@ -1,0 +1,340 @@
+import { blindIndex, encrypt, type DataKeys } from '../../core/auth/personal-data.ts';
+import { columnArrays } from '../../core/db/bulk.ts';
+import { newId } from '../../core/db/ids.ts';
+import { makeIdCard } from './id-card.ts';
+import type { GeoJsonGeometry } from '../territory/territory.tables.ts';
+import {
+  buildings,
+  gridLayoutHistory,
+  households,
+  residents,
+  residentTags,
+  units,
+  type KeyPopulationTag,
+} from './registry.tables.ts';
+import { compoundName, personName, propertyCompany, surname } from '../../core/demo/names.ts';
+import type { Random } from '../../core/demo/random.ts';
+import { cells, polygon, type DemoNode } from '../territory/territory.demo.ts';
+
+/** Ages and dates are computed from this day, not from today, so the same seed always gives the same county. */
+export const DEMO_REFERENCE_DATE = new Date(Date.UTC(2026, 6, 1));
+
+/** Synthetic region codes for residents registered elsewhere (floating population). */
+const OTHER_REGIONS = ['379902', '379903', '379905', '419901', '349901', '329901'];
+
+type Box = [number, number, number, number];
+
+function boxOf(boundary: GeoJsonGeometry | null | undefined): Box {
+  const ring = boundary?.type === 'Polygon' ? boundary.coordinates[0]! : [];
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** Column arrays ready for `insertColumns`. */
+export type RegistryData = ReturnType<typeof generateRegistry>;
+
+type Person = {
+  gender: 'male' | 'female';
+  age: number;
+  relation: 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'tenant' | 'other';
+  surname?: string;
+  tags: [KeyPopulationTag, number][];
+};
+
+/**
+ * Buildings, units, households and residents for every grid of the demo county: about 300 households a grid at
+ * scale 1, household structures, ages, political status and key-population tags at plausible rates, ID-card numbers
+ * with valid checksums and mobile numbers encrypted with the given keys. Also the county's earlier layout of grids.
+ */
+export function generateRegistry(
+  random: Random,
+  nodes: DemoNode[],
+  keys: DataKeys,
+  options: { scale: number },
+) {
+  const perGrid = 300 * Math.min(1, options.scale * 10);
+  const b = columnArrays(buildings, [
+    'id',
+    'gridId',
+    'territoryCode',
+    'code',
+    'name',
+    'compound',
+    'kind',
+    'floors',
+    'unitCount',
+    'lng',
+    'lat',
+    'propertyCompany',
+  ]);
+  const u = columnArrays(units, ['id', 'buildingId', 'number']);
+  const h = columnArrays(households, [
+    'id',
+    'buildingId',
+    'unitId',
+    'territoryCode',
+    'room',
+    'kind',
+    'tenure',
+  ]);
+  const r = columnArrays(residents, [
+    'id',
+    'householdId',
+    'buildingId',
+    'territoryCode',
+    'name',
+    'gender',
+    'birthDate',
+    'idCardEnc',
+    'idCardIndex',
+    'phoneEnc',
+    'phoneIndex',
+    'relation',
+    'politicalStatus',
+    'residency',
+  ]);
+  const tags = columnArrays(residentTags, ['residentId', 'tag', 'careLevel']);
+  const layout = columnArrays(gridLayoutHistory, [
+    'id',
+    'layout',
+    'communityId',
+    'code',
+    'name',
+    'boundary',
+    'validFrom',
+    'validTo',
+  ]);
+  const usedIds = new Set<string>();
+  let phoneCounter = 17_100_000_000;
+
+  const addPerson = (
+    p: Person,
+    household: { id: string; buildingId: string; code: string; floating: boolean },
+  ) => {
+    const id = newId();
+    const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age;
+    const birth = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
+    const region = household.floating ? random.pick(OTHER_REGIONS) : nodes[0]!.code;
+    let sequence = random.int(0, 498) * 2 + (p.gender === 'male' ? 1 : 0);
+    let idCard = makeIdCard(region, birth, sequence % 1000);
+    while (usedIds.has(idCard)) {
+      sequence = (sequence + 2) % 1000;
+      idCard = makeIdCard(region, birth, sequence);
+    }
+    usedIds.add(idCard);
+    const hasId = p.age >= 16 || random.chance(0.9);
+    const hasPhone = p.age >= 16 && p.age <= 80 && random.chance(0.92);
+    const phone = hasPhone ? String((phoneCounter += random.int(1, 40))) : null;
+    r.id.push(id);
+    r.householdId.push(household.id);
+    r.buildingId.push(household.buildingId);
+    r.territoryCode.push(household.code);
+    r.name.push(personName(random, p.gender, p.surname));
+    r.gender.push(p.gender);
+    r.birthDate.push(birth.toISOString().slice(0, 10));
+    r.idCardEnc.push(hasId ? encrypt(keys, idCard) : null);
+    r.idCardIndex.push(hasId ? blindIndex(keys, 'idCard', idCard) : null);
+    r.phoneEnc.push(phone ? encrypt(keys, phone) : null);
+    r.phoneIndex.push(phone ? blindIndex(keys, 'mobile', phone) : null);
+    r.relation.push(p.relation);
+    r.politicalStatus.push(
+      p.age >= 25 && random.chance(0.08)
+        ? 'party_member'
+        : p.age >= 14 && p.age <= 28 && random.chance(0.2)
+          ? 'league_member'
+          : p.age >= 30 && random.chance(0.003)
+            ? 'democratic_party'
+            : 'masses',
+    );
+    r.residency.push(
+      household.floating ? 'floating' : random.chance(0.03) ? 'registered_away' : 'registered',
+    );
+    const personTags = [...p.tags];
+    if (random.chance(0.025)) personTags.push(['disabled', random.int(1, 3)]);
+    if (random.chance(0.004)) personTags.push(['special_care', 3]);
+    if (p.gender === 'male' && p.age >= 40 && random.chance(0.03)) personTags.push(['veteran', 1]);
+    if (p.age >= 40 && random.chance(0.008)) personTags.push(['serious_illness', 2]);
+    if (p.age < 16 && random.chance(0.003)) personTags.push(['left_behind_child', 2]);
+    for (const [tag, level] of new Map(personTags)) {
+      tags.residentId.push(id);
+      tags.tag.push(tag);
+      tags.careLevel.push(level);
+    }
+  };
+
+  /** A household's members by structure: lone elderly, couples, families with children, three generations. */
+  const members = (floating: boolean): Person[] => {
+    const family = surname(random);
+    const m = (age: number, relation: Person['relation'], tags: Person['tags'] = []): Person => ({
+      gender: 'male',
+      age,
+      relation,
+      surname: family,
+      tags,
+    });
+    const f = (age: number, relation: Person['relation'], tags: Person['tags'] = []): Person => ({
+      gender: 'female',
+      age,
+      relation,
+      tags,
+    });
+    const child = (parentAge: number, relation: Person['relation'] = 'child'): Person => {
+      const age = Math.max(0, parentAge - random.int(22, 35));
+      return { gender: random.chance(0.52) ? 'male' : 'female', age, relation, surname: family, tags: [] };
+    };
+    if (floating) {
+      const age = random.int(19, 45);
+      const head = random.chance(0.6) ? m(age, 'head') : f(age, 'head');
+      const out = [head];
+      if (random.chance(0.45)) {
+        out.push(
+          head.gender === 'male'
+            ? f(age + random.int(-3, 3), 'spouse')
+            : m(age + random.int(-3, 3), 'spouse'),
+        );
+      }
+      if (out.length === 2 && random.chance(0.4)) out.push(child(age));
+      return out;
+    }
+    const roll = random.next();
+    if (roll < 0.07) {
+      const age = random.int(65, 92);
+      const tag: Person['tags'] = [['elderly_alone', age >= 80 ? 3 : 2]];
+      return [random.chance(0.6) ? f(age, 'head', tag) : m(age, 'head', tag)];
+    }
+    if (roll < 0.19) {
+      const age = random.int(60, 88);
+      const tag: Person['tags'] = age >= 65 ? [['elderly_empty_nest', 1]] : [];
+      return [m(age, 'head', tag), f(age - random.int(0, 4), 'spouse', tag)];
+    }
+    if (roll < 0.24) {
+      const age = random.int(22, 38);
+      return [random.chance(0.55) ? m(age, 'head') : f(age, 'head')];
+    }
+    if (roll < 0.31) {
+      const age = random.int(24, 40);
+      return [m(age, 'head'), f(age - random.int(0, 4), 'spouse')];
+    }
+    if (roll < 0.61) {
+      const age = random.int(28, 55);
+      return [m(age, 'head'), f(age - random.int(0, 4), 'spouse'), child(age)];
+    }
+    if (roll < 0.75) {
+      const age = random.int(30, 50);
+      return [m(age, 'head'), f(age - random.int(0, 4), 'spouse'), child(age), child(age)];
+    }
+    const age = random.int(32, 50);
+    const grandAge = age + random.int(24, 32);
+    const out = [m(age, 'head'), f(age - random.int(0, 4), 'spouse'), child(age)];
+    if (random.chance(0.5)) out.push(child(age));
+    out.push(m(grandAge, 'parent'));
+    if (random.chance(0.7)) out.push(f(grandAge - random.int(0, 4), 'parent'));
+    return out;
+  };
+
+  const grids = nodes.filter((n) => n.level === 'grid');
+  for (const grid of grids) {
+    const box = boxOf(grid.boundary);
+    const target = Math.max(10, Math.round(perGrid + (random.next() - 0.5) * perGrid * 0.25));
+    const compound = compoundName(random);
+    let count = 0;
+    for (let seq = 1; count < target; seq++) {
+      const roll = random.next();
+      const kind =
+        roll < 0.5
+          ? 'residential_compound'
+          : roll < 0.85
+            ? 'old_compound'
+            : roll < 0.95
+              ? 'rental'
+              : 'commercial';
+      const unitCount = kind === 'residential_compound' || kind === 'old_compound' ? random.int(1, 3) : 1;
+      const floors =
+        kind === 'residential_compound'
+          ? random.int(6, 14)
+          : kind === 'commercial'
+            ? random.int(3, 6)
+            : random.int(4, 7);
+      const perFloor = kind === 'rental' ? 4 : kind === 'commercial' ? 1 : 2;
+      const buildingId = newId();
+      b.id.push(buildingId);
+      b.gridId.push(grid.id);
+      b.territoryCode.push(grid.code);
+      b.code.push(grid.code + String(seq).padStart(3, '0'));
+      b.name.push(`${kind === 'commercial' ? '商住楼' : compound}${seq}号楼`);
+      b.compound.push(compound);
+      b.kind.push(kind);
+      b.floors.push(floors);
+      b.unitCount.push(unitCount);
+      b.lng.push(Math.round((box[0] + (box[2] - box[0]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6);
+      b.lat.push(Math.round((box[1] + (box[3] - box[1]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6);
+      b.propertyCompany.push(kind === 'old_compound' && random.chance(0.4) ? null : propertyCompany(random));
+      for (let unit = 1; unit <= unitCount; unit++) {
+        const unitId = newId();
+        u.id.push(unitId);
+        u.buildingId.push(buildingId);
+        u.number.push(unit);
+        const firstFloor = kind === 'commercial' ? 3 : 1;
+        for (let floor = firstFloor; floor <= floors && count < target; floor++) {
+          for (let pos = 1; pos <= perFloor && count < target; pos++) {
+            const householdId = newId();
+            const k = random.next();
+            const householdKind =
+              k < 0.05 ? 'vacant' : k < 0.17 || kind === 'rental' ? 'floating' : 'permanent';
+            h.id.push(householdId);
+            h.buildingId.push(buildingId);
+            h.unitId.push(unitId);
+            h.territoryCode.push(grid.code);
+            h.room.push(`${floor}${String(pos).padStart(2, '0')}`);
+            h.kind.push(householdKind);
+            h.tenure.push(
+              householdKind === 'floating'
+                ? 'rented'
+                : householdKind === 'vacant'
+                  ? 'owned'
+                  : random.chance(0.06)
+                    ? 'rented'
+                    : random.chance(0.04)
+                      ? 'public'
+                      : 'owned',
+            );
+            count += 1;
+            if (householdKind === 'vacant') continue;
+            const people = members(householdKind === 'floating');
+            if (householdKind === 'permanent' && random.chance(0.018)) {
+              for (const p of people) p.tags.push(['low_income', 2]);
+            }
+            for (const p of people) {
+              addPerson(p, {
+                id: householdId,
+                buildingId,
+                code: grid.code,
+                floating: householdKind === 'floating',
+              });
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // The layout before re-planning: fewer, larger grids (204 for the 267 of scale 1), kept as history.
+  const communities = nodes.filter((n) => n.level === 'community');
+  for (const community of communities) {
+    const current = grids.filter((g) => g.parentId === community.id).length;
+    const old = Math.max(1, Math.round((current * 204) / 267));
+    const baseName = community.name.replace(/社区$/, '');
+    cells(boxOf(community.boundary), old).forEach((box, i) => {
+      layout.id.push(newId());
+      layout.layout.push('2019');
+      layout.communityId.push(community.id);
+      layout.code.push(community.code + String(i + 1).padStart(3, '0'));
+      layout.name.push(`${baseName}原第${i + 1}网格`);
+      layout.boundary.push(polygon(box));
+      layout.validFrom.push('2019-01-01');
+      layout.validTo.push('2023-06-30');
+    });
+  }
+  return { buildings: b, units: u, households: h, residents: r, tags, layout };
+}

@@ -1,0 +1,210 @@
+import {
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { territories, type GeoJsonGeometry } from '../territory/territory.tables.ts';
+
+export const buildingKinds = ['residential_compound', 'old_compound', 'rental', 'commercial'] as const;
+export const householdKinds = ['permanent', 'floating', 'vacant'] as const;
+export const tenures = ['owned', 'rented', 'public', 'other'] as const;
+export const genders = ['male', 'female'] as const;
+export const relations = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'in_law',
+  'tenant',
+  'other',
+] as const;
+export const politicalStatuses = [
+  'party_member',
+  'probationary_member',
+  'league_member',
+  'democratic_party',
+  'masses',
+] as const;
+export const residencyKinds = ['registered', 'floating', 'registered_away'] as const;
+export const keyPopulationTags = [
+  'elderly_alone',
+  'elderly_empty_nest',
+  'disabled',
+  'low_income',
+  'special_care',
+  'veteran',
+  'left_behind_child',
+  'serious_illness',
+] as const;
+export type KeyPopulationTag = (typeof keyPopulationTags)[number];
+
+/**
+ * Buildings (楼栋). `territoryCode` repeats the grid's code so that scope filters are one indexed prefix match.
+ */
+export const buildings = pgTable(
+  'buildings',
+  {
+    id: uuid('id').primaryKey(),
+    gridId: uuid('grid_id')
+      .notNull()
+      .references(() => territories.id),
+    territoryCode: text('territory_code').notNull(),
+    /** Grid code + 3-digit sequence. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    compound: text('compound'),
+    kind: text('kind', { enum: buildingKinds }).notNull(),
+    floors: smallint('floors').notNull(),
+    unitCount: smallint('unit_count').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    propertyCompany: text('property_company'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('buildings_code_key').on(t.code),
+    index('buildings_grid_idx').on(t.gridId),
+    index('buildings_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
+  ],
+);
+
+/** Units (单元) of a building. */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey(),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    number: smallint('number').notNull(),
+  },
+  (t) => [uniqueIndex('units_building_number_key').on(t.buildingId, t.number)],
+);
+
+/** Households (户): one dwelling of a unit. A household that moves out keeps its row, with `movedOutAt` set. */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey(),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    territoryCode: text('territory_code').notNull(),
+    room: text('room').notNull(),
+    kind: text('kind', { enum: householdKinds }).notNull(),
+    tenure: text('tenure', { enum: tenures }).notNull(),
+    note: text('note'),
+    movedOutAt: timestamp('moved_out_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('households_building_idx').on(t.buildingId, t.room),
+    index('households_unit_idx').on(t.unitId),
+    index('households_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
+  ],
+);
+
+/**
+ * Residents (居民). ID-card number and phone are AES-256-GCM ciphertext, found through HMAC blind indexes.
+ * A resident who moves out keeps the row with `householdId` null and `movedOutAt` set; history records each move.
+ */
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey(),
+    householdId: uuid('household_id').references(() => households.id),
+    buildingId: uuid('building_id').references(() => buildings.id),
+    territoryCode: text('territory_code'),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: genders }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    idCardEnc: text('id_card_enc'),
+    idCardIndex: text('id_card_index'),
+    phoneEnc: text('phone_enc'),
+    phoneIndex: text('phone_index'),
+    relation: text('relation', { enum: relations }).notNull(),
+    politicalStatus: text('political_status', { enum: politicalStatuses }).notNull().default('masses'),
+    residency: text('residency', { enum: residencyKinds }).notNull().default('registered'),
+    note: text('note'),
+    movedOutAt: timestamp('moved_out_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('residents_household_idx').on(t.householdId),
+    index('residents_building_idx').on(t.buildingId),
+    index('residents_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
+    // Name search walks this in order: `name collate "C" like 'X%'` is a range of it and `order by name collate "C",
+    // id` its order, so a page is the first rows found and a capped count reads the index alone (once vacuumed).
+    index('residents_name_active_idx')
+      .using('btree', sql`(${t.name} collate "C")`, t.id)
+      .where(sql`${t.movedOutAt} is null`),
+    uniqueIndex('residents_id_card_index_key').on(t.idCardIndex),
+    index('residents_phone_index_idx').on(t.phoneIndex),
+  ],
+);
+
+/** Key-population tags (重点人群) of residents, each with a care level 1 (routine) – 3 (close). */
+export const residentTags = pgTable(
+  'resident_tags',
+  {
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    tag: text('tag', { enum: keyPopulationTags }).notNull(),
+    careLevel: smallint('care_level').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.residentId, t.tag] }), index('resident_tags_tag_idx').on(t.tag)],
+);
+
+/** What happened to a household or resident over time: moves between households, move-outs, changes. */
+export const registryHistory = pgTable(
+  'registry_history',
+  {
+    id: uuid('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    entityType: text('entity_type', { enum: ['household', 'resident'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    event: text('event', { enum: ['created', 'updated', 'moved', 'moved_out', 'moved_in'] }).notNull(),
+    fromHouseholdId: uuid('from_household_id'),
+    toHouseholdId: uuid('to_household_id'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    actorId: uuid('actor_id'),
+  },
+  (t) => [index('registry_history_entity_idx').on(t.entityType, t.entityId, t.at)],
+);
+
+/** Grids of an earlier layout (e.g. the county's 204 grids before re-planning), kept for comparison. */
+export const gridLayoutHistory = pgTable(
+  'grid_layout_history',
+  {
+    id: uuid('id').primaryKey(),
+    layout: text('layout').notNull(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => territories.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    boundary: jsonb('boundary').$type<GeoJsonGeometry | null>(),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('grid_layout_history_key').on(t.layout, t.code)],
+);
