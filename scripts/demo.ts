@@ -40,11 +40,11 @@ console.log(
     database: database.kind,
     seed: config.demoSeed,
     scale: config.demoScale,
-    territories: result.territories.length,
+    territories: result.territories,
     buildings: result.buildings,
     households: result.households,
     residents: result.residents,
-    accounts: result.accounts.length,
+    accounts: result.accounts,
     seconds: Math.round(seconds * 10) / 10,
   }),
 );

@@ -1,33 +1,19 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../server/core/auth/audit.ts';
 import type { DataKeys } from '../server/core/auth/personal-data.ts';
 import { hashPassword } from '../server/core/auth/passwords.ts';
 import type { Db } from '../server/core/db/client.ts';
-import { insertUser } from '../server/modules/accounts/accounts.service.ts';
-import { insertTerritories } from '../server/modules/territory/territory.service.ts';
-import { territories } from '../server/modules/territory/territory.tables.ts';
-import { insertColumns } from '../server/core/db/bulk.ts';
-import { vacuumAnalyzeRegistry } from '../server/core/db/statistics.ts';
-import {
-  buildings,
-  gridLayoutHistory,
-  households,
-  residents,
-  residentTags,
-  units,
-} from '../server/modules/registry/registry.tables.ts';
-import { demoAccounts } from '../server/modules/accounts/accounts.demo.ts';
-import { generateRegistry } from '../server/modules/registry/registry.demo.ts';
+import { vacuumAnalyze } from '../server/core/db/statistics.ts';
 import { createRandom } from '../server/core/demo/random.ts';
-import { generateTerritory } from '../server/modules/territory/territory.demo.ts';
+import type { DemoOptions, Kit } from '../server/core/kit/module.ts';
+import { kit as platformKit } from '../server/modules.ts';
+import { territories } from '../server/modules/territory/territory.public.ts';
 
-export type DemoOptions = { seed: number; scale: number; password: string };
-
-export const DEMO_COUNTY = { countyCode: '379901', countyName: '示范县' };
+export type { DemoOptions };
 
 const seedActor: Actor = {
   userId: null,
-  name: 'demo seed',
+  name: '演示数据生成',
   role: null,
   requestId: 'demo-seed',
   ip: null,
@@ -40,43 +26,34 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** Builds the deterministic demo county and one account per role, in one transaction. */
-export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions) {
+/**
+ * Builds the deterministic demo county in one transaction: every module's demo generator, each after the modules
+ * it depends on, drawing from one random stream (so a seed always gives the same county). Then the maintained
+ * tables are vacuumed and analysed.
+ */
+export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions, kit: Kit = platformKit) {
   const random = createRandom(options.seed);
-  const nodes = generateTerritory(random, { ...DEMO_COUNTY, scale: options.scale });
-  const registry = generateRegistry(random, nodes, keys, { scale: options.scale });
-  const accounts = demoAccounts(nodes, registry.buildings.id.slice(0, 1));
   const passwordHash = await hashPassword(options.password);
+  const shared = new Map<string, unknown>();
+  const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
-    await insertTerritories(tx, nodes);
-    await insertColumns(tx, buildings, registry.buildings);
-    await insertColumns(tx, units, registry.units);
-    await insertColumns(tx, households, registry.households);
-    await insertColumns(tx, residents, registry.residents);
-    await insertColumns(tx, residentTags, registry.tags);
-    await insertColumns(tx, gridLayoutHistory, registry.layout);
-    for (const account of accounts) {
-      await insertUser(tx, keys, { ...account, passwordHash, mustChangePassword: false });
+    for (const module of kit.demoOrder) {
+      Object.assign(counts, await module.demo!.generate({ tx, keys, random, options, passwordHash, shared }));
     }
+    const [county] = await tx
+      .select({ id: territories.id, code: territories.code })
+      .from(territories)
+      .where(eq(territories.level, 'county'))
+      .orderBy(asc(territories.code))
+      .limit(1);
     await appendAudit(tx, seedActor, {
       action: 'demo.seeded',
       entityType: 'county',
-      entityId: nodes[0]!.id,
-      territoryCode: nodes[0]!.code,
-      changes: {
-        seed: options.seed,
-        scale: options.scale,
-        territories: nodes.length,
-        accounts: accounts.length,
-      },
+      entityId: county?.id ?? null,
+      territoryCode: county?.code ?? null,
+      changes: { seed: options.seed, scale: options.scale, ...counts },
     });
   });
-  await vacuumAnalyzeRegistry(db);
-  return {
-    territories: nodes,
-    accounts,
-    buildings: registry.buildings.id.length,
-    households: registry.households.id.length,
-    residents: registry.residents.id.length,
-  };
+  await vacuumAnalyze(db, kit.maintainedTables);
+  return counts;
 }

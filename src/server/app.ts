@@ -6,22 +6,18 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { auditRoutes } from './core/auth/audit.routes.ts';
-import { authRoutes, sessionMiddleware } from './core/auth/auth.routes.ts';
+import { sessionMiddleware } from './core/auth/auth.routes.ts';
 import type { DataKeys } from './core/auth/personal-data.ts';
 import type { Config } from './config.ts';
 import type { Db } from './core/db/client.ts';
+import type { Kit, ModuleDeps } from './core/kit/module.ts';
+import { kit as platformKit } from './modules.ts';
 import type { AppEnv } from './core/http/context.ts';
 import { errors } from './core/http/errors.ts';
 import { bodyLimit, csrfProtection, handleError, noStore, requestContext } from './core/http/middleware.ts';
-import { MAX_IMPORT_BYTES } from './modules/registry/registry-import.common.ts';
-import { accountRoutes } from './modules/accounts/accounts.routes.ts';
-import { insightsRoutes } from './modules/insights/insights.routes.ts';
-import { registryImportRoutes } from './modules/registry/registry-import.routes.ts';
-import { registryRoutes } from './modules/registry/registry.routes.ts';
-import { territoryRoutes } from './modules/territory/territory.routes.ts';
 
-export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger };
+/** What the app needs; the kit defaults to the platform's modules (src/server/modules.ts). */
+export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit?: Kit };
 
 /** JSON bodies larger than this are refused before parsing. */
 export const JSON_BODY_LIMIT = 256 * 1024;
@@ -30,7 +26,8 @@ export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
 const swaggerRoot = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 /** The whole HTTP application: middleware, every module's router, the API document and the built web app. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: ModuleDeps = { ...appDeps, kit: appDeps.kit ?? platformKit };
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
   app.use('*', requestContext(deps.logger, { trustProxy: deps.config.trustProxy }));
@@ -62,23 +59,17 @@ export function createApp(deps: AppDeps) {
   );
   // JSON bodies are small; a spreadsheet upload may be large. Each is refused above its limit before it is read.
   const jsonLimit = bodyLimit(JSON_BODY_LIMIT);
-  const uploadLimit = bodyLimit(MAX_IMPORT_BYTES);
+  const uploads = new Map(deps.kit.uploads.map((u) => [`/api/v1${u.path}`, u.maxBytes]));
   app.use(
     '/api/*',
-    except((c) => isUpload(c.req.method, c.req.path), jsonLimit),
+    except((c) => c.req.method === 'POST' && uploads.has(c.req.path), jsonLimit),
   );
-  app.use('/api/v1/registry/imports', uploadLimit);
+  for (const [uploadPath, maxBytes] of uploads) app.use(uploadPath, bodyLimit(maxBytes));
   app.use('/api/*', csrfProtection(deps.config.allowedOrigins));
   app.use('/api/*', sessionMiddleware(deps));
 
-  const api = new OpenAPIHono<AppEnv>()
-    .route('/', authRoutes(deps))
-    .route('/', territoryRoutes(deps))
-    .route('/', registryImportRoutes(deps))
-    .route('/', registryRoutes(deps))
-    .route('/', insightsRoutes(deps))
-    .route('/', accountRoutes(deps))
-    .route('/', auditRoutes(deps));
+  const api = new OpenAPIHono<AppEnv>();
+  for (const module of deps.kit.modules) if (module.routes) api.route('/', module.routes(deps));
   app.route('/api/v1', api);
 
   app.doc31('/api/openapi.json', {
@@ -122,10 +113,6 @@ export function createApp(deps: AppDeps) {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }
   return app;
-}
-
-function isUpload(method: string, path: string): boolean {
-  return method === 'POST' && path === '/api/v1/registry/imports';
 }
 
 function isJsonApi(path: string): boolean {

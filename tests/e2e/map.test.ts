@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { TerritoryMap } from '../../src/server/modules/territory/territory.schemas.ts';
+import type { TerritoryMap } from '../../src/server/modules/registry/places.schemas.ts';
 import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
 
 type TreeNode = { id: string; level: string; name: string; children: TreeNode[] };

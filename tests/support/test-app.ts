@@ -10,6 +10,7 @@ import { deriveKeys } from '../../src/server/core/auth/personal-data.ts';
 import { loadConfig, type Config } from '../../src/server/config.ts';
 import { openDatabase, type Database } from '../../src/server/core/db/client.ts';
 import { startJobRunner } from '../../src/server/core/jobs/runner.ts';
+import type { Kit } from '../../src/server/core/kit/module.ts';
 import { TEST_DATA_KEY, TEST_PASSWORD } from './constants.ts';
 
 export const testKeys = deriveKeys(Buffer.from(TEST_DATA_KEY, 'hex'));
@@ -41,11 +42,41 @@ export async function createTestDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });
 }
 
+/** A fresh empty database (not migrated): PGlite in memory, or a new PostgreSQL database when DATABASE_URL is set. */
+export async function createEmptyDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ kind: 'pglite' });
+  const name = `wuwei_e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const fileUrl = new URL(url);
+  fileUrl.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: fileUrl.toString(), poolSize: 5 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** The whole HTTP app over a fresh database, driven in process with `app.request()`. */
-export async function createTestApp(env: Record<string, string> = {}) {
-  const database = await createTestDatabase();
+/**
+ * The whole HTTP app over a fresh copy of the seeded test county (or the given database), driven in process with
+ * `app.request()`; the platform's modules unless another kit is given.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { kit?: Kit; database?: Database } = {},
+) {
+  const database = options.database ?? (await createTestDatabase());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-test-'));
   const config: Config = loadConfig({
     NODE_ENV: 'test',
@@ -55,14 +86,14 @@ export async function createTestApp(env: Record<string, string> = {}) {
     ...env,
   });
   const logger = pino({ level: 'silent' });
-  const app = createApp({ db: database.db, keys: testKeys, config, logger });
+  const app = createApp({ db: database.db, keys: testKeys, config, logger, kit: options.kit });
   // The server's job runner with the server's handlers (the import's validation and commit run on it), polling
   // fast; no schedules, so nothing runs that a test did not ask for.
   const jobs = startJobRunner({
     db: database.db,
     logger,
     pollMs: 20,
-    handlers: backgroundWork(database, testKeys, logger).handlers,
+    handlers: backgroundWork(database, testKeys, logger, options.kit).handlers,
   });
 
   /** Sends a request; `cookie` signs it in, JSON bodies get their content type. */

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../../app.ts';
+import type { ModuleDeps } from '../kit/module.ts';
 import { actorOf, requireAuth, type AppEnv } from '../http/context.ts';
 import { AppError, errors } from '../http/errors.ts';
 import { SESSION_COOKIE } from '../http/middleware.ts';
@@ -24,7 +24,7 @@ const WHILE_PASSWORD_MUST_CHANGE = new Set([
  * A caller who must change their password gets 403 PASSWORD_CHANGE_REQUIRED on every other /api/v1 route, so
  * the forced change holds for API clients too, not only in the web app.
  */
-export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(deps: ModuleDeps): MiddlewareHandler<AppEnv> {
   const policy = { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs };
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -68,7 +68,7 @@ export function presentMe(auth: AuthContext): Me {
   };
 }
 
-export function authRoutes(deps: AppDeps) {
+export function authRoutes(deps: ModuleDeps) {
   const policy = { idleMs: deps.config.sessionIdleMs, absoluteMs: deps.config.sessionAbsoluteMs };
   return createRouter()
     .openapi(

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { permissions, roleCodes, scopeKinds } from './roles.ts';
+import { roleCodes, scopeKinds } from './roles.ts';
 
 export const textSchema = z.object({ zh: z.string(), en: z.string() });
 
@@ -47,7 +47,7 @@ export const meSchema = z
     displayName: z.string(),
     mustChangePassword: z.boolean(),
     roles: z.array(roleAssignmentSchema),
-    permissions: z.array(z.enum(permissions)),
+    permissions: z.array(z.string().openapi({ example: 'resident:read' })),
   })
   .openapi('Me');
 

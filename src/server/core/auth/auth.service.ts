@@ -3,10 +3,8 @@ import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { errors, type Text } from '../http/errors.ts';
-import { buildings } from '../../modules/registry/registry.tables.ts';
-import { territories } from '../../modules/territory/territory.tables.ts';
 import { appendAudit, type Actor } from './audit.ts';
-import { loginFailures, roleAssignments, sessions, users } from './auth.tables.ts';
+import { loginFailures, roleAssignments, scopeAnchors, sessions, users } from './auth.tables.ts';
 import { blindIndex, mobilePattern, type DataKeys } from './personal-data.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { isRoleCode } from './roles.ts';
@@ -327,15 +325,11 @@ export async function loadAssignments(
       scopeIds: roleAssignments.scopeIds,
       territories: sql<
         ResolvedAssignment['territories']
-      >`case when ${roleAssignments.scopeKind} in ('street', 'community', 'grids')
+      >`case when ${roleAssignments.scopeKind} in ('street', 'community', 'grids', 'buildings')
         then coalesce((
-          select json_agg(json_build_object('id', t.id, 'level', t.level, 'code', t.code, 'name', t.name) order by t.code)
-          from ${territories} t where t.id = any(${roleAssignments.scopeIds})
-        ), '[]'::json)
-        when ${roleAssignments.scopeKind} = 'buildings'
-        then coalesce((
-          select json_agg(json_build_object('id', b.id, 'level', 'building', 'code', b.code, 'name', b.name) order by b.code)
-          from ${buildings} b where b.id = any(${roleAssignments.scopeIds})
+          select json_agg(json_build_object('id', a.id, 'level', a.level, 'code', a.code, 'name', a.name) order by a.code)
+          from ${scopeAnchors} a where a.id = any(${roleAssignments.scopeIds})
+            and (a.level = 'building') = (${roleAssignments.scopeKind} = 'buildings')
         ), '[]'::json)
         else '[]'::json end`,
     })

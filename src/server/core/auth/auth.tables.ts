@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  pgView,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -105,3 +115,15 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
   ],
 );
+
+/**
+ * Every place a role's scope can be anchored on: territory nodes (street, community, grid…) and buildings, with
+ * their level, code and name. A view created by migration 0009 over the territory and registry modules' tables, so
+ * the kernel resolves scopes without importing a module.
+ */
+export const scopeAnchors = pgView('scope_anchors', {
+  id: uuid('id').notNull(),
+  level: text('level').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+}).existing();

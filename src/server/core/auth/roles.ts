@@ -1,19 +1,24 @@
 import type { Text } from '../http/errors.ts';
 
-/** Every permission string, `entity:action`. Later modules add theirs here. */
-export const permissions = [
-  'territory:read',
-  'territory:write',
-  'account:read',
-  'account:write',
-  'audit:read',
-  'personal:reveal',
-  'resident:read',
-  'resident:write',
-  'resident:import',
-  'resident:export',
-] as const;
-export type Permission = (typeof permissions)[number];
+/**
+ * A permission string, `entity:action`. Each module declares its own (`defineModule({ permissions })`) with the roles
+ * that hold them (`grants`); the kernel's are below. The set is assembled at start (core/kit.ts), and an unknown
+ * permission in a grant or a route stops the start.
+ */
+export type Permission = `${string}:${string}`;
+
+/** The kernel's own permissions: reading the audit log, and seeing personal data in clear. */
+export const corePermissions = {
+  'audit:read': { zh: '查看操作日志', en: 'Read the audit log' },
+  'personal:reveal': { zh: '查看完整个人信息（留痕）', en: 'Reveal personal data (audited)' },
+} as const satisfies Record<Permission, Text>;
+
+export const coreGrants: Partial<Record<RoleCode, Permission[]>> = {
+  street_admin: ['audit:read', 'personal:reveal'],
+  inspector: ['audit:read'],
+  community_secretary: ['audit:read', 'personal:reveal'],
+  community_worker: ['personal:reveal'],
+};
 
 export const scopeKinds = ['all', 'street', 'community', 'grids', 'buildings', 'self'] as const;
 export type ScopeKind = (typeof scopeKinds)[number];
@@ -39,111 +44,84 @@ export type RoleDefinition = {
   name: Text;
   /** Higher ranks may grant lower ranks; nobody grants a rank above their own. */
   rank: number;
-  permissions: readonly Permission[];
+  /** Holds every permission of every module (the county administrator); the others hold what modules grant. */
+  allPermissions?: true;
   /** Scope kinds this role can be assigned with; the first is the usual one. */
   scopeKinds: readonly ScopeKind[];
 };
-
-const registryFull = ['resident:read', 'resident:write', 'resident:import', 'resident:export'] as const;
 
 export const roles: Record<RoleCode, RoleDefinition> = {
   county_admin: {
     code: 'county_admin',
     name: { zh: '县级管理员', en: 'County administrator' },
     rank: 100,
-    permissions,
+    allPermissions: true,
     scopeKinds: ['all'],
   },
   street_admin: {
     code: 'street_admin',
     name: { zh: '街道管理员', en: 'Street administrator' },
     rank: 80,
-    permissions: [
-      'territory:read',
-      'territory:write',
-      'account:read',
-      'account:write',
-      'audit:read',
-      'personal:reveal',
-      ...registryFull,
-    ],
     scopeKinds: ['street'],
   },
   inspector: {
     code: 'inspector',
     name: { zh: '只读督查员', en: 'Read-only inspector' },
     rank: 70,
-    permissions: ['territory:read', 'account:read', 'audit:read', 'resident:read', 'resident:export'],
     scopeKinds: ['all', 'street', 'community'],
   },
   community_secretary: {
     code: 'community_secretary',
     name: { zh: '社区书记', en: 'Community secretary' },
     rank: 60,
-    permissions: [
-      'territory:read',
-      'account:read',
-      'account:write',
-      'audit:read',
-      'personal:reveal',
-      ...registryFull,
-    ],
     scopeKinds: ['community'],
   },
   community_worker: {
     code: 'community_worker',
     name: { zh: '社区工作者', en: 'Community worker' },
     rank: 50,
-    permissions: ['territory:read', 'personal:reveal', ...registryFull],
     scopeKinds: ['community'],
   },
   branch_secretary: {
     code: 'branch_secretary',
     name: { zh: '网格党支部书记', en: 'Branch secretary' },
     rank: 40,
-    permissions: ['territory:read', 'resident:read'],
     scopeKinds: ['grids', 'community'],
   },
   grid_worker: {
     code: 'grid_worker',
     name: { zh: '网格员', en: 'Grid worker' },
     rank: 30,
-    permissions: ['territory:read', 'resident:read', 'resident:write'],
     scopeKinds: ['grids'],
   },
   building_leader: {
     code: 'building_leader',
     name: { zh: '红色楼长', en: 'Building leader' },
     rank: 20,
-    permissions: ['resident:read'],
     scopeKinds: ['buildings'],
   },
   party_member: {
     code: 'party_member',
     name: { zh: '党员', en: 'Party member' },
     rank: 10,
-    permissions: [],
     scopeKinds: ['self'],
   },
   volunteer: {
     code: 'volunteer',
     name: { zh: '志愿者', en: 'Volunteer' },
     rank: 10,
-    permissions: [],
     scopeKinds: ['self'],
   },
   merchant: {
     code: 'merchant',
     name: { zh: '商户', en: 'Merchant' },
     rank: 10,
-    permissions: [],
     scopeKinds: ['self'],
   },
   resident: {
     code: 'resident',
     name: { zh: '居民', en: 'Resident' },
     rank: 0,
-    permissions: [],
     scopeKinds: ['self'],
   },
 };

@@ -1,7 +1,8 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { startsWith } from '../db/like.ts';
 import { errors } from '../http/errors.ts';
-import { roles, type Permission, type RoleCode, type ScopeKind } from './roles.ts';
+import { permissionsOfRole, roleHolds } from './catalogue.ts';
+import type { Permission, RoleCode, ScopeKind } from './roles.ts';
 
 /** A territory node a scope is anchored on. */
 export type ScopeTerritory = { id: string; level: string; code: string; name: string };
@@ -30,7 +31,7 @@ export type Scope = { all: boolean; codes: string[]; buildingIds: string[]; self
 
 export function permissionsOf(auth: AuthContext): Permission[] {
   const granted = new Set<Permission>();
-  for (const a of auth.assignments) for (const p of roles[a.role].permissions) granted.add(p);
+  for (const a of auth.assignments) for (const p of permissionsOfRole(a.role)) granted.add(p);
   return [...granted].sort();
 }
 
@@ -38,7 +39,7 @@ export function permissionsOf(auth: AuthContext): Permission[] {
 export function scopeFor(auth: AuthContext, permission: Permission): Scope | null {
   let scope: Scope | null = null;
   for (const a of auth.assignments) {
-    if (!roles[a.role].permissions.includes(permission)) continue;
+    if (!roleHolds(a.role, permission)) continue;
     scope ??= { all: false, codes: [], buildingIds: [], self: false };
     switch (a.scopeKind) {
       case 'all':

@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { PreparedPglite } from './pglite-prepared.ts';
 import { noteLocalWrite } from './versioned-cache.ts';
@@ -13,7 +13,7 @@ import { noteLocalWrite } from './versioned-cache.ts';
 // Queries are built from each module's table objects (no relational `db.query` API), so the client carries no schema
 // and the kernel imports no module's tables; drizzle-kit finds them by the `*.tables.ts` name (drizzle.config.ts).
 export type Db = PgDatabase<PgQueryResultHKT>;
-export type Tx = PgTransaction<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** What services receive: the database or an open transaction. */
 export type Executor = Db | Tx;
 

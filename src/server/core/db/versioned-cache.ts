@@ -3,7 +3,7 @@ import type { Executor } from './client.ts';
 import { dataVersions } from './versions.tables.ts';
 
 /** The current version of a data set: every committed write to its tables bumps it (a trigger does). */
-export async function dataVersion(db: Executor, name: 'registry'): Promise<number> {
+export async function dataVersion(db: Executor, name: string): Promise<number> {
   const [row] = await db
     .select({ version: dataVersions.version })
     .from(dataVersions)
@@ -27,7 +27,7 @@ const known = new Map<string, { version: number; checkedAt: number; writes: numb
  * The data set's version, re-read from the database when this process has committed a transaction since the last
  * read, or when that read is older than VERSION_RECHECK_MS.
  */
-export async function currentVersion(db: Executor, name: 'registry'): Promise<number> {
+export async function currentVersion(db: Executor, name: string): Promise<number> {
   const last = known.get(name);
   const now = Date.now();
   if (last && last.writes === localWrites && now - last.checkedAt < VERSION_RECHECK_MS) return last.version;
@@ -42,7 +42,7 @@ export async function currentVersion(db: Executor, name: 'registry'): Promise<nu
  * data set's version is unchanged. A write in this process is seen at once; a write by another process within
  * VERSION_RECHECK_MS (docs/decisions/versioned-cache.md).
  */
-export function createVersionedCache<T>(name: 'registry', maxEntries = 500) {
+export function createVersionedCache<T>(name: string, maxEntries = 500) {
   const entries = new Map<string, { version: number; value: Promise<T> }>();
   return async function cached(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
     const version = await currentVersion(db, name);

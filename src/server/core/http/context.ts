@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/audit.ts';
 import { rolesOf } from '../auth/auth.service.ts';
-import type { AuthContext } from '../auth/scope.ts';
+import type { Permission } from '../auth/roles.ts';
+import type { AuthContext, Scope } from '../auth/scope.ts';
 import { errors, type Lang } from './errors.ts';
 
 export type AppEnv = {
@@ -15,6 +16,8 @@ export type AppEnv = {
     auth: AuthContext | undefined;
     /** The request carried a session cookie that is revoked, expired or forged. */
     sessionExpired: boolean;
+    /** The caller's scope of each permission the route requires, set by its access check (routeScope). */
+    scopes: Map<Permission, Scope> | undefined;
   };
 };
 

@@ -122,27 +122,62 @@ export const errors = {
         message: { zh: '当前密码不正确', en: 'The current password is wrong' },
       },
     ]),
-  importNotReady: (status: string) =>
-    new AppError('IMPORT_NOT_READY', 409, {
-      zh: `该导入当前状态为“${importStatusZh[status] ?? status}”，不能执行此操作`,
-      en: `The import is ${status}; this cannot be done now`,
-    }),
-  importHasErrors: (errorRows: number) =>
-    new AppError('IMPORT_HAS_ERRORS', 409, {
-      zh: `有 ${errorRows} 行存在问题，整体导入被拒绝；请修正后重新上传，或只导入无误的行`,
-      en: `${errorRows} rows have problems, so all-or-nothing is refused; fix and upload again, or import the valid rows only`,
-    }),
-  importNothingValid: () =>
-    new AppError('IMPORT_NOTHING_VALID', 409, {
-      zh: '没有可导入的无误行',
-      en: 'No row is valid; there is nothing to import',
-    }),
   internal: () =>
     new AppError('INTERNAL', 500, {
       zh: '服务器内部错误，请稍后再试',
       en: 'Internal server error; please try again later',
     }),
 };
+
+/** The codes of the kernel's catalogue above; a module's codes must differ from these and from each other's. */
+export const coreErrorCodes = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'MALFORMED_FORM',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BODY_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'LOGIN_THROTTLED',
+  'PASSWORD_CHECK_THROTTLED',
+  'LOOKUP_THROTTLED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'CSRF_REJECTED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'CONFLICT',
+  'PASSWORD_POLICY',
+  'WRONG_PASSWORD',
+  'INTERNAL',
+] as const;
+
+type ErrorSpec<A extends unknown[]> = {
+  code: string;
+  status: ContentfulStatusCode;
+  text: (...args: A) => Text;
+};
+
+/** A module's error catalogue: one factory per error, and the codes it declares (`defineModule({ errors })`). */
+export type ErrorCatalogue<S extends Record<string, ErrorSpec<never[]>>> = {
+  [K in keyof S]: (...args: Parameters<S[K]['text']>) => AppError;
+} & { readonly codes: { code: string; status: number; sample?: Text }[] };
+
+/**
+ * A module's errors, each with a stable code, its HTTP status and its message in both languages:
+ * `defineErrors({ importNotReady: { code: 'IMPORT_NOT_READY', status: 409, text: (status: string) => ({ zh, en }) } })`
+ * gives `importNotReady(status)`, an AppError to throw. The kit refuses to start when two catalogues share a code.
+ */
+export function defineErrors<S extends Record<string, ErrorSpec<never[]>>>(specs: S): ErrorCatalogue<S> {
+  const factories: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    factories[name] = (...args: never[]) => new AppError(spec.code, spec.status, spec.text(...args));
+  }
+  return Object.assign(factories, {
+    codes: Object.values(specs).map((spec) => ({ code: spec.code, status: spec.status })),
+  }) as ErrorCatalogue<S>;
+}
 
 /** A wait in words: seconds under two minutes, whole minutes (rounded up) above. */
 function waitZh(seconds: number): string {
@@ -151,15 +186,6 @@ function waitZh(seconds: number): string {
 function waitEn(seconds: number): string {
   return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }
-
-const importStatusZh: Record<string, string> = {
-  validating: '校验中',
-  validated: '已校验',
-  committing: '导入中',
-  committed: '已导入',
-  failed: '失败',
-  discarded: '已放弃',
-};
 
 /** The one JSON shape of every error response. */
 export function errorBody(error: AppError, lang: Lang, requestId: string) {

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { isPermission } from '../auth/catalogue.ts';
 import type { Permission } from '../auth/roles.ts';
-import { requirePermission } from '../auth/scope.ts';
+import { requirePermission, type Scope } from '../auth/scope.ts';
 import { requireAuth, type AppEnv } from './context.ts';
 import { inputCheck } from './input.ts';
 import { validationError } from './validation.ts';
@@ -16,15 +17,36 @@ export type Access = 'public' | 'signed-in' | Permission | readonly [Permission,
 /** The OpenAPI extension naming a route's access; the authorisation matrix test reads it from the document. */
 export const ACCESS_EXTENSION = 'x-access';
 
+function permissionsOf(access: Access): readonly Permission[] {
+  if (access === 'public' || access === 'signed-in') return [];
+  return typeof access === 'string' ? [access] : access;
+}
+
+/** Checks the access and keeps the caller's scope of each permission for the handler (routeScope). */
 function accessGuard(access: Access): MiddlewareHandler<AppEnv> {
-  return async (_c, next) => {
+  const needed = permissionsOf(access);
+  return async (c, next) => {
     if (access !== 'public') {
-      const auth = requireAuth(_c);
-      if (typeof access !== 'string') for (const p of access) requirePermission(auth, p);
-      else if (access !== 'signed-in') requirePermission(auth, access);
+      const auth = requireAuth(c);
+      const scopes = new Map<Permission, Scope>();
+      for (const p of needed) scopes.set(p, requirePermission(auth, p));
+      c.set('scopes', scopes);
     }
     await next();
   };
+}
+
+/**
+ * The caller's scope for the route's permission, checked before the handler ran: the route's only (or first)
+ * permission, or the one named from its list. Where the scope reaches is the service's to apply.
+ */
+export function routeScope(c: Context<AppEnv>, permission?: Permission): Scope {
+  const scopes = c.get('scopes');
+  const scope = permission ? scopes?.get(permission) : scopes?.values().next().value;
+  if (!scope) {
+    throw new Error(`routeScope: the route does not declare ${permission ?? 'a permission'} in its access`);
+  }
+  return scope;
 }
 
 /** One instance for every route: it keeps no state. */
@@ -39,6 +61,13 @@ export function route<P extends string, R extends Omit<RouteConfig, 'path' | 'mi
   access: Access,
   config: R,
 ) {
+  for (const p of permissionsOf(access)) {
+    if (!isPermission(p)) {
+      throw new Error(
+        `module kit: route ${String(config.method).toUpperCase()} ${String(config.path)} needs unknown permission "${String(p)}" (declare it in a module's permissions)`,
+      );
+    }
+  }
   return createRoute({
     ...config,
     [ACCESS_EXTENSION]: access,

@@ -5,7 +5,7 @@ import { waitFor } from '../../../../tests/support/second-handle.ts';
 import { createTestDatabase } from '../../../../tests/support/test-app.ts';
 import type { Database } from '../db/client.ts';
 import { jobSchedules, jobs } from './jobs.tables.ts';
-import { REGISTRY_MAINTENANCE, registryMaintenance } from './maintenance.ts';
+import { TABLE_MAINTENANCE, tableMaintenance } from './maintenance.ts';
 import { startJobRunner } from './runner.ts';
 
 let database: Database;
@@ -28,11 +28,11 @@ describe('registry maintenance', () => {
   it('is scheduled every six hours, and its job vacuums and analyses the registry tables', async () => {
     const { db } = database;
     const before = await vacuumCount();
-    const maintenance = registryMaintenance(db, pino({ level: 'silent' }));
-    expect(maintenance.schedules).toMatchObject([{ name: REGISTRY_MAINTENANCE, cron: '0 */6 * * *' }]);
+    const maintenance = tableMaintenance(db, pino({ level: 'silent' }), ['residents', 'households']);
+    expect(maintenance.schedules).toMatchObject([{ name: TABLE_MAINTENANCE, cron: '0 */6 * * *' }]);
     // The slot of six hours ago was missed.
     await db.insert(jobSchedules).values({
-      name: REGISTRY_MAINTENANCE,
+      name: TABLE_MAINTENANCE,
       cron: '0 */6 * * *',
       timeZone: 'Asia/Shanghai',
       nextRunAt: sql`date_trunc('hour', now()) - interval '6 hours'`,
@@ -40,11 +40,11 @@ describe('registry maintenance', () => {
     const runner = startJobRunner({ db, logger: pino({ level: 'silent' }), pollMs: 20, ...maintenance });
     try {
       await waitFor(
-        async () => (await db.$count(jobs, eq(jobs.kind, REGISTRY_MAINTENANCE))) === 1,
+        async () => (await db.$count(jobs, eq(jobs.kind, TABLE_MAINTENANCE))) === 1,
         'the maintenance job',
       );
       await waitFor(async () => (await vacuumCount()) > before, 'a vacuum of the residents table');
-      const [job] = await db.select().from(jobs).where(eq(jobs.kind, REGISTRY_MAINTENANCE));
+      const [job] = await db.select().from(jobs).where(eq(jobs.kind, TABLE_MAINTENANCE));
       await waitFor(
         async () => (await db.$count(jobs, sql`${jobs.id} = ${job!.id} and status = 'done'`)) === 1,
         'the job done',
@@ -52,7 +52,7 @@ describe('registry maintenance', () => {
     } finally {
       await runner.stop();
     }
-    const [row] = await db.select().from(jobSchedules).where(eq(jobSchedules.name, REGISTRY_MAINTENANCE));
+    const [row] = await db.select().from(jobSchedules).where(eq(jobSchedules.name, TABLE_MAINTENANCE));
     expect(row!.nextRunAt.getTime()).toBeGreaterThan(Date.now());
   });
 });

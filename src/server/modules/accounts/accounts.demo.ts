@@ -1,6 +1,9 @@
 import type { AssignmentInput } from './accounts.schemas.ts';
 import type { RoleCode } from '../../core/auth/roles.ts';
-import type { DemoNode } from '../territory/territory.demo.ts';
+import type { DemoContext } from '../../core/kit/module.ts';
+import { demoBuildingIds } from '../registry/registry.public.ts';
+import { demoTerritory, type DemoNode } from '../territory/territory.public.ts';
+import { insertUser } from './accounts.service.ts';
 
 export type DemoAccount = {
   username: string;
@@ -71,4 +74,17 @@ export function demoAccounts(nodes: DemoNode[], leaderBuildingIds: string[]): De
     { username: 'inspector', displayName: '陈督查', role: 'inspector', roles: one('inspector', 'all') },
   ];
   return list.map((a, i) => ({ ...a, mobile: `1700000${String(i + 1).padStart(4, '0')}` }));
+}
+
+/** The accounts module's demo data: one account per role (the password is the demo password). */
+export async function generateAccountsDemo(context: DemoContext): Promise<Record<string, number>> {
+  const accounts = demoAccounts(demoTerritory(context), demoBuildingIds(context).slice(0, 1));
+  for (const account of accounts) {
+    await insertUser(context.tx, context.keys, {
+      ...account,
+      passwordHash: context.passwordHash,
+      mustChangePassword: false,
+    });
+  }
+  return { accounts: accounts.length };
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../app.ts';
+import type { ModuleDeps } from '../../core/kit/module.ts';
+import { permissionsOfRole } from '../../core/auth/catalogue.ts';
 import { roleCodes, roles } from '../../core/auth/roles.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../core/http/openapi.ts';
@@ -26,7 +27,7 @@ import {
 
 const accountResponse = jsonContent(z.object({ data: accountSchema }));
 
-export function accountRoutes(deps: AppDeps) {
+export function accountRoutes(deps: ModuleDeps) {
   return createRouter()
     .openapi(
       route('signed-in', {
@@ -44,7 +45,7 @@ export function accountRoutes(deps: AppDeps) {
         const data = roleCodes.map((code) => ({
           code,
           name: roles[code].name,
-          permissions: [...roles[code].permissions],
+          permissions: permissionsOfRole(code),
           scopeKinds: [...roles[code].scopeKinds],
           grantable: canGrant(auth, code),
         }));

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { roleAssignmentSchema, textSchema } from '../../core/auth/auth.schemas.ts';
 import { mobilePattern } from '../../core/auth/personal-data.ts';
-import { permissions, roleCodes, scopeKinds } from '../../core/auth/roles.ts';
+import { roleCodes, scopeKinds } from '../../core/auth/roles.ts';
 import { pageInfo, pageQuery } from '../../core/http/openapi.ts';
 import { bi } from '../../core/http/validation.ts';
 
@@ -99,7 +99,7 @@ export const roleCatalogueSchema = z.object({
     z.object({
       code: z.enum(roleCodes),
       name: textSchema,
-      permissions: z.array(z.enum(permissions)),
+      permissions: z.array(z.string().openapi({ example: 'resident:read' })),
       scopeKinds: z.array(z.enum(scopeKinds)),
       grantable: z.boolean().openapi({ description: 'Whether the caller may grant this role' }),
     }),

@@ -16,6 +16,7 @@ import {
   type DataKeys,
 } from '../../core/auth/personal-data.ts';
 import { hashPassword } from '../../core/auth/passwords.ts';
+import { roleHolds } from '../../core/auth/catalogue.ts';
 import { roles, type RoleCode } from '../../core/auth/roles.ts';
 import {
   codeInScope,
@@ -28,8 +29,8 @@ import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { containsPattern } from '../../core/db/like.ts';
 import { errors, type ErrorDetail } from '../../core/http/errors.ts';
-import { buildingIdsInScope, buildingsByIds } from '../registry/registry.service.ts';
-import { territoriesByIds, territoryIdsInScope } from '../territory/territory.service.ts';
+import { buildingIdsInScope, buildingsByIds } from '../registry/registry.public.ts';
+import { territoriesByIds, territoryIdsInScope } from '../territory/territory.public.ts';
 import type { Account, AssignmentInput } from './accounts.schemas.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -131,9 +132,7 @@ export async function getAccount({ db, keys }: Deps, auth: AuthContext, id: stri
 function managerRank(auth: AuthContext): number {
   return Math.max(
     -1,
-    ...auth.assignments
-      .filter((a) => roles[a.role].permissions.includes('account:write'))
-      .map((a) => roles[a.role].rank),
+    ...auth.assignments.filter((a) => roleHolds(a.role, 'account:write')).map((a) => roles[a.role].rank),
   );
 }
 

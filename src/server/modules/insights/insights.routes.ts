@@ -1,11 +1,10 @@
-import type { AppDeps } from '../../app.ts';
-import { requirePermission } from '../../core/auth/scope.ts';
-import { requireAuth } from '../../core/http/context.ts';
-import { createRouter, route, errorResponses, jsonContent } from '../../core/http/openapi.ts';
-import { figuresQuery, figuresSchema, overviewQuery, overviewResponseSchema } from './insights.schemas.ts';
+import type { ModuleDeps } from '../../core/kit/module.ts';
+import { createRouter, route, errorResponses, jsonContent, routeScope } from '../../core/http/openapi.ts';
+import { figuresQuery, figuresSchemaOf, overviewQuery, overviewResponseSchema } from './insights.schemas.ts';
 import { figures, overview } from './insights.service.ts';
 
-export function insightsRoutes({ db }: AppDeps) {
+export function insightsRoutes({ db, kit }: ModuleDeps) {
+  const figuresSchema = figuresSchemaOf(kit.figures.keys);
   return createRouter()
     .openapi(
       route('territory:read', {
@@ -20,8 +19,8 @@ export function insightsRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:read');
-        return c.json(await figures(db, scope, c.req.valid('query')), 200);
+        const scope = routeScope(c, 'territory:read');
+        return c.json(await figures(db, kit.figures.sets, scope, c.req.valid('query')), 200);
       },
     )
     .openapi(
@@ -37,7 +36,7 @@ export function insightsRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:read');
+        const scope = routeScope(c, 'territory:read');
         return c.json({ data: await overview(db, scope, c.req.valid('query').territoryId) }, 200);
       },
     );

@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import {
   agePyramidSchema,
-  ancestorSchema,
   childAreaStatsSchema,
   householdStatsSchema,
   keyPopulationByTagSchema,
   residentStatsSchema,
-} from '../territory/territory.schemas.ts';
-import { territoryLevels } from '../territory/territory.tables.ts';
+} from '../registry/registry.public.ts';
+import { ancestorSchema, territoryLevels } from '../territory/territory.public.ts';
 import { bi } from '../../core/http/validation.ts';
+import type { Text } from '../../core/http/errors.ts';
 
 /** The first and last day a period may name: other years are typing mistakes, not periods of this platform. */
 export const FIRST_DAY = '1900-01-01';
@@ -43,8 +43,29 @@ export const figuresQuery = z
     path: ['from'],
   });
 
-/** The report's figures, one flat object with the stable keys of DOMAIN.md §4. Later modules add their keys. */
-export const figuresSchema = z
+/**
+ * The report's figures: one flat object with the stable keys of DOMAIN.md §4, one per figure the modules declare
+ * (`defineModule({ figures })`), each described by its label.
+ */
+export function figuresSchemaOf(keys: Map<string, Text>) {
+  return z
+    .object(
+      Object.fromEntries(
+        [...keys].map(([key, label]) => [
+          key,
+          z
+            .number()
+            .int()
+            .openapi({ description: `${label.zh} — ${label.en}` }),
+        ]),
+      ),
+    )
+    .openapi('Figures');
+}
+export type Figures = Record<string, number>;
+
+/** The figures the overview shows for a place and each of its children. */
+const overviewFiguresSchema = z
   .object({
     streets: z.number().int(),
     communities: z.number().int(),
@@ -54,8 +75,7 @@ export const figuresSchema = z
     residents: z.number().int(),
     keyPopulation: z.number().int(),
   })
-  .openapi('Figures');
-export type Figures = z.infer<typeof figuresSchema>;
+  .openapi('OverviewFigures');
 
 export const overviewQuery = z.object({ territoryId: z.uuid().optional() });
 
@@ -72,7 +92,7 @@ export const overviewSchema = z
       name: z.string(),
       ancestors: z.array(ancestorSchema),
     }),
-    figures: figuresSchema.strict(),
+    figures: overviewFiguresSchema.strict(),
     households: householdStatsSchema,
     residents: residentStatsSchema,
     agePyramid: agePyramidSchema,

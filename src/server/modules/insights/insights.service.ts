@@ -1,13 +1,9 @@
 import type { Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
+import type { FigureSet } from '../../core/kit/module.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
-import {
-  childStats,
-  countBuildings,
-  countTerritories,
-  registryStats,
-} from '../registry/fact-sheet.service.ts';
-import { territoryDetail, territoryTree } from '../territory/territory.service.ts';
+import { childStats, countBuildings, registryStats } from '../registry/registry.public.ts';
+import { countTerritories, territoryDetail, territoryTree } from '../territory/territory.public.ts';
 import type { Figures } from './insights.schemas.ts';
 
 /** The end of a `to` day in Asia/Shanghai (UTC+8), when stock figures are taken. */
@@ -22,39 +18,30 @@ async function placeCode(db: Executor, scope: Scope, territoryId?: string): Prom
 const figuresCache = createVersionedCache<Figures>('registry');
 const overviewCache = createVersionedCache<Awaited<ReturnType<typeof computeOverview>>>('registry');
 
-/** Every figure of the report this platform can compute so far, for the caller's scope and an optional place. */
+/** Every figure of the report the modules declare, for the caller's scope and an optional place. */
 export function figures(
   db: Executor,
+  sets: FigureSet[],
   scope: Scope,
   query: { territoryId?: string; from?: string; to?: string },
 ): Promise<Figures> {
   // Nothing is recorded after now: a day after today (the end of a report period still running) is today.
   const to = query.to && endOfDayShanghai(query.to).getTime() < Date.now() ? query.to : undefined;
   const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, to]);
-  return figuresCache(db, key, () => computeFigures(db, scope, { ...query, to }));
+  return figuresCache(db, key, () => computeFigures(db, sets, scope, { ...query, to }));
 }
 
 async function computeFigures(
   db: Executor,
+  sets: FigureSet[],
   scope: Scope,
   query: { territoryId?: string; from?: string; to?: string },
 ): Promise<Figures> {
   const code = await placeCode(db, scope, query.territoryId);
   const asOf = query.to ? endOfDayShanghai(query.to) : undefined;
-  const [levels, buildings, stats] = await Promise.all([
-    countTerritories(db, scope, code),
-    countBuildings(db, { code, scope, asOf }),
-    registryStats(db, { code, scope, asOf }),
-  ]);
-  return {
-    streets: levels.streets,
-    communities: levels.communities,
-    grids: levels.grids,
-    buildings,
-    households: stats.households.total,
-    residents: stats.residents.total,
-    keyPopulation: stats.keyPopulation.total,
-  };
+  const from = query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined;
+  const results = await Promise.all(sets.map((set) => set.compute({ db, scope, code, from, asOf })));
+  return Object.assign({}, ...results) as Figures;
 }
 
 /**

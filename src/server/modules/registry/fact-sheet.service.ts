@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
+import { codeInScope, registryCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { startsWith } from '../../core/db/like.ts';
@@ -14,8 +14,7 @@ import {
   type RegistryCounts,
 } from './grid-stats.ts';
 import { buildings, households, residents, residentTags } from './registry.tables.ts';
-import { territoryDetail } from '../territory/territory.service.ts';
-import { territories } from '../territory/territory.tables.ts';
+import { territoryDetail } from '../territory/territory.public.ts';
 
 /** Where a registry aggregate is taken: a territory subtree (by code prefix) intersected with the caller's scope. */
 export type StatsPlace = { code?: string; scope: Scope; asOf?: Date };
@@ -192,22 +191,4 @@ export async function childStats(
 /** The number of buildings of a place within the scope. */
 export async function countBuildings(db: Executor, place: StatsPlace): Promise<number> {
   return (await placeCounts(db, place)).buildings;
-}
-
-/** Counts of territory nodes by level under a code, within the scope. */
-export async function countTerritories(db: Executor, scope: Scope, code?: string) {
-  const [row] = await db
-    .select({
-      streets: sql<number>`count(*) filter (where ${territories.level} = 'street')::int`,
-      communities: sql<number>`count(*) filter (where ${territories.level} = 'community')::int`,
-      grids: sql<number>`count(*) filter (where ${territories.level} = 'grid')::int`,
-    })
-    .from(territories)
-    .where(
-      and(
-        territoryCodeCondition(scope, territories.code),
-        code ? startsWith(territories.code, code) : undefined,
-      ),
-    );
-  return row ?? { streets: 0, communities: 0, grids: 0 };
 }

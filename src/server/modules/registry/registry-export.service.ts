@@ -5,7 +5,7 @@ import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
 import { importColumns, type ResidentExportFilter } from './registry-import.schemas.ts';
 import { ageOn, formatAddress, residentListCondition } from './registry.service.ts';
 import { buildings, households, residents, residentTags, units } from './registry.tables.ts';
-import { territories } from '../territory/territory.tables.ts';
+import { territories } from '../territory/territory.public.ts';
 import { safeCell, streamingSheet } from './xlsx.ts';
 
 import { type Deps, anyOf, label, pumpInto } from './registry-import.common.ts';

@@ -1,16 +1,23 @@
+import { registryErrors } from './registry.errors.ts';
 import { inflateRawSync } from 'node:zlib';
 import { and, asc, eq } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { blindIndex, decryptBytes, encrypt, type DataKeys } from '../../core/auth/personal-data.ts';
 import { type Scope } from '../../core/auth/scope.ts';
 import { columnArrays, insertColumns } from '../../core/db/bulk.ts';
-import { vacuumAnalyzeRegistry } from '../../core/db/statistics.ts';
+import { vacuumAnalyze } from '../../core/db/statistics.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { enqueue } from '../../core/jobs/enqueue.ts';
-import { errors } from '../../core/http/errors.ts';
 import { registryImportChunks, registryImportErrors, registryImports } from './registry-import.tables.ts';
-import { households, registryHistory, residents, residentTags, units } from './registry.tables.ts';
+import {
+  households,
+  registryHistory,
+  residents,
+  residentTags,
+  units,
+  REGISTRY_TABLES,
+} from './registry.tables.ts';
 
 import {
   type CommitMode,
@@ -55,9 +62,9 @@ export async function claimCommit(
 ): Promise<boolean> {
   const row = await loadOwnImport(db, userId, id);
   if (row.status === 'committed' || row.status === 'committing') return false;
-  if (row.status !== 'validated') throw errors.importNotReady(row.status);
-  if (row.validRows === 0) throw errors.importNothingValid();
-  if (mode === 'all-or-nothing' && row.errorRows > 0) throw errors.importHasErrors(row.errorRows);
+  if (row.status !== 'validated') throw registryErrors.importNotReady(row.status);
+  if (row.validRows === 0) throw registryErrors.importNothingValid();
+  if (mode === 'all-or-nothing' && row.errorRows > 0) throw registryErrors.importHasErrors(row.errorRows);
   return db.transaction(async (tx) => {
     const claimed = await tx
       .update(registryImports)
@@ -226,7 +233,7 @@ export async function commitImport(
     return;
   }
   // Outside the transaction; should it fail, the job's retry finds the import committed and writes nothing.
-  if (committed) await vacuumAnalyzeRegistry(db);
+  if (committed) await vacuumAnalyze(db, REGISTRY_TABLES);
 }
 
 /** Puts an import whose commit job went dead back to validated: nothing was written, and it may be tried again. */

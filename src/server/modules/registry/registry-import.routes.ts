@@ -1,9 +1,16 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../app.ts';
-import { requirePermission, scopeFor } from '../../core/auth/scope.ts';
+import type { ModuleDeps } from '../../core/kit/module.ts';
+import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import { errors } from '../../core/http/errors.ts';
-import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../core/http/openapi.ts';
+import {
+  createRouter,
+  route,
+  errorResponses,
+  jsonContent,
+  uuidParam,
+  routeScope,
+} from '../../core/http/openapi.ts';
 import {
   commitImportBody,
   importDetailSchema,
@@ -32,7 +39,7 @@ const detailResponse = jsonContent(z.object({ data: importDetailSchema }));
 const firstErrors = { page: 1, pageSize: 100 };
 
 /** Excel import of households and residents (template, upload → validate → commit) and export of resident lists. */
-export function registryImportRoutes(deps: AppDeps) {
+export function registryImportRoutes(deps: ModuleDeps) {
   const { db } = deps;
   return createRouter()
     .openapi(
@@ -47,7 +54,7 @@ export function registryImportRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:import');
+        const scope = routeScope(c, 'resident:import');
         const body = await importTemplate(db, scope);
         return c.body(new Uint8Array(body), 200, {
           'Content-Type': XLSX_TYPE,
@@ -72,7 +79,7 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        const scope = requirePermission(auth, 'resident:import');
+        const scope = routeScope(c, 'resident:import');
         const { file } = c.req.valid('form');
         const bytes = Buffer.from(await file.arrayBuffer());
         // Validation is queued with the import (the registry.import.validate job).
@@ -96,7 +103,6 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        requirePermission(auth, 'resident:import');
         return c.json({ data: await listImports(db, auth.user.id) }, 200);
       },
     )
@@ -114,7 +120,6 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        requirePermission(auth, 'resident:import');
         const data = await importDetail(db, auth.user.id, c.req.valid('param').id, c.req.valid('query'));
         return c.json({ data }, 200);
       },
@@ -133,7 +138,6 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        requirePermission(auth, 'resident:import');
         const report = await importReport(deps, auth.user.id, c.req.valid('param').id);
         return c.body(report.body, 200, {
           'Content-Type': XLSX_TYPE,
@@ -157,7 +161,7 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        const scope = requirePermission(auth, 'resident:import');
+        const scope = routeScope(c, 'resident:import');
         const { id } = c.req.valid('param');
         const { mode } = c.req.valid('json');
         // Queues the registry.import.commit job with the claim, unless it is committing or committed already.
@@ -179,7 +183,6 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        requirePermission(auth, 'resident:import');
         const { id } = c.req.valid('param');
         await discardImport(db, auth.user.id, id);
         return c.json({ data: await importDetail(db, auth.user.id, id, firstErrors) }, 200);
@@ -200,7 +203,7 @@ export function registryImportRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        const scope = requirePermission(auth, 'resident:export');
+        const scope = routeScope(c, 'resident:export');
         const filter = c.req.valid('query');
         const revealScope = filter.reveal ? scopeFor(auth, 'personal:reveal') : null;
         if (filter.reveal && !revealScope) throw errors.forbidden();

@@ -9,7 +9,7 @@ import {
   templateInstructions,
 } from './registry-import.schemas.ts';
 import { buildings } from './registry.tables.ts';
-import { territories } from '../territory/territory.tables.ts';
+import { territories } from '../territory/territory.public.ts';
 import { addListValidation, safeCell } from './xlsx.ts';
 
 import { MAX_IMPORT_ROWS } from './registry-import.common.ts';

@@ -1,8 +1,9 @@
 import { blindIndex, encrypt, type DataKeys } from '../../core/auth/personal-data.ts';
-import { columnArrays } from '../../core/db/bulk.ts';
+import { columnArrays, insertColumns } from '../../core/db/bulk.ts';
+import type { DemoContext } from '../../core/kit/module.ts';
 import { newId } from '../../core/db/ids.ts';
 import { makeIdCard } from './id-card.ts';
-import type { GeoJsonGeometry } from '../territory/territory.tables.ts';
+import type { GeoJsonGeometry } from '../territory/territory.public.ts';
 import {
   buildings,
   gridLayoutHistory,
@@ -14,7 +15,7 @@ import {
 } from './registry.tables.ts';
 import { compoundName, personName, propertyCompany, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
-import { cells, polygon, type DemoNode } from '../territory/territory.demo.ts';
+import { cells, demoTerritory, polygon, type DemoNode } from '../territory/territory.public.ts';
 
 /** Ages and dates are computed from this day, not from today, so the same seed always gives the same county. */
 export const DEMO_REFERENCE_DATE = new Date(Date.UTC(2026, 6, 1));
@@ -337,4 +338,30 @@ export function generateRegistry(
     });
   }
   return { buildings: b, units: u, households: h, residents: r, tags, layout };
+}
+
+/** The registry's demo data: every grid's buildings, units, households and residents, and the earlier layout. */
+export async function generateRegistryDemo(context: DemoContext): Promise<Record<string, number>> {
+  const registry = generateRegistry(context.random, demoTerritory(context), context.keys, {
+    scale: context.options.scale,
+  });
+  await insertColumns(context.tx, buildings, registry.buildings);
+  await insertColumns(context.tx, units, registry.units);
+  await insertColumns(context.tx, households, registry.households);
+  await insertColumns(context.tx, residents, registry.residents);
+  await insertColumns(context.tx, residentTags, registry.tags);
+  await insertColumns(context.tx, gridLayoutHistory, registry.layout);
+  context.shared.set('registry', registry.buildings.id);
+  return {
+    buildings: registry.buildings.id.length,
+    households: registry.households.id.length,
+    residents: registry.residents.id.length,
+  };
+}
+
+/** The demo buildings' ids in generation order, for the demo generators of modules that run after this one. */
+export function demoBuildingIds(context: DemoContext): string[] {
+  const ids = context.shared.get('registry') as string[] | undefined;
+  if (!ids) throw new Error('the registry demo has not run: name "registry" in demo.after');
+  return ids;
 }

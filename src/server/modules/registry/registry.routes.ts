@@ -1,8 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../app.ts';
-import { requirePermission, scopeFor } from '../../core/auth/scope.ts';
+import type { ModuleDeps } from '../../core/kit/module.ts';
+import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
-import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../core/http/openapi.ts';
+import {
+  createRouter,
+  route,
+  errorResponses,
+  jsonContent,
+  uuidParam,
+  routeScope,
+} from '../../core/http/openapi.ts';
 import {
   buildingListQuery,
   buildingListSchema,
@@ -41,7 +48,7 @@ const residentDetailResponse = jsonContent(
 );
 const householdResponse = jsonContent(z.object({ data: householdCardSchema }));
 
-export function registryRoutes(deps: AppDeps) {
+export function registryRoutes(deps: ModuleDeps) {
   const { db } = deps;
   return createRouter()
     .openapi(
@@ -57,7 +64,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:read');
+        const scope = routeScope(c, 'resident:read');
         const query = c.req.valid('query');
         const { rows, total } = await searchBuildings(db, scope, query);
         return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
@@ -76,7 +83,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:read');
+        const scope = routeScope(c, 'resident:read');
         const query = c.req.valid('query');
         const { rows, total } = await searchHouseholds(deps, scope, query);
         return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
@@ -95,7 +102,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         const id = await createHousehold(deps, scope, actorOf(c), c.req.valid('json'));
         return c.json({ data: await householdCard(deps, scope, id) }, 201);
       },
@@ -113,7 +120,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:read');
+        const scope = routeScope(c, 'resident:read');
         return c.json({ data: await householdCard(deps, scope, c.req.valid('param').id) }, 200);
       },
     )
@@ -130,7 +137,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         const { id } = c.req.valid('param');
         await updateHousehold(deps, scope, actorOf(c), id, c.req.valid('json'));
         return c.json({ data: await householdCard(deps, scope, id) }, 200);
@@ -146,7 +153,7 @@ export function registryRoutes(deps: AppDeps) {
         responses: { 204: { description: 'Moved out' }, ...errorResponses(400, 401, 403, 404) },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         await moveOutHousehold(deps, scope, actorOf(c), c.req.valid('param').id, c.req.valid('json').note);
         return c.body(null, 204);
       },
@@ -165,7 +172,7 @@ export function registryRoutes(deps: AppDeps) {
       }),
       async (c) => {
         const auth = requireAuth(c);
-        const scope = requirePermission(auth, 'resident:read');
+        const scope = routeScope(c, 'resident:read');
         const query = c.req.valid('query');
         const unrevealed = scopeFor(auth, 'personal:reveal') ? null : actorOf(c);
         const { rows, total, totalCapped } = await searchResidents(deps, scope, query, unrevealed);
@@ -188,7 +195,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         const id = await createResident(deps, scope, actorOf(c), c.req.valid('json'));
         return c.json({ data: await residentDetail(deps, scope, id) }, 201);
       },
@@ -206,7 +213,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:read');
+        const scope = routeScope(c, 'resident:read');
         return c.json({ data: await residentDetail(deps, scope, c.req.valid('param').id) }, 200);
       },
     )
@@ -223,7 +230,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         const { id } = c.req.valid('param');
         await updateResident(deps, scope, actorOf(c), id, c.req.valid('json'));
         return c.json({ data: await residentDetail(deps, scope, id) }, 200);
@@ -242,7 +249,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         const { id } = c.req.valid('param');
         await moveResident(deps, scope, actorOf(c), id, c.req.valid('json'));
         return c.json({ data: await residentDetail(deps, scope, id) }, 200);
@@ -258,7 +265,7 @@ export function registryRoutes(deps: AppDeps) {
         responses: { 204: { description: 'Moved out' }, ...errorResponses(400, 401, 403, 404) },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'resident:write');
+        const scope = routeScope(c, 'resident:write');
         await moveOutResident(deps, scope, actorOf(c), c.req.valid('param').id, c.req.valid('json').note);
         return c.body(null, 204);
       },
@@ -287,9 +294,7 @@ export function registryRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const auth = requireAuth(c);
-        requirePermission(auth, 'resident:read');
-        const scope = requirePermission(auth, 'personal:reveal');
+        const scope = routeScope(c, 'personal:reveal');
         return c.json({ data: await revealResident(deps, scope, actorOf(c), c.req.valid('param').id) }, 200);
       },
     );

@@ -28,7 +28,7 @@ import {
   units,
   type KeyPopulationTag,
 } from './registry.tables.ts';
-import { territories } from '../territory/territory.tables.ts';
+import { territories } from '../territory/territory.public.ts';
 
 type Deps = { db: Db; keys: DataKeys };
 const grid = alias(territories, 'grid');

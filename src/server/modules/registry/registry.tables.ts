@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { territories, type GeoJsonGeometry } from '../territory/territory.tables.ts';
+import { territories, type GeoJsonGeometry } from '../territory/territory.public.ts';
 
 export const buildingKinds = ['residential_compound', 'old_compound', 'rental', 'commercial'] as const;
 export const householdKinds = ['permanent', 'floating', 'vacant'] as const;
@@ -208,3 +208,13 @@ export const gridLayoutHistory = pgTable(
   },
   (t) => [uniqueIndex('grid_layout_history_key').on(t.layout, t.code)],
 );
+
+/** The registry's tables that bulk loads (seed, import) leave behind: vacuumed and analysed (core/db/statistics.ts). */
+export const REGISTRY_TABLES = [
+  'buildings',
+  'units',
+  'households',
+  'residents',
+  'resident_tags',
+  'registry_history',
+] as const;

@@ -1,5 +1,6 @@
 import type { GeoJsonGeometry } from './territory.tables.ts';
-import type { NewTerritory } from './territory.service.ts';
+import { insertTerritories, type NewTerritory } from './territory.service.ts';
+import type { DemoContext } from '../../core/kit/module.ts';
 import { newId } from '../../core/db/ids.ts';
 import type { Random } from '../../core/demo/random.ts';
 
@@ -151,5 +152,23 @@ export function generateTerritory(random: Random, options: DemoTerritoryOptions)
       communityIndex += 1;
     });
   });
+  return nodes;
+}
+
+/** The demo county's code (a made-up region code) and name. */
+export const DEMO_COUNTY = { countyCode: '379901', countyName: '示范县' };
+
+/** The territory module's demo data: the county, its streets, communities and grids with boundaries. */
+export async function generateTerritoryDemo(context: DemoContext): Promise<Record<string, number>> {
+  const nodes = generateTerritory(context.random, { ...DEMO_COUNTY, scale: context.options.scale });
+  await insertTerritories(context.tx, nodes);
+  context.shared.set('territory', nodes);
+  return { territories: nodes.length };
+}
+
+/** The demo county's nodes, for the demo generators of modules that run after this one. */
+export function demoTerritory(context: DemoContext): DemoNode[] {
+  const nodes = context.shared.get('territory') as DemoNode[] | undefined;
+  if (!nodes) throw new Error('the territory demo has not run: name "territory" in demo.after');
   return nodes;
 }

@@ -1,21 +1,22 @@
 import { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../app.ts';
-import { requirePermission, scopeFor } from '../../core/auth/scope.ts';
-import { actorOf, requireAuth } from '../../core/http/context.ts';
-import { createRouter, route, errorResponses, jsonContent, uuidParam } from '../../core/http/openapi.ts';
+import type { ModuleDeps } from '../../core/kit/module.ts';
+import { actorOf } from '../../core/http/context.ts';
+import {
+  createRouter,
+  route,
+  errorResponses,
+  jsonContent,
+  uuidParam,
+  routeScope,
+} from '../../core/http/openapi.ts';
 import {
   createTerritoryBody,
-  factSheetSchema,
   territoryDetailSchema,
   territoryListQuery,
   territoryListSchema,
-  territoryMapQuery,
-  territoryMapSchema,
   territoryTreeNodeSchema,
   updateTerritoryBody,
 } from './territory.schemas.ts';
-import { factSheet } from '../registry/fact-sheet.service.ts';
-import { territoryMap } from './map.service.ts';
 import {
   createTerritory,
   searchTerritories,
@@ -24,7 +25,7 @@ import {
   updateTerritory,
 } from './territory.service.ts';
 
-export function territoryRoutes({ db }: AppDeps) {
+export function territoryRoutes({ db }: ModuleDeps) {
   return createRouter()
     .openapi(
       route('territory:read', {
@@ -41,7 +42,7 @@ export function territoryRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:read');
+        const scope = routeScope(c, 'territory:read');
         // The body is serialised once per data version: a county tree is ~80 KB of JSON.
         return c.body(await territoryTreeJson(db, scope), 200, {
           'Content-Type': 'application/json',
@@ -61,7 +62,7 @@ export function territoryRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:read');
+        const scope = routeScope(c, 'territory:read');
         const query = c.req.valid('query');
         const { rows, total } = await searchTerritories(db, scope, query);
         return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
@@ -80,51 +81,8 @@ export function territoryRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:read');
+        const scope = routeScope(c, 'territory:read');
         return c.json({ data: await territoryDetail(db, scope, c.req.valid('param').id) }, 200);
-      },
-    )
-    .openapi(
-      route('territory:read', {
-        method: 'get',
-        path: '/territories/{id}/fact-sheet',
-        tags: ['territory'],
-        summary:
-          'The grid fact sheet (一口清): households, residents, age pyramid, key populations, buildings',
-        request: { params: uuidParam },
-        responses: {
-          200: { description: 'The fact sheet', content: jsonContent(z.object({ data: factSheetSchema })) },
-          ...errorResponses(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:read');
-        return c.json({ data: await factSheet(db, scope, c.req.valid('param').id) }, 200);
-      },
-    )
-    .openapi(
-      route('territory:read', {
-        method: 'get',
-        path: '/territories/{id}/map',
-        tags: ['territory'],
-        summary:
-          'Everything the map draws for a place: its outline, its areas (GeoJSON) with counts, its building points',
-        request: { params: uuidParam, query: territoryMapQuery },
-        responses: {
-          200: {
-            description: 'The map of the place',
-            content: jsonContent(z.object({ data: territoryMapSchema })),
-          },
-          ...errorResponses(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const auth = requireAuth(c);
-        const scope = requirePermission(auth, 'territory:read');
-        // Buildings follow the registry permission: without it the map still draws areas and counts.
-        const scopes = { territory: scope, registry: scopeFor(auth, 'resident:read') };
-        const { id } = c.req.valid('param');
-        return c.json({ data: await territoryMap(db, scopes, id, c.req.valid('query').areas) }, 200);
       },
     )
     .openapi(
@@ -140,8 +98,7 @@ export function territoryRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const auth = requireAuth(c);
-        const scope = requirePermission(auth, 'territory:write');
+        const scope = routeScope(c, 'territory:write');
         const id = await createTerritory(db, scope, actorOf(c), c.req.valid('json'));
         return c.json({ data: await territoryDetail(db, scope, id) }, 201);
       },
@@ -159,7 +116,7 @@ export function territoryRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const scope = requirePermission(requireAuth(c), 'territory:write');
+        const scope = routeScope(c, 'territory:write');
         const { id } = c.req.valid('param');
         await updateTerritory(db, scope, actorOf(c), id, c.req.valid('json'));
         return c.json({ data: await territoryDetail(db, scope, id) }, 200);

@@ -4,7 +4,7 @@ import { codeInScope, territoryCodeCondition, type Scope } from '../../core/auth
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
-import { containsPattern, escapeLike } from '../../core/db/like.ts';
+import { containsPattern, escapeLike, startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
 import {
@@ -322,4 +322,22 @@ export function territoriesByIds(db: Executor, ids: string[]) {
 /** SQL subquery: ids of the territory nodes inside the scope, for other modules' scoped queries. */
 export function territoryIdsInScope(scope: Scope): SQL {
   return sql`(select t.id from ${territories} t where ${territoryCodeCondition(scope, sql.raw('t.code'))})`;
+}
+
+/** Counts of territory nodes by level under a code, within the scope. */
+export async function countTerritories(db: Executor, scope: Scope, code?: string) {
+  const [row] = await db
+    .select({
+      streets: sql<number>`count(*) filter (where ${territories.level} = 'street')::int`,
+      communities: sql<number>`count(*) filter (where ${territories.level} = 'community')::int`,
+      grids: sql<number>`count(*) filter (where ${territories.level} = 'grid')::int`,
+    })
+    .from(territories)
+    .where(
+      and(
+        territoryCodeCondition(scope, territories.code),
+        code ? startsWith(territories.code, code) : undefined,
+      ),
+    );
+  return row ?? { streets: 0, communities: 0, grids: 0 };
 }

@@ -2,7 +2,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
-import { factSheetSchema, territoryMapSchema, type TerritoryMap } from './territory.schemas.ts';
+import { factSheetSchema, territoryMapSchema, type TerritoryMap } from '../registry/places.schemas.ts';
 import { ancestorCodesOf } from './territory.service.ts';
 import { territories } from './territory.tables.ts';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { MapAreas, TerritoryMap } from '../../../server/modules/territory/territory.schemas.ts';
+import type { MapAreas, TerritoryMap } from '../../../server/modules/registry/places.schemas.ts';
 import { api, toQuery } from '../../app/api-client.ts';
 
 export type { MapAreas, TerritoryMap };

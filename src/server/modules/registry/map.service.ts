@@ -3,11 +3,16 @@ import { codeInScope, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
-import { childStats } from '../registry/fact-sheet.service.ts';
-import { searchBuildings } from '../registry/registry.service.ts';
-import type { MapAreas, TerritoryMap } from './territory.schemas.ts';
-import { ancestorsOf, loadInScope } from './territory.service.ts';
-import { territories, type GeoJsonGeometry, type TerritoryLevel } from './territory.tables.ts';
+import { childStats } from './fact-sheet.service.ts';
+import { searchBuildings } from './registry.service.ts';
+import type { MapAreas, TerritoryMap } from './places.schemas.ts';
+import {
+  ancestorsOf,
+  loadInScope,
+  territories,
+  type GeoJsonGeometry,
+  type TerritoryLevel,
+} from '../territory/territory.public.ts';
 
 /** More buildings than this are not sent: a place that large is read through its areas instead. */
 export const MAP_BUILDING_LIMIT = 1000;

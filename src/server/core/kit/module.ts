@@ -1,0 +1,101 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { DataKeys } from '../auth/personal-data.ts';
+import type { Permission, RoleCode } from '../auth/roles.ts';
+import type { Scope } from '../auth/scope.ts';
+import type { Random } from '../demo/random.ts';
+import type { Db, Executor, Tx } from '../db/client.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { Text } from '../http/errors.ts';
+import type { JobHandler } from '../jobs/runner.ts';
+import type { Schedule } from '../jobs/schedules.ts';
+
+/** What a module's routes receive: the database, the data keys, configuration, logging and the assembled kit. */
+export type ModuleDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit: Kit };
+
+/** Where and when a figure is computed: the caller's scope, a place inside it, a period (stock as of `asOf`). */
+export type FigureContext = {
+  db: Executor;
+  scope: Scope;
+  /** The territory code of the place asked about (inside the scope); the whole scope when absent. */
+  code?: string;
+  /** Start of the period (flows count from here). */
+  from?: Date;
+  /** End of the period: stock figures are taken as of this moment; now when absent. */
+  asOf?: Date;
+};
+
+/**
+ * Figures of the report (DOMAIN.md §4) a module computes: their keys with labels, and one function computing them
+ * all at once (several keys usually come from one query).
+ */
+export type FigureSet = {
+  keys: Record<string, Text>;
+  compute(context: FigureContext): Promise<Record<string, number>>;
+};
+
+/** What a module's jobs receive. */
+export type JobDeps = { db: Db; keys: DataKeys; logger: Logger; databaseKind: 'pglite' | 'postgres' };
+
+export type DemoOptions = { seed: number; scale: number; password: string };
+
+/**
+ * What a module's demo generator receives, inside the seed's one transaction: the shared deterministic random
+ * stream (modules draw from it in dependency order, so a seed always gives the same county), and what the modules
+ * it depends on left in `shared` (each module's public file has a typed reader for its own entry).
+ */
+export type DemoContext = {
+  tx: Tx;
+  keys: DataKeys;
+  random: Random;
+  options: DemoOptions;
+  /** Hash of the demo password, computed once for every demo account. */
+  passwordHash: string;
+  shared: Map<string, unknown>;
+};
+
+/** Everything a module contributes to the platform, declared in its `<name>.module.ts`. */
+export type ModuleDefinition = {
+  /** The folder name under src/server/modules/. */
+  name: string;
+  /** Its API routes, mounted under /api/v1. */
+  routes?: (deps: ModuleDeps) => OpenAPIHono<AppEnv>;
+  /** Upload endpoints (POST path under /api/v1) with their own body limit instead of the JSON one. */
+  uploads?: { path: string; maxBytes: number }[];
+  /** Its permissions, `entity:action`, named in both languages. */
+  permissions?: Record<Permission, Text>;
+  /** Which roles hold which of its permissions (the county administrator holds every permission). */
+  grants?: Partial<Record<RoleCode, Permission[]>>;
+  /** Its error catalogue (`defineErrors`). */
+  errors?: { readonly codes: readonly { code: string; status: number }[] };
+  /** Audit actions and entity types it writes, named in both languages (served at GET /audit/labels). */
+  audit?: { actions?: Record<string, Text>; entityTypes?: Record<string, Text> };
+  /** Figures of the report it computes (GET /insights/figures). */
+  figures?: FigureSet[];
+  /** Its background jobs and schedules (core/jobs). */
+  jobs?: (deps: JobDeps) => { handlers: Record<string, JobHandler>; schedules?: Schedule[] };
+  /** Its tables that bulk loads leave behind: vacuumed and analysed after a seed, and every 6 hours on PGlite. */
+  maintain?: string[];
+  /** Its demo data, generated after the modules named in `after`. Returns counts for the seed's summary. */
+  demo?: { after?: string[]; generate(context: DemoContext): Promise<Record<string, number>> };
+};
+
+/** Declares a module; the kit (kit.ts) checks every declaration when the modules are assembled. */
+export function defineModule<const M extends ModuleDefinition>(module: M): M {
+  return module;
+}
+
+/** The platform assembled from its modules' declarations (assembleKit). */
+export type Kit = {
+  modules: readonly ModuleDefinition[];
+  permissions: Map<Permission, Text>;
+  grants: Map<RoleCode, Set<Permission>>;
+  errorCodes: Map<string, string>;
+  auditLabels: { actions: Record<string, Text>; entityTypes: Record<string, Text> };
+  figures: { keys: Map<string, Text>; sets: FigureSet[] };
+  /** Modules with demo data, each after those it depends on. */
+  demoOrder: ModuleDefinition[];
+  maintainedTables: string[];
+  uploads: { path: string; maxBytes: number }[];
+};

@@ -1,0 +1,15 @@
+import { coreModule } from './core/kit/core.module.ts';
+import { assembleKit } from './core/kit/kit.ts';
+import { accountsModule } from './modules/accounts/accounts.module.ts';
+import { insightsModule } from './modules/insights/insights.module.ts';
+import { registryModule } from './modules/registry/registry.module.ts';
+import { territoryModule } from './modules/territory/territory.module.ts';
+
+/**
+ * The platform's modules, one line each (docs/adding-a-module.md). The app, the role catalogue, the OpenAPI
+ * document, the figures, the job runner and the demo seed are assembled from this list; a declaration that cannot
+ * work (an unknown permission in a grant, a code or key declared twice) stops the start here.
+ */
+export const modules = [coreModule, territoryModule, registryModule, accountsModule, insightsModule];
+
+export const kit = assembleKit(modules);

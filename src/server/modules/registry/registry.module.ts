@@ -1,0 +1,87 @@
+import { defineModule } from '../../core/kit/module.ts';
+import { countBuildings, registryStats } from './fact-sheet.service.ts';
+import { placesRoutes } from './places.routes.ts';
+import { generateRegistryDemo } from './registry.demo.ts';
+import { registryErrors } from './registry.errors.ts';
+import { MAX_IMPORT_BYTES } from './registry-import.common.ts';
+import { registryImportJobs } from './registry-import.jobs.ts';
+import { registryImportRoutes } from './registry-import.routes.ts';
+import { registryRoutes } from './registry.routes.ts';
+import { REGISTRY_TABLES } from './registry.tables.ts';
+import { createRouter } from '../../core/http/openapi.ts';
+
+const full = ['resident:read', 'resident:write', 'resident:import', 'resident:export'] as const;
+
+/**
+ * The registry of who lives where: buildings, units, households, residents with key-population tags and their
+ * history; the grid fact sheet and the map of a place; the Excel import and export.
+ */
+export const registryModule = defineModule({
+  name: 'registry',
+  routes: (deps) =>
+    createRouter()
+      .route('/', registryImportRoutes(deps))
+      .route('/', registryRoutes(deps))
+      .route('/', placesRoutes(deps)),
+  uploads: [{ path: '/registry/imports', maxBytes: MAX_IMPORT_BYTES }],
+  permissions: {
+    'resident:read': { zh: '查看居民', en: 'Read residents' },
+    'resident:write': { zh: '登记和修改居民', en: 'Register and edit residents' },
+    'resident:import': { zh: '导入居民', en: 'Import residents' },
+    'resident:export': { zh: '导出居民', en: 'Export residents' },
+  },
+  grants: {
+    street_admin: [...full],
+    inspector: ['resident:read', 'resident:export'],
+    community_secretary: [...full],
+    community_worker: [...full],
+    branch_secretary: ['resident:read'],
+    grid_worker: ['resident:read', 'resident:write'],
+    building_leader: ['resident:read'],
+  },
+  errors: registryErrors,
+  audit: {
+    actions: {
+      'household.created': { zh: '登记住户', en: 'Household registered' },
+      'household.updated': { zh: '修改住户', en: 'Household updated' },
+      'household.moved_out': { zh: '住户迁出', en: 'Household moved out' },
+      'resident.created': { zh: '登记居民', en: 'Resident registered' },
+      'resident.updated': { zh: '修改居民', en: 'Resident updated' },
+      'resident.moved': { zh: '居民迁户', en: 'Resident moved' },
+      'resident.moved_out': { zh: '居民迁出', en: 'Resident moved out' },
+      'resident.exported': { zh: '导出居民名单', en: 'Residents exported' },
+      'resident.looked_up': { zh: '按完整号码查找', en: 'Lookup by whole number' },
+      'registry.imported': { zh: '导入居民信息', en: 'Residents imported' },
+    },
+    entityTypes: {
+      household: { zh: '住户', en: 'Household' },
+      resident: { zh: '居民', en: 'Resident' },
+      registry_import: { zh: '导入批次', en: 'Import' },
+    },
+  },
+  figures: [
+    {
+      keys: {
+        buildings: { zh: '楼栋数', en: 'Buildings' },
+        households: { zh: '住户数', en: 'Households' },
+        residents: { zh: '居民数', en: 'Residents' },
+        keyPopulation: { zh: '重点人群', en: 'Key population' },
+      },
+      compute: async ({ db, scope, code, asOf }) => {
+        const [buildings, stats] = await Promise.all([
+          countBuildings(db, { code, scope, asOf }),
+          registryStats(db, { code, scope, asOf }),
+        ]);
+        return {
+          buildings,
+          households: stats.households.total,
+          residents: stats.residents.total,
+          keyPopulation: stats.keyPopulation.total,
+        };
+      },
+    },
+  ],
+  jobs: registryImportJobs,
+  maintain: [...REGISTRY_TABLES],
+  demo: { after: ['territory'], generate: generateRegistryDemo },
+});

@@ -1,0 +1,41 @@
+import { defineModule } from '../../core/kit/module.ts';
+import { generateTerritoryDemo } from './territory.demo.ts';
+import { territoryRoutes } from './territory.routes.ts';
+import { countTerritories } from './territory.service.ts';
+
+/** The territory tree: county → street → community → grid, with boundaries. */
+export const territoryModule = defineModule({
+  name: 'territory',
+  routes: territoryRoutes,
+  permissions: {
+    'territory:read': { zh: '查看区域', en: 'Read territories' },
+    'territory:write': { zh: '维护区域', en: 'Maintain territories' },
+  },
+  grants: {
+    street_admin: ['territory:read', 'territory:write'],
+    inspector: ['territory:read'],
+    community_secretary: ['territory:read'],
+    community_worker: ['territory:read'],
+    branch_secretary: ['territory:read'],
+    grid_worker: ['territory:read'],
+  },
+  audit: {
+    actions: {
+      'territory.created': { zh: '新增区域', en: 'Territory added' },
+      'territory.updated': { zh: '修改区域', en: 'Territory changed' },
+    },
+    entityTypes: { territory: { zh: '区域', en: 'Territory' } },
+  },
+  figures: [
+    {
+      keys: {
+        streets: { zh: '街道数', en: 'Streets' },
+        communities: { zh: '社区数', en: 'Communities' },
+        grids: { zh: '网格数', en: 'Grids' },
+      },
+      compute: ({ db, scope, code }) => countTerritories(db, scope, code),
+    },
+  ],
+  maintain: ['territories'],
+  demo: { generate: generateTerritoryDemo },
+});

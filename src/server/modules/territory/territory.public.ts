@@ -1,0 +1,23 @@
+/**
+ * What other modules may use of the territory module: reading the tree and its nodes within a scope, and the
+ * `territories` table for joins (read only: nodes are created and changed through this module's routes). Nothing
+ * else of this folder is imported from outside it (lint: wuwei/boundaries).
+ */
+export {
+  territories,
+  territoryLevels,
+  type GeoJsonGeometry,
+  type TerritoryLevel,
+} from './territory.tables.ts';
+export {
+  ancestorsOf,
+  countTerritories,
+  insertTerritories,
+  loadInScope,
+  territoriesByIds,
+  territoryDetail,
+  territoryIdsInScope,
+  territoryTree,
+} from './territory.service.ts';
+export { ancestorSchema, boundarySchema, countsSchema } from './territory.schemas.ts';
+export { cells, demoTerritory, polygon, type DemoNode } from './territory.demo.ts';
