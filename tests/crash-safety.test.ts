@@ -15,6 +15,8 @@ import { startPlatform } from '../src/server/main.ts';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-crash-'));
 const baseUrl = process.env.DATABASE_URL;
 const dbName = `wuwei_crash_${process.pid}`;
+/** The import killed twice: as large as the benchmark's (bench-results/import.json). */
+const ROWS = 100_000;
 const databaseUrl = baseUrl
   ? Object.assign(new URL(baseUrl), { pathname: `/${dbName}` }).toString()
   : undefined;
@@ -109,8 +111,11 @@ describe('a crash in the middle of writes', () => {
     }
   }, 120_000);
 
-  it('an import killed during validation, then during commit, finishes once after each restart', async () => {
-    const validating = await importThenKill({ CRASH_STEP: 'validate' }, /^validating (\S+)/);
+  it('a 100,000-row import killed during validation, then during commit, finishes once after each restart', async () => {
+    const validating = await importThenKill(
+      { CRASH_STEP: 'validate', CRASH_ROWS: String(ROWS) },
+      /^validating (\S+)/,
+    );
     const id = validating[1]!;
     const config = loadConfig({
       WUWEI_DATA_DIR: dataDir,
@@ -120,7 +125,7 @@ describe('a crash in the middle of writes', () => {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });
     const settled = async (db: Db, status: string) => {
-      for (let i = 0; i < 3000; i++) {
+      for (const deadline = Date.now() + 400_000; Date.now() < deadline;) {
         const [row] = await db.select().from(registryImports).where(eq(registryImports.id, id));
         if (row!.status === status) return row!;
         if (row!.status === 'failed') throw new Error(`import failed: ${JSON.stringify(row!.failure)}`);
@@ -137,30 +142,49 @@ describe('a crash in the middle of writes', () => {
       );
     let platform = await startPlatform(config);
     try {
+      // Killed in the middle: part of the file checked, the rest not.
+      const [killed] = await platform.database.db
+        .select()
+        .from(registryImports)
+        .where(eq(registryImports.id, id));
+      expect(killed!.status).toBe('validating');
+      expect(killed!.processedRows).toBeGreaterThan(0);
+      expect(killed!.processedRows).toBeLessThan(ROWS);
       await expireLeases(platform.database.db);
       const row = await settled(platform.database.db, 'validated');
       expect(row).toMatchObject({
-        processedRows: 5_000,
-        validRows: 5_000,
+        processedRows: ROWS,
+        validRows: ROWS,
         errorRows: 0,
-        newHouseholds: 5_000,
+        newHouseholds: ROWS,
       });
     } finally {
       await platform.close();
     }
 
-    await importThenKill({ CRASH_STEP: 'commit', CRASH_IMPORT: id }, /^committing /);
+    await importThenKill(
+      { CRASH_STEP: 'commit', CRASH_IMPORT: id, CRASH_COMMIT_DELAY_MS: '2000' },
+      /^committing /,
+    );
     platform = await startPlatform(config);
     try {
-      await expireLeases(platform.database.db);
       const { db } = platform.database;
+      // Killed inside the commit's transaction: nothing of it is visible, the import still committing.
+      const [killed] = await db.select().from(registryImports).where(eq(registryImports.id, id));
+      expect(killed!.status).toBe('committing');
+      const [before] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(residents)
+        .where(eq(residents.name, '崩溃测试'));
+      expect(before!.n).toBe(0);
+      await expireLeases(db);
       const row = await settled(db, 'committed');
-      expect(row.committedResidents).toBe(5_000);
+      expect(row.committedResidents).toBe(ROWS);
       const [written] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(residents)
         .where(eq(residents.name, '崩溃测试'));
-      expect(written!.n).toBe(5_000);
+      expect(written!.n).toBe(ROWS);
       const [audits] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(auditLog)
@@ -169,7 +193,7 @@ describe('a crash in the middle of writes', () => {
     } finally {
       await platform.close();
     }
-  }, 180_000);
+  }, 900_000);
 });
 
 /** Runs the importer child until it prints a line matching `until`, then kills it; returns the match. */

@@ -1,7 +1,8 @@
 // Starts the platform on a data folder (or DATABASE_URL) and drives the Excel import over HTTP, printing what it
-// did, until the parent kills it with SIGKILL. `CRASH_STEP=validate`: uploads a 5,000-row file and prints
-// `validating <id>` once its first batch is checked. `CRASH_STEP=commit`: commits `CRASH_IMPORT` and prints
-// `committing <id>` once its job is claimed.
+// did, until the parent kills it with SIGKILL. `CRASH_STEP=validate`: uploads a file of `CRASH_ROWS` rows and prints
+// `validating <id>` once its first batch is checked (the rest still to do). `CRASH_STEP=commit`: commits
+// `CRASH_IMPORT` and prints `committing <id>` `CRASH_COMMIT_DELAY_MS` after its job is claimed, inside the commit's
+// one transaction (a 100,000-row commit takes 20 s and more).
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../../src/server/config.ts';
@@ -27,7 +28,8 @@ if (process.env.CRASH_STEP === 'validate') {
   const sheet = book.addWorksheet('居民信息');
   const headers = importColumns.map((c) => c.header);
   sheet.addRow(headers);
-  for (let i = 0; i < 5_000; i++) {
+  const rows = Number(process.env.CRASH_ROWS);
+  for (let i = 0; i < rows; i++) {
     const row: Record<string, unknown> = {
       楼栋编码: buildings.data[0]!.code,
       单元: 1,
@@ -69,6 +71,7 @@ if (process.env.CRASH_STEP === 'validate') {
     if (job?.status !== 'queued') break;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.CRASH_COMMIT_DELAY_MS ?? 0)));
   console.log(`committing ${id}`);
 }
 // Wait for the kill.
