@@ -46,7 +46,12 @@ export async function startPlatform(
     (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
     (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
   );
-  const jobs = startJobRunner({ db: database.db, logger, ...backgroundWork(database, keys, logger) });
+  const jobs = startJobRunner({
+    db: database.db,
+    logger,
+    exclusive: database.kind === 'pglite',
+    ...backgroundWork(database, keys, logger),
+  });
   return {
     url,
     database,

@@ -92,6 +92,7 @@ export async function createTestApp(
   const jobs = startJobRunner({
     db: database.db,
     logger,
+    exclusive: database.kind === 'pglite',
     pollMs: 20,
     handlers: backgroundWork(database, testKeys, logger, options.kit).handlers,
   });

@@ -316,6 +316,36 @@ describe('the runner', () => {
   });
 });
 
+describe('a long transaction in a handler', () => {
+  it('renews its lease from inside the transaction without waiting for itself (PGlite serves one connection)', async () => {
+    // Without `exclusive`, a renewal on PGlite waits for the open transaction, which waits for the renewal: the
+    // 100,000-row import commit hung this way. On PostgreSQL the renewal goes through its own connection.
+    let beats = 0;
+    run(
+      {
+        'test.long': async ({ job, heartbeat }) => {
+          await db.transaction(async (tx) => {
+            for (let i = 0; i < 6; i++) {
+              await new Promise((resolve) => setTimeout(resolve, 120));
+              await heartbeat(tx);
+              beats++;
+            }
+            await tx.execute(sql`insert into job_test_runs values (${job.id}, 'long')`);
+          });
+        },
+      },
+      { leaseMs: 1_000, exclusive: database.kind === 'pglite' },
+    );
+    const id = await enqueue(db, 'test.long', {});
+    const job = await untilSettled(id);
+    expect(job.attempts).toBe(1);
+    expect(beats).toBe(6);
+    expect(await db.execute(sql`select count(*)::int as n from job_test_runs`)).toMatchObject({
+      rows: [{ n: 1 }],
+    });
+  });
+});
+
 describe('retry delays', () => {
   it('double with each attempt, up to the maximum, with jitter between half and all of it', () => {
     const limits = { baseMs: 1000, maxMs: 60_000 };

@@ -18,9 +18,11 @@ export type JobContext = {
   signal: AbortSignal;
   /**
    * Extends the lease. The runner does so on its own every third of the lease; a handler looping over many items may
-   * call it too (cheap: at most one statement per tenth of the lease). Throws once the lease is lost.
+   * call it too (cheap: at most one statement per tenth of the lease). Throws once the lease is lost. Inside a
+   * transaction, pass it: on an exclusive database (PGlite, one statement at a time for everyone) a renewal outside
+   * the transaction would wait for the transaction to end, which waits for the renewal.
    */
-  heartbeat: () => Promise<void>;
+  heartbeat: (within?: Executor) => Promise<void>;
 };
 
 /**
@@ -58,6 +60,12 @@ export type JobRunnerOptions = {
   concurrency?: number;
   /** Backoff between attempts: base × 2^(attempt−1), at most max, halved by jitter at random; 10 s … 1 h by default. */
   retry?: { baseMs: number; maxMs: number };
+  /**
+   * The database serves one connection at a time (PGlite): a heartbeat inside a handler's transaction renews the
+   * lease through that transaction. Elsewhere the renewal always goes through its own connection, so other runners
+   * see it while the transaction is still open.
+   */
+  exclusive?: boolean;
 };
 
 export type JobRunner = {
@@ -199,11 +207,11 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
     const log = logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts, workerId });
     const controller = new AbortController();
     let lastBeat = Date.now();
-    const heartbeat = async () => {
+    const heartbeat = async (within?: Executor) => {
       if (controller.signal.aborted) throw controller.signal.reason;
       if (Date.now() - lastBeat < leaseMs / 10) return;
       lastBeat = Date.now();
-      const [still] = await db
+      const [still] = await (within && options.exclusive ? within : db)
         .update(jobs)
         .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`, updatedAt: sql`now()` })
         .where(held(job))

@@ -149,8 +149,9 @@ export async function commitImport(
       const changed: CheckedRow[] = [];
       let pending: CheckedRow[] = [];
       for (const { seq } of chunks) {
-        // The lease renewed per chunk; once it is lost, another runner may be committing: roll back.
-        await lease.heartbeat?.();
+        // The lease renewed per chunk; once it is lost, another runner may be committing: roll back. (On PGlite the
+        // renewal must go through this transaction: the database runs nothing else until it ends.)
+        await lease.heartbeat?.(tx);
         lease.signal?.throwIfAborted();
         const [chunk] = await tx
           .select({ dataEnc: registryImportChunks.dataEnc })

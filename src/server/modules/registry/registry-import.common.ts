@@ -2,7 +2,7 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { type Actor } from '../../core/auth/audit.ts';
 import { type DataKeys } from '../../core/auth/personal-data.ts';
 import { type Scope } from '../../core/auth/scope.ts';
-import type { Db } from '../../core/db/client.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
 import { importLabels, type LabelledField } from './registry-import.schemas.ts';
 import { streamingSheet } from './xlsx.ts';
 import { defaultXlsxLimits, type XlsxLimits } from './xlsx-reader.ts';
@@ -31,7 +31,7 @@ export type ValidatePayload = { importId: string };
 export type CommitPayload = { importId: string; mode: CommitMode; scope: Scope; actor: Actor };
 
 /** What a job gives the long work it runs: renew the lease per batch, and stop when it is lost. */
-export type Lease = { signal?: AbortSignal; heartbeat?: () => Promise<void> };
+export type Lease = { signal?: AbortSignal; heartbeat?: (within?: Executor) => Promise<void> };
 
 /**
  * What one upload may cost (docs/decisions/upload-limits.md): the reader's limits on unpacked sizes, compression
