@@ -163,7 +163,7 @@ describe('a crash in the middle of writes', () => {
     }
 
     await importThenKill(
-      { CRASH_STEP: 'commit', CRASH_IMPORT: id, CRASH_COMMIT_DELAY_MS: '2000' },
+      { CRASH_STEP: 'commit', CRASH_IMPORT: id, CRASH_COMMIT_DELAY_MS: '6000' },
       /^committing /,
     );
     platform = await startPlatform(config);
