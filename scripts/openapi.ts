@@ -4,7 +4,7 @@
 // now (part of `npm run check`). `-- --json <file>` also writes the document itself, for a look at it.
 import fs from 'node:fs';
 import path from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import pino from 'pino';
 import prettier from 'prettier';
 import { createApp, type AppDeps } from '../src/server/app.ts';
@@ -31,7 +31,7 @@ const noDatabase = new Proxy(
 ) as AppDeps['db'];
 
 /** The OpenAPI 3.1 document, as GET /api/openapi.json serves it. */
-async function openApiDocument(): Promise<Record<string, unknown>> {
+async function openApiDocument(): Promise<OpenAPI3> {
   const app = createApp({
     db: noDatabase,
     keys: { encryption: Buffer.alloc(32), blindIndex: Buffer.alloc(32) },
@@ -39,14 +39,16 @@ async function openApiDocument(): Promise<Record<string, unknown>> {
     logger: pino({ level: 'silent' }),
   });
   const response = await app.request('/api/openapi.json');
-  if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
+  if (!response.ok) {
+    throw new Error(`GET /api/openapi.json answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as OpenAPI3;
 }
 
 /** The content of src/web/api/schema.ts for `document`, formatted as `prettier --check` expects it. */
-async function schemaSource(document: Record<string, unknown>): Promise<string> {
+async function schemaSource(document: OpenAPI3): Promise<string> {
   // Properties with a default are optional in a request body, so they stay optional in the types too.
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { defaultNonNullable: false });
+  const ast = await openapiTS(document, { defaultNonNullable: false });
   const options = (await prettier.resolveConfig(schemaFile)) ?? {};
   return prettier.format(HEADER + astToString(ast), { ...options, filepath: schemaFile });
 }
