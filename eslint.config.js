@@ -42,7 +42,21 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server', '**/server/**'],
+              message:
+                'The web app knows the server only through its API document: use the types and client in src/web/api (npm run api:types).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests read arbitrary JSON responses; typing every body would only restate the schemas.

@@ -1,4 +1,13 @@
-import { ApiError, NETWORK_ERROR, type FieldError } from './api-client.ts';
+import {
+  ApiError,
+  apiUrl,
+  NETWORK_ERROR,
+  type FieldError,
+  type Operation,
+  type PathOf,
+  type RequestOptions,
+  type ResponseOf,
+} from '../api/client.ts';
 import { currentLang, translate } from './i18n.tsx';
 
 async function failure(response: Response): Promise<ApiError> {
@@ -35,14 +44,36 @@ function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
 }
 
+type Get<P extends PathOf<'get'>> = Operation<'get', P>;
+type Post<P extends PathOf<'post'>> = Operation<'post', P>;
+
+/** The GET operations answering a file (not JSON) on success. */
+export type DownloadPath = {
+  [P in PathOf<'get'>]: Get<P> extends { responses: { 200: { content: { 'application/json': unknown } } } }
+    ? never
+    : P;
+}[PathOf<'get'>];
+
+/** The POST operations taking a multipart upload. */
+export type UploadPath = {
+  [P in PathOf<'post'>]: Post<P> extends { requestBody: { content: { 'multipart/form-data': unknown } } }
+    ? P
+    : never;
+}[PathOf<'post'>];
+
 /**
- * Downloads `/api/v1{path}` (an .xlsx) with the session cookie and saves it under the server's file name.
- * Errors arrive as an ApiError carrying the server's message, so the page can show them instead of navigating.
+ * Downloads a file (an .xlsx) of the API with the session cookie and saves it under the server's file name, or
+ * `fileName` without one. Errors arrive as an ApiError carrying the server's message, so the page can show them
+ * instead of navigating.
  */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+export async function downloadFile<P extends DownloadPath>(
+  path: P,
+  options: RequestOptions<Get<P>> & { fileName: string },
+): Promise<void> {
+  const { fileName: fallbackName, ...request } = options;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
+    response = await fetch(apiUrl(path, request), {
       credentials: 'same-origin',
       headers: { 'Accept-Language': currentLang() },
     });
@@ -61,13 +92,16 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Sends one file as multipart field `file` to `/api/v1{path}`; resolves with the JSON answer. */
-export async function uploadFile<T>(path: string, file: Blob & { name?: string }): Promise<T> {
+/** Sends one file as multipart field `file` to an upload operation; resolves with its JSON answer. */
+export async function uploadFile<P extends UploadPath>(
+  path: P,
+  file: Blob & { name?: string },
+): Promise<ResponseOf<Post<P>>> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
+    response = await fetch(apiUrl(path), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': currentLang() },
@@ -77,5 +111,5 @@ export async function uploadFile<T>(path: string, file: Blob & { name?: string }
     throw new ApiError(0, NETWORK_ERROR, translate('common.networkError'));
   }
   if (!response.ok) throw await failure(response);
-  return (await response.json()) as T;
+  return (await response.json()) as ResponseOf<Post<P>>;
 }

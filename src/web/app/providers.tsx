@@ -5,7 +5,7 @@ import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from './api-client.ts';
+import { ApiError } from '../api/client.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { meKey } from './session.ts';
 import { theme } from './theme.ts';

@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { Me } from '../../server/core/auth/auth.schemas.ts';
-import type { roleCatalogueSchema } from '../../server/modules/accounts/accounts.schemas.ts';
-import type { Permission } from '../../server/core/auth/roles.ts';
-import { api, ApiError } from './api-client.ts';
+import { api, ApiError, type ApiResponse, type Schemas } from '../api/client.ts';
+import type { QueryKey } from '../api/cache.ts';
 
-export type { Me, Permission };
+export type Me = Schemas['Me'];
+export type Permission = Me['permissions'][number];
 export type RoleAssignment = Me['roles'][number];
 
-export const meKey = ['me'] as const;
+export const meKey = ['me'] as const satisfies QueryKey;
 
 /** The signed-in user, or null when nobody is signed in (401). */
 export function useMe() {
@@ -16,7 +14,7 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return (await api<{ data: Me }>('GET', '/me')).data;
+        return (await api.get('/me')).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -35,13 +33,13 @@ export function useCan(permission: Permission): boolean {
   return can(useMe().data, permission);
 }
 
-export type RoleInfo = z.infer<typeof roleCatalogueSchema>['data'][number];
+export type RoleInfo = ApiResponse<'get', '/roles'>['data'][number];
 
 /** The role catalogue (names in both languages, scope kinds), marking which roles the caller may grant. */
 export function useRoleCatalogue() {
   return useQuery({
-    queryKey: ['roles'],
-    queryFn: async () => (await api<{ data: RoleInfo[] }>('GET', '/roles')).data,
+    queryKey: ['roles'] as const satisfies QueryKey,
+    queryFn: async () => (await api.get('/roles')).data,
     staleTime: 10 * 60_000,
   });
 }

@@ -1,6 +1,6 @@
 import { Alert, type FormInstance } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
-import { ApiError } from '../app/api-client.ts';
+import { ApiError } from '../api/client.ts';
 import { useT } from '../app/i18n.tsx';
 
 /** A form field name: `'username'` or `['roles', 0, 'scopeIds']`. */

@@ -1,5 +1,7 @@
 import type { BiText, Translate } from '../app/i18n.tsx';
-import type { ScopeKind } from '../../server/core/auth/roles.ts';
+import type { Schemas } from '../api/client.ts';
+
+type ScopeKind = Schemas['RoleAssignment']['scopeKind'];
 
 type Assignment = {
   scopeKind: ScopeKind;

@@ -1,10 +1,15 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Account, AssignmentInput } from '../../../server/modules/accounts/accounts.schemas.ts';
-import type { RoleCode, ScopeKind } from '../../../server/core/auth/roles.ts';
-import { api, toQuery, type Paged } from '../../app/api-client.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { QueryKeys } from '../../api/cache.ts';
+import { useApiMutation } from '../../api/cache.ts';
+import { api, type ApiBody, type Schemas } from '../../api/client.ts';
 import type { RoleInfo } from '../../app/session.ts';
 
-export type { Account, AssignmentInput, RoleCode, RoleInfo, ScopeKind };
+export type Account = Schemas['Account'];
+export type RoleCode = Schemas['RoleAssignment']['role'];
+export type ScopeKind = Schemas['RoleAssignment']['scopeKind'];
+/** A role to grant and where it reaches; the form always says which places (none for `all` and `self`). */
+export type AssignmentInput = Required<Schemas['RoleAssignmentInput']>;
+export type { RoleInfo };
 export type AccountStatus = Account['status'];
 
 /** Mainland mobile numbers, as the API checks them. */
@@ -19,74 +24,56 @@ export type AccountFilter = {
 };
 
 const keys = {
-  all: ['accounts'] as const,
   list: (filter: AccountFilter) => ['accounts', 'list', filter] as const,
-};
+} satisfies QueryKeys;
 
 export function useAccounts(filter: AccountFilter) {
   return useQuery({
     queryKey: keys.list(filter),
-    queryFn: () => api<Paged<Account>>('GET', `/accounts${toQuery(filter)}`),
+    queryFn: () => api.get('/accounts', { query: filter }),
     placeholderData: keepPreviousData,
   });
 }
 
-/** Every account write refreshes the lists; the audit log shows the write too. */
-function useAccountMutation<Input, Output>(fn: (input: Input) => Promise<Output>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.all }),
-        queryClient.invalidateQueries({ queryKey: ['audit'] }),
-      ]);
-    },
-  });
-}
-
-export type CreateAccountInput = {
-  username: string;
-  displayName: string;
-  mobile?: string;
-  password: string;
-  roles: AssignmentInput[];
-};
+export type CreateAccountInput = ApiBody<'post', '/accounts'> & { roles: AssignmentInput[] };
 
 export function useCreateAccount() {
-  return useAccountMutation(
-    async (input: CreateAccountInput) => (await api<{ data: Account }>('POST', '/accounts', input)).data,
+  return useApiMutation(
+    'POST /accounts',
+    async (input: CreateAccountInput, send) => (await send({ body: input })).data,
   );
 }
 
-export type UpdateAccountInput = { displayName?: string; mobile?: string | null; status?: AccountStatus };
+export type UpdateAccountInput = ApiBody<'patch', '/accounts/{id}'>;
 
 export function useUpdateAccount() {
-  return useAccountMutation(
-    async ({ id, ...input }: UpdateAccountInput & { id: string }) =>
-      (await api<{ data: Account }>('PATCH', `/accounts/${id}`, input)).data,
+  return useApiMutation(
+    'PATCH /accounts/{id}',
+    async ({ id, ...body }: UpdateAccountInput & { id: string }, send) =>
+      (await send({ path: { id }, body })).data,
   );
 }
 
 export function useResetPassword() {
-  return useAccountMutation(({ id, newPassword }: { id: string; newPassword: string }) =>
-    api<void>('POST', `/accounts/${id}/password-reset`, { newPassword }),
+  return useApiMutation(
+    'POST /accounts/{id}/password-reset',
+    ({ id, newPassword }: { id: string; newPassword: string }, send) =>
+      send({ path: { id }, body: { newPassword } }),
   );
 }
 
 export function useSetRoles() {
-  return useAccountMutation(
-    async ({ id, roles }: { id: string; roles: AssignmentInput[] }) =>
-      (await api<{ data: Account }>('PUT', `/accounts/${id}/roles`, { roles })).data,
+  return useApiMutation(
+    'PUT /accounts/{id}/roles',
+    async ({ id, roles }: { id: string; roles: AssignmentInput[] }, send) =>
+      (await send({ path: { id }, body: { roles } })).data,
   );
 }
 
 /** The clear mobile number; the server audits every call. */
 export function useRevealMobile() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) =>
-      (await api<{ data: { mobile: string | null } }>('POST', `/accounts/${id}/reveal`)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit'] }),
-  });
+  return useApiMutation(
+    'POST /accounts/{id}/reveal',
+    async (id: string, send) => (await send({ path: { id } })).data,
+  );
 }

@@ -1,23 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, toQuery, type Paged } from '../../app/api-client.ts';
+import type { QueryKey } from '../../api/cache.ts';
+import { api, type Schemas } from '../../api/client.ts';
 
-/** One audit row as GET /audit returns it. */
-export type AuditRow = {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  /** Role codes of the actor at the time, comma-separated. */
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  territoryCode: string | null;
-  changes: Record<string, unknown> | null;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-};
+/** One audit row as GET /audit returns it; `actorRole` holds the actor's role codes at the time, comma-separated. */
+export type AuditRow = Schemas['AuditRow'];
 
 export type AuditFilter = {
   q?: string;
@@ -70,8 +56,8 @@ export const auditEntityTypes = [
 
 export function useAuditLog(filter: AuditFilter) {
   return useQuery({
-    queryKey: ['audit', filter],
-    queryFn: () => api<Paged<AuditRow>>('GET', `/audit${toQuery(filter)}`),
+    queryKey: ['audit', filter] as const satisfies QueryKey,
+    queryFn: () => api.get('/audit', { query: filter }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,27 +1,30 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api-client.ts';
-import { meKey, type Me } from '../../app/session.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiMutation } from '../../api/cache.ts';
+import type { ApiBody } from '../../api/client.ts';
+import { meKey } from '../../app/session.ts';
 
-export type LoginInput = { username: string; password: string };
-export type ChangePasswordInput = { currentPassword: string; newPassword: string };
+export type LoginInput = ApiBody<'post', '/auth/login'>;
+export type ChangePasswordInput = ApiBody<'post', '/me/password'>;
 
 /** Signs in; the previous user's cached data is dropped before the new user is stored. */
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: LoginInput) => (await api<{ data: Me }>('POST', '/auth/login', input)).data,
-    onSuccess: (me) => {
-      queryClient.clear();
-      queryClient.setQueryData(meKey, me);
+  return useApiMutation(
+    'POST /auth/login',
+    async (input: LoginInput, send) => (await send({ body: input })).data,
+    {
+      onSuccess: (me) => {
+        queryClient.clear();
+        queryClient.setQueryData(meKey, me);
+      },
     },
-  });
+  );
 }
 
 /** Signs out; whatever the server answers, the local session is gone afterwards. */
 export function useLogout() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<void>('POST', '/auth/logout'),
+  return useApiMutation('POST /auth/logout', (_: void, send) => send(), {
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(meKey, null);
@@ -30,9 +33,5 @@ export function useLogout() {
 }
 
 export function useChangePassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChangePasswordInput) => api<void>('POST', '/me/password', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
-  });
+  return useApiMutation('POST /me/password', (input: ChangePasswordInput, send) => send({ body: input }));
 }

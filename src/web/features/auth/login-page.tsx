@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api-client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useT } from '../../app/i18n.tsx';
 import { safeRedirect } from '../../app/navigation.ts';
 import { useMe } from '../../app/session.ts';

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { MapAreas, TerritoryMap } from '../../../server/modules/registry/places.schemas.ts';
-import { api, toQuery } from '../../app/api-client.ts';
+import type { QueryKey } from '../../api/cache.ts';
+import { api, type ApiQuery, type Schemas } from '../../api/client.ts';
 
-export type { MapAreas, TerritoryMap };
+export type TerritoryMap = Schemas['TerritoryMap'];
+/** The areas drawn: the node's children, or every grid below it. */
+export type MapAreas = NonNullable<ApiQuery<'get', '/territories/{id}/map'>['areas']>;
 export type Geometry = NonNullable<TerritoryMap['territory']['boundary']>;
 export type AreaFeature = TerritoryMap['areas']['features'][number];
 export type BuildingFeature = NonNullable<TerritoryMap['buildings']>['features'][number];
@@ -14,13 +16,13 @@ export type BuildingFeature = NonNullable<TerritoryMap['buildings']>['features']
  */
 export function useTerritoryMap(territoryId: string | null, areas: MapAreas, enabled = true) {
   return useQuery({
-    queryKey: ['territory', 'map', territoryId ?? '', areas] as const,
+    queryKey: ['territory', 'map', territoryId ?? '', areas] as const satisfies QueryKey,
     queryFn: async () =>
       (
-        await api<{ data: TerritoryMap }>(
-          'GET',
-          `/territories/${territoryId}/map${toQuery({ areas: areas === 'children' ? null : areas })}`,
-        )
+        await api.get('/territories/{id}/map', {
+          path: { id: territoryId ?? '' },
+          query: { areas: areas === 'children' ? undefined : areas },
+        })
       ).data,
     enabled: Boolean(territoryId) && enabled,
     staleTime: 60_000,

@@ -1,15 +1,14 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { overview } from '../../../server/modules/insights/insights.service.ts';
-import { toQuery, api } from '../../app/api-client.ts';
+import type { QueryKey } from '../../api/cache.ts';
+import { api, type Schemas } from '../../api/client.ts';
 
 /** GET /insights/overview: a place's figures, age structure, key populations and each child area's numbers. */
-export type Overview = NonNullable<Awaited<ReturnType<typeof overview>>>;
+export type Overview = Schemas['Overview'];
 export type OverviewChild = Overview['children'][number];
 
 const overviewQuery = (territoryId: string | undefined) => ({
-  queryKey: ['insights', 'overview', territoryId ?? ''] as const,
-  queryFn: async () =>
-    (await api<{ data: Overview | null }>('GET', `/insights/overview${toQuery({ territoryId })}`)).data,
+  queryKey: ['insights', 'overview', territoryId ?? ''] as const satisfies QueryKey,
+  queryFn: async () => (await api.get('/insights/overview', { query: { territoryId } })).data,
   staleTime: 60_000,
 });
 

@@ -1,17 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  importDetailSchema,
-  importModes,
-  ImportView,
-} from '../../../server/modules/registry/registry-import.schemas.ts';
-import type { ImportStatus } from '../../../server/modules/registry/registry-import.tables.ts';
-import { api, toQuery } from '../../app/api-client.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
+import { api, type Schemas } from '../../api/client.ts';
 import { downloadFile, uploadFile } from '../../app/files.ts';
 
-export type { ImportStatus, ImportView };
-export type ImportDetail = z.infer<typeof importDetailSchema>;
-export type ImportMode = (typeof importModes)[number];
+export type ImportView = Schemas['RegistryImport'];
+export type ImportStatus = ImportView['status'];
+export type ImportDetail = Schemas['RegistryImportDetail'];
+export type ImportMode = Schemas['CommitImportRequest']['mode'];
 
 /** Statuses that change by themselves; the page polls while an import is in one. */
 export const busyStatuses: readonly ImportStatus[] = ['validating', 'committing'];
@@ -19,10 +14,9 @@ export const busyStatuses: readonly ImportStatus[] = ['validating', 'committing'
 export const importListKey = ['registry-import', 'list'] as const;
 
 const keys = {
-  all: ['registry-import'] as const,
   list: importListKey,
   detail: (id: string, page: number) => ['registry-import', 'detail', id, page] as const,
-};
+} satisfies QueryKeys;
 
 export const ERROR_PAGE_SIZE = 50;
 
@@ -32,10 +26,10 @@ export function useImport(id: string | null, errorPage: number) {
     queryKey: keys.detail(id ?? '', errorPage),
     queryFn: async () =>
       (
-        await api<{ data: ImportDetail }>(
-          'GET',
-          `/registry/imports/${id}${toQuery({ page: errorPage, pageSize: ERROR_PAGE_SIZE })}`,
-        )
+        await api.get('/registry/imports/{id}', {
+          path: { id: id ?? '' },
+          query: { page: errorPage, pageSize: ERROR_PAGE_SIZE },
+        })
       ).data,
     enabled: Boolean(id),
     placeholderData: keepPreviousData,
@@ -47,44 +41,34 @@ export function useImport(id: string | null, errorPage: number) {
 export function useImports() {
   return useQuery({
     queryKey: keys.list,
-    queryFn: async () => (await api<{ data: ImportView[] }>('GET', '/registry/imports')).data,
-  });
-}
-
-function useImportMutation<Input>(fn: (input: Input) => Promise<ImportDetail>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: keys.all });
-    },
+    queryFn: async () => (await api.get('/registry/imports')).data,
   });
 }
 
 /** Uploads a filled-in template; validation starts on the server and the import is polled. */
 export function useUploadImport() {
-  return useImportMutation(
-    async (file: Blob & { name?: string }) =>
-      (await uploadFile<{ data: ImportDetail }>('/registry/imports', file)).data,
+  return useApiMutation(
+    'POST /registry/imports',
+    async (file: Blob & { name?: string }) => (await uploadFile('/registry/imports', file)).data,
   );
 }
 
 export function useCommitImport() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, mode }: { id: string; mode: ImportMode }) =>
-      (await api<{ data: ImportDetail }>('POST', `/registry/imports/${id}/commit`, { mode })).data,
-    // New residents change every list, card, fact sheet and figure.
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
-}
-
-export function useDiscardImport() {
-  return useImportMutation(
-    async (id: string) => (await api<{ data: ImportDetail }>('POST', `/registry/imports/${id}/discard`)).data,
+  return useApiMutation(
+    'POST /registry/imports/{id}/commit',
+    async ({ id, mode }: { id: string; mode: ImportMode }, send) =>
+      (await send({ path: { id }, body: { mode } })).data,
   );
 }
 
-export const downloadTemplate = () => downloadFile('/registry/import-template', 'template.xlsx');
+export function useDiscardImport() {
+  return useApiMutation(
+    'POST /registry/imports/{id}/discard',
+    async (id: string, send) => (await send({ path: { id } })).data,
+  );
+}
+
+export const downloadTemplate = () =>
+  downloadFile('/registry/import-template', { fileName: 'template.xlsx' });
 export const downloadReport = (id: string) =>
-  downloadFile(`/registry/imports/${id}/report.xlsx`, 'report.xlsx');
+  downloadFile('/registry/imports/{id}/report.xlsx', { path: { id }, fileName: 'report.xlsx' });

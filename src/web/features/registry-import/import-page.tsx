@@ -28,6 +28,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import { refresh } from '../../api/cache.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -296,17 +297,11 @@ export function ImportPage() {
   const detail = current.data?.id === id ? current.data : undefined;
   const status = detail?.status;
 
-  // The list of recent imports shows each one's status; once rows are written, every list, card, fact sheet
-  // and figure may have changed too.
+  // The list of recent imports shows each one's status; once rows are written, what the commit changes is
+  // refreshed again, as after the commit request itself.
   useEffect(() => {
     if (status) void queryClient.invalidateQueries({ queryKey: importListKey });
-    if (status === 'committed') {
-      void Promise.all(
-        [['registry'], ['fact-sheet'], ['insights'], ['map']].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
-      );
-    }
+    if (status === 'committed') void refresh(queryClient, 'POST /registry/imports/{id}/commit');
   }, [status, queryClient]);
 
   const open = (next: string | null) => {

@@ -1,46 +1,23 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  buildingSchema,
-  historySchema,
-  householdCardSchema,
-  householdSchema,
-  residentSchema,
-} from '../../../server/modules/registry/registry.schemas.ts';
-import type {
-  buildingKinds,
-  genders,
-  householdKinds,
-  KeyPopulationTag,
-  politicalStatuses,
-  relations,
-  residencyKinds,
-  tenures,
-} from '../../../server/modules/registry/registry.tables.ts';
-import { api, toQuery, type Paged } from '../../app/api-client.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
+import { api, type ApiBody, type ApiQuery, type ApiResponse, type Schemas } from '../../api/client.ts';
 
-export type Resident = z.infer<typeof residentSchema>;
-/**
- * A history entry; `fromAddress` / `toAddress` are the formatted addresses of the households moved between,
- * optional until every server sends them.
- */
-export type HistoryEntry = z.infer<typeof historySchema> & {
-  fromAddress?: string | null;
-  toAddress?: string | null;
-};
-export type ResidentDetail = Resident & { history: HistoryEntry[] };
-export type Household = z.infer<typeof householdSchema>;
-export type HouseholdCard = z.infer<typeof householdCardSchema>;
-export type Building = z.infer<typeof buildingSchema>;
-export type { KeyPopulationTag };
-export type Gender = (typeof genders)[number];
-export type Relation = (typeof relations)[number];
-export type PoliticalStatus = (typeof politicalStatuses)[number];
-export type Residency = (typeof residencyKinds)[number];
-export type HouseholdKind = (typeof householdKinds)[number];
-export type Tenure = (typeof tenures)[number];
-export type BuildingKind = (typeof buildingKinds)[number];
-export type TagInput = { tag: KeyPopulationTag; careLevel: number };
+export type Resident = Schemas['Resident'];
+export type ResidentDetail = ApiResponse<'get', '/residents/{id}'>['data'];
+/** A history entry; `fromAddress` / `toAddress` are the formatted addresses of the households moved between. */
+export type HistoryEntry = ResidentDetail['history'][number];
+export type Household = Schemas['Household'];
+export type HouseholdCard = Schemas['HouseholdCard'];
+export type Building = Schemas['Building'];
+export type TagInput = Resident['tags'][number];
+export type KeyPopulationTag = TagInput['tag'];
+export type Gender = Resident['gender'];
+export type Relation = Resident['relation'];
+export type PoliticalStatus = Resident['politicalStatus'];
+export type Residency = Resident['residency'];
+export type HouseholdKind = Household['kind'];
+export type Tenure = Household['tenure'];
+export type BuildingKind = Building['kind'];
 
 export type ResidentFilter = {
   q?: string;
@@ -65,26 +42,27 @@ export type HouseholdFilter = {
 };
 
 const keys = {
-  all: ['registry'] as const,
   residents: (filter: ResidentFilter) => ['registry', 'residents', filter] as const,
   resident: (id: string) => ['registry', 'resident', id] as const,
   households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
   household: (id: string) => ['registry', 'household', id] as const,
   buildings: (filter: BuildingFilter) => ['registry', 'buildings', filter] as const,
-};
+} satisfies QueryKeys;
 
 export type BuildingFilter = { q?: string; territoryId?: string; page: number; pageSize: number };
 
-/** The query string of a resident filter; `includeMovedOut` only when set, as the API reads 'true'/'false'. */
-export function residentQuery(filter: Omit<ResidentFilter, 'page' | 'pageSize'> & Partial<ResidentFilter>) {
+/** The query of a resident filter; `includeMovedOut` only when set, as the API reads 'true'/'false'. */
+export function residentQuery(
+  filter: Omit<ResidentFilter, 'page' | 'pageSize'> & Partial<ResidentFilter>,
+): ApiQuery<'get', '/residents'> {
   const { includeMovedOut, ...rest } = filter;
-  return toQuery({ ...rest, includeMovedOut: includeMovedOut ? 'true' : undefined });
+  return { ...rest, includeMovedOut: includeMovedOut ? 'true' : undefined };
 }
 
 export function useResidents(filter: ResidentFilter) {
   return useQuery({
     queryKey: keys.residents(filter),
-    queryFn: () => api<Paged<Resident>>('GET', `/residents${residentQuery(filter)}`),
+    queryFn: () => api.get('/residents', { query: residentQuery(filter) }),
     placeholderData: keepPreviousData,
   });
 }
@@ -92,7 +70,7 @@ export function useResidents(filter: ResidentFilter) {
 export function useResident(id: string | null) {
   return useQuery({
     queryKey: keys.resident(id ?? ''),
-    queryFn: async () => (await api<{ data: ResidentDetail }>('GET', `/residents/${id}`)).data,
+    queryFn: async () => (await api.get('/residents/{id}', { path: { id: id ?? '' } })).data,
     enabled: Boolean(id),
   });
 }
@@ -100,7 +78,7 @@ export function useResident(id: string | null) {
 export function useHouseholds(filter: HouseholdFilter, enabled = true) {
   return useQuery({
     queryKey: keys.households(filter),
-    queryFn: () => api<Paged<Household>>('GET', `/households${toQuery(filter)}`),
+    queryFn: () => api.get('/households', { query: filter }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -109,7 +87,7 @@ export function useHouseholds(filter: HouseholdFilter, enabled = true) {
 export function useHousehold(id: string | undefined) {
   return useQuery({
     queryKey: keys.household(id ?? ''),
-    queryFn: async () => (await api<{ data: HouseholdCard }>('GET', `/households/${id}`)).data,
+    queryFn: async () => (await api.get('/households/{id}', { path: { id: id ?? '' } })).data,
     enabled: Boolean(id),
   });
 }
@@ -118,116 +96,85 @@ export function useHousehold(id: string | undefined) {
 export function useBuildings(filter: BuildingFilter, enabled = true) {
   return useQuery({
     queryKey: keys.buildings(filter),
-    queryFn: () => api<Paged<Building>>('GET', `/buildings${toQuery(filter)}`),
+    queryFn: () => api.get('/buildings', { query: filter }),
     placeholderData: keepPreviousData,
     enabled,
   });
 }
 
-/** Every registry write refreshes lists, cards, fact sheets, the dashboard and the audit log. */
-function useRegistryMutation<Input, Output>(fn: (input: Input) => Promise<Output>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all(
-        [keys.all, ['fact-sheet'], ['insights'], ['audit']].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
-      );
-    },
-  });
-}
-
-export type ResidentInput = {
-  name: string;
-  gender?: Gender;
-  birthDate?: string;
-  idCard?: string | null;
-  phone?: string | null;
+export type ResidentInput = Omit<ApiBody<'post', '/residents'>, 'householdId' | 'tags'> & {
   relation: Relation;
   politicalStatus: PoliticalStatus;
   residency: Residency;
-  note?: string | null;
   tags: TagInput[];
 };
 
 export function useCreateResident() {
-  return useRegistryMutation(
-    async (input: ResidentInput & { householdId: string }) =>
-      (await api<{ data: ResidentDetail }>('POST', '/residents', input)).data,
+  return useApiMutation(
+    'POST /residents',
+    async (input: ResidentInput & { householdId: string }, send) => (await send({ body: input })).data,
   );
 }
 
 export function useUpdateResident() {
-  return useRegistryMutation(
-    async ({ id, ...input }: Partial<ResidentInput> & { id: string }) =>
-      (await api<{ data: ResidentDetail }>('PATCH', `/residents/${id}`, input)).data,
+  return useApiMutation(
+    'PATCH /residents/{id}',
+    async ({ id, ...body }: Partial<ResidentInput> & { id: string }, send) =>
+      (await send({ path: { id }, body })).data,
   );
 }
 
 export function useMoveResident() {
-  return useRegistryMutation(
-    async ({ id, ...input }: { id: string; householdId: string; relation: Relation; note?: string }) =>
-      (await api<{ data: ResidentDetail }>('POST', `/residents/${id}/move`, input)).data,
+  return useApiMutation(
+    'POST /residents/{id}/move',
+    async ({ id, ...body }: ApiBody<'post', '/residents/{id}/move'> & { id: string }, send) =>
+      (await send({ path: { id }, body })).data,
   );
 }
 
 export function useMoveOutResident() {
-  return useRegistryMutation(({ id, note }: { id: string; note?: string }) =>
-    api<void>('POST', `/residents/${id}/move-out`, note ? { note } : {}),
+  return useApiMutation(
+    'POST /residents/{id}/move-out',
+    ({ id, note }: { id: string; note?: string }, send) => send({ path: { id }, body: note ? { note } : {} }),
   );
 }
 
-export type HouseholdInput = {
-  buildingId: string;
-  unitNumber: number;
-  room: string;
-  kind: HouseholdKind;
-  tenure: Tenure;
-  note?: string | null;
-};
+export type HouseholdInput = ApiBody<'post', '/households'> & { tenure: Tenure };
 
 export function useCreateHousehold() {
-  return useRegistryMutation(
-    async (input: HouseholdInput) => (await api<{ data: HouseholdCard }>('POST', '/households', input)).data,
+  return useApiMutation(
+    'POST /households',
+    async (input: HouseholdInput, send) => (await send({ body: input })).data,
   );
 }
 
 export function useUpdateHousehold() {
-  return useRegistryMutation(
-    async ({ id, ...input }: { id: string; kind?: HouseholdKind; tenure?: Tenure; note?: string | null }) =>
-      (await api<{ data: HouseholdCard }>('PATCH', `/households/${id}`, input)).data,
+  return useApiMutation(
+    'PATCH /households/{id}',
+    async ({ id, ...body }: ApiBody<'patch', '/households/{id}'> & { id: string }, send) =>
+      (await send({ path: { id }, body })).data,
   );
 }
 
 export function useMoveOutHousehold() {
-  return useRegistryMutation(({ id, note }: { id: string; note?: string }) =>
-    api<void>('POST', `/households/${id}/move-out`, note ? { note } : {}),
+  return useApiMutation(
+    'POST /households/{id}/move-out',
+    ({ id, note }: { id: string; note?: string }, send) => send({ path: { id }, body: note ? { note } : {} }),
   );
 }
 
 /** The clear ID-card number, phone and birth date of a resident; the server audits every call. */
 export function useRevealResident() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) =>
-      (
-        await api<{ data: { idCard: string | null; phone: string | null; birthDate: string } }>(
-          'POST',
-          `/residents/${id}/reveal`,
-        )
-      ).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['audit'] }),
-  });
+  return useApiMutation(
+    'POST /residents/{id}/reveal',
+    async (id: string, send) => (await send({ path: { id } })).data,
+  );
 }
 
-/** The API path of the export of the filtered list (.xlsx), for downloadFile. */
-export function residentExportPath(
+/** The query of the export of the filtered list (.xlsx), for downloadFile('/residents/export'). */
+export function residentExportQuery(
   filter: Omit<ResidentFilter, 'page' | 'pageSize'>,
   reveal: boolean,
-): string {
-  const query = residentQuery(filter);
-  const extra = `reveal=${reveal ? 'true' : 'false'}`;
-  return `/residents/export${query ? `${query}&${extra}` : `?${extra}`}`;
+): ApiQuery<'get', '/residents/export'> {
+  return { ...residentQuery(filter), reveal: reveal ? 'true' : 'false' };
 }

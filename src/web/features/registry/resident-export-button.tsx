@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { downloadFile } from '../../app/files.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
-import { residentExportPath, type ResidentFilter } from './api.ts';
+import { residentExportQuery, type ResidentFilter } from './api.ts';
 
 /**
  * Exports the filtered resident list as .xlsx (resident:export). ID cards and phones stay masked unless a holder
@@ -31,7 +31,10 @@ export function ResidentExportButton({
     setBusy(true);
     setError(null);
     try {
-      await downloadFile(residentExportPath(filter, canReveal && reveal), 'residents.xlsx');
+      await downloadFile('/residents/export', {
+        query: residentExportQuery(filter, canReveal && reveal),
+        fileName: 'residents.xlsx',
+      });
       void message.success(t('residents.exportStarted'));
       setOpen(false);
     } catch (e) {

@@ -1,17 +1,12 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  TerritoryNode,
-  TerritoryTreeNode,
-  territoryDetailSchema,
-} from '../../../server/modules/territory/territory.schemas.ts';
-import type { buildingSchema } from '../../../server/modules/registry/registry.schemas.ts';
-import type { TerritoryLevel } from '../../../server/modules/territory/territory.tables.ts';
-import { api, toQuery, type Paged } from '../../app/api-client.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
+import { api, type ApiBody, type Schemas } from '../../api/client.ts';
 
-export type { TerritoryLevel, TerritoryNode, TerritoryTreeNode };
-export type TerritoryDetail = z.infer<typeof territoryDetailSchema>;
-export type Building = z.infer<typeof buildingSchema>;
+export type TerritoryNode = Schemas['TerritoryNode'];
+export type TerritoryTreeNode = Schemas['TerritoryTreeNode'];
+export type TerritoryDetail = Schemas['TerritoryDetail'];
+export type TerritoryLevel = TerritoryNode['level'];
+export type Building = Schemas['Building'];
 
 export const territoryLevels: readonly TerritoryLevel[] = ['county', 'street', 'community', 'grid'];
 
@@ -21,16 +16,16 @@ export function childLevelOf(level: TerritoryLevel): TerritoryLevel | null {
 }
 
 const keys = {
-  all: ['territory'] as const,
   tree: ['territory', 'tree'] as const,
   detail: (id: string) => ['territory', 'detail', id] as const,
-};
+  buildings: (q: string) => ['territory', 'buildings', q] as const,
+} satisfies QueryKeys;
 
 /** The territory tree within the caller's scope, each node with its counts. */
 export function useTerritoryTree(enabled = true) {
   return useQuery({
     queryKey: keys.tree,
-    queryFn: async () => (await api<{ data: TerritoryTreeNode[] }>('GET', '/territories/tree')).data,
+    queryFn: async () => (await api.get('/territories/tree')).data,
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -40,29 +35,26 @@ export function useTerritoryTree(enabled = true) {
 export function useTerritory(id: string | null) {
   return useQuery({
     queryKey: keys.detail(id ?? ''),
-    queryFn: async () => (await api<{ data: TerritoryDetail }>('GET', `/territories/${id}`)).data,
+    queryFn: async () => (await api.get('/territories/{id}', { path: { id: id ?? '' } })).data,
     enabled: Boolean(id),
   });
 }
 
-export type CreateTerritoryInput = { parentId: string; name: string; sequence?: number };
+export type CreateTerritoryInput = ApiBody<'post', '/territories'>;
 
 export function useCreateTerritory() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: CreateTerritoryInput) =>
-      (await api<{ data: TerritoryDetail }>('POST', '/territories', input)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-  });
+  return useApiMutation(
+    'POST /territories',
+    async (input: CreateTerritoryInput, send) => (await send({ body: input })).data,
+  );
 }
 
 export function useRenameTerritory() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, name }: { id: string; name: string }) =>
-      (await api<{ data: TerritoryDetail }>('PATCH', `/territories/${id}`, { name })).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
-  });
+  return useApiMutation(
+    'PATCH /territories/{id}',
+    async ({ id, name }: { id: string; name: string }, send) =>
+      (await send({ path: { id }, body: { name } })).data,
+  );
 }
 
 /** Streets, communities and grids within the given roots, counting the roots themselves. */
@@ -79,9 +71,8 @@ export function totalCounts(roots: TerritoryTreeNode[]): TerritoryNode['counts']
 /** Buildings within the caller's scope whose name or code matches `q` (needs resident:read). */
 export function useBuildings(q: string, enabled = true) {
   return useQuery({
-    queryKey: ['territory', 'buildings', q],
-    queryFn: async () =>
-      (await api<Paged<Building>>('GET', `/buildings${toQuery({ q, pageSize: 30 })}`)).data,
+    queryKey: keys.buildings(q),
+    queryFn: async () => (await api.get('/buildings', { query: { q, pageSize: 30 } })).data,
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

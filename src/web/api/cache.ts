@@ -1,0 +1,128 @@
+import {
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+  type UseMutationOptions,
+} from '@tanstack/react-query';
+import {
+  request,
+  type Method,
+  type OptionsArg,
+  type Operation,
+  type PathOf,
+  type ResponseOf,
+} from './client.ts';
+
+/**
+ * The first element of every query key: what a query reads. A write refreshes whole resources by these roots
+ * (`refreshAfter`), so a feature names its keys freely after the root.
+ */
+export type QueryRoot =
+  | 'me'
+  | 'roles'
+  | 'accounts'
+  | 'audit'
+  | 'territory'
+  | 'fact-sheet'
+  | 'insights'
+  | 'registry'
+  | 'registry-import';
+
+export type QueryKey = readonly [QueryRoot, ...unknown[]];
+
+/** A feature's key table: keys, and functions making keys. */
+export type QueryKeys = Record<string, QueryKey | ((...args: never[]) => QueryKey)>;
+
+type WriteMethod = Exclude<Method, 'get'>;
+
+/** Every write operation of the API, as `'POST /residents/{id}/move'`. */
+export type Write = { [M in WriteMethod]: `${Uppercase<M>} ${PathOf<M>}` }[WriteMethod];
+
+/** The query roots a write makes stale, or every query. */
+type Refreshes = readonly QueryRoot[] | 'everything';
+
+// A registry write changes lists, cards, fact sheets, the dashboard's figures and the audit log.
+const registryWrite = ['registry', 'fact-sheet', 'insights', 'audit'] as const;
+const accountWrite = ['accounts', 'audit'] as const;
+
+/**
+ * What each write refreshes once it succeeds: the one place that says it. The type lists every write operation of
+ * the document, so a new endpoint does not compile until its line is added here.
+ */
+export const refreshAfter = {
+  // Signing in or out replaces the whole cache (features/auth/api.ts).
+  'POST /auth/login': [],
+  'POST /auth/logout': [],
+  'POST /me/password': ['me'],
+  // The map and the building search are under the territory keys too.
+  'POST /territories': ['territory'],
+  'PATCH /territories/{id}': ['territory'],
+  'POST /registry/imports': ['registry-import'],
+  'POST /registry/imports/{id}/discard': ['registry-import'],
+  // New residents change every list, card, fact sheet and figure: on the commit, and again once it has finished
+  // (the import page watches it).
+  'POST /registry/imports/{id}/commit': 'everything',
+  'POST /households': registryWrite,
+  'PATCH /households/{id}': registryWrite,
+  'POST /households/{id}/move-out': registryWrite,
+  'POST /residents': registryWrite,
+  'PATCH /residents/{id}': registryWrite,
+  'POST /residents/{id}/move': registryWrite,
+  'POST /residents/{id}/move-out': registryWrite,
+  // Reading clear personal data is audited.
+  'POST /residents/{id}/reveal': ['audit'],
+  'POST /accounts': accountWrite,
+  'PATCH /accounts/{id}': accountWrite,
+  'POST /accounts/{id}/password-reset': accountWrite,
+  'PUT /accounts/{id}/roles': accountWrite,
+  'POST /accounts/{id}/reveal': ['audit'],
+} as const satisfies Record<Write, Refreshes>;
+
+/** Marks stale (and refetches, where shown) what `write` changed. */
+export async function refresh(queryClient: QueryClient, write: Write): Promise<void> {
+  const roots: Refreshes = refreshAfter[write];
+  if (roots === 'everything') return queryClient.invalidateQueries();
+  await Promise.all(roots.map((root) => queryClient.invalidateQueries({ queryKey: [root] })));
+}
+
+type MethodOf<W extends Write> = W extends `${infer M} ${string}` ? Lowercase<M> & WriteMethod : never;
+type PathOfWrite<W extends Write> = W extends `${string} ${infer P}` ? P & PathOf<MethodOf<W>> : never;
+/** The operation a write names. */
+export type WriteOperation<W extends Write> = Operation<MethodOf<W>, PathOfWrite<W>>;
+
+/** Sends the write's request: its path parameters, query and body as the document has them. */
+export type Send<W extends Write> = (
+  ...options: OptionsArg<WriteOperation<W>>
+) => Promise<ResponseOf<WriteOperation<W>>>;
+
+/**
+ * A mutation of one write operation. `mutationFn` gets the input and `send`, bound to the operation; on success the
+ * queries `refreshAfter` names are refreshed (and awaited) before `options.onSuccess` runs.
+ *
+ *     useApiMutation('POST /residents/{id}/move', async ({ id, ...body }: MoveInput, send) =>
+ *       (await send({ path: { id }, body })).data);
+ */
+export function useApiMutation<W extends Write, Input = void, Output = ResponseOf<WriteOperation<W>>>(
+  write: W,
+  mutationFn: (input: Input, send: Send<W>) => Promise<Output>,
+  options: Omit<UseMutationOptions<Output, Error, Input>, 'mutationFn'> = {},
+) {
+  const queryClient = useQueryClient();
+  const space = write.indexOf(' ');
+  const method = write.slice(0, space).toLowerCase() as WriteMethod;
+  const path = write.slice(space + 1);
+  const send = ((...args: unknown[]) =>
+    (request as (method: string, path: string, ...rest: unknown[]) => Promise<unknown>)(
+      method,
+      path,
+      ...args,
+    )) as Send<W>;
+  return useMutation({
+    ...options,
+    mutationFn: (input: Input) => mutationFn(input, send),
+    onSuccess: async (...args) => {
+      await refresh(queryClient, write);
+      await options.onSuccess?.(...args);
+    },
+  });
+}
