@@ -1,16 +1,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { enUS } from './locales/en-US.ts';
-import { zhCN, type MessageKey } from './locales/zh-CN.ts';
+import { allFeatures, assembleMessages, type MessageKey } from './assemble.ts';
+import type { Lang } from './define-feature.ts';
 
-export type Lang = 'zh-CN' | 'en-US';
-export type { MessageKey };
+export type { Lang, MessageKey };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 /** Text the API sends in both languages (role names). */
 export type BiText = { zh: string; en: string };
 
 const STORAGE_KEY = 'wuwei.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+let dictionaries: Record<Lang, Record<string, string>> | undefined;
+
+/** The texts of `lang`: the shared ones and every feature's, put together on first use (see assemble.ts). */
+function dictionary(lang: Lang): Record<string, string> {
+  dictionaries ??= assembleMessages(allFeatures());
+  return dictionaries[lang];
+}
 
 function storedLang(): Lang {
   try {
@@ -30,7 +36,7 @@ export function currentLang(): Lang {
 
 /** Whether a text exists for `key`; for codes the server may add before the UI knows them. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in zhCN;
+  return key in dictionary('zh-CN');
 }
 
 /** Fills `{name}` placeholders. */
@@ -41,9 +47,13 @@ export function format(template: string, params?: Params): string {
   );
 }
 
+function translateIn(lang: Lang, key: MessageKey, params?: Params): string {
+  return format(dictionary(lang)[key] ?? key, params);
+}
+
 /** Text in the current language, for code outside React (the API client). */
 export function translate(key: MessageKey, params?: Params): string {
-  return format(dictionaries[activeLang][key], params);
+  return translateIn(activeLang, key, params);
 }
 
 type I18n = {
@@ -69,14 +79,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = dictionaries[lang]['app.name'];
+    document.title = translateIn(lang, 'app.name');
   }, [lang]);
   const value = useMemo<I18n>(() => {
-    const dictionary = dictionaries[lang];
     return {
       lang,
       setLang,
-      t: (key, params) => format(dictionary[key], params),
+      t: (key, params) => translateIn(lang, key, params),
       pick: (text) => (lang === 'en-US' ? text.en : text.zh),
     };
   }, [lang, setLang]);

@@ -1,54 +1,35 @@
 import {
-  AuditOutlined,
-  ClusterOutlined,
   DownOutlined,
-  EnvironmentOutlined,
-  HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
-  TeamOutlined,
-  UploadOutlined,
   UserOutlined,
-  IdcardOutlined,
 } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { matchPath, Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../components/brand-mark.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { roleScopeLabel } from '../components/scope-label.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { ChangePasswordModal } from '../features/auth/change-password-modal.tsx';
+import { allFeatures, assembleMenu, assembleRoutes } from './assemble.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
-import { can, type Me, type Permission } from './session.ts';
+import { can, type Me } from './session.ts';
 
-type Entry = { path: string; label: MessageKey; icon: ReactNode; permission?: Permission };
+/** The side menu, from every feature's manifest (features.ts); each entry shows only to holders of its permission. */
+export const menuEntries = assembleMenu(allFeatures());
 
-/** The side menu; each entry shows only to users holding its permission. */
-export const menuEntries: Entry[] = [
-  { path: '/', label: 'menu.overview', icon: <HomeOutlined /> },
-  {
-    path: '/residents',
-    label: 'menu.residents',
-    icon: <IdcardOutlined />,
-    permission: 'resident:read',
-  },
-  { path: '/import', label: 'menu.import', icon: <UploadOutlined />, permission: 'resident:import' },
-  { path: '/territory', label: 'menu.territory', icon: <ClusterOutlined />, permission: 'territory:read' },
-  { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined />, permission: 'territory:read' },
-  { path: '/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:read' },
-  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
-];
-
-/** Pages reached from a menu page keep its entry selected: a household card from residents, a fact sheet from territory. */
-const menuParents: Record<string, string> = { '/households': '/residents', '/territories': '/territory' };
+/** Pages reached from a menu page keep its entry selected (a household card: residents), as their route says. */
+const activeMenus = assembleRoutes(allFeatures()).flatMap(({ path, activeMenu }) =>
+  activeMenu ? [{ path, activeMenu }] : [],
+);
 
 function selectedKey(pathname: string): string {
-  const segment = `/${pathname.split('/')[1] ?? ''}`;
-  const first = menuParents[segment] ?? segment;
-  return menuEntries.some((e) => e.path === first) ? first : '';
+  const parent = activeMenus.find((r) => matchPath(r.path, pathname));
+  if (parent) return parent.activeMenu;
+  return menuEntries.find((e) => matchPath({ path: e.path, end: e.path === '/' }, pathname))?.path ?? '';
 }
 
 function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
@@ -57,11 +38,12 @@ function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const navigate = useNavigate();
   const items: MenuProps['items'] = menuEntries
     .filter((e) => !e.permission || can(me, e.permission))
-    .map((e) => ({
-      key: e.path,
-      icon: e.icon,
-      label: t(e.label),
-      'data-testid': `menu-${e.path.slice(1) || 'overview'}`,
+    .map(({ path, icon: Icon, label }) => ({
+      key: path,
+      icon: <Icon />,
+      // A feature's label is one of its own message keys or a shared one (checked by defineFeature).
+      label: t(label as MessageKey),
+      'data-testid': `menu-${path.slice(1) || 'overview'}`,
     }));
   return (
     <nav data-testid="side-menu" aria-label={t('app.name')}>

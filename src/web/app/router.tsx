@@ -1,36 +1,11 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, useLocation, useRouteError } from 'react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation, useRouteError, type RouteObject } from 'react-router';
 import { ForbiddenPage, NotFoundPage } from '../components/status-pages.tsx';
-import { LoginPage } from '../features/auth/login-page.tsx';
-import { OverviewPage } from '../features/overview/overview-page.tsx';
+import { allFeatures, assembleRoutes, type AppRoute } from './assemble.ts';
 import { useT } from './i18n.tsx';
 import { AppLayout } from './layout.tsx';
 import { can, useMe, type Permission } from './session.ts';
-
-// Pages behind a permission load on first visit, so the login page and home stay light on a phone.
-const TerritoryPage = lazy(() =>
-  import('../features/territory/territory-page.tsx').then((m) => ({ default: m.TerritoryPage })),
-);
-const AccountsPage = lazy(() =>
-  import('../features/accounts/accounts-page.tsx').then((m) => ({ default: m.AccountsPage })),
-);
-const AuditPage = lazy(() =>
-  import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
-);
-const ResidentsPage = lazy(() =>
-  import('../features/registry/residents-page.tsx').then((m) => ({ default: m.ResidentsPage })),
-);
-const HouseholdPage = lazy(() =>
-  import('../features/registry/household-page.tsx').then((m) => ({ default: m.HouseholdPage })),
-);
-const ImportPage = lazy(() =>
-  import('../features/registry-import/import-page.tsx').then((m) => ({ default: m.ImportPage })),
-);
-const FactSheetPage = lazy(() =>
-  import('../features/fact-sheet/fact-sheet-page.tsx').then((m) => ({ default: m.FactSheetPage })),
-);
-const MapPage = lazy(() => import('../features/map/map-page.tsx').then((m) => ({ default: m.MapPage })));
 
 function PageSpin() {
   return (
@@ -76,10 +51,16 @@ function RequireAuth() {
   return <AppLayout me={me.data} />;
 }
 
-/** A page for holders of `permission`; others see the 403 page inside the layout. */
-function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** A page for holders of every one of `permissions`; others see the 403 page inside the layout, and the page's code is not loaded. */
+function RequirePermission({
+  permissions,
+  children,
+}: {
+  permissions: readonly Permission[];
+  children: ReactNode;
+}) {
   const me = useMe();
-  return can(me.data, permission) ? (
+  return permissions.every((p) => can(me.data, p)) ? (
     <Suspense fallback={<PageSpin />}>{children}</Suspense>
   ) : (
     <ForbiddenPage />
@@ -109,78 +90,41 @@ function CrashPage() {
   );
 }
 
+/** The page of a route; pages behind `load` are fetched on their first visit, so login and home stay light. */
+function pageOf(route: AppRoute): ComponentType {
+  return 'load' in route ? lazy(() => route.load().then((page) => ({ default: page }))) : route.component;
+}
+
+function toRouteObject(route: AppRoute): RouteObject {
+  const Page = pageOf(route);
+  const permissions = route.permission === undefined ? [] : [route.permission].flat();
+  const element = (
+    <RequirePermission permissions={permissions}>
+      <Page />
+    </RequirePermission>
+  );
+  if (route.public) {
+    const page = (
+      <Suspense fallback={<FullPageSpin />}>
+        <Page />
+      </Suspense>
+    );
+    return { path: route.path, element: page, errorElement: <CrashPage /> };
+  }
+  return route.path === '/' ? { index: true, element } : { path: route.path.slice(1), element };
+}
+
+/** Every feature's pages (features.ts): public ones beside the signed-in frame, the others inside it. */
+const routes = assembleRoutes(allFeatures());
+
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
+  ...routes.filter((r) => r.public).map(toRouteObject),
   {
     path: '/',
     element: <RequireAuth />,
     errorElement: <CrashPage />,
     children: [
-      { index: true, element: <OverviewPage /> },
-      {
-        path: 'territory',
-        element: (
-          <RequirePermission permission="territory:read">
-            <TerritoryPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'territories/:id/fact-sheet',
-        element: (
-          <RequirePermission permission="territory:read">
-            <FactSheetPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'map',
-        element: (
-          <RequirePermission permission="territory:read">
-            <MapPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'residents',
-        element: (
-          <RequirePermission permission="resident:read">
-            <ResidentsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'households/:id',
-        element: (
-          <RequirePermission permission="resident:read">
-            <HouseholdPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'import',
-        element: (
-          <RequirePermission permission="resident:import">
-            <ImportPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'accounts',
-        element: (
-          <RequirePermission permission="account:read">
-            <AccountsPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequirePermission permission="audit:read">
-            <AuditPage />
-          </RequirePermission>
-        ),
-      },
+      ...routes.filter((r) => !r.public).map(toRouteObject),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,10 +19,11 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { chinaDayEnd, chinaDayStart, formatDateTime } from '../../app/format.ts';
-import { isMessageKey, useI18n, type Translate } from '../../app/i18n.tsx';
+import { useI18n } from '../../app/i18n.tsx';
 import { useRoleCatalogue, type RoleInfo } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { auditActions, auditEntityTypes, useAuditLog, type AuditFilter, type AuditRow } from './api.ts';
+import { useAuditLog, type AuditFilter, type AuditRow } from './api.ts';
+import { useAuditLabelText, type AuditLabelText } from './labels.ts';
 
 const firstPage: AuditFilter = { page: 1, pageSize: 20 };
 
@@ -33,17 +34,6 @@ const actionColor: Record<string, string> = {
   territory: 'green',
   demo: 'purple',
 };
-
-/** The action's name, or its code for actions newer than this UI. */
-function actionLabel(action: string, t: Translate): string {
-  const key = `auditAction.${action}`;
-  return isMessageKey(key) ? t(key) : action;
-}
-
-function entityLabel(type: string, t: Translate): string {
-  const key = `entityType.${type}`;
-  return isMessageKey(key) ? t(key) : type;
-}
 
 function roleNames(
   codes: string | null,
@@ -104,28 +94,28 @@ function RowDetail({ row }: { row: AuditRow }) {
   );
 }
 
-function ActionTag({ action }: { action: string }) {
-  const { t } = useI18n();
+/** The action's name from the server, or its code for an action it does not name. */
+function ActionTag({ action, labels }: { action: string; labels: AuditLabelText }) {
   return (
     <Tag
       color={actionColor[action.split('.')[0] ?? ''] ?? 'default'}
       title={action}
       data-testid="audit-action"
     >
-      {actionLabel(action, t)}
+      {labels.action(action)}
     </Tag>
   );
 }
 
 /** A phone shows each row as a card; the details open in place. */
-function AuditCard({ row, roles }: { row: AuditRow; roles: string }) {
+function AuditCard({ row, roles, labels }: { row: AuditRow; roles: string; labels: AuditLabelText }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
     <Card
       size="small"
       className="ww-mobile-card"
-      title={<ActionTag action={row.action} />}
+      title={<ActionTag action={row.action} labels={labels} />}
       extra={<span className="ww-mono">{formatDateTime(row.at)}</span>}
     >
       <div className="ww-mobile-card-row">
@@ -138,7 +128,7 @@ function AuditCard({ row, roles }: { row: AuditRow; roles: string }) {
       <div className="ww-mobile-card-row">
         <span className="ww-mobile-card-label">{t('audit.entity')}</span>
         <span>
-          {entityLabel(row.entityType, t)}
+          {labels.entityType(row.entityType)}
           {row.territoryCode ? (
             <Typography.Text type="secondary"> · {row.territoryCode}</Typography.Text>
           ) : null}
@@ -156,6 +146,7 @@ function AuditCard({ row, roles }: { row: AuditRow; roles: string }) {
 export function AuditPage() {
   const { t, pick } = useI18n();
   const catalogue = useRoleCatalogue().data ?? [];
+  const labels = useAuditLabelText();
   const [filter, setFilter] = useState<AuditFilter>(firstPage);
   const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -188,15 +179,7 @@ export function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 150,
-      render: (action: string) => (
-        <Tag
-          color={actionColor[action.split('.')[0] ?? ''] ?? 'default'}
-          title={action}
-          data-testid="audit-action"
-        >
-          {actionLabel(action, t)}
-        </Tag>
-      ),
+      render: (action: string) => <ActionTag action={action} labels={labels} />,
     },
     {
       title: t('audit.entity'),
@@ -204,7 +187,7 @@ export function AuditPage() {
       width: 150,
       render: (_, row) => (
         <span title={row.entityId ?? undefined}>
-          {entityLabel(row.entityType, t)}
+          {labels.entityType(row.entityType)}
           {row.entityId ? (
             <Typography.Text type="secondary"> #{row.entityId.slice(-8)}</Typography.Text>
           ) : null}
@@ -266,7 +249,7 @@ export function AuditPage() {
             placeholder={t('audit.action')}
             value={filter.action}
             onChange={(action) => setFilter((f) => ({ ...f, action, page: 1 }))}
-            options={auditActions.map((a) => ({ value: a, label: t(`auditAction.${a}`) }))}
+            options={labels.actionOptions}
             className="ww-filter-select"
             data-testid="audit-action-filter"
           />
@@ -275,7 +258,7 @@ export function AuditPage() {
             placeholder={t('audit.entityType')}
             value={filter.entityType}
             onChange={(entityType) => setFilter((f) => ({ ...f, entityType, page: 1 }))}
-            options={auditEntityTypes.map((e) => ({ value: e, label: t(`entityType.${e}`) }))}
+            options={labels.entityTypeOptions}
             className="ww-filter-select"
             data-testid="audit-entity-filter"
           />
@@ -317,7 +300,12 @@ export function AuditPage() {
             </Card>
           ) : (
             rows.map((row) => (
-              <AuditCard key={row.id} row={row} roles={roleNames(row.actorRole, catalogue, pick)} />
+              <AuditCard
+                key={row.id}
+                row={row}
+                roles={roleNames(row.actorRole, catalogue, pick)}
+                labels={labels}
+              />
             ))
           )}
           <Pagination

@@ -1,0 +1,103 @@
+import {
+  langs,
+  type Feature,
+  type FeatureMessageKey,
+  type FeatureRoute,
+  type Lang,
+  type MenuEntry,
+} from './define-feature.ts';
+import * as manifests from './features.ts';
+import { enUS } from './locales/en-US.ts';
+import { zhCN, type SharedMessageKey } from './locales/zh-CN.ts';
+
+type Manifests = typeof manifests;
+
+/** Every message key: the shared ones (locales/) and those of every feature in features.ts. */
+export type MessageKey = SharedMessageKey | FeatureMessageKey<Manifests[keyof Manifests]>;
+
+/** The app shell's texts, which belong to no feature. */
+export const sharedMessages: Record<Lang, Readonly<Record<string, string>>> = {
+  'zh-CN': zhCN,
+  'en-US': enUS,
+};
+
+/**
+ * The manifests of features.ts. A function rather than a constant: pages import i18n, which imports this module,
+ * so while the modules load this one may run before features.ts has finished.
+ */
+export function allFeatures(): readonly Feature[] {
+  return Object.values(manifests);
+}
+
+/** `/households/:id` and `/households/:key` are the same route. */
+function routeShape(path: string): string {
+  return path.replace(/:[^/]+/g, ':');
+}
+
+/**
+ * The texts of every language: the shared ones and each feature's. A key two features (or a feature and the
+ * shell) both define, or a key missing in one language, throws, naming where it is.
+ */
+export function assembleMessages(
+  features: readonly Feature[],
+  shared: Record<Lang, Readonly<Record<string, string>>> = sharedMessages,
+): Record<Lang, Record<string, string>> {
+  const owners = new Map<string, string>();
+  const sources = [
+    { name: 'src/web/app/locales', messages: shared },
+    ...features.map((f) => ({ name: `feature ${f.name}`, messages: f.messages })),
+  ];
+  for (const { name, messages } of sources) {
+    const keys = Object.keys(messages['zh-CN']);
+    for (const lang of langs) {
+      const other = Object.keys(messages[lang]);
+      const missing = keys.filter((k) => !(k in messages[lang]));
+      const extra = other.filter((k) => !(k in messages['zh-CN']));
+      if (missing.length || extra.length) {
+        throw new Error(
+          `${name}: ${lang} texts differ from zh-CN (missing ${missing.join(', ')}; extra ${extra.join(', ')})`,
+        );
+      }
+    }
+    for (const key of keys) {
+      const owner = owners.get(key);
+      if (owner) throw new Error(`Message key ${key} is defined twice: by ${owner} and by ${name}`);
+      owners.set(key, name);
+    }
+  }
+  const merged = (lang: Lang) => Object.fromEntries(sources.flatMap((s) => Object.entries(s.messages[lang])));
+  return { 'zh-CN': merged('zh-CN'), 'en-US': merged('en-US') };
+}
+
+export type AppRoute = FeatureRoute & { feature: string };
+
+/** Every feature's pages; a path two features (or one feature twice) declare throws. */
+export function assembleRoutes(features: readonly Feature[]): AppRoute[] {
+  const owners = new Map<string, string>();
+  const routes: AppRoute[] = [];
+  for (const feature of features) {
+    for (const route of feature.routes) {
+      if (!route.path.startsWith('/')) {
+        throw new Error(`Feature ${feature.name}: route ${route.path} must start with /`);
+      }
+      const shape = routeShape(route.path);
+      const owner = owners.get(shape);
+      if (owner) throw new Error(`Route ${route.path} is declared twice: by ${owner} and by ${feature.name}`);
+      owners.set(shape, feature.name);
+      routes.push({ ...route, feature: feature.name });
+    }
+  }
+  return routes;
+}
+
+/** The side menu: every feature's entries by `order`; two entries for one path throw. */
+export function assembleMenu(features: readonly Feature[]): MenuEntry[] {
+  const entries = features.flatMap((f) => f.menu.map((entry) => ({ entry, feature: f.name })));
+  const seen = new Map<string, string>();
+  for (const { entry, feature } of entries) {
+    const owner = seen.get(entry.path);
+    if (owner) throw new Error(`Menu entry ${entry.path} is declared twice: by ${owner} and by ${feature}`);
+    seen.set(entry.path, feature);
+  }
+  return entries.map((e) => e.entry).sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,86 @@
+import type { ComponentType } from 'react';
+import type { SharedMessageKey } from './locales/zh-CN.ts';
+import type { Permission } from './session.ts';
+
+/** The languages of the UI; every feature's messages come in each of them. */
+export const langs = ['zh-CN', 'en-US'] as const;
+export type Lang = (typeof langs)[number];
+
+/** A feature's texts: the Chinese ones name the keys, the English ones must have exactly the same keys. */
+export type FeatureMessages<K extends string> = { readonly [L in Lang]: Readonly<Record<K, string>> };
+
+type Page = ComponentType;
+
+type RouteBase = {
+  /** Absolute path: '/residents', '/households/:id'; '/' is home. Unique across all features. */
+  path: string;
+  /** Who may open the page: holders of every permission listed. Others see the 403 page (nothing is loaded). */
+  permission?: Permission | readonly Permission[];
+  /** The menu entry kept selected on this page, when it is not itself a menu entry (a household card: '/residents'). */
+  activeMenu?: string;
+  /** Outside the signed-in frame, for everyone (the login page). */
+  public?: boolean;
+};
+
+/**
+ * A page of a feature. `load` is the normal case: the page's code is fetched on its first visit, e.g.
+ * `load: () => import('./residents-page.tsx').then((m) => m.ResidentsPage)`. `component` puts the page into the
+ * main bundle; only the login page and home do that, so that they open without another round trip.
+ */
+export type FeatureRoute = RouteBase & ({ load: () => Promise<Page> } | { component: Page });
+
+/** An entry of the side menu. */
+export type MenuEntry<K extends string = string> = {
+  /** The route it opens. */
+  path: string;
+  /** Message key of its text: the feature's own or a shared one. */
+  label: K;
+  icon: ComponentType;
+  /** Position in the menu, smallest first (home is 0; leave gaps of 10). */
+  order: number;
+  /** Shown only to holders of this permission. */
+  permission?: Permission;
+};
+
+/** One web feature: its pages, its menu entries and its texts in every language. */
+export type Feature<K extends string = string> = {
+  /** The folder name under src/web/features/, for error messages. */
+  name: string;
+  routes: readonly FeatureRoute[];
+  menu: readonly MenuEntry[];
+  messages: FeatureMessages<K>;
+};
+
+type MessagesInput<Z extends Record<string, string>> = {
+  'zh-CN': Z;
+  /** Exactly the keys of the Chinese texts: a missing or extra key does not compile. */
+  'en-US': { [P in keyof Z]: string };
+};
+
+/** A feature's messages, for a `messages.ts` kept beside the manifest; checks that both languages have the same keys. */
+export function defineMessages<const Z extends Record<string, string>>(
+  messages: MessagesInput<Z>,
+): FeatureMessages<keyof Z & string> {
+  return messages;
+}
+
+/**
+ * A feature's manifest, the default export of `src/web/features/<name>/manifest.ts`; `src/web/app/features.ts`
+ * lists them. Menu labels are checked against the feature's own message keys and the shared ones.
+ */
+export function defineFeature<const Z extends Record<string, string>>(feature: {
+  name: string;
+  routes?: readonly FeatureRoute[];
+  menu?: readonly MenuEntry<NoInfer<keyof Z & string> | SharedMessageKey>[];
+  messages: MessagesInput<Z>;
+}): Feature<keyof Z & string> {
+  return {
+    name: feature.name,
+    routes: feature.routes ?? [],
+    menu: feature.menu ?? [],
+    messages: feature.messages,
+  };
+}
+
+/** The message keys a feature brings. */
+export type FeatureMessageKey<F> = F extends Feature<infer K> ? K : never;

@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allFeatures, assembleMenu, assembleMessages, assembleRoutes, sharedMessages } from './assemble.ts';
+import { defineFeature, defineMessages, type Feature } from './define-feature.ts';
+
+const features = allFeatures();
+const featuresDir = path.resolve(import.meta.dirname, '../features');
+
+const page = () => null;
+const feature = (name: string, parts: Partial<Feature>): Feature => ({
+  name,
+  routes: [],
+  menu: [],
+  messages: { 'zh-CN': {}, 'en-US': {} },
+  ...parts,
+});
+
+describe('the assembled features', () => {
+  it('lists every feature folder that has a manifest, once', () => {
+    const folders = fs
+      .readdirSync(featuresDir)
+      .filter((name) => fs.existsSync(path.join(featuresDir, name, 'manifest.ts')))
+      .sort();
+    expect(features.map((f) => f.name).sort()).toEqual(folders);
+  });
+
+  it('has no message key twice, and both languages have the same keys', () => {
+    const messages = assembleMessages(features);
+    expect(Object.keys(messages['en-US']).sort()).toEqual(Object.keys(messages['zh-CN']).sort());
+    for (const source of [sharedMessages, ...features.map((f) => f.messages)]) {
+      expect(Object.keys(source['en-US']).sort()).toEqual(Object.keys(source['zh-CN']).sort());
+    }
+    for (const text of [...Object.values(messages['zh-CN']), ...Object.values(messages['en-US'])]) {
+      expect(text.trim()).not.toBe('');
+    }
+  });
+
+  it('has no route path twice', () => {
+    const routes = assembleRoutes(features);
+    expect(new Set(routes.map((r) => r.path)).size).toBe(routes.length);
+    expect(routes.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/login', '/', '/residents', '/audit']),
+    );
+  });
+
+  it('loads every page on its first visit except the login page and home', () => {
+    const eager = assembleRoutes(features)
+      .filter((r) => !('load' in r))
+      .map((r) => r.path)
+      .sort();
+    expect(eager).toEqual(['/', '/login']);
+  });
+
+  it('puts only the login page outside the signed-in frame', () => {
+    expect(
+      assembleRoutes(features)
+        .filter((r) => r.public)
+        .map((r) => r.path),
+    ).toEqual(['/login']);
+  });
+
+  it('builds a menu of routes, in order, each with a text in both languages', () => {
+    const menu = assembleMenu(features);
+    const routes = assembleRoutes(features);
+    const messages = assembleMessages(features);
+    expect(menu.map((e) => e.path)).toEqual([
+      '/',
+      '/residents',
+      '/import',
+      '/territory',
+      '/map',
+      '/accounts',
+      '/audit',
+    ]);
+    for (const entry of menu) {
+      const route = routes.find((r) => r.path === entry.path);
+      expect(route, entry.path).toBeDefined();
+      // An entry never shows to someone its page would refuse.
+      expect([route?.permission ?? []].flat()).toEqual(entry.permission ? [entry.permission] : []);
+      expect(messages['zh-CN'][entry.label], entry.label).toBeTruthy();
+      expect(messages['en-US'][entry.label], entry.label).toBeTruthy();
+    }
+    for (const route of routes.filter((r) => r.activeMenu)) {
+      expect(menu.map((e) => e.path)).toContain(route.activeMenu);
+    }
+  });
+});
+
+describe('assembling', () => {
+  it('refuses a route path two features declare, whatever its parameters are called', () => {
+    const a = feature('a', { routes: [{ path: '/things/:id', component: page }] });
+    const b = feature('b', { routes: [{ path: '/things/:thingId', component: page }] });
+    expect(() => assembleRoutes([a, b])).toThrow('Route /things/:thingId is declared twice: by a and by b');
+    expect(() => assembleRoutes([feature('c', { routes: [{ path: 'x', component: page }] })])).toThrow(
+      'must start with /',
+    );
+  });
+
+  it('refuses a route path that clashes with a real feature', () => {
+    const copy = feature('copy', { routes: [{ path: '/residents', component: page }] });
+    expect(() => assembleRoutes([...features, copy])).toThrow('Route /residents is declared twice');
+  });
+
+  it('refuses a message key two features define, or one the shared texts already have', () => {
+    const a = feature('a', { messages: { 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.one': 'one' } } });
+    const b = feature('b', { messages: { 'zh-CN': { 'x.one': '壹' }, 'en-US': { 'x.one': 'One' } } });
+    expect(() => assembleMessages([a, b])).toThrow(
+      'Message key x.one is defined twice: by feature a and by feature b',
+    );
+    const shell = feature('shell', {
+      messages: { 'zh-CN': { 'common.ok': '好' }, 'en-US': { 'common.ok': 'OK' } },
+    });
+    expect(() => assembleMessages([shell])).toThrow('Message key common.ok is defined twice');
+    expect(() => assembleMessages([...features, features[0]!])).toThrow('is defined twice');
+  });
+
+  it('refuses a feature whose languages differ', () => {
+    const odd = feature('odd', { messages: { 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.two': 'two' } } });
+    expect(() => assembleMessages([odd])).toThrow('feature odd: en-US texts differ from zh-CN');
+  });
+
+  it('refuses a menu entry two features declare', () => {
+    const icon = () => null;
+    const a = feature('a', { menu: [{ path: '/x', label: 'x', icon, order: 1 }] });
+    const b = feature('b', { menu: [{ path: '/x', label: 'y', icon, order: 2 }] });
+    expect(() => assembleMenu([a, b])).toThrow('Menu entry /x is declared twice: by a and by b');
+  });
+});
+
+describe('defineFeature and defineMessages', () => {
+  it('keep both languages to the same keys and menu labels to known keys, at compile time', () => {
+    const messages = defineMessages({ 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.one': 'one' } });
+    // @ts-expect-error en-US lacks a key
+    defineMessages({ 'zh-CN': { 'x.one': '一', 'x.two': '二' }, 'en-US': { 'x.one': 'one' } });
+    // @ts-expect-error en-US has a key zh-CN does not
+    defineMessages({ 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.one': 'one', 'x.two': 'two' } });
+    const icon = () => null;
+    const made = defineFeature({
+      name: 'x',
+      menu: [
+        { path: '/', label: 'x.one', icon, order: 0 },
+        { path: '/a', label: 'common.ok', icon, order: 1 },
+      ],
+      messages,
+    });
+    defineFeature({
+      name: 'y',
+      // @ts-expect-error neither the feature's key nor a shared one
+      menu: [{ path: '/', label: 'x.three', icon, order: 0 }],
+      messages,
+    });
+    // @ts-expect-error inline messages are checked the same way
+    defineFeature({ name: 'z', messages: { 'zh-CN': { 'z.one': '一' }, 'en-US': {} } });
+    expect(made.routes).toEqual([]);
+    expect(made.messages['en-US']['x.one']).toBe('one');
+  });
+});

@@ -1,0 +1,19 @@
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/define-feature.ts';
+import { messages } from './messages.ts';
+
+/** The map: boundaries, buildings and key-population layers. */
+export default defineFeature({
+  name: 'map',
+  routes: [
+    {
+      path: '/map',
+      permission: 'territory:read',
+      load: () => import('./map-page.tsx').then((m) => m.MapPage),
+    },
+  ],
+  menu: [
+    { path: '/map', label: 'menu.map', icon: EnvironmentOutlined, order: 40, permission: 'territory:read' },
+  ],
+  messages,
+});
