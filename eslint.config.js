@@ -4,11 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { wuweiImportRules } from './eslint/import-rules.config.js';
 
-// TODO(lead): switch both to 'error' once main's reshape (src/server/core, <name>.public.ts, web types from
-// src/web/api/) is merged: today's tree still has web → server type imports and module → app.ts imports
-// (boundaries), and the app.ts ↔ routers AppDeps cycle plus db/client ↔ versioned-cache and jobs/runner ↔ prune
-// (no-cycle). `WUWEI_LINT_IMPORTS=error npx eslint .` lists them as errors.
-const importRulesSeverity = process.env.WUWEI_LINT_IMPORTS === 'error' ? 'error' : 'warn';
+// Architecture boundaries and import cycles (eslint/wuwei-plugin.js, docs/lint-boundaries.md): errors.
+const importRulesSeverity = 'error';
 
 export default tseslint.config(
   {

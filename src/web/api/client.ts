@@ -1,4 +1,4 @@
-import { currentLang, translate } from '../app/i18n.tsx';
+import { currentLang, inCurrentLang } from '../app/lang.ts';
 import type { components, paths } from './schema.ts';
 
 /** The named schemas of the API document: `Schemas['Resident']`. */
@@ -135,7 +135,14 @@ async function send(method: string, url: string, body: unknown): Promise<unknown
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, NETWORK_ERROR, translate('common.networkError'));
+    throw new ApiError(
+      0,
+      NETWORK_ERROR,
+      inCurrentLang({
+        'zh-CN': '网络连接失败，请检查网络后重试',
+        'en-US': 'Network error; check your connection and try again',
+      }),
+    );
   }
   if (response.status === 204) return undefined;
   const payload: unknown = await response.json().catch(() => null);

@@ -1,14 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { allFeatures, assembleMessages, type MessageKey } from './assemble.ts';
-import type { Lang } from './define-feature.ts';
+import { currentLang, LANG_STORAGE_KEY, setCurrentLang, type Lang } from './lang.ts';
 
 export type { Lang, MessageKey };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 /** Text the API sends in both languages (role names). */
 export type BiText = { zh: string; en: string };
-
-const STORAGE_KEY = 'wuwei.lang';
 
 let dictionaries: Record<Lang, Record<string, string>> | undefined;
 
@@ -18,21 +16,7 @@ function dictionary(lang: Lang): Record<string, string> {
   return dictionaries[lang];
 }
 
-function storedLang(): Lang {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-// The API client reads the language outside React, so the current choice also lives here.
-let activeLang: Lang = storedLang();
-
-/** The UI language, for code outside React (the API client's Accept-Language). */
-export function currentLang(): Lang {
-  return activeLang;
-}
+export { currentLang };
 
 /** Whether a text exists for `key`; for codes the server may add before the UI knows them. */
 export function isMessageKey(key: string): key is MessageKey {
@@ -53,7 +37,7 @@ function translateIn(lang: Lang, key: MessageKey, params?: Params): string {
 
 /** Text in the current language, for code outside React (the API client). */
 export function translate(key: MessageKey, params?: Params): string {
-  return translateIn(activeLang, key, params);
+  return translateIn(currentLang(), key, params);
 }
 
 type I18n = {
@@ -67,11 +51,11 @@ type I18n = {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(activeLang);
+  const [lang, setLangState] = useState<Lang>(currentLang());
   const setLang = useCallback((next: Lang) => {
-    activeLang = next;
+    setCurrentLang(next);
     try {
-      localStorage.setItem(STORAGE_KEY, next);
+      localStorage.setItem(LANG_STORAGE_KEY, next);
     } catch {
       // Private mode: the choice lasts for this page only.
     }

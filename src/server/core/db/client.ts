@@ -8,7 +8,6 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { PreparedPglite } from './pglite-prepared.ts';
-import { noteLocalWrite } from './versioned-cache.ts';
 
 // Queries are built from each module's table objects (no relational `db.query` API), so the client carries no schema
 // and the kernel imports no module's tables; drizzle-kit finds them by the `*.tables.ts` name (drizzle.config.ts).
@@ -41,7 +40,6 @@ function noteTransactions(db: Db): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = (work, config) =>
     transaction(work, config).finally(() => {
-      noteLocalWrite();
       for (const listener of transactionListeners) listener();
     });
   return db;

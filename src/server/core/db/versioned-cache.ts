@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Executor } from './client.ts';
+import { afterEachTransaction, type Executor } from './client.ts';
 import { dataVersions } from './versions.tables.ts';
 
 /** The current version of a data set: every committed write to its tables bumps it (a trigger does). */
@@ -16,10 +16,11 @@ export const VERSION_RECHECK_MS = 1_000;
 
 let localWrites = 0;
 
-/** Called after every transaction of this process (see db/client.ts): the next cached read re-reads the version. */
+/** After every transaction of this process (db/client.ts), the next cached read re-reads the version. */
 export function noteLocalWrite(): void {
   localWrites += 1;
 }
+afterEachTransaction(noteLocalWrite);
 
 const known = new Map<string, { version: number; checkedAt: number; writes: number }>();
 

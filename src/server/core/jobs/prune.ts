@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { JobHandler } from './runner.ts';
+import type { JobHandler } from './handler.ts';
 import { schedule } from './schedules.ts';
 import { jobs } from './jobs.tables.ts';
 
