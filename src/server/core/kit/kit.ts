@@ -23,8 +23,9 @@ const MODULE_NAME = /^[a-z][a-z0-9-]*$/;
 export function assembleKit(modules: readonly ModuleDefinition[]): Kit {
   const names = new Set<string>();
   for (const m of modules) {
-    if (!MODULE_NAME.test(m.name))
+    if (!MODULE_NAME.test(m.name)) {
       throw new KitError(`module name "${m.name}" must be lower-case letters and digits`);
+    }
     if (names.has(m.name)) throw new KitError(`module "${m.name}" is listed twice`);
     names.add(m.name);
   }
@@ -131,10 +132,12 @@ function demoOrder(modules: readonly ModuleDefinition[]): ModuleDefinition[] {
     state.set(m.name, 'visiting');
     for (const dependency of m.demo?.after ?? []) {
       const target = byName.get(dependency);
-      if (!target)
+      if (!target) {
         throw new KitError(`module "${m.name}" generates demo data after unknown module "${dependency}"`);
-      if (!target.demo)
+      }
+      if (!target.demo) {
         throw new KitError(`module "${m.name}" waits for "${dependency}", which has no demo data`);
+      }
       visit(target, [...path, m.name]);
     }
     state.set(m.name, 'done');

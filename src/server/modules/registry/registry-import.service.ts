@@ -293,8 +293,9 @@ export async function listImports(db: Executor, userId: string) {
 /** Drops the stored upload. An import not yet committed can no longer be; a committed one keeps its counts. */
 export async function discardImport(db: Executor, userId: string, id: string): Promise<void> {
   const row = await loadOwnImport(db, userId, id);
-  if (row.status === 'committing' || row.status === 'validating')
+  if (row.status === 'committing' || row.status === 'validating') {
     throw registryErrors.importNotReady(row.status);
+  }
   await db.delete(registryImportChunks).where(eq(registryImportChunks.importId, id));
   await db
     .update(registryImports)
