@@ -268,6 +268,9 @@ export const enUS: Record<MessageKey, string> = {
   'auditAction.resident.exported': 'Residents exported',
   'auditAction.resident.looked_up': 'Lookup by whole number',
   'auditAction.registry.imported': 'Residents imported',
+  'auditAction.person.created': 'Person recorded',
+  'auditAction.person.account_linked': 'Account linked',
+  'auditAction.person.account_unlinked': 'Account unlinked',
   'auditAction.demo.seeded': 'Demo data generated',
 
   'entityType.user': 'Account',
@@ -277,6 +280,7 @@ export const enUS: Record<MessageKey, string> = {
   'entityType.household': 'Household',
   'entityType.resident': 'Resident',
   'entityType.registry_import': 'Import',
+  'entityType.person': 'Person',
 
   'error.forbidden.title': 'No access',
   'error.forbidden.text': 'Your role may not open this page. Ask your administrator if you need it.',

@@ -263,6 +263,9 @@ export const zhCN = {
   'auditAction.resident.exported': '导出居民名单',
   'auditAction.resident.looked_up': '按完整号码查找',
   'auditAction.registry.imported': '导入居民信息',
+  'auditAction.person.created': '登记人员',
+  'auditAction.person.account_linked': '关联账号',
+  'auditAction.person.account_unlinked': '解除账号关联',
   'auditAction.demo.seeded': '生成演示数据',
 
   'entityType.user': '账号',
@@ -272,6 +275,7 @@ export const zhCN = {
   'entityType.household': '住户',
   'entityType.resident': '居民',
   'entityType.registry_import': '导入批次',
+  'entityType.person': '人员',
 
   'error.forbidden.title': '无权访问',
   'error.forbidden.text': '您的角色没有访问此页面的权限。如需开通，请联系上级管理员。',

@@ -55,6 +55,9 @@ export const auditActions = [
   'resident.exported',
   'resident.looked_up',
   'registry.imported',
+  'person.created',
+  'person.account_linked',
+  'person.account_unlinked',
   'demo.seeded',
 ] as const;
 
@@ -66,6 +69,7 @@ export const auditEntityTypes = [
   'household',
   'resident',
   'registry_import',
+  'person',
 ] as const;
 
 export function useAuditLog(filter: AuditFilter) {
