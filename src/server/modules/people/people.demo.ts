@@ -5,7 +5,7 @@ import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { residents } from '../registry/registry.public.ts';
 import { demoTerritory } from '../territory/territory.public.ts';
-import { buildPerson } from './people.factories.ts';
+import { buildPerson, type PersonSpec } from './people.factories.ts';
 
 /** A resident's place in the demo's order: what the seed decides about them (ids are random). */
 const order = (r: { name: string; birthDate: string; gender: string; relation: string }) =>
@@ -50,29 +50,32 @@ export async function generatePeopleDemo(context: DemoContext): Promise<Record<s
       )
   ).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   const members = candidates.filter((r) => r.politicalStatus === 'party_member');
-  const partyMember = context.random.pick(members.length ? members : candidates);
-  const resident = context.random.pick(candidates.filter((r) => r.id !== partyMember.id));
+  const partyMember = members.length
+    ? context.random.pick(members)
+    : candidates.length
+      ? context.random.pick(candidates)
+      : undefined;
+  const others = candidates.filter((r) => r.id !== partyMember?.id);
+  const resident = others.length ? context.random.pick(others) : undefined;
 
-  const standalone = (territoryCode: string) => {
+  const standalone = (territoryCode: string): PersonSpec => {
     const gender = context.random.chance(0.5) ? 'male' : 'female';
-    return { name: personName(context.random, gender), gender, territoryCode } as const;
+    return { name: personName(context.random, gender), gender, territoryCode };
   };
-  const people: [RoleCode, Parameters<typeof buildPerson>[2]][] = [
-    ['party_member', { ...partyMember, residentId: partyMember.id, territoryCode: grid.code }],
-    ['resident', { ...resident, residentId: resident.id, territoryCode: grid.code }],
+  // A county too small to have two adults on the grid (a tiny --scale) gets people standing alone instead.
+  const ofResident = (r: (typeof candidates)[number] | undefined): PersonSpec =>
+    r
+      ? { name: r.name, gender: r.gender, territoryCode: grid.code, residentId: r.id }
+      : standalone(grid.code);
+  const people: [RoleCode, PersonSpec][] = [
+    ['party_member', ofResident(partyMember)],
+    ['resident', ofResident(resident)],
     ['volunteer', standalone(community.code)],
     ['merchant', standalone(grid.code)],
   ];
   for (const [role, spec] of people) {
     const account = accounts.get(role)!;
-    await buildPerson(context.tx, context.keys, {
-      name: spec.name,
-      gender: spec.gender,
-      territoryCode: spec.territoryCode,
-      residentId: spec.residentId ?? null,
-      mobile: account.mobile,
-      userId: account.id,
-    });
+    await buildPerson(context.tx, context.keys, { ...spec, mobile: account.mobile, userId: account.id });
   }
   return { people: people.length };
 }
