@@ -35,7 +35,15 @@ const operations: Operation[] = [];
 const cookies = {} as Record<RoleCode, string>;
 
 /** Records every scoped demo role holds (first street → first community → first grid → the leader's building). */
-const inside = { territory: '', household: '', resident: '', building: '', account: '', import: '' };
+const inside = {
+  territory: '',
+  household: '',
+  resident: '',
+  building: '',
+  account: '',
+  import: '',
+  person: '',
+};
 /** Records of another street: outside every scoped demo role. */
 const outside = {
   territory: '',
@@ -45,6 +53,7 @@ const outside = {
   building: '',
   account: '',
   import: '',
+  person: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -176,6 +185,22 @@ beforeAll(async () => {
     { role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1] },
     { role: 'community_worker', scopeKind: 'community', scopeIds: [outside.community] },
   ]);
+  // Persons: a resident of the leader's building (inside every scoped role reading people), one of another street.
+  const person = async (where: ReturnType<typeof sql>) => {
+    const [resident] = await rows<{ id: string }>(sql`
+      select r.id::text as id from residents r
+      where ${where} and r.moved_out_at is null
+        and not exists (select 1 from persons p where p.resident_id = r.id)
+      order by r.id limit 1`);
+    const response = await t.request('POST', '/api/v1/people', {
+      cookie: cookies.county_admin,
+      body: { residentId: resident!.id },
+    });
+    expect(response.status, response.text).toBe(201);
+    return response.json.data.id as string;
+  };
+  inside.person = await person(sql`r.building_id = ${inside.building}::uuid`);
+  outside.person = await person(sql`r.territory_code like ${`${street2Code!.code}%`}`);
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
 }, 120_000);
@@ -262,6 +287,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/residents/{id}')) return 'resident';
   if (path.startsWith('/accounts/{id}')) return 'account';
   if (path.startsWith('/registry/imports/{id}')) return 'import';
+  if (path.startsWith('/people/{id}')) return 'person';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -281,6 +307,7 @@ function validBody(op: Operation): unknown {
     }),
     'POST /registry/imports/{id}/commit': () => ({ mode: 'valid-only' }),
     'POST /registry/imports/{id}/discard': () => ({}),
+    'PUT /people/{id}/account': () => ({ userId: inside.account }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

@@ -295,6 +295,8 @@ async function snapshot() {
     (select count(*) from buildings)::int as buildings,
     (select count(*) from registry_history)::int as history,
     (select count(*) from registry_imports)::int as imports,
+    (select count(*) from persons)::int as persons,
+    (select max(updated_at)::text from persons) as persons_changed,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import { coreModule } from './core/kit/core.module.ts';
 import { assembleKit } from './core/kit/kit.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
+import { peopleModule } from './modules/people/people.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
 
@@ -10,6 +11,13 @@ import { territoryModule } from './modules/territory/territory.module.ts';
  * document, the figures, the job runner and the demo seed are assembled from this list; a declaration that cannot
  * work (an unknown permission in a grant, a code or key declared twice) stops the start here.
  */
-export const modules = [coreModule, territoryModule, registryModule, accountsModule, insightsModule];
+export const modules = [
+  coreModule,
+  territoryModule,
+  registryModule,
+  accountsModule,
+  peopleModule,
+  insightsModule,
+];
 
 export const kit = assembleKit(modules);

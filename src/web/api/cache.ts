@@ -26,7 +26,8 @@ export type QueryRoot =
   | 'fact-sheet'
   | 'insights'
   | 'registry'
-  | 'registry-import';
+  | 'registry-import'
+  | 'people';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
 
@@ -76,6 +77,9 @@ export const refreshAfter = {
   'POST /accounts/{id}/password-reset': accountWrite,
   'PUT /accounts/{id}/roles': accountWrite,
   'POST /accounts/{id}/reveal': ['audit'],
+  // People have no screens yet; their figures are on the dashboard.
+  'POST /people': ['people', 'insights', 'audit'],
+  'PUT /people/{id}/account': ['people', 'accounts', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -25,9 +25,18 @@ export type AuthContext = {
 
 /**
  * Where a permission reaches. `all` covers the county; otherwise a territory node is inside the scope when its
- * code starts with one of `codes` (a subtree), a building when it is listed, a person's own record when `self`.
+ * code starts with one of `codes` (a subtree), a building when it is listed, and the caller's own records when
+ * `self`: those of the person their account is linked to, found through `userId` (the people module's
+ * `personCondition` turns it into SQL; the kernel knows no person).
  */
-export type Scope = { all: boolean; codes: string[]; buildingIds: string[]; self: boolean };
+export type Scope = {
+  all: boolean;
+  codes: string[];
+  buildingIds: string[];
+  self: boolean;
+  /** The caller's account id, set when `self` holds. */
+  userId?: string;
+};
 
 export function permissionsOf(auth: AuthContext): Permission[] {
   const granted = new Set<Permission>();
@@ -55,6 +64,7 @@ export function scopeFor(auth: AuthContext, permission: Permission): Scope | nul
         break;
       case 'self':
         scope.self = true;
+        scope.userId = auth.user.id;
         break;
     }
   }

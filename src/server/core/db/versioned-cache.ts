@@ -62,7 +62,15 @@ export function createVersionedCache<T>(name: string, maxEntries = 500) {
  * A cache key part for a caller's scope, and the day in Asia/Shanghai: ages, and so age-based figures, change at
  * midnight without any write.
  */
-export function scopeKey(scope: { all: boolean; codes: string[]; buildingIds: string[] }): string {
+export function scopeKey(scope: {
+  all: boolean;
+  codes: string[];
+  buildingIds: string[];
+  userId?: string;
+}): string {
   const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return scope.all ? `all@${day}` : `${scope.codes.join(',')}|${scope.buildingIds.join(',')}@${day}`;
+  if (scope.all) return `all@${day}`;
+  // A `self` scope reaches the caller's own records: two callers' results differ even with the same places.
+  const self = scope.userId ? `|self:${scope.userId}` : '';
+  return `${scope.codes.join(',')}|${scope.buildingIds.join(',')}${self}@${day}`;
 }

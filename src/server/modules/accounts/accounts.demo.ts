@@ -79,12 +79,25 @@ export function demoAccounts(nodes: DemoNode[], leaderBuildingIds: string[]): De
 /** The accounts module's demo data: one account per role (the password is the demo password). */
 export async function generateAccountsDemo(context: DemoContext): Promise<Record<string, number>> {
   const accounts = demoAccounts(demoTerritory(context), demoBuildingIds(context).slice(0, 1));
+  const created: DemoAccountRecord[] = [];
   for (const account of accounts) {
-    await insertUser(context.tx, context.keys, {
+    const id = await insertUser(context.tx, context.keys, {
       ...account,
       passwordHash: context.passwordHash,
       mustChangePassword: false,
     });
+    created.push({ ...account, id });
   }
+  context.shared.set('accounts', created);
   return { accounts: accounts.length };
+}
+
+/** A demo account as created, with its id. */
+export type DemoAccountRecord = DemoAccount & { id: string };
+
+/** The demo accounts in creation order, for the demo generators of modules that run after this one. */
+export function demoAccountRecords(context: DemoContext): DemoAccountRecord[] {
+  const accounts = context.shared.get('accounts') as DemoAccountRecord[] | undefined;
+  if (!accounts) throw new Error('the accounts demo has not run: name "accounts" in demo.after');
+  return accounts;
 }

@@ -378,6 +378,16 @@ async function loadManageable(tx: Executor, auth: AuthContext, id: string) {
   return { row, current, writeScope };
 }
 
+/**
+ * An account the caller may manage (account:write), for other modules that attach something to an account: visible
+ * in the caller's write scope with every role grantable by them, as for editing it; 404 (403 for a peer's or a
+ * superior's account in the scope) otherwise.
+ */
+export async function manageableAccount(tx: Executor, auth: AuthContext, id: string) {
+  const { row } = await loadManageable(tx, auth, id);
+  return { id: row.id, username: row.username, displayName: row.displayName, status: row.status };
+}
+
 function refuseSelf(auth: AuthContext, id: string, field: string) {
   if (auth.user.id === id) {
     throw errors.validation([

@@ -1,9 +1,12 @@
 /**
  * What other modules may use of the registry: buildings by id and within a scope (accounts anchor building leaders'
- * roles on them), and the registry's statistics of a place (the county overview). Nothing else of this folder is
- * imported from outside it (lint: wuwei/boundaries).
+ * roles on them), one resident within a scope (people copy a resident into a person), the `residents` table for
+ * references and joins (read only: residents are written through this module's routes), and the registry's
+ * statistics of a place (the county overview). Nothing else of this folder is imported from outside it (lint:
+ * wuwei/boundaries).
  */
-export { buildingIdsInScope, buildingsByIds } from './registry.service.ts';
+export { buildingIdsInScope, buildingsByIds, residentInScope } from './registry.service.ts';
+export { residents } from './registry.tables.ts';
 export { childStats, countBuildings, registryStats } from './fact-sheet.service.ts';
 export {
   agePyramidSchema,

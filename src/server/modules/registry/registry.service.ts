@@ -337,6 +337,31 @@ async function findResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   };
 }
 
+/**
+ * One resident inside the scope (404 otherwise) as other modules need it: name, gender, place, whether moved out.
+ * The row is locked against changes until the caller's transaction ends (`for share`), so a record copied from it
+ * (the people module's person, which follows the resident's grid) cannot miss a move made meanwhile.
+ */
+export async function residentInScope(tx: Executor, scope: Scope, id: string) {
+  const [row] = await tx
+    .select({
+      id: residents.id,
+      name: residents.name,
+      gender: residents.gender,
+      territoryCode: residents.territoryCode,
+      buildingId: residents.buildingId,
+      movedOutAt: residents.movedOutAt,
+    })
+    .from(residents)
+    .where(eq(residents.id, id))
+    .limit(1)
+    .for('share');
+  if (!row || !(scope.all || registryRowInScope(scope, row.territoryCode, row.buildingId))) {
+    throw errors.notFound();
+  }
+  return row;
+}
+
 async function loadResident(db: Executor, scope: Scope, id: string) {
   const [row] = await selectResidents(db).where(eq(residents.id, id)).limit(1);
   if (!row || !registryRowInScope(scope, row.territoryCode, row.buildingId)) throw errors.notFound();

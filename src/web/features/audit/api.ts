@@ -41,6 +41,9 @@ export const auditActions = [
   'resident.exported',
   'resident.looked_up',
   'registry.imported',
+  'person.created',
+  'person.account_linked',
+  'person.account_unlinked',
   'demo.seeded',
 ] as const;
 
@@ -52,6 +55,7 @@ export const auditEntityTypes = [
   'household',
   'resident',
   'registry_import',
+  'person',
 ] as const;
 
 export function useAuditLog(filter: AuditFilter) {

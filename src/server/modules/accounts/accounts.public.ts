@@ -1,0 +1,7 @@
+/**
+ * What other modules may use of the accounts module: an account the caller may manage (the same rule as editing it,
+ * so that nobody attaches a record to an account they could not manage), and the demo accounts with their ids for
+ * demo generators that run after this module. Nothing else of this folder is imported from outside it.
+ */
+export { manageableAccount } from './accounts.service.ts';
+export { demoAccountRecords, type DemoAccountRecord } from './accounts.demo.ts';

@@ -1,0 +1,37 @@
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../core/auth/auth.tables.ts';
+import { residents } from '../registry/registry.public.ts';
+
+export const personGenders = ['male', 'female'] as const;
+
+/**
+ * People (人员): the person behind an account, and the one later records (wishes, points, volunteer hours,
+ * check-ins) attach to. A person is a resident of the registry (`residentId`) or stands alone (a volunteer from
+ * elsewhere, a merchant). `territoryCode` is where they live or serve, the place scopes filter on: a grid or a
+ * community; for a resident it follows the resident's grid (a trigger of migration 0011 copies every change of
+ * `residents.territory_code`). The link to an account lives here, so that the kernel imports no module.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: personGenders }),
+    /** Mobile number, AES-256-GCM ciphertext; found through `mobileIndex`. */
+    mobileEnc: text('mobile_enc'),
+    mobileIndex: text('mobile_index'),
+    residentId: uuid('resident_id').references(() => residents.id),
+    territoryCode: text('territory_code').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the current account was linked (figures count links as of a day). */
+    linkedAt: timestamp('linked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_resident_id_key').on(t.residentId),
+    uniqueIndex('persons_user_id_key').on(t.userId),
+    index('persons_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
+    index('persons_mobile_index_idx').on(t.mobileIndex),
+  ],
+);
