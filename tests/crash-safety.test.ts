@@ -9,7 +9,7 @@ import { auditLog, users } from '../src/server/core/auth/auth.tables.ts';
 import { registryImports } from '../src/server/modules/registry/registry-import.tables.ts';
 import { residents } from '../src/server/modules/registry/registry.tables.ts';
 import { loadConfig } from '../src/server/config.ts';
-import type { Db } from '../src/server/core/db/client.ts';
+import { openConfiguredDatabase, type Db } from '../src/server/core/db/client.ts';
 import { startPlatform } from '../src/server/main.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-crash-'));
@@ -140,16 +140,25 @@ describe('a crash in the middle of writes', () => {
         sql`update jobs set locked_until = now()
             where status = 'running' and locked_by not like ${`%:${process.pid}:%`}`,
       );
+    // What the kill left, read before a platform starts (its runner would take the job over once the lease ends, and
+    // on PGlite a read waits for the job's transaction).
+    const afterKill = async <T>(read: (db: Db) => Promise<T>): Promise<T> => {
+      const database = await openConfiguredDatabase(config);
+      try {
+        return await read(database.db);
+      } finally {
+        await database.close();
+      }
+    };
+    // Killed in the middle: part of the file checked, the rest not.
+    const [validatingRow] = await afterKill((db) =>
+      db.select().from(registryImports).where(eq(registryImports.id, id)),
+    );
+    expect(validatingRow!.status).toBe('validating');
+    expect(validatingRow!.processedRows).toBeGreaterThan(0);
+    expect(validatingRow!.processedRows).toBeLessThan(ROWS);
     let platform = await startPlatform(config);
     try {
-      // Killed in the middle: part of the file checked, the rest not.
-      const [killed] = await platform.database.db
-        .select()
-        .from(registryImports)
-        .where(eq(registryImports.id, id));
-      expect(killed!.status).toBe('validating');
-      expect(killed!.processedRows).toBeGreaterThan(0);
-      expect(killed!.processedRows).toBeLessThan(ROWS);
       await expireLeases(platform.database.db);
       const row = await settled(platform.database.db, 'validated');
       expect(row).toMatchObject({
@@ -163,20 +172,24 @@ describe('a crash in the middle of writes', () => {
     }
 
     await importThenKill(
-      { CRASH_STEP: 'commit', CRASH_IMPORT: id, CRASH_COMMIT_DELAY_MS: '6000' },
+      { CRASH_STEP: 'commit', CRASH_IMPORT: id, CRASH_COMMIT_DELAY_MS: '4000' },
       /^committing /,
     );
+    // Killed inside the commit's transaction: nothing of it is visible, the import still committing.
+    const [committingRow, before] = await afterKill(async (db) => [
+      (await db.select().from(registryImports).where(eq(registryImports.id, id)))[0],
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(residents)
+          .where(eq(residents.name, '崩溃测试'))
+      )[0],
+    ]);
+    expect(committingRow!.status).toBe('committing');
+    expect(before!.n).toBe(0);
     platform = await startPlatform(config);
     try {
       const { db } = platform.database;
-      // Killed inside the commit's transaction: nothing of it is visible, the import still committing.
-      const [killed] = await db.select().from(registryImports).where(eq(registryImports.id, id));
-      expect(killed!.status).toBe('committing');
-      const [before] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(residents)
-        .where(eq(residents.name, '崩溃测试'));
-      expect(before!.n).toBe(0);
       await expireLeases(db);
       const row = await settled(db, 'committed');
       expect(row.committedResidents).toBe(ROWS);
