@@ -4,7 +4,7 @@ import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { childStats } from './fact-sheet.service.ts';
-import { searchBuildings } from './registry.service.ts';
+import { searchBuildings } from './registry.buildings.ts';
 import type { MapAreas, TerritoryMap } from './places.schemas.ts';
 import {
   ancestorsOf,

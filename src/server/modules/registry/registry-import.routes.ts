@@ -29,7 +29,7 @@ import {
   listImports,
 } from './registry-import.service.ts';
 import { importTemplate } from './registry-import.template.ts';
-import { isWholeNumber, searchResidents } from './registry.service.ts';
+import { isWholeNumber, searchResidents } from './registry.residents.ts';
 import { attachment, XLSX_TYPE } from './xlsx.ts';
 
 const xlsxContent = {

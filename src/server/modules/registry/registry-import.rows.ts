@@ -11,7 +11,7 @@ import {
   type ImportColumnKey,
   type LabelledField,
 } from './registry-import.schemas.ts';
-import { reconcileIdentity } from './registry.service.ts';
+import { reconcileIdentity } from './registry.writes.ts';
 import { buildings, households, residents, units, type KeyPopulationTag } from './registry.tables.ts';
 import { cellText, excelSerialDate, type CellValue } from './xlsx.ts';
 import { readSheetRows, XlsxProblem, type XlsxProblemCode } from './xlsx-reader.ts';

@@ -5,7 +5,8 @@
  * statistics of a place (the county overview). Nothing else of this folder is imported from outside it (lint:
  * wuwei/boundaries).
  */
-export { buildingIdsInScope, buildingsByIds, residentInScope } from './registry.service.ts';
+export { buildingIdsInScope, buildingsByIds } from './registry.buildings.ts';
+export { residentInScope } from './registry.residents.ts';
 export { residents } from './registry.tables.ts';
 export { childStats, countBuildings, registryStats } from './fact-sheet.service.ts';
 export {

@@ -27,21 +27,18 @@ import {
   updateHouseholdBody,
   updateResidentBody,
 } from './registry.schemas.ts';
+import { searchBuildings } from './registry.buildings.ts';
+import { householdCard, searchHouseholds } from './registry.households.ts';
+import { residentDetail, revealResident, searchResidents } from './registry.residents.ts';
 import {
   createHousehold,
   createResident,
-  householdCard,
   moveOutHousehold,
   moveOutResident,
   moveResident,
-  residentDetail,
-  revealResident,
-  searchBuildings,
-  searchHouseholds,
-  searchResidents,
   updateHousehold,
   updateResident,
-} from './registry.service.ts';
+} from './registry.writes.ts';
 
 const residentDetailResponse = jsonContent(
   z.object({ data: residentSchema.extend({ history: z.array(historySchema) }) }),

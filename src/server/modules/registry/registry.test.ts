@@ -4,7 +4,8 @@ import { createTestApp, testKeys, type TestApp } from '../../../../tests/support
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { decrypt } from '../../core/auth/personal-data.ts';
 import { makeIdCard } from './id-card.ts';
-import { parseAddressQuery, RESIDENT_COUNT_CAP } from './registry.service.ts';
+import { parseAddressQuery } from './registry.households.ts';
+import { RESIDENT_COUNT_CAP } from './registry.residents.ts';
 import { buildings, households, registryHistory, residents, residentTags } from './registry.tables.ts';
 import { territories } from '../territory/territory.tables.ts';
 

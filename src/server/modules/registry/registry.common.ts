@@ -1,0 +1,34 @@
+/** What the registry's reads and writes share: the service dependencies, addresses, ages, a place inside the scope. */
+import { eq } from 'drizzle-orm';
+import type { DataKeys } from '../../core/auth/personal-data.ts';
+import { codeInScope, type Scope } from '../../core/auth/scope.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
+import { errors } from '../../core/http/errors.ts';
+import { territories } from '../territory/territory.public.ts';
+
+export type Deps = { db: Db; keys: DataKeys };
+
+/** `幸福家园3号楼2单元302室` */
+export function formatAddress(buildingName: string, unitNumber: number, room: string): string {
+  return `${buildingName}${unitNumber}单元${room}室`;
+}
+
+/** Age in whole years on `on` (default today) from an ISO birth date. */
+export function ageOn(birthDate: string, on: Date = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = on.getUTCFullYear() - y;
+  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age -= 1;
+  return age;
+}
+
+/** The code of a territory node inside the scope (404 otherwise), to narrow a registry query to its subtree. */
+export async function territoryCodeInScope(db: Executor, scope: Scope, territoryId: string): Promise<string> {
+  const [node] = await db
+    .select({ code: territories.code })
+    .from(territories)
+    .where(eq(territories.id, territoryId));
+  if (!node) throw errors.notFound();
+  // A building leader's scope names buildings, not territory: they may still filter by the grid of those buildings.
+  if (!scope.all && !codeInScope(scope, node.code) && scope.buildingIds.length === 0) throw errors.notFound();
+  return node.code;
+}
