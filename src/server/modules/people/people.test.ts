@@ -8,7 +8,7 @@ import { assembleKit } from '../../core/kit/kit.ts';
 import { modules } from '../../modules.ts';
 import { residents } from '../registry/registry.public.ts';
 import { personCondition, personOfUser, persons } from './people.public.ts';
-import { buildPerson } from './people.factories.ts';
+import { insertPerson } from './people.factories.ts';
 
 type Node = { id: string; code: string; level: string; children: Node[] };
 
@@ -432,7 +432,7 @@ describe('a self scope means the records of my person', () => {
   });
 
   it('other modules filter their records by the person they name', async () => {
-    const id = await buildPerson(t.db, testKeys, { name: '测试人员', territoryCode: ids.otherGrid.code });
+    const id = await insertPerson(t.db, testKeys, { name: '测试人员', territoryCode: ids.otherGrid.code });
     const inGrid1: Scope = { all: false, codes: [ids.community1.code], buildingIds: [], self: false };
     const inOther: Scope = { all: false, codes: [ids.otherGrid.code], buildingIds: [], self: false };
     const found = (scope: Scope) =>
