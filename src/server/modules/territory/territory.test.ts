@@ -6,12 +6,12 @@ import { factSheetSchema, territoryMapSchema, type TerritoryMap } from '../regis
 import { insertTerritoryNode } from './territory.factories.ts';
 import { polygon } from './territory.geometry.ts';
 import { ancestorCodesOf } from './territory.service.ts';
-import { territories } from './territory.tables.ts';
+import { territories, type TerritoryLevel } from './territory.tables.ts';
 
 type Node = {
   id: string;
   code: string;
-  level: string;
+  level: TerritoryLevel;
   name: string;
   counts: { streets: number; communities: number; grids: number };
   children: Node[];
