@@ -46,3 +46,19 @@ export function columnArrays<T extends PgTable, K extends keyof T['$inferInsert'
 ): ColumnArrays<T, K> {
   return Object.fromEntries(names.map((name) => [name, []])) as unknown as ColumnArrays<T, K>;
 }
+
+/** A complete row of the named columns, as a module's factory builds it (`pushRow` appends it to column arrays). */
+export type RowOf<T extends PgTable, K extends keyof T['$inferInsert']> = {
+  [P in K]-?: Exclude<T['$inferInsert'][P], undefined>;
+};
+
+/**
+ * Appends one row to column arrays: each array takes the row's value of its column (the row's other properties are
+ * left out). Demo generators build every row with their module's factory and still insert in bulk.
+ */
+export function pushRow<A extends Record<string, unknown[]>>(
+  arrays: A,
+  row: { [P in keyof A]: A[P][number] },
+): void {
+  for (const name in arrays) arrays[name]!.push(row[name]);
+}

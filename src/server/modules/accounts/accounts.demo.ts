@@ -3,7 +3,7 @@ import type { RoleCode } from '../../core/auth/roles.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoBuildingIds } from '../registry/registry.public.ts';
 import { demoTerritory, type DemoNode } from '../territory/territory.public.ts';
-import { insertUser } from './accounts.service.ts';
+import { buildAccount, insertAccountRows } from './accounts.factories.ts';
 
 export type DemoAccount = {
   username: string;
@@ -81,12 +81,13 @@ export async function generateAccountsDemo(context: DemoContext): Promise<Record
   const accounts = demoAccounts(demoTerritory(context), demoBuildingIds(context).slice(0, 1));
   const created: DemoAccountRecord[] = [];
   for (const account of accounts) {
-    const id = await insertUser(context.tx, context.keys, {
+    const built = buildAccount(context.keys, {
       ...account,
       passwordHash: context.passwordHash,
       mustChangePassword: false,
     });
-    created.push({ ...account, id });
+    await insertAccountRows(context.tx, built);
+    created.push({ ...account, id: built.user.id });
   }
   context.shared.set('accounts', created);
   return { accounts: accounts.length };

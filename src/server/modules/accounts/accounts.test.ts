@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog, users } from '../../core/auth/auth.tables.ts';
+import { insertBuilding } from '../registry/registry.factories.ts';
+import { insertAccount } from './accounts.factories.ts';
 
-type Node = { id: string; level: string; children: Node[] };
+type Node = { id: string; code: string; level: string; children: Node[] };
 
 let t: TestApp;
 let admin: string;
@@ -16,6 +18,7 @@ let ids: {
   grid2: string;
   otherGrid: string;
 };
+let grids: { grid1: Node; otherGrid: Node };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,6 +34,7 @@ beforeAll(async () => {
     grid2: s1!.children[0]!.children[1]!.id,
     otherGrid: s2!.children[0]!.children[0]!.id,
   };
+  grids = { grid1: s1!.children[0]!.children[0]!, otherGrid: s2!.children[0]!.children[0]! };
 });
 afterAll(() => t.close());
 
@@ -115,12 +119,8 @@ describe('creating accounts', () => {
   });
 
   it('a street admin appoints a building leader for a building of their street, not of another', async () => {
-    const own = (
-      await t.request('GET', `/api/v1/buildings?territoryId=${ids.grid1}&pageSize=1`, { cookie: street })
-    ).json.data[0];
-    const other = (
-      await t.request('GET', `/api/v1/buildings?territoryId=${ids.otherGrid}&pageSize=1`, { cookie: admin })
-    ).json.data[0];
+    const { building: own } = await insertBuilding(t.db, { grid: grids.grid1 });
+    const { building: other } = await insertBuilding(t.db, { grid: grids.otherGrid });
     const leader = (username: string, buildingId: string) =>
       create(street, {
         username,
@@ -307,5 +307,30 @@ describe('audit log', () => {
     const bad = await t.request('GET', '/api/v1/audit?from=yesterday', { cookie: admin });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].field).toBe('query.from');
+  });
+});
+
+describe('the accounts factory', () => {
+  it('inserts an account that signs in with its password and holds its roles in order, each scope id once', async () => {
+    const account = await insertAccount(t.db, testKeys, {
+      username: 'factory-gw',
+      mobile: '13611112222',
+      roles: [
+        { role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1, ids.grid1, ids.grid2] },
+        { role: 'volunteer', scopeKind: 'self', scopeIds: [] },
+      ],
+    });
+    const login = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: '13611112222', password: account.password },
+    });
+    expect(login.status, login.text).toBe(200);
+    expect(login.json.data.mustChangePassword).toBe(false);
+    const detail = (await t.request('GET', `/api/v1/accounts/${account.user.id}`, { cookie: admin })).json
+      .data;
+    expect(detail.roles.map((r: { role: string; scopeIds: string[] }) => [r.role, r.scopeIds])).toEqual([
+      ['grid_worker', [ids.grid1, ids.grid2]],
+      ['volunteer', []],
+    ]);
+    expect(detail.mobile).toBe('136****2222');
   });
 });

@@ -5,7 +5,7 @@ import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { residents } from '../registry/registry.public.ts';
 import { demoTerritory } from '../territory/territory.public.ts';
-import { buildPerson, type PersonSpec } from './people.factories.ts';
+import { insertPerson, type PersonSpec } from './people.factories.ts';
 
 /** A resident's place in the demo's order: what the seed decides about them (ids are random). */
 const order = (r: { name: string; birthDate: string; gender: string; relation: string }) =>
@@ -75,7 +75,7 @@ export async function generatePeopleDemo(context: DemoContext): Promise<Record<s
   ];
   for (const [role, spec] of people) {
     const account = accounts.get(role)!;
-    await buildPerson(context.tx, context.keys, { ...spec, mobile: account.mobile, userId: account.id });
+    await insertPerson(context.tx, context.keys, { ...spec, mobile: account.mobile, userId: account.id });
   }
   return { people: people.length };
 }

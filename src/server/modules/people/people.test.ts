@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -7,8 +7,9 @@ import { scopeFor, type AuthContext, type Scope } from '../../core/auth/scope.ts
 import { assembleKit } from '../../core/kit/kit.ts';
 import { modules } from '../../modules.ts';
 import { residents } from '../registry/registry.public.ts';
+import { insertHousehold } from '../registry/registry.factories.ts';
 import { personCondition, personOfUser, persons } from './people.public.ts';
-import { buildPerson } from './people.factories.ts';
+import { insertPerson } from './people.factories.ts';
 
 type Node = { id: string; code: string; level: string; children: Node[] };
 
@@ -41,22 +42,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Residents of a place who are no person yet, first by id. */
-async function freeResidents(code: string, n = 1) {
-  const rows = await t.db
-    .select({ id: residents.id, name: residents.name, gender: residents.gender })
-    .from(residents)
-    .where(
-      and(
-        sql`${residents.territoryCode} like ${code + '%'}`,
-        isNull(residents.movedOutAt),
-        notExists(t.db.select().from(persons).where(eq(persons.residentId, residents.id))),
-      ),
-    )
-    .orderBy(residents.id)
-    .limit(n);
-  expect(rows).toHaveLength(n);
-  return rows;
+/** New residents of a grid, in one household inserted with the registry's factory: no person yet. */
+async function freeResidents(grid: Node, n = 1) {
+  const names = ['居民甲', '居民乙', '居民丙'];
+  const { members } = await insertHousehold(t.db, testKeys, {
+    grid,
+    members: Array.from({ length: n }, (_, i) => ({
+      name: names[i],
+      gender: i % 2 ? ('female' as const) : ('male' as const),
+    })),
+  });
+  return members;
 }
 
 const createPerson = (cookie: string, body: unknown) => t.request('POST', '/api/v1/people', { cookie, body });
@@ -114,7 +110,7 @@ describe('my person', () => {
 
 describe('recording people', () => {
   it('from a resident of the caller’s scope: name, gender and grid are the resident’s, the mobile is encrypted and masked, the write audited', async () => {
-    const [resident] = await freeResidents(ids.grid1.code);
+    const [resident] = await freeResidents(ids.grid1);
     const response = await createPerson(secretary, { residentId: resident!.id, mobile: '13812345678' });
     expect(response.status, response.text).toBe(201);
     const person = response.json.data;
@@ -192,7 +188,7 @@ describe('recording people', () => {
   });
 
   it('a resident who moved out cannot become a person', async () => {
-    const [resident] = await freeResidents(ids.grid2.code);
+    const [resident] = await freeResidents(ids.grid2);
     const moved = await t.request('POST', `/api/v1/residents/${resident!.id}/move-out`, {
       cookie: admin,
       body: {},
@@ -207,7 +203,7 @@ describe('recording people', () => {
 describe('scope', () => {
   let outsidePerson: string;
   beforeAll(async () => {
-    const [resident] = await freeResidents(ids.otherGrid.code);
+    const [resident] = await freeResidents(ids.otherGrid);
     const response = await createPerson(admin, { residentId: resident!.id });
     expect(response.status, response.text).toBe(201);
     outsidePerson = response.json.data.id;
@@ -237,7 +233,7 @@ describe('scope', () => {
 
   it('a community secretary cannot record a person from a resident or on a place of another street (404)', async () => {
     const before = await t.db.select({ n: count() }).from(persons);
-    const [resident] = await freeResidents(ids.otherGrid.code);
+    const [resident] = await freeResidents(ids.otherGrid);
     const fromResident = await createPerson(secretary, { residentId: resident!.id });
     expect(fromResident.status).toBe(404);
     const standalone = await createPerson(secretary, { name: '越权人员', territoryId: ids.otherGrid.id });
@@ -260,17 +256,13 @@ describe('scope', () => {
       .from(roleAssignments)
       .innerJoin(users, eq(users.id, roleAssignments.userId))
       .where(eq(users.username, DEMO_ACCOUNT.building_leader));
-    const [ofBuilding] = await t.db
-      .select({ id: residents.id })
-      .from(residents)
-      .where(
-        and(
-          inArray(residents.buildingId, assignment!.buildingIds),
-          isNull(residents.movedOutAt),
-          notExists(t.db.select().from(persons).where(eq(persons.residentId, residents.id))),
-        ),
-      )
-      .limit(1);
+    const {
+      members: [ofBuilding],
+    } = await insertHousehold(t.db, testKeys, {
+      buildingId: assignment!.buildingIds[0],
+      room: '999',
+      members: [{ name: '楼内居民' }],
+    });
     const mine = (await createPerson(admin, { residentId: ofBuilding!.id })).json.data.id as string;
     const seen = (await t.request('GET', '/api/v1/people?pageSize=200', { cookie: leader })).json.data as {
       id: string;
@@ -288,7 +280,7 @@ describe('scope', () => {
 
 describe('linking accounts', () => {
   it('links an account the caller manages, refuses it for a second person (409), unlinks; each audited', async () => {
-    const [first, second] = await freeResidents(ids.grid1.code, 2);
+    const [first, second] = await freeResidents(ids.grid1, 2);
     const personA = (await createPerson(secretary, { residentId: first!.id })).json.data.id as string;
     const personB = (await createPerson(secretary, { residentId: second!.id })).json.data.id as string;
     const account = await newAccount(secretary, 'people-link-gw', ids.grid1.id);
@@ -316,7 +308,7 @@ describe('linking accounts', () => {
   });
 
   it('the same account or resident sent twice at once: one wins, the other answers 409', async () => {
-    const [first, second, third] = await freeResidents(ids.grid1.code, 3);
+    const [first, second, third] = await freeResidents(ids.grid1, 3);
     const a = (await createPerson(admin, { residentId: first!.id })).json.data.id as string;
     const b = (await createPerson(admin, { residentId: second!.id })).json.data.id as string;
     const account = await newAccount(admin, 'people-race-gw', ids.grid1.id);
@@ -373,8 +365,8 @@ describe('the person follows the resident', () => {
         people: number;
         peopleLinked: number;
       };
+    const [resident] = await freeResidents(ids.grid1);
     const before = await figures();
-    const [resident] = await freeResidents(ids.grid1.code);
     const person = (await createPerson(admin, { residentId: resident!.id })).json.data.id as string;
     const account = await newAccount(admin, 'people-figures-gw', ids.grid1.id);
     expect((await link(admin, person, account)).status).toBe(200);
@@ -432,7 +424,7 @@ describe('a self scope means the records of my person', () => {
   });
 
   it('other modules filter their records by the person they name', async () => {
-    const id = await buildPerson(t.db, testKeys, { name: '测试人员', territoryCode: ids.otherGrid.code });
+    const id = await insertPerson(t.db, testKeys, { name: '测试人员', territoryCode: ids.otherGrid.code });
     const inGrid1: Scope = { all: false, codes: [ids.community1.code], buildingIds: [], self: false };
     const inOther: Scope = { all: false, codes: [ids.otherGrid.code], buildingIds: [], self: false };
     const found = (scope: Scope) =>

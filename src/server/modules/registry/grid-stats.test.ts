@@ -1,11 +1,12 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import type { Scope } from '../../core/auth/scope.ts';
 import { gridVersions } from '../../core/db/versions.tables.ts';
 import { childStats, directCounts, placeCounts } from './fact-sheet.service.ts';
 import { gridCounts } from './grid-stats.ts';
-import { households, residents, residentTags } from './registry.tables.ts';
+import { insertHousehold } from './registry.factories.ts';
+import { residents, residentTags } from './registry.tables.ts';
 import { territories } from '../territory/territory.tables.ts';
 
 let t: TestApp;
@@ -93,25 +94,18 @@ describe('per-grid counts', () => {
   });
 
   it('after a write, count again only the grids it touched, and still equal the records', async () => {
-    await gridCounts(t.db);
     const [from, to] = [grids[3]!, grids[5]!];
-    const mover = await t.db
-      .select({ id: residents.id })
-      .from(residents)
-      .where(and(eq(residents.territoryCode, from.code), isNull(residents.movedOutAt)))
-      .limit(1)
-      .then((rows) => rows[0]!);
-    const target = await t.db
-      .select({ id: households.id })
-      .from(households)
-      .where(and(eq(households.territoryCode, to.code), isNull(households.movedOutAt)))
-      .limit(1)
-      .then((rows) => rows[0]!);
+    // An untagged resident moves into a household of another grid.
+    const {
+      members: [mover],
+    } = await insertHousehold(t.db, testKeys, { grid: from, members: [{}, {}] });
+    const { household: target } = await insertHousehold(t.db, testKeys, { grid: to, members: [{}] });
+    await gridCounts(t.db);
     const before = await versions();
     const countyBefore = await placeCounts(t.db, { scope: all });
     const fromBefore = await placeCounts(t.db, { scope: all, code: from.code });
 
-    const moved = await t.request('POST', `/api/v1/residents/${mover.id}/move`, {
+    const moved = await t.request('POST', `/api/v1/residents/${mover!.id}/move`, {
       cookie: admin,
       body: { householdId: target.id, relation: 'other' },
     });
@@ -131,7 +125,7 @@ describe('per-grid counts', () => {
     await t.db.transaction((tx) =>
       tx
         .insert(residentTags)
-        .values({ residentId: mover.id, tag: 'veteran', careLevel: 2 })
+        .values({ residentId: mover!.id, tag: 'veteran', careLevel: 2 })
         .onConflictDoNothing(),
     );
     expect((await versions()).get(to.code)).toBe(after.get(to.code)! + 1);

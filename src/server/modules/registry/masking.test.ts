@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -6,6 +6,7 @@ import { auditLog } from '../../core/auth/auth.tables.ts';
 import { decrypt } from '../../core/auth/personal-data.ts';
 import { newId } from '../../core/db/ids.ts';
 import { makeIdCard } from './id-card.ts';
+import { insertHousehold } from './registry.factories.ts';
 import { residents } from './registry.tables.ts';
 import { territories } from '../territory/territory.tables.ts';
 
@@ -37,26 +38,19 @@ beforeAll(async () => {
     .orderBy(territories.code)
     .limit(1);
   gridId = first!.id;
-  const [row] = await t.db
-    .select()
-    .from(residents)
-    .where(
-      and(
-        eq(residents.territoryCode, first!.code),
-        isNull(residents.movedOutAt),
-        isNotNull(residents.idCardEnc),
-        isNotNull(residents.phoneEnc),
-        isNotNull(residents.householdId),
-      ),
-    )
-    .orderBy(asc(residents.id))
-    .limit(1);
+  // A resident of the grid worker's grid with an ID card, a mobile and a household, among the grid's others (named to
+  // come first in the grid's list, ordered by name).
+  const { household, members } = await insertHousehold(t.db, testKeys, {
+    grid: first!,
+    members: [{ name: '丁一', birthDate: '1968-11-30', phone: '13956781234' }, { gender: 'female' }],
+  });
+  const row = members[0]!;
   target = {
-    id: row!.id,
-    householdId: row!.householdId!,
-    idCard: decrypt(testKeys, row!.idCardEnc!),
-    phone: decrypt(testKeys, row!.phoneEnc!),
-    birthDate: row!.birthDate,
+    id: row.id,
+    householdId: household.id,
+    idCard: row.idCard!,
+    phone: row.phone!,
+    birthDate: row.birthDate,
   };
 });
 afterAll(() => t.close());

@@ -1,9 +1,15 @@
-import { blindIndex, encrypt, type DataKeys } from '../../core/auth/personal-data.ts';
-import { columnArrays, insertColumns } from '../../core/db/bulk.ts';
+import type { DataKeys } from '../../core/auth/personal-data.ts';
+import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { newId } from '../../core/db/ids.ts';
 import { makeIdCard } from './id-card.ts';
-import type { GeoJsonGeometry } from '../territory/territory.public.ts';
+import {
+  buildBuilding,
+  buildHousehold,
+  buildResident,
+  buildResidentTag,
+  buildUnit,
+} from './registry.factories.ts';
 import {
   buildings,
   gridLayoutHistory,
@@ -15,22 +21,13 @@ import {
 } from './registry.tables.ts';
 import { compoundName, personName, propertyCompany, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
-import { cells, demoTerritory, polygon, type DemoNode } from '../territory/territory.public.ts';
+import { boxOf, cells, demoTerritory, polygon, type DemoNode } from '../territory/territory.public.ts';
 
 /** Ages and dates are computed from this day, not from today, so the same seed always gives the same county. */
 export const DEMO_REFERENCE_DATE = new Date(Date.UTC(2026, 6, 1));
 
 /** Synthetic region codes for residents registered elsewhere (floating population). */
 const OTHER_REGIONS = ['379902', '379903', '379905', '419901', '349901', '329901'];
-
-type Box = [number, number, number, number];
-
-function boxOf(boundary: GeoJsonGeometry | null | undefined): Box {
-  const ring = boundary?.type === 'Polygon' ? boundary.coordinates[0]! : [];
-  const xs = ring.map((p) => p[0]);
-  const ys = ring.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
 
 /** Column arrays ready for `insertColumns`. */
 export type RegistryData = ReturnType<typeof generateRegistry>;
@@ -47,6 +44,8 @@ type Person = {
  * Buildings, units, households and residents for every grid of the demo county: about 300 households a grid at
  * scale 1, household structures, ages, political status and key-population tags at plausible rates, ID-card numbers
  * with valid checksums and mobile numbers encrypted with the given keys. Also the county's earlier layout of grids.
+ * Every building, unit, household, resident and tag is built by the registry's factories (registry.factories.ts)
+ * from values drawn here, then appended to the column arrays.
  */
 export function generateRegistry(
   random: Random,
@@ -113,7 +112,6 @@ export function generateRegistry(
     p: Person,
     household: { id: string; buildingId: string; code: string; floating: boolean },
   ) => {
-    const id = newId();
     const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age;
     const birth = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
     const region = household.floating ? random.pick(OTHER_REGIONS) : nodes[0]!.code;
@@ -127,40 +125,42 @@ export function generateRegistry(
     const hasId = p.age >= 16 || random.chance(0.9);
     const hasPhone = p.age >= 16 && p.age <= 80 && random.chance(0.92);
     const phone = hasPhone ? String((phoneCounter += random.int(1, 40))) : null;
-    r.id.push(id);
-    r.householdId.push(household.id);
-    r.buildingId.push(household.buildingId);
-    r.territoryCode.push(household.code);
-    r.name.push(personName(random, p.gender, p.surname));
-    r.gender.push(p.gender);
-    r.birthDate.push(birth.toISOString().slice(0, 10));
-    r.idCardEnc.push(hasId ? encrypt(keys, idCard) : null);
-    r.idCardIndex.push(hasId ? blindIndex(keys, 'idCard', idCard) : null);
-    r.phoneEnc.push(phone ? encrypt(keys, phone) : null);
-    r.phoneIndex.push(phone ? blindIndex(keys, 'mobile', phone) : null);
-    r.relation.push(p.relation);
-    r.politicalStatus.push(
+    const name = personName(random, p.gender, p.surname);
+    const politicalStatus =
       p.age >= 25 && random.chance(0.08)
         ? 'party_member'
         : p.age >= 14 && p.age <= 28 && random.chance(0.2)
           ? 'league_member'
           : p.age >= 30 && random.chance(0.003)
             ? 'democratic_party'
-            : 'masses',
-    );
-    r.residency.push(
-      household.floating ? 'floating' : random.chance(0.03) ? 'registered_away' : 'registered',
-    );
+            : 'masses';
+    const residency = household.floating
+      ? 'floating'
+      : random.chance(0.03)
+        ? 'registered_away'
+        : 'registered';
+    const resident = buildResident(keys, {
+      householdId: household.id,
+      buildingId: household.buildingId,
+      territoryCode: household.code,
+      name,
+      gender: p.gender,
+      birthDate: birth.toISOString().slice(0, 10),
+      idCard: hasId ? idCard : null,
+      phone,
+      relation: p.relation,
+      politicalStatus,
+      residency,
+    });
+    pushRow(r, resident);
     const personTags = [...p.tags];
     if (random.chance(0.025)) personTags.push(['disabled', random.int(1, 3)]);
     if (random.chance(0.004)) personTags.push(['special_care', 3]);
     if (p.gender === 'male' && p.age >= 40 && random.chance(0.03)) personTags.push(['veteran', 1]);
     if (p.age >= 40 && random.chance(0.008)) personTags.push(['serious_illness', 2]);
     if (p.age < 16 && random.chance(0.003)) personTags.push(['left_behind_child', 2]);
-    for (const [tag, level] of new Map(personTags)) {
-      tags.residentId.push(id);
-      tags.tag.push(tag);
-      tags.careLevel.push(level);
+    for (const [tag, careLevel] of new Map(personTags)) {
+      pushRow(tags, buildResidentTag({ residentId: resident.id, tag, careLevel }));
     }
   };
 
@@ -258,48 +258,48 @@ export function generateRegistry(
             ? random.int(3, 6)
             : random.int(4, 7);
       const perFloor = kind === 'rental' ? 4 : kind === 'commercial' ? 1 : 2;
-      const buildingId = newId();
-      b.id.push(buildingId);
-      b.gridId.push(grid.id);
-      b.territoryCode.push(grid.code);
-      b.code.push(grid.code + String(seq).padStart(3, '0'));
-      b.name.push(`${kind === 'commercial' ? '商住楼' : compound}${seq}号楼`);
-      b.compound.push(compound);
-      b.kind.push(kind);
-      b.floors.push(floors);
-      b.unitCount.push(unitCount);
-      b.lng.push(Math.round((box[0] + (box[2] - box[0]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6);
-      b.lat.push(Math.round((box[1] + (box[3] - box[1]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6);
-      b.propertyCompany.push(kind === 'old_compound' && random.chance(0.4) ? null : propertyCompany(random));
-      for (let unit = 1; unit <= unitCount; unit++) {
-        const unitId = newId();
-        u.id.push(unitId);
-        u.buildingId.push(buildingId);
-        u.number.push(unit);
+      const building = buildBuilding({
+        gridId: grid.id,
+        territoryCode: grid.code,
+        sequence: seq,
+        name: `${kind === 'commercial' ? '商住楼' : compound}${seq}号楼`,
+        compound,
+        kind,
+        floors,
+        unitCount,
+        lng: Math.round((box[0] + (box[2] - box[0]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6,
+        lat: Math.round((box[1] + (box[3] - box[1]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6,
+        propertyCompany: kind === 'old_compound' && random.chance(0.4) ? null : propertyCompany(random),
+      });
+      pushRow(b, building);
+      const buildingId = building.id;
+      for (let number = 1; number <= unitCount; number++) {
+        const unit = buildUnit({ buildingId, number });
+        pushRow(u, unit);
         const firstFloor = kind === 'commercial' ? 3 : 1;
         for (let floor = firstFloor; floor <= floors && count < target; floor++) {
           for (let pos = 1; pos <= perFloor && count < target; pos++) {
-            const householdId = newId();
             const k = random.next();
             const householdKind =
               k < 0.05 ? 'vacant' : k < 0.17 || kind === 'rental' ? 'floating' : 'permanent';
-            h.id.push(householdId);
-            h.buildingId.push(buildingId);
-            h.unitId.push(unitId);
-            h.territoryCode.push(grid.code);
-            h.room.push(`${floor}${String(pos).padStart(2, '0')}`);
-            h.kind.push(householdKind);
-            h.tenure.push(
-              householdKind === 'floating'
-                ? 'rented'
-                : householdKind === 'vacant'
-                  ? 'owned'
-                  : random.chance(0.06)
-                    ? 'rented'
-                    : random.chance(0.04)
-                      ? 'public'
-                      : 'owned',
-            );
+            const household = buildHousehold({
+              buildingId,
+              unitId: unit.id,
+              territoryCode: grid.code,
+              room: `${floor}${String(pos).padStart(2, '0')}`,
+              kind: householdKind,
+              tenure:
+                householdKind === 'floating'
+                  ? 'rented'
+                  : householdKind === 'vacant'
+                    ? 'owned'
+                    : random.chance(0.06)
+                      ? 'rented'
+                      : random.chance(0.04)
+                        ? 'public'
+                        : 'owned',
+            });
+            pushRow(h, household);
             count += 1;
             if (householdKind === 'vacant') continue;
             const people = members(householdKind === 'floating');
@@ -308,7 +308,7 @@ export function generateRegistry(
             }
             for (const p of people) {
               addPerson(p, {
-                id: householdId,
+                id: household.id,
                 buildingId,
                 code: grid.code,
                 floating: householdKind === 'floating',

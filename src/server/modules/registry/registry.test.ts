@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { decrypt } from '../../core/auth/personal-data.ts';
-import { makeIdCard } from './id-card.ts';
+import { idCardBirthDate, idCardGender, idCardProblem, makeIdCard } from './id-card.ts';
+import { buildResident, insertHousehold, type HouseholdInsertSpec } from './registry.factories.ts';
 import { parseAddressQuery } from './registry.households.ts';
 import { RESIDENT_COUNT_CAP } from './registry.residents.ts';
 import { buildings, households, registryHistory, residents, residentTags } from './registry.tables.ts';
@@ -36,6 +37,10 @@ const countWhere = async (table: typeof residents | typeof households, where: Re
   return row!.n;
 };
 
+/** A household on the grid, inserted with the registry's factory (a new building, unit 1). */
+const newHousehold = (grid: { id: string; code: string }, spec: HouseholdInsertSpec = {}) =>
+  insertHousehold(t.db, testKeys, { grid, ...spec });
+
 async function someResident(gridCode: string) {
   const [row] = await t.db
     .select()
@@ -48,18 +53,14 @@ async function someResident(gridCode: string) {
 
 describe('finding residents', () => {
   it('finds a resident by whole ID-card number and by mobile number through the blind index', async () => {
-    const row = await t.db
-      .select()
-      .from(residents)
-      .where(sql`${residents.idCardEnc} is not null and ${residents.phoneEnc} is not null`)
-      .limit(1)
-      .then((r) => r[0]!);
-    const idCard = decrypt(testKeys, row.idCardEnc!);
-    const phone = decrypt(testKeys, row.phoneEnc!);
+    const {
+      members: [row],
+    } = await newHousehold(firstGrid, { members: [{ phone: '13900007777' }] });
+    const [idCard, phone] = [row!.idCard!, row!.phone!];
     const byId = await get(admin, `/api/v1/residents?q=${idCard}`);
-    expect(byId.json.data.map((r: { id: string }) => r.id)).toEqual([row.id]);
+    expect(byId.json.data.map((r: { id: string }) => r.id)).toEqual([row!.id]);
     const byPhone = await get(admin, `/api/v1/residents?q=${phone}`);
-    expect(byPhone.json.data.map((r: { id: string }) => r.id)).toContain(row.id);
+    expect(byPhone.json.data.map((r: { id: string }) => r.id)).toEqual([row!.id]);
     // Masked in the answer.
     expect(byId.json.data[0].idCard).toMatch(/^\*{14}[\dX]{4}$/);
     expect(byId.json.data[0].idCard).not.toBe(idCard);
@@ -120,21 +121,32 @@ describe('finding residents', () => {
   });
 
   it('finds a household by address and shows its card with members', async () => {
-    const [row] = await t.db
-      .select({ id: households.id, room: households.room, name: buildings.name })
-      .from(households)
-      .innerJoin(buildings, eq(buildings.id, households.buildingId))
-      .where(eq(households.kind, 'permanent'))
-      .limit(1);
+    const { household, building, members } = await newHousehold(firstGrid, {
+      building: { name: '地址测试家园1号楼', unitCount: 2 },
+      room: '302',
+      members: [
+        { name: '户主甲' },
+        { name: '配偶乙', gender: 'female', relation: 'spouse' },
+        { name: '子女丙', relation: 'child' },
+      ],
+    });
     const found = await get(
       admin,
-      `/api/v1/households?q=${encodeURIComponent(`${row!.name} 1单元 ${row!.room}`)}`,
+      `/api/v1/households?q=${encodeURIComponent(`${building.name} 1单元 302`)}`,
     );
-    expect(found.json.data.map((h: { id: string }) => h.id)).toContain(row!.id);
-    const card = await get(admin, `/api/v1/households/${row!.id}`);
+    expect(found.json.data.map((h: { id: string }) => h.id)).toEqual([household.id]);
+    const otherUnit = await get(
+      admin,
+      `/api/v1/households?q=${encodeURIComponent(`${building.name} 2单元 302`)}`,
+    );
+    expect(otherUnit.json.data).toEqual([]);
+    const card = await get(admin, `/api/v1/households/${household.id}`);
     expect(card.status).toBe(200);
-    expect(card.json.data.members.length).toBe(card.json.data.size);
-    expect(card.json.data.address).toContain(row!.name);
+    expect(card.json.data.size).toBe(3);
+    expect(card.json.data.members.map((m: { id: string }) => m.id).sort()).toEqual(
+      members.map((m) => m.id).sort(),
+    );
+    expect(card.json.data.address).toBe(`${building.name}1单元302室`);
   });
 
   it('parses addresses typed the way people type them', () => {
@@ -161,30 +173,23 @@ describe('scope and masking per role', () => {
         sql`${residents.territoryCode} = ${firstGrid.code} and ${residents.movedOutAt} is null`,
       ),
     );
-    const outside = await someResident(otherGrid.code);
-    expect((await get(grid, `/api/v1/residents/${outside.id}`)).status).toBe(404);
-    expect((await get(grid, `/api/v1/households/${outside.householdId}`)).status).toBe(404);
+    const {
+      household,
+      members: [outside],
+    } = await newHousehold(otherGrid, { members: [{}] });
+    expect((await get(admin, `/api/v1/residents/${outside!.id}`)).status).toBe(200);
+    expect((await get(grid, `/api/v1/residents/${outside!.id}`)).status).toBe(404);
+    expect((await get(grid, `/api/v1/households/${household.id}`)).status).toBe(404);
   });
 
   it('a whole ID-card number finds a resident only inside the caller’s scope, and a moved-out one only on request', async () => {
     const grid = await t.login('grid');
-    const idCardOf = async (gridCode: string) => {
-      const [row] = await t.db
-        .select()
-        .from(residents)
-        .where(
-          and(
-            eq(residents.territoryCode, gridCode),
-            isNull(residents.movedOutAt),
-            sql`${residents.idCardEnc} is not null`,
-          ),
-        )
-        .orderBy(residents.id)
-        .limit(1);
-      return { id: row!.id, idCard: decrypt(testKeys, row!.idCardEnc!) };
+    const idCardOf = async (place: { id: string; code: string }) => {
+      const { members } = await newHousehold(place, { members: [{}] });
+      return { id: members[0]!.id, idCard: members[0]!.idCard! };
     };
-    const inside = await idCardOf(firstGrid.code);
-    const outside = await idCardOf(otherGrid.code);
+    const inside = await idCardOf(firstGrid);
+    const outside = await idCardOf(otherGrid);
     const ids = async (cookie: string, q: string, more = '') =>
       (await get(cookie, `/api/v1/residents?q=${q}${more}`)).json as {
         data: { id: string }[];
@@ -227,14 +232,20 @@ describe('scope and masking per role', () => {
 
   it('a community worker reveals a resident’s ID card and phone, and the reveal is audited', async () => {
     const worker = await t.login('worker');
-    const row = await someResident(firstGrid.code);
-    const revealed = await t.request('POST', `/api/v1/residents/${row.id}/reveal`, { cookie: worker });
+    const {
+      members: [row],
+    } = await newHousehold(firstGrid, { members: [{ phone: '13900008888', birthDate: '1970-03-29' }] });
+    const revealed = await t.request('POST', `/api/v1/residents/${row!.id}/reveal`, { cookie: worker });
     expect(revealed.status).toBe(200);
-    expect(revealed.json.data.idCard).toBe(row.idCardEnc ? decrypt(testKeys, row.idCardEnc) : null);
+    expect(revealed.json.data).toEqual({
+      idCard: row!.idCard,
+      phone: '13900008888',
+      birthDate: '1970-03-29',
+    });
     const audits = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, 'personal.revealed')));
+      .where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'personal.revealed')));
     expect(audits).toHaveLength(1);
   });
 
@@ -289,13 +300,23 @@ describe('changes keep their history', () => {
   });
 
   it('editing one field keeps every other field, tags included, and records the change', async () => {
-    const [tagged] = await t.db
-      .select({ id: residents.id, politicalStatus: residents.politicalStatus })
-      .from(residents)
-      .innerJoin(residentTags, eq(residentTags.residentId, residents.id))
-      .where(and(eq(residents.territoryCode, firstGrid.code), isNull(residents.movedOutAt)))
-      .limit(1);
+    const {
+      members: [tagged],
+    } = await newHousehold(firstGrid, {
+      members: [
+        {
+          politicalStatus: 'party_member',
+          residency: 'registered_away',
+          phone: '13900009999',
+          tags: [
+            ['disabled', 2],
+            ['veteran', 1],
+          ],
+        },
+      ],
+    });
     const before = (await get(admin, `/api/v1/residents/${tagged!.id}`)).json.data;
+    expect(before.tags).toHaveLength(2);
     const response = await t.request('PATCH', `/api/v1/residents/${tagged!.id}`, {
       cookie: admin,
       body: { note: '行动不便' },
@@ -305,38 +326,40 @@ describe('changes keep their history', () => {
     expect(response.json.data.tags).toEqual(before.tags);
     expect(response.json.data.politicalStatus).toBe(before.politicalStatus);
     expect(response.json.data.residency).toBe(before.residency);
+    expect(response.json.data.idCard).toBe(before.idCard);
+    expect(response.json.data.phone).toBe(before.phone);
     expect(response.json.data.history[0].details).toEqual({ fields: ['note'] });
   });
 
   it('moving a resident between households keeps where they came from', async () => {
-    const row = await someResident(firstGrid.code);
-    const target = (await get(admin, `/api/v1/households?territoryId=${firstGrid.id}&kind=vacant&pageSize=1`))
-      .json.data[0];
-    const moved = await t.request('POST', `/api/v1/residents/${row.id}/move`, {
+    const {
+      members: [row],
+    } = await newHousehold(firstGrid, { members: [{}, {}] });
+    const vacant = await newHousehold(firstGrid, { kind: 'vacant', room: '502' });
+    const target = (await get(admin, `/api/v1/households/${vacant.household.id}`)).json.data;
+    expect(target.members).toEqual([]);
+    const moved = await t.request('POST', `/api/v1/residents/${row!.id}/move`, {
       cookie: admin,
       body: { householdId: target.id, relation: 'head' },
     });
     expect(moved.status, moved.text).toBe(200);
     expect(moved.json.data.householdId).toBe(target.id);
     const event = moved.json.data.history.find((h: { event: string }) => h.event === 'moved');
-    expect(event.fromHouseholdId).toBe(row.householdId);
+    expect(event.fromHouseholdId).toBe(row!.householdId);
     expect(event.toHouseholdId).toBe(target.id);
-    const from = (await get(admin, `/api/v1/households/${row.householdId}`)).json.data;
+    const from = (await get(admin, `/api/v1/households/${row!.householdId}`)).json.data;
     expect(event.fromAddress).toBe(from.address);
     expect(event.toAddress).toBe(target.address);
-    expect(event.toAddress).toMatch(/\d+单元\S+室$/);
+    expect(event.toAddress).toBe(`${vacant.building.name}1单元502室`);
+    expect(from.members).toHaveLength(1);
     const card = (await get(admin, `/api/v1/households/${target.id}`)).json.data;
-    expect(card.members.map((m: { id: string }) => m.id)).toContain(row.id);
+    expect(card.members.map((m: { id: string }) => m.id)).toEqual([row!.id]);
   });
 
   it('a household moving out takes its members with it and keeps the records', async () => {
-    const household = (
-      await get(admin, `/api/v1/households?territoryId=${firstGrid.id}&kind=permanent&pageSize=1&page=3`)
-    ).json.data[0];
-    const members = (await get(admin, `/api/v1/households/${household.id}`)).json.data.members as {
-      id: string;
-    }[];
-    expect(members.length).toBeGreaterThan(0);
+    const { household, members } = await newHousehold(firstGrid, {
+      members: [{ name: '搬离甲' }, { name: '搬离乙' }, { name: '搬离丙' }],
+    });
     const response = await t.request('POST', `/api/v1/households/${household.id}/move-out`, {
       cookie: admin,
       body: { note: '搬离本县' },
@@ -355,9 +378,11 @@ describe('changes keep their history', () => {
     expect(history.map((h) => h.event)).toContain('moved_out');
     const search = await get(
       admin,
-      `/api/v1/residents?q=${encodeURIComponent((await t.db.select().from(residents).where(eq(residents.id, members[0]!.id)))[0]!.name)}&includeMovedOut=true`,
+      `/api/v1/residents?q=${encodeURIComponent('搬离甲')}&includeMovedOut=true`,
     );
     expect(search.json.data.map((r: { id: string }) => r.id)).toContain(members[0]!.id);
+    const current = await get(admin, `/api/v1/residents?q=${encodeURIComponent('搬离甲')}`);
+    expect(current.json.data.map((r: { id: string }) => r.id)).not.toContain(members[0]!.id);
   });
 });
 
@@ -496,5 +521,28 @@ describe('fact sheet and figures', () => {
       .from(residents)
       .where(and(like(residents.territoryCode, `${street.code}%`), isNull(residents.movedOutAt)));
     expect(down.figures.residents).toBe(direct!.n);
+  });
+});
+
+describe('the registry factories', () => {
+  it('build a resident with a valid ID card of their gender and birth date, or both taken from a given card', () => {
+    const place = { householdId: null, buildingId: null, territoryCode: firstGrid.code };
+    const woman = buildResident(testKeys, { ...place, gender: 'female', birthDate: '1990-02-28' });
+    const idCard = decrypt(testKeys, woman.idCardEnc!);
+    expect(idCardProblem(idCard)).toBeNull();
+    expect(idCard.slice(0, 6)).toBe(firstGrid.code.slice(0, 6));
+    expect(idCardGender(idCard)).toBe('female');
+    expect(idCardBirthDate(idCard)?.toISOString().slice(0, 10)).toBe('1990-02-28');
+    const twin = buildResident(testKeys, { ...place, gender: 'female', birthDate: '1990-02-28' });
+    expect(twin.idCardIndex).not.toBe(woman.idCardIndex);
+    const given = makeIdCard('379902', new Date(Date.UTC(1961, 9, 3)), 35);
+    expect(buildResident(testKeys, { ...place, idCard: given })).toMatchObject({
+      gender: 'male',
+      birthDate: '1961-10-03',
+    });
+    expect(buildResident(testKeys, { ...place, idCard: null })).toMatchObject({
+      idCardEnc: null,
+      idCardIndex: null,
+    });
   });
 });

@@ -1,7 +1,7 @@
-import type { GeoJsonGeometry } from './territory.tables.ts';
-import { insertTerritories, type NewTerritory } from './territory.service.ts';
+import { insertTerritories } from './territory.service.ts';
+import { buildTerritoryNode, type TerritoryNodeRow } from './territory.factories.ts';
+import { cells, polygon, type Box } from './territory.geometry.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
-import { newId } from '../../core/db/ids.ts';
 import type { Random } from '../../core/demo/random.ts';
 
 const STREET_NAMES = ['城关街道', '东城街道', '西城街道', '南湖街道', '北园街道', '新华街道'];
@@ -39,43 +39,7 @@ const COMMUNITY_NAMES = [
 ];
 
 export type DemoTerritoryOptions = { countyCode: string; countyName: string; scale: number };
-export type DemoNode = NewTerritory & { id: string };
-
-/** Splits the box [w, s, e, n] into `count` cells, row by row from the north-west, for offline-drawable maps. */
-export function cells(
-  box: [number, number, number, number],
-  count: number,
-): [number, number, number, number][] {
-  const [w, s, e, n] = box;
-  const columns = Math.ceil(Math.sqrt(count * ((e - w) / (n - s))));
-  const rows = Math.ceil(count / columns);
-  const out: [number, number, number, number][] = [];
-  for (let i = 0; i < count; i++) {
-    const r = Math.floor(i / columns);
-    const inRow = r === rows - 1 ? count - r * columns : columns;
-    const c = i - r * columns;
-    const cw = (e - w) / inRow;
-    const ch = (n - s) / rows;
-    out.push([w + c * cw, n - (r + 1) * ch, w + (c + 1) * cw, n - r * ch]);
-  }
-  return out;
-}
-
-export function polygon([w, s, e, n]: [number, number, number, number]): GeoJsonGeometry {
-  const r = (x: number) => Math.round(x * 1e6) / 1e6;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [r(w), r(n)],
-        [r(e), r(n)],
-        [r(e), r(s)],
-        [r(w), r(s)],
-        [r(w), r(n)],
-      ],
-    ],
-  };
-}
+export type DemoNode = TerritoryNodeRow;
 
 /** Distributes `total` over `weights` proportionally, each at least `min`. */
 function apportion(total: number, weights: number[], min: number): number[] {
@@ -96,16 +60,12 @@ export function generateTerritory(random: Random, options: DemoTerritoryOptions)
   const streetCount = Math.min(6, Math.max(2, Math.round(6 * root)));
   const communityCount = Math.min(25, Math.max(streetCount, Math.round(25 * root)));
   const gridCount = Math.max(communityCount, Math.round(267 * options.scale));
-  const countyBox: [number, number, number, number] = [118.3, 35.0, 118.42, 35.1];
-  const county: DemoNode = {
-    id: newId(),
-    parentId: null,
-    level: 'county',
+  const countyBox: Box = [118.3, 35.0, 118.42, 35.1];
+  const county = buildTerritoryNode({
     code: options.countyCode,
     name: options.countyName,
-    sequence: 1,
     boundary: polygon(countyBox),
-  };
+  });
   const nodes: DemoNode[] = [county];
   const communitiesPerStreet = apportion(
     communityCount,
@@ -116,38 +76,31 @@ export function generateTerritory(random: Random, options: DemoTerritoryOptions)
   const gridsPerCommunity = apportion(gridCount, communitySizes, 1);
   let communityIndex = 0;
   cells(countyBox, streetCount).forEach((streetBox, s) => {
-    const street: DemoNode = {
-      id: newId(),
-      parentId: county.id,
-      level: 'street',
-      code: county.code + String(s + 1).padStart(3, '0'),
-      name: STREET_NAMES[s % STREET_NAMES.length]! + (s >= STREET_NAMES.length ? String(s + 1) : ''),
+    const street = buildTerritoryNode({
+      parent: county,
       sequence: s + 1,
+      name: STREET_NAMES[s % STREET_NAMES.length]! + (s >= STREET_NAMES.length ? String(s + 1) : ''),
       boundary: polygon(streetBox),
-    };
+    });
     nodes.push(street);
     cells(streetBox, communitiesPerStreet[s]!).forEach((communityBox, c) => {
       const baseName = COMMUNITY_NAMES[communityIndex % COMMUNITY_NAMES.length]!;
-      const community: DemoNode = {
-        id: newId(),
-        parentId: street.id,
-        level: 'community',
-        code: street.code + String(c + 1).padStart(3, '0'),
-        name: `${baseName}${communityIndex >= COMMUNITY_NAMES.length ? communityIndex : ''}社区`,
+      const community = buildTerritoryNode({
+        parent: street,
         sequence: c + 1,
+        name: `${baseName}${communityIndex >= COMMUNITY_NAMES.length ? communityIndex : ''}社区`,
         boundary: polygon(communityBox),
-      };
+      });
       nodes.push(community);
       cells(communityBox, gridsPerCommunity[communityIndex]!).forEach((gridBox, g) => {
-        nodes.push({
-          id: newId(),
-          parentId: community.id,
-          level: 'grid',
-          code: community.code + String(g + 1).padStart(3, '0'),
-          name: `${baseName}第${g + 1}网格`,
-          sequence: g + 1,
-          boundary: polygon(gridBox),
-        });
+        nodes.push(
+          buildTerritoryNode({
+            parent: community,
+            sequence: g + 1,
+            name: `${baseName}第${g + 1}网格`,
+            boundary: polygon(gridBox),
+          }),
+        );
       });
       communityIndex += 1;
     });

@@ -1,7 +1,8 @@
 /**
  * What other modules may use of the territory module: reading the tree and its nodes within a scope, and the
- * `territories` table for joins (read only: nodes are created and changed through this module's routes). Nothing
- * else of this folder is imported from outside it (lint: wuwei/boundaries).
+ * `territories` table for joins (read only: nodes are created and changed through this module's routes); for demo
+ * generators, the demo county and the box geometry its boundaries are drawn with. Nothing else of this folder is
+ * imported from outside it (lint: wuwei/boundaries).
  */
 export {
   territories,
@@ -20,4 +21,5 @@ export {
   territoryTree,
 } from './territory.service.ts';
 export { ancestorSchema, boundarySchema, countsSchema } from './territory.schemas.ts';
-export { cells, demoTerritory, polygon, type DemoNode } from './territory.demo.ts';
+export { demoTerritory, type DemoNode } from './territory.demo.ts';
+export { boxOf, cells, polygon, type Box } from './territory.geometry.ts';

@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { factSheetSchema, territoryMapSchema, type TerritoryMap } from '../registry/places.schemas.ts';
+import { insertTerritoryNode } from './territory.factories.ts';
+import { polygon } from './territory.geometry.ts';
 import { ancestorCodesOf } from './territory.service.ts';
-import { territories } from './territory.tables.ts';
+import { territories, type TerritoryLevel } from './territory.tables.ts';
 
 type Node = {
   id: string;
   code: string;
-  level: string;
+  level: TerritoryLevel;
   name: string;
   counts: { streets: number; communities: number; grids: number };
   children: Node[];
@@ -290,7 +292,12 @@ describe('territory map', () => {
   });
 
   it('sends boundaries with six decimals at most, and a changed boundary at once', async () => {
-    const grid = tree[0]!.children[1]!.children[0]!.children[0]!;
+    const grid = await insertTerritoryNode(t.db, {
+      parent: tree[0]!.children[1]!.children[0]!,
+      name: '边界测试网格',
+      boundary: polygon([118.1, 35.8, 118.2, 35.9]),
+    });
+    expect((await mapOf(admin, grid.id)).territory.boundary).toEqual(grid.boundary);
     const ring = [
       [118.123456789, 35.987654321],
       [118.2, 35.987654321],
@@ -357,7 +364,8 @@ describe('territory changes', () => {
       body: { parentId: otherCommunity.id, name: '越权网格' },
     });
     expect(outside.status).toBe(404);
-    const own = tree[0]!.children[0]!.children[0]!;
+    const own = await insertTerritoryNode(t.db, { parent: tree[0]!.children[0]!, name: '旧名字社区' });
+    expect(own).toMatchObject({ level: 'community', code: expect.stringMatching(/^\d{12}$/) });
     const renamed = await t.request('PATCH', `/api/v1/territories/${own.id}`, {
       cookie,
       body: { name: '新名字社区' },
