@@ -3708,6 +3708,8 @@ export interface components {
         code: string;
         name: string;
       }[];
+      /** @description The kind of position that gave this access (e.g. building_leader); null when granted by hand. Such roles end with the position and are not edited on the account. */
+      sourceKind: string | null;
     };
     Error: {
       error: {

@@ -63,6 +63,7 @@ export function presentMe(auth: AuthContext): Me {
       scopeKind: a.scopeKind,
       scopeIds: a.scopeIds,
       territories: a.territories,
+      sourceKind: a.sourceKind,
     })),
     permissions: permissionsOf(auth),
   };

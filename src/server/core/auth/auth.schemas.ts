@@ -37,6 +37,10 @@ export const roleAssignmentSchema = z
     scopeKind: z.enum(scopeKinds),
     scopeIds: z.array(z.string()),
     territories: z.array(scopeTerritorySchema),
+    sourceKind: z.string().nullable().openapi({
+      description:
+        'The kind of position that gave this access (e.g. building_leader); null when granted by hand. Such roles end with the position and are not edited on the account.',
+    }),
   })
   .openapi('RoleAssignment');
 

@@ -323,6 +323,7 @@ export async function loadAssignments(
       role: roleAssignments.role,
       scopeKind: roleAssignments.scopeKind,
       scopeIds: roleAssignments.scopeIds,
+      sourceKind: roleAssignments.sourceKind,
       territories: sql<
         ResolvedAssignment['territories']
       >`case when ${roleAssignments.scopeKind} in ('street', 'community', 'grids', 'buildings')
@@ -334,7 +335,13 @@ export async function loadAssignments(
         else '[]'::json end`,
     })
     .from(roleAssignments)
-    .where(inArray(roleAssignments.userId, userIds))
+    .where(
+      and(
+        inArray(roleAssignments.userId, userIds),
+        // A position's access ends with its term, whether or not the row has been deleted yet.
+        sql`(${roleAssignments.endsAt} is null or ${roleAssignments.endsAt} > now())`,
+      ),
+    )
     .orderBy(roleAssignments.createdAt, roleAssignments.id);
   for (const r of rows) {
     if (!isRoleCode(r.role)) continue;

@@ -52,9 +52,21 @@ export const roleAssignments = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::uuid[]`),
+    /**
+     * Set when a position gave this access (a building leader's term, a grid worker's post, a registration): the
+     * owning module names the kind and its record. The position's end deletes the row; account administration
+     * leaves such rows alone.
+     */
+    sourceKind: text('source_kind'),
+    sourceId: uuid('source_id'),
+    /** The access stops at this moment (the end of a term), whether or not a job has deleted the row yet. */
+    endsAt: timestamp('ends_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('role_assignments_user_idx').on(t.userId)],
+  (t) => [
+    index('role_assignments_user_idx').on(t.userId),
+    index('role_assignments_source_idx').on(t.sourceId),
+  ],
 );
 
 export const sessions = pgTable(

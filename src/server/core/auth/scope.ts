@@ -14,6 +14,8 @@ export type ResolvedAssignment = {
   scopeIds: string[];
   /** The territory nodes of street/community/grids scopes. */
   territories: ScopeTerritory[];
+  /** The kind of position that gave this access (a building leader's term …), null when granted by hand. */
+  sourceKind: string | null;
 };
 
 /** Who is calling, loaded once per request from the session. */

@@ -45,7 +45,8 @@ function noteTransactions(db: Db): Db {
   return db;
 }
 
-export const migrationsFolder = path.resolve(import.meta.dirname, '../../../../migrations');
+// drizzle-kit loads the *.tables.ts files (and what they import) as CommonJS, where import.meta.dirname is undefined.
+export const migrationsFolder = path.resolve(import.meta.dirname ?? '.', '../../../../migrations');
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }

@@ -3,5 +3,5 @@
  * so that nobody attaches a record to an account they could not manage), and the demo accounts with their ids for
  * demo generators that run after this module. Nothing else of this folder is imported from outside it.
  */
-export { manageableAccount } from './accounts.service.ts';
+export { manageableAccount, openPositionAccount } from './accounts.service.ts';
 export { demoAccountRecords, type DemoAccountRecord } from './accounts.demo.ts';

@@ -1,4 +1,5 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
 import { roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import {
@@ -238,8 +239,11 @@ async function checkAssignments(
   if (details.length) throw errors.validation(details);
 }
 
+/** Replaces the roles granted by hand; those a position gave stay (they end with the position). */
 async function replaceAssignments(tx: Executor, userId: string, input: AssignmentInput[]) {
-  await tx.delete(roleAssignments).where(eq(roleAssignments.userId, userId));
+  await tx
+    .delete(roleAssignments)
+    .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.sourceKind)));
   if (input.length) {
     await tx.insert(roleAssignments).values(
       input.map((a, i) => ({
@@ -314,6 +318,53 @@ export async function insertUser(tx: Executor, keys: DataKeys, input: NewUser): 
   });
   await replaceAssignments(tx, id, input.roles);
   return id;
+}
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied from paper. */
+const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random initial password of 10 readable characters, with letters and digits (the password policy). */
+export function initialPassword(): string {
+  for (;;) {
+    const bytes = randomBytes(10);
+    const password = [...bytes].map((b) => READABLE[b % READABLE.length]).join('');
+    if (/[a-zA-Z]/.test(password) && /\d/.test(password)) return password;
+  }
+}
+
+/**
+ * Opens an account for a person a position gives access to (a building leader, a grid worker, a registered party
+ * member), without permission checks: the position's module has checked the caller. The username is `p` and eight
+ * characters of the new id; the person signs in with it or with their mobile (left off the account when another
+ * account already uses it), and must change the initial password at the first sign-in. The caller audits.
+ */
+export async function openPositionAccount(
+  tx: Executor,
+  keys: DataKeys,
+  input: { displayName: string; mobile: string | null },
+): Promise<{ userId: string; username: string; password: string }> {
+  const id = newId();
+  const username = `p${id.replace(/-/g, '').slice(-8)}`;
+  const password = initialPassword();
+  let mobile = input.mobile;
+  if (mobile) {
+    const [clash] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.mobileIndex, blindIndex(keys, 'mobile', mobile)))
+      .limit(1);
+    if (clash) mobile = null;
+  }
+  await insertUser(tx, keys, {
+    id,
+    username,
+    displayName: input.displayName,
+    mobile,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+    roles: [],
+  });
+  return { userId: id, username, password };
 }
 
 export async function createAccount(
@@ -501,7 +552,7 @@ export async function setRoles(
       entityType: 'user',
       entityId: id,
       territoryCode,
-      changes: { roles: { from: summary(current), to: summary(input) } },
+      changes: { roles: { from: summary(current.filter((a) => !a.sourceKind)), to: summary(input) } },
     });
   });
 }

@@ -29,6 +29,8 @@ export const peopleModule = defineModule({
       'person.created': { zh: '登记人员', en: 'Person recorded' },
       'person.account_linked': { zh: '关联账号', en: 'Account linked' },
       'person.account_unlinked': { zh: '解除账号关联', en: 'Account unlinked' },
+      'person.access_granted': { zh: '职务授予权限', en: 'Access given by a position' },
+      'person.access_ended': { zh: '职务权限终止', en: 'Access of a position ended' },
     },
     entityTypes: { person: { zh: '人员', en: 'Person' } },
   },
@@ -41,6 +43,6 @@ export const peopleModule = defineModule({
       compute: ({ db, scope, code, asOf }) => countPeople(db, scope, code, asOf),
     },
   ],
-  maintain: ['persons'],
+  maintain: ['persons', 'grid_workers'],
   demo: { after: ['territory', 'registry', 'accounts'], generate: generatePeopleDemo },
 });

@@ -407,7 +407,16 @@ describe('a self scope means the records of my person', () => {
       const auth: AuthContext = {
         sessionId: 'test',
         user: { id: party!.id, username: 'party', displayName: 'party', mustChangePassword: false },
-        assignments: [{ id: 'a', role: 'party_member', scopeKind: 'self', scopeIds: [], territories: [] }],
+        assignments: [
+          {
+            id: 'a',
+            role: 'party_member',
+            scopeKind: 'self',
+            scopeIds: [],
+            territories: [],
+            sourceKind: null,
+          },
+        ],
       };
       const scope = scopeFor(auth, 'mine:read')!;
       expect(scope).toMatchObject({ all: false, codes: [], buildingIds: [], self: true, userId: party!.id });

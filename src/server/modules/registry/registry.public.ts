@@ -7,7 +7,7 @@
  */
 export { buildingIdsInScope, buildingsByIds } from './registry.buildings.ts';
 export { residentInScope } from './registry.residents.ts';
-export { residents } from './registry.tables.ts';
+export { buildings, households, residents, units } from './registry.tables.ts';
 export { childStats, countBuildings, registryStats } from './fact-sheet.service.ts';
 export {
   agePyramidSchema,
