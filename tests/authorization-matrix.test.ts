@@ -288,6 +288,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/accounts/{id}')) return 'account';
   if (path.startsWith('/registry/imports/{id}')) return 'import';
   if (path.startsWith('/people/{id}')) return 'person';
+  if (path.startsWith('/buildings/{id}')) return 'building';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 

@@ -3512,6 +3512,296 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The coverage board of a place today: buildings without a leader, grids without a worker or a branch, branches without a secretary, terms ending within 30 days, overloaded workers */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A place inside the caller’s scope (default: all of it) */
+          territoryId?: string;
+          /** @description Households per grid worker above which a worker is listed (default 400) */
+          maxLoad?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The board */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Coverage'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/territories/{id}/servants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who serves a place today (its fact sheet and map): each grid’s workers and branch secretary, each building’s leaders, with published phones */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who serves the place */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['PlaceServants'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/buildings/{id}/service-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The contact cards of a building (楼长联系服务卡): who serves it with published phones, and one card per household */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The cards */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ServiceCards'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/buildings/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A building’s public page (behind the QR code on its cards and placard): who serves it and how to reach them */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The token printed in the QR code */
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who serves the building */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['BuildingServants'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/insights/figures': {
     parameters: {
       query?: never;
@@ -4415,6 +4705,161 @@ export interface components {
        * @description The account to link; null unlinks the current one
        */
       userId: string | null;
+    };
+    Coverage: {
+      /** @description The day (Asia/Shanghai) the board describes */
+      asOf: string;
+      maxLoad: number;
+      expiringWithinDays: number;
+      buildingsWithoutLeader: {
+        total: number;
+        rows: {
+          id: string;
+          code: string;
+          name: string;
+          gridCode: string;
+          gridName: string | null;
+          households: number;
+        }[];
+      };
+      gridsWithoutWorker: {
+        total: number;
+        rows: {
+          id: string;
+          code: string;
+          name: string;
+        }[];
+      };
+      gridsWithoutBranch: {
+        total: number;
+        rows: {
+          id: string;
+          code: string;
+          name: string;
+        }[];
+      };
+      branchesWithoutSecretary: {
+        total: number;
+        rows: {
+          id: string;
+          name: string;
+          communityCode: string;
+        }[];
+      };
+      termsExpiring: {
+        total: number;
+        rows: {
+          id: string;
+          buildingId: string;
+          buildingName: string;
+          gridCode: string;
+          gridName: string | null;
+          personName: string;
+          endsOn: string;
+          reminded: boolean;
+        }[];
+      };
+      workersOverLoad: {
+        total: number;
+        rows: {
+          personId: string;
+          name: string;
+          load: number;
+          grids: {
+            code: string;
+            name: string;
+            households: number;
+          }[];
+        }[];
+      };
+    };
+    PlaceServants: {
+      grids: {
+        id: string;
+        code: string;
+        name: string;
+        workers: {
+          name: string;
+          /** @description Only when the person agreed to publish it */
+          phone: string | null;
+          employment: string;
+        }[];
+        branch: {
+          name: string;
+          secretary: {
+            name: string;
+            /** @description Only when the person agreed to publish it */
+            phone: string | null;
+          } | null;
+        } | null;
+      }[];
+      buildings: {
+        buildingId: string;
+        leaders: {
+          name: string;
+          /** @description Only when the person agreed to publish it */
+          phone: string | null;
+          unitNumber: number | null;
+        }[];
+      }[];
+    };
+    ServiceCards: components['schemas']['BuildingServants'] & {
+      households: {
+        id: string;
+        unitNumber: number;
+        room: string;
+      }[];
+      /** @description Path of the building’s public page, for the QR code */
+      pagePath: string;
+    };
+    BuildingServants: {
+      building: {
+        id: string;
+        code: string;
+        name: string;
+        compound: string | null;
+        unitCount: number;
+        floors: number;
+        street: string | null;
+        community: string | null;
+        grid: string | null;
+      };
+      leaders: {
+        name: string;
+        /** @description Only when the person agreed to publish it */
+        phone: string | null;
+        /** @description Set for a unit leader */
+        unitNumber: number | null;
+        tags: string[];
+        termEndsOn: string;
+      }[];
+      workers: {
+        name: string;
+        /** @description Only when the person agreed to publish it */
+        phone: string | null;
+        employment: string;
+      }[];
+      branch: {
+        name: string;
+        secretary: {
+          name: string;
+          /** @description Only when the person agreed to publish it */
+          phone: string | null;
+        } | null;
+      } | null;
+      group: {
+        name: string;
+        secretary: {
+          name: string;
+          /** @description Only when the person agreed to publish it */
+          phone: string | null;
+        } | null;
+      } | null;
+      chat: {
+        name: string;
+        memberCount: number;
+        qrImage: string | null;
+      } | null;
     };
     Figures: {
       /** @description 街道数 — Streets */

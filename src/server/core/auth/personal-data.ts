@@ -87,6 +87,18 @@ export function blindIndex(keys: DataKeys, kind: 'mobile' | 'idCard', value: str
     .digest('base64url');
 }
 
+/**
+ * An unguessable token for a public page of a record (a building's page behind the QR code on its contact cards):
+ * an HMAC of the purpose and the id, so the page needs no stored secret and a token made for one purpose opens no
+ * other. 128 bits, base64url.
+ */
+export function pageToken(keys: DataKeys, purpose: string, id: string): string {
+  return createHmac('sha256', keys.blindIndex)
+    .update(`page:${purpose}:${id}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
 /*
  * The masking rule (docs/ARCHITECTURE.md, "Masking rule"): without personal:reveal nothing gives more than the last
  * four characters of an ID-card number, the birth year (an age, never a birth date) and the first three and last

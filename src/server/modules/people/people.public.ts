@@ -5,4 +5,4 @@
  * this module's routes). Nothing else of this folder is imported from outside it.
  */
 export { personCondition, personOfUser } from './people.service.ts';
-export { persons } from './people.tables.ts';
+export { gridWorkers, persons } from './people.tables.ts';

@@ -17,3 +17,4 @@ export {
   residentStatsSchema,
 } from './places.schemas.ts';
 export { demoBuildingIds } from './registry.demo.ts';
+export { gridCounts, shanghaiDay } from './grid-stats.ts';
