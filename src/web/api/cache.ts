@@ -27,7 +27,8 @@ export type QueryRoot =
   | 'insights'
   | 'registry'
   | 'registry-import'
-  | 'people';
+  | 'people'
+  | 'organisation';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
 

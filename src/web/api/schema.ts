@@ -4456,8 +4456,6 @@ export interface components {
         residents: number;
         /** @description Residents of the building with a key-population tag */
         keyPopulation: number;
-        /** @description Building leaders come with the people module; none yet */
-        leader: null;
       }[];
       children: components['schemas']['ChildAreaStats'][];
       /** Format: date-time */

@@ -51,12 +51,13 @@ describe('the assembled features', () => {
     expect(eager).toEqual([]);
   });
 
-  it('puts only the login page outside the signed-in frame', () => {
+  it('puts only the login page and a building’s public page outside the signed-in frame', () => {
     expect(
       assembleRoutes(features)
         .filter((r) => r.public)
-        .map((r) => r.path),
-    ).toEqual(['/login']);
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/b/:token', '/login']);
   });
 
   it('builds a menu of routes, in order, each with a text in both languages', () => {
@@ -68,6 +69,7 @@ describe('the assembled features', () => {
       '/residents',
       '/import',
       '/territory',
+      '/coverage',
       '/map',
       '/accounts',
       '/audit',

@@ -204,7 +204,7 @@ describe('contact cards and the building page (一卡一牌)', () => {
 
     const page = await t.request('GET', `/api/v1/public${cards.pagePath.replace('/b/', '/buildings/')}`);
     expect(page.status, page.text).toBe(200);
-    expect(page.json.data.building.id).toBe(building.id);
+    expect(page.json.data.building).toMatchObject({ id: building.id, grid: expect.stringMatching(/网格/) });
     expect(page.json.data.leaders[0].phone).toBe('13900003333');
     expect(page.json.data).not.toHaveProperty('households');
 

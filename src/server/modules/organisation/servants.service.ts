@@ -35,8 +35,10 @@ export async function buildingServants(db: Executor, keys: DataKeys, buildingId:
       gridCode: buildings.territoryCode,
       unitCount: buildings.unitCount,
       floors: buildings.floors,
+      gridName: territories.name,
     })
     .from(buildings)
+    .innerJoin(territories, eq(territories.id, buildings.gridId))
     .where(eq(buildings.id, buildingId))
     .limit(1);
   if (!building) return null;
@@ -115,7 +117,7 @@ export async function buildingServants(db: Executor, keys: DataKeys, buildingId:
       floors: building.floors,
       street: named('street'),
       community: named('community'),
-      grid: named('grid'),
+      grid: building.gridName,
     },
     leaders: leaders.map((l) => ({
       ...servant(keys, l),

@@ -153,8 +153,8 @@ async function computeFactSheet(db: Executor, scope: Scope, territoryId: string)
       counts: node.counts,
     },
     ...stats,
-    // Building leaders are appointed in the people module; until it exists every building shows none.
-    buildings: buildingRows.map((b) => ({ ...b, leader: null })),
+    // Who leads each building comes from the organisation module (GET /territories/{id}/servants).
+    buildings: buildingRows,
     children,
     generatedAt: new Date().toISOString(),
   };

@@ -87,7 +87,6 @@ export const factSheetSchema = z
         rented: count,
         residents: count,
         keyPopulation: count.openapi({ description: 'Residents of the building with a key-population tag' }),
-        leader: z.null().openapi({ description: 'Building leaders come with the people module; none yet' }),
       }),
     ),
     children: z.array(childAreaStatsSchema),

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { isMessageKey, useT, type Translate } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { AgePyramid } from '../../components/charts/age-pyramid.tsx';
+import { usePlaceServants, type PlaceServants } from '../organisation/api.ts';
 import { careLevels, tagColors } from '../registry/labels.ts';
 import { useFactSheet, type FactSheet, type FactSheetBuilding, type FactSheetChild } from './api.ts';
 import './fact-sheet.css';
@@ -80,8 +81,16 @@ function KeyPopulationTable({ sheet }: { sheet: FactSheet }) {
   );
 }
 
-function BuildingsTable({ buildings }: { buildings: FactSheetBuilding[] }) {
+function BuildingsTable({
+  buildings,
+  servants,
+}: {
+  buildings: FactSheetBuilding[];
+  servants: PlaceServants | undefined;
+}) {
   const t = useT();
+  const leaders = new Map(servants?.buildings.map((b) => [b.buildingId, b.leaders]));
+  const canCards = useCan('resident:read');
   const columns: ColumnsType<FactSheetBuilding> = [
     { title: t('factSheet.building'), dataIndex: 'name' },
     {
@@ -98,9 +107,24 @@ function BuildingsTable({ buildings }: { buildings: FactSheetBuilding[] }) {
     { title: t('factSheet.keyPopulation'), dataIndex: 'keyPopulation', align: 'right' },
     {
       title: t('factSheet.leader'),
-      dataIndex: 'leader',
-      render: (leader: string | null) => leader ?? '—',
+      key: 'leader',
+      render: (_: unknown, b: FactSheetBuilding) => {
+        const list = leaders.get(b.id);
+        if (!list?.length) return '—';
+        return list.map((l) => [l.name, l.phone].filter(Boolean).join(' ')).join('；');
+      },
     },
+    ...(canCards
+      ? [
+          {
+            key: 'cards',
+            className: 'ww-no-print',
+            render: (_: unknown, b: FactSheetBuilding) => (
+              <Link to={`/buildings/${b.id}/cards`}>{t('factSheet.cards')}</Link>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<FactSheetBuilding>
@@ -149,6 +173,21 @@ function ChildrenTable({ items }: { items: FactSheetChild[] }) {
   );
 }
 
+/** A grid's workers and branch secretary, with the phones they agreed to publish. */
+function GridServants({ servants }: { servants: PlaceServants['grids'][number] | undefined }) {
+  const t = useT();
+  const who = (p: { name: string; phone: string | null }) => [p.name, p.phone].filter(Boolean).join(' ');
+  return (
+    <div className="ww-fs-people" data-testid="fact-sheet-servants">
+      {t('factSheet.servants', {
+        workers: servants?.workers.length ? servants.workers.map(who).join('、') : '—',
+        branch: servants?.branch?.name ?? '—',
+        secretary: servants?.branch?.secretary ? who(servants.branch.secretary) : '—',
+      })}
+    </div>
+  );
+}
+
 /**
  * The fact sheet (一口清) of a grid, or of any higher area: the numbers a grid worker recites, the age pyramid,
  * key populations by tag and care level, and the buildings (or child areas). It prints on one A4 page.
@@ -159,6 +198,8 @@ export function FactSheetPage() {
   const { id } = useParams();
   const canMap = useCan('territory:read');
   const sheet = useFactSheet(id);
+  const isGridSheet = sheet.data?.territory.level === 'grid';
+  const servants = usePlaceServants(id, isGridSheet);
 
   if (sheet.isPending) {
     return (
@@ -239,6 +280,7 @@ export function FactSheetPage() {
         ))}
       </div>
 
+      {isGrid ? <GridServants servants={servants.data?.grids[0]} /> : null}
       <div className="ww-fs-people">
         {t('factSheet.people', {
           registered: data.residents.registered,
@@ -271,7 +313,7 @@ export function FactSheetPage() {
           title={t('factSheet.buildingsTitle', { count: data.buildings.length })}
           className="ww-fs-card"
         >
-          <BuildingsTable buildings={data.buildings} />
+          <BuildingsTable buildings={data.buildings} servants={servants.data} />
         </Card>
       ) : (
         <Card
@@ -283,6 +325,11 @@ export function FactSheetPage() {
         </Card>
       )}
       <div className="ww-fs-footer">{t('factSheet.footer', { at: formatDateTime(data.generatedAt) })}</div>
+      <div className="ww-fs-signature" data-testid="fact-sheet-signature">
+        <span>{t('factSheet.signedBy')}</span>
+        <span>{t('factSheet.checkedBy')}</span>
+        <span>{t('factSheet.signedOn')}</span>
+      </div>
     </div>
   );
 }

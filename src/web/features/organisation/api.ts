@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import type { QueryKey } from '../../api/cache.ts';
+import { api, type Schemas } from '../../api/client.ts';
+
+export type Coverage = Schemas['Coverage'];
+export type ServiceCards = Schemas['ServiceCards'];
+export type BuildingServants = Schemas['BuildingServants'];
+export type PlaceServants = Schemas['PlaceServants'];
+
+export function useCoverage(territoryId: string | undefined, maxLoad: number | undefined) {
+  return useQuery({
+    queryKey: ['organisation', 'coverage', territoryId ?? '', maxLoad ?? ''] as const satisfies QueryKey,
+    queryFn: async () => (await api.get('/coverage', { query: { territoryId, maxLoad } })).data,
+  });
+}
+
+export function useServiceCards(buildingId: string | undefined) {
+  return useQuery({
+    queryKey: ['organisation', 'cards', buildingId ?? ''] as const satisfies QueryKey,
+    queryFn: async () =>
+      (await api.get('/buildings/{id}/service-cards', { path: { id: buildingId ?? '' } })).data,
+    enabled: Boolean(buildingId),
+  });
+}
+
+/** Who serves a place (GET /territories/{id}/servants), for the fact sheet and the map. */
+export function usePlaceServants(territoryId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['organisation', 'servants', territoryId ?? ''] as const satisfies QueryKey,
+    queryFn: async () =>
+      (await api.get('/territories/{id}/servants', { path: { id: territoryId ?? '' } })).data,
+    enabled: Boolean(territoryId) && enabled,
+  });
+}
+
+export function usePublicBuilding(token: string | undefined) {
+  return useQuery({
+    queryKey: ['organisation', 'public', token ?? ''] as const satisfies QueryKey,
+    queryFn: async () => (await api.get('/public/buildings/{token}', { path: { token: token ?? '' } })).data,
+    enabled: Boolean(token),
+    retry: false,
+  });
+}

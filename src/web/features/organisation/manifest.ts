@@ -1,0 +1,45 @@
+import { ApartmentOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/define-feature.ts';
+import { messages } from './messages.ts';
+
+/**
+ * Who serves where: the coverage board, a building's contact cards and placard (一卡一牌, print-ready A4), and the
+ * building's public page that their QR code opens (no sign-in).
+ */
+export default defineFeature({
+  name: 'organisation',
+  routes: [
+    {
+      path: '/coverage',
+      permission: 'coverage:read',
+      load: () => import('./coverage-page.tsx').then((m) => m.CoveragePage),
+    },
+    {
+      path: '/buildings/:id/cards',
+      permission: 'resident:read',
+      activeMenu: '/coverage',
+      load: () => import('./cards-page.tsx').then((m) => m.CardsPage),
+    },
+    {
+      path: '/buildings/:id/placard',
+      permission: 'resident:read',
+      activeMenu: '/coverage',
+      load: () => import('./cards-page.tsx').then((m) => m.PlacardPage),
+    },
+    {
+      path: '/b/:token',
+      public: true,
+      load: () => import('./building-page.tsx').then((m) => m.BuildingPage),
+    },
+  ],
+  menu: [
+    {
+      path: '/coverage',
+      label: 'organisation.menu',
+      icon: ApartmentOutlined,
+      order: 35,
+      permission: 'coverage:read',
+    },
+  ],
+  messages,
+});
