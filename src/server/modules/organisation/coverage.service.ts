@@ -1,7 +1,8 @@
-import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
+import { activeOn } from '../../core/db/periods.ts';
 import { leaderTerms } from '../leaders/leaders.public.ts';
 import { partyOrgPlaces, partyOrgs, partySecretaries } from '../party/party.public.ts';
 import { gridWorkers, persons } from '../people/people.public.ts';
@@ -14,11 +15,6 @@ export const COVERAGE_LIST_LIMIT = 200;
 export const EXPIRING_WITHIN_DAYS = 30;
 /** The households one grid worker looks after beyond which the board marks them, unless the caller names another. */
 export const DEFAULT_MAX_LOAD = 400;
-
-/** Active on `day`: a period from `startsOn` to `endsOn`, both included (null: still on). */
-export function activeOn(period: { startsOn: SQLWrapper; endsOn: SQLWrapper }, day: string): SQL {
-  return sql`(${period.startsOn} <= ${day}::date and (${period.endsOn} is null or ${period.endsOn} >= ${day}::date))`;
-}
 
 function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);

@@ -8,7 +8,7 @@ import { partyOrgPlaces, partyOrgs, partySecretaries } from '../party/party.publ
 import { gridWorkers, persons } from '../people/people.public.ts';
 import { buildings, shanghaiDay, units } from '../registry/registry.public.ts';
 import { ancestorsOf, loadInScope, territories } from '../territory/territory.public.ts';
-import { activeOn } from './coverage.service.ts';
+import { activeOn } from '../../core/db/periods.ts';
 
 /** A person as a card or a public page names them: the mobile only when they agreed to publish it. */
 function servant(
