@@ -126,6 +126,7 @@ describe('language', () => {
       'Residents',
       'Import',
       'Territory',
+      'Coverage',
       'Map',
       'Accounts',
       'Audit log',
