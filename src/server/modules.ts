@@ -1,6 +1,7 @@
 import { coreModule } from './core/kit/core.module.ts';
 import { assembleKit } from './core/kit/kit.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
+import { leadersModule } from './modules/leaders/leaders.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
@@ -17,6 +18,7 @@ export const modules = [
   registryModule,
   accountsModule,
   peopleModule,
+  leadersModule,
   insightsModule,
 ];
 
