@@ -68,6 +68,8 @@ describe('the assembled features', () => {
       '/residents',
       '/import',
       '/territory',
+      '/leaders',
+      '/m/leader',
       '/map',
       '/accounts',
       '/audit',
