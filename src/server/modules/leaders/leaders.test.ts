@@ -221,6 +221,19 @@ describe('nominating and reviewing a leader', () => {
     expect((await approve(later.id)).status).toBe(200);
   });
 
+  it('two approvals of two nominations for one building at once: one is approved, the other answers 409', async () => {
+    const b = await building();
+    const first = await nominate({ buildingId: b.id, personId: await personOn() });
+    const second = await nominate({ buildingId: b.id, personId: await personOn(grid, '同时') });
+    const worker = await t.login(DEMO_ACCOUNT.community_worker);
+    const answers = await Promise.all([approve(first.id), approve(second.id, worker)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const [approved] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from leader_terms where building_id = ${b.id}::uuid and status = 'approved'`,
+    );
+    expect(approved!.n).toBe(1);
+  });
+
   it('one leader per unit; unit leaders do not take the building leader’s place', async () => {
     const b = await building(['101'], grid, 2);
     const [unit1, unit2] = await unitsOf(b.id);
