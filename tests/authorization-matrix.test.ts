@@ -43,6 +43,7 @@ const inside = {
   account: '',
   import: '',
   person: '',
+  leaderTerm: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -54,6 +55,7 @@ const outside = {
   account: '',
   import: '',
   person: '',
+  leaderTerm: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -201,6 +203,15 @@ beforeAll(async () => {
   };
   inside.person = await person(sql`r.building_id = ${inside.building}::uuid`);
   outside.person = await person(sql`r.territory_code like ${`${street2Code!.code}%`}`);
+  // Leader terms: the demo leader's own (its building is inside every scoped role reading terms), one of another street.
+  const [leaderTerm] = await rows<{ id: string }>(sql`
+    select ra.source_id::text as id from role_assignments ra join users u on u.id = ra.user_id
+    where u.username = 'leader' and ra.source_kind = 'leader_term' limit 1`);
+  inside.leaderTerm = leaderTerm!.id;
+  const [outsideTerm] = await rows<{ id: string }>(sql`
+    select lt.id::text as id from leader_terms lt join buildings b on b.id = lt.building_id
+    where b.territory_code like ${`${street2Code!.code}%`} and lt.status = 'approved' order by b.code limit 1`);
+  outside.leaderTerm = outsideTerm!.id;
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
 }, 120_000);
@@ -289,6 +300,9 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/registry/imports/{id}')) return 'import';
   if (path.startsWith('/people/{id}')) return 'person';
   if (path.startsWith('/buildings/{id}')) return 'building';
+  if (path.startsWith('/leaders/terms/{id}')) return 'leaderTerm';
+  if (path.startsWith('/leaders/buildings/{id}')) return 'building';
+  if (path.startsWith('/leaders/me/residents/{id}')) return 'resident';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -309,6 +323,11 @@ function validBody(op: Operation): unknown {
     'POST /registry/imports/{id}/commit': () => ({ mode: 'valid-only' }),
     'POST /registry/imports/{id}/discard': () => ({}),
     'PUT /people/{id}/account': () => ({ userId: inside.account }),
+    'POST /leaders/terms/{id}/review': () => ({ decision: 'reject', reason: '越权驳回' }),
+    'POST /leaders/terms/{id}/end': () => ({ reason: '越权解聘' }),
+    'POST /leaders/terms/{id}/renew': () => ({}),
+    'POST /leaders/terms/{id}/withdraw': () => ({}),
+    'PUT /leaders/buildings/{id}/chat': () => ({ name: '越权改群', memberCount: 1 }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

@@ -297,6 +297,10 @@ async function snapshot() {
     (select count(*) from registry_imports)::int as imports,
     (select count(*) from persons)::int as persons,
     (select max(updated_at)::text from persons) as persons_changed,
+    (select count(*) from leader_terms)::int as leader_terms,
+    (select max(updated_at)::text from leader_terms) as leader_terms_changed,
+    (select count(*) from building_chats)::int as building_chats,
+    (select max(updated_at)::text from building_chats) as building_chats_changed,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

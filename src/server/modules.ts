@@ -1,6 +1,7 @@
 import { coreModule } from './core/kit/core.module.ts';
 import { assembleKit } from './core/kit/kit.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
+import { leadersModule } from './modules/leaders/leaders.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
 import { organisationModule } from './modules/organisation/organisation.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
@@ -18,6 +19,7 @@ export const modules = [
   registryModule,
   accountsModule,
   peopleModule,
+  leadersModule,
   organisationModule,
   insightsModule,
 ];

@@ -28,7 +28,8 @@ export type QueryRoot =
   | 'registry'
   | 'registry-import'
   | 'people'
-  | 'organisation';
+  | 'organisation'
+  | 'leaders';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
 
@@ -81,6 +82,13 @@ export const refreshAfter = {
   // People have no screens yet; their figures are on the dashboard.
   'POST /people': ['people', 'insights', 'audit'],
   'PUT /people/{id}/account': ['people', 'accounts', 'insights', 'audit'],
+  'POST /leaders/terms': ['leaders', 'people', 'audit'],
+  'POST /leaders/terms/{id}/review': ['leaders', 'people', 'accounts', 'insights', 'audit'],
+  'POST /leaders/terms/{id}/end': ['leaders', 'accounts', 'insights', 'audit'],
+  'POST /leaders/terms/{id}/renew': ['leaders', 'accounts', 'insights', 'audit'],
+  'POST /leaders/terms/{id}/withdraw': ['leaders', 'audit'],
+  'PUT /leaders/buildings/{id}/chat': ['leaders', 'audit'],
+  'POST /leaders/me/residents/{id}/call': ['audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -6,3 +6,11 @@
  */
 export { personCondition, personOfUser } from './people.service.ts';
 export { gridWorkers, persons } from './people.tables.ts';
+export { personOfResident } from './people.residents.ts';
+export {
+  accessEndsAfter,
+  endPositionAccess,
+  grantPositionAccess,
+  type OpenedAccount,
+} from './people.access.ts';
+export { buildPerson } from './people.factories.ts';
