@@ -2,6 +2,7 @@ import { coreModule } from './core/kit/core.module.ts';
 import { assembleKit } from './core/kit/kit.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
+import { partyModule } from './modules/party/party.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
@@ -17,6 +18,7 @@ export const modules = [
   registryModule,
   accountsModule,
   peopleModule,
+  partyModule,
   insightsModule,
 ];
 

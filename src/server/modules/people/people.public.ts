@@ -5,4 +5,12 @@
  * this module's routes). Nothing else of this folder is imported from outside it.
  */
 export { personCondition, personOfUser } from './people.service.ts';
+export {
+  accessEndsAfter,
+  endPositionAccess,
+  grantPositionAccess,
+  type OpenedAccount,
+  type PositionAccess,
+} from './people.access.ts';
 export { persons } from './people.tables.ts';
+export { buildPerson, type PersonSpec } from './people.factories.ts';
