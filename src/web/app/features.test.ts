@@ -69,6 +69,8 @@ describe('the assembled features', () => {
       '/import',
       '/territory',
       '/map',
+      '/party',
+      '/party/registrations',
       '/accounts',
       '/audit',
     ]);

@@ -9,6 +9,7 @@ export { default as audit } from '../features/audit/manifest.ts';
 export { default as auth } from '../features/auth/manifest.ts';
 export { default as factSheet } from '../features/fact-sheet/manifest.ts';
 export { default as map } from '../features/map/manifest.ts';
+export { default as party } from '../features/party/manifest.ts';
 export { default as overview } from '../features/overview/manifest.ts';
 export { default as registry } from '../features/registry/manifest.ts';
 export { default as registryImport } from '../features/registry-import/manifest.ts';
