@@ -97,8 +97,12 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 async function auditActions(entityId: string) {
-  const rows = await t.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
-  return rows.map((r) => r.action);
+  const found = await t.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.entityId, entityId))
+    .orderBy(auditLog.at, auditLog.id);
+  return found.map((r) => r.action);
 }
 
 describe('the organisation tree', () => {
