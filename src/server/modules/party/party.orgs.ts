@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { decrypt, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
 import { codeInScope, type Scope } from '../../core/auth/scope.ts';
@@ -360,6 +360,29 @@ export async function updateOrg(
         });
       }
       const places = await resolvePlaces(tx, org.kind, org.communityCode, org.parentId, input.placeIds);
+      if (org.kind === 'branch') {
+        // The branch's groups keep their buildings on its grids.
+        const kept = places.map((p) => p.placeId);
+        const [stranded] = await tx
+          .select({ id: partyOrgs.id })
+          .from(partyOrgs)
+          .innerJoin(partyOrgPlaces, eq(partyOrgPlaces.orgId, partyOrgs.id))
+          .innerJoin(buildings, eq(buildings.id, partyOrgPlaces.placeId))
+          .where(
+            and(
+              eq(partyOrgs.parentId, id),
+              isNull(partyOrgs.endsOn),
+              kept.length ? notInArray(buildings.gridId, kept) : undefined,
+            ),
+          )
+          .limit(1);
+        if (stranded) {
+          throw errors.conflict('placeIds', {
+            zh: '有党小组覆盖的楼栋在要移除的网格上，请先调整党小组',
+            en: 'A group covers buildings on a grid being removed: change the group first',
+          });
+        }
+      }
       await tx.delete(partyOrgPlaces).where(eq(partyOrgPlaces.orgId, id));
       if (places.length) await tx.insert(partyOrgPlaces).values(places.map((p) => ({ orgId: id, ...p })));
       changes.places = places.map((p) => p.territoryCode);

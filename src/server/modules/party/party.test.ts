@@ -175,6 +175,10 @@ describe('the organisation tree', () => {
       expect.objectContaining({ kind: 'building', id: onA.building.id }),
     ]);
 
+    // The group's building lies on grid A: the branch cannot drop grid A while the group covers it.
+    const stranding = await patch(admin, `/party/orgs/${branch}`, { placeIds: [gridB.id] });
+    expect(stranding.status).toBe(409);
+    expect(stranding.json.error.details[0].field).toBe('placeIds');
     const renamed = await patch(admin, `/party/orgs/${branch}`, {
       name: '改名党支部',
       placeIds: [gridA.id, gridB.id],
