@@ -116,6 +116,7 @@ export function PartyOrgPage() {
             <Card title={t('party.tree')} loading={orgs.isPending}>
               {tree.length ? (
                 <Tree
+                  data-testid="party-tree"
                   treeData={tree}
                   defaultExpandAll
                   selectedKeys={selected ? [selected] : []}
@@ -193,6 +194,7 @@ function OrgPanel({
 
   return (
     <Card
+      data-testid="party-org"
       title={`${o.name}（${t(`party.kind.${o.kind}`)}）`}
       extra={
         canWrite && active ? (
@@ -281,6 +283,7 @@ function OrgPanel({
             {t('party.members')}（{o.members.length}）
           </Typography.Title>
           <Table
+            data-testid="party-members"
             size="small"
             rowKey="id"
             dataSource={o.members}

@@ -63,6 +63,7 @@ export function PartyRegistrationsPage() {
                   <Alert type="error" showIcon title={registrations.error.message} />
                 ) : null}
                 <Table
+                  data-testid="party-registrations"
                   size="small"
                   rowKey="id"
                   loading={registrations.isPending}
