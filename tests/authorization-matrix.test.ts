@@ -44,6 +44,11 @@ const inside = {
   import: '',
   person: '',
   leaderTerm: '',
+  partyOrg: '',
+  partyMember: '',
+  partySecretary: '',
+  allianceUnit: '',
+  registration: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -56,6 +61,11 @@ const outside = {
   import: '',
   person: '',
   leaderTerm: '',
+  partyOrg: '',
+  partyMember: '',
+  partySecretary: '',
+  allianceUnit: '',
+  registration: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -212,6 +222,29 @@ beforeAll(async () => {
     select lt.id::text as id from leader_terms lt join buildings b on b.id = lt.building_id
     where b.territory_code like ${`${street2Code!.code}%`} and lt.status = 'approved' order by b.code limit 1`);
   outside.leaderTerm = outsideTerm!.id;
+  // Party records of the demo: a branch covering the first grid (every party reader's scope holds it) and
+  // members, secretaries, alliance units and registrations of the other street.
+  const one = async (query: ReturnType<typeof sql>) => (await rows<{ id: string }>(query))[0]!.id;
+  const [grid1Code] = await rows<{ code: string }>(
+    sql`select code from territories where id = ${ids.grid1}::uuid`,
+  );
+  const otherStreet = `${street2Code!.code}%`;
+  inside.partyOrg =
+    await one(sql`select o.id::text as id from party_orgs o join party_org_places p on p.org_id = o.id
+    where p.territory_code = ${grid1Code!.code} and o.kind = 'branch' and o.ends_on is null order by o.name limit 1`);
+  outside.partyOrg = await one(sql`select id::text as id from party_orgs
+    where community_code like ${otherStreet} and kind = 'branch' and ends_on is null order by name limit 1`);
+  outside.partyMember =
+    await one(sql`select m.id::text as id from party_members m join party_orgs o on o.id = m.branch_id
+    where o.community_code like ${otherStreet} and m.ends_on is null order by m.starts_on, m.id limit 1`);
+  outside.partySecretary = await one(sql`select s.id::text as id from party_secretaries s
+    join party_orgs o on o.id = s.org_id
+    where o.community_code like ${otherStreet} and s.ends_on is null order by s.starts_on, s.id limit 1`);
+  outside.allianceUnit = await one(sql`select u.id::text as id from alliance_units u
+    join party_orgs o on o.id = u.alliance_id
+    where o.community_code like ${otherStreet} and u.ends_on is null order by u.name, u.id limit 1`);
+  outside.registration = await one(sql`select id::text as id from party_registrations
+    where territory_code like ${otherStreet} order by created_at, id limit 1`);
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
 }, 120_000);
@@ -303,6 +336,11 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/leaders/terms/{id}')) return 'leaderTerm';
   if (path.startsWith('/leaders/buildings/{id}')) return 'building';
   if (path.startsWith('/leaders/me/residents/{id}')) return 'resident';
+  if (path.startsWith('/party/orgs/{id}')) return 'partyOrg';
+  if (path.startsWith('/party/members/{id}')) return 'partyMember';
+  if (path.startsWith('/party/secretaries/{id}')) return 'partySecretary';
+  if (path.startsWith('/party/alliance-units/{id}')) return 'allianceUnit';
+  if (path.startsWith('/party/registrations/{id}')) return 'registration';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -328,6 +366,15 @@ function validBody(op: Operation): unknown {
     'POST /leaders/terms/{id}/renew': () => ({}),
     'POST /leaders/terms/{id}/withdraw': () => ({}),
     'PUT /leaders/buildings/{id}/chat': () => ({ name: '越权改群', memberCount: 1 }),
+    'PATCH /party/orgs/{id}': () => ({ name: '越权改名' }),
+    'POST /party/orgs/{id}/merge': () => ({ intoId: inside.partyOrg }),
+    'PATCH /party/members/{id}': () => ({ status: 'probationary' }),
+    'POST /party/registrations/{id}/approve': () => ({ branchId: inside.partyOrg }),
+    'POST /party/registrations/{id}/reject': () => ({ reason: '越权退回' }),
+    'POST /party/registrations/{id}/transfer': () => ({
+      territoryId: ids.community1,
+      householdId: inside.household,
+    }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

@@ -301,6 +301,16 @@ async function snapshot() {
     (select max(updated_at)::text from leader_terms) as leader_terms_changed,
     (select count(*) from building_chats)::int as building_chats,
     (select max(updated_at)::text from building_chats) as building_chats_changed,
+    (select count(*) from party_orgs)::int as party_orgs,
+    (select max(updated_at)::text from party_orgs) as party_orgs_changed,
+    (select count(*) from party_org_places)::int as party_org_places,
+    (select count(*) from party_members)::int as party_members,
+    (select max(updated_at)::text from party_members) as party_members_changed,
+    (select count(*) from party_secretaries)::int as party_secretaries,
+    (select count(*) from alliance_units)::int as alliance_units,
+    (select count(*) from work_units)::int as work_units,
+    (select count(*) from party_registrations)::int as party_registrations,
+    (select max(updated_at)::text from party_registrations) as party_registrations_changed,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { leadersModule } from './modules/leaders/leaders.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
 import { organisationModule } from './modules/organisation/organisation.module.ts';
+import { partyModule } from './modules/party/party.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
@@ -20,6 +21,7 @@ export const modules = [
   accountsModule,
   peopleModule,
   leadersModule,
+  partyModule,
   organisationModule,
   insightsModule,
 ];

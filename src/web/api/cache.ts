@@ -29,7 +29,8 @@ export type QueryRoot =
   | 'registry-import'
   | 'people'
   | 'organisation'
-  | 'leaders';
+  | 'leaders'
+  | 'party';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
 
@@ -47,6 +48,9 @@ type Refreshes = readonly QueryRoot[] | 'everything';
 // A registry write changes lists, cards, fact sheets, the dashboard's figures and the audit log.
 const registryWrite = ['registry', 'fact-sheet', 'insights', 'audit'] as const;
 const accountWrite = ['accounts', 'audit'] as const;
+// A party write changes the organisation tree, the figures and the audit log; one giving or ending access, accounts too.
+const partyWrite = ['party', 'insights', 'audit'] as const;
+const partyAccessWrite = ['party', 'insights', 'audit', 'accounts', 'people'] as const;
 
 /**
  * What each write refreshes once it succeeds: the one place that says it. The type lists every write operation of
@@ -89,6 +93,22 @@ export const refreshAfter = {
   'POST /leaders/terms/{id}/withdraw': ['leaders', 'audit'],
   'PUT /leaders/buildings/{id}/chat': ['leaders', 'audit'],
   'POST /leaders/me/residents/{id}/call': ['audit'],
+  'POST /party/orgs': partyWrite,
+  'PATCH /party/orgs/{id}': partyAccessWrite,
+  'POST /party/orgs/{id}/merge': partyAccessWrite,
+  'POST /party/orgs/{id}/dissolve': partyAccessWrite,
+  'POST /party/members': partyWrite,
+  'PATCH /party/members/{id}': partyAccessWrite,
+  'POST /party/members/{id}/end': partyAccessWrite,
+  'POST /party/secretaries': partyAccessWrite,
+  'POST /party/secretaries/{id}/end': partyAccessWrite,
+  'POST /party/alliance-units': partyWrite,
+  'POST /party/alliance-units/{id}/end': partyWrite,
+  'POST /party/registrations': partyWrite,
+  'POST /party/registrations/{id}/approve': partyAccessWrite,
+  'POST /party/registrations/{id}/reject': partyWrite,
+  'POST /party/registrations/{id}/deregister': partyAccessWrite,
+  'POST /party/registrations/{id}/transfer': partyAccessWrite,
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -73,6 +73,8 @@ describe('the assembled features', () => {
       '/coverage',
       '/m/leader',
       '/map',
+      '/party',
+      '/party/registrations',
       '/accounts',
       '/audit',
     ]);

@@ -11,6 +11,7 @@ export { default as factSheet } from '../features/fact-sheet/manifest.ts';
 export { default as leaders } from '../features/leaders/manifest.ts';
 export { default as map } from '../features/map/manifest.ts';
 export { default as organisation } from '../features/organisation/manifest.ts';
+export { default as party } from '../features/party/manifest.ts';
 export { default as overview } from '../features/overview/manifest.ts';
 export { default as registry } from '../features/registry/manifest.ts';
 export { default as registryImport } from '../features/registry-import/manifest.ts';

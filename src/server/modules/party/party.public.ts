@@ -1,5 +1,6 @@
 /**
- * What other modules may use of the party module: the organisation tables for reading (the coverage board, the
- * contact cards). Writes go through this module's routes.
+ * What other modules may use of the party module: the organisation tables for joins (read only: organisations,
+ * members and secretaries are written through this module's routes), e.g. a coverage board finding grids without
+ * a branch or branches without a secretary. Nothing else of this folder is imported from outside it.
  */
 export { partyMembers, partyOrgPlaces, partyOrgs, partySecretaries } from './party.tables.ts';

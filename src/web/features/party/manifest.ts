@@ -1,0 +1,31 @@
+import { FlagOutlined, SolutionOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/define-feature.ts';
+import { messages } from './messages.ts';
+
+/** The party organisation of each community, and residence registrations (双报到). */
+export default defineFeature({
+  name: 'party',
+  routes: [
+    {
+      path: '/party',
+      permission: 'party:read',
+      load: () => import('./org-page.tsx').then((m) => m.PartyOrgPage),
+    },
+    {
+      path: '/party/registrations',
+      permission: 'party:read',
+      load: () => import('./registrations-page.tsx').then((m) => m.PartyRegistrationsPage),
+    },
+  ],
+  menu: [
+    { path: '/party', label: 'menu.party', icon: FlagOutlined, order: 45, permission: 'party:read' },
+    {
+      path: '/party/registrations',
+      label: 'menu.partyRegistrations',
+      icon: SolutionOutlined,
+      order: 46,
+      permission: 'party:read',
+    },
+  ],
+  messages,
+});
