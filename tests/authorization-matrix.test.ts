@@ -43,6 +43,7 @@ const inside = {
   account: '',
   import: '',
   person: '',
+  gridWorker: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -54,6 +55,7 @@ const outside = {
   account: '',
   import: '',
   person: '',
+  gridWorker: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -201,6 +203,14 @@ beforeAll(async () => {
   };
   inside.person = await person(sql`r.building_id = ${inside.building}::uuid`);
   outside.person = await person(sql`r.territory_code like ${`${street2Code!.code}%`}`);
+  // Grid workers: the demo grid worker (a worker of the first grid), and a worker of the other street.
+  const [insideWorker] = await rows<{ id: string }>(sql`
+    select p.id::text as id from persons p join users u on u.id = p.user_id where u.username = 'grid'`);
+  inside.gridWorker = insideWorker!.id;
+  const [outsideWorker] = await rows<{ id: string }>(sql`
+    select person_id::text as id from grid_workers
+    where territory_code like ${`${street2Code!.code}%`} and ends_on is null order by territory_code, starts_on limit 1`);
+  outside.gridWorker = outsideWorker!.id;
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
 }, 120_000);
@@ -288,6 +298,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/accounts/{id}')) return 'account';
   if (path.startsWith('/registry/imports/{id}')) return 'import';
   if (path.startsWith('/people/{id}')) return 'person';
+  if (path.startsWith('/grid-workers/{id}')) return 'gridWorker';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -308,6 +319,7 @@ function validBody(op: Operation): unknown {
     'POST /registry/imports/{id}/commit': () => ({ mode: 'valid-only' }),
     'POST /registry/imports/{id}/discard': () => ({}),
     'PUT /people/{id}/account': () => ({ userId: inside.account }),
+    'POST /grid-workers/{id}/end': () => ({}),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

@@ -297,6 +297,10 @@ async function snapshot() {
     (select count(*) from registry_imports)::int as imports,
     (select count(*) from persons)::int as persons,
     (select max(updated_at)::text from persons) as persons_changed,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from grid_workers) as grid_workers,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from volunteers) as volunteers,
+    (select count(*)::text from volunteer_teams) as volunteer_teams,
+    (select count(*)::text || count(ends_on)::text from volunteer_team_members) as volunteer_team_members,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }
