@@ -44,6 +44,8 @@ const inside = {
   import: '',
   person: '',
   gridWorker: '',
+  volunteer: '',
+  volunteerTeam: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -56,6 +58,8 @@ const outside = {
   import: '',
   person: '',
   gridWorker: '',
+  volunteer: '',
+  volunteerTeam: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -211,6 +215,27 @@ beforeAll(async () => {
     select person_id::text as id from grid_workers
     where territory_code like ${`${street2Code!.code}%`} and ends_on is null order by territory_code, starts_on limit 1`);
   outside.gridWorker = outsideWorker!.id;
+  // Volunteers and teams: serving the first grid (inside every scoped role reading them), and the other street.
+  const volunteer = async (personId: string, territoryId: string) => {
+    const response = await t.request('POST', '/api/v1/volunteers', {
+      cookie: cookies.county_admin,
+      body: { personId, territoryId },
+    });
+    expect(response.status, response.text).toBe(201);
+    return response.json.data.id as string;
+  };
+  inside.volunteer = await volunteer(inside.person, ids.grid1);
+  outside.volunteer = await volunteer(outside.person, outside.territory);
+  const team = async (territoryId: string) => {
+    const response = await t.request('POST', '/api/v1/volunteer-teams', {
+      cookie: cookies.county_admin,
+      body: { name: '矩阵服务队', territoryId },
+    });
+    expect(response.status, response.text).toBe(201);
+    return response.json.data.id as string;
+  };
+  inside.volunteerTeam = await team(ids.grid1);
+  outside.volunteerTeam = await team(outside.territory);
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
 }, 120_000);
@@ -299,6 +324,8 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/registry/imports/{id}')) return 'import';
   if (path.startsWith('/people/{id}')) return 'person';
   if (path.startsWith('/grid-workers/{id}')) return 'gridWorker';
+  if (path.startsWith('/volunteers/{id}')) return 'volunteer';
+  if (path.startsWith('/volunteer-teams/{id}')) return 'volunteerTeam';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -320,6 +347,11 @@ function validBody(op: Operation): unknown {
     'POST /registry/imports/{id}/discard': () => ({}),
     'PUT /people/{id}/account': () => ({ userId: inside.account }),
     'POST /grid-workers/{id}/end': () => ({}),
+    'POST /volunteers/{id}/end': () => ({}),
+    'PATCH /volunteer-teams/{id}': () => ({ name: '越权改名' }),
+    'POST /volunteer-teams/{id}/dissolve': () => ({}),
+    'POST /volunteer-teams/{id}/join': () => ({ volunteerId: inside.volunteer }),
+    'POST /volunteer-teams/{id}/leave': () => ({ volunteerId: inside.volunteer }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

@@ -5,6 +5,7 @@ import { insightsModule } from './modules/insights/insights.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
+import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 
 /**
  * The platform's modules, one line each (docs/adding-a-module.md). The app, the role catalogue, the OpenAPI
@@ -17,6 +18,7 @@ export const modules = [
   registryModule,
   accountsModule,
   peopleModule,
+  volunteersModule,
   insightsModule,
 ];
 

@@ -2,7 +2,20 @@
  * What other modules may use of the people module: the one filter for their records that name a person
  * (`personCondition`: inside the scope's places, or the caller's own person under a `self` scope), the person an
  * account is linked to, and the `persons` table for references and joins (read only: persons are written through
- * this module's routes). Nothing else of this folder is imported from outside it.
+ * this module's routes). Modules recording a position for a person may record the person inside their own
+ * transaction (`recordPerson`, with the request schema `createPersonBody` and `refusingDuplicates` around the
+ * transaction) and give or end the position's access (`grantPositionAccess`, `endPositionAccess`); demo generators
+ * build persons with `buildPerson`. Nothing else of this folder is imported from outside it.
  */
-export { personCondition, personOfUser } from './people.service.ts';
+export {
+  personCondition,
+  personInScope,
+  personOfUser,
+  recordPerson,
+  refusingDuplicates,
+} from './people.service.ts';
+export { accessEndsAfter, endPositionAccess, grantPositionAccess, type OpenedAccount } from './people.access.ts';
+export { createPersonBody } from './people.schemas.ts';
+export { buildPerson, type PersonRow, type PersonSpec } from './people.factories.ts';
+export { shanghaiDay } from './grid-workers.service.ts';
 export { persons } from './people.tables.ts';
