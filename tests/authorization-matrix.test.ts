@@ -398,7 +398,11 @@ describe('a record outside the caller’s scope answers 404 and changes nothing'
         if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${op.key} (${where}) changed data`);
       }
     }
-    expect(tried).toBeGreaterThan(0);
+    // A self-scoped role may hold only permissions on no record named in the path (volunteer:self).
+    const onRecords = operations.some(
+      (o) => o.path.includes('{id}') && o.access !== 'signed-in' && has(role, o.access),
+    );
+    expect(tried > 0).toBe(onRecords);
     expect(wrong).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ export { default as accounts } from '../features/accounts/manifest.ts';
 export { default as audit } from '../features/audit/manifest.ts';
 export { default as auth } from '../features/auth/manifest.ts';
 export { default as factSheet } from '../features/fact-sheet/manifest.ts';
+export { default as gridWorkers } from '../features/grid-workers/manifest.ts';
 export { default as map } from '../features/map/manifest.ts';
 export { default as overview } from '../features/overview/manifest.ts';
 export { default as registry } from '../features/registry/manifest.ts';

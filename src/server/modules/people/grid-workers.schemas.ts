@@ -74,14 +74,9 @@ export type AppointGridWorkerInput = z.infer<typeof appointGridWorkerBody>;
 
 export const endGridWorkerBody = z
   .strictObject({
-    gridIds: z
-      .array(z.uuid())
-      .min(1)
-      .max(20)
-      .optional()
-      .openapi({
-        description: 'The grids to stop serving; every grid inside the caller’s scope if left out',
-      }),
+    gridIds: z.array(z.uuid()).min(1).max(20).optional().openapi({
+      description: 'The grids to stop serving; every grid inside the caller’s scope if left out',
+    }),
     endsOn: daySchema
       .optional()
       .openapi({ description: 'Last day served (YYYY-MM-DD, not after today); today if left out' }),

@@ -362,10 +362,12 @@ describe('lists and workload', () => {
       level: 'grid',
       name: '负荷乙网格',
     });
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 6; i++) {
       await insertHousehold(t.db, testKeys, { grid: gridA, members: [{ name: '户主' }] });
-    for (let i = 0; i < 3; i++)
+    }
+    for (let i = 0; i < 3; i++) {
       await insertHousehold(t.db, testKeys, { grid: gridB, members: [{ name: '户主' }] });
+    }
     const uncovered = await t.request(
       'GET',
       `/api/v1/grid-workers/grids?uncovered=true&territoryId=${ids.community1.id}`,

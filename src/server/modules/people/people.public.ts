@@ -14,7 +14,12 @@ export {
   recordPerson,
   refusingDuplicates,
 } from './people.service.ts';
-export { accessEndsAfter, endPositionAccess, grantPositionAccess, type OpenedAccount } from './people.access.ts';
+export {
+  accessEndsAfter,
+  endPositionAccess,
+  grantPositionAccess,
+  type OpenedAccount,
+} from './people.access.ts';
 export { createPersonBody } from './people.schemas.ts';
 export { buildPerson, type PersonRow, type PersonSpec } from './people.factories.ts';
 export { shanghaiDay } from './grid-workers.service.ts';

@@ -557,8 +557,9 @@ export async function joinTeam(db: Db, scope: Scope, actor: Actor, teamId: strin
     }
     const today = shanghaiDay();
     const startsOn = input.on ?? today;
-    if (startsOn > today)
+    if (startsOn > today) {
       throw invalid('on', 'future', { zh: '日期不能晚于今天', en: 'The day cannot be after today' });
+    }
     if (startsOn < volunteer.startsOn || startsOn < team.startsOn) {
       throw invalid('on', 'before_start', {
         zh: '加入日期不能早于志愿者登记或队伍成立',

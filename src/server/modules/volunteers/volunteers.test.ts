@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -73,8 +73,9 @@ describe('the demo county', () => {
     const subs = teams.filter((x) => x.kind === 'team');
     expect(corps.length).toBeGreaterThan(0);
     expect(subs.length).toBeGreaterThanOrEqual(corps.length);
-    for (const sub of subs)
+    for (const sub of subs) {
       expect(corps.some((c) => (c as unknown as { id: string }).id === sub.parentId)).toBe(true);
+    }
     expect(subs.reduce((n, s) => n + s.members, 0)).toBeGreaterThan(0);
 
     const volunteer = await t.login(DEMO_ACCOUNT.volunteer);
