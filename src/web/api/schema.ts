@@ -5881,7 +5881,7 @@ export interface components {
        * @description An existing person (or give `person`)
        */
       personId?: string;
-      person?: components['schemas']['CreatePersonRequest'] & unknown;
+      person?: components['schemas']['CreatePersonRequest'];
       /** @description Grids inside the caller’s scope */
       gridIds: string[];
       /** @enum {string} */
@@ -5958,7 +5958,7 @@ export interface components {
        * @description An existing person (or give `person`)
        */
       personId?: string;
-      person?: components['schemas']['CreatePersonRequest'] & unknown;
+      person?: components['schemas']['CreatePersonRequest'];
       /**
        * Format: uuid
        * @description Where the volunteer serves: a community or grid (the person’s own place if left out)

@@ -24,10 +24,8 @@ export const DEFAULT_MAX_LOAD = 400;
 export const appointGridWorkerBody = z
   .strictObject({
     personId: z.uuid().optional().openapi({ description: 'An existing person (or give `person`)' }),
-    person: createPersonBody.optional().openapi({
-      description:
-        'A new person: a resident of the registry, or a person standing alone (or give `personId`)',
-    }),
+    // A new person (a resident, or standing alone), instead of `personId`.
+    person: createPersonBody.optional(),
     gridIds: z
       .array(z.uuid())
       .min(1, bi('请至少选择一个网格', 'Choose at least one grid'))

@@ -42,7 +42,8 @@ const profileFields = {
 export const registerVolunteerBody = z
   .strictObject({
     personId: z.uuid().optional().openapi({ description: 'An existing person (or give `person`)' }),
-    person: createPersonBody.optional().openapi({ description: 'A new person (or give `personId`)' }),
+    // A new person (a resident, or standing alone), instead of `personId`.
+    person: createPersonBody.optional(),
     ...profileFields,
   })
   .superRefine((body, ctx) => {
