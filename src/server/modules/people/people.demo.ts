@@ -150,7 +150,7 @@ async function generateGridWorkersDemo(
   let shared = 0;
   let ended = 0;
   for (const [i, grid] of grids.entries()) {
-    const slots = random.chance(0.75) ? 4 : 3;
+    const slots = random.chance(0.8) ? 4 : 3;
     const personIds: string[] = [];
     for (let slot = 0; slot < slots; slot++) {
       const startsOn = dayBetween(random, '2022-01-01', DEMO_LAST_DAY);

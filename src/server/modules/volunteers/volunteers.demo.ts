@@ -70,7 +70,7 @@ const order = (r: {
 }) => `${r.territoryCode}\u0000${r.name}\u0000${r.birthDate}\u0000${r.gender}\u0000${r.relation}`;
 
 /**
- * The volunteers' demo data: per community a pioneer volunteer corps (先锋志愿服务队) with 4–6 sub-teams, per street a
+ * The volunteers' demo data: per community a pioneer volunteer corps (先锋志愿服务队) with 5–6 sub-teams, per street a
  * corps with 1–2 (about 140 sub-teams at scale 1); each sub-team's volunteers are adult residents of its community
  * who were no person yet (recorded as persons with the people module's factory), serving their grid or community,
  * registered since 2021, a few ended; some belong to a second sub-team. The demo volunteer account's person serves
@@ -213,7 +213,7 @@ export async function generateVolunteersDemo(context: DemoContext): Promise<Reco
     const names = [...SUB_TEAMS];
     const pool = byCommunity(community);
     const members: Volunteer[] = [];
-    for (let k = random.int(4, 6); k > 0; k--) {
+    for (let k = random.int(5, 6); k > 0; k--) {
       const name = names.splice(random.int(0, names.length - 1), 1)[0]!;
       const sub = team({
         name,
