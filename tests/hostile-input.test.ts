@@ -311,6 +311,10 @@ async function snapshot() {
     (select count(*) from work_units)::int as work_units,
     (select count(*) from party_registrations)::int as party_registrations,
     (select max(updated_at)::text from party_registrations) as party_registrations_changed,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from grid_workers) as grid_workers,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from volunteers) as volunteers,
+    (select count(*)::text from volunteer_teams) as volunteer_teams,
+    (select count(*)::text || count(ends_on)::text from volunteer_team_members) as volunteer_team_members,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import { partyModule } from './modules/party/party.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
+import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 
 /**
  * The platform's modules, one line each (docs/adding-a-module.md). The app, the role catalogue, the OpenAPI
@@ -22,6 +23,7 @@ export const modules = [
   peopleModule,
   leadersModule,
   partyModule,
+  volunteersModule,
   organisationModule,
   insightsModule,
 ];

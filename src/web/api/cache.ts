@@ -30,7 +30,9 @@ export type QueryRoot =
   | 'people'
   | 'organisation'
   | 'leaders'
-  | 'party';
+  | 'party'
+  | 'grid-workers'
+  | 'volunteers';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
 
@@ -109,6 +111,17 @@ export const refreshAfter = {
   'POST /party/registrations/{id}/reject': partyWrite,
   'POST /party/registrations/{id}/deregister': partyAccessWrite,
   'POST /party/registrations/{id}/transfer': partyAccessWrite,
+  // An appointment may record a person and open an account; figures count grid workers.
+  'POST /grid-workers': ['grid-workers', 'people', 'accounts', 'insights', 'audit'],
+  'POST /grid-workers/{id}/end': ['grid-workers', 'accounts', 'insights', 'audit'],
+  'POST /volunteers/me': ['volunteers', 'insights', 'audit'],
+  'POST /volunteers': ['volunteers', 'people', 'insights', 'audit'],
+  'POST /volunteers/{id}/end': ['volunteers', 'insights', 'audit'],
+  'POST /volunteer-teams': ['volunteers', 'audit'],
+  'PATCH /volunteer-teams/{id}': ['volunteers', 'audit'],
+  'POST /volunteer-teams/{id}/dissolve': ['volunteers', 'audit'],
+  'POST /volunteer-teams/{id}/join': ['volunteers', 'audit'],
+  'POST /volunteer-teams/{id}/leave': ['volunteers', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

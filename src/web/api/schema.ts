@@ -3512,6 +3512,423 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/grid-workers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grid workers serving grids inside the caller’s scope, with their grids and household load */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          /** @description Part of a name */
+          q?: string;
+          /** @description Only workers serving a grid in this place (inside the scope) */
+          territoryId?: string;
+          employment?: 'full_time' | 'part_time';
+          occupation?: 'staff' | 'delivery_rider' | 'courier' | 'other';
+          /** @description Only workers above (true) or within (false) the load */
+          overloaded?: 'true' | 'false';
+          /** @description Households per worker above which a worker or grid is marked (400) */
+          maxLoad?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['GridWorker'][];
+              page: {
+                page: number;
+                pageSize: number;
+                total: number;
+                /** @description True when more rows match than were counted: `total` is then a lower bound */
+                totalCapped?: boolean;
+              };
+              maxLoad: number;
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Appoint a person grid worker of grids (giving them the grid_worker role over every grid they serve) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AppointGridWorkerRequest'];
+        };
+      };
+      responses: {
+        /** @description Appointed */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['GridWorker'];
+              /** @description The account opened for the person (shown once), or null when they had one */
+              opened: {
+                username: string;
+                password: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grid-workers/grids': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Workload of every grid inside the scope: households, workers, households per worker, uncovered grids */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only grids in this place (inside the scope) */
+          territoryId?: string;
+          /** @description Only grids without a worker (true) or with one (false) */
+          uncovered?: 'true' | 'false';
+          /** @description Households per worker above which a worker or grid is marked (400) */
+          maxLoad?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Grids */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['GridLoad'][];
+              summary: {
+                grids: number;
+                uncovered: number;
+                overloaded: number;
+                maxLoad: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grid-workers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One grid worker (a person id) serving or having served a grid inside the scope */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Households per worker above which a worker or grid is marked (400) */
+          maxLoad?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The worker */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['GridWorker'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/grid-workers/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a worker’s service on grids (all inside the scope when none named); access shrinks at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EndGridWorkerRequest'];
+        };
+      };
+      responses: {
+        /** @description The worker */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['GridWorker'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/leaders/me': {
     parameters: {
       query?: never;
@@ -6328,6 +6745,990 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/volunteers/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My volunteer profile (of the person my account is linked to), or null */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description My profile */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Volunteer'];
+            };
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register myself (my person) as volunteer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RegisterMyselfVolunteerRequest'];
+        };
+      };
+      responses: {
+        /** @description Registered */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Volunteer'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteers serving inside the caller’s scope */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          /** @description Part of a name */
+          q?: string;
+          /** @description Only volunteers serving in this place */
+          territoryId?: string;
+          /** @description Only volunteers with this skill */
+          skill?: string;
+          availability?: 'weekdays' | 'weekends' | 'evenings' | 'anytime';
+          status?: 'active' | 'ended' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Volunteer'][];
+              page: {
+                page: number;
+                pageSize: number;
+                total: number;
+                /** @description True when more rows match than were counted: `total` is then a lower bound */
+                totalCapped?: boolean;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a person (existing, or recorded now) as volunteer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RegisterVolunteerRequest'];
+        };
+      };
+      responses: {
+        /** @description Registered */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Volunteer'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One volunteer profile */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The profile */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Volunteer'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a volunteer’s profile (and their memberships) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EndVolunteerRequest'];
+        };
+      };
+      responses: {
+        /** @description The profile */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Volunteer'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteer-teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteer corps and sub-teams serving inside the scope, with their counts */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only teams serving in this place */
+          territoryId?: string;
+          status?: 'active' | 'dissolved' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Teams */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeam'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a corps (服务队) or a sub-team (分队) of one */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateVolunteerTeamRequest'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeamDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteer-teams/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One team with its members and sub-teams */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The team */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeamDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a team */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RenameVolunteerTeamRequest'];
+        };
+      };
+      responses: {
+        /** @description The team */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeamDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/volunteer-teams/{id}/dissolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dissolve a team (refused while it has active members or sub-teams) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EndVolunteerRequest'];
+        };
+      };
+      responses: {
+        /** @description The team */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeamDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteer-teams/{id}/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A volunteer joins the team */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['VolunteerTeamMemberRequest'];
+        };
+      };
+      responses: {
+        /** @description The team */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeamDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteer-teams/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A member leaves the team */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['VolunteerTeamMemberRequest'];
+        };
+      };
+      responses: {
+        /** @description The team */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VolunteerTeamDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/coverage': {
     parameters: {
       query?: never;
@@ -7520,6 +8921,97 @@ export interface components {
        */
       userId: string | null;
     };
+    GridWorker: {
+      personId: string;
+      name: string;
+      /** @enum {string|null} */
+      gender: 'male' | 'female' | null;
+      /** @description In full when the person agreed to publish it, masked otherwise */
+      mobile: string | null;
+      publishMobile: boolean;
+      territoryCode: string;
+      account: {
+        id: string;
+        displayName: string;
+      } | null;
+      /**
+       * @description Of the current service
+       * @enum {string|null}
+       */
+      employment: 'full_time' | 'part_time' | null;
+      /** @enum {string|null} */
+      occupation: 'staff' | 'delivery_rider' | 'courier' | 'other' | null;
+      /** @description Grids served now */
+      grids: components['schemas']['GridService'][];
+      /** @description Ended service (in the detail only) */
+      history: components['schemas']['GridService'][];
+      /** @description Households per worker, summed over the grids served */
+      load: number;
+      overloaded: boolean;
+    };
+    GridService: {
+      id: string;
+      gridId: string;
+      gridCode: string;
+      gridName: string;
+      communityName: string | null;
+      /** @enum {string} */
+      employment: 'full_time' | 'part_time';
+      /** @enum {string} */
+      occupation: 'staff' | 'delivery_rider' | 'courier' | 'other';
+      startsOn: string;
+      endsOn: string | null;
+      /** @description Households of the grid (serving rows only) */
+      households: number;
+      /** @description Workers serving the grid (serving rows only) */
+      workers: number;
+    };
+    GridLoad: {
+      gridId: string;
+      gridCode: string;
+      gridName: string;
+      communityName: string | null;
+      households: number;
+      workers: number;
+      fullTime: number;
+      partTime: number;
+      /** @description Households / workers; null without a worker */
+      loadPerWorker: number | null;
+      overloaded: boolean;
+    };
+    AppointGridWorkerRequest: {
+      /**
+       * Format: uuid
+       * @description An existing person (or give `person`)
+       */
+      personId?: string;
+      person?: components['schemas']['CreatePersonRequest'];
+      /** @description Grids inside the caller’s scope */
+      gridIds: string[];
+      /** @enum {string} */
+      employment: 'full_time' | 'part_time';
+      /**
+       * @default staff
+       * @enum {string}
+       */
+      occupation?: 'staff' | 'delivery_rider' | 'courier' | 'other';
+      /**
+       * Format: date
+       * @description First day served (YYYY-MM-DD); today if left out
+       */
+      startsOn?: string;
+      /** @description The person agreed to have their mobile printed on contact cards */
+      publishMobile?: boolean;
+    };
+    EndGridWorkerRequest: {
+      /** @description The grids to stop serving; every grid inside the caller’s scope if left out */
+      gridIds?: string[];
+      /**
+       * Format: date
+       * @description Last day served (YYYY-MM-DD, not after today); today if left out
+       */
+      endsOn?: string;
+    };
     MyLeaderPage: {
       terms: components['schemas']['LeaderTerm'][];
       buildings: {
@@ -7927,6 +9419,137 @@ export interface components {
        */
       householdId: string;
     };
+    Volunteer: {
+      id: string;
+      personId: string;
+      name: string;
+      /** @enum {string|null} */
+      gender: 'male' | 'female' | null;
+      /** @description Masked unless the person agreed to publish it */
+      mobile: string | null;
+      territoryCode: string;
+      territoryName: string | null;
+      skills: string[];
+      /** @enum {string} */
+      availability: 'weekdays' | 'weekends' | 'evenings' | 'anytime';
+      startsOn: string;
+      endsOn: string | null;
+      teams: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'corps' | 'team';
+      }[];
+    } | null;
+    RegisterMyselfVolunteerRequest: {
+      /**
+       * Format: uuid
+       * @description Where the volunteer serves: a community or grid (the person’s own place if left out)
+       */
+      territoryId?: string;
+      /**
+       * @description Skills, e.g. 理发, 法律咨询, 医疗 (at most 10)
+       * @default []
+       */
+      skills?: string[];
+      /**
+       * @default anytime
+       * @enum {string}
+       */
+      availability?: 'weekdays' | 'weekends' | 'evenings' | 'anytime';
+      /**
+       * Format: date
+       * @description First day (YYYY-MM-DD); today if left out
+       */
+      startsOn?: string;
+    };
+    RegisterVolunteerRequest: {
+      /**
+       * Format: uuid
+       * @description An existing person (or give `person`)
+       */
+      personId?: string;
+      person?: components['schemas']['CreatePersonRequest'];
+      /**
+       * Format: uuid
+       * @description Where the volunteer serves: a community or grid (the person’s own place if left out)
+       */
+      territoryId?: string;
+      /**
+       * @description Skills, e.g. 理发, 法律咨询, 医疗 (at most 10)
+       * @default []
+       */
+      skills?: string[];
+      /**
+       * @default anytime
+       * @enum {string}
+       */
+      availability?: 'weekdays' | 'weekends' | 'evenings' | 'anytime';
+      /**
+       * Format: date
+       * @description First day (YYYY-MM-DD); today if left out
+       */
+      startsOn?: string;
+    };
+    EndVolunteerRequest: {
+      /**
+       * Format: date
+       * @description Last day (YYYY-MM-DD, not after today); today if left out
+       */
+      endsOn?: string;
+    };
+    VolunteerTeam: {
+      id: string;
+      parentId: string | null;
+      /** @enum {string} */
+      kind: 'corps' | 'team';
+      name: string;
+      territoryCode: string;
+      territoryName: string | null;
+      startsOn: string;
+      endsOn: string | null;
+      /** @description Active members */
+      members: number;
+      /** @description Active sub-teams */
+      subTeams: number;
+    };
+    VolunteerTeamDetail: components['schemas']['VolunteerTeam'] & {
+      memberList: {
+        volunteerId: string;
+        personId: string;
+        name: string;
+        startsOn: string;
+        endsOn: string | null;
+      }[];
+      subTeamList: components['schemas']['VolunteerTeam'][];
+    };
+    CreateVolunteerTeamRequest: {
+      name: string;
+      /**
+       * Format: uuid
+       * @description The corps a sub-team (分队) belongs to; left out for a corps (服务队)
+       */
+      parentId?: string;
+      /**
+       * Format: uuid
+       * @description Where the team serves (street, community or grid); a sub-team defaults to its corps’
+       */
+      territoryId?: string;
+      /** Format: date */
+      startsOn?: string;
+    };
+    RenameVolunteerTeamRequest: {
+      name: string;
+    };
+    VolunteerTeamMemberRequest: {
+      /** Format: uuid */
+      volunteerId: string;
+      /**
+       * Format: date
+       * @description The day joined or the last day (YYYY-MM-DD); today if left out
+       */
+      on?: string;
+    };
     Coverage: {
       /** @description The day (Asia/Shanghai) the board describes */
       asOf: string;
@@ -8101,6 +9724,10 @@ export interface components {
       people: number;
       /** @description 已关联账号的人员 — People with an account */
       peopleLinked: number;
+      /** @description 网格员 — Grid workers */
+      gridWorkers: number;
+      /** @description 兼职网格员 — Part-time grid workers */
+      partTimeGridWorkers: number;
       /** @description 楼栋长 — Building leaders */
       buildingLeaders: number;
       /** @description 无楼栋长的楼栋 — Buildings without a leader */
@@ -8113,6 +9740,8 @@ export interface components {
       buildingPartyGroups: number;
       /** @description 在职党员干部任支部书记 — Cadres serving as secretaries */
       cadreSecretaries: number;
+      /** @description 志愿者 — Volunteers */
+      volunteers: number;
     };
     Overview: {
       territory: {

@@ -4,8 +4,11 @@ import { personName } from '../../core/demo/names.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { residents } from '../registry/registry.public.ts';
-import { demoTerritory } from '../territory/territory.public.ts';
-import { insertPerson, type PersonSpec } from './people.factories.ts';
+import { demoTerritory, type DemoNode } from '../territory/territory.public.ts';
+import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
+import type { Random } from '../../core/demo/random.ts';
+import { buildGridWorker, buildPerson, insertPerson, type PersonSpec } from './people.factories.ts';
+import { gridWorkers, persons } from './people.tables.ts';
 
 /** A resident's place in the demo's order: what the seed decides about them (ids are random). */
 const order = (r: { name: string; birthDate: string; gender: string; relation: string }) =>
@@ -77,5 +80,139 @@ export async function generatePeopleDemo(context: DemoContext): Promise<Record<s
     const account = accounts.get(role)!;
     await insertPerson(context.tx, context.keys, { ...spec, mobile: account.mobile, userId: account.id });
   }
-  return { people: people.length };
+  const workers = await generateGridWorkersDemo(context, nodes, accounts.get('grid_worker')!);
+  return { people: people.length, ...workers };
+}
+
+/** The demo's days are drawn up to this one (the day before the registry's reference date), never from today. */
+const DEMO_LAST_DAY = '2026-06-30';
+const DAY_MS = 86_400_000;
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const dayBetween = (random: Random, from: string, to: string) =>
+  addDays(from, random.int(0, Math.max(0, daysBetween(from, to))));
+
+/** Part-time grid workers (delivery riders and couriers) of the county at scale 1. */
+const PART_TIME_AT_SCALE_1 = 51;
+
+/**
+ * Grid workers (网格员): every grid gets 3–4 full-time workers (about 1,000 over the 267 grids of scale 1), a few of
+ * whom also serve the community's previous grid, and a few of whose posts had a predecessor whose service ended;
+ * 51 part-time delivery riders and couriers at scale 1 (proportionally fewer below). Start dates spread since 2022.
+ * Workers are persons standing alone on the grid they serve, with a (synthetic, 171…) mobile most of them agreed to
+ * publish. The demo grid worker's account is the first worker of its grid.
+ */
+async function generateGridWorkersDemo(
+  context: DemoContext,
+  nodes: DemoNode[],
+  account: { id: string; mobile: string },
+): Promise<Record<string, number>> {
+  const { random, keys } = context;
+  const grids = nodes.filter((n) => n.level === 'grid');
+  const p = columnArrays(persons, [
+    'id',
+    'name',
+    'gender',
+    'territoryCode',
+    'mobileEnc',
+    'mobileIndex',
+    'residentId',
+    'userId',
+    'linkedAt',
+    'publishMobile',
+  ]);
+  const w = columnArrays(gridWorkers, [
+    'id',
+    'personId',
+    'gridId',
+    'territoryCode',
+    'employment',
+    'occupation',
+    'startsOn',
+    'endsOn',
+  ]);
+  const newPerson = (grid: DemoNode, extra: Partial<PersonSpec> = {}) => {
+    const gender = random.chance(0.6) ? 'female' : 'male';
+    const row = buildPerson(keys, {
+      name: personName(random, gender),
+      gender,
+      territoryCode: grid.code,
+      mobile: `171${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+      publishMobile: random.chance(0.85),
+      ...extra,
+    });
+    pushRow(p, row);
+    return row.id;
+  };
+  let previous: { grid: DemoNode; personIds: string[] } | null = null;
+  let shared = 0;
+  let ended = 0;
+  for (const [i, grid] of grids.entries()) {
+    const slots = random.chance(0.8) ? 4 : 3;
+    const personIds: string[] = [];
+    for (let slot = 0; slot < slots; slot++) {
+      const startsOn = dayBetween(random, '2022-01-01', DEMO_LAST_DAY);
+      if (slot === slots - 1 && previous && previous.grid.parentId === grid.parentId && random.chance(0.06)) {
+        // A worker of the community's previous grid serves this one too.
+        const personId = random.pick(previous.personIds);
+        pushRow(w, buildGridWorker({ personId, grid, startsOn }));
+        shared += 1;
+        continue;
+      }
+      const personId =
+        i === 0 && slot === 0
+          ? newPerson(grid, {
+              name: personName(random, 'male', '赵'),
+              gender: 'male',
+              mobile: account.mobile,
+              userId: account.id,
+              publishMobile: true,
+            })
+          : newPerson(grid);
+      personIds.push(personId);
+      pushRow(w, buildGridWorker({ personId, grid, startsOn }));
+      if (startsOn > '2022-03-01' && random.chance(0.04)) {
+        // The post had a predecessor whose service ended the day before.
+        const before = newPerson(grid);
+        const endsOn = addDays(startsOn, -1);
+        pushRow(
+          w,
+          buildGridWorker({
+            personId: before,
+            grid,
+            startsOn: dayBetween(random, '2022-01-01', addDays(endsOn, -30)),
+            endsOn,
+          }),
+        );
+        ended += 1;
+      }
+    }
+    previous = { grid, personIds };
+  }
+  const partTime = Math.max(1, Math.round(PART_TIME_AT_SCALE_1 * context.options.scale));
+  for (let k = 0; k < partTime; k++) {
+    const grid = random.pick(grids);
+    const personId = newPerson(grid);
+    pushRow(
+      w,
+      buildGridWorker({
+        personId,
+        grid,
+        employment: 'part_time',
+        occupation: random.chance(0.6) ? 'delivery_rider' : 'courier',
+        startsOn: dayBetween(random, '2023-01-01', DEMO_LAST_DAY),
+      }),
+    );
+  }
+  await insertColumns(context.tx, persons, p);
+  await insertColumns(context.tx, gridWorkers, w);
+  return {
+    gridWorkerPersons: p.id.length,
+    gridWorkerPosts: w.id.length,
+    gridWorkersSharingGrids: shared,
+    gridWorkersEnded: ended,
+    partTimeGridWorkers: partTime,
+  };
 }

@@ -1,4 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
+import { gridWorkerRoutes } from './grid-workers.routes.ts';
+import { countGridWorkers } from './grid-workers.service.ts';
 import { generatePeopleDemo } from './people.demo.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { countPeople } from './people.service.ts';
@@ -10,18 +12,20 @@ import { countPeople } from './people.service.ts';
  */
 export const peopleModule = defineModule({
   name: 'people',
-  routes: peopleRoutes,
+  routes: (deps) => peopleRoutes(deps).route('/', gridWorkerRoutes(deps)),
   permissions: {
     'person:read': { zh: '查看人员', en: 'Read people' },
     'person:write': { zh: '登记人员和关联账号', en: 'Record people and link accounts' },
+    'grid_worker:read': { zh: '查看网格员', en: 'Read grid workers' },
+    'grid_worker:write': { zh: '任免网格员', en: 'Appoint and end grid workers' },
   },
   grants: {
-    street_admin: ['person:read', 'person:write'],
-    inspector: ['person:read'],
-    community_secretary: ['person:read', 'person:write'],
-    community_worker: ['person:read', 'person:write'],
-    branch_secretary: ['person:read'],
-    grid_worker: ['person:read'],
+    street_admin: ['person:read', 'person:write', 'grid_worker:read', 'grid_worker:write'],
+    inspector: ['person:read', 'grid_worker:read'],
+    community_secretary: ['person:read', 'person:write', 'grid_worker:read', 'grid_worker:write'],
+    community_worker: ['person:read', 'person:write', 'grid_worker:read', 'grid_worker:write'],
+    branch_secretary: ['person:read', 'grid_worker:read'],
+    grid_worker: ['person:read', 'grid_worker:read'],
     building_leader: ['person:read'],
   },
   audit: {
@@ -31,8 +35,13 @@ export const peopleModule = defineModule({
       'person.account_unlinked': { zh: '解除账号关联', en: 'Account unlinked' },
       'person.access_granted': { zh: '职务授予权限', en: 'Access given by a position' },
       'person.access_ended': { zh: '职务权限终止', en: 'Access of a position ended' },
+      'grid_worker.appointed': { zh: '任命网格员', en: 'Grid worker appointed' },
+      'grid_worker.ended': { zh: '网格员离任', en: 'Grid worker’s service ended' },
     },
-    entityTypes: { person: { zh: '人员', en: 'Person' } },
+    entityTypes: {
+      person: { zh: '人员', en: 'Person' },
+      grid_worker: { zh: '网格员', en: 'Grid worker' },
+    },
   },
   figures: [
     {
@@ -41,6 +50,13 @@ export const peopleModule = defineModule({
         peopleLinked: { zh: '已关联账号的人员', en: 'People with an account' },
       },
       compute: ({ db, scope, code, asOf }) => countPeople(db, scope, code, asOf),
+    },
+    {
+      keys: {
+        gridWorkers: { zh: '网格员', en: 'Grid workers' },
+        partTimeGridWorkers: { zh: '兼职网格员', en: 'Part-time grid workers' },
+      },
+      compute: ({ db, scope, code, asOf }) => countGridWorkers(db, scope, code, asOf),
     },
   ],
   maintain: ['persons', 'grid_workers'],

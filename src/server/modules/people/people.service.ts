@@ -153,7 +153,7 @@ const accountTaken = {
 };
 
 /** Runs a write, answering 409 on the field when a concurrent write took the same resident or account first. */
-async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
+export async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
@@ -176,78 +176,88 @@ export async function createPerson(
   actor: Actor,
   input: CreatePersonInput,
 ): Promise<string> {
-  return refusingDuplicates(() =>
-    db.transaction(async (tx) => {
-      let person: {
-        name: string;
-        gender: 'male' | 'female' | null;
-        territoryCode: string;
-        residentId: string | null;
-      };
-      if (input.residentId !== undefined) {
-        if (!scopes.residents) throw errors.notFound();
-        const resident = await residentInScope(tx, scopes.residents, input.residentId);
-        if (!resident.territoryCode || resident.movedOutAt) {
-          throw errors.validation([
-            {
-              field: 'residentId',
-              code: 'moved_out',
-              message: {
-                zh: '该居民已迁出，不能登记为人员',
-                en: 'The resident has moved out and cannot become a person',
-              },
-            },
-          ]);
-        }
-        if (!codeInScope(scopes.write, resident.territoryCode)) throw errors.notFound();
-        const [taken] = await tx
-          .select({ id: persons.id })
-          .from(persons)
-          .where(eq(persons.residentId, resident.id))
-          .limit(1);
-        if (taken) throw errors.conflict('residentId', residentTaken);
-        person = {
-          name: resident.name,
-          gender: resident.gender,
-          territoryCode: resident.territoryCode,
-          residentId: resident.id,
-        };
-      } else {
-        const node = await loadInScope(tx, scopes.write, input.territoryId!);
-        if (node.level !== 'grid' && node.level !== 'community') {
-          throw errors.validation([
-            {
-              field: 'territoryId',
-              code: 'level',
-              message: { zh: '请选择网格或社区', en: 'Choose a grid or a community' },
-            },
-          ]);
-        }
-        person = {
-          name: input.name!,
-          gender: input.gender ?? null,
-          territoryCode: node.code,
-          residentId: null,
-        };
-      }
-      const id = newId();
-      const mobile = input.mobile ?? null;
-      await tx.insert(persons).values({
-        id,
-        ...person,
-        mobileEnc: mobile ? encrypt(keys, mobile) : null,
-        mobileIndex: mobile ? blindIndex(keys, 'mobile', mobile) : null,
-      });
-      await appendAudit(tx, actor, {
-        action: 'person.created',
-        entityType: 'person',
-        entityId: id,
-        territoryCode: person.territoryCode,
-        changes: changedFields(null, { ...person, mobile }, { mobile: maskMobile }),
-      });
-      return id;
-    }),
-  );
+  return refusingDuplicates(() => db.transaction((tx) => recordPerson(tx, keys, scopes, actor, input)));
+}
+
+/**
+ * `createPerson` inside the caller's transaction (a grid worker appointed from a resident, say); the caller maps a
+ * concurrent duplicate with `refusingDuplicates`.
+ */
+export async function recordPerson(
+  tx: Executor,
+  keys: DataKeys,
+  scopes: { write: Scope; residents: Scope | null },
+  actor: Actor,
+  input: CreatePersonInput,
+): Promise<string> {
+  let person: {
+    name: string;
+    gender: 'male' | 'female' | null;
+    territoryCode: string;
+    residentId: string | null;
+  };
+  if (input.residentId !== undefined) {
+    if (!scopes.residents) throw errors.notFound();
+    const resident = await residentInScope(tx, scopes.residents, input.residentId);
+    if (!resident.territoryCode || resident.movedOutAt) {
+      throw errors.validation([
+        {
+          field: 'residentId',
+          code: 'moved_out',
+          message: {
+            zh: '该居民已迁出，不能登记为人员',
+            en: 'The resident has moved out and cannot become a person',
+          },
+        },
+      ]);
+    }
+    if (!codeInScope(scopes.write, resident.territoryCode)) throw errors.notFound();
+    const [taken] = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(eq(persons.residentId, resident.id))
+      .limit(1);
+    if (taken) throw errors.conflict('residentId', residentTaken);
+    person = {
+      name: resident.name,
+      gender: resident.gender,
+      territoryCode: resident.territoryCode,
+      residentId: resident.id,
+    };
+  } else {
+    const node = await loadInScope(tx, scopes.write, input.territoryId!);
+    if (node.level !== 'grid' && node.level !== 'community') {
+      throw errors.validation([
+        {
+          field: 'territoryId',
+          code: 'level',
+          message: { zh: '请选择网格或社区', en: 'Choose a grid or a community' },
+        },
+      ]);
+    }
+    person = {
+      name: input.name!,
+      gender: input.gender ?? null,
+      territoryCode: node.code,
+      residentId: null,
+    };
+  }
+  const id = newId();
+  const mobile = input.mobile ?? null;
+  await tx.insert(persons).values({
+    id,
+    ...person,
+    mobileEnc: mobile ? encrypt(keys, mobile) : null,
+    mobileIndex: mobile ? blindIndex(keys, 'mobile', mobile) : null,
+  });
+  await appendAudit(tx, actor, {
+    action: 'person.created',
+    entityType: 'person',
+    entityId: id,
+    territoryCode: person.territoryCode,
+    changes: changedFields(null, { ...person, mobile }, { mobile: maskMobile }),
+  });
+  return id;
 }
 
 /**

@@ -1,0 +1,25 @@
+import { SolutionOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/define-feature.ts';
+import { messages } from './messages.ts';
+
+/** Grid workers (网格员): who serves which grid, their household load, appointment and end of service. */
+export default defineFeature({
+  name: 'grid-workers',
+  routes: [
+    {
+      path: '/grid-workers',
+      permission: 'grid_worker:read',
+      load: () => import('./grid-workers-page.tsx').then((m) => m.GridWorkersPage),
+    },
+  ],
+  menu: [
+    {
+      path: '/grid-workers',
+      label: 'menu.gridWorkers',
+      icon: SolutionOutlined,
+      order: 35,
+      permission: 'grid_worker:read',
+    },
+  ],
+  messages,
+});

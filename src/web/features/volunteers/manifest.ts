@@ -1,0 +1,37 @@
+import { HeartOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/define-feature.ts';
+import { messages } from './messages.ts';
+
+/** Volunteers (志愿者): profiles, the corps and their sub-teams; a volunteer's own profile. */
+export default defineFeature({
+  name: 'volunteers',
+  routes: [
+    {
+      path: '/volunteers',
+      permission: 'volunteer:read',
+      load: () => import('./volunteers-page.tsx').then((m) => m.VolunteersPage),
+    },
+    {
+      path: '/my-volunteering',
+      permission: 'volunteer:self',
+      load: () => import('./my-volunteer-page.tsx').then((m) => m.MyVolunteerPage),
+    },
+  ],
+  menu: [
+    {
+      path: '/volunteers',
+      label: 'menu.volunteers',
+      icon: HeartOutlined,
+      order: 37,
+      permission: 'volunteer:read',
+    },
+    {
+      path: '/my-volunteering',
+      label: 'menu.myVolunteering',
+      icon: HeartOutlined,
+      order: 38,
+      permission: 'volunteer:self',
+    },
+  ],
+  messages,
+});
