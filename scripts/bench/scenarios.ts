@@ -1,8 +1,9 @@
 import { foundation } from './foundation.ts';
 import { importBench } from './import.ts';
+import { organisation } from './organisation.ts';
 import { registry } from './registry.ts';
 import type { Scenario } from './scenario.ts';
 import { uploadLimits } from './upload-limits.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
-export const scenarios: Scenario[] = [foundation, registry, importBench, uploadLimits];
+export const scenarios: Scenario[] = [foundation, registry, importBench, uploadLimits, organisation];
