@@ -27,9 +27,8 @@ export function figures(
 ): Promise<Figures> {
   // Nothing is recorded after now: a day after today (the end of a report period still running) is today.
   const to = query.to && endOfDayShanghai(query.to).getTime() < Date.now() ? query.to : undefined;
-  // Figures of today change at midnight (terms end, people turn 60) without a write: today is part of the key.
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, to ?? `today ${today}`]);
+  // scopeKey carries today's date: figures of today change at midnight (terms end, people turn 60) without a write.
+  const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, to]);
   return figuresCache(db, key, () => computeFigures(db, sets, scope, { ...query, to }));
 }
 

@@ -1,8 +1,9 @@
-import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { activeOn } from '../../core/db/periods.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { leaderTerms } from '../leaders/leaders.public.ts';
 import { partyOrgPlaces, partyOrgs, partySecretaries } from '../party/party.public.ts';
 import { gridWorkers, persons } from '../people/people.public.ts';
@@ -29,7 +30,17 @@ export type CoverageQuery = { territoryId?: string; maxLoad?: number };
  * grids without a worker or a branch, branches without a secretary, leaders' terms ending within 30 days, and
  * workers whose load passes `maxLoad` households. Each list gives its total and its first rows, worst first.
  */
-export async function coverageBoard(db: Executor, scope: Scope, query: CoverageQuery) {
+export function coverageBoard(db: Executor, scope: Scope, query: CoverageQuery) {
+  // Every table the board reads bumps the registry's data version (migrations 0003, 0012, 0013); the key holds the
+  // day (scopeKey), so terms ending at midnight leave the board without a write.
+  const key = JSON.stringify([scopeKey(scope), query.territoryId ?? null, query.maxLoad ?? DEFAULT_MAX_LOAD]);
+  return boardCache(db, key, () => computeBoard(db, scope, query));
+}
+
+type Board = Awaited<ReturnType<typeof computeBoard>>;
+const boardCache = createVersionedCache<Board>('registry', 200);
+
+async function computeBoard(db: Executor, scope: Scope, query: CoverageQuery) {
   const place = query.territoryId ? await loadInScope(db, scope, query.territoryId) : null;
   const day = shanghaiDay();
   const maxLoad = query.maxLoad ?? DEFAULT_MAX_LOAD;
@@ -45,9 +56,14 @@ export async function coverageBoard(db: Executor, scope: Scope, query: CoverageQ
     place ? startsWith(buildings.territoryCode, place.code) : undefined,
     sql`not ${hasLeader}`,
   );
-  // "buildings".id: drizzle leaves a one-table select's columns unqualified, and a bare "id" would be the household's.
-  const buildingHouseholds = sql<number>`(select count(*)::int from ${households} h
-    where h.building_id = ${buildings}.id and h.moved_out_at is null)`;
+  // Households per building in one grouped pass (a count per listed building would scan the index once each).
+  const householdCounts = db
+    .select({ buildingId: households.buildingId, n: sql<number>`count(*)::int`.as('n') })
+    .from(households)
+    .where(isNull(households.movedOutAt))
+    .groupBy(households.buildingId)
+    .as('hc');
+  const buildingHouseholds = sql<number>`coalesce(${householdCounts.n}, 0)`;
 
   const hasWorker = sql`exists (select 1 from ${gridWorkers} w where w.grid_id = ${territories}.id
     and ${activeOn({ startsOn: sql`w.starts_on`, endsOn: sql`w.ends_on` }, day)})`;
@@ -92,6 +108,7 @@ export async function coverageBoard(db: Executor, scope: Scope, query: CoverageQ
         households: buildingHouseholds,
       })
       .from(buildings)
+      .leftJoin(householdCounts, eq(householdCounts.buildingId, buildings.id))
       .where(buildingWhere)
       .orderBy(sql`${buildingHouseholds} desc`, buildings.code)
       .limit(COVERAGE_LIST_LIMIT),

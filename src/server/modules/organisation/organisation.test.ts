@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -59,12 +60,14 @@ async function person(name: string, grid: { code: string }, mobile: string | nul
   const id = await t.db.transaction((tx) =>
     insertPerson(tx, testKeys, { name, territoryCode: grid.code, mobile }),
   );
-  if (publish) await t.db.update(persons).set({ publishMobile: true }).where(eq(persons.id, id));
+  if (publish) {
+    await t.db.transaction((tx) => tx.update(persons).set({ publishMobile: true }).where(eq(persons.id, id)));
+  }
   return id;
 }
 
 async function leaderTerm(buildingId: string, personId: string, startsOn: string, endsOn: string) {
-  await t.db.insert(leaderTerms).values({
+  await insertRow(leaderTerms, {
     id: newId(),
     buildingId,
     personId,
@@ -73,6 +76,11 @@ async function leaderTerm(buildingId: string, personId: string, startsOn: string
     startsOn,
     endsOn,
   });
+}
+
+/** Inserts rows in a transaction, as the services write: the coverage board's cache sees the write at once. */
+async function insertRow<T extends PgTable>(table: T, values: T['$inferInsert']) {
+  await t.db.transaction((tx) => tx.insert(table).values(values));
 }
 
 const board = async (cookie: string, query = '') => t.request('GET', `/api/v1/coverage${query}`, { cookie });
@@ -109,7 +117,7 @@ describe('coverage board', () => {
     expect(codes(res.json.data.gridsWithoutBranch.rows)).toContain(grid.code);
 
     const worker = await person('李网格', grid, null, false);
-    await t.db.insert(gridWorkers).values({
+    await insertRow(gridWorkers, {
       id: newId(),
       personId: worker,
       gridId: grid.id,
@@ -118,14 +126,14 @@ describe('coverage board', () => {
       startsOn: addDays(-30),
     });
     const branchId = newId();
-    await t.db.insert(partyOrgs).values({
+    await insertRow(partyOrgs, {
       id: branchId,
       kind: 'branch',
       communityCode: community.code,
       name: '新网格功能型党支部',
       startsOn: addDays(-30),
     });
-    await t.db.insert(partyOrgPlaces).values({
+    await insertRow(partyOrgPlaces, {
       orgId: branchId,
       placeKind: 'grid',
       placeId: grid.id,
@@ -147,9 +155,12 @@ describe('coverage board', () => {
       worker,
     );
 
-    await t.db
-      .insert(partySecretaries)
-      .values({ id: newId(), orgId: branchId, personId: worker, startsOn: addDays(-1) });
+    await insertRow(partySecretaries, {
+      id: newId(),
+      orgId: branchId,
+      personId: worker,
+      startsOn: addDays(-1),
+    });
     res = await board(admin, `?territoryId=${community.id}`);
     expect(res.json.data.branchesWithoutSecretary.rows.map((b: { id: string }) => b.id)).not.toContain(
       branchId,
@@ -178,7 +189,7 @@ describe('contact cards and the building page (一卡一牌)', () => {
     const leader = await person('赵楼长', grid, '13900003333', true);
     const worker = await person('钱网格', grid, '13900004444', false);
     await leaderTerm(building.id, leader, addDays(-10), addDays(355));
-    await t.db.insert(gridWorkers).values({
+    await insertRow(gridWorkers, {
       id: newId(),
       personId: worker,
       gridId: grid.id,
@@ -187,7 +198,7 @@ describe('contact cards and the building page (一卡一牌)', () => {
       occupation: 'delivery_rider',
       startsOn: addDays(-10),
     });
-    await t.db.insert(buildingChats).values({ buildingId: building.id, name: '幸福楼栋群', memberCount: 86 });
+    await insertRow(buildingChats, { buildingId: building.id, name: '幸福楼栋群', memberCount: 86 });
 
     const res = await t.request('GET', `/api/v1/buildings/${building.id}/service-cards`, {
       cookie: secretary,
@@ -240,7 +251,7 @@ describe('who serves a place', () => {
     const worker = await person('周网格', grid, '13900006666', true);
     const secretaryId = await person('吴书记', grid, '13900007777', true);
     await leaderTerm(building.id, leader, addDays(-1), addDays(300));
-    await t.db.insert(gridWorkers).values({
+    await insertRow(gridWorkers, {
       id: newId(),
       personId: worker,
       gridId: grid.id,
@@ -249,19 +260,25 @@ describe('who serves a place', () => {
       startsOn: addDays(-5),
     });
     const branchId = newId();
-    await t.db.insert(partyOrgs).values({
+    await insertRow(partyOrgs, {
       id: branchId,
       kind: 'branch',
       communityCode: community.code,
       name: '周网格党支部',
       startsOn: addDays(-30),
     });
-    await t.db
-      .insert(partyOrgPlaces)
-      .values({ orgId: branchId, placeKind: 'grid', placeId: grid.id, territoryCode: grid.code });
-    await t.db
-      .insert(partySecretaries)
-      .values({ id: newId(), orgId: branchId, personId: secretaryId, startsOn: addDays(-3) });
+    await insertRow(partyOrgPlaces, {
+      orgId: branchId,
+      placeKind: 'grid',
+      placeId: grid.id,
+      territoryCode: grid.code,
+    });
+    await insertRow(partySecretaries, {
+      id: newId(),
+      orgId: branchId,
+      personId: secretaryId,
+      startsOn: addDays(-3),
+    });
 
     const res = await t.request('GET', `/api/v1/territories/${grid.id}/servants`, { cookie: secretary });
     expect(res.status, res.text).toBe(200);
