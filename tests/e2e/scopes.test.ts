@@ -3,12 +3,15 @@ import { signIn, usePlatformAndBrowser } from './support.ts';
 
 const e2e = usePlatformAndBrowser();
 
+/** A grid worker's menu: their desk pages, the organisation lists they may read, and the map. */
+const GRID_WORKER_MENU = ['首页', '居民', '区域管理', '网格员', '楼栋长', '志愿者', '地图'];
+
 test('a grid worker sees only their own grid, residents and map but no account or audit menu, and the 403 page for the accounts URL', async () => {
   const page = await e2e.newPage();
   await signIn(page, 'grid');
 
   const menu = page.getByTestId('side-menu');
-  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页', '居民', '区域管理', '地图']);
+  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(GRID_WORKER_MENU);
   const me = (
     (await (await page.request.get('/api/v1/me')).json()) as {
       data: { roles: { territories: { name: string; code: string }[] }[] };
@@ -28,12 +31,9 @@ test('a grid worker sees only their own grid, residents and map but no account o
   for (const path of ['/accounts', '/audit', '/import']) {
     await page.goto(path);
     await page.getByTestId('forbidden-page').waitFor();
-    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual([
-      '首页',
-      '居民',
-      '区域管理',
-      '地图',
-    ]);
+    expect(await page.getByTestId('side-menu').getByRole('menuitem').allTextContents()).toEqual(
+      GRID_WORKER_MENU,
+    );
   }
 
   await page.goto('/no-such-page');
@@ -50,7 +50,7 @@ test('a resident without desk permissions sees only the home page, with their ro
   await page.getByTestId('menu-toggle').click();
   const menu = page.getByTestId('side-menu');
   await menu.waitFor();
-  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页']);
+  expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['首页', '我的志愿服务']);
   await page.goto('/territory');
   await page.getByTestId('forbidden-page').waitFor();
   await page.context().close();

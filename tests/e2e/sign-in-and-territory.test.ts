@@ -126,8 +126,15 @@ describe('language', () => {
       'Residents',
       'Import',
       'Territory',
+      'Grid workers',
+      'Building leaders',
       'Coverage',
+      'My buildings',
+      'Volunteers',
+      'My volunteering',
       'Map',
+      'Party organisation',
+      'Registrations',
       'Accounts',
       'Audit log',
     ]);
@@ -144,7 +151,23 @@ describe('language', () => {
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await expect
       .poll(() => page.getByTestId('side-menu').getByRole('menuitem').allTextContents())
-      .toEqual(['首页', '居民', '导入', '区域管理', '地图', '账号管理', '审计日志']);
+      .toEqual([
+        '首页',
+        '居民',
+        '导入',
+        '区域管理',
+        '网格员',
+        '楼栋长',
+        '组织覆盖',
+        '我的楼栋',
+        '志愿者',
+        '我的志愿服务',
+        '地图',
+        '党组织',
+        '双报到',
+        '账号管理',
+        '审计日志',
+      ]);
     await page.context().close();
   });
 });
