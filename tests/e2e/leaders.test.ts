@@ -58,7 +58,7 @@ test('a community secretary nominates a building leader and approves them; the l
 
   // The leader signs in on a phone, sets a password and sees the households of their building.
   const phone = await e2e.newPage({ width: 390, height: 844 });
-  await signIn(phone, username!, password!);
+  await signIn(phone, username!, password);
   const change = phone.getByRole('dialog').filter({ hasText: '首次登录或密码被重置后' });
   await change.waitFor();
   const inputs = change.locator('input[type=password]');
