@@ -15,15 +15,32 @@ test('a community secretary reads the coverage board, prints a building’s cont
   const shown = await page.getByTestId('coverage-buildingsWithoutLeader').textContent();
   expect(shown).toContain(board.buildingsWithoutLeader.total.toLocaleString());
 
-  // The first building on the list: its cards, one per household, from the board's link.
-  const building = board.buildingsWithoutLeader.rows[0]!;
-  await page.getByTestId('coverage-list-buildingsWithoutLeader').getByRole('link').first().click();
-  await page.waitForURL((url) => url.pathname === `/buildings/${building.id}/cards`);
+  // A building's cards, one per household, from the first building of a grid's fact sheet.
+  const tree = (await apiGet(page, '/territories/tree')).data as {
+    id: string;
+    level: string;
+    children: never[];
+  }[];
+  const grid = (tree[0]!.children as { id: string; level: string }[])[0]!;
+  await page.goto(`/territories/${grid.id}/fact-sheet`);
+  const cardsLink = page.getByTestId('fact-sheet-buildings').getByRole('link', { name: '联系卡' }).first();
+  await cardsLink.click();
+  await page.waitForURL((url) => /^\/buildings\/[^/]+\/cards$/.test(url.pathname));
+  const buildingId = new URL(page.url()).pathname.split('/')[2]!;
+  const cards = (await apiGet(page, `/buildings/${buildingId}/service-cards`)).data as {
+    pagePath: string;
+    households: unknown[];
+    leaders: { name: string }[];
+  };
+  const building = { households: cards.households.length };
   await page.getByTestId('service-card').first().waitFor();
   expect(await page.getByTestId('service-card').count()).toBe(building.households);
   expect(await page.locator('[data-testid="service-card"] svg').count()).toBeGreaterThanOrEqual(
     building.households,
   );
+  if (cards.leaders[0]) {
+    expect(await page.getByTestId('service-card').first().textContent()).toContain(cards.leaders[0].name);
+  }
 
   // Printed, the cards come four to an A4 page.
   const pdf = await page.pdf({ format: 'A4' });
@@ -31,9 +48,6 @@ test('a community secretary reads the coverage board, prints a building’s cont
   expect(pages).toBe(Math.ceil(building.households / 4));
 
   // The QR code's page opens without signing in, on a phone.
-  const cards = (await apiGet(page, `/buildings/${building.id}/service-cards`)).data as {
-    pagePath: string;
-  };
   const phone = await e2e.newPage({ width: 390, height: 844 });
   await phone.goto(cards.pagePath);
   await phone.getByTestId('building-page').getByRole('heading').waitFor();
