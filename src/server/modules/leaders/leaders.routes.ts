@@ -30,20 +30,16 @@ import {
   withdrawBody,
 } from './leaders.schemas.ts';
 import {
-  buildingLeaders,
-  callResident,
   endTerm,
   expiringTerms,
   getTerm,
   listTerms,
-  myHouseholds,
-  myLeaderPage,
   nominate,
-  putChat,
   renew,
   review,
   withdraw,
 } from './leaders.service.ts';
+import { buildingLeaders, callResident, myHouseholds, myLeaderPage, putChat } from './leaders.buildings.ts';
 
 const termResponse = jsonContent(z.object({ data: termSchema }));
 const termWithOpened = jsonContent(z.object({ data: termSchema, opened: openedSchema }));

@@ -10,18 +10,14 @@ import {
   uuidParam,
 } from '../../core/http/openapi.ts';
 import {
-  addAllianceUnit,
   addMember,
   appointSecretary,
   createOrg,
   dissolveOrg,
-  endAllianceUnit,
   endMember,
   endSecretary,
-  getAllianceUnit,
   getOrg,
   getSecretary,
-  listAllianceUnits,
   listOrgs,
   mergeOrg,
   updateMember,
@@ -61,6 +57,7 @@ import {
   updateOrgBody,
   workUnitSchema,
 } from './party.schemas.ts';
+import { addAllianceUnit, endAllianceUnit, getAllianceUnit, listAllianceUnits } from './party.alliance.ts';
 
 const tags = ['party'];
 const orgResponse = jsonContent(z.object({ data: orgDetailSchema }));
