@@ -35,13 +35,24 @@ test('a community secretary nominates a building leader and approves them; the l
   await desk.getByTestId('leaders-nominate').click();
   const dialog = desk.getByRole('dialog');
   await chooseOption(desk, dialog.getByTestId('leaders-building'), building.name);
-  await dialog.getByTestId('leaders-resident').click();
+  const residentSelect = dialog.getByTestId('leaders-resident');
+  await residentSelect.click();
   const firstResident = desk.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
   await firstResident.waitFor();
   const residentLabel = (await firstResident.getAttribute('title')) ?? (await firstResident.textContent())!;
   const residentName = residentLabel.split(' · ')[0]!.trim();
-  await firstResident.click();
-  await expect.poll(async () => dialog.getByTestId('leaders-resident').textContent()).toContain(residentName);
+  // The first option is the active one: Enter takes it (a click can land while the list is still moving in).
+  await desk.keyboard.press('Enter');
+  await expect
+    .poll(
+      async () => {
+        if ((await residentSelect.textContent())?.includes(residentName)) return true;
+        await firstResident.click({ timeout: 2_000, force: true }).catch(() => undefined);
+        return (await residentSelect.textContent())?.includes(residentName) ?? false;
+      },
+      { timeout: 15_000, interval: 300 },
+    )
+    .toBe(true);
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
   await desk.getByText('已保存').first().waitFor();
   await dialog.waitFor({ state: 'hidden' });
