@@ -28,6 +28,7 @@ import {
   type TermView,
 } from './leaders.schemas.ts';
 import { leaderTerms } from './leaders.tables.ts';
+import { activeOn as periodActiveOn } from '../../core/db/periods.ts';
 
 export type Deps = { db: Db; keys: DataKeys };
 
@@ -78,7 +79,7 @@ export function termInScope(scope: Scope): SQL {
 
 /** Approved and in force on `day` (both ends included). */
 export function activeOn(day: string): SQL {
-  return sql`(${leaderTerms.status} = 'approved' and ${leaderTerms.startsOn} <= ${day}::date and ${leaderTerms.endsOn} >= ${day}::date)`;
+  return sql`(${leaderTerms.status} = 'approved' and ${periodActiveOn(leaderTerms, day)})`;
 }
 
 /** What leaves the server for a term: the leader's mobile masked unless they agreed to publish it. */

@@ -20,13 +20,9 @@ import type {
 import { endPositionAccess, grantPositionAccess, type OpenedAccount } from './people.access.ts';
 import { personInScope, recordPerson, refusingDuplicates } from './people.service.ts';
 import { gridWorkers, persons } from './people.tables.ts';
+import { shanghaiDay } from '../registry/registry.public.ts';
 
 type Deps = { db: Db; keys: DataKeys };
-
-/** The day (YYYY-MM-DD) a moment falls on in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDay(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The kind of position naming the role assignment a grid worker's service gives (one per worker, all grids). */
 export const GRID_WORKER_SOURCE = 'grid_worker';

@@ -5,9 +5,9 @@ import { createTestApp, testKeys, type TestApp } from '../../../../tests/support
 import { auditLog, roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import { insertHousehold } from '../registry/registry.factories.ts';
 import { insertTerritoryNode } from '../territory/territory.factories.ts';
-import { shanghaiDay } from './grid-workers.service.ts';
 import { insertGridWorker, insertPerson } from './people.factories.ts';
 import { gridWorkers, persons } from './people.tables.ts';
+import { shanghaiDay } from '../registry/registry.public.ts';
 
 type Node = { id: string; code: string; name: string; level: string; children: Node[] };
 

@@ -26,4 +26,3 @@ export {
 } from './people.access.ts';
 export { createPersonBody } from './people.schemas.ts';
 export { buildPerson, type PersonRow, type PersonSpec } from './people.factories.ts';
-export { shanghaiDay } from './grid-workers.service.ts';

@@ -12,7 +12,6 @@ import {
   persons,
   recordPerson,
   refusingDuplicates,
-  shanghaiDay,
 } from '../people/people.public.ts';
 import { loadInScope, territories } from '../territory/territory.public.ts';
 import type {
@@ -27,6 +26,7 @@ import type {
   VolunteerView,
 } from './volunteers.schemas.ts';
 import { volunteerTeamMembers, volunteerTeams, volunteers } from './volunteers.tables.ts';
+import { shanghaiDay } from '../registry/registry.public.ts';
 
 type Deps = { db: Db; keys: DataKeys };
 

@@ -4,11 +4,11 @@ import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { insertPerson } from '../people/people.factories.ts';
-import { shanghaiDay } from '../people/people.public.ts';
 import { insertHousehold } from '../registry/registry.factories.ts';
 import { insertTerritoryNode } from '../territory/territory.factories.ts';
 import { insertVolunteer } from './volunteers.factories.ts';
 import { volunteerTeamMembers, volunteerTeams, volunteers } from './volunteers.tables.ts';
+import { shanghaiDay } from '../registry/registry.public.ts';
 
 type Node = { id: string; code: string; name: string; level: string; children: Node[] };
 
