@@ -284,6 +284,17 @@ describe('the kit refuses a declaration that cannot work', () => {
       /"resident.moved" is declared twice/,
     );
   });
+  it('a setting outside its module’s name, declared twice, or with a default its input refuses', () => {
+    const setting = {
+      key: 'tiny.limit',
+      label: { zh: '上限', en: 'Limit' },
+      input: { kind: 'integer' as const, min: 1, max: 10 },
+      default: 5,
+    };
+    refuses([tiny({ settings: [{ ...setting, key: 'other.limit' }] })], /must start with "tiny\."/);
+    refuses([tiny({ settings: [setting, setting] })], /"tiny.limit" is declared twice/);
+    refuses([tiny({ settings: [{ ...setting, default: 11 }] })], /default its own input refuses/);
+  });
   it('a module listed twice, or demo data depending on a cycle or an unknown module', () => {
     refuses([tiny({}), tiny({})], /"tiny" is listed twice/);
     const generate = () => Promise.resolve({});

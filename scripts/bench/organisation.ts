@@ -282,9 +282,10 @@ window.__cardsReady = new Promise((resolve) => {
   const check = () => {
     const cards = document.querySelectorAll('[data-testid="service-card"]');
     if (cards.length >= ${expected}) {
-      const qrDrawn = Array.from(cards).every((card) =>
-        Array.from(card.querySelectorAll('.ant-qrcode svg path')).some((p) => (p.getAttribute('d') || '').length > 0),
-      );
+      const qrDrawn = Array.from(cards).every((card) => {
+        const img = card.querySelector('img.ww-org-qr');
+        return img && img.complete && img.naturalWidth > 0;
+      });
       if (qrDrawn) {
         const cardsMs = performance.now();
         document.fonts.ready.then(() =>
@@ -923,7 +924,7 @@ export const organisation: Scenario = {
       '',
       coldTable,
       '',
-      `Contact cards in Chromium ${chromiumVersion}: ${filled.building.name} filled from ${existing} to ${CARD_HOUSEHOLDS} households (${added} POST /households in ${Math.round(addMs)} ms); signed in as admin through the form (${Math.round(signInMs)} ms), then ${BROWSER_RUNS} fresh pages of ${cardsUrl} in that session (the app's scripts are in the browser cache from the sign-in, the cards page's chunk from run 2 on). Times from navigation start; "JSON asked / in" = the service-cards request sent / fully received; "ready to print" = ${CARD_HOUSEHOLDS} cards, every QR code svg drawn, document.fonts.ready resolved. PDF = page.pdf({ format: 'A4' }), ${cardsBrowser.expectedPages} pages expected at ${CARDS_PER_PAGE} cards a page.`,
+      `Contact cards in Chromium ${chromiumVersion}: ${filled.building.name} filled from ${existing} to ${CARD_HOUSEHOLDS} households (${added} POST /households in ${Math.round(addMs)} ms); signed in as admin through the form (${Math.round(signInMs)} ms), then ${BROWSER_RUNS} fresh pages of ${cardsUrl} in that session (the app's scripts are in the browser cache from the sign-in, the cards page's chunk from run 2 on). Times from navigation start; "JSON asked / in" = the service-cards request sent / fully received; "ready to print" = ${CARD_HOUSEHOLDS} cards, every QR image decoded, document.fonts.ready resolved. PDF = page.pdf({ format: 'A4' }), ${cardsBrowser.expectedPages} pages expected at ${CARDS_PER_PAGE} cards a page.`,
       '',
       browserTable,
       '',

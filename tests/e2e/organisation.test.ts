@@ -35,7 +35,12 @@ test('a community secretary reads the coverage board, prints a building’s cont
   const building = { households: cards.households.length };
   await page.getByTestId('service-card').first().waitFor();
   expect(await page.getByTestId('service-card').count()).toBe(building.households);
-  expect(await page.locator('[data-testid="service-card"] svg').count()).toBeGreaterThanOrEqual(
+  // Every card shows the building's QR code, drawn once and decoded as an image.
+  await page.waitForFunction(
+    (n) =>
+      Array.from(
+        document.querySelectorAll<HTMLImageElement>('[data-testid="service-card"] img.ww-org-qr'),
+      ).filter((img) => img.complete && img.naturalWidth > 0).length === n,
     building.households,
   );
   if (cards.leaders[0]) {
@@ -47,6 +52,23 @@ test('a community secretary reads the coverage board, prints a building’s cont
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBe(Math.ceil(building.households / 4));
 
+  // The whole grid's set: every building's cards at once, each building on new sheets.
+  await page.goto(`/territories/${grid.id}/fact-sheet`);
+  await page.getByTestId('fact-sheet-cards-set').click();
+  await page.waitForURL((url) => url.pathname === `/territories/${grid.id}/cards`);
+  const set = (await apiGet(page, `/territories/${grid.id}/service-cards`)).data as {
+    households: number;
+    buildings: { households: unknown[] }[];
+  };
+  await page.getByTestId('place-cards-page').waitFor();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="service-card"]').length === n,
+    set.households,
+  );
+  const setPdf = await page.pdf({ format: 'A4' });
+  const setPages = (setPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(setPages).toBe(set.buildings.reduce((n, b) => n + Math.ceil(b.households.length / 4), 0));
+
   // The QR code's page opens without signing in, on a phone.
   const phone = await e2e.newPage({ width: 390, height: 844 });
   await phone.goto(cards.pagePath);
@@ -56,4 +78,29 @@ test('a community secretary reads the coverage board, prints a building’s cont
   expect(width).toBeLessThanOrEqual(390);
   await phone.goto(`${cards.pagePath.slice(0, -1)}x`);
   await phone.getByText('该二维码无效或楼栋已不存在').waitFor();
+});
+
+test('the county administrator sets the grid workers’ load limit once, and the coverage board uses it', async () => {
+  const page = await e2e.newPage();
+  await signIn(page, 'admin');
+  await page.getByTestId('side-menu').getByRole('menuitem', { name: '系统设置' }).click();
+  await page.waitForURL((url) => url.pathname === '/settings');
+  const card = page.getByTestId('setting-people.maxWorkerLoad');
+  await card.waitFor();
+  expect(await card.textContent()).toContain('使用默认值');
+  const input = card.getByRole('spinbutton', { name: '网格员负责户数上限' });
+  await input.fill('260');
+  await card.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已保存').waitFor();
+  expect(await card.textContent()).toContain('最近修改');
+  const saved = (await apiGet(page, '/settings')).data as { key: string; value: number }[];
+  expect(saved.find((s) => s.key === 'people.maxWorkerLoad')?.value).toBe(260);
+
+  await page.getByTestId('side-menu').getByRole('menuitem', { name: '组织覆盖' }).click();
+  await page.waitForURL((url) => url.pathname === '/coverage');
+  await page.getByTestId('coverage-buildingsWithoutLeader').waitFor();
+  await expect
+    .poll(() => page.getByRole('spinbutton', { name: '网格员负荷上限（户）' }).inputValue())
+    .toBe('260');
+  await page.context().close();
 });

@@ -137,6 +137,7 @@ describe('language', () => {
       'Registrations',
       'Accounts',
       'Audit log',
+      'Settings',
     ]);
     expect(await page.getByTestId('scope-label').textContent()).toBe('Whole county · County administrator');
 
@@ -167,6 +168,7 @@ describe('language', () => {
         '双报到',
         '账号管理',
         '审计日志',
+        '系统设置',
       ]);
     await page.context().close();
   });

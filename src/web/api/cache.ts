@@ -32,7 +32,8 @@ export type QueryRoot =
   | 'leaders'
   | 'party'
   | 'grid-workers'
-  | 'volunteers';
+  | 'volunteers'
+  | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
 
@@ -114,6 +115,8 @@ export const refreshAfter = {
   // An appointment may record a person and open an account; figures count grid workers.
   'POST /grid-workers': ['grid-workers', 'people', 'accounts', 'insights', 'audit'],
   'POST /grid-workers/{id}/end': ['grid-workers', 'accounts', 'insights', 'audit'],
+  // A county setting (a load limit, the base map) changes what the pages mark and draw.
+  'PUT /settings/{key}': ['settings', 'grid-workers', 'organisation', 'audit'],
   'POST /volunteers/me': ['volunteers', 'insights', 'audit'],
   'POST /volunteers': ['volunteers', 'people', 'insights', 'audit'],
   'POST /volunteers/{id}/end': ['volunteers', 'insights', 'audit'],

@@ -374,6 +374,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The county’s settings with their values (the default where none was set) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every setting */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Setting'][];
+            };
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settings/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a county setting (audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The setting, e.g. organisation.maxWorkerLoad */
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SettingValue'];
+        };
+      };
+      responses: {
+        /** @description The setting as changed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Setting'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/territories/tree': {
     parameters: {
       query?: never;
@@ -3533,7 +3661,7 @@ export interface paths {
           occupation?: 'staff' | 'delivery_rider' | 'courier' | 'other';
           /** @description Only workers above (true) or within (false) the load */
           overloaded?: 'true' | 'false';
-          /** @description Households per worker above which a worker or grid is marked (400) */
+          /** @description Households per worker above which a worker or grid is marked (default: the county’s setting) */
           maxLoad?: number;
         };
         header?: never;
@@ -3698,7 +3826,7 @@ export interface paths {
           territoryId?: string;
           /** @description Only grids without a worker (true) or with one (false) */
           uncovered?: 'true' | 'false';
-          /** @description Households per worker above which a worker or grid is marked (400) */
+          /** @description Households per worker above which a worker or grid is marked (default: the county’s setting) */
           maxLoad?: number;
         };
         header?: never;
@@ -3781,7 +3909,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Households per worker above which a worker or grid is marked (400) */
+          /** @description Households per worker above which a worker or grid is marked (default: the county’s setting) */
           maxLoad?: number;
         };
         header?: never;
@@ -7742,7 +7870,7 @@ export interface paths {
         query?: {
           /** @description A place inside the caller’s scope (default: all of it) */
           territoryId?: string;
-          /** @description Households per grid worker above which a worker is listed (default 400) */
+          /** @description Households per grid worker above which a worker is listed (default: the county’s setting) */
           maxLoad?: number;
         };
         header?: never;
@@ -7911,6 +8039,82 @@ export interface paths {
           content: {
             'application/json': {
               data: components['schemas']['ServiceCards'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/territories/{id}/service-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The contact cards of every building of a grid or a community, as one print set (up to 6,000 households) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The cards, building by building */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['PlaceServiceCards'];
             };
           };
         };
@@ -8273,6 +8477,57 @@ export interface components {
       requestId: string | null;
       ip: string | null;
       userAgent: string | null;
+    };
+    Setting: {
+      key: string;
+      label: {
+        zh: string;
+        en: string;
+      };
+      help: {
+        zh: string;
+        en: string;
+      } | null;
+      input:
+        | {
+            /** @enum {string} */
+            kind: 'integer';
+            min: number;
+            max: number;
+            unit?: {
+              zh: string;
+              en: string;
+            };
+          }
+        | {
+            /** @enum {string} */
+            kind: 'text';
+            maxLength: number;
+            pattern?: {
+              source: string;
+              hint: {
+                zh: string;
+                en: string;
+              };
+            };
+          }
+        | {
+            /** @enum {string} */
+            kind: 'choice';
+            options: {
+              [key: string]: {
+                zh: string;
+                en: string;
+              };
+            };
+          };
+      default: number | string;
+      value: number | string;
+      /** @description Last change; null while the default applies */
+      updatedAt: string | null;
+    };
+    SettingValue: {
+      value: number | string;
     };
     TerritoryTreeNode: components['schemas']['TerritoryNode'] & {
       children: components['schemas']['TerritoryTreeNode'][];
@@ -9704,6 +9959,17 @@ export interface components {
         memberCount: number;
         qrImage: string | null;
       } | null;
+    };
+    PlaceServiceCards: {
+      place: {
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+      };
+      /** @description Households of the set (every card) */
+      households: number;
+      buildings: components['schemas']['ServiceCards'][];
     };
     Figures: {
       /** @description 街道数 — Streets */

@@ -80,6 +80,7 @@ describe('the assembled features', () => {
       '/party/registrations',
       '/accounts',
       '/audit',
+      '/settings',
     ]);
     for (const entry of menu) {
       const route = routes.find((r) => r.path === entry.path);

@@ -16,5 +16,6 @@ export { default as party } from '../features/party/manifest.ts';
 export { default as overview } from '../features/overview/manifest.ts';
 export { default as registry } from '../features/registry/manifest.ts';
 export { default as registryImport } from '../features/registry-import/manifest.ts';
+export { default as settings } from '../features/settings/manifest.ts';
 export { default as territory } from '../features/territory/manifest.ts';
 export { default as volunteers } from '../features/volunteers/manifest.ts';

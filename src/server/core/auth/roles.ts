@@ -11,6 +11,7 @@ export type Permission = `${string}:${string}`;
 export const corePermissions = {
   'audit:read': { zh: '查看操作日志', en: 'Read the audit log' },
   'personal:reveal': { zh: '查看完整个人信息（留痕）', en: 'Reveal personal data (audited)' },
+  'settings:manage': { zh: '修改全县设置', en: 'Change the county’s settings' },
 } as const satisfies Record<Permission, Text>;
 
 export const coreGrants: Partial<Record<RoleCode, Permission[]>> = {

@@ -3,6 +3,7 @@ import { auditRoutes } from '../auth/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { coreGrants, corePermissions } from '../auth/roles.ts';
 import { createRouter } from '../http/openapi.ts';
+import { settingsRoutes } from '../settings/settings.routes.ts';
 import { defineModule } from './module.ts';
 
 /**
@@ -12,7 +13,11 @@ import { defineModule } from './module.ts';
  */
 export const coreModule = defineModule({
   name: 'core',
-  routes: (deps) => createRouter().route('/', authRoutes(deps)).route('/', auditRoutes(deps)),
+  routes: (deps) =>
+    createRouter()
+      .route('/', authRoutes(deps))
+      .route('/', auditRoutes(deps))
+      .route('/', settingsRoutes(deps)),
   permissions: corePermissions,
   grants: coreGrants,
   audit: {
@@ -23,11 +28,13 @@ export const coreModule = defineModule({
       'user.password_changed': { zh: '修改密码', en: 'Password changed' },
       'personal.revealed': { zh: '查看敏感信息', en: 'Personal data revealed' },
       'demo.seeded': { zh: '生成演示数据', en: 'Demo data generated' },
+      'setting.changed': { zh: '修改系统设置', en: 'Setting changed' },
     },
     entityTypes: {
       user: { zh: '账号', en: 'Account' },
       session: { zh: '登录会话', en: 'Session' },
       county: { zh: '县（区）', en: 'County' },
+      setting: { zh: '系统设置', en: 'Setting' },
     },
   },
   jobs: ({ db, logger }) => authMaintenance(db, logger),

@@ -1,6 +1,7 @@
 import { installCatalogue } from '../auth/catalogue.ts';
 import { roleCodes, type Permission, type RoleCode } from '../auth/roles.ts';
 import { coreErrorCodes, type Text } from '../http/errors.ts';
+import { settingSchema, type SettingDefinition } from '../settings/settings.ts';
 import type { Kit, ModuleDefinition } from './module.ts';
 
 /** A module declaration that cannot work: the start stops with this message. */
@@ -104,6 +105,20 @@ export function assembleKit(modules: readonly ModuleDefinition[]): Kit {
     }
   }
 
+  const settings = new Map<string, SettingDefinition>();
+  for (const m of modules) {
+    for (const setting of m.settings ?? []) {
+      if (!setting.key.startsWith(`${m.name}.`)) {
+        throw new KitError(`setting "${setting.key}" of module "${m.name}" must start with "${m.name}."`);
+      }
+      if (settings.has(setting.key)) throw new KitError(`setting "${setting.key}" is declared twice`);
+      if (!settingSchema(setting.input).safeParse(setting.default).success) {
+        throw new KitError(`setting "${setting.key}" has a default its own input refuses`);
+      }
+      settings.set(setting.key, setting);
+    }
+  }
+
   const uploads = modules.flatMap((m) => m.uploads ?? []);
   installCatalogue(permissions, grants);
   return {
@@ -115,6 +130,7 @@ export function assembleKit(modules: readonly ModuleDefinition[]): Kit {
     figures: { keys: figureKeys, sets: modules.flatMap((m) => m.figures ?? []) },
     demoOrder: demoOrder(modules),
     maintainedTables: [...new Set(modules.flatMap((m) => m.maintain ?? []))],
+    settings,
     uploads,
   };
 }

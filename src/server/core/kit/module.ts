@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/context.ts';
 import type { Text } from '../http/errors.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import type { Schedule } from '../jobs/schedules.ts';
+import type { SettingDefinition } from '../settings/settings.ts';
 
 /** What a module's routes receive: the database, the data keys, configuration, logging and the assembled kit. */
 export type ModuleDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit: Kit };
@@ -73,6 +74,8 @@ export type ModuleDefinition = {
   audit?: { actions?: Record<string, Text>; entityTypes?: Record<string, Text> };
   /** Figures of the report it computes (GET /insights/figures). */
   figures?: FigureSet[];
+  /** County-wide settings an administrator changes at runtime (GET/PUT /settings), read with readSetting. */
+  settings?: SettingDefinition[];
   /** Its background jobs and schedules (core/jobs). */
   jobs?: (deps: JobDeps) => { handlers: Record<string, JobHandler>; schedules?: Schedule[] };
   /** Its tables that bulk loads leave behind: vacuumed and analysed after a seed, and every 6 hours on PGlite. */
@@ -94,6 +97,8 @@ export type Kit = {
   errorCodes: Map<string, string>;
   auditLabels: { actions: Record<string, Text>; entityTypes: Record<string, Text> };
   figures: { keys: Map<string, Text>; sets: FigureSet[] };
+  /** Every module's settings by key. */
+  settings: Map<string, SettingDefinition>;
   /** Modules with demo data, each after those it depends on. */
   demoOrder: ModuleDefinition[];
   maintainedTables: string[];

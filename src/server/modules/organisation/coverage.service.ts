@@ -4,9 +4,10 @@ import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { activeOn } from '../../core/db/periods.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
+import { readSetting } from '../../core/settings/settings.ts';
 import { leaderTerms } from '../leaders/leaders.public.ts';
 import { partyOrgPlaces, partyOrgs, partySecretaries } from '../party/party.public.ts';
-import { gridWorkers, persons } from '../people/people.public.ts';
+import { gridWorkers, maxWorkerLoad, persons } from '../people/people.public.ts';
 import { buildings, gridCounts, households, shanghaiDay } from '../registry/registry.public.ts';
 import { loadInScope, territories } from '../territory/territory.public.ts';
 
@@ -14,8 +15,6 @@ import { loadInScope, territories } from '../territory/territory.public.ts';
 export const COVERAGE_LIST_LIMIT = 200;
 /** Terms ending within this many days are listed as expiring. */
 export const EXPIRING_WITHIN_DAYS = 30;
-/** The households one grid worker looks after beyond which the board marks them, unless the caller names another. */
-export const DEFAULT_MAX_LOAD = 400;
 
 function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -28,22 +27,23 @@ export type CoverageQuery = { territoryId?: string; maxLoad?: number };
 /**
  * The coverage board (覆盖情况) of a place inside the scope, as of today in Shanghai: buildings without a leader,
  * grids without a worker or a branch, branches without a secretary, leaders' terms ending within 30 days, and
- * workers whose load passes `maxLoad` households. Each list gives its total and its first rows, worst first.
+ * workers whose load passes `maxLoad` households (the county's setting unless the caller names another). Each list gives its total and its first rows, worst first.
  */
-export function coverageBoard(db: Executor, scope: Scope, query: CoverageQuery) {
+export async function coverageBoard(db: Executor, scope: Scope, given: CoverageQuery) {
+  const query = { ...given, maxLoad: given.maxLoad ?? (await readSetting(db, maxWorkerLoad)) };
   // Every table the board reads bumps the registry's data version (migrations 0003, 0012, 0013); the key holds the
   // day (scopeKey), so terms ending at midnight leave the board without a write.
-  const key = JSON.stringify([scopeKey(scope), query.territoryId ?? null, query.maxLoad ?? DEFAULT_MAX_LOAD]);
+  const key = JSON.stringify([scopeKey(scope), query.territoryId ?? null, query.maxLoad]);
   return boardCache(db, key, () => computeBoard(db, scope, query));
 }
 
 type Board = Awaited<ReturnType<typeof computeBoard>>;
 const boardCache = createVersionedCache<Board>('registry', 200);
 
-async function computeBoard(db: Executor, scope: Scope, query: CoverageQuery) {
+async function computeBoard(db: Executor, scope: Scope, query: CoverageQuery & { maxLoad: number }) {
   const place = query.territoryId ? await loadInScope(db, scope, query.territoryId) : null;
   const day = shanghaiDay();
-  const maxLoad = query.maxLoad ?? DEFAULT_MAX_LOAD;
+  const maxLoad = query.maxLoad;
   const within = (column: SQLWrapper) =>
     and(territoryCodeCondition(scope, column), place ? startsWith(column, place.code) : undefined);
 

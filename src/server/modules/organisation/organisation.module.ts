@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/kit/module.ts';
+import { organisationErrors } from './organisation.errors.ts';
 import { organisationRoutes } from './organisation.routes.ts';
 
 /**
@@ -9,6 +10,7 @@ import { organisationRoutes } from './organisation.routes.ts';
 export const organisationModule = defineModule({
   name: 'organisation',
   routes: organisationRoutes,
+  errors: organisationErrors,
   permissions: {
     'coverage:read': { zh: '查看组织覆盖情况', en: 'Read the coverage board' },
   },

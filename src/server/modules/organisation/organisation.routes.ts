@@ -14,10 +14,11 @@ import {
   coverageQuery,
   coverageSchema,
   pageTokenParam,
+  placeServiceCardsSchema,
   placeServantsSchema,
   serviceCardsSchema,
 } from './organisation.schemas.ts';
-import { publicBuildingPage, serviceCards } from './service-cards.service.ts';
+import { placeServiceCards, publicBuildingPage, serviceCards } from './service-cards.service.ts';
 import { placeServants } from './servants.service.ts';
 
 export function organisationRoutes(deps: ModuleDeps) {
@@ -74,6 +75,28 @@ export function organisationRoutes(deps: ModuleDeps) {
       }),
       async (c) =>
         c.json({ data: await serviceCards(deps.db, deps.keys, routeScope(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      route('resident:read', {
+        method: 'get',
+        path: '/territories/{id}/service-cards',
+        tags: ['organisation'],
+        summary:
+          'The contact cards of every building of a grid or a community, as one print set (up to 6,000 households)',
+        request: { params: uuidParam },
+        responses: {
+          200: {
+            description: 'The cards, building by building',
+            content: jsonContent(z.object({ data: placeServiceCardsSchema })),
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(
+          { data: await placeServiceCards(deps.db, deps.keys, routeScope(c), c.req.valid('param').id) },
+          200,
+        ),
     )
     .openapi(
       route('public', {

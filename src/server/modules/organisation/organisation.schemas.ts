@@ -12,7 +12,10 @@ export const coverageQuery = z.strictObject({
     .min(1, bi('至少为 1', 'At least 1'))
     .max(100_000, bi('最多 100000', 'At most 100,000'))
     .optional()
-    .openapi({ description: 'Households per grid worker above which a worker is listed (default 400)' }),
+    .openapi({
+      description:
+        'Households per grid worker above which a worker is listed (default: the county’s setting)',
+    }),
 });
 
 const list = <T extends z.ZodType>(row: T) => z.object({ total: z.number().int(), rows: z.array(row) });
@@ -100,6 +103,14 @@ export const serviceCardsSchema = buildingServantsSchema
     pagePath: z.string().openapi({ description: 'Path of the building’s public page, for the QR code' }),
   })
   .openapi('ServiceCards');
+
+export const placeServiceCardsSchema = z
+  .object({
+    place: z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string() }),
+    households: z.number().int().openapi({ description: 'Households of the set (every card)' }),
+    buildings: z.array(serviceCardsSchema),
+  })
+  .openapi('PlaceServiceCards');
 
 export const pageTokenParam = z.object({
   token: z

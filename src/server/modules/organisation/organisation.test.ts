@@ -244,6 +244,52 @@ describe('contact cards and the building page (一卡一牌)', () => {
   });
 });
 
+describe('a place’s print set (every building’s cards at once)', () => {
+  it('gives every building of a grid with its cards, in building and room order, and refuses a set too large', async () => {
+    const { grid, building } = await newGridWithBuilding(['502', '101']);
+    const second = await insertHousehold(t.db, testKeys, {
+      grid,
+      room: '201',
+      members: [{ name: '住户丙' }],
+    });
+    const leader = await person('孙楼长', grid, '13900005555', true);
+    await leaderTerm(second.building.id, leader, addDays(-1), addDays(300));
+
+    const res = await t.request('GET', `/api/v1/territories/${grid.id}/service-cards`, { cookie: secretary });
+    expect(res.status, res.text).toBe(200);
+    const set = res.json.data as {
+      place: { id: string; level: string };
+      households: number;
+      buildings: {
+        building: { id: string };
+        households: { room: string }[];
+        leaders: { name: string }[];
+        pagePath: string;
+      }[];
+    };
+    expect(set.place).toMatchObject({ id: grid.id, level: 'grid' });
+    expect(set.households).toBe(3);
+    const byId = new Map(set.buildings.map((b) => [b.building.id, b]));
+    expect(byId.get(building.id)!.households.map((h) => h.room)).toEqual(['101', '502']);
+    expect(byId.get(second.building.id)!.leaders.map((l) => l.name)).toEqual(['孙楼长']);
+    expect(byId.get(building.id)!.leaders).toEqual([]);
+    expect(new Set(set.buildings.map((b) => b.pagePath)).size).toBe(2);
+
+    const { placeServiceCards } = await import('./service-cards.service.ts');
+    const scope = { all: false, codes: [grid.code], buildingIds: [], self: false };
+    await expect(placeServiceCards(t.db, testKeys, scope, grid.id, 2)).rejects.toMatchObject({
+      code: 'CARDS_TOO_MANY',
+    });
+  });
+
+  it('answers 404 for a place outside the caller’s scope', async () => {
+    const res = await t.request('GET', `/api/v1/territories/${otherCommunity.id}/service-cards`, {
+      cookie: secretary,
+    });
+    expect(res.status).toBe(404);
+  });
+});
+
 describe('who serves a place', () => {
   it('names each grid’s workers and branch secretary and each building’s leaders, phones only where published', async () => {
     const { grid, building } = await newGridWithBuilding(['101']);

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { scopeFor } from '../../core/auth/scope.ts';
+import { readSetting } from '../../core/settings/settings.ts';
 import type { ModuleDeps } from '../../core/kit/module.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../../core/http/openapi.ts';
 import {
   appointGridWorkerBody,
-  DEFAULT_MAX_LOAD,
   endGridWorkerBody,
   gridLoadListSchema,
   gridLoadQuery,
@@ -28,12 +28,15 @@ import {
   listGridLoads,
   listGridWorkers,
 } from './grid-workers.service.ts';
+import { maxWorkerLoad } from './people.settings.ts';
 
 const workerResponse = jsonContent(z.object({ data: gridWorkerSchema }));
 const detailQuery = z.object({ maxLoad: gridWorkerListQuery.shape.maxLoad });
 
 /** Grid workers (网格员): appointment, end of service, lists with their household load, grids without a worker. */
 export function gridWorkerRoutes(deps: ModuleDeps) {
+  /** The load the caller names, or the county's setting. */
+  const loadOf = async (given: number | undefined) => given ?? (await readSetting(deps.db, maxWorkerLoad));
   return createRouter()
     .openapi(
       route('grid_worker:read', {
@@ -48,7 +51,8 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
         },
       }),
       async (c) => {
-        const query = c.req.valid('query');
+        const given = c.req.valid('query');
+        const query = { ...given, maxLoad: await loadOf(given.maxLoad) };
         const { rows, total } = await listGridWorkers(deps, routeScope(c), query);
         return c.json(
           {
@@ -74,7 +78,11 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
           ...errorResponses(400, 401, 403, 404),
         },
       }),
-      async (c) => c.json(await listGridLoads(deps.db, routeScope(c), c.req.valid('query')), 200),
+      async (c) => {
+        const query = c.req.valid('query');
+        const filter = { ...query, maxLoad: await loadOf(query.maxLoad) };
+        return c.json(await listGridLoads(deps.db, routeScope(c), filter), 200);
+      },
     )
     .openapi(
       route('grid_worker:read', {
@@ -95,7 +103,7 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
               deps,
               routeScope(c),
               c.req.valid('param').id,
-              c.req.valid('query').maxLoad,
+              await loadOf(c.req.valid('query').maxLoad),
             ),
           },
           200,
@@ -126,7 +134,7 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
           actorOf(c),
           c.req.valid('json'),
         );
-        const data = await getGridWorker(deps, scope, personId, DEFAULT_MAX_LOAD);
+        const data = await getGridWorker(deps, scope, personId, await loadOf(undefined));
         return c.json({ data, opened }, 201);
       },
     )
@@ -147,7 +155,7 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
         const scope = routeScope(c);
         const { id } = c.req.valid('param');
         await endGridWorker(deps, scope, actorOf(c), id, c.req.valid('json'));
-        return c.json({ data: await getGridWorker(deps, scope, id, DEFAULT_MAX_LOAD) }, 200);
+        return c.json({ data: await getGridWorker(deps, scope, id, await loadOf(undefined)) }, 200);
       },
     );
 }

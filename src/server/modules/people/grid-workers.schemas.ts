@@ -18,9 +18,6 @@ export const daySchema = z.iso
 /** Delivery riders and couriers serve part-time ("mobile probes"). */
 export const partTimeOccupations = ['delivery_rider', 'courier'] as const;
 
-/** The household load above which a worker is marked, when the caller names none. */
-export const DEFAULT_MAX_LOAD = 400;
-
 export const appointGridWorkerBody = z
   .strictObject({
     personId: z.uuid().optional().openapi({ description: 'An existing person (or give `person`)' }),
@@ -82,15 +79,9 @@ export const endGridWorkerBody = z
   .openapi('EndGridWorkerRequest');
 export type EndGridWorkerInput = z.infer<typeof endGridWorkerBody>;
 
-const maxLoad = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(100_000)
-  .default(DEFAULT_MAX_LOAD)
-  .openapi({
-    description: `Households per worker above which a worker or grid is marked (${DEFAULT_MAX_LOAD})`,
-  });
+const maxLoad = z.coerce.number().int().min(1).max(100_000).optional().openapi({
+  description: 'Households per worker above which a worker or grid is marked (default: the county’s setting)',
+});
 
 export const gridWorkerListQuery = pageQuery.extend({
   q: z.string().trim().max(40).optional().openapi({ description: 'Part of a name' }),
@@ -106,7 +97,8 @@ export const gridWorkerListQuery = pageQuery.extend({
     .openapi({ description: 'Only workers above (true) or within (false) the load' }),
   maxLoad,
 });
-export type GridWorkerFilter = z.infer<typeof gridWorkerListQuery>;
+/** The list's filter, the load resolved (the caller's, or the county's setting). */
+export type GridWorkerFilter = z.infer<typeof gridWorkerListQuery> & { maxLoad: number };
 
 export const gridLoadQuery = z.object({
   territoryId: z.uuid().optional().openapi({ description: 'Only grids in this place (inside the scope)' }),
@@ -116,7 +108,7 @@ export const gridLoadQuery = z.object({
     .openapi({ description: 'Only grids without a worker (true) or with one (false)' }),
   maxLoad,
 });
-export type GridLoadFilter = z.infer<typeof gridLoadQuery>;
+export type GridLoadFilter = z.infer<typeof gridLoadQuery> & { maxLoad: number };
 
 export const gridServiceSchema = z
   .object({

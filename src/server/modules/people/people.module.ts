@@ -3,6 +3,7 @@ import { gridWorkerRoutes } from './grid-workers.routes.ts';
 import { countGridWorkers } from './grid-workers.service.ts';
 import { generatePeopleDemo } from './people.demo.ts';
 import { peopleRoutes } from './people.routes.ts';
+import { maxWorkerLoad } from './people.settings.ts';
 import { countPeople } from './people.service.ts';
 
 /**
@@ -43,6 +44,7 @@ export const peopleModule = defineModule({
       grid_worker: { zh: '网格员', en: 'Grid worker' },
     },
   },
+  settings: [maxWorkerLoad],
   figures: [
     {
       keys: {

@@ -16,6 +16,7 @@ export {
   refusingDuplicates,
 } from './people.service.ts';
 export { gridWorkers, persons } from './people.tables.ts';
+export { maxWorkerLoad } from './people.settings.ts';
 export { personOfResident } from './people.residents.ts';
 export {
   accessEndsAfter,

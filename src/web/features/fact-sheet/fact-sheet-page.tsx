@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EnvironmentOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EnvironmentOutlined, IdcardOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -197,6 +197,7 @@ export function FactSheetPage() {
   const navigate = useNavigate();
   const { id } = useParams();
   const canMap = useCan('territory:read');
+  const canCards = useCan('resident:read');
   const sheet = useFactSheet(id);
   const isGridSheet = sheet.data?.territory.level === 'grid';
   const servants = usePlaceServants(id, isGridSheet);
@@ -254,6 +255,16 @@ export function FactSheetPage() {
             <Link to={`/map?node=${node.id}`}>
               <Button icon={<EnvironmentOutlined />}>{t('factSheet.onMap')}</Button>
             </Link>
+          ) : null}
+          {canCards && (node.level === 'grid' || node.level === 'community') ? (
+            <>
+              <Link to={`/territories/${node.id}/cards`} data-testid="fact-sheet-cards-set">
+                <Button icon={<IdcardOutlined />}>{t('organisation.printSet')}</Button>
+              </Link>
+              <Link to={`/territories/${node.id}/cards?kind=placards`}>
+                <Button icon={<IdcardOutlined />}>{t('organisation.printPlacards')}</Button>
+              </Link>
+            </>
           ) : null}
           <Button
             type="primary"

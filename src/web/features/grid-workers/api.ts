@@ -16,11 +16,12 @@ export type WorkerFilter = {
   employment?: Employment;
   occupation?: Occupation;
   overloaded?: 'true' | 'false';
-  maxLoad: number;
+  /** The load the user tries; the county's setting when absent. */
+  maxLoad?: number;
   page: number;
   pageSize: number;
 };
-export type LoadFilter = { territoryId?: string; uncovered?: 'true' | 'false'; maxLoad: number };
+export type LoadFilter = { territoryId?: string; uncovered?: 'true' | 'false'; maxLoad?: number };
 
 const keys = {
   list: (filter: WorkerFilter) => ['grid-workers', 'list', filter] as const,

@@ -42,8 +42,6 @@ import {
   type WorkerFilter,
 } from './api.ts';
 
-const DEFAULT_MAX_LOAD = 400;
-
 type GridOption = { title: string; value: string; key: string; selectable: boolean; children?: GridOption[] };
 
 /** The caller's tree with only grids selectable. */
@@ -263,7 +261,7 @@ function EndModal({ worker, onClose }: { worker: GridWorker | null; onClose: () 
 
 function WorkersTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
-  const [filter, setFilter] = useState<WorkerFilter>({ page: 1, pageSize: 20, maxLoad: DEFAULT_MAX_LOAD });
+  const [filter, setFilter] = useState<WorkerFilter>({ page: 1, pageSize: 20 });
   const [search, setSearch] = useState('');
   const [ending, setEnding] = useState<GridWorker | null>(null);
   const workers = useGridWorkers(filter);
@@ -376,8 +374,9 @@ function WorkersTab({ canWrite }: { canWrite: boolean }) {
           <InputNumber
             min={1}
             max={100000}
-            value={filter.maxLoad}
-            onChange={(v) => set({ maxLoad: v ?? DEFAULT_MAX_LOAD })}
+            value={filter.maxLoad ?? workers.data?.maxLoad}
+            onChange={(v) => set({ maxLoad: v ?? undefined })}
+            aria-label={t('gridWorkers.maxLoad')}
           />
         </Space>
         <Space size={4}>
@@ -414,7 +413,7 @@ function GridsTab() {
   const { t } = useI18n();
   const [territoryId, setTerritoryId] = useState<string | undefined>();
   const [uncovered, setUncovered] = useState(false);
-  const [maxLoad, setMaxLoad] = useState(DEFAULT_MAX_LOAD);
+  const [maxLoad, setMaxLoad] = useState<number>();
   const grids = useGridLoads({ territoryId, uncovered: uncovered ? 'true' : undefined, maxLoad });
   const summary = grids.data?.summary;
   const columns: ColumnsType<GridLoad> = [
@@ -455,8 +454,9 @@ function GridsTab() {
           <InputNumber
             min={1}
             max={100000}
-            value={maxLoad}
-            onChange={(v) => setMaxLoad(v ?? DEFAULT_MAX_LOAD)}
+            value={maxLoad ?? summary?.maxLoad}
+            onChange={(v) => setMaxLoad(v ?? undefined)}
+            aria-label={t('gridWorkers.maxLoad')}
           />
         </Space>
         <Space size={4}>

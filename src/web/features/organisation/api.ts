@@ -4,6 +4,7 @@ import { api, type Schemas } from '../../api/client.ts';
 
 export type Coverage = Schemas['Coverage'];
 export type ServiceCards = Schemas['ServiceCards'];
+export type PlaceServiceCards = Schemas['PlaceServiceCards'];
 export type BuildingServants = Schemas['BuildingServants'];
 export type PlaceServants = Schemas['PlaceServants'];
 
@@ -20,6 +21,16 @@ export function useServiceCards(buildingId: string | undefined) {
     queryFn: async () =>
       (await api.get('/buildings/{id}/service-cards', { path: { id: buildingId ?? '' } })).data,
     enabled: Boolean(buildingId),
+  });
+}
+
+/** Every building's contact cards of a grid or a community, as one print set. */
+export function usePlaceServiceCards(territoryId: string | undefined) {
+  return useQuery({
+    queryKey: ['organisation', 'place-cards', territoryId ?? ''] as const satisfies QueryKey,
+    queryFn: async () =>
+      (await api.get('/territories/{id}/service-cards', { path: { id: territoryId ?? '' } })).data,
+    enabled: Boolean(territoryId),
   });
 }
 

@@ -27,6 +27,12 @@ export default defineFeature({
       load: () => import('./cards-page.tsx').then((m) => m.PlacardPage),
     },
     {
+      path: '/territories/:id/cards',
+      permission: 'resident:read',
+      activeMenu: '/coverage',
+      load: () => import('./cards-page.tsx').then((m) => m.PlaceCardsPage),
+    },
+    {
       path: '/b/:token',
       public: true,
       load: () => import('./building-page.tsx').then((m) => m.BuildingPage),
