@@ -59,7 +59,7 @@ function Control({
   }
   return (
     <Input
-      value={value as string | undefined}
+      value={value}
       onChange={(e) => onChange?.(e.target.value)}
       maxLength={input.maxLength}
       aria-label={label}
