@@ -6,6 +6,8 @@
  * counted directly as they stand; afterwards the figures as of those days must say the same, and the flows over every
  * period must join the stocks at its ends.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -16,7 +18,7 @@ import { countTerritories, createTerritory } from '../territory/territory.servic
 import { territories } from '../territory/territory.tables.ts';
 import { insertBuilding } from './registry.factories.ts';
 import { flowsBetween, stockAsOf } from './registry.figures.ts';
-import { buildings, households, residents, residentTags } from './registry.tables.ts';
+import { buildings, households, residenceHistory, residents, residentTags } from './registry.tables.ts';
 import {
   createHousehold,
   createResident,
@@ -25,6 +27,8 @@ import {
   moveResident,
   updateResident,
 } from './registry.writes.ts';
+
+const migrationsDir = path.resolve(import.meta.dirname, '../../../../migrations');
 
 let t: TestApp;
 let admin: string;
@@ -373,6 +377,61 @@ describe('figures over time', () => {
     expect(await get('to=2024-06-15')).toEqual(day2);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     expect(await get(`from=${today}`)).toMatchObject({ residentsMovedOut: 1, residentsRegistered: 0 });
+  });
+
+  it('the migration that introduced the periods rebuilds the same periods from the history of moves', async () => {
+    const story = ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => ids[k]!);
+    const ofStory = sql`${residenceHistory.residentId} = any(${sql.param(story)}::uuid[])`;
+    const periods = async () => ({
+      earlier: (
+        await t.db
+          .select({
+            residentId: residenceHistory.residentId,
+            householdId: residenceHistory.householdId,
+            buildingId: residenceHistory.buildingId,
+            territoryCode: residenceHistory.territoryCode,
+            startsAt: residenceHistory.startsAt,
+            endsAt: residenceHistory.endsAt,
+            arrival: residenceHistory.arrival,
+            movedFromCode: residenceHistory.movedFromCode,
+            departure: residenceHistory.departure,
+            movedToCode: residenceHistory.movedToCode,
+          })
+          .from(residenceHistory)
+          .where(ofStory)
+      ).sort((a, b) =>
+        `${a.residentId}${a.startsAt.toISOString()}`.localeCompare(
+          `${b.residentId}${b.startsAt.toISOString()}`,
+        ),
+      ),
+      latest: await t.db
+        .select({
+          id: residents.id,
+          movedInAt: residents.movedInAt,
+          arrival: residents.arrival,
+          movedFromCode: residents.movedFromCode,
+        })
+        .from(residents)
+        .where(sql`${residents.id} = any(${sql.param(story)}::uuid[])`)
+        .orderBy(residents.id),
+    });
+    const written = await periods();
+    expect(written.earlier.length).toBe(3);
+    const file = fs.readdirSync(migrationsDir).find((name) => name.endsWith('_figures_over_time.sql'))!;
+    const statements = fs
+      .readFileSync(path.join(migrationsDir, file), 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((statement) => /DISTINCT ON|INSERT INTO "residence_history"/.test(statement));
+    expect(statements.length).toBe(2);
+    await t.db.transaction(async (tx) => {
+      await tx.delete(residenceHistory).where(ofStory);
+      await tx
+        .update(residents)
+        .set({ movedInAt: residents.createdAt, arrival: 'registered', movedFromCode: null })
+        .where(sql`${residents.id} = any(${sql.param(story)}::uuid[])`);
+      for (const statement of statements) await tx.execute(sql.raw(statement));
+    });
+    expect(await periods()).toEqual(written);
   });
 
   it('a grid that ended is counted up to its last day', async () => {

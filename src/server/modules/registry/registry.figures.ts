@@ -79,17 +79,17 @@ async function stockNow(db: Executor, place: Place) {
 /** Stock figures as of the moment `at`, from the rows' valid periods. */
 export async function stockAsOf(db: Executor, place: Place, at: Date) {
   const t = at.toISOString();
-  const taggedThen = (resident: SQL) => sql`(
-    exists (select 1 from ${residentTags} g where g.resident_id = ${resident} and g.since <= ${t})
-    or exists (
-      select 1 from ${residentTagHistory} g
-      where g.resident_id = ${resident} and g.starts_at <= ${t} and g.ends_at > ${t}
-    ))`;
+  // Residents holding a tag at `at`: one uncorrelated set, hashed once, rather than a lookup per resident.
+  const taggedThen = sql`(
+    select g.resident_id from ${residentTags} g where g.since <= ${t}
+    union all
+    select g.resident_id from ${residentTagHistory} g where g.starts_at <= ${t} and g.ends_at > ${t}
+  )`;
   const [[people], [homes], [blocks]] = await Promise.all([
     db
       .select({
         residents: sql<number>`count(*)::int`,
-        key: sql<number>`count(*) filter (where ${taggedThen(sql.raw('p.id'))})::int`,
+        key: sql<number>`count(*) filter (where p.id in ${taggedThen})::int`,
       })
       .from(
         sql`(
