@@ -79,50 +79,56 @@ async function stockNow(db: Executor, place: Place) {
 /** Stock figures as of the moment `at`, from the rows' valid periods. */
 export async function stockAsOf(db: Executor, place: Place, at: Date) {
   const t = at.toISOString();
-  // Residents holding a tag at `at`: one uncorrelated set, hashed once, rather than a lookup per resident.
+  const count = sql<number>`count(*)::int`;
+  // The resident's row is present when its period holds `at` (read from residents_residence_idx alone).
+  const rowPresent = and(
+    sql`${residents.movedInAt} <= ${t}`,
+    sql`(${residents.movedOutAt} is null or ${residents.movedOutAt} > ${t})`,
+    inPlace(place, residents.territoryCode, residents.buildingId),
+  );
+  const earlierPresent = and(
+    sql`${residenceHistory.startsAt} <= ${t}`,
+    sql`${residenceHistory.endsAt} > ${t}`,
+    inPlace(place, residenceHistory.territoryCode, residenceHistory.buildingId),
+  );
+  // Residents holding a tag at `at`: one uncorrelated set, hashed once.
   const taggedThen = sql`(
     select g.resident_id from ${residentTags} g where g.since <= ${t}
-    union all
+    union
     select g.resident_id from ${residentTagHistory} g where g.starts_at <= ${t} and g.ends_at > ${t}
   )`;
-  const [[people], [homes], [blocks]] = await Promise.all([
+  const [[row], [earlier], [rowKey], [earlierKey], [homes], [blocks]] = await Promise.all([
+    db.select({ n: count }).from(residents).where(rowPresent),
+    db.select({ n: count }).from(residenceHistory).where(earlierPresent),
     db
-      .select({
-        residents: sql<number>`count(*)::int`,
-        key: sql<number>`count(*) filter (where p.id in ${taggedThen})::int`,
-      })
-      .from(
-        sql`(
-          select ${residents.id} as id from ${residents}
-          where ${residents.movedInAt} <= ${t}
-            and (${residents.movedOutAt} is null or ${residents.movedOutAt} > ${t})
-            and ${inPlace(place, residents.territoryCode, residents.buildingId)}
-          union all
-          select ${residenceHistory.residentId} from ${residenceHistory}
-          where ${residenceHistory.startsAt} <= ${t} and ${residenceHistory.endsAt} > ${t}
-            and ${inPlace(place, residenceHistory.territoryCode, residenceHistory.buildingId)}
-        ) p`,
-      ),
+      .select({ n: count })
+      .from(residents)
+      .where(and(rowPresent, sql`${residents.id} in ${taggedThen}`)),
     db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({ n: count })
+      .from(residenceHistory)
+      .where(and(earlierPresent, sql`${residenceHistory.residentId} in ${taggedThen}`)),
+    db
+      .select({ n: count })
       .from(households)
       .where(
         and(
-          inPlace(place, households.territoryCode, households.buildingId),
           sql`${households.createdAt} <= ${t}`,
           sql`(${households.movedOutAt} is null or ${households.movedOutAt} > ${t})`,
+          inPlace(place, households.territoryCode, households.buildingId),
         ),
       ),
     db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({ n: count })
       .from(buildings)
       .where(and(inPlace(place, buildings.territoryCode, buildings.id), sql`${buildings.createdAt} <= ${t}`)),
   ]);
+  // A resident's periods do not overlap, so the counts of the two tables add up.
   return {
     buildings: blocks?.n ?? 0,
     households: homes?.n ?? 0,
-    residents: people?.residents ?? 0,
-    keyPopulation: people?.key ?? 0,
+    residents: (row?.n ?? 0) + (earlier?.n ?? 0),
+    keyPopulation: (rowKey?.n ?? 0) + (earlierKey?.n ?? 0),
   };
 }
 
@@ -139,42 +145,66 @@ export async function flowsBetween(db: Executor, place: Place, from: Date | unde
   const f = from?.toISOString();
   const within = (column: SQLWrapper) =>
     f ? sql`(${column} >= ${f} and ${column} <= ${t})` : sql`${column} <= ${t}`;
-  const periods = sql`(
-    select ${residents.territoryCode} as code, ${residents.buildingId} as building_id,
-      ${residents.movedInAt} as starts_at, ${residents.arrival} as arrival, ${residents.movedFromCode} as from_code,
-      ${residents.movedOutAt} as ends_at, 'moved_out' as departure, null::text as to_code
-    from ${residents}
-    union all
-    select ${residenceHistory.territoryCode}, ${residenceHistory.buildingId}, ${residenceHistory.startsAt},
-      ${residenceHistory.arrival}, ${residenceHistory.movedFromCode}, ${residenceHistory.endsAt},
-      ${residenceHistory.departure}, ${residenceHistory.movedToCode}
-    from ${residenceHistory}
-  )`;
-  const code = sql.raw('p.code');
-  const startIn = within(sql.raw('p.starts_at'));
-  const endIn = sql`(p.ends_at is not null and ${within(sql.raw('p.ends_at'))})`;
-  const [[people], [homes]] = await Promise.all([
+  const count = (where: SQL) => sql<number>`count(*) filter (where ${where})::int`;
+  const arrivals = (arrival: SQLWrapper, fromCode: SQLWrapper) => ({
+    registered: count(sql`${arrival} = 'registered'`),
+    movedIn: count(
+      sql`(${arrival} = 'returned' or (${arrival} = 'moved' and ${outsidePlace(place, fromCode)}))`,
+    ),
+  });
+  const [[rowStarts], [rowEnds], [earlier], [homes]] = await Promise.all([
+    // Residents' rows: periods that began in the window…
+    db
+      .select(arrivals(residents.arrival, residents.movedFromCode))
+      .from(residents)
+      .where(and(within(residents.movedInAt), inPlace(place, residents.territoryCode, residents.buildingId))),
+    // …and that ended in it (a row's period ends only by moving out of the registry).
+    db
+      .select({ movedOut: sql<number>`count(*)::int` })
+      .from(residents)
+      .where(
+        and(
+          sql`${residents.movedOutAt} is not null`,
+          within(residents.movedOutAt),
+          inPlace(place, residents.territoryCode, residents.buildingId),
+        ),
+      ),
+    // Earlier periods, begun or ended in the window.
     db
       .select({
-        registered: sql<number>`count(*) filter (where ${startIn} and p.arrival = 'registered')::int`,
-        movedIn: sql<number>`count(*) filter (
-          where ${startIn}
-            and (p.arrival = 'returned' or (p.arrival = 'moved' and ${outsidePlace(place, sql.raw('p.from_code'))}))
-        )::int`,
-        movedOut: sql<number>`count(*) filter (
-          where ${endIn} and (p.departure = 'moved_out' or ${outsidePlace(place, sql.raw('p.to_code'))})
-        )::int`,
+        ...arrivals(
+          sql`case when ${within(residenceHistory.startsAt)} then ${residenceHistory.arrival} end`,
+          residenceHistory.movedFromCode,
+        ),
+        movedOut: count(
+          sql`${within(residenceHistory.endsAt)} and (${residenceHistory.departure} = 'moved_out' or ${outsidePlace(place, residenceHistory.movedToCode)})`,
+        ),
       })
-      .from(sql`${periods} p`)
-      .where(and(inPlace(place, code, sql.raw('p.building_id')), sql`(${startIn} or ${endIn})`)),
+      .from(residenceHistory)
+      .where(
+        and(
+          sql`(${within(residenceHistory.startsAt)} or ${within(residenceHistory.endsAt)})`,
+          inPlace(place, residenceHistory.territoryCode, residenceHistory.buildingId),
+        ),
+      ),
     db
       .select({
-        registered: sql<number>`count(*) filter (where ${within(households.createdAt)})::int`,
-        movedOut: sql<number>`count(*) filter (where ${households.movedOutAt} is not null and ${within(households.movedOutAt)})::int`,
+        registered: count(within(households.createdAt)),
+        movedOut: count(sql`${households.movedOutAt} is not null and ${within(households.movedOutAt)}`),
       })
       .from(households)
-      .where(inPlace(place, households.territoryCode, households.buildingId)),
+      .where(
+        and(
+          sql`(${within(households.createdAt)} or (${households.movedOutAt} is not null and ${within(households.movedOutAt)}))`,
+          inPlace(place, households.territoryCode, households.buildingId),
+        ),
+      ),
   ]);
+  const people = {
+    registered: (rowStarts?.registered ?? 0) + (earlier?.registered ?? 0),
+    movedIn: (rowStarts?.movedIn ?? 0) + (earlier?.movedIn ?? 0),
+    movedOut: (rowEnds?.movedOut ?? 0) + (earlier?.movedOut ?? 0),
+  };
   return {
     residentsRegistered: people?.registered ?? 0,
     residentsMovedIn: people?.movedIn ?? 0,

@@ -129,7 +129,8 @@ export const arrivals = ['registered', 'moved', 'returned'] as const;
  * A resident who moves out keeps the row with `householdId` null and `movedOutAt` set; history records each move.
  * The row is also the resident's latest residence period: from `movedInAt` (how: `arrival`, from `movedFromCode`) in
  * its household, building and grid, to `movedOutAt` (open while they live there). Earlier periods are in
- * `residence_history`; figures as of a past day read both (registry.figures.ts).
+ * `residence_history`; figures as of a past day read both (registry.figures.ts), the row through the covering index
+ * residents_present_idx (migration 0015, written by hand: drizzle declares no INCLUDE columns).
  */
 export const residents = pgTable(
   'residents',
