@@ -18,7 +18,7 @@ import { freshDatabase } from './lib/database.ts';
 import { signIn } from './lib/http.ts';
 import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
 import { startServerChild, type ServerChild } from './lib/processes.ts';
-import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
+import { formatProfiles, summariseProfile } from './lib/profile.ts';
 import { formatTable } from './lib/report.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
@@ -74,7 +74,7 @@ function client(baseUrl: string, cookie: string) {
     });
     const text = await response.text();
     const ms = performance.now() - started;
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = text ? (JSON.parse(text) as unknown) : null;
     } catch {
@@ -86,8 +86,9 @@ function client(baseUrl: string, cookie: string) {
 
 function expectOk(what: string, answer: Answer, check?: (body: unknown) => string | null): unknown {
   const problem = answer.status !== 200 ? `status ${answer.status}` : (check?.(answer.body) ?? null);
-  if (problem)
+  if (problem) {
     throw new Error(`${what}: the probe request failed (${problem}): ${answer.text.slice(0, 300)}`);
+  }
   return answer.body;
 }
 
@@ -274,7 +275,7 @@ export const figuresHistory: Scenario = {
         clean,
         met: load.latencyMs.p95 <= GOAL.figuresP95Ms && clean,
       },
-      ...(profileFile ? { profile: summariseProfile(profileFile) as ProfileSummary } : {}),
+      ...(profileFile ? { profile: summariseProfile(profileFile) } : {}),
     };
 
     const verdicts = [

@@ -230,23 +230,23 @@ describe('figures over time', () => {
     ids.b3 = await building(g3);
     ids.h3 = await household(ids.b3, '301');
     ids.e = await resident(ids.h3, '戊');
-    await moveResident(deps(), all, actor, ids.b!, { householdId: ids.h2, relation: 'other' });
-    await updateResident(deps(), all, actor, ids.a!, { tags: [] });
-    await updateResident(deps(), all, actor, ids.c!, { tags: [{ tag: 'disabled', careLevel: 1 }] });
+    await moveResident(deps(), all, actor, ids.b, { householdId: ids.h2, relation: 'other' });
+    await updateResident(deps(), all, actor, ids.a, { tags: [] });
+    await updateResident(deps(), all, actor, ids.c, { tags: [{ tag: 'disabled', careLevel: 1 }] });
     await snapshot('2024-06-15');
 
     // 2024-09-20: d moves out of the registry; c moves to grid 3 (with the tag); household 1 (a) moves out.
     onDay('2024-09-20');
-    await moveOutResident(deps(), all, actor, ids.d!);
-    await moveResident(deps(), all, actor, ids.c!, { householdId: ids.h3, relation: 'other' });
+    await moveOutResident(deps(), all, actor, ids.d);
+    await moveResident(deps(), all, actor, ids.c, { householdId: ids.h3, relation: 'other' });
     await moveOutHousehold(deps(), all, actor, ids.h1);
     await snapshot('2024-09-20');
 
     // 2025-01-05: d comes back into household 2; f is registered there; c's care level changes.
     onDay('2025-01-05');
-    await moveResident(deps(), all, actor, ids.d!, { householdId: ids.h2, relation: 'other' });
+    await moveResident(deps(), all, actor, ids.d, { householdId: ids.h2, relation: 'other' });
     ids.f = await resident(ids.h2, '己', [{ tag: 'elderly_alone', careLevel: 1 }]);
-    await updateResident(deps(), all, actor, ids.c!, { tags: [{ tag: 'disabled', careLevel: 3 }] });
+    await updateResident(deps(), all, actor, ids.c, { tags: [{ tag: 'disabled', careLevel: 3 }] });
     await snapshot('2025-01-05');
     vi.useRealTimers();
 
@@ -337,7 +337,7 @@ describe('figures over time', () => {
       residentsMovedIn: 1,
       residentsMovedOut: 2,
     });
-    expect(await flows(grid3!, '2024-06-15', '2025-01-05')).toMatchObject({
+    expect(await flows(grid3, '2024-06-15', '2025-01-05')).toMatchObject({
       residentsRegistered: 1,
       residentsMovedIn: 1,
       residentsMovedOut: 0,
