@@ -1,3 +1,4 @@
+import { figuresHistory } from './figures-history.ts';
 import { foundation } from './foundation.ts';
 import { importBench } from './import.ts';
 import { organisation } from './organisation.ts';
@@ -6,4 +7,11 @@ import type { Scenario } from './scenario.ts';
 import { uploadLimits } from './upload-limits.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
-export const scenarios: Scenario[] = [foundation, registry, importBench, uploadLimits, organisation];
+export const scenarios: Scenario[] = [
+  foundation,
+  registry,
+  importBench,
+  uploadLimits,
+  organisation,
+  figuresHistory,
+];

@@ -8236,9 +8236,9 @@ export interface paths {
         query?: {
           /** @description Narrow to this node’s subtree (within the caller’s scope) */
           territoryId?: string;
-          /** @description Start of the period for flow figures; not after `to` (YYYY-MM-DD, 1900-01-01 to 2100-12-31) */
+          /** @description Start of the period for flow figures (moved in, moved out, registered …), from the start of this day (Asia/Shanghai); from the first record when absent; not after `to` (YYYY-MM-DD, 1900-01-01 to 2100-12-31) */
           from?: string;
-          /** @description End of the period; stock figures are counted as of this day (Asia/Shanghai). Before the first record they are 0; a day after today counts as today (YYYY-MM-DD, 1900-01-01 to 2100-12-31) */
+          /** @description End of the period; stock figures are counted as of the end of this day (Asia/Shanghai), from the valid periods of the records (where each resident lived then, the territory nodes of that day), and flows up to it. Before the first record they are 0; a day after today counts as today (YYYY-MM-DD, 1900-01-01 to 2100-12-31) */
           to?: string;
         };
         header?: never;
@@ -9986,6 +9986,16 @@ export interface components {
       residents: number;
       /** @description 重点人群 — Key population */
       keyPopulation: number;
+      /** @description 期间新登记居民 — Residents registered in the period */
+      residentsRegistered: number;
+      /** @description 期间迁入居民 — Residents moved in during the period */
+      residentsMovedIn: number;
+      /** @description 期间迁出居民 — Residents moved out during the period */
+      residentsMovedOut: number;
+      /** @description 期间新登记住户 — Households registered in the period */
+      householdsRegistered: number;
+      /** @description 期间迁出住户 — Households moved out during the period */
+      householdsMovedOut: number;
       /** @description 人员数 — People */
       people: number;
       /** @description 已关联账号的人员 — People with an account */

@@ -8,3 +8,8 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 export function activeOn(period: { startsOn: SQLWrapper; endsOn: SQLWrapper }, day: string): SQL {
   return sql`(${period.startsOn} <= ${day}::date and (${period.endsOn} is null or ${period.endsOn} >= ${day}::date))`;
 }
+
+/** The day in Asia/Shanghai (UTC+8) of an instant (YYYY-MM-DD): the day periods, ages and figures are counted on. */
+export function shanghaiDay(at: Date = new Date()): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

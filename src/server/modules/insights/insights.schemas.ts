@@ -33,9 +33,11 @@ export const figuresQuery = z
       .uuid()
       .optional()
       .openapi({ description: 'Narrow to this node’s subtree (within the caller’s scope)' }),
-    from: day('Start of the period for flow figures; not after `to`'),
+    from: day(
+      'Start of the period for flow figures (moved in, moved out, registered …), from the start of this day (Asia/Shanghai); from the first record when absent; not after `to`',
+    ),
     to: day(
-      'End of the period; stock figures are counted as of this day (Asia/Shanghai). Before the first record they are 0; a day after today counts as today',
+      'End of the period; stock figures are counted as of the end of this day (Asia/Shanghai), from the valid periods of the records (where each resident lived then, the territory nodes of that day), and flows up to it. Before the first record they are 0; a day after today counts as today',
     ),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {

@@ -16,8 +16,11 @@ import {
 import { buildings, households, residents, residentTags } from './registry.tables.ts';
 import { territoryDetail } from '../territory/territory.public.ts';
 
-/** Where a registry aggregate is taken: a territory subtree (by code prefix) intersected with the caller's scope. */
-export type StatsPlace = { code?: string; scope: Scope; asOf?: Date };
+/**
+ * Where a registry aggregate is taken: a territory subtree (by code prefix) intersected with the caller's scope.
+ * Counts are today's; figures as of a past day come from the rows' valid periods (registry.figures.ts).
+ */
+export type StatsPlace = { code?: string; scope: Scope };
 
 function placeCondition(place: StatsPlace, codeColumn: SQLWrapper, buildingColumn: SQLWrapper): SQL {
   return and(
@@ -26,26 +29,13 @@ function placeCondition(place: StatsPlace, codeColumn: SQLWrapper, buildingColum
   )!;
 }
 
-/** Households present on `asOf`: registered by then and not moved out before it. */
-function householdsPresent(asOf?: Date): SQL {
-  return asOf
-    ? sql`${households.createdAt} <= ${asOf.toISOString()} and (${households.movedOutAt} is null or ${households.movedOutAt} > ${asOf.toISOString()})`
-    : sql`${households.movedOutAt} is null`;
-}
-
-function residentsPresent(asOf?: Date): SQL {
-  return asOf
-    ? sql`${residents.createdAt} <= ${asOf.toISOString()} and (${residents.movedOutAt} is null or ${residents.movedOutAt} > ${asOf.toISOString()})`
-    : sql`${residents.movedOutAt} is null`;
-}
-
 /**
  * The registry counts of a place within the scope. Today's counts for territory scopes are sums of the per-grid
- * counts (grid-stats.ts: only grids a write touched are counted again); a past day or a building leader's scope is
- * counted directly with the same grouped statements.
+ * counts (grid-stats.ts: only grids a write touched are counted again); a building leader's scope is counted
+ * directly with the same grouped statements.
  */
 export async function placeCounts(db: Executor, place: StatsPlace): Promise<RegistryCounts> {
-  if (!place.asOf && place.scope.buildingIds.length === 0) {
+  if (place.scope.buildingIds.length === 0) {
     const sum = emptyCounts();
     for (const [code, counts] of await gridCounts(db)) {
       if ((!place.code || code.startsWith(place.code)) && codeInScope(place.scope, code)) {
@@ -57,23 +47,20 @@ export async function placeCounts(db: Executor, place: StatsPlace): Promise<Regi
   return directCounts(db, place);
 }
 
-/** The same counts straight from the records (a past day, a building scope; tests compare the two). */
+/** The same counts straight from the records (a building scope; tests compare the two). */
 export async function directCounts(db: Executor, place: StatsPlace): Promise<RegistryCounts> {
   const groups = await groupedCounts(db, {
-    on: shanghaiDay(place.asOf),
+    on: shanghaiDay(),
     byGrid: false,
     residents: and(
       placeCondition(place, residents.territoryCode, residents.buildingId),
-      residentsPresent(place.asOf),
+      sql`${residents.movedOutAt} is null`,
     ),
     households: and(
       placeCondition(place, households.territoryCode, households.buildingId),
-      householdsPresent(place.asOf),
+      sql`${households.movedOutAt} is null`,
     ),
-    buildings: and(
-      placeCondition(place, buildings.territoryCode, buildings.id),
-      place.asOf ? sql`${buildings.createdAt} <= ${place.asOf.toISOString()}` : undefined,
-    ),
+    buildings: placeCondition(place, buildings.territoryCode, buildings.id),
   });
   return groups.get('') ?? emptyCounts();
 }

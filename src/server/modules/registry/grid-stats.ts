@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
 import { currentVersion } from '../../core/db/versioned-cache.ts';
 import { gridVersions } from '../../core/db/versions.tables.ts';
 import { buildings, households, residents, residentTags, type KeyPopulationTag } from './registry.tables.ts';
@@ -7,10 +8,7 @@ import { buildings, households, residents, residentTags, type KeyPopulationTag }
 /** Five-year age bands, the last open-ended, as on a census age pyramid. */
 export const AGE_BANDS = Array.from({ length: 18 }, (_, i) => (i < 17 ? `${i * 5}-${i * 5 + 4}` : '85+'));
 
-/** The day in Asia/Shanghai (UTC+8) of an instant: the day ages are counted on. */
-export function shanghaiDay(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiDay };
 
 /** The latest birth date of someone who is `years` old on the ISO day `on`. */
 function birthDateYearsBefore(on: string, years: number): string {

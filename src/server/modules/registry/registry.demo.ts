@@ -21,13 +21,44 @@ import {
 } from './registry.tables.ts';
 import { compoundName, personName, propertyCompany, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
-import { boxOf, cells, demoTerritory, polygon, type DemoNode } from '../territory/territory.public.ts';
+import {
+  boxOf,
+  cells,
+  DEMO_TREE_SINCE,
+  demoTerritory,
+  polygon,
+  type DemoNode,
+} from '../territory/territory.public.ts';
 
 /** Ages and dates are computed from this day, not from today, so the same seed always gives the same county. */
 export const DEMO_REFERENCE_DATE = new Date(Date.UTC(2026, 6, 1));
 
 /** Synthetic region codes for residents registered elsewhere (floating population). */
 const OTHER_REGIONS = ['379902', '379903', '379905', '419901', '349901', '329901'];
+
+/**
+ * The moment the n-th demo household was registered: three in four when the registry was first filled in the first
+ * quarter after DEMO_TREE_SINCE, the others on days spread until DEMO_REFERENCE_DATE (new arrivals), at 10:00
+ * Asia/Shanghai. Drawn from a hash of n rather than from the shared random stream, so the county's other draws stay
+ * as they were.
+ */
+function registrationDay(n: number): Date {
+  let x = (n + 0x9e3779b9) | 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  const u = ((x ^ (x >>> 16)) >>> 0) / 2 ** 32;
+  const start = Date.parse(`${DEMO_TREE_SINCE}T10:00:00+08:00`);
+  const firstQuarter = 90 * 86_400_000;
+  const offset =
+    u < 0.75
+      ? Math.floor((u / 0.75) * 90) * 86_400_000
+      : firstQuarter +
+        Math.floor(
+          ((u - 0.75) / 0.25) * ((DEMO_REFERENCE_DATE.getTime() - start - firstQuarter) / 86_400_000),
+        ) *
+          86_400_000;
+  return new Date(start + offset);
+}
 
 /** Column arrays ready for `insertColumns`. */
 export type RegistryData = ReturnType<typeof generateRegistry>;
@@ -67,6 +98,7 @@ export function generateRegistry(
     'lng',
     'lat',
     'propertyCompany',
+    'createdAt',
   ]);
   const u = columnArrays(units, ['id', 'buildingId', 'number']);
   const h = columnArrays(households, [
@@ -77,6 +109,7 @@ export function generateRegistry(
     'room',
     'kind',
     'tenure',
+    'createdAt',
   ]);
   const r = columnArrays(residents, [
     'id',
@@ -93,8 +126,10 @@ export function generateRegistry(
     'relation',
     'politicalStatus',
     'residency',
+    'createdAt',
+    'movedInAt',
   ]);
-  const tags = columnArrays(residentTags, ['residentId', 'tag', 'careLevel']);
+  const tags = columnArrays(residentTags, ['residentId', 'tag', 'careLevel', 'since']);
   const layout = columnArrays(gridLayoutHistory, [
     'id',
     'layout',
@@ -106,11 +141,14 @@ export function generateRegistry(
     'validTo',
   ]);
   const usedIds = new Set<string>();
+  let householdCount = 0;
+  const treeSince = new Date(`${DEMO_TREE_SINCE}T09:00:00+08:00`);
+  const layoutUntil = new Date(treeSince.getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
   let phoneCounter = 17_100_000_000;
 
   const addPerson = (
     p: Person,
-    household: { id: string; buildingId: string; code: string; floating: boolean },
+    household: { id: string; buildingId: string; code: string; floating: boolean; registeredAt: Date },
   ) => {
     const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age;
     const birth = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
@@ -152,7 +190,9 @@ export function generateRegistry(
       politicalStatus,
       residency,
     });
-    pushRow(r, resident);
+    // Members are registered with their household, and live there since.
+    const at = household.registeredAt;
+    pushRow(r, { ...resident, createdAt: at, movedInAt: at });
     const personTags = [...p.tags];
     if (random.chance(0.025)) personTags.push(['disabled', random.int(1, 3)]);
     if (random.chance(0.004)) personTags.push(['special_care', 3]);
@@ -160,7 +200,7 @@ export function generateRegistry(
     if (p.age >= 40 && random.chance(0.008)) personTags.push(['serious_illness', 2]);
     if (p.age < 16 && random.chance(0.003)) personTags.push(['left_behind_child', 2]);
     for (const [tag, careLevel] of new Map(personTags)) {
-      pushRow(tags, buildResidentTag({ residentId: resident.id, tag, careLevel }));
+      pushRow(tags, { ...buildResidentTag({ residentId: resident.id, tag, careLevel }), since: at });
     }
   };
 
@@ -271,7 +311,7 @@ export function generateRegistry(
         lat: Math.round((box[1] + (box[3] - box[1]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6,
         propertyCompany: kind === 'old_compound' && random.chance(0.4) ? null : propertyCompany(random),
       });
-      pushRow(b, building);
+      pushRow(b, { ...building, createdAt: treeSince });
       const buildingId = building.id;
       for (let number = 1; number <= unitCount; number++) {
         const unit = buildUnit({ buildingId, number });
@@ -299,7 +339,8 @@ export function generateRegistry(
                         ? 'public'
                         : 'owned',
             });
-            pushRow(h, household);
+            const registeredAt = registrationDay(householdCount++);
+            pushRow(h, { ...household, createdAt: registeredAt });
             count += 1;
             if (householdKind === 'vacant') continue;
             const people = members(householdKind === 'floating');
@@ -312,6 +353,7 @@ export function generateRegistry(
                 buildingId,
                 code: grid.code,
                 floating: householdKind === 'floating',
+                registeredAt,
               });
             }
           }
@@ -320,7 +362,7 @@ export function generateRegistry(
     }
   }
 
-  // The layout before re-planning: fewer, larger grids (204 for the 267 of scale 1), kept as history.
+  // The layout before re-planning on DEMO_TREE_SINCE: fewer, larger grids (204 for the 267 of scale 1), kept as history.
   const communities = nodes.filter((n) => n.level === 'community');
   for (const community of communities) {
     const current = grids.filter((g) => g.parentId === community.id).length;
@@ -328,13 +370,13 @@ export function generateRegistry(
     const baseName = community.name.replace(/社区$/, '');
     cells(boxOf(community.boundary), old).forEach((box, i) => {
       layout.id.push(newId());
-      layout.layout.push('2019');
+      layout.layout.push('2015');
       layout.communityId.push(community.id);
       layout.code.push(community.code + String(i + 1).padStart(3, '0'));
       layout.name.push(`${baseName}原第${i + 1}网格`);
       layout.boundary.push(polygon(box));
-      layout.validFrom.push('2019-01-01');
-      layout.validTo.push('2023-06-30');
+      layout.validFrom.push('2015-01-01');
+      layout.validTo.push(layoutUntil);
     });
   }
   return { buildings: b, units: u, households: h, residents: r, tags, layout };

@@ -1,7 +1,7 @@
 import { defineModule } from '../../core/kit/module.ts';
-import { countBuildings, registryStats } from './fact-sheet.service.ts';
 import { placesRoutes } from './places.routes.ts';
 import { generateRegistryDemo } from './registry.demo.ts';
+import { registryFigureKeys, registryFigures } from './registry.figures.ts';
 import { registryErrors } from './registry.errors.ts';
 import { MAX_IMPORT_BYTES } from './registry-import.common.ts';
 import { registryImportJobs } from './registry-import.jobs.ts';
@@ -61,24 +61,8 @@ export const registryModule = defineModule({
   },
   figures: [
     {
-      keys: {
-        buildings: { zh: '楼栋数', en: 'Buildings' },
-        households: { zh: '住户数', en: 'Households' },
-        residents: { zh: '居民数', en: 'Residents' },
-        keyPopulation: { zh: '重点人群', en: 'Key population' },
-      },
-      compute: async ({ db, scope, code, asOf }) => {
-        const [buildings, stats] = await Promise.all([
-          countBuildings(db, { code, scope, asOf }),
-          registryStats(db, { code, scope, asOf }),
-        ]);
-        return {
-          buildings,
-          households: stats.households.total,
-          residents: stats.residents.total,
-          keyPopulation: stats.keyPopulation.total,
-        };
-      },
+      keys: registryFigureKeys,
+      compute: registryFigures,
     },
   ],
   jobs: registryImportJobs,

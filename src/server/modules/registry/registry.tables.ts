@@ -121,9 +121,16 @@ export const households = pgTable(
   ],
 );
 
+/** How a resident came to live where a residence period places them. */
+export const arrivals = ['registered', 'moved', 'returned'] as const;
+
 /**
  * Residents (居民). ID-card number and phone are AES-256-GCM ciphertext, found through HMAC blind indexes.
  * A resident who moves out keeps the row with `householdId` null and `movedOutAt` set; history records each move.
+ * The row is also the resident's latest residence period: from `movedInAt` (how: `arrival`, from `movedFromCode`) in
+ * its household, building and grid, to `movedOutAt` (open while they live there). Earlier periods are in
+ * `residence_history`; figures as of a past day read both (registry.figures.ts), the row through the covering index
+ * residents_present_idx (migration 0015, written by hand: drizzle declares no INCLUDE columns).
  */
 export const residents = pgTable(
   'residents',
@@ -144,6 +151,12 @@ export const residents = pgTable(
     residency: text('residency', { enum: residencyKinds }).notNull().default('registered'),
     note: text('note'),
     movedOutAt: timestamp('moved_out_at', { withTimezone: true }),
+    /** Since when they live where the row places them (their registration, or their last move). */
+    movedInAt: timestamp('moved_in_at', { withTimezone: true }).notNull().defaultNow(),
+    /** How they came there: registered (new to the registry), moved (from `movedFromCode`), returned (after leaving). */
+    arrival: text('arrival', { enum: arrivals }).notNull().default('registered'),
+    /** The grid they moved from, when `arrival` is `moved`. */
+    movedFromCode: text('moved_from_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -161,7 +174,10 @@ export const residents = pgTable(
   ],
 );
 
-/** Key-population tags (重点人群) of residents, each with a care level 1 (routine) – 3 (close). */
+/**
+ * Key-population tags (重点人群) of residents, each with a care level 1 (routine) – 3 (close), held `since` a moment;
+ * a tag removed or a care level changed leaves its period in `resident_tag_history`.
+ */
 export const residentTags = pgTable(
   'resident_tags',
   {
@@ -170,6 +186,7 @@ export const residentTags = pgTable(
       .references(() => residents.id, { onDelete: 'cascade' }),
     tag: text('tag', { enum: keyPopulationTags }).notNull(),
     careLevel: smallint('care_level').notNull().default(1),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.residentId, t.tag] }), index('resident_tags_tag_idx').on(t.tag)],
 );
@@ -189,6 +206,50 @@ export const registryHistory = pgTable(
     actorId: uuid('actor_id'),
   },
   (t) => [index('registry_history_entity_idx').on(t.entityType, t.entityId, t.at)],
+);
+
+/**
+ * A resident's earlier residence periods: where they lived (household, building, grid) from `startsAt` to `endsAt`,
+ * how they came (`arrival`, from `movedFromCode`) and how they left: `moved` to `movedToCode`, or `moved_out` of the
+ * registry. Written when a resident moves (registry.writes.ts); the latest period is the resident's row.
+ */
+export const residenceHistory = pgTable(
+  'residence_history',
+  {
+    id: uuid('id').primaryKey(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id').references(() => households.id),
+    buildingId: uuid('building_id').references(() => buildings.id),
+    territoryCode: text('territory_code'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    arrival: text('arrival', { enum: arrivals }).notNull(),
+    movedFromCode: text('moved_from_code'),
+    departure: text('departure', { enum: ['moved', 'moved_out'] }).notNull(),
+    movedToCode: text('moved_to_code'),
+  },
+  (t) => [
+    index('residence_history_resident_idx').on(t.residentId),
+    index('residence_history_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
+  ],
+);
+
+/** Ended periods of key-population tags: a tag held from `startsAt` to `endsAt` with its care level then. */
+export const residentTagHistory = pgTable(
+  'resident_tag_history',
+  {
+    id: uuid('id').primaryKey(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    tag: text('tag', { enum: keyPopulationTags }).notNull(),
+    careLevel: smallint('care_level').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('resident_tag_history_resident_idx').on(t.residentId)],
 );
 
 /** Grids of an earlier layout (e.g. the county's 204 grids before re-planning), kept for comparison. */
@@ -217,4 +278,6 @@ export const REGISTRY_TABLES = [
   'residents',
   'resident_tags',
   'registry_history',
+  'residence_history',
+  'resident_tag_history',
 ] as const;

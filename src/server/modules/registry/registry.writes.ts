@@ -24,10 +24,10 @@ import {
   households,
   registryHistory,
   residents,
-  residentTags,
   units,
   type KeyPopulationTag,
 } from './registry.tables.ts';
+import { startNewResidence, writeTags } from './registry.periods.ts';
 import { formatAddress, type Deps } from './registry.common.ts';
 import { loadHousehold } from './registry.households.ts';
 import { loadResident } from './registry.residents.ts';
@@ -98,19 +98,10 @@ async function assertIdCardFree(tx: Executor, keys: DataKeys, idCard: string, ex
   }
 }
 
-async function writeTags(
-  tx: Executor,
-  residentId: string,
-  tags: { tag: KeyPopulationTag; careLevel: number }[],
-) {
-  await tx.delete(residentTags).where(eq(residentTags.residentId, residentId));
-  if (tags.length) await tx.insert(residentTags).values(tags.map((t) => ({ residentId, ...t })));
-}
-
 async function recordHistory(
   tx: Executor,
   actor: Actor,
-  entry: Omit<typeof registryHistory.$inferInsert, 'id' | 'actorId'>,
+  entry: Omit<typeof registryHistory.$inferInsert, 'id' | 'actorId'> & { at: Date },
 ) {
   await tx.insert(registryHistory).values({ id: newId(), actorId: actor.userId, ...entry });
 }
@@ -142,6 +133,8 @@ export async function createResident(
     if (household.movedOutAt) throw errors.notFound();
     if (input.idCard) await assertIdCardFree(tx, keys, input.idCard);
     const id = newId();
+    // One moment for the row, its periods and its history: figures as of a day read them together.
+    const now = new Date();
     await tx.insert(residents).values({
       id,
       householdId: household.id,
@@ -158,9 +151,14 @@ export async function createResident(
       politicalStatus: input.politicalStatus ?? 'masses',
       residency: input.residency ?? 'registered',
       note: input.note ?? null,
+      movedInAt: now,
+      arrival: 'registered',
+      createdAt: now,
+      updatedAt: now,
     });
-    await writeTags(tx, id, input.tags ?? []);
+    await writeTags(tx, id, input.tags ?? [], now);
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'resident',
       entityId: id,
       event: 'moved_in',
@@ -239,6 +237,7 @@ export async function updateResident(
     };
     const changes = changedFields(before, after, maskPersonal);
     if (Object.keys(changes).length === 0) return;
+    const now = new Date();
     await tx
       .update(residents)
       .set({
@@ -253,11 +252,12 @@ export async function updateResident(
         politicalStatus: after.politicalStatus,
         residency: after.residency,
         note: after.note,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(eq(residents.id, id));
-    if (input.tags) await writeTags(tx, id, input.tags);
+    if (input.tags) await writeTags(tx, id, input.tags, now);
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'resident',
       entityId: id,
       event: 'updated',
@@ -294,6 +294,9 @@ export async function moveResident(
         },
       ]);
     }
+    // The period they leave is kept; the row becomes the period in the new household.
+    const now = new Date();
+    const period = await startNewResidence(tx, id, now, target.gridCode);
     await tx
       .update(residents)
       .set({
@@ -301,12 +304,13 @@ export async function moveResident(
         buildingId: target.buildingId,
         territoryCode: target.gridCode,
         relation: input.relation,
-        movedOutAt: null,
-        updatedAt: new Date(),
+        ...period,
+        updatedAt: now,
       })
       .where(eq(residents.id, id));
     const details = input.note ? { note: input.note } : null;
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'resident',
       entityId: id,
       event: 'moved',
@@ -316,6 +320,7 @@ export async function moveResident(
     });
     if (row.householdId) {
       await recordHistory(tx, actor, {
+        at: now,
         entityType: 'household',
         entityId: row.householdId,
         event: 'updated',
@@ -323,6 +328,7 @@ export async function moveResident(
       });
     }
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'household',
       entityId: target.id,
       event: 'updated',
@@ -346,11 +352,14 @@ export async function moveOutResident({ db }: Deps, scope: Scope, actor: Actor, 
   await db.transaction(async (tx) => {
     const row = await loadResident(tx, scope, id);
     if (row.movedOutAt) return;
+    // The row's residence period ends now; its building and grid stay on the row (where they lived last).
+    const now = new Date();
     await tx
       .update(residents)
-      .set({ householdId: null, movedOutAt: new Date(), updatedAt: new Date() })
+      .set({ householdId: null, movedOutAt: now, updatedAt: now })
       .where(eq(residents.id, id));
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'resident',
       entityId: id,
       event: 'moved_out',
@@ -381,6 +390,7 @@ export async function moveOutHousehold({ db }: Deps, scope: Scope, actor: Actor,
     await tx.update(households).set({ movedOutAt: now, updatedAt: now }).where(eq(households.id, id));
     for (const m of members) {
       await recordHistory(tx, actor, {
+        at: now,
         entityType: 'resident',
         entityId: m.id,
         event: 'moved_out',
@@ -389,6 +399,7 @@ export async function moveOutHousehold({ db }: Deps, scope: Scope, actor: Actor,
       });
     }
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'household',
       entityId: id,
       event: 'moved_out',
@@ -454,6 +465,7 @@ export async function createHousehold(
       throw errors.conflict('room', { zh: '该房号已有在住户', en: 'A household already lives in this room' });
     }
     const id = newId();
+    const now = new Date();
     await tx.insert(households).values({
       id,
       buildingId: building.id,
@@ -463,8 +475,10 @@ export async function createHousehold(
       kind: input.kind,
       tenure: input.tenure,
       note: input.note ?? null,
+      createdAt: now,
+      updatedAt: now,
     });
-    await recordHistory(tx, actor, { entityType: 'household', entityId: id, event: 'created' });
+    await recordHistory(tx, actor, { at: now, entityType: 'household', entityId: id, event: 'created' });
     await appendAudit(tx, actor, {
       action: 'household.created',
       entityType: 'household',
@@ -501,11 +515,13 @@ export async function updateHousehold(
     };
     const changes = changedFields(before, after);
     if (Object.keys(changes).length === 0) return;
+    const now = new Date();
     await tx
       .update(households)
-      .set({ ...after, updatedAt: new Date() })
+      .set({ ...after, updatedAt: now })
       .where(eq(households.id, id));
     await recordHistory(tx, actor, {
+      at: now,
       entityType: 'household',
       entityId: id,
       event: 'updated',

@@ -108,13 +108,19 @@ export function generateTerritory(random: Random, options: DemoTerritoryOptions)
   return nodes;
 }
 
+/** The day the demo county's tree (its current layout of grids) took effect: every demo node starts on it. */
+export const DEMO_TREE_SINCE = '2019-01-01';
+
 /** The demo county's code (a made-up region code) and name. */
 export const DEMO_COUNTY = { countyCode: '379901', countyName: '示范县' };
 
 /** The territory module's demo data: the county, its streets, communities and grids with boundaries. */
 export async function generateTerritoryDemo(context: DemoContext): Promise<Record<string, number>> {
   const nodes = generateTerritory(context.random, { ...DEMO_COUNTY, scale: context.options.scale });
-  await insertTerritories(context.tx, nodes);
+  await insertTerritories(
+    context.tx,
+    nodes.map((node) => ({ ...node, startsOn: DEMO_TREE_SINCE })),
+  );
   context.shared.set('territory', nodes);
   return { territories: nodes.length };
 }

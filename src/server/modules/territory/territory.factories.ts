@@ -36,6 +36,8 @@ export function buildTerritoryNode(spec: TerritoryNodeSpec = {}): TerritoryNodeR
     name: spec.name ?? DEFAULT_NAME[level](sequence),
     sequence,
     boundary: spec.boundary ?? null,
+    ...(spec.startsOn !== undefined ? { startsOn: spec.startsOn } : {}),
+    ...(spec.endsOn !== undefined ? { endsOn: spec.endsOn } : {}),
   };
 }
 

@@ -33,7 +33,7 @@ export const territoryModule = defineModule({
         communities: { zh: '社区数', en: 'Communities' },
         grids: { zh: '网格数', en: 'Grids' },
       },
-      compute: ({ db, scope, code }) => countTerritories(db, scope, code),
+      compute: ({ db, scope, code, asOf }) => countTerritories(db, scope, code, asOf),
     },
   ],
   maintain: ['territories'],

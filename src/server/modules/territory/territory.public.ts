@@ -21,5 +21,5 @@ export {
   territoryTree,
 } from './territory.service.ts';
 export { ancestorSchema, boundarySchema, countsSchema } from './territory.schemas.ts';
-export { demoTerritory, type DemoNode } from './territory.demo.ts';
+export { DEMO_TREE_SINCE, demoTerritory, type DemoNode } from './territory.demo.ts';
 export { boxOf, cells, polygon, type Box } from './territory.geometry.ts';

@@ -3,6 +3,7 @@ import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts
 import { codeInScope, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
+import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { containsPattern, escapeLike, startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
@@ -202,6 +203,9 @@ export type NewTerritory = {
   name: string;
   sequence: number;
   boundary?: GeoJsonGeometry | null;
+  /** The node's first day (today when absent) and last day (none when absent). */
+  startsOn?: string;
+  endsOn?: string | null;
 };
 
 /** Inserts nodes as they are (seeding and tests); callers check the tree's rules. */
@@ -260,7 +264,15 @@ export async function createTerritory(
       });
     }
     const [row] = await insertTerritories(tx, [
-      { parentId: parent.id, level, code, name: input.name, sequence, boundary: input.boundary ?? null },
+      {
+        parentId: parent.id,
+        level,
+        code,
+        name: input.name,
+        sequence,
+        boundary: input.boundary ?? null,
+        startsOn: shanghaiDay(),
+      },
     ]);
     await appendAudit(tx, actor, {
       action: 'territory.created',
@@ -324,8 +336,11 @@ export function territoryIdsInScope(scope: Scope): SQL {
   return sql`(select t.id from ${territories} t where ${territoryCodeCondition(scope, sql.raw('t.code'))})`;
 }
 
-/** Counts of territory nodes by level under a code, within the scope. */
-export async function countTerritories(db: Executor, scope: Scope, code?: string) {
+/**
+ * Counts of territory nodes by level under a code, within the scope, on the Shanghai day of `asOf` (today when
+ * absent): the nodes whose valid period holds that day.
+ */
+export async function countTerritories(db: Executor, scope: Scope, code?: string, asOf?: Date) {
   const [row] = await db
     .select({
       streets: sql<number>`count(*) filter (where ${territories.level} = 'street')::int`,
@@ -337,6 +352,7 @@ export async function countTerritories(db: Executor, scope: Scope, code?: string
       and(
         territoryCodeCondition(scope, territories.code),
         code ? startsWith(territories.code, code) : undefined,
+        activeOn(territories, shanghaiDay(asOf)),
       ),
     );
   return row ?? { streets: 0, communities: 0, grids: 0 };

@@ -1,11 +1,24 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const territoryLevels = ['county', 'street', 'community', 'grid'] as const;
 export type TerritoryLevel = (typeof territoryLevels)[number];
 
 /**
  * The territory tree county → street → community → grid. A child's code extends its parent's code
- * (county 6 digits, then 3 digits per level), so a subtree is every code with the root's code as prefix.
+ * (county 6 digits, then 3 digits per level), so a subtree is every code with the root's code as prefix. Each node
+ * has a valid period, `startsOn` to `endsOn` (both days included, `endsOn` null while it lasts): figures as of a past
+ * day count the nodes on that day (core/db/periods.ts activeOn).
  */
 export const territories = pgTable(
   'territories',
@@ -18,6 +31,12 @@ export const territories = pgTable(
     /** Position among siblings (grids are numbered west→east, north→south). */
     sequence: integer('sequence').notNull().default(0),
     boundary: jsonb('boundary').$type<GeoJsonGeometry | null>(),
+    /** The first day of the node (Asia/Shanghai); today's when it is added. */
+    startsOn: date('starts_on', { mode: 'string' })
+      .notNull()
+      .default(sql`((now() at time zone 'UTC') + interval '8 hours')::date`),
+    /** Its last day; null while it lasts. */
+    endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
