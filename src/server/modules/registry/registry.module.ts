@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { countBuildings, registryStats } from './fact-sheet.service.ts';
 import { placesRoutes } from './places.routes.ts';
+import { registryAudit } from './registry.audit.ts';
 import { generateRegistryDemo } from './registry.demo.ts';
 import { registryErrors } from './registry.errors.ts';
 import { MAX_IMPORT_BYTES } from './registry-import.common.ts';
@@ -58,6 +59,7 @@ export const registryModule = defineModule({
       resident: { zh: '居民', en: 'Resident' },
       registry_import: { zh: '导入批次', en: 'Import' },
     },
+    ...registryAudit,
   },
   figures: [
     {
