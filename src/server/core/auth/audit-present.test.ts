@@ -95,8 +95,9 @@ describe('the audit log in plain words', () => {
     expect(change(row!, 'politicalStatus')?.to).toEqual({ zh: '共青团员', en: 'Youth League member' });
     // Nothing in clear: neither name nor numbers.
     const text = JSON.stringify(row);
-    for (const clear of ['欧阳小明', '欧阳晓明', '13900001111', '13900002222'])
+    for (const clear of ['欧阳小明', '欧阳晓明', '13900001111', '13900002222']) {
       expect(text).not.toContain(clear);
+    }
   });
 
   it('names the households a move refers to by address, and one outside the reader’s area as such', async () => {
@@ -227,7 +228,7 @@ describe('the cost of a page', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    return { handle: handle as Executor, count: () => queries };
+    return { handle: handle, count: () => queries };
   }
 
   it('names a page of 50 entries of many objects with one query per entity type, however many entries', async () => {

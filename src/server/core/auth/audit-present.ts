@@ -85,8 +85,9 @@ function collect(
     collect(audit, entityType, wanted, field, value.from);
     collect(audit, entityType, wanted, field, value.to);
   } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value))
+    for (const [key, v] of Object.entries(value)) {
       collect(audit, entityType, wanted, fieldOf(audit, entityType, key), v);
+    }
   }
 }
 
@@ -161,7 +162,7 @@ function valueText(context: Context, field: AuditField | undefined, value: unkno
     });
     return parts.length ? joinTexts(parts, '；', '; ') : same('—');
   }
-  return same(String(value));
+  return same(JSON.stringify(value) ?? '—');
 }
 
 function presentChanges(context: Context, changes: unknown): PresentedChange[] {
@@ -190,8 +191,9 @@ function presentActor(audit: AuditKit, row: AuditRowData): PresentedActor {
   if (row.actorId) return { kind: 'user', name: same(row.actorName ?? '—'), roles: roleNames };
   const system = row.actorName ? audit.systemActors[row.actorName] : undefined;
   if (system) return { kind: 'system', name: system, roles: [] };
-  if (row.actorName)
+  if (row.actorName) {
     return { kind: 'system', name: joinTexts([unnamedSystem, same(row.actorName)], '：', ': '), roles: [] };
+  }
   return { kind: 'anonymous', name: anonymous, roles: [] };
 }
 
