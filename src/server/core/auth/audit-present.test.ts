@@ -159,6 +159,10 @@ describe('the audit log in plain words', () => {
     expect(seeded!.changeList.length).toBeGreaterThan(3);
     const unlabelled = seeded!.changeList.filter((c) => c.label.zh === c.field).map((c) => c.field);
     expect(unlabelled).toEqual([]);
+    // Counts with thousands separators, as the dashboards write them.
+    const residents = change(seeded!, 'residents')!;
+    expect(residents.label).toEqual({ zh: '居民数', en: 'Residents' });
+    expect(residents.to!.zh).toMatch(/^\d{1,3}(,\d{3})+$/);
   });
 
   it('names accounts, roles given and places of a scope', async () => {

@@ -39,6 +39,8 @@ export type PresentedAudit = {
   changeList: PresentedChange[];
 };
 
+/** Numbers with thousands separators (5,526), as the dashboards write them. */
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const same = (text: string): Text => ({ zh: text, en: text });
 const outside: Text = { zh: '（管辖范围外）', en: '(outside your area)' };
@@ -131,7 +133,7 @@ type Context = { audit: AuditKit; found: Found; scope: Scope; entityType: string
 function valueText(context: Context, field: AuditField | undefined, value: unknown): Text | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? yes : no;
-  if (typeof value === 'number' || typeof value === 'bigint') return same(String(value));
+  if (typeof value === 'number' || typeof value === 'bigint') return same(grouped.format(value));
   if (typeof value === 'string') {
     if (field?.entity && UUID.test(value)) {
       const hit = context.found.get(field.entity)?.get(value);

@@ -271,31 +271,32 @@ export function AuditPage() {
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      width: 160,
+      width: 150,
       render: (at: string) => <span className="ww-mono">{formatDateTime(at)}</span>,
     },
     {
       title: t('audit.actor'),
       key: 'actor',
-      width: 190,
+      width: 170,
       render: (_, row) => <Actor row={row} pick={pick} />,
     },
     {
       title: t('audit.action'),
       key: 'action',
-      width: 150,
+      width: 140,
       render: (_, row) => <ActionTag row={row} pick={pick} />,
     },
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 200,
+      width: 170,
       render: (_, row) => <Entity row={row} pick={pick} />,
     },
     {
       title: t('audit.changes'),
       key: 'changes',
       ellipsis: true,
+      minWidth: 220,
       responsive: ['lg'],
       render: (_, row) => {
         const summary = changeSummary(row.changeList, pick, empty);
@@ -313,7 +314,7 @@ export function AuditPage() {
       title: t('audit.ip'),
       dataIndex: 'ip',
       width: 130,
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (ip: string | null) => ip ?? '—',
     },
     {
@@ -437,7 +438,7 @@ export function AuditPage() {
             columns={columns}
             dataSource={rows}
             loading={log.isFetching}
-            scroll={{ x: 860 }}
+            scroll={{ x: 1060 }}
             onRow={(row) => ({ onDoubleClick: () => setOpen(row) })}
             data-testid="audit-table"
             pagination={{
