@@ -271,7 +271,7 @@ export function AuditPage() {
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      width: 150,
+      width: 170,
       render: (at: string) => <span className="ww-mono">{formatDateTime(at)}</span>,
     },
     {
@@ -438,7 +438,7 @@ export function AuditPage() {
             columns={columns}
             dataSource={rows}
             loading={log.isFetching}
-            scroll={{ x: 1060 }}
+            scroll={{ x: 1080 }}
             onRow={(row) => ({ onDoubleClick: () => setOpen(row) })}
             data-testid="audit-table"
             pagination={{
