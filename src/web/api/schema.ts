@@ -291,6 +291,73 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/actors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accounts with entries the caller may read, by part of their name (the actor filter) */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Up to 20 accounts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['AuditActor'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit': {
     parameters: {
       query?: never;
@@ -298,7 +365,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Who did what, when and from where, newest first */
+    /** Who did what to which object, when and from where, in plain words, newest first */
     get: {
       parameters: {
         query?: {
@@ -8461,6 +8528,11 @@ export interface components {
         };
       };
     };
+    AuditActor: {
+      id: string;
+      name: string;
+      username: string;
+    };
     AuditRow: {
       id: string;
       at: string;
@@ -8477,6 +8549,48 @@ export interface components {
       requestId: string | null;
       ip: string | null;
       userAgent: string | null;
+      /** @description The action in plain words (its code when no module names it) */
+      actionLabel: {
+        zh: string;
+        en: string;
+      };
+      entityTypeLabel: {
+        zh: string;
+        en: string;
+      };
+      /** @description The object’s name now: a resident’s masked name, a household’s address …; null when unknown */
+      entityName: string | null;
+      actor: {
+        /** @enum {string} */
+        kind: 'user' | 'system' | 'anonymous';
+        name: {
+          zh: string;
+          en: string;
+        };
+        roles: {
+          zh: string;
+          en: string;
+        }[];
+      };
+      /** @description Changed fields in plain words, personal data masked */
+      changeList: {
+        field: string;
+        /** @description The field’s name (its key when no module names it) */
+        label: {
+          zh: string;
+          en: string;
+        };
+        /** @description true: from → to; false: the value written, in `to` */
+        changed: boolean;
+        from: {
+          zh: string;
+          en: string;
+        } | null;
+        to: {
+          zh: string;
+          en: string;
+        } | null;
+      }[];
     };
     Setting: {
       key: string;

@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { containsPattern, escapeLike } from '../db/like.ts';
-import { auditLog } from './auth.tables.ts';
+import { auditLog, users } from './auth.tables.ts';
 import { maskBirthDate, maskIdCard, maskMobile } from './personal-data.ts';
 import { territoryCodeCondition, type Scope } from './scope.ts';
 
@@ -161,4 +161,34 @@ export async function listAudit(db: Executor, scope: Scope, filter: AuditFilter)
       .where(where),
   ]);
   return { rows, total: count?.total ?? 0 };
+}
+
+/**
+ * Accounts that wrote an entry the caller may read, matching `q` (part of the name or user name): the audit page's
+ * actor filter. The accounts table is small and each candidate is checked through the actor index, so this does not
+ * walk the log. An account with no entry in the scope is not offered.
+ */
+export async function listAuditActors(db: Executor, scope: Scope, q: string | undefined) {
+  const inScope = db
+    .select({ one: sql`1` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, users.id),
+        scope.all ? undefined : territoryCodeCondition(scope, auditLog.territoryCode),
+      ),
+    );
+  return db
+    .select({ id: users.id, name: users.displayName, username: users.username })
+    .from(users)
+    .where(
+      and(
+        q
+          ? or(ilike(users.displayName, containsPattern(q)), ilike(users.username, containsPattern(q)))
+          : undefined,
+        exists(inScope),
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(20);
 }

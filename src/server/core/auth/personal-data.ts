@@ -127,6 +127,17 @@ export function maskBirthDate(birthDate: string): string {
   return year ? `${year}-**-**` : '*'.repeat(birthDate.length);
 }
 
+/**
+ * 王小明 → 王*明, 张三 → 张*: the first and (from three characters) the last character, for names shown where a
+ * person's name is not the point (the audit log's object names). Idempotent like the others.
+ */
+export function maskPersonName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return chars.length ? '*' : '';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
 /** Stars but for the last four characters; stars only when fewer than eight (four would be half of it). */
 function keepLastFour(value: string): string {
   return value.length < 8 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`;

@@ -1,8 +1,8 @@
 import { installCatalogue } from '../auth/catalogue.ts';
 import { roleCodes, type Permission, type RoleCode } from '../auth/roles.ts';
 import { coreErrorCodes, type Text } from '../http/errors.ts';
-import { settingSchema, type SettingDefinition } from '../settings/settings.ts';
-import type { Kit, ModuleDefinition } from './module.ts';
+import { installSettings, settingSchema, type SettingDefinition } from '../settings/settings.ts';
+import type { AuditKit, Kit, ModuleDefinition } from './module.ts';
 
 /** A module declaration that cannot work: the start stops with this message. */
 export class KitError extends Error {
@@ -77,19 +77,8 @@ export function assembleKit(modules: readonly ModuleDefinition[]): Kit {
     }
   }
 
-  const auditLabels = { actions: {} as Record<string, Text>, entityTypes: {} as Record<string, Text> };
-  for (const m of modules) {
-    for (const kind of ['actions', 'entityTypes'] as const) {
-      for (const [code, text] of Object.entries(m.audit?.[kind] ?? {})) {
-        if (auditLabels[kind][code]) {
-          throw new KitError(
-            `audit ${kind === 'actions' ? 'action' : 'entity type'} "${code}" is declared twice`,
-          );
-        }
-        auditLabels[kind][code] = text;
-      }
-    }
-  }
+  const audit = assembleAudit(modules);
+  const auditLabels = { actions: audit.actions, entityTypes: audit.entityTypes };
 
   const figureKeys = new Map<string, Text>();
   const figureOwner = new Map<string, string>();
@@ -121,12 +110,14 @@ export function assembleKit(modules: readonly ModuleDefinition[]): Kit {
 
   const uploads = modules.flatMap((m) => m.uploads ?? []);
   installCatalogue(permissions, grants);
+  installSettings(settings.values());
   return {
     modules,
     permissions,
     grants,
     errorCodes,
     auditLabels,
+    audit,
     figures: { keys: figureKeys, sets: modules.flatMap((m) => m.figures ?? []) },
     demoOrder: demoOrder(modules),
     maintainedTables: [...new Set(modules.flatMap((m) => m.maintain ?? []))],
@@ -161,4 +152,51 @@ function demoOrder(modules: readonly ModuleDefinition[]): ModuleDefinition[] {
   };
   for (const m of modules) visit(m, []);
   return order;
+}
+
+/**
+ * The modules' audit declarations in one: each action, entity type, field, namer and system actor declared once; a
+ * field's `entity` must be one some module can name.
+ */
+function assembleAudit(modules: readonly ModuleDefinition[]): AuditKit {
+  const audit: AuditKit = {
+    actions: {},
+    entityTypes: {},
+    fields: {},
+    entityFields: {},
+    names: {},
+    systemActors: {},
+  };
+  const what = {
+    actions: 'action',
+    entityTypes: 'entity type',
+    fields: 'field',
+    names: 'namer of entity type',
+    systemActors: 'system actor',
+  } as const;
+  for (const m of modules) {
+    for (const kind of Object.keys(what) as (keyof typeof what)[]) {
+      for (const [code, value] of Object.entries(m.audit?.[kind] ?? {})) {
+        if (audit[kind][code]) throw new KitError(`audit ${what[kind]} "${code}" is declared twice`);
+        (audit[kind] as Record<string, unknown>)[code] = value;
+      }
+    }
+    for (const [type, fields] of Object.entries(m.audit?.entityFields ?? {})) {
+      for (const [field, value] of Object.entries(fields)) {
+        const own = (audit.entityFields[type] ??= {});
+        if (own[field]) throw new KitError(`audit field "${field}" of "${type}" is declared twice`);
+        own[field] = value;
+      }
+    }
+  }
+  const allFields = [
+    ...Object.entries(audit.fields),
+    ...Object.values(audit.entityFields).flatMap((fields) => Object.entries(fields)),
+  ];
+  for (const [field, { entity }] of allFields) {
+    if (entity && !audit.names[entity]) {
+      throw new KitError(`audit field "${field}" refers to entity type "${entity}", which no module names`);
+    }
+  }
+  return audit;
 }

@@ -56,6 +56,56 @@ export type DemoContext = {
   shared: Map<string, unknown>;
 };
 
+/** One field of an audit row's changes: its name in both languages, and how its values read. */
+export type AuditField = Text & {
+  /** The values are ids of this entity type: shown by the entity's name (see `AuditNamer`). */
+  entity?: string;
+  /** Names of coded values (a status, a kind); an array of codes is named item by item. */
+  values?: Record<string, Text>;
+  /** Masks a text value before it is shown (a resident's name: `maskPersonName`); ID cards and phones always are. */
+  mask?: (value: string) => string;
+};
+
+/**
+ * Names of entities of one type for the audit log, given the ids of a page of entries at once: ONE query, however
+ * many ids. `territoryCode` (where the entity lies now) lets the kernel hide the name of an entity a field refers
+ * to when it lies outside the reader's scope; leave it out (or null) for entities with no place (an account).
+ * Personal names come back masked (`maskPersonName`): the audit log never shows more than the registry's lists.
+ */
+export type AuditNamer = (
+  db: Executor,
+  ids: string[],
+) => Promise<{ id: string; name: string; territoryCode?: string | null }[]>;
+
+/** What a module declares for its audit rows (served, labels only, at GET /audit/labels). */
+export type AuditDeclaration = {
+  /** Actions it writes, named in both languages. */
+  actions?: Record<string, Text>;
+  /** Entity types it writes, named in both languages. */
+  entityTypes?: Record<string, Text>;
+  /**
+   * Fields of its rows' `changes`, named in both languages. A field name means one thing across the platform
+   * (`name`, `startsOn`…), so each is declared once; `entityFields` names a field that reads differently for one
+   * entity type (a household's `kind` and its values).
+   */
+  fields?: Record<string, AuditField>;
+  entityFields?: Record<string, Record<string, AuditField>>;
+  /** How to name entities of a type (its own, or one its fields refer to, such as `building`). */
+  names?: Record<string, AuditNamer>;
+  /** Writers that are not accounts (a job, the demo seed), by the actor name they write: shown by this label. */
+  systemActors?: Record<string, Text>;
+};
+
+/** The audit declarations of every module, assembled (kit.ts). */
+export type AuditKit = {
+  actions: Record<string, Text>;
+  entityTypes: Record<string, Text>;
+  fields: Record<string, AuditField>;
+  entityFields: Record<string, Record<string, AuditField>>;
+  names: Record<string, AuditNamer>;
+  systemActors: Record<string, Text>;
+};
+
 /** Everything a module contributes to the platform, declared in its `<name>.module.ts`. */
 export type ModuleDefinition = {
   /** The folder name under src/server/modules/. */
@@ -70,8 +120,8 @@ export type ModuleDefinition = {
   grants?: Partial<Record<RoleCode, Permission[]>>;
   /** Its error catalogue (`defineErrors`). */
   errors?: { readonly codes: readonly { code: string; status: number }[] };
-  /** Audit actions and entity types it writes, named in both languages (served at GET /audit/labels). */
-  audit?: { actions?: Record<string, Text>; entityTypes?: Record<string, Text> };
+  /** Audit actions, entity types and fields it writes, named in both languages, and how to name its entities. */
+  audit?: AuditDeclaration;
   /** Figures of the report it computes (GET /insights/figures). */
   figures?: FigureSet[];
   /** County-wide settings an administrator changes at runtime (GET/PUT /settings), read with readSetting. */
@@ -96,6 +146,8 @@ export type Kit = {
   grants: Map<RoleCode, Set<Permission>>;
   errorCodes: Map<string, string>;
   auditLabels: { actions: Record<string, Text>; entityTypes: Record<string, Text> };
+  /** Everything the modules declare for the audit log: labels, field labels, namers, system actors. */
+  audit: AuditKit;
   figures: { keys: Map<string, Text>; sets: FigureSet[] };
   /** Every module's settings by key. */
   settings: Map<string, SettingDefinition>;

@@ -81,6 +81,6 @@ describe('county settings', () => {
     expect(audit.status, audit.text).toBe(200);
     const entry = audit.json.data[0];
     expect(entry).toMatchObject({ action: 'setting.changed', entityType: 'setting' });
-    expect(entry.changes).toEqual({ 'people.maxWorkerLoad': { from: 400, to: 250 } });
+    expect(entry.changes).toEqual({ value: { from: 400, to: 250 } });
   });
 });

@@ -33,6 +33,19 @@ export function defineSetting<const I extends SettingInput>(
   return definition;
 }
 
+const installed = new Map<string, SettingDefinition>();
+
+/** The settings of the assembled modules (kit.ts), for naming them where no kit is at hand (the audit log). */
+export function installSettings(definitions: Iterable<SettingDefinition>): void {
+  installed.clear();
+  for (const d of definitions) installed.set(d.key, d);
+}
+
+/** Settings by their name for the audit log (an entry's object): one lookup, no query. */
+export function settingNames(_db: Executor, keys: string[]) {
+  return Promise.resolve(keys.map((key) => ({ id: key, name: installed.get(key)?.label.zh ?? key })));
+}
+
 /** The check of a setting's value: the one rule the route, the reader and the kit use. */
 export function settingSchema(input: SettingInput): z.ZodType<number | string> {
   switch (input.kind) {
@@ -102,7 +115,7 @@ export async function writeSetting(db: Db, actor: Actor, definition: SettingDefi
       action: 'setting.changed',
       entityType: 'setting',
       entityId: definition.key,
-      changes: { [definition.key]: { from: before, to: parsed.data } },
+      changes: { value: { from: before, to: parsed.data } },
     });
   });
   return parsed.data;

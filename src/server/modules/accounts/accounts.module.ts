@@ -24,6 +24,7 @@ export const accountsModule = defineModule({
       'user.password_reset': { zh: '重置密码', en: 'Password reset' },
       'user.roles_changed': { zh: '分配角色', en: 'Roles changed' },
     },
+    fields: { accounts: { zh: '账号数', en: 'Accounts' } },
   },
   demo: { after: ['territory', 'registry'], generate: generateAccountsDemo },
 });

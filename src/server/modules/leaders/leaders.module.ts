@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { schedule } from '../../core/jobs/schedules.ts';
+import { leadersAudit } from './leaders.audit.ts';
 import { generateLeadersDemo } from './leaders.demo.ts';
 import { leaderErrors } from './leaders.errors.ts';
 import { leadersRoutes } from './leaders.routes.ts';
@@ -47,6 +48,11 @@ export const leadersModule = defineModule({
     entityTypes: {
       leader_term: { zh: '楼栋长任期', en: 'Building leader term' },
       building_chat: { zh: '楼栋微信群', en: 'Building WeChat group' },
+    },
+    ...leadersAudit,
+    systemActors: {
+      // The daily reminder of terms ending soon (remindExpiringTerms).
+      'leaders.remind': { zh: '系统（楼栋长任期提醒）', en: 'System (leader term reminders)' },
     },
   },
   figures: [

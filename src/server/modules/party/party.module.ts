@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/kit/module.ts';
+import { partyAudit } from './party.audit.ts';
 import { generatePartyDemo } from './party.demo.ts';
 import { countPartyFigures } from './party.figures.ts';
 import { partyRoutes } from './party.routes.ts';
@@ -56,6 +57,7 @@ export const partyModule = defineModule({
       work_unit: { zh: '工作单位', en: 'Work unit' },
       party_registration: { zh: '双报到', en: 'Registration' },
     },
+    ...partyAudit,
   },
   figures: [
     {

@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { gridWorkerRoutes } from './grid-workers.routes.ts';
 import { countGridWorkers } from './grid-workers.service.ts';
+import { peopleAudit } from './people.audit.ts';
 import { generatePeopleDemo } from './people.demo.ts';
 import { peopleRoutes } from './people.routes.ts';
 import { maxWorkerLoad } from './people.settings.ts';
@@ -43,6 +44,7 @@ export const peopleModule = defineModule({
       person: { zh: '人员', en: 'Person' },
       grid_worker: { zh: '网格员', en: 'Grid worker' },
     },
+    ...peopleAudit,
   },
   settings: [maxWorkerLoad],
   figures: [

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { placesRoutes } from './places.routes.ts';
+import { registryAudit } from './registry.audit.ts';
 import { generateRegistryDemo } from './registry.demo.ts';
 import { registryFigureKeys, registryFigures } from './registry.figures.ts';
 import { registryErrors } from './registry.errors.ts';
@@ -58,6 +59,7 @@ export const registryModule = defineModule({
       resident: { zh: '居民', en: 'Resident' },
       registry_import: { zh: '导入批次', en: 'Import' },
     },
+    ...registryAudit,
   },
   figures: [
     {

@@ -2,6 +2,7 @@ import { defineModule } from '../../core/kit/module.ts';
 import { generateTerritoryDemo } from './territory.demo.ts';
 import { territoryRoutes } from './territory.routes.ts';
 import { countTerritories } from './territory.service.ts';
+import { territoryAudit } from './territory.audit.ts';
 
 /** The territory tree: county → street → community → grid, with boundaries. */
 export const territoryModule = defineModule({
@@ -25,6 +26,7 @@ export const territoryModule = defineModule({
       'territory.updated': { zh: '修改区域', en: 'Territory changed' },
     },
     entityTypes: { territory: { zh: '区域', en: 'Territory' } },
+    ...territoryAudit,
   },
   figures: [
     {

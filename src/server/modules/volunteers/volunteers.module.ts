@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/kit/module.ts';
+import { volunteersAudit } from './volunteers.audit.ts';
 import { generateVolunteersDemo } from './volunteers.demo.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 import { countVolunteers } from './volunteers.service.ts';
@@ -41,6 +42,7 @@ export const volunteersModule = defineModule({
       volunteer: { zh: '志愿者', en: 'Volunteer' },
       volunteer_team: { zh: '志愿服务队', en: 'Volunteer team' },
     },
+    ...volunteersAudit,
   },
   figures: [
     {

@@ -3,8 +3,10 @@ import {
   Alert,
   Button,
   Card,
+  Collapse,
   DatePicker,
   Descriptions,
+  Drawer,
   Empty,
   Grid,
   Input,
@@ -17,13 +19,13 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { chinaDayEnd, chinaDayStart, formatDateTime } from '../../app/format.ts';
-import { useI18n } from '../../app/i18n.tsx';
-import { useRoleCatalogue, type RoleInfo } from '../../app/session.ts';
+import { useI18n, type BiText } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useAuditLog, type AuditFilter, type AuditRow } from './api.ts';
-import { useAuditLabelText, type AuditLabelText } from './labels.ts';
+import { useAuditActors, useAuditLog, type AuditFilter, type AuditRow } from './api.ts';
+import { useAuditLabelText } from './labels.ts';
+import { changeLine, changeSummary } from './plain-words.ts';
 
 const firstPage: AuditFilter = { page: 1, pageSize: 20 };
 
@@ -35,124 +37,235 @@ const actionColor: Record<string, string> = {
   demo: 'purple',
 };
 
-function roleNames(
-  codes: string | null,
-  catalogue: RoleInfo[],
-  pick: (text: { zh: string; en: string }) => string,
-) {
-  if (!codes) return '';
-  return codes
-    .split(',')
-    .map((code) => {
-      const role = catalogue.find((r) => r.code === code);
-      return role ? pick(role.name) : code;
-    })
-    .join(' / ');
-}
+type Pick = (text: BiText) => string;
 
-function RowDetail({ row }: { row: AuditRow }) {
-  const { t } = useI18n();
-  return (
-    <div className="ww-audit-detail" data-testid="audit-detail">
-      <Descriptions
-        size="small"
-        column={{ xs: 1, md: 2 }}
-        items={[
-          {
-            key: 'entityId',
-            label: t('audit.entityId'),
-            children: <span className="ww-mono">{row.entityId ?? '—'}</span>,
-          },
-          {
-            key: 'requestId',
-            label: t('audit.requestId'),
-            children: row.requestId ? (
-              <Typography.Text copyable className="ww-mono">
-                {row.requestId}
-              </Typography.Text>
-            ) : (
-              '—'
-            ),
-          },
-          { key: 'ip', label: t('audit.ip'), children: row.ip ?? '—' },
-          {
-            key: 'ua',
-            label: t('audit.userAgent'),
-            children: <span className="ww-break">{row.userAgent ?? '—'}</span>,
-          },
-        ]}
-      />
-      <Typography.Text strong>{t('audit.changes')}</Typography.Text>
-      {row.changes && Object.keys(row.changes).length ? (
-        <pre className="ww-json" data-testid="audit-changes">
-          {JSON.stringify(row.changes, null, 2)}
-        </pre>
-      ) : (
-        <Typography.Paragraph type="secondary">{t('audit.noChanges')}</Typography.Paragraph>
-      )}
-    </div>
-  );
-}
-
-/** The action's name from the server, or its code for an action it does not name. */
-function ActionTag({ action, labels }: { action: string; labels: AuditLabelText }) {
+/** The action's name from the server (its code when no module names it), coloured by its family. */
+function ActionTag({ row, pick }: { row: AuditRow; pick: Pick }) {
   return (
     <Tag
-      color={actionColor[action.split('.')[0] ?? ''] ?? 'default'}
-      title={action}
+      color={actionColor[row.action.split('.')[0] ?? ''] ?? 'default'}
+      title={row.action}
       data-testid="audit-action"
     >
-      {labels.action(action)}
+      {pick(row.actionLabel)}
     </Tag>
   );
 }
 
-/** A phone shows each row as a card; the details open in place. */
-function AuditCard({ row, roles, labels }: { row: AuditRow; roles: string; labels: AuditLabelText }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+/** Who: the account's name and roles, or a system actor ("系统（演示数据）"). */
+function Actor({ row, pick }: { row: AuditRow; pick: Pick }) {
+  const roles = row.actor.roles.map(pick).join(' / ');
+  return (
+    <span data-testid="audit-actor">
+      {row.actor.kind === 'user' ? (
+        pick(row.actor.name)
+      ) : (
+        <Typography.Text type="secondary">{pick(row.actor.name)}</Typography.Text>
+      )}
+      {roles ? <Typography.Text type="secondary"> · {roles}</Typography.Text> : null}
+    </span>
+  );
+}
+
+/** What: the object's type and name ("居民 王*明", "住户 3号楼1单元101室"). */
+function Entity({ row, pick }: { row: AuditRow; pick: Pick }) {
+  return (
+    <span data-testid="audit-entity">
+      <Typography.Text type="secondary">{pick(row.entityTypeLabel)}</Typography.Text>
+      {row.entityName ? <> {row.entityName}</> : null}
+    </span>
+  );
+}
+
+/** Everything about one entry: who, what, when, from where, and each changed field as "label: old → new". */
+function EntryDrawer({ row, onClose }: { row: AuditRow | null; onClose: () => void }) {
+  const { t, pick } = useI18n();
+  const mobile = Grid.useBreakpoint().md === false;
+  const empty = t('audit.empty');
+  return (
+    <Drawer
+      open={row !== null}
+      onClose={onClose}
+      size={mobile ? '100%' : 560}
+      destroyOnHidden
+      title={row ? pick(row.actionLabel) : null}
+      data-testid="audit-drawer"
+    >
+      {row ? (
+        <div className="ww-audit-detail" data-testid="audit-detail">
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              { key: 'at', label: t('audit.at'), children: formatDateTime(row.at) },
+              { key: 'actor', label: t('audit.actor'), children: <Actor row={row} pick={pick} /> },
+              { key: 'action', label: t('audit.action'), children: <ActionTag row={row} pick={pick} /> },
+              { key: 'entity', label: t('audit.entity'), children: <Entity row={row} pick={pick} /> },
+              {
+                key: 'territoryCode',
+                label: t('audit.territoryCode'),
+                children: row.territoryCode ? <span className="ww-mono">{row.territoryCode}</span> : '—',
+              },
+              { key: 'ip', label: t('audit.ip'), children: row.ip ?? '—' },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('audit.changes')}
+          </Typography.Title>
+          {row.changeList.length ? (
+            <div data-testid="audit-changes">
+              <Descriptions
+                size="small"
+                column={1}
+                bordered
+                items={row.changeList.map((change) => {
+                  const { label, value } = changeLine(change, pick, empty);
+                  return {
+                    key: change.field,
+                    label: <span title={change.field}>{label}</span>,
+                    children: <span className="ww-break">{value}</span>,
+                  };
+                })}
+              />
+            </div>
+          ) : (
+            <Typography.Paragraph type="secondary">{t('audit.noChanges')}</Typography.Paragraph>
+          )}
+          <Collapse
+            size="small"
+            ghost
+            style={{ marginTop: 12 }}
+            items={[
+              {
+                key: 'technical',
+                label: t('audit.technical'),
+                children: (
+                  <>
+                    <Descriptions
+                      size="small"
+                      column={1}
+                      items={[
+                        {
+                          key: 'action',
+                          label: t('audit.actionCode'),
+                          children: <span className="ww-mono">{row.action}</span>,
+                        },
+                        {
+                          key: 'entityId',
+                          label: t('audit.entityId'),
+                          children: <span className="ww-mono">{row.entityId ?? '—'}</span>,
+                        },
+                        {
+                          key: 'requestId',
+                          label: t('audit.requestId'),
+                          children: row.requestId ? (
+                            <Typography.Text copyable className="ww-mono">
+                              {row.requestId}
+                            </Typography.Text>
+                          ) : (
+                            '—'
+                          ),
+                        },
+                        {
+                          key: 'ua',
+                          label: t('audit.userAgent'),
+                          children: <span className="ww-break">{row.userAgent ?? '—'}</span>,
+                        },
+                      ]}
+                    />
+                    {row.changes && Object.keys(row.changes).length ? (
+                      <pre className="ww-json">{JSON.stringify(row.changes, null, 2)}</pre>
+                    ) : null}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}
+
+/** A phone shows each entry as a card; its details open in the drawer. */
+function AuditCard({ row, onOpen }: { row: AuditRow; onOpen: () => void }) {
+  const { t, pick } = useI18n();
+  const summary = changeSummary(row.changeList, pick, t('audit.empty'));
   return (
     <Card
       size="small"
       className="ww-mobile-card"
-      title={<ActionTag action={row.action} labels={labels} />}
+      title={<ActionTag row={row} pick={pick} />}
       extra={<span className="ww-mono">{formatDateTime(row.at)}</span>}
     >
       <div className="ww-mobile-card-row">
         <span className="ww-mobile-card-label">{t('audit.actor')}</span>
-        <span>
-          {row.actorName ?? t('audit.system')}
-          {roles ? <Typography.Text type="secondary"> · {roles}</Typography.Text> : null}
-        </span>
+        <Actor row={row} pick={pick} />
       </div>
       <div className="ww-mobile-card-row">
         <span className="ww-mobile-card-label">{t('audit.entity')}</span>
-        <span>
-          {labels.entityType(row.entityType)}
-          {row.territoryCode ? (
-            <Typography.Text type="secondary"> · {row.territoryCode}</Typography.Text>
-          ) : null}
-        </span>
+        <Entity row={row} pick={pick} />
       </div>
-      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen((o) => !o)}>
-        {open ? t('audit.hideDetails') : t('audit.details')}
+      {summary ? (
+        <div className="ww-mobile-card-row">
+          <span className="ww-mobile-card-label">{t('audit.changes')}</span>
+          <span className="ww-break">{summary}</span>
+        </div>
+      ) : null}
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={onOpen}>
+        {t('audit.details')}
       </Button>
-      {open ? <RowDetail row={row} /> : null}
     </Card>
   );
 }
 
-/** Who did what, when and from where; rows open to show the changed fields. */
+/** The actor filter: accounts with entries the caller may read, found by part of their name. */
+function ActorFilter({ value, onChange }: { value?: string; onChange: (id: string | undefined) => void }) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const actors = useAuditActors(useDeferredValue(search.trim()));
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const options = (actors.data?.data ?? []).map((a) => ({
+    value: a.id,
+    label: `${a.name}（${a.username}）`,
+  }));
+  // The chosen account stays an option while another search runs, so the select keeps its name.
+  if (picked && picked.value === value && !options.some((o) => o.value === picked.value)) {
+    options.unshift(picked);
+  }
+  return (
+    <Select<string>
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      placeholder={t('audit.actor')}
+      aria-label={t('audit.actor')}
+      value={value}
+      loading={actors.isFetching}
+      notFoundContent={actors.isFetching ? t('audit.searching') : t('audit.noActor')}
+      onChange={(id) => {
+        setPicked(options.find((o) => o.value === id) ?? null);
+        onChange(id);
+      }}
+      options={options}
+      className="ww-filter-select"
+      data-testid="audit-actor-filter"
+    />
+  );
+}
+
+/** Who did what to which object, when and from where, in plain words; each entry opens in a drawer. */
 export function AuditPage() {
   const { t, pick } = useI18n();
-  const catalogue = useRoleCatalogue().data ?? [];
   const labels = useAuditLabelText();
   const [filter, setFilter] = useState<AuditFilter>(firstPage);
   const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [open, setOpen] = useState<AuditRow | null>(null);
   const log = useAuditLog(filter);
   const rows = log.data?.data ?? [];
   const mobile = Grid.useBreakpoint().md === false;
+  const empty = t('audit.empty');
 
   const columns: ColumnsType<AuditRow> = [
     {
@@ -163,57 +276,56 @@ export function AuditPage() {
     },
     {
       title: t('audit.actor'),
-      dataIndex: 'actorName',
-      width: 130,
-      render: (name: string | null) =>
-        name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
-    },
-    {
-      title: t('audit.actorRole'),
-      dataIndex: 'actorRole',
-      width: 130,
-      responsive: ['md'],
-      render: (codes: string | null) => roleNames(codes, catalogue, pick) || '—',
+      key: 'actor',
+      width: 170,
+      render: (_, row) => <Actor row={row} pick={pick} />,
     },
     {
       title: t('audit.action'),
-      dataIndex: 'action',
-      width: 150,
-      render: (action: string) => <ActionTag action={action} labels={labels} />,
+      key: 'action',
+      width: 140,
+      render: (_, row) => <ActionTag row={row} pick={pick} />,
     },
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 150,
-      render: (_, row) => (
-        <span title={row.entityId ?? undefined}>
-          {labels.entityType(row.entityType)}
-          {row.entityId ? (
-            <Typography.Text type="secondary"> #{row.entityId.slice(-8)}</Typography.Text>
-          ) : null}
-        </span>
-      ),
+      width: 170,
+      render: (_, row) => <Entity row={row} pick={pick} />,
+    },
+    {
+      title: t('audit.changes'),
+      key: 'changes',
+      ellipsis: true,
+      minWidth: 220,
+      responsive: ['lg'],
+      render: (_, row) => {
+        const summary = changeSummary(row.changeList, pick, empty);
+        return summary ? <span title={summary}>{summary}</span> : '—';
+      },
     },
     {
       title: t('audit.territoryCode'),
       dataIndex: 'territoryCode',
       width: 150,
-      responsive: ['lg'],
+      responsive: ['xl'],
       render: (code: string | null) => (code ? <span className="ww-mono">{code}</span> : '—'),
     },
     {
       title: t('audit.ip'),
       dataIndex: 'ip',
       width: 130,
-      responsive: ['lg'],
+      responsive: ['xxl'],
       render: (ip: string | null) => ip ?? '—',
     },
     {
-      title: t('audit.requestId'),
-      dataIndex: 'requestId',
-      ellipsis: true,
-      responsive: ['xl'],
-      render: (id: string | null) => (id ? <span className="ww-mono">{id}</span> : '—'),
+      title: '',
+      key: 'open',
+      width: 70,
+      render: (_, row) => (
+        <Button type="link" size="small" onClick={() => setOpen(row)} data-testid="audit-open">
+          {t('audit.details')}
+        </Button>
+      ),
     },
   ];
 
@@ -237,6 +349,7 @@ export function AuditPage() {
             allowClear
             value={search}
             placeholder={t('audit.searchPlaceholder')}
+            aria-label={t('audit.searchPlaceholder')}
             onChange={(e) => setSearch(e.target.value)}
             onSearch={(value) => setFilter((f) => ({ ...f, q: value.trim() || undefined, page: 1 }))}
             enterButton={t('common.search')}
@@ -247,6 +360,7 @@ export function AuditPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.action')}
+            aria-label={t('audit.action')}
             value={filter.action}
             onChange={(action) => setFilter((f) => ({ ...f, action, page: 1 }))}
             options={labels.actionOptions}
@@ -255,12 +369,18 @@ export function AuditPage() {
           />
           <Select<string>
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.entityType')}
+            aria-label={t('audit.entityType')}
             value={filter.entityType}
             onChange={(entityType) => setFilter((f) => ({ ...f, entityType, page: 1 }))}
             options={labels.entityTypeOptions}
             className="ww-filter-select"
             data-testid="audit-entity-filter"
+          />
+          <ActorFilter
+            value={filter.actorId}
+            onChange={(actorId) => setFilter((f) => ({ ...f, actorId, page: 1 }))}
           />
           <DatePicker.RangePicker
             value={range}
@@ -299,14 +419,7 @@ export function AuditPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
             </Card>
           ) : (
-            rows.map((row) => (
-              <AuditCard
-                key={row.id}
-                row={row}
-                roles={roleNames(row.actorRole, catalogue, pick)}
-                labels={labels}
-              />
-            ))
+            rows.map((row) => <AuditCard key={row.id} row={row} onOpen={() => setOpen(row)} />)
           )}
           <Pagination
             simple
@@ -325,8 +438,8 @@ export function AuditPage() {
             columns={columns}
             dataSource={rows}
             loading={log.isFetching}
-            scroll={{ x: 800 }}
-            expandable={{ expandedRowRender: (row) => <RowDetail row={row} /> }}
+            scroll={{ x: 1080 }}
+            onRow={(row) => ({ onDoubleClick: () => setOpen(row) })}
             data-testid="audit-table"
             pagination={{
               current: filter.page,
@@ -340,6 +453,7 @@ export function AuditPage() {
           />
         </Card>
       )}
+      <EntryDrawer row={open} onClose={() => setOpen(null)} />
     </>
   );
 }
