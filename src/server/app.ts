@@ -13,11 +13,15 @@ import type { Db } from './core/db/client.ts';
 import type { Kit, ModuleDeps } from './core/kit/module.ts';
 import { kit as platformKit } from './modules.ts';
 import type { AppEnv } from './core/http/context.ts';
+import { compressJson } from './core/http/compress.ts';
 import { errors } from './core/http/errors.ts';
 import { bodyLimit, csrfProtection, handleError, noStore, requestContext } from './core/http/middleware.ts';
 
-/** What the app needs; the kit defaults to the platform's modules (src/server/modules.ts). */
-export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit?: Kit };
+/**
+ * What the app needs; the kit defaults to the platform's modules (src/server/modules.ts), the built web app to
+ * `webRoot` (dist/web).
+ */
+export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit?: Kit; webRoot?: string };
 
 /** JSON bodies larger than this are refused before parsing. */
 export const JSON_BODY_LIMIT = 256 * 1024;
@@ -51,6 +55,8 @@ export function createApp(appDeps: AppDeps) {
     except((c) => isJsonApi(c.req.path), pageHeaders),
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // JSON answers of 1 KB or more go compressed to browsers; the built web app is compressed at build time.
+  app.use('/api/*', compressJson());
 
   // Answers under /api/ carry personal data: never stored by a browser or proxy (errors included).
   app.use(
@@ -97,17 +103,19 @@ export function createApp(appDeps: AppDeps) {
     throw errors.routeNotFound();
   });
 
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    const root = webRoot;
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root,
-        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    );
-    app.use('*', serveStatic({ root }));
-    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  const root = appDeps.webRoot ?? webRoot;
+  if (fs.existsSync(path.join(root, 'index.html'))) {
+    // Hashed file names: a new build makes new names, so a browser may keep these for good. The .br and .gz files
+    // beside them (vite.config.ts) go to browsers that accept them, with Content-Encoding and Vary.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root, precompressed: true }));
+    // A file of another build is missing, not the app: a 404, which the browser does not keep.
+    app.get('/assets/*', (c) => c.text('Not found', 404));
+    app.use('*', serveStatic({ root, precompressed: true }));
+    const indexHtml = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
     app.get('*', (c) => c.html(indexHtml));
   } else {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
