@@ -17,16 +17,12 @@ import { compressJson } from './core/http/compress.ts';
 import { errors } from './core/http/errors.ts';
 import { bodyLimit, csrfProtection, handleError, noStore, requestContext } from './core/http/middleware.ts';
 
-/**
- * What the app needs; the kit defaults to the platform's modules (src/server/modules.ts), the built web app to
- * `webRoot` (dist/web).
- */
-export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit?: Kit; webRoot?: string };
+/** What the app needs; the kit defaults to the platform's modules (src/server/modules.ts). */
+export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; kit?: Kit };
 
 /** JSON bodies larger than this are refused before parsing. */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
-export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
 const swaggerRoot = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 /** The whole HTTP application: middleware, every module's router, the API document and the built web app. */
@@ -103,7 +99,7 @@ export function createApp(appDeps: AppDeps) {
     throw errors.routeNotFound();
   });
 
-  const root = appDeps.webRoot ?? webRoot;
+  const root = deps.config.webDir;
   if (fs.existsSync(path.join(root, 'index.html'))) {
     // Hashed file names: a new build makes new names, so a browser may keep these for good. The .br and .gz files
     // beside them (vite.config.ts) go to browsers that accept them, with Content-Encoding and Vary.

@@ -124,6 +124,7 @@ describe('the built web app', () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       WUWEI_DATA_DIR: root,
+      WUWEI_WEB_DIR: root,
       WUWEI_DATA_KEY: TEST_DATA_KEY,
       LOG_LEVEL: 'silent',
     });
@@ -132,7 +133,6 @@ describe('the built web app', () => {
       keys: testKeys,
       config,
       logger: pino({ level: 'silent' }),
-      webRoot: root,
     });
   });
   afterAll(async () => {

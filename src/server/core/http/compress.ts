@@ -48,8 +48,8 @@ export function compressJson(threshold = COMPRESS_THRESHOLD): MiddlewareHandler 
     if (!encoding) return;
     const res = c.res;
     const type = res.headers.get('content-type');
-    if (!type || !isJson(type) || res.headers.has('content-encoding') || res.status === 204 || !res.body)
-      return;
+    const skip = !type || !isJson(type) || res.headers.has('content-encoding') || res.status === 204;
+    if (skip || !res.body) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     let out: Buffer = body;

@@ -53,6 +53,8 @@ export type DemoContext = {
   /** Hash of the demo password, computed once for every demo account. */
   passwordHash: string;
   shared: Map<string, unknown>;
+  /** Says how far a long generator is (`done` of `total` rows of `what`), for the start's progress lines. */
+  progress?: (done: number, total: number, what: string) => void;
 };
 
 /** Everything a module contributes to the platform, declared in its `<name>.module.ts`. */
