@@ -7,14 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { SeedStep } from '../demo/seed.ts';
-import { isEmpty } from '../demo/seed.ts';
-import { createApp } from './app.ts';
-import { backgroundWork } from './background.ts';
-import { loadDataKeys } from './core/auth/personal-data.ts';
 import { loadConfig, type Config } from './config.ts';
-import { openConfiguredDatabase, type Database } from './core/db/client.ts';
-import { startJobRunner } from './core/jobs/runner.ts';
-import { gridCounts } from './modules/registry/grid-stats.ts';
+import type { Database } from './core/db/client.ts';
 import { preparingApp, type PreparingState, type PreparingStep } from './startup/preparing.ts';
 import {
   createStartupReport,
@@ -39,6 +33,31 @@ export function stopStartChildren(): void {
   for (const child of children) child.kill('SIGTERM');
 }
 
+/**
+ * The server's code: every module, the database drivers, the app. Imported after the address answers, because
+ * loading it takes seconds (most of a later start) and the progress page needs none of it.
+ */
+async function loadServerCode() {
+  const [app, background, personalData, runner, gridStats, seed] = await Promise.all([
+    import('./app.ts'),
+    import('./background.ts'),
+    import('./core/auth/personal-data.ts'),
+    import('./core/jobs/runner.ts'),
+    import('./modules/registry/grid-stats.ts'),
+    import('../demo/seed.ts'),
+  ]);
+  return {
+    createApp: app.createApp,
+    backgroundWork: background.backgroundWork,
+    loadDataKeys: personalData.loadDataKeys,
+    startJobRunner: runner.startJobRunner,
+    gridCounts: gridStats.gridCounts,
+    isEmpty: seed.isEmpty,
+  };
+}
+
+type ServerCode = Awaited<ReturnType<typeof loadServerCode>>;
+
 const silentReport = (): StartupReport => createStartupReport({ write: () => true }, { live: false });
 
 /**
@@ -54,15 +73,24 @@ export async function startPlatform(
   const report = options.report ?? silentReport();
   // Without it V8 lets a busy server's heap grow to several hundred MB of garbage before collecting it.
   if (config.lowMemory) v8.setFlagsFromString('--optimize-for-size');
-  const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
   const progress = createProgress();
 
   const preparing = preparingApp(() => progress.state());
   let handler = (request: Request, env: unknown) => preparing.fetch(request, env);
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve(
       { fetch: (request, env) => handler(request, env), port: config.port, hostname: config.host },
       () => resolve(s),
+    );
+    // A port in use: say so instead of crashing on an unhandled 'error' event.
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} is in use (another Wuwei?); set PORT to another one`, {
+              cause: error,
+            })
+          : error,
+      ),
     );
   });
   const address = server.address();
@@ -70,19 +98,31 @@ export async function startPlatform(
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
   let database: Database;
+  let code: ServerCode;
   try {
     const needsBuild = options.buildWeb === true && !webBuilt(config.webDir);
-    if (needsBuild || config.demo) report.note(`${url} already shows how the start is going`);
-    const [, opened] = await Promise.all([
+    report.note(`${url} already answers and shows how the start is going`);
+    const loading = report.stage("loading the server's code");
+    const loadingStep = progress.step('code');
+    const codeLoaded = loadServerCode().then((loaded) => {
+      loadingStep.done();
+      loading.done();
+      return loaded;
+    });
+    const [, opened, loaded] = await Promise.all([
       needsBuild ? buildWeb(config.webDir, report, progress.step('build')) : undefined,
-      prepareDatabase(config, logger, report, progress),
+      prepareDatabase(config, logger, report, progress, codeLoaded),
+      codeLoaded,
     ]);
     database = opened;
+    code = loaded;
   } catch (error) {
     stopStartChildren();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
+  const { createApp, gridCounts, startJobRunner, backgroundWork, loadDataKeys } = code;
+  const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
   const app = createApp({ db: database.db, keys, config, logger });
   handler = (request, env) => app.fetch(request, env);
   logger.debug({ url, database: database.kind, demo: config.demo }, 'Wuwei is listening');
@@ -118,6 +158,7 @@ function createProgress() {
     build: ['构建网页', 'Building the web app', 1],
     database: ['创建并迁移数据库', 'Creating and migrating the database', 1],
     seed: ['生成演示县数据', 'Seeding the demo county', 10],
+    code: ['加载服务器程序', "Loading the server's code", 0.5],
     open: ['打开数据库', 'Opening the database', 0.5],
   };
   return {
@@ -166,14 +207,17 @@ async function prepareDatabase(
   logger: Logger,
   report: StartupReport,
   progress: Progress,
+  codeLoaded: Promise<ServerCode>,
 ): Promise<Database> {
   const freshPglite = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pglite'));
   if (config.demo && freshPglite) {
     await seedInChildProcess(config, report, progress);
     return openStage(config, report, progress, 'opening the database');
   }
+  // Opened while the rest of the server's code loads.
   let database = await openStage(config, report, progress, 'opening and migrating the database');
-  if (config.demo && (await isEmpty(database.db))) {
+  const code = await codeLoaded;
+  if (config.demo && (await code.isEmpty(database.db))) {
     // PGlite allows one process per data folder: the server's handle is closed while the child seeds.
     if (database.kind === 'pglite') await database.close();
     await seedInChildProcess(config, report, progress);
@@ -193,14 +237,13 @@ async function openStage(
 ): Promise<Database> {
   const stage = report.stage(label);
   const step = progress.step('open');
+  const { openConfiguredDatabase } = await import('./core/db/client.ts');
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   step.done();
-  stage.done(
-    database.kind === 'pglite'
-      ? `PGlite in ${path.relative(process.cwd(), config.dataDir) || '.'}`
-      : 'PostgreSQL',
-  );
+  const relative = path.relative(process.cwd(), config.dataDir);
+  const folder = relative.startsWith('..') ? config.dataDir : relative || '.';
+  stage.done(database.kind === 'pglite' ? `PGlite in ${folder}` : 'PostgreSQL');
   return database;
 }
 

@@ -115,7 +115,9 @@ describe('the built web app', () => {
     database = await createTestDatabase();
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-web-'));
     fs.mkdirSync(path.join(root, 'assets'));
-    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+    const html = `<!doctype html><div id="root"></div>${'<!-- -->'.repeat(200)}`;
+    fs.writeFileSync(path.join(root, 'index.html'), html);
+    fs.writeFileSync(path.join(root, 'index.html.br'), zlib.brotliCompressSync(html));
     const file = path.join(root, 'assets', 'main-abc123.js');
     fs.writeFileSync(file, script);
     fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(script));
@@ -151,6 +153,9 @@ describe('the built web app', () => {
       expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
       expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // Page policy belongs to pages, not to each script.
+      expect(response.headers.get('content-security-policy')).toBeNull();
       expect(Number(response.headers.get('content-length'))).toBe(body.length);
       expect(body.length).toBeLessThan(script.length / 10);
       expect(decode(encoding, body).toString('utf8')).toBe(script);
@@ -173,9 +178,15 @@ describe('the built web app', () => {
     expect(response.headers.get('cache-control')).toBeNull();
   });
 
-  it('answers every page path with the app', async () => {
-    const { response, body } = await fetchRaw(app, '/residents', { 'accept-encoding': 'br' });
+  it('answers every page path with the app, compressed when the build made it so, with the page policy', async () => {
+    const { response, body } = await fetchRaw(app, '/residents', { 'accept-encoding': 'gzip, br' });
     expect(response.status).toBe(200);
-    expect(body.toString('utf8')).toContain('<div id="root">');
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(decode('br', body).toString('utf8')).toContain('<div id="root">');
+    const gzip = await fetchRaw(app, '/residents', { 'accept-encoding': 'gzip' });
+    expect(gzip.response.headers.get('content-encoding')).toBeNull();
+    expect(gzip.body.toString('utf8')).toContain('<div id="root">');
   });
 });
