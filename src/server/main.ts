@@ -28,9 +28,13 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** Child processes of the start (web build, demo seed), stopped if the start is interrupted or fails. */
 const children = new Set<ChildProcess>();
 
-/** Stops the start's child processes (Ctrl-C during the first start). */
+/** Folders a web build is writing into, removed if the start stops before the build is renamed into place. */
+const partialBuilds = new Set<string>();
+
+/** Stops the start's child processes (Ctrl-C during the first start) and removes an unfinished web build. */
 export function stopStartChildren(): void {
   for (const child of children) child.kill('SIGTERM');
+  for (const folder of partialBuilds) fs.rmSync(folder, { recursive: true, force: true });
 }
 
 /**
@@ -360,6 +364,7 @@ function webBuilt(webDir: string): boolean {
 async function buildWeb(webDir: string, report: StartupReport, step: ProgressStep): Promise<void> {
   const stage = report.stage('building the web app');
   const partial = `${webDir}.building-${process.pid}`;
+  partialBuilds.add(partial);
   const vite = path.join(
     path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
     'bin/vite.js',
@@ -368,10 +373,12 @@ async function buildWeb(webDir: string, report: StartupReport, step: ProgressSte
     await runChild(
       process.execPath,
       [vite, 'build', '--outDir', partial, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: repoRoot },
+      // A production build whatever the server's NODE_ENV (development would bring React's development build).
+      { cwd: repoRoot, env: { ...process.env, NODE_ENV: 'production' } },
     );
     fs.rmSync(webDir, { recursive: true, force: true });
     fs.renameSync(partial, webDir);
+    partialBuilds.delete(partial);
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw new Error(
