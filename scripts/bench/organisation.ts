@@ -106,7 +106,7 @@ function newestMtime(entry: string): number {
 /**
  * Builds the web app with Vite into dist/web when it is missing or older than its sources, so the browser measures
  * the code of this checkout. `startPlatform` (what the platform child runs) only serves dist/web when it exists at
- * start; `npm start` builds a missing one first (main.ts ensureWebBuilt) but not a stale one.
+ * start; `npm start` builds a missing one first (main.ts buildWeb) but not a stale one.
  */
 async function ensureWebBuild(log: (line: string) => void): Promise<WebBuild> {
   const index = path.join(repoRoot, 'dist/web/index.html');

@@ -4,6 +4,7 @@ import { importBench } from './import.ts';
 import { organisation } from './organisation.ts';
 import { registry } from './registry.ts';
 import type { Scenario } from './scenario.ts';
+import { startup } from './startup.ts';
 import { uploadLimits } from './upload-limits.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
@@ -14,4 +15,5 @@ export const scenarios: Scenario[] = [
   uploadLimits,
   organisation,
   figuresHistory,
+  startup,
 ];

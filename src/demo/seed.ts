@@ -11,6 +11,24 @@ import { territories } from '../server/modules/territory/territory.public.ts';
 
 export type { DemoOptions };
 
+/**
+ * What the seed reports as it goes: each module's generator as it starts, how far it is (generators that report
+ * rows), and as it ends with its counts; then the commit and the vacuum.
+ */
+export type SeedStep =
+  | { stage: 'module'; module: string; index: number; of: number; done: false }
+  | { stage: 'rows'; module: string; index: number; of: number; rows: number; total: number; what: string }
+  | {
+      stage: 'module';
+      module: string;
+      index: number;
+      of: number;
+      done: true;
+      ms: number;
+      rows: Record<string, number>;
+    }
+  | { stage: 'commit' | 'vacuum'; done: boolean; ms?: number };
+
 const seedActor: Actor = {
   userId: null,
   name: '演示数据生成',
@@ -31,14 +49,36 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * it depends on, drawing from one random stream (so a seed always gives the same county). Then the maintained
  * tables are vacuumed and analysed.
  */
-export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions, kit: Kit = platformKit) {
+export async function seedDemo(
+  db: Db,
+  keys: DataKeys,
+  options: DemoOptions,
+  kit: Kit = platformKit,
+  onStep: (step: SeedStep) => void = () => {},
+) {
   const random = createRandom(options.seed);
   const passwordHash = await hashPassword(options.password);
   const shared = new Map<string, unknown>();
   const counts: Record<string, number> = {};
+  const of = kit.demoOrder.length;
+  let committing = 0;
   await db.transaction(async (tx) => {
-    for (const module of kit.demoOrder) {
-      Object.assign(counts, await module.demo!.generate({ tx, keys, random, options, passwordHash, shared }));
+    for (const [index, module] of kit.demoOrder.entries()) {
+      onStep({ stage: 'module', module: module.name, index, of, done: false });
+      const started = performance.now();
+      const progress = (done: number, total: number, what: string) =>
+        onStep({ stage: 'rows', module: module.name, index, of, rows: done, total, what });
+      const rows = await module.demo!.generate({ tx, keys, random, options, passwordHash, shared, progress });
+      Object.assign(counts, rows);
+      onStep({
+        stage: 'module',
+        module: module.name,
+        index,
+        of,
+        done: true,
+        ms: performance.now() - started,
+        rows,
+      });
     }
     const [county] = await tx
       .select({ id: territories.id, code: territories.code })
@@ -53,7 +93,13 @@ export async function seedDemo(db: Db, keys: DataKeys, options: DemoOptions, kit
       territoryCode: county?.code ?? null,
       changes: { seed: options.seed, scale: options.scale, ...counts },
     });
+    onStep({ stage: 'commit', done: false });
+    committing = performance.now();
   });
+  onStep({ stage: 'commit', done: true, ms: performance.now() - committing });
+  onStep({ stage: 'vacuum', done: false });
+  const vacuuming = performance.now();
   await vacuumAnalyze(db, kit.maintainedTables);
+  onStep({ stage: 'vacuum', done: true, ms: performance.now() - vacuuming });
   return counts;
 }

@@ -13,6 +13,7 @@ import type { Db } from './core/db/client.ts';
 import type { Kit, ModuleDeps } from './core/kit/module.ts';
 import { kit as platformKit } from './modules.ts';
 import type { AppEnv } from './core/http/context.ts';
+import { compressJson, pickEncoding } from './core/http/compress.ts';
 import { errors } from './core/http/errors.ts';
 import { bodyLimit, csrfProtection, handleError, noStore, requestContext } from './core/http/middleware.ts';
 
@@ -22,7 +23,6 @@ export type AppDeps = { db: Db; keys: DataKeys; config: Config; logger: Logger; 
 /** JSON bodies larger than this are refused before parsing. */
 export const JSON_BODY_LIMIT = 256 * 1024;
 
-export const webRoot = path.resolve(import.meta.dirname, '../../dist/web');
 const swaggerRoot = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 /** The whole HTTP application: middleware, every module's router, the API document and the built web app. */
@@ -31,8 +31,9 @@ export function createApp(appDeps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(handleError);
   app.use('*', requestContext(deps.logger, { trustProxy: deps.config.trustProxy }));
-  // Security headers matter for what a browser renders: pages, assets and the API reference. JSON API answers get
-  // none, which keeps them on @hono/node-server's fast path (see docs/decisions/api-response-headers.md).
+  // Security headers matter for what a browser renders: pages and the API reference. JSON API answers get none,
+  // which keeps them on @hono/node-server's fast path (see docs/decisions/api-response-headers.md); the web app's
+  // scripts and styles get only those that apply to them (below), not ~800 bytes of page policy each.
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -48,9 +49,11 @@ export function createApp(appDeps: AppDeps) {
   });
   app.use(
     '*',
-    except((c) => isJsonApi(c.req.path), pageHeaders),
+    except((c) => isJsonApi(c.req.path) || c.req.path.startsWith('/assets/'), pageHeaders),
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // JSON answers of 1 KB or more go compressed to browsers; the built web app is compressed at build time.
+  app.use('/api/*', compressJson());
 
   // Answers under /api/ carry personal data: never stored by a browser or proxy (errors included).
   app.use(
@@ -97,18 +100,36 @@ export function createApp(appDeps: AppDeps) {
     throw errors.routeNotFound();
   });
 
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    const root = webRoot;
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root,
-        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    );
-    app.use('*', serveStatic({ root }));
-    const indexHtml = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(indexHtml));
+  const root = deps.config.webDir;
+  if (fs.existsSync(path.join(root, 'index.html'))) {
+    // Hashed file names: a new build makes new names, so a browser may keep these for good. The .br and .gz files
+    // beside them (vite.config.ts) go to browsers that accept them, with Content-Encoding and Vary.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      c.res.headers.set('X-Content-Type-Options', 'nosniff');
+      c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root, precompressed: true }));
+    // A file of another build is missing, not the app: a 404, which the browser does not keep.
+    app.get('/assets/*', (c) => c.text('Not found', 404));
+    app.use('*', serveStatic({ root, precompressed: true }));
+    // Every other path is a page of the app: index.html, compressed like the rest when the build made it so.
+    const index = path.join(root, 'index.html');
+    const indexHtml = {
+      identity: fs.readFileSync(index),
+      br: fs.existsSync(`${index}.br`) ? fs.readFileSync(`${index}.br`) : null,
+      gzip: fs.existsSync(`${index}.gz`) ? fs.readFileSync(`${index}.gz`) : null,
+    };
+    app.get('*', (c) => {
+      const encoding = pickEncoding(c.req.header('accept-encoding'));
+      const body = (encoding && indexHtml[encoding]) || indexHtml.identity;
+      c.header('Content-Type', 'text/html; charset=UTF-8');
+      c.header('Cache-Control', 'no-cache');
+      c.header('Vary', 'Accept-Encoding');
+      if (body !== indexHtml.identity) c.header('Content-Encoding', encoding!);
+      return c.body(new Uint8Array(body));
+    });
   } else {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }

@@ -28,11 +28,14 @@ const originList = z
     ),
   );
 
+const defaultWebDir = path.resolve(import.meta.dirname, '../../dist/web');
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   WUWEI_DATA_DIR: z.string().default('./data'),
+  WUWEI_WEB_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WUWEI_DATA_KEY: z
@@ -57,6 +60,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** The built web app (`npm run build`; `npm start` builds it when missing). */
+  webDir: string;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   dataKeyHex: string | undefined;
@@ -89,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.WUWEI_DATA_DIR),
+    webDir: e.WUWEI_WEB_DIR ? path.resolve(e.WUWEI_WEB_DIR) : defaultWebDir,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     dataKeyHex: e.WUWEI_DATA_KEY,

@@ -1,49 +1,139 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { isEmpty } from '../demo/seed.ts';
-import { createApp, webRoot } from './app.ts';
-import { backgroundWork } from './background.ts';
-import { loadDataKeys } from './core/auth/personal-data.ts';
+import type { SeedStep } from '../demo/seed.ts';
 import { loadConfig, type Config } from './config.ts';
-import { openConfiguredDatabase, type Database } from './core/db/client.ts';
-import { startJobRunner } from './core/jobs/runner.ts';
-import { gridCounts } from './modules/registry/grid-stats.ts';
+import type { Database } from './core/db/client.ts';
+import { preparingApp, type PreparingState, type PreparingStep } from './startup/preparing.ts';
+import {
+  createStartupReport,
+  formatCount,
+  readableLogLine,
+  seedModuleLine,
+  type StartupReport,
+} from './startup/report.ts';
 
 export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
 
-/** config → database → migrations → (demo seed) → listen. */
+/** The demo's county administrator (src/server/modules/accounts/accounts.demo.ts), named in the ready line. */
+const DEMO_ADMIN = 'admin';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Child processes of the start (web build, demo seed), stopped if the start is interrupted or fails. */
+const children = new Set<ChildProcess>();
+
+/** Folders a web build is writing into, removed if the start stops before the build is renamed into place. */
+const partialBuilds = new Set<string>();
+
+/** Stops the start's child processes (Ctrl-C during the first start) and removes an unfinished web build. */
+export function stopStartChildren(): void {
+  for (const child of children) child.kill('SIGTERM');
+  for (const folder of partialBuilds) fs.rmSync(folder, { recursive: true, force: true });
+}
+
+/**
+ * The server's code: every module, the database drivers, the app. Imported after the address answers, because
+ * loading it takes seconds (most of a later start) and the progress page needs none of it.
+ */
+async function loadServerCode() {
+  const [app, background, personalData, runner, gridStats, seed] = await Promise.all([
+    import('./app.ts'),
+    import('./background.ts'),
+    import('./core/auth/personal-data.ts'),
+    import('./core/jobs/runner.ts'),
+    import('./modules/registry/grid-stats.ts'),
+    import('../demo/seed.ts'),
+  ]);
+  return {
+    createApp: app.createApp,
+    backgroundWork: background.backgroundWork,
+    loadDataKeys: personalData.loadDataKeys,
+    startJobRunner: runner.startJobRunner,
+    gridCounts: gridStats.gridCounts,
+    isEmpty: seed.isEmpty,
+  };
+}
+
+type ServerCode = Awaited<ReturnType<typeof loadServerCode>>;
+
+const silentReport = (): StartupReport => createStartupReport({ write: () => true }, { live: false });
+
+/**
+ * config → listen → (web build ∥ database, migrations, demo seed) → the app. The server listens at once: until the
+ * platform is ready every page is a progress page and every API call a 503 STARTING (startup/preparing.ts), so
+ * the address works from the first second. Resolves when the platform is ready.
+ */
 export async function startPlatform(
   config: Config,
   logger: Logger = pino({ level: config.logLevel }),
+  options: { report?: StartupReport; buildWeb?: boolean } = {},
 ): Promise<Platform> {
+  const report = options.report ?? silentReport();
   // Without it V8 lets a busy server's heap grow to several hundred MB of garbage before collecting it.
   if (config.lowMemory) v8.setFlagsFromString('--optimize-for-size');
-  const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
-  let database = await openConfiguredDatabase(config);
-  await database.migrate();
-  if (config.demo && (await isEmpty(database.db))) {
-    // PGlite allows one process per data folder: the server's handle is closed while the child seeds.
-    if (database.kind === 'pglite') await database.close();
-    await seedInChildProcess(config, logger);
-    if (database.kind === 'pglite') database = await openConfiguredDatabase(config);
-  }
-  const app = createApp({ db: database.db, keys, config, logger });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  const progress = createProgress();
+
+  const preparing = preparingApp(() => progress.state());
+  let handler = (request: Request, env: unknown) => preparing.fetch(request, env);
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve(
+      { fetch: (request, env) => handler(request, env), port: config.port, hostname: config.host },
+      () => resolve(s),
+    );
+    // A port in use: say so instead of crashing on an unhandled 'error' event.
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${config.port} is in use (another Wuwei?); set PORT to another one`, {
+              cause: error,
+            })
+          : error,
+      ),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  logger.info({ url, database: database.kind, demo: config.demo }, 'Wuwei is listening');
+
+  let database: Database;
+  let code: ServerCode;
+  try {
+    const needsBuild = options.buildWeb === true && !webBuilt(config.webDir);
+    report.note(`${url} already answers and shows how the start is going`);
+    const loading = report.stage("loading the server's code");
+    const loadingStep = progress.step('code');
+    const codeLoaded = loadServerCode().then((loaded) => {
+      loadingStep.done();
+      loading.done();
+      return loaded;
+    });
+    const [, opened, loaded] = await Promise.all([
+      needsBuild ? buildWeb(config.webDir, report, progress.step('build')) : undefined,
+      prepareDatabase(config, logger, report, progress, codeLoaded),
+      codeLoaded,
+    ]);
+    database = opened;
+    code = loaded;
+  } catch (error) {
+    stopStartChildren();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  const { createApp, gridCounts, startJobRunner, backgroundWork, loadDataKeys } = code;
+  const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
+  const app = createApp({ db: database.db, keys, config, logger });
+  handler = (request, env) => app.fetch(request, env);
+  logger.debug({ url, database: database.kind, demo: config.demo }, 'Wuwei is listening');
   // Count every grid once now, so the first dashboard after start reads sums instead of scanning the registry.
   const warming = Date.now();
   gridCounts(database.db).then(
-    (grids) => logger.info({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
+    (grids) => logger.debug({ grids: grids.size, ms: Date.now() - warming }, 'grid counts ready'),
     (error: unknown) => logger.warn({ err: error }, 'grid counts not warmed'),
   );
   const jobs = startJobRunner({
@@ -64,29 +154,187 @@ export async function startPlatform(
   };
 }
 
+/** The preparing page's steps and percentage, kept up to date by the start's stages. */
+function createProgress() {
+  const startedAt = Date.now();
+  const steps = new Map<string, PreparingStep & { fraction: number; weight: number }>();
+  const labels: Record<string, [zh: string, en: string, weight: number]> = {
+    build: ['构建网页', 'Building the web app', 1],
+    database: ['创建并迁移数据库', 'Creating and migrating the database', 1],
+    seed: ['生成演示县数据', 'Seeding the demo county', 10],
+    code: ['加载服务器程序', "Loading the server's code", 0.5],
+    open: ['打开数据库', 'Opening the database', 0.5],
+  };
+  return {
+    state(): PreparingState {
+      const all = [...steps.values()];
+      const weight = all.reduce((sum, s) => sum + s.weight, 0);
+      const done = all.reduce((sum, s) => sum + s.weight * s.fraction, 0);
+      return {
+        steps: all.map(({ zh, en, state, detail }) => ({ zh, en, state, detail })),
+        // An estimate: each step's share is its weight (the seed is most of a first start).
+        percent: weight ? Math.min(99, Math.floor((100 * done) / weight)) : 0,
+        startedAt,
+      };
+    },
+    step(name: keyof typeof labels) {
+      const [zh, en, weight] = labels[name]!;
+      const step = { zh, en, weight, state: 'running' as const, fraction: 0 } as PreparingStep & {
+        fraction: number;
+        weight: number;
+      };
+      steps.set(name, step);
+      return {
+        update(fraction: number, detail?: string) {
+          step.fraction = Math.max(0, Math.min(1, fraction));
+          step.detail = detail;
+        },
+        done(detail?: string) {
+          step.fraction = 1;
+          step.state = 'done';
+          step.detail = detail;
+        },
+      };
+    },
+  };
+}
+
+type Progress = ReturnType<typeof createProgress>;
+type ProgressStep = ReturnType<Progress['step']>;
+
+/**
+ * The database, migrated and (in demo mode, when empty) holding the demo county. A fresh PGlite folder is created,
+ * migrated and seeded by the seeding child alone: opening it here first would start the engine once more for nothing.
+ */
+async function prepareDatabase(
+  config: Config,
+  logger: Logger,
+  report: StartupReport,
+  progress: Progress,
+  codeLoaded: Promise<ServerCode>,
+): Promise<Database> {
+  const freshPglite = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pglite'));
+  if (config.demo && freshPglite) {
+    await seedInChildProcess(config, report, progress);
+    return openStage(config, report, progress, 'opening the database');
+  }
+  // Opened while the rest of the server's code loads.
+  let database = await openStage(config, report, progress, 'opening and migrating the database');
+  const code = await codeLoaded;
+  if (config.demo && (await code.isEmpty(database.db))) {
+    // PGlite allows one process per data folder: the server's handle is closed while the child seeds.
+    if (database.kind === 'pglite') await database.close();
+    await seedInChildProcess(config, report, progress);
+    if (database.kind === 'pglite') {
+      database = await openStage(config, report, progress, 'opening the database');
+    }
+  }
+  logger.debug({ database: database.kind }, 'database ready');
+  return database;
+}
+
+async function openStage(
+  config: Config,
+  report: StartupReport,
+  progress: Progress,
+  label: string,
+): Promise<Database> {
+  const stage = report.stage(label);
+  const step = progress.step('open');
+  const { openConfiguredDatabase } = await import('./core/db/client.ts');
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+  step.done();
+  const relative = path.relative(process.cwd(), config.dataDir);
+  const folder = relative.startsWith('..') ? config.dataDir : relative || '.';
+  stage.done(database.kind === 'pglite' ? `PGlite in ${folder}` : 'PostgreSQL');
+  return database;
+}
+
+/** What the seeding child (scripts/demo.ts) sends over IPC. */
+type SeedMessage = { type: 'database-ready'; ms: number } | { type: 'seed-step'; step: SeedStep };
+
 /**
  * Seeds the demo county in a child process: generating and loading a quarter of a million rows grows PGlite's
- * WebAssembly heap, which never shrinks, so the server itself would keep that peak for its whole life.
+ * WebAssembly heap, which never shrinks, so the server itself would keep that peak for its whole life. Each module
+ * the child finishes becomes a line, and the rows it inserts the live status and the preparing page's percentage.
  */
-async function seedInChildProcess(config: Config, logger: Logger): Promise<void> {
-  const started = Date.now();
-  const script = path.resolve(import.meta.dirname, '../../scripts/demo.ts');
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      env: seedEnvironment(config),
-      stdio: ['ignore', 'pipe', 'inherit'],
+async function seedInChildProcess(config: Config, report: StartupReport, progress: Progress): Promise<void> {
+  const script = path.resolve(repoRoot, 'scripts/demo.ts');
+  const creating = report.stage('creating and migrating the database');
+  const database = progress.step('database');
+  let seeding: ReturnType<StartupReport['stage']> | undefined;
+  let seed: ProgressStep | undefined;
+  let residents = 0;
+  const onMessage = (message: SeedMessage) => {
+    if (message.type === 'database-ready') {
+      creating.done(config.databaseUrl ? 'PostgreSQL' : 'PGlite');
+      database.done();
+      seeding = report.stage('seeding the demo county');
+      seed = progress.step('seed');
+      return;
+    }
+    const step = message.step;
+    if (!seeding || !seed) return;
+    if (step.stage === 'module' && step.done) {
+      residents += step.rows.residents ?? 0;
+      seeding.line(seedModuleLine(step.module, step.rows, step.ms));
+      seed.update((step.index + 1) / (step.of + 1), `${step.module} ✓`);
+    } else if (step.stage === 'module') {
+      seeding.status(`${step.module} ${step.index + 1}/${step.of}`);
+      seed.update(step.index / (step.of + 1), `${step.module} ${step.index + 1}/${step.of}`);
+    } else if (step.stage === 'rows') {
+      const detail = `${step.module} ${step.index + 1}/${step.of}: ${step.what} ${formatCount(step.rows)} / ${formatCount(step.total)}`;
+      seeding.status(detail);
+      seed.update((step.index + step.rows / step.total) / (step.of + 1), detail);
+    } else if (!step.done) {
+      const detail = step.stage === 'commit' ? 'committing' : 'vacuum and analyse';
+      seeding.status(detail);
+      seed.update(0.95, detail);
+    }
+  };
+  const output = await runChild(
+    process.execPath,
+    ['--import', 'tsx', script],
+    { env: seedEnvironment(config), cwd: repoRoot },
+    onMessage,
+  ).catch((error: unknown) => {
+    throw new Error(`demo seeding failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
     });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`demo seeding failed (exit ${code})`)),
-    );
   });
-  logger.info(
-    { ...(JSON.parse(output.trim().split('\n').pop() ?? '{}') as object), ms: Date.now() - started },
-    'demo county seeded',
-  );
+  if (!seeding || !seed) throw new Error(`demo seeding reported nothing:\n${output}`);
+  seed.done(`${formatCount(residents)} residents`);
+  seeding.done(`${formatCount(residents)} residents`);
+}
+
+/** Runs a child to its end; resolves with its stdout, rejects with its exit code and output. */
+function runChild(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd: string },
+  onMessage?: (message: SeedMessage) => void,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe', ...(onMessage ? (['ipc'] as const) : [])],
+    });
+    children.add(child);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    if (onMessage) child.on('message', (message) => onMessage(message as SeedMessage));
+    child.on('error', (error) => {
+      children.delete(child);
+      reject(error);
+    });
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve(out);
+      else reject(new Error(`exit ${code ?? signal}\n${out.trim()}`));
+    });
+  });
 }
 
 /** The child's environment says exactly what `config` says, whatever the parent's environment holds. */
@@ -105,25 +353,82 @@ function seedEnvironment(config: Config): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Builds the web app with Vite when `dist/web` is missing, so `npm start` works on a fresh clone. */
-export async function ensureWebBuilt(logger: Logger): Promise<void> {
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) return;
-  logger.info('building the web app (first start)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+function webBuilt(webDir: string): boolean {
+  return fs.existsSync(path.join(webDir, 'index.html'));
+}
+
+/**
+ * Builds the web app with Vite in a child process (beside the demo seed on a first start), into a folder beside
+ * `webDir` that is renamed into place when complete, so an interrupted build never looks finished.
+ */
+async function buildWeb(webDir: string, report: StartupReport, step: ProgressStep): Promise<void> {
+  const stage = report.stage('building the web app');
+  const partial = `${webDir}.building-${process.pid}`;
+  partialBuilds.add(partial);
+  const vite = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin/vite.js',
+  );
+  try {
+    await runChild(
+      process.execPath,
+      [vite, 'build', '--outDir', partial, '--emptyOutDir', '--logLevel', 'warn'],
+      // A production build whatever the server's NODE_ENV (development would bring React's development build).
+      { cwd: repoRoot, env: { ...process.env, NODE_ENV: 'production' } },
+    );
+    fs.rmSync(webDir, { recursive: true, force: true });
+    fs.renameSync(partial, webDir);
+    partialBuilds.delete(partial);
+  } catch (error) {
+    fs.rmSync(partial, { recursive: true, force: true });
+    throw new Error(
+      `building the web app failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  const files = fs.readdirSync(path.join(webDir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  step.done();
+  stage.done(`${files.length} files, compressed`);
+}
+
+/**
+ * Logs for a person when the start runs in a terminal or as the demo: the start's stages as plain lines and
+ * requests as `07:12:03  GET /api/v1/me 200 3.1 ms`. Otherwise (production, a log collector) JSON lines.
+ */
+function startupOutput(config: Config): { report: StartupReport; logger: Logger } {
+  const human = process.stdout.isTTY === true || config.demo;
+  if (human) {
+    const report = createStartupReport(process.stdout, { live: process.stdout.isTTY === true });
+    const logger = pino(
+      { level: config.logLevel },
+      { write: (line: string) => report.print(readableLogLine(line)) },
+    );
+    return { report, logger };
+  }
+  const logger = pino({ level: config.logLevel });
+  const report = createStartupReport(
+    { write: (text: string) => (text.trim() ? logger.info(text.trim()) : undefined) },
+    { live: false },
+  );
+  return { report, logger };
 }
 
 async function main() {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
-  await ensureWebBuilt(logger);
-  const platform = await startPlatform(config, logger);
+  const { report, logger } = startupOutput(config);
+  report.print(
+    `Wuwei 五微五联基层治理平台 — starting (${config.databaseUrl ? 'PostgreSQL' : 'PGlite'}${config.demo ? ', demo' : ''})`,
+  );
+  const running: { platform?: Platform } = {};
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    report.close();
     logger.info({ signal }, 'shutting down');
-    platform.close().then(
+    stopStartChildren();
+    if (!running.platform) process.exit(130);
+    running.platform.close().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -133,11 +438,16 @@ async function main() {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const platform = await startPlatform(config, logger, { report, buildWeb: true });
+  running.platform = platform;
+  report.ready(platform.url, config.demo ? { username: DEMO_ADMIN, password: config.demoPassword } : null);
+  report.close();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    stopStartChildren();
+    console.error(`\nThe start failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }

@@ -1,46 +1,32 @@
-import { Button, Result, Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, useLocation, useRouteError, type RouteObject } from 'react-router';
-import { ForbiddenPage, NotFoundPage } from '../components/status-pages.tsx';
+import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import { allFeatures, assembleRoutes, type AppRoute } from './assemble.ts';
-import { useT } from './i18n.tsx';
-import { AppLayout } from './layout.tsx';
 import { can, useMe, type Permission } from './session.ts';
+import { CardSkeleton, PageSkeleton, ShellSkeleton } from './skeleton.tsx';
 
-function PageSpin() {
-  return (
-    <div className="ww-page-spin">
-      <Spin />
-    </div>
-  );
-}
-
-function FullPageSpin() {
-  return (
-    <div className="ww-full-page">
-      <Spin size="large" />
-    </div>
-  );
-}
+// The frame (menu, header, drawers) and the status pages come in their own chunks, so the sign-in page loads neither.
+const AppLayout = lazy(() => import('./layout.tsx').then((m) => ({ default: m.AppLayout })));
+const ForbiddenPage = lazy(() =>
+  import('../components/status-pages.tsx').then((m) => ({ default: m.ForbiddenPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('../components/status-pages.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
+const CrashPage = lazy(() => import('./status-views.tsx').then((m) => ({ default: m.CrashPage })));
+const SessionFailedPage = lazy(() =>
+  import('./status-views.tsx').then((m) => ({ default: m.SessionFailedPage })),
+);
 
 /** The signed-in part of the app; anyone else goes to the login page and comes back afterwards. */
 function RequireAuth() {
-  const t = useT();
   const location = useLocation();
   const me = useMe();
-  if (me.isPending) return <FullPageSpin />;
+  if (me.isPending) return <ShellSkeleton />;
   if (me.isError) {
     return (
-      <Result
-        status="warning"
-        title={t('common.loadFailed')}
-        subTitle={me.error.message}
-        extra={
-          <Button type="primary" onClick={() => void me.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
+      <Suspense fallback={<ShellSkeleton />}>
+        <SessionFailedPage error={me.error} retry={() => void me.refetch()} />
+      </Suspense>
     );
   }
   if (!me.data) {
@@ -48,7 +34,11 @@ function RequireAuth() {
     const target = back === '/' ? '/login' : `/login?redirect=${encodeURIComponent(back)}`;
     return <Navigate to={target} replace />;
   }
-  return <AppLayout me={me.data} />;
+  return (
+    <Suspense fallback={<ShellSkeleton />}>
+      <AppLayout me={me.data} />
+    </Suspense>
+  );
 }
 
 /** A page for holders of every one of `permissions`; others see the 403 page inside the layout, and the page's code is not loaded. */
@@ -60,33 +50,19 @@ function RequirePermission({
   children: ReactNode;
 }) {
   const me = useMe();
-  return permissions.every((p) => can(me.data, p)) ? (
-    <Suspense fallback={<PageSpin />}>{children}</Suspense>
-  ) : (
-    <ForbiddenPage />
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      {permissions.every((p) => can(me.data, p)) ? children : <ForbiddenPage />}
+    </Suspense>
   );
 }
 
-function CrashPage() {
-  const t = useT();
-  const error = useRouteError();
+/** A crash inside a route, shown once its chunk has arrived. */
+function Crash() {
   return (
-    <Result
-      status="500"
-      title={t('error.crash.title')}
-      subTitle={
-        <>
-          {t('error.crash.text')}
-          <br />
-          <small>{error instanceof Error ? error.message : null}</small>
-        </>
-      }
-      extra={
-        <Button type="primary" onClick={() => window.location.assign('/')}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
+    <Suspense fallback={<CardSkeleton />}>
+      <CrashPage />
+    </Suspense>
   );
 }
 
@@ -105,11 +81,11 @@ function toRouteObject(route: AppRoute): RouteObject {
   );
   if (route.public) {
     const page = (
-      <Suspense fallback={<FullPageSpin />}>
+      <Suspense fallback={<CardSkeleton />}>
         <Page />
       </Suspense>
     );
-    return { path: route.path, element: page, errorElement: <CrashPage /> };
+    return { path: route.path, element: page, errorElement: <Crash /> };
   }
   return route.path === '/' ? { index: true, element } : { path: route.path.slice(1), element };
 }
@@ -122,10 +98,17 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: <RequireAuth />,
-    errorElement: <CrashPage />,
+    errorElement: <Crash />,
     children: [
       ...routes.filter((r) => !r.public).map(toRouteObject),
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: '*',
+        element: (
+          <Suspense fallback={<PageSkeleton />}>
+            <NotFoundPage />
+          </Suspense>
+        ),
+      },
     ],
   },
 ]);

@@ -5,13 +5,15 @@ import type { Executor } from './client.ts';
 /**
  * Inserts many rows with one `insert … select from unnest(array, array, …)` statement per chunk: one parameter per
  * column instead of one per value, several times faster than multi-row VALUES on PGlite and PostgreSQL alike.
- * `columns` maps the table's property names to arrays of equal length (null allowed).
+ * `columns` maps the table's property names to arrays of equal length (null allowed); `onChunk` hears the rows
+ * inserted so far after each chunk.
  */
 export async function insertColumns<T extends PgTable>(
   tx: Executor,
   table: T,
   columns: Partial<Record<keyof T['_']['columns'] & string, unknown[]>>,
   chunkSize = 10_000,
+  onChunk?: (inserted: number) => void,
 ): Promise<number> {
   const all = getTableColumns(table);
   const names = Object.keys(columns) as (keyof typeof all & string)[];
@@ -31,6 +33,7 @@ export async function insertColumns<T extends PgTable>(
     await tx.execute(
       sql`insert into ${sql.identifier(getTableName(table))} (${target}) select * from unnest(${sql.join(arrays, sql`, `)})`,
     );
+    onChunk?.(Math.min(length, start + chunkSize));
   }
   return length;
 }

@@ -127,6 +127,18 @@ export const errors = {
       zh: '服务器内部错误，请稍后再试',
       en: 'Internal server error; please try again later',
     }),
+  /** The server is listening but still preparing (first start: building the web app, seeding the demo county). */
+  starting: (percent: number, retryAfterSeconds: number) =>
+    new AppError(
+      'STARTING',
+      503,
+      {
+        zh: `系统正在启动，演示数据准备中（${percent}%），请稍候再试`,
+        en: `The server is starting and preparing the demo data (${percent}%); try again in a moment`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
 };
 
 /** The codes of the kernel's catalogue above; a module's codes must differ from these and from each other's. */

@@ -54,6 +54,8 @@ export type DemoContext = {
   /** Hash of the demo password, computed once for every demo account. */
   passwordHash: string;
   shared: Map<string, unknown>;
+  /** Says how far a long generator is (`done` of `total` rows of `what`), for the start's progress lines. */
+  progress?: (done: number, total: number, what: string) => void;
 };
 
 /** One field of an audit row's changes: its name in both languages, and how its values read. */

@@ -387,12 +387,40 @@ export async function generateRegistryDemo(context: DemoContext): Promise<Record
   const registry = generateRegistry(context.random, demoTerritory(context), context.keys, {
     scale: context.options.scale,
   });
-  await insertColumns(context.tx, buildings, registry.buildings);
-  await insertColumns(context.tx, units, registry.units);
-  await insertColumns(context.tx, households, registry.households);
-  await insertColumns(context.tx, residents, registry.residents);
-  await insertColumns(context.tx, residentTags, registry.tags);
-  await insertColumns(context.tx, gridLayoutHistory, registry.layout);
+  const r = registry;
+  const total =
+    r.buildings.id.length +
+    r.units.id.length +
+    r.households.id.length +
+    r.residents.id.length +
+    r.tags.tag.length +
+    r.layout.id.length;
+  let before = 0;
+  /** Reports the rows inserted so far, across the registry's tables, as `what`'s chunks go in. */
+  const counting = (what: string, rows: number) => {
+    const base = before;
+    before += rows;
+    return (inserted: number) => context.progress?.(base + inserted, total, what);
+  };
+  const tx = context.tx;
+  await insertColumns(tx, buildings, r.buildings, undefined, counting('buildings', r.buildings.id.length));
+  await insertColumns(tx, units, r.units, undefined, counting('units', r.units.id.length));
+  await insertColumns(
+    tx,
+    households,
+    r.households,
+    undefined,
+    counting('households', r.households.id.length),
+  );
+  await insertColumns(tx, residents, r.residents, undefined, counting('residents', r.residents.id.length));
+  await insertColumns(tx, residentTags, r.tags, undefined, counting('resident tags', r.tags.tag.length));
+  await insertColumns(
+    tx,
+    gridLayoutHistory,
+    r.layout,
+    undefined,
+    counting('earlier grids', r.layout.id.length),
+  );
   context.shared.set('registry', registry.buildings.id);
   return {
     buildings: registry.buildings.id.length,
