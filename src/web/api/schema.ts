@@ -9418,6 +9418,8 @@ export interface components {
       reviewedAt: string | null;
       endedAt: string | null;
       renewalOf: string | null;
+      /** @description A renewal of this term is submitted or approved */
+      renewed: boolean;
       remindedAt: string | null;
       /** @description Approved and today lies within the term */
       active: boolean;

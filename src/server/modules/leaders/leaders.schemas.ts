@@ -142,6 +142,7 @@ export const termSchema = z
     reviewedAt: z.string().nullable(),
     endedAt: z.string().nullable(),
     renewalOf: z.string().nullable(),
+    renewed: z.boolean().openapi({ description: 'A renewal of this term is submitted or approved' }),
     remindedAt: z.string().nullable(),
     active: z.boolean().openapi({ description: 'Approved and today lies within the term' }),
     createdAt: z.string(),

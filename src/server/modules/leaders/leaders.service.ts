@@ -35,6 +35,9 @@ export type Deps = { db: Db; keys: DataKeys };
 /** The leader_term source of the access an approved term gives. */
 export const LEADER_TERM_SOURCE = 'leader_term';
 
+const renewedAlready = sql`exists (select 1 from ${leaderTerms} r where r.renewal_of = ${leaderTerms}.id
+  and r.status in ('submitted', 'approved'))`;
+
 const termColumns = {
   id: leaderTerms.id,
   buildingId: leaderTerms.buildingId,
@@ -60,6 +63,8 @@ const termColumns = {
   renewalOf: leaderTerms.renewalOf,
   remindedAt: leaderTerms.remindedAt,
   createdAt: leaderTerms.createdAt,
+  /** A renewal naming this term is submitted or approved: it cannot be renewed again. */
+  renewed: sql<boolean>`${renewedAlready}`,
 };
 
 export function selectTerms(db: Executor) {
@@ -107,6 +112,7 @@ export function presentTerm(keys: DataKeys, row: TermRow, today = shanghaiDay())
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,
     renewalOf: row.renewalOf,
+    renewed: Boolean(row.renewed),
     remindedAt: row.remindedAt?.toISOString() ?? null,
     active: row.status === 'approved' && row.startsOn <= today && row.endsOn >= today,
     createdAt: row.createdAt.toISOString(),
@@ -505,9 +511,6 @@ async function placeCode(db: Executor, scope: Scope, territoryId: string): Promi
   if (!node || (!codeInScope(scope, node.code) && scope.buildingIds.length === 0)) throw errors.notFound();
   return node.code;
 }
-
-const renewedAlready = sql`exists (select 1 from ${leaderTerms} r where r.renewal_of = ${leaderTerms}.id
-  and r.status in ('submitted', 'approved'))`;
 
 /** Approved terms in force whose last day is within `days` days from today, not yet renewed. */
 function expiringWithin(days: number, today = shanghaiDay()): SQL {

@@ -351,6 +351,13 @@ describe('ending and renewing a term', () => {
     const twice = await post(`/leaders/terms/${term.id}/renew`, {});
     expect(twice.status).toBe(409);
     expect(twice.json.error.code).toBe('LEADER_TERM_RENEWED');
+    // The list says so, so that no page offers a second renewal.
+    const listed = (await get(`/leaders/terms?buildingId=${b.id}`)).json.data as {
+      id: string;
+      renewed: boolean;
+    }[];
+    expect(listed.find((r) => r.id === term.id)?.renewed).toBe(true);
+    expect(listed.find((r) => r.id === next.id)?.renewed).toBe(false);
   });
 });
 

@@ -121,16 +121,25 @@ export function LeadersPage() {
       );
     }
     if (term.status === 'approved' && !term.endedAt && canReview) {
-      buttons.push(
-        <Button
-          key="renew"
-          size="small"
-          type="link"
-          onClick={() => renew.mutate(term.id, { onSuccess: (r) => showOpened(r.opened), onError })}
-        >
-          {t('leaders.renew')}
-        </Button>,
-      );
+      // A term renewed already (its renewal submitted or approved) offers no second renewal.
+      if (term.renewed) {
+        buttons.push(
+          <Tag key="renewed" color="green">
+            {t('leaders.renewed')}
+          </Tag>,
+        );
+      } else {
+        buttons.push(
+          <Button
+            key="renew"
+            size="small"
+            type="link"
+            onClick={() => renew.mutate(term.id, { onSuccess: (r) => showOpened(r.opened), onError })}
+          >
+            {t('leaders.renew')}
+          </Button>,
+        );
+      }
       if (term.active) {
         buttons.push(
           <Button
