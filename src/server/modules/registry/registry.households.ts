@@ -8,7 +8,13 @@ import { errors } from '../../core/http/errors.ts';
 import type { HouseholdFilter } from './registry.schemas.ts';
 import { buildings, households, residents, units } from './registry.tables.ts';
 import { formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
-import { gridsInScope, historyOf, presentResident, relationRank, selectResidents } from './registry.residents.ts';
+import {
+  gridsInScope,
+  historyOf,
+  presentResident,
+  relationRank,
+  selectResidents,
+} from './registry.residents.ts';
 import { territories } from '../territory/territory.public.ts';
 
 const grid = alias(territories, 'grid');

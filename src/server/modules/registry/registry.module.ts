@@ -4,6 +4,8 @@ import { placesRoutes } from './places.routes.ts';
 import { generateRegistryDemo } from './registry.demo.ts';
 import { registryErrors } from './registry.errors.ts';
 import { MAX_IMPORT_BYTES } from './registry-import.common.ts';
+import { registryExportJobs } from './registry-export.jobs.ts';
+import { registryExportRoutes } from './registry-export.routes.ts';
 import { registryImportJobs } from './registry-import.jobs.ts';
 import { registryImportRoutes } from './registry-import.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
@@ -21,6 +23,7 @@ export const registryModule = defineModule({
   routes: (deps) =>
     createRouter()
       .route('/', registryImportRoutes(deps))
+      .route('/', registryExportRoutes(deps))
       .route('/', registryRoutes(deps))
       .route('/', placesRoutes(deps)),
   uploads: [{ path: '/registry/imports', maxBytes: MAX_IMPORT_BYTES }],
@@ -81,7 +84,13 @@ export const registryModule = defineModule({
       },
     },
   ],
-  jobs: registryImportJobs,
+  jobs: (deps) => {
+    const [imports, exports] = [registryImportJobs(deps), registryExportJobs(deps)];
+    return {
+      handlers: { ...imports.handlers, ...exports.handlers },
+      schedules: [...imports.schedules, ...exports.schedules],
+    };
+  },
   maintain: [...REGISTRY_TABLES],
   demo: { after: ['territory'], generate: generateRegistryDemo },
 });
