@@ -1,11 +1,3 @@
-CREATE TABLE "user_list_settings" (
-	"user_id" uuid NOT NULL,
-	"list" text NOT NULL,
-	"columns" jsonb NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "user_list_settings_user_id_list_pk" PRIMARY KEY("user_id","list")
-);
---> statement-breakpoint
 CREATE TABLE "registry_exports" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"created_by" uuid NOT NULL,
@@ -22,7 +14,6 @@ CREATE TABLE "registry_exports" (
 	"downloaded_at" timestamp with time zone
 );
 --> statement-breakpoint
-ALTER TABLE "user_list_settings" ADD CONSTRAINT "user_list_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registry_exports" ADD CONSTRAINT "registry_exports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "registry_exports_creator_idx" ON "registry_exports" USING btree ("created_by","created_at");--> statement-breakpoint
 CREATE INDEX "registry_exports_live_idx" ON "registry_exports" USING btree ("created_at") WHERE "registry_exports"."status" in ('queued', 'running', 'ready');--> statement-breakpoint
