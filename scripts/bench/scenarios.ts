@@ -1,9 +1,10 @@
 import { foundation } from './foundation.ts';
 import { importBench } from './import.ts';
 import { organisation } from './organisation.ts';
+import { lists } from './lists.ts';
 import { registry } from './registry.ts';
 import type { Scenario } from './scenario.ts';
 import { uploadLimits } from './upload-limits.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
-export const scenarios: Scenario[] = [foundation, registry, importBench, uploadLimits, organisation];
+export const scenarios: Scenario[] = [foundation, registry, lists, importBench, uploadLimits, organisation];
