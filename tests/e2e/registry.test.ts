@@ -106,7 +106,7 @@ describe('residents and household card', () => {
         await page.getByTestId('residents-export-progress').waitFor();
         await page
           .getByTestId('residents-export')
-          .locator('.ant-btn-primary:not([disabled])', { hasText: '下载' })
+          .locator('.ant-btn-primary:not([disabled])', { hasText: /下\s*载/ })
           .waitFor({ timeout: 30_000 });
         const [download] = await Promise.all([
           page.waitForEvent('download'),
