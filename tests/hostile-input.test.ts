@@ -380,7 +380,7 @@ function urlOf(path: string, pathValue: string, query = ''): string {
  * Reads whose every success appends an audit row (an export of personal data is audited): their rows must all be
  * of that action; the rest of the snapshot must not move.
  */
-const auditedReads: Record<string, string> = { 'GET /api/v1/residents/export': 'resident.exported' };
+const auditedReads: Record<string, string> = { 'POST /api/v1/residents/exports': 'resident.exported' };
 
 /**
  * 5xx answers owned by the spreadsheet import (registry-import.*), reported there and not fixed in this test's

@@ -93,7 +93,7 @@ type SeedRun = {
   loadAverage1mBefore: number;
 };
 
-async function seedDemoCounty(env: NodeJS.ProcessEnv, dataDir: string): Promise<SeedRun> {
+export async function seedDemoCounty(env: NodeJS.ProcessEnv, dataDir: string): Promise<SeedRun> {
   const script = path.join(repoRoot, 'scripts/demo.ts');
   const nodeArgs = ['--import', 'tsx', script, '--data-dir', dataDir];
   const timeTool = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;

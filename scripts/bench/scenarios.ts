@@ -2,6 +2,7 @@ import { figuresHistory } from './figures-history.ts';
 import { foundation } from './foundation.ts';
 import { importBench } from './import.ts';
 import { organisation } from './organisation.ts';
+import { lists } from './lists.ts';
 import { registry } from './registry.ts';
 import type { Scenario } from './scenario.ts';
 import { startup } from './startup.ts';
@@ -11,6 +12,7 @@ import { uploadLimits } from './upload-limits.ts';
 export const scenarios: Scenario[] = [
   foundation,
   registry,
+  lists,
   importBench,
   uploadLimits,
   organisation,

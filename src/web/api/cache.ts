@@ -68,6 +68,7 @@ export const refreshAfter = {
   'POST /territories': ['territory'],
   'PATCH /territories/{id}': ['territory'],
   'POST /registry/imports': ['registry-import'],
+  'POST /residents/exports': [],
   'POST /registry/imports/{id}/discard': ['registry-import'],
   // New residents change every list, card, fact sheet and figure: on the commit, and again once it has finished
   // (the import page watches it).

@@ -1411,15 +1411,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/residents/export': {
+  '/api/v1/residents/exports': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The filtered resident list (filters of GET /residents) as .xlsx; ID card and phone masked unless reveal=true with personal:reveal; audited */
+    /** The caller’s latest exports */
     get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Latest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ResidentExport'][];
+            };
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Export the filtered resident list (filters of GET /residents) as .xlsx in the background; ID card and phone masked unless reveal=true with personal:reveal; audited when made */
+    post: {
       parameters: {
         query?: {
           /** @description Start of a name, a whole ID-card number or a whole mobile number */
@@ -1443,6 +1485,165 @@ export interface paths {
         };
         header?: never;
         path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Queued: poll the export, then download its file */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ResidentExport'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many attempts */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/residents/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Status and progress of one of the caller’s exports */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The export */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ResidentExport'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/residents/exports/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ready .xlsx of one of the caller’s exports; removed once downloaded */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
         cookie?: never;
       };
       requestBody?: never;
@@ -1492,8 +1693,8 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description Too many attempts */
-        429: {
+        /** @description Conflicts with existing data */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -1987,6 +2188,8 @@ export interface paths {
         query?: {
           page?: number;
           pageSize?: number;
+          sort?: 'name' | 'age' | 'address' | 'grid' | 'registered';
+          order?: 'asc' | 'desc';
           /** @description Start of a name, a whole ID-card number or a whole mobile number */
           q?: string;
           territoryId?: string;
@@ -8758,6 +8961,24 @@ export interface components {
        */
       mode: 'valid-only' | 'all-or-nothing';
     };
+    ResidentExport: {
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'ready' | 'failed' | 'downloaded' | 'expired';
+      reveal: boolean;
+      /** @description Rows to write, known once the job has started */
+      totalRows: number | null;
+      doneRows: number;
+      fileSize: number | null;
+      failure: {
+        zh: string;
+        en: string;
+      } | null;
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description When the ready file is removed unless downloaded */
+      expiresAt: string | null;
+    };
     Building: {
       id: string;
       code: string;
@@ -8792,6 +9013,9 @@ export interface components {
       gridName: string;
       /** @description Current members */
       size: number;
+      /** @description The current head of household (户主), if any */
+      headId: string | null;
+      headName: string | null;
       movedOutAt: string | null;
     };
     HouseholdCard: components['schemas']['Household'] & {
@@ -8854,6 +9078,7 @@ export interface components {
       householdId: string | null;
       address: string | null;
       gridCode: string | null;
+      gridName: string | null;
       movedOutAt: string | null;
     };
     CreateHouseholdRequest: {

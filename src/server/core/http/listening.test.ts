@@ -169,7 +169,7 @@ describe('a body over the limit gets a readable 413 from a listening server', ()
 });
 
 describe('headers a listening server sends', () => {
-  it('JSON answers, errors and the Excel export under /api/ say Cache-Control: no-store', async () => {
+  it('JSON answers, errors and the export list under /api/ say Cache-Control: no-store', async () => {
     const me = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { cookie: admin } });
     expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
@@ -179,7 +179,7 @@ describe('headers a listening server sends', () => {
     expect(error.status).toBe(401);
     expect(error.headers.get('cache-control')).toBe('no-store');
     await error.arrayBuffer();
-    const exported = await fetch(`http://127.0.0.1:${port}/api/v1/residents/export`, {
+    const exported = await fetch(`http://127.0.0.1:${port}/api/v1/residents/exports`, {
       headers: { cookie: admin },
     });
     expect(exported.status).toBe(200);

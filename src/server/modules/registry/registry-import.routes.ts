@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
-import { errors } from '../../core/http/errors.ts';
 import {
   createRouter,
   route,
@@ -16,10 +14,8 @@ import {
   importDetailSchema,
   importErrorQuery,
   importSchema,
-  residentExportQuery,
   uploadImportBody,
 } from './registry-import.schemas.ts';
-import { exportResidents } from './registry-export.service.ts';
 import { claimCommit } from './registry-import.commit.ts';
 import {
   createImport,
@@ -29,7 +25,6 @@ import {
   listImports,
 } from './registry-import.service.ts';
 import { importTemplate } from './registry-import.template.ts';
-import { isWholeNumber, searchResidents } from './registry.residents.ts';
 import { attachment, XLSX_TYPE } from './xlsx.ts';
 
 const xlsxContent = {
@@ -38,7 +33,7 @@ const xlsxContent = {
 const detailResponse = jsonContent(z.object({ data: importDetailSchema }));
 const firstErrors = { page: 1, pageSize: 100 };
 
-/** Excel import of households and residents (template, upload → validate → commit) and export of resident lists. */
+/** Excel import of households and residents (template, upload → validate → commit); exports: registry-export.routes.ts. */
 export function registryImportRoutes(deps: ModuleDeps) {
   const { db } = deps;
   return createRouter()
@@ -186,38 +181,6 @@ export function registryImportRoutes(deps: ModuleDeps) {
         const { id } = c.req.valid('param');
         await discardImport(db, auth.user.id, id);
         return c.json({ data: await importDetail(db, auth.user.id, id, firstErrors) }, 200);
-      },
-    )
-    .openapi(
-      route('resident:export', {
-        method: 'get',
-        path: '/residents/export',
-        tags: ['registry import'],
-        summary:
-          'The filtered resident list (filters of GET /residents) as .xlsx; ID card and phone masked unless reveal=true with personal:reveal; audited',
-        request: { query: residentExportQuery },
-        responses: {
-          200: { description: 'The list', content: xlsxContent },
-          ...errorResponses(400, 401, 403, 404, 429),
-        },
-      }),
-      async (c) => {
-        const auth = requireAuth(c);
-        const scope = routeScope(c, 'resident:export');
-        const filter = c.req.valid('query');
-        const revealScope = filter.reveal ? scopeFor(auth, 'personal:reveal') : null;
-        if (filter.reveal && !revealScope) throw errors.forbidden();
-        // A whole ID-card or mobile number makes the export a lookup: throttled and audited like the list's.
-        if (isWholeNumber(filter.q) && !scopeFor(auth, 'personal:reveal')) {
-          await searchResidents(deps, scope, { ...filter, page: 1, pageSize: 1 }, actorOf(c));
-        }
-        const result = await exportResidents(deps, scope, actorOf(c), filter, revealScope);
-        const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-        return c.body(result.body, 200, {
-          'Content-Type': XLSX_TYPE,
-          'Content-Disposition': attachment(`居民名单-${day}.xlsx`),
-          'Cache-Control': 'no-store',
-        });
       },
     );
 }

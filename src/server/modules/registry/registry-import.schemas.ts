@@ -1,5 +1,6 @@
 import { hasForbiddenCharacters } from '../../core/http/input.ts';
 import { z } from '@hono/zod-openapi';
+import { exportStatuses } from './registry-export.tables.ts';
 import { pageInfo } from '../../core/http/openapi.ts';
 import { bi } from '../../core/http/validation.ts';
 import { residentListQuery } from './registry.schemas.ts';
@@ -240,11 +241,34 @@ export const importErrorQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export const residentExportQuery = residentListQuery.omit({ page: true, pageSize: true }).extend({
-  reveal: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true')
-    .openapi({ description: 'Clear ID-card numbers and phones (needs personal:reveal; audited)' }),
-});
+export const residentExportQuery = residentListQuery
+  .omit({ page: true, pageSize: true, sort: true, order: true })
+  .extend({
+    reveal: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true')
+      .openapi({ description: 'Clear ID-card numbers and phones (needs personal:reveal; audited)' }),
+  });
 export type ResidentExportFilter = z.infer<typeof residentExportQuery>;
+
+export const residentExportSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(exportStatuses),
+    reveal: z.boolean(),
+    totalRows: z
+      .number()
+      .nullable()
+      .openapi({ description: 'Rows to write, known once the job has started' }),
+    doneRows: z.number(),
+    fileSize: z.number().nullable(),
+    failure: z.object({ zh: z.string(), en: z.string() }).nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    expiresAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the ready file is removed unless downloaded' }),
+  })
+  .openapi('ResidentExport');

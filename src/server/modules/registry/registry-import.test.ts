@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, notLike } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportThroughJob } from '../../../../tests/support/exports.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { blindIndex, decrypt } from '../../core/auth/personal-data.ts';
@@ -83,7 +84,9 @@ const commit = (cookie: string, id: string, mode: 'valid-only' | 'all-or-nothing
   t.request('POST', `/api/v1/registry/imports/${id}/commit`, { cookie, body: { mode } });
 
 async function download(cookie: string, url: string) {
-  const response = await t.app.request(url, { headers: { cookie } });
+  const response = url.startsWith('/api/v1/residents/export?')
+    ? (await exportThroughJob(t, cookie, url)).response
+    : await t.app.request(url, { headers: { cookie } });
   const body = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) return { status: response.status, response, workbook: null };
   const workbook = new ExcelJS.Workbook();

@@ -9,7 +9,16 @@ const importStatusZh: Record<string, string> = {
   discarded: '已放弃',
 };
 
-/** The registry's own errors (the Excel import's states). */
+const exportStatusZh: Record<string, string> = {
+  queued: '排队中',
+  running: '生成中',
+  ready: '可下载',
+  failed: '失败',
+  downloaded: '已下载（文件已删除）',
+  expired: '已过期（文件已删除）',
+};
+
+/** The registry's own errors (the Excel import's and export's states). */
 export const registryErrors = defineErrors({
   importNotReady: {
     code: 'IMPORT_NOT_READY',
@@ -31,5 +40,13 @@ export const registryErrors = defineErrors({
     code: 'IMPORT_NOTHING_VALID',
     status: 409,
     text: () => ({ zh: '没有可导入的无误行', en: 'No row is valid; there is nothing to import' }),
+  },
+  exportNotReady: {
+    code: 'EXPORT_NOT_READY',
+    status: 409,
+    text: (status: string) => ({
+      zh: `该导出当前状态为“${exportStatusZh[status] ?? status}”，没有可下载的文件`,
+      en: `The export is ${status}; there is no file to download`,
+    }),
   },
 });

@@ -1,5 +1,5 @@
 /** Reading households: search by address, and the household card (户卡) with its members and history. */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { registryCondition, registryRowInScope, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
@@ -8,7 +8,13 @@ import { errors } from '../../core/http/errors.ts';
 import type { HouseholdFilter } from './registry.schemas.ts';
 import { buildings, households, residents, units } from './registry.tables.ts';
 import { formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
-import { historyOf, presentResident, selectResidents } from './registry.residents.ts';
+import {
+  gridsInScope,
+  historyOf,
+  presentResident,
+  relationRank,
+  selectResidents,
+} from './registry.residents.ts';
 import { territories } from '../territory/territory.public.ts';
 
 const grid = alias(territories, 'grid');
@@ -27,6 +33,9 @@ const householdColumns = {
   gridName: grid.name,
   movedOutAt: households.movedOutAt,
   size: sql<number>`(select count(*)::int from ${residents} m where m.household_id = ${households.id} and m.moved_out_at is null)`,
+  head: sql<string[] | null>`(select array[h.id::text, h.name] from ${residents} h
+    where h.household_id = ${households.id} and h.relation = 'head' and h.moved_out_at is null
+    order by h.id limit 1)`,
 };
 
 function selectHouseholds(db: Executor) {
@@ -40,9 +49,11 @@ function selectHouseholds(db: Executor) {
 
 type HouseholdRow = Awaited<ReturnType<ReturnType<typeof selectHouseholds>['execute']>>[number];
 
-function presentHousehold(row: HouseholdRow) {
+function presentHousehold({ head, ...row }: HouseholdRow) {
   return {
     ...row,
+    headId: head?.[0] ?? null,
+    headName: head?.[1] ?? null,
     address: formatAddress(row.buildingName, row.unitNumber, row.room),
     movedOutAt: row.movedOutAt?.toISOString() ?? null,
   };
@@ -78,20 +89,44 @@ export async function searchHouseholds({ db }: Deps, scope: Scope, filter: House
     address?.unit !== undefined ? eq(units.number, address.unit) : undefined,
     address?.room ? eq(households.room, address.room) : undefined,
   );
-  const [rows, [count]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     selectHouseholds(db)
       .where(where)
-      .orderBy(asc(buildings.code), asc(units.number), asc(households.room))
+      .orderBy(asc(buildings.code), asc(units.number), asc(households.room), asc(households.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(households)
-      .innerJoin(units, eq(units.id, households.unitId))
-      .innerJoin(buildings, eq(buildings.id, households.buildingId))
-      .where(where),
+    householdTotal(db, scope, filter, territoryCode, where),
   ]);
-  return { rows: rows.map(presentHousehold), total: count?.total ?? 0 };
+  return { rows: rows.map(presentHousehold), total };
+}
+
+/** The exact number of households the filter selects: from the per-grid counts when they hold it (place, kind). */
+async function householdTotal(
+  db: Executor,
+  scope: Scope,
+  filter: HouseholdFilter,
+  territoryCode: string | undefined,
+  where: SQL | undefined,
+): Promise<number> {
+  if (
+    !filter.q &&
+    filter.buildingId === undefined &&
+    filter.tenure === undefined &&
+    (scope.all || scope.buildingIds.length === 0)
+  ) {
+    let total = 0;
+    for (const counts of await gridsInScope(db, scope, territoryCode)) {
+      total += filter.kind ? counts.households[filter.kind] : counts.households.total;
+    }
+    return total;
+  }
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .where(where);
+  return row?.total ?? 0;
 }
 
 export async function loadHousehold(db: Executor, scope: Scope, id: string) {
@@ -106,10 +141,7 @@ export async function householdCard({ db, keys }: Deps, scope: Scope, id: string
   const [members, history] = await Promise.all([
     selectResidents(db)
       .where(and(eq(residents.householdId, id), isNull(residents.movedOutAt)))
-      .orderBy(
-        sql`case ${residents.relation} when 'head' then 0 when 'spouse' then 1 else 2 end`,
-        asc(residents.birthDate),
-      ),
+      .orderBy(relationRank, asc(residents.birthDate)),
     historyOf(db, 'household', id),
   ]);
   return { ...presentHousehold(row), members: members.map((m) => presentResident(keys, m)), history };

@@ -5,6 +5,8 @@ import { generateRegistryDemo } from './registry.demo.ts';
 import { registryFigureKeys, registryFigures } from './registry.figures.ts';
 import { registryErrors } from './registry.errors.ts';
 import { MAX_IMPORT_BYTES } from './registry-import.common.ts';
+import { registryExportJobs } from './registry-export.jobs.ts';
+import { registryExportRoutes } from './registry-export.routes.ts';
 import { registryImportJobs } from './registry-import.jobs.ts';
 import { registryImportRoutes } from './registry-import.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
@@ -22,6 +24,7 @@ export const registryModule = defineModule({
   routes: (deps) =>
     createRouter()
       .route('/', registryImportRoutes(deps))
+      .route('/', registryExportRoutes(deps))
       .route('/', registryRoutes(deps))
       .route('/', placesRoutes(deps)),
   uploads: [{ path: '/registry/imports', maxBytes: MAX_IMPORT_BYTES }],
@@ -67,7 +70,13 @@ export const registryModule = defineModule({
       compute: registryFigures,
     },
   ],
-  jobs: registryImportJobs,
+  jobs: (deps) => {
+    const [imports, exports] = [registryImportJobs(deps), registryExportJobs(deps)];
+    return {
+      handlers: { ...imports.handlers, ...exports.handlers },
+      schedules: [...imports.schedules, ...exports.schedules],
+    };
+  },
   maintain: [...REGISTRY_TABLES],
   demo: { after: ['territory'], generate: generateRegistryDemo },
 });

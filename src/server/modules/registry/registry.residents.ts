@@ -2,7 +2,8 @@
  * Reading residents: the scoped list and its WHERE (search and export share it), exact lookups by a whole ID-card or
  * mobile number (audited and throttled), a resident's detail with history, and the audited reveal.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import {
@@ -13,11 +14,12 @@ import {
   mobilePattern,
   type DataKeys,
 } from '../../core/auth/personal-data.ts';
-import { registryCondition, registryRowInScope, type Scope } from '../../core/auth/scope.ts';
+import { codeInScope, registryCondition, registryRowInScope, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { startsWith, startsWithInCodeOrder } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
-import type { ResidentFilter, ResidentView } from './registry.schemas.ts';
+import { gridCounts, type RegistryCounts } from './grid-stats.ts';
+import type { ResidentFilter, ResidentSort, ResidentView } from './registry.schemas.ts';
 import {
   buildings,
   households,
@@ -28,6 +30,10 @@ import {
   type KeyPopulationTag,
 } from './registry.tables.ts';
 import { ageOn, formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
+import { territories } from '../territory/territory.public.ts';
+
+/** The grid a resident's building lies in (its name for the list's grid column). */
+const grid = alias(territories, 'resident_grid');
 
 /** The ISO date `years` years before today: residents born after it are younger than `years`. */
 function birthDateYearsAgo(years: number): string {
@@ -59,6 +65,7 @@ const residentColumns = {
   buildingName: buildings.name,
   unitNumber: units.number,
   room: households.room,
+  gridName: grid.name,
   tags: tagsJson,
 };
 export function selectResidents(db: Executor) {
@@ -67,7 +74,8 @@ export function selectResidents(db: Executor) {
     .from(residents)
     .leftJoin(households, eq(households.id, residents.householdId))
     .leftJoin(units, eq(units.id, households.unitId))
-    .leftJoin(buildings, eq(buildings.id, households.buildingId));
+    .leftJoin(buildings, eq(buildings.id, households.buildingId))
+    .leftJoin(grid, eq(grid.id, buildings.gridId));
 }
 
 type ResidentRow = Awaited<ReturnType<ReturnType<typeof selectResidents>['execute']>>[number];
@@ -96,6 +104,7 @@ export function presentResident(keys: DataKeys, row: ResidentRow): ResidentView 
         ? formatAddress(row.buildingName, row.unitNumber, row.room)
         : null,
     gridCode: row.territoryCode,
+    gridName: row.gridName,
     movedOutAt: row.movedOutAt?.toISOString() ?? null,
   };
 }
@@ -107,7 +116,7 @@ export function presentResident(keys: DataKeys, row: ResidentRow): ResidentView 
 export async function residentListCondition(
   { db, keys }: Deps,
   scope: Scope,
-  filter: Omit<ResidentFilter, 'page' | 'pageSize'>,
+  filter: Omit<ResidentFilter, 'page' | 'pageSize' | 'sort' | 'order'>,
 ): Promise<SQL | undefined> {
   const q = filter.q?.trim();
   const exact = q ? wholeNumberOf(keys, q) : null;
@@ -137,12 +146,6 @@ export async function residentListCondition(
 
 /** The name as residents_name_active_idx holds it: prefix search and order in code-point order, on any locale. */
 const nameInCodeOrder = sql`(${residents.name} collate "C")`;
-
-/**
- * Counting stops here: past it a list says "more than 1,000" (a one-character surname matches thousands county-wide,
- * and an exact count of them would cost more than the page itself).
- */
-export const RESIDENT_COUNT_CAP = 1000;
 
 /** Statements of whole ID-card / mobile-number lookups, built once per database (the hottest search of all). */
 const exactStatements = new WeakMap<Executor, ReturnType<typeof prepareExactLookups>>();
@@ -205,7 +208,6 @@ async function lookUpExactly(
   return {
     rows: found.slice(offset, offset + filter.pageSize).map((r) => presentResident(keys, r)),
     total: found.length,
-    totalCapped: false,
   };
 }
 
@@ -237,7 +239,7 @@ async function numberLookupWait(db: Executor, userId: string | null, allowed: nu
 }
 
 /**
- * Residents within the scope, a page at a time, masked; `totalCapped` when more than the cap match. `unrevealed`:
+ * Residents within the scope, a page at a time in the chosen order, masked, with the exact total. `unrevealed`:
  * the caller holds no personal:reveal, so a lookup by a whole ID-card or mobile number is throttled and audited.
  */
 export async function searchResidents(
@@ -271,41 +273,110 @@ export async function searchResidents(
   return found;
 }
 
+/** Head of household first, then spouse, then the others: the order of a household card and of the address sort. */
+export const relationRank = sql`case ${residents.relation} when 'head' then 0 when 'spouse' then 1 else 2 end`;
+
+/**
+ * The ORDER BY of a sort, ending with the id so that every order is total (pages neither repeat nor skip a row).
+ * Each but the address order is an index of migration 0014 (or the name index), walked forward or backward.
+ */
+function residentOrder(sort: ResidentSort, order: 'asc' | 'desc'): SQL[] {
+  const by = (column: SQLWrapper, descending = order === 'desc') =>
+    descending ? sql`${column} desc` : sql`${column} asc`;
+  switch (sort) {
+    case 'name':
+      return [by(nameInCodeOrder), by(residents.id)];
+    case 'age':
+      // The youngest first is the latest birth date first.
+      return [by(residents.birthDate, order === 'asc'), by(residents.id, order === 'asc')];
+    case 'grid':
+      return [by(residents.territoryCode), by(nameInCodeOrder), by(residents.id)];
+    case 'registered':
+      return [by(residents.createdAt), by(residents.id)];
+    case 'address':
+      return [
+        order === 'desc' ? sql`${buildings.code} desc nulls last` : sql`${buildings.code} asc nulls last`,
+        by(units.number),
+        by(households.room),
+        sql`${relationRank} asc`,
+        sql`${residents.id} asc`,
+      ];
+  }
+}
+
+/** Whether the filter selects whole grids' current residents (and a tag at most): what the per-grid counts hold. */
+function countedByGrid(scope: Scope, filter: Omit<ResidentFilter, 'page' | 'pageSize'>): boolean {
+  return (
+    !filter.q?.trim() &&
+    filter.buildingId === undefined &&
+    filter.ageFrom === undefined &&
+    filter.ageTo === undefined &&
+    !filter.includeMovedOut &&
+    (scope.all || scope.buildingIds.length === 0)
+  );
+}
+
+/** The per-grid counts of the grids inside the scope and under `territoryCode`, from grid-stats.ts. */
+export async function gridsInScope(db: Executor, scope: Scope, territoryCode: string | undefined) {
+  const grids: RegistryCounts[] = [];
+  for (const [code, counts] of await gridCounts(db)) {
+    if (codeInScope(scope, code) && (!territoryCode || code.startsWith(territoryCode))) grids.push(counts);
+  }
+  return grids;
+}
+
+/** The exact number of residents the filter selects: summed from the per-grid counts when they hold it. */
+async function residentTotal(
+  db: Executor,
+  scope: Scope,
+  filter: Omit<ResidentFilter, 'page' | 'pageSize'>,
+  where: SQL | undefined,
+): Promise<number> {
+  if (countedByGrid(scope, filter)) {
+    const territoryCode = filter.territoryId
+      ? await territoryCodeInScope(db, scope, filter.territoryId)
+      : undefined;
+    let total = 0;
+    for (const counts of await gridsInScope(db, scope, territoryCode)) {
+      if (!filter.tag) total += counts.residents.total;
+      else for (const [key, n] of counts.tags) if (key.startsWith(`${filter.tag}|`)) total += n;
+    }
+    return total;
+  }
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(residents)
+    .where(where);
+  return row?.total ?? 0;
+}
+
 async function findResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
   const exact = exactLookupOf(deps, filter);
   if (exact) return lookUpExactly(deps, scope, filter, exact);
   const where = await residentListCondition(deps, scope, filter);
   const offset = (filter.page - 1) * filter.pageSize;
-  const order = [asc(nameInCodeOrder), asc(residents.id)];
-  // One statement: the page's ids in index order (joins only for those rows) and, evaluated once, the capped count.
-  const matching = db
-    .select({ id: residents.id })
-    .from(residents)
+  const order = residentOrder(filter.sort, filter.order);
+  // The page's ids in the order's index (an index-only walk up to the offset), then the joins for those rows only.
+  let matching = db.select({ id: residents.id }).from(residents).$dynamic();
+  if (filter.sort === 'address') {
+    matching = matching
+      .leftJoin(households, eq(households.id, residents.householdId))
+      .leftJoin(units, eq(units.id, households.unitId))
+      .leftJoin(buildings, eq(buildings.id, households.buildingId));
+  }
+  const ids = matching
     .where(where)
     .orderBy(...order)
     .limit(filter.pageSize)
     .offset(offset);
-  const counted = sql<number>`(select count(*)::int from (select 1 from ${residents} where ${where} limit ${RESIDENT_COUNT_CAP + 1}) matched)`;
-  const page = await db
-    .select({ ...residentColumns, counted })
-    .from(residents)
-    .leftJoin(households, eq(households.id, residents.householdId))
-    .leftJoin(units, eq(units.id, households.unitId))
-    .leftJoin(buildings, eq(buildings.id, households.buildingId))
-    .where(inArray(residents.id, matching))
-    .orderBy(...order);
-  // A page past the end has no row to carry the count.
-  let total = page[0]?.counted;
-  if (total === undefined) {
-    const [row] = await db.select({ counted }).from(residents).limit(1);
-    total = row?.counted ?? 0;
-  }
-  return {
-    rows: page.map((r) => presentResident(keys, r)),
-    total: Math.min(total, RESIDENT_COUNT_CAP),
-    totalCapped: total > RESIDENT_COUNT_CAP,
-  };
+  const [page, total] = await Promise.all([
+    selectResidents(db)
+      .where(inArray(residents.id, ids))
+      .orderBy(...order),
+    residentTotal(db, scope, filter, where),
+  ]);
+  return { rows: page.map((r) => presentResident(keys, r)), total };
 }
 
 /**

@@ -172,11 +172,8 @@ export function registryRoutes(deps: ModuleDeps) {
         const scope = routeScope(c, 'resident:read');
         const query = c.req.valid('query');
         const unrevealed = scopeFor(auth, 'personal:reveal') ? null : actorOf(c);
-        const { rows, total, totalCapped } = await searchResidents(deps, scope, query, unrevealed);
-        return c.json(
-          { data: rows, page: { page: query.page, pageSize: query.pageSize, total, totalCapped } },
-          200,
-        );
+        const { rows, total } = await searchResidents(deps, scope, query, unrevealed);
+        return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
       },
     )
     .openapi(

@@ -135,6 +135,7 @@ export const residentSchema = z
     householdId: z.string().nullable(),
     address: z.string().nullable(),
     gridCode: z.string().nullable(),
+    gridName: z.string().nullable(),
     movedOutAt: z.string().nullable(),
   })
   .openapi('Resident');
@@ -167,6 +168,8 @@ export const householdSchema = z
     gridCode: z.string(),
     gridName: z.string(),
     size: z.number().openapi({ description: 'Current members' }),
+    headId: z.string().nullable().openapi({ description: 'The current head of household (户主), if any' }),
+    headName: z.string().nullable(),
     movedOutAt: z.string().nullable(),
   })
   .openapi('Household');
@@ -194,7 +197,18 @@ export const buildingSchema = z
   })
   .openapi('Building');
 
+/**
+ * What a resident list can be sorted by, each walked in an index where the filter allows (migration 0014): name in
+ * code-point order, age (birth date), grid then name, date registered; address (building, unit, room, head first)
+ * joins the household and sorts what the filter selects.
+ */
+export const residentSorts = ['name', 'age', 'address', 'grid', 'registered'] as const;
+export type ResidentSort = (typeof residentSorts)[number];
+export const sortOrders = ['asc', 'desc'] as const;
+
 export const residentListQuery = pageQuery.extend({
+  sort: z.enum(residentSorts).default('name'),
+  order: z.enum(sortOrders).default('asc'),
   q: z
     .string()
     .trim()

@@ -169,6 +169,17 @@ export const residents = pgTable(
     index('residents_name_active_idx')
       .using('btree', sql`(${t.name} collate "C")`, t.id)
       .where(sql`${t.movedOutAt} is null`),
+    // The list's other orders (registry.residents.ts residentOrder), current residents only, each ending with the id:
+    // a page is an index walk to its offset, forward or backward, whatever the scope.
+    index('residents_birth_active_idx')
+      .on(t.birthDate, t.id)
+      .where(sql`${t.movedOutAt} is null`),
+    index('residents_created_active_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.movedOutAt} is null`),
+    index('residents_grid_name_active_idx')
+      .using('btree', t.territoryCode, sql`(${t.name} collate "C")`, t.id)
+      .where(sql`${t.movedOutAt} is null`),
     uniqueIndex('residents_id_card_index_key').on(t.idCardIndex),
     index('residents_phone_index_idx').on(t.phoneIndex),
   ],

@@ -6,7 +6,6 @@ import { decrypt } from '../../core/auth/personal-data.ts';
 import { idCardBirthDate, idCardGender, idCardProblem, makeIdCard } from './id-card.ts';
 import { buildResident, insertHousehold, type HouseholdInsertSpec } from './registry.factories.ts';
 import { parseAddressQuery } from './registry.households.ts';
-import { RESIDENT_COUNT_CAP } from './registry.residents.ts';
 import { buildings, households, registryHistory, residents, residentTags } from './registry.tables.ts';
 import { territories } from '../territory/territory.tables.ts';
 
@@ -75,8 +74,8 @@ describe('finding residents', () => {
       residents,
       sql`${residents.name} like ${surname + '%'} and ${residents.movedOutAt} is null`,
     );
-    expect(response.json.page.total).toBe(Math.min(named, RESIDENT_COUNT_CAP));
-    expect(response.json.page.totalCapped).toBe(named > RESIDENT_COUNT_CAP);
+    expect(response.json.page.total).toBe(named);
+    expect(response.json.page.totalCapped).toBeUndefined();
     const tagged = await get(admin, '/api/v1/residents?tag=elderly_alone&pageSize=200');
     const [direct] = await t.db
       .select({ n: sql<number>`count(*)::int` })
@@ -87,9 +86,9 @@ describe('finding residents', () => {
     expect(tagged.json.data.every((r: { age: number }) => r.age >= 65)).toBe(true);
   });
 
-  it('pages names in code-point order with no gaps or repeats, and caps the count of a county-wide list', async () => {
+  it('pages names in code-point order with no gaps or repeats, and counts a county-wide list exactly', async () => {
     const all = await get(admin, '/api/v1/residents?pageSize=5');
-    expect(all.json.page).toMatchObject({ total: RESIDENT_COUNT_CAP, totalCapped: true });
+    expect(all.json.page.total).toBe(await countWhere(residents, sql`${residents.movedOutAt} is null`));
     // A grid's list is far below the cap: exact, and its pages join up in (name, id) order.
     const active = sql`${residents.territoryCode} = ${firstGrid.code} and ${residents.movedOutAt} is null`;
     const expected = await t.db
@@ -111,13 +110,13 @@ describe('finding residents', () => {
         admin,
         `/api/v1/residents?territoryId=${firstGrid.id}&pageSize=200&page=${page}`,
       );
-      expect(response.json.page).toMatchObject({ total: expected.length, totalCapped: false });
+      expect(response.json.page).toMatchObject({ total: expected.length });
       expect(response.json.data.length).toBeGreaterThan(0);
       seen.push(...response.json.data.map((r: { id: string }) => r.id));
     }
     expect(seen).toEqual(expected.map((r) => r.id));
     const pastTheEnd = await get(admin, `/api/v1/residents?territoryId=${firstGrid.id}&pageSize=200&page=99`);
-    expect(pastTheEnd.json).toMatchObject({ data: [], page: { total: expected.length, totalCapped: false } });
+    expect(pastTheEnd.json).toMatchObject({ data: [], page: { total: expected.length } });
   });
 
   it('finds a household by address and shows its card with members', async () => {

@@ -66,20 +66,29 @@ export function addListValidation(
 export type StreamingSheet = {
   workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   sheet: ExcelJS.Worksheet;
-  /** The .xlsx bytes as they are produced, for a response body. */
-  body: ReadableStream<Uint8Array>;
+  /** The .xlsx bytes as a Node stream (for a file). */
+  stream: PassThrough;
+  /** The .xlsx bytes as they are produced, for a response body (read once, or use `stream`). */
+  readonly body: ReadableStream<Uint8Array>;
   /** Waits while the reader is behind, so a slow download does not pile the file up in memory. */
   drain(): Promise<void>;
   /** Ends the download with an error (the client sees a broken transfer, not a truncated file). */
   fail(error: unknown): void;
 };
 
-/** A one-sheet workbook written as a stream: a bold, frozen header row, then rows committed one by one. */
-export function streamingSheet(name: string, columns: { header: string; width: number }[]): StreamingSheet {
+/**
+ * A one-sheet workbook written as a stream: a frozen header row (bold with `styles`), then rows committed one by
+ * one. Without styles exceljs writes rows about 2.5 times faster (no style lookup per cell): large exports use that.
+ */
+export function streamingSheet(
+  name: string,
+  columns: { header: string; width: number }[],
+  { styles = true }: { styles?: boolean } = {},
+): StreamingSheet {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
-    useStyles: true,
+    useStyles: styles,
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -90,7 +99,11 @@ export function streamingSheet(name: string, columns: { header: string; width: n
   return {
     workbook,
     sheet,
-    body: Readable.toWeb(output) as ReadableStream<Uint8Array>,
+    stream: output,
+    // Made when asked for: a web stream over the output is a second reader, which would stall a pipe to a file.
+    get body() {
+      return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+    },
     drain: async () => {
       if (output.writableNeedDrain) await once(output, 'drain');
       await new Promise((resolve) => setImmediate(resolve));

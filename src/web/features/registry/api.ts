@@ -27,9 +27,12 @@ export type ResidentFilter = {
   ageFrom?: number;
   ageTo?: number;
   includeMovedOut?: boolean;
+  sort?: ResidentSort;
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 };
+export type ResidentSort = NonNullable<ApiQuery<'get', '/residents'>>['sort'] & string;
 
 export type HouseholdFilter = {
   q?: string;
@@ -171,10 +174,31 @@ export function useRevealResident() {
   );
 }
 
-/** The query of the export of the filtered list (.xlsx), for downloadFile('/residents/export'). */
+export type ResidentExport = Schemas['ResidentExport'];
+
+/** The query of an export of the filtered list (the list's filters, no order or page). */
 export function residentExportQuery(
   filter: Omit<ResidentFilter, 'page' | 'pageSize'>,
   reveal: boolean,
-): ApiQuery<'get', '/residents/export'> {
-  return { ...residentQuery(filter), reveal: reveal ? 'true' : 'false' };
+): ApiQuery<'post', '/residents/exports'> {
+  const { sort: _sort, order: _order, ...rest } = filter;
+  return { ...residentQuery(rest), reveal: reveal ? 'true' : 'false' };
+}
+
+/** Starts an export in the background. */
+export async function startResidentExport(query: ApiQuery<'post', '/residents/exports'>) {
+  return (await api.post('/residents/exports', { query })).data;
+}
+
+/** An export's progress, polled every second until it is ready or failed. */
+export function useResidentExport(id: string | null) {
+  return useQuery({
+    queryKey: ['registry', 'export', id ?? ''],
+    queryFn: async () => (await api.get('/residents/exports/{id}', { path: { id: id ?? '' } })).data,
+    enabled: id !== null,
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'queued' || status === 'running' || status === undefined ? 1000 : false;
+    },
+  });
 }

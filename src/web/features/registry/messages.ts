@@ -102,6 +102,13 @@ export const messages = defineMessages({
     'residents.exportMasked': '身份证号和手机号将脱敏导出，不含出生日期（保留年龄）。',
     'residents.exportOk': '导出',
     'residents.exportStarted': '已开始下载',
+    'residents.exportDownload': '下载',
+    'residents.exportRunning': '正在生成：已写入 {done} / {total} 行，可关闭此窗口稍后再来',
+    'residents.exportReady': '已生成 {rows} 行。文件下载一次后即删除，一小时内未下载也将删除。',
+    'residents.exportFailed': '导出未能完成，请重新导出。',
+    'residents.gridName': '所属网格',
+    'residents.columns': '列设置',
+    'household.head': '户主',
 
     'households.searchPlaceholder': '地址，如“幸福家园3号楼 2单元 302”',
     'households.searchPlaceholderShort': '楼栋名 单元 房号',
@@ -315,6 +322,14 @@ export const messages = defineMessages({
       'ID-card and mobile numbers are exported masked, without birth dates (ages stay).',
     'residents.exportOk': 'Export',
     'residents.exportStarted': 'Download started',
+    'residents.exportDownload': 'Download',
+    'residents.exportRunning': 'Writing: {done} of {total} rows; you may close this and come back',
+    'residents.exportReady':
+      '{rows} rows ready. The file is deleted once downloaded, or after an hour if it is not.',
+    'residents.exportFailed': 'The export could not be finished; export again.',
+    'residents.gridName': 'Grid',
+    'residents.columns': 'Columns',
+    'household.head': 'Head of household',
 
     'households.searchPlaceholder': 'Address, e.g. 幸福家园3号楼 2单元 302',
     'households.searchPlaceholderShort': 'Building, unit, room',

@@ -34,7 +34,9 @@ import {
   type KeyPopulationTag,
   type Resident,
   type ResidentFilter,
+  type ResidentSort,
 } from './api.ts';
+import { ColumnSettings, useColumnSettings } from './column-settings.tsx';
 import { HouseholdCreateDrawer } from './household-create-drawer.tsx';
 import { householdKinds, keyPopulationTags, topCareLevel } from './labels.ts';
 import { ResidentDrawer } from './resident-drawer.tsx';
@@ -64,6 +66,8 @@ function readParams(params: URLSearchParams) {
     ageFrom: number(params.get('ageFrom')),
     ageTo: number(params.get('ageTo')),
     includeMovedOut: params.get('includeMovedOut') === 'true',
+    sort: (params.get('sort') as ResidentSort | null) ?? undefined,
+    order: params.get('order') === 'desc' ? 'desc' : undefined,
   };
   const households: HouseholdFilter = {
     ...base,
@@ -214,10 +218,7 @@ export function ResidentsPage() {
           </Button>
         ) : null}
         {state.mode === 'residents' ? (
-          <ResidentExportButton
-            filter={exportFilter}
-            total={residents.data?.page.totalCapped ? undefined : residents.data?.page.total}
-          />
+          <ResidentExportButton filter={exportFilter} total={residents.data?.page.total} />
         ) : null}
         {canImport ? (
           <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
@@ -239,11 +240,24 @@ export function ResidentsPage() {
       : [state.households.territoryId, state.households.kind].filter((v) => v !== undefined).length;
   const showFilters = !mobile || filtersOpen;
 
-  const columns: ColumnsType<Resident> = [
+  const sortOrder = (key: ResidentSort) =>
+    (state.residents.sort ?? 'name') === key
+      ? state.residents.order === 'desc'
+        ? ('descend' as const)
+        : ('ascend' as const)
+      : null;
+  const sortable = (key: ResidentSort) => ({
+    sorter: true,
+    sortOrder: sortOrder(key),
+    sortDirections: ['ascend' as const, 'descend' as const, 'ascend' as const],
+  });
+  const allColumns: ColumnsType<Resident> = [
     {
+      key: 'name',
       title: t('residents.name'),
       dataIndex: 'name',
       width: 110,
+      ...sortable('name'),
       render: (name: string, r) => (
         <Space size={4} wrap>
           <Typography.Link onClick={() => update({ resident: r.id })}>{name}</Typography.Link>
@@ -252,19 +266,22 @@ export function ResidentsPage() {
       ),
     },
     {
+      key: 'gender',
       title: t('residents.gender'),
       dataIndex: 'gender',
       width: 64,
       render: (g: Resident['gender']) => t(`gender.${g}`),
     },
-    { title: t('residents.age'), dataIndex: 'age', width: 64 },
+    { key: 'age', title: t('residents.age'), dataIndex: 'age', width: 80, ...sortable('age') },
     {
+      key: 'idCard',
       title: t('residents.idCard'),
       dataIndex: 'idCard',
       width: 190,
       render: (v: string | null) => <span className="ww-mono">{v ?? '—'}</span>,
     },
     {
+      key: 'phone',
       title: t('residents.phone'),
       dataIndex: 'phone',
       width: 130,
@@ -272,8 +289,10 @@ export function ResidentsPage() {
       render: (v: string | null) => <span className="ww-mono">{v ?? '—'}</span>,
     },
     {
+      key: 'address',
       title: t('residents.address'),
       dataIndex: 'address',
+      ...sortable('address'),
       render: (v: string | null, r) =>
         r.householdId ? (
           <Link to={`/households/${r.householdId}`} onClick={(e) => e.stopPropagation()}>
@@ -284,6 +303,15 @@ export function ResidentsPage() {
         ),
     },
     {
+      key: 'grid',
+      title: t('residents.gridName'),
+      dataIndex: 'gridName',
+      width: 140,
+      ...sortable('grid'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      key: 'tags',
       title: t('residents.tags'),
       dataIndex: 'tags',
       render: (tags: Resident['tags']) => <ResidentTags tags={tags} />,
@@ -296,11 +324,18 @@ export function ResidentsPage() {
     },
   ];
 
+  const [residentColumns, setResidentColumns] = useColumnSettings('residents', allColumns);
   const householdColumns: ColumnsType<Household> = [
     {
       title: t('household.address'),
       dataIndex: 'address',
       render: (v: string, h) => <Link to={`/households/${h.id}`}>{v}</Link>,
+    },
+    {
+      title: t('household.head'),
+      dataIndex: 'headName',
+      width: 110,
+      render: (v: string | null) => v ?? '—',
     },
     {
       title: t('household.kind'),
@@ -323,9 +358,7 @@ export function ResidentsPage() {
   const active = state.mode === 'residents' ? residents : households;
   const filter = state.mode === 'residents' ? state.residents : state.households;
 
-  const capped = active.data?.page.totalCapped === true;
-  const totalText = (total: number) =>
-    capped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total });
+  const totalText = (total: number) => t('common.total', { total: total.toLocaleString() });
   const pager = {
     current: filter.page,
     pageSize: filter.pageSize,
@@ -485,10 +518,28 @@ export function ResidentsPage() {
             <Table<Resident>
               rowKey="id"
               size="middle"
-              columns={columns}
+              columns={residentColumns}
               dataSource={residentRows}
               loading={residents.isFetching}
-              scroll={{ x: 960 }}
+              scroll={{ x: 1100 }}
+              sticky={{ offsetHeader: 0 }}
+              title={() => (
+                <div className="ww-table-tools">
+                  <ColumnSettings
+                    columns={allColumns}
+                    value={residentColumns}
+                    onChange={setResidentColumns}
+                  />
+                </div>
+              )}
+              onChange={(_pagination, _filters, sorter, extra) => {
+                if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+                const key = (sorter.order ? sorter.columnKey : undefined) as ResidentSort | undefined;
+                update({
+                  sort: key && key !== 'name' ? key : undefined,
+                  order: sorter.order === 'descend' ? 'desc' : undefined,
+                });
+              }}
               onRow={(r) => ({ onClick: () => update({ resident: r.id }), className: 'ww-clickable-row' })}
               locale={{ emptyText: t('residents.empty') }}
               data-testid="residents-table"
@@ -510,6 +561,7 @@ export function ResidentsPage() {
                 className: 'ww-clickable-row',
               })}
               locale={{ emptyText: t('households.empty') }}
+              sticky={{ offsetHeader: 0 }}
               data-testid="households-table"
               pagination={{
                 ...pager,
