@@ -43,6 +43,7 @@ const inside = {
   building: '',
   account: '',
   import: '',
+  export: '',
   person: '',
   leaderTerm: '',
   partyOrg: '',
@@ -63,6 +64,7 @@ const outside = {
   building: '',
   account: '',
   import: '',
+  export: '',
   person: '',
   leaderTerm: '',
   partyOrg: '',
@@ -283,6 +285,12 @@ beforeAll(async () => {
   outside.volunteerTeam = await team(outside.territory);
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
+  // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
+  // before any snapshot is compared.
+  outside.export = (
+    await exportThroughJob(t, cookies.county_admin, `/api/v1/residents/export?buildingId=${outside.building}`)
+  ).exportId!;
+  inside.export = outside.export;
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -367,6 +375,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/residents/{id}')) return 'resident';
   if (path.startsWith('/accounts/{id}')) return 'account';
   if (path.startsWith('/registry/imports/{id}')) return 'import';
+  if (path.startsWith('/residents/exports/{id}')) return 'export';
   if (path.startsWith('/people/{id}')) return 'person';
   if (path.startsWith('/buildings/{id}')) return 'building';
   if (path.startsWith('/leaders/terms/{id}')) return 'leaderTerm';
@@ -480,7 +489,7 @@ describe('a record outside the caller’s scope answers 404 and changes nothing'
       if (op.access !== 'signed-in' && !has(role, op.access)) continue;
       const kind = targetKind(op.path);
       // Imports belong to the user who uploaded them; the matrix's import is the county administrator's.
-      if (kind === 'import') continue;
+      if (kind === 'import' || kind === 'export') continue;
       // A building leader sees residents and households of their buildings, not territories; account readers
       // see accounts wholly inside their scope, which the grid worker's is for every account reader.
       const response = await t.request('GET', `/api/v1${op.path.replace('{id}', inside[kind])}`, {
