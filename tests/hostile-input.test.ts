@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from './support/second-handle.ts';
 import { createTestApp } from './support/test-app.ts';
 
 type Schema = {
@@ -502,6 +503,16 @@ describe('hostile input to every operation of the OpenAPI document', () => {
       }
 
       expect(problems).toEqual([]);
+      // An export accepted runs as a job that audits when done: wait for every one, or its audit row would land in
+      // a later operation's comparison.
+      if (auditedReads[operation]) {
+        await waitFor(async () => {
+          const open = await t.db.execute(
+            sql`select count(*)::int as n from registry_exports where status in ('queued', 'running')`,
+          );
+          return rowsOf(open)[0]!.n === 0;
+        }, 'accepted exports to finish');
+      }
       // An upload that is refused only later (a bad workbook) leaves a failed import behind: that is its record.
       const after = await snapshot();
       const audited = auditedReads[operation];

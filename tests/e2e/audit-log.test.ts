@@ -57,6 +57,8 @@ test('an administrator reads who changed which resident and how, in Chinese, and
 
   // The demo seed reads as the system, not as a raw name.
   await page.keyboard.press('Escape');
+  // The drawer slides away first; a click meanwhile lands on its mask.
+  await drawer.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: /重\s*置/ }).click();
   await chooseOption(page, page.getByTestId('audit-action-filter'), '生成演示数据');
   const seeded = page.getByTestId('audit-table').locator('tr', { hasText: '生成演示数据' }).first();
