@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/audit.ts';
 import { appendAudit } from '../auth/audit.ts';
@@ -102,8 +103,9 @@ export async function listSettings(db: Executor, definitions: readonly SettingDe
 export async function writeSetting(db: Db, actor: Actor, definition: SettingDefinition, value: unknown) {
   const parsed = settingSchema(definition.input).safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, 'value');
-  const before = await readSetting(db, definition);
   await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(settings).where(eq(settings.key, definition.key)).for('update');
+    const before = row?.value ?? definition.default;
     await tx
       .insert(settings)
       .values({ key: definition.key, value: parsed.data, updatedBy: actor.userId })
