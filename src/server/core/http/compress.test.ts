@@ -94,8 +94,8 @@ describe('compressed JSON answers', () => {
     expect(JSON.parse(missing.body.toString('utf8')).error.code).toBe('ROUTE_NOT_FOUND');
   });
 
-  it('a spreadsheet export streams as it is, never compressed', async () => {
-    const { response, body } = await fetchRaw(t.app, '/api/v1/residents/export', {
+  it('a spreadsheet streams as it is, never compressed', async () => {
+    const { response, body } = await fetchRaw(t.app, '/api/v1/registry/import-template', {
       cookie: admin,
       'accept-encoding': 'gzip, br',
     });
