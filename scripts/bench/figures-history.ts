@@ -16,8 +16,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freshDatabase } from './lib/database.ts';
 import { signIn } from './lib/http.ts';
-import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
-import { startServerChild, type ServerChild } from './lib/processes.ts';
+import { round, runLoad, type LoadResult } from './lib/load.ts';
+import { coldFigure, expectOk, timedCold, timedRequest, type ColdSample, type Method } from './lib/probe.ts';
+import { startServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile } from './lib/profile.ts';
 import { formatTable } from './lib/report.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
@@ -54,43 +55,11 @@ const PERIODS: [string, string][] = [
 ];
 const WRITE_ROUNDS = 8;
 
-type Answer = { status: number; ms: number; body: unknown; text: string };
 type TreeNode = { id: string; level: string; code: string; children: TreeNode[] };
 type Figures = Record<string, number>;
-type ColdSample = { ms: number; statements: number; dbMs: number; cpuMs: number };
 
 const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined || Number.isNaN(value) ? null : value.toFixed(digits);
-
-function client(baseUrl: string, cookie: string) {
-  return async (method: 'GET' | 'PATCH', urlPath: string, body?: unknown): Promise<Answer> => {
-    const headers: Record<string, string> = { cookie };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const started = performance.now();
-    const response = await fetch(baseUrl + urlPath, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const ms = performance.now() - started;
-    let parsed: unknown;
-    try {
-      parsed = text ? (JSON.parse(text) as unknown) : null;
-    } catch {
-      parsed = null;
-    }
-    return { status: response.status, ms, body: parsed, text };
-  };
-}
-
-function expectOk(what: string, answer: Answer, check?: (body: unknown) => string | null): unknown {
-  const problem = answer.status !== 200 ? `status ${answer.status}` : (check?.(answer.body) ?? null);
-  if (problem) {
-    throw new Error(`${what}: the probe request failed (${problem}): ${answer.text.slice(0, 300)}`);
-  }
-  return answer.body;
-}
 
 /** A past day's figures: the registry's and the territory's keys are there, the flows too. */
 const figuresCheck = (body: unknown) => {
@@ -100,40 +69,6 @@ const figuresCheck = (body: unknown) => {
   }
   return null;
 };
-
-async function timedCold(server: ServerChild, request: () => Promise<Answer>, what: string) {
-  const before = await server.stats();
-  const answer = await request();
-  const after = await server.settledStats();
-  expectOk(what, answer, figuresCheck);
-  return {
-    sample: {
-      ms: answer.ms,
-      statements: after.queries - before.queries,
-      dbMs: after.queryMs - before.queryMs,
-      cpuMs: (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000,
-    } satisfies ColdSample,
-    body: answer.body as Figures,
-  };
-}
-
-function coldFigure(id: string, label: string, samples: ColdSample[]) {
-  const latencyMs: LatencySummary = summarise(Float64Array.from(samples.map((s) => s.ms)));
-  const mean = (f: (s: ColdSample) => number) =>
-    round(samples.reduce((a, s) => a + f(s), 0) / samples.length, 2);
-  return {
-    id,
-    label,
-    n: samples.length,
-    latencyMs,
-    statementsPerRequest: mean((s) => s.statements),
-    dbMsPerRequest: mean((s) => s.dbMs),
-    cpuMsPerRequest: mean((s) => s.cpuMs),
-    goalP95Ms: GOAL.figuresP95Ms,
-    met: latencyMs.p95 <= GOAL.figuresP95Ms,
-    samplesMs: samples.map((s) => round(s.ms, 2)),
-  };
-}
 
 export const figuresHistory: Scenario = {
   name: 'figures-history',
@@ -154,7 +89,9 @@ export const figuresHistory: Scenario = {
       env: { ...baseEnv, ...database.env },
     });
     log(`platform ready at ${platform.url} in ${Math.round(platform.startupMs)} ms`);
-    const call = client(platform.url, await signIn(platform.url, 'admin'));
+    const cookie = await signIn(platform.url, 'admin');
+    const call = (method: Method, urlPath: string, body?: unknown) =>
+      timedRequest(platform.url + urlPath, method, cookie, body);
 
     const tree = expectOk('tree', await call('GET', '/api/v1/territories/tree'), (b) => {
       const roots = (b as { data?: TreeNode[] }).data;
@@ -177,9 +114,10 @@ export const figuresHistory: Scenario = {
         platform,
         () => call('GET', figuresPath(`to=${day}`)),
         `county as of ${day}`,
+        figuresCheck,
       );
       coldDays.push(sample);
-      byDay[day] = body;
+      byDay[day] = body as Figures;
     }
     const byPeriod: Record<string, Figures> = {};
     const coldPeriods: ColdSample[] = [];
@@ -188,9 +126,10 @@ export const figuresHistory: Scenario = {
         platform,
         () => call('GET', figuresPath(`from=${from}&to=${to}`)),
         `county ${from}..${to}`,
+        figuresCheck,
       );
       coldPeriods.push(sample);
-      byPeriod[`${from}..${to}`] = body;
+      byPeriod[`${from}..${to}`] = body as Figures;
     }
     const coldPlaces: ColdSample[] = [];
     for (const [i, day] of PAST_DAYS.slice(0, 8).entries()) {
@@ -201,6 +140,7 @@ export const figuresHistory: Scenario = {
             platform,
             () => call('GET', figuresPath(`to=${day}`, place)),
             `${place.code} on ${day}`,
+            figuresCheck,
           )
         ).sample,
       );
@@ -226,15 +166,31 @@ export const figuresHistory: Scenario = {
             platform,
             () => call('GET', figuresPath(`from=${day.slice(0, 4)}-01-01&to=${day}`)),
             `after a write, ${day}`,
+            figuresCheck,
           )
         ).sample,
       );
     }
     const cold = [
-      coldFigure('county-past-day', `county as of a past day (${PAST_DAYS.length} days)`, coldDays),
-      coldFigure('county-period', `county over a period (${PERIODS.length} periods)`, coldPeriods),
-      coldFigure('place-past-day', 'a street or a grid as of a past day', coldPlaces),
-      coldFigure('county-after-write', 'county, past day and period, after a write', afterWrite),
+      coldFigure(
+        'county-past-day',
+        `county as of a past day (${PAST_DAYS.length} days)`,
+        coldDays,
+        GOAL.figuresP95Ms,
+      ),
+      coldFigure(
+        'county-period',
+        `county over a period (${PERIODS.length} periods)`,
+        coldPeriods,
+        GOAL.figuresP95Ms,
+      ),
+      coldFigure('place-past-day', 'a street or a grid as of a past day', coldPlaces, GOAL.figuresP95Ms),
+      coldFigure(
+        'county-after-write',
+        'county, past day and period, after a write',
+        afterWrite,
+        GOAL.figuresP95Ms,
+      ),
     ];
 
     // 2. Under load: the county's past days and periods, rotating (cached per data version after the first).
@@ -280,7 +236,7 @@ export const figuresHistory: Scenario = {
 
     const verdicts = [
       ...cold.map((c) => ({
-        goal: `${c.label}, cold: p95 ≤ ${c.goalP95Ms} ms`,
+        goal: `${c.label}, cold: p95 ≤ ${c.goalMs} ms`,
         measured: `${fixed(c.latencyMs.p95, 1)} ms`,
         met: c.met,
       })),
@@ -336,7 +292,7 @@ export const figuresHistory: Scenario = {
         c.statementsPerRequest,
         fixed(c.dbMsPerRequest, 1),
         fixed(c.cpuMsPerRequest, 1),
-        `${c.met ? 'pass' : 'FAIL'} (≤${c.goalP95Ms})`,
+        `${c.met ? 'pass' : 'FAIL'} (≤${c.goalMs})`,
       ]),
     );
     const loadTable = formatTable(

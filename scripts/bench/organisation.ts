@@ -26,8 +26,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { onCleanup } from './lib/cleanup.ts';
 import { freshDatabase } from './lib/database.ts';
 import { DEMO_PASSWORD, signIn } from './lib/http.ts';
-import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
-import { startServerChild, type ServerChild } from './lib/processes.ts';
+import { round, runLoad, summarise, type LoadResult } from './lib/load.ts';
+import {
+  accountClient,
+  coldFigure,
+  coldSample,
+  expectOk,
+  expectStatus,
+  spread,
+  type ColdFigure,
+  type ColdSample,
+} from './lib/probe.ts';
+import { startServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
 import { formatTable, repoRoot } from './lib/report.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
@@ -126,103 +136,8 @@ async function ensureWebBuild(log: (line: string) => void): Promise<WebBuild> {
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP helpers (as in registry.ts)
 
-type Answer = { status: number; ms: number; body: unknown; text: string };
-
-function client(baseUrl: string, cookies: Record<Account, string>) {
-  return async function call(
-    account: Account,
-    method: 'GET' | 'POST' | 'PATCH',
-    urlPath: string,
-    body?: unknown,
-  ): Promise<Answer> {
-    const headers: Record<string, string> = {};
-    if (cookies[account]) headers.cookie = cookies[account];
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const started = performance.now();
-    const response = await fetch(baseUrl + urlPath, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const ms = performance.now() - started;
-    let parsed: unknown;
-    try {
-      parsed = text ? (JSON.parse(text) as unknown) : null;
-    } catch {
-      parsed = null;
-    }
-    return { status: response.status, ms, body: parsed, text };
-  };
-}
-
-function expectStatus(
-  what: string,
-  answer: Answer,
-  status: number,
-  check?: (body: unknown) => string | null,
-): unknown {
-  const problem = answer.status !== status ? `status ${answer.status}` : (check?.(answer.body) ?? null);
-  if (problem) {
-    throw new Error(`${what}: the probe request failed (${problem}): ${answer.text.slice(0, 300)}`);
-  }
-  return answer.body;
-}
-const expectOk = (what: string, answer: Answer, check?: (body: unknown) => string | null) =>
-  expectStatus(what, answer, 200, check);
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cold (uncached) requests, one at a time
-
-type ColdSample = { ms: number; statements: number; dbMs: number; cpuMs: number };
-type ColdFigure = {
-  id: string;
-  label: string;
-  n: number;
-  latencyMs: LatencySummary;
-  statementsPerRequest: number;
-  dbMsPerRequest: number;
-  cpuMsPerRequest: number;
-  goalMs: number | null;
-  met: boolean | null;
-  samplesMs: number[];
-};
-
-async function timedCold(
-  server: ServerChild,
-  request: () => Promise<Answer>,
-  what: string,
-  check: (b: unknown) => string | null,
-): Promise<ColdSample> {
-  const before = await server.stats();
-  const answer = await request();
-  const after = await server.settledStats();
-  expectOk(what, answer, check);
-  return {
-    ms: answer.ms,
-    statements: after.queries - before.queries,
-    dbMs: after.queryMs - before.queryMs,
-    cpuMs: (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000,
-  };
-}
-
-function coldFigure(id: string, label: string, samples: ColdSample[], goalMs: number | null): ColdFigure {
-  const latencyMs = summarise(Float64Array.from(samples.map((s) => s.ms)));
-  const mean = (f: (s: ColdSample) => number) =>
-    round(samples.reduce((a, s) => a + f(s), 0) / samples.length, 2);
-  return {
-    id,
-    label,
-    n: samples.length,
-    latencyMs,
-    statementsPerRequest: mean((s) => s.statements),
-    dbMsPerRequest: mean((s) => s.dbMs),
-    cpuMsPerRequest: mean((s) => s.cpuMs),
-    goalMs,
-    met: goalMs === null ? null : latencyMs.p95 <= goalMs,
-    samplesMs: samples.map((s) => round(s.ms, 2)),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks
@@ -263,12 +178,6 @@ const figuresCheck = (body: unknown) => {
   const f = body as { residents?: number; households?: number } | null;
   return f?.residents && f.households ? null : 'figures without residents or households';
 };
-
-/** `count` items spread evenly over `items`. */
-function spread<T>(items: T[], count: number): T[] {
-  if (items.length <= count) return items;
-  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The contact cards in Chromium
@@ -422,11 +331,11 @@ export const organisation: Scenario = {
       secretary: await signIn(platform.url, 'secretary'),
       public: '',
     };
-    const call = client(platform.url, cookies);
+    const call = accountClient<Account>(platform.url, cookies);
 
     // 2. Cold: the very first coverage board, before anything else has read the tables it reads.
     log('cold: the first county coverage board…');
-    const coldCoverage = await timedCold(
+    const coldCoverage = await coldSample(
       platform,
       () => call('admin', 'GET', '/api/v1/coverage'),
       'county coverage board',
@@ -531,7 +440,7 @@ export const organisation: Scenario = {
     const write = async () => {
       writes += 1;
       patchSamples.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'PATCH', `/api/v1/households/${householdId}`, { note: `bench ${writes}` }),
           'PATCH household',
@@ -542,7 +451,7 @@ export const organisation: Scenario = {
     for (let i = 0; i < WRITE_ROUNDS; i++) {
       await write();
       afterWrite.coverage.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'GET', '/api/v1/coverage'),
           'county coverage board',
@@ -551,7 +460,7 @@ export const organisation: Scenario = {
       );
       await write();
       afterWrite.figures.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'GET', '/api/v1/insights/figures'),
           'figures',

@@ -24,8 +24,17 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { onCleanup } from './lib/cleanup.ts';
 import { freshDatabase } from './lib/database.ts';
-import { round, runLoad, summarise, type LatencySummary, type LoadResult } from './lib/load.ts';
-import { startServerChild, type ServerChild } from './lib/processes.ts';
+import { round, runLoad, type LoadResult } from './lib/load.ts';
+import {
+  accountClient,
+  coldFigure,
+  coldSample,
+  expectOk,
+  spread,
+  type ColdFigure,
+  type ColdSample,
+} from './lib/probe.ts';
+import { startServerChild } from './lib/processes.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
 import { DEMO_PASSWORD, signIn } from './lib/http.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
@@ -177,96 +186,8 @@ function readVmHwm(pid: number): number | null {
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP helpers
 
-type Answer = { status: number; ms: number; body: unknown; text: string };
-
-function client(baseUrl: string, cookies: Record<Account, string>) {
-  return async function call(
-    account: Account,
-    method: 'GET' | 'POST' | 'PATCH',
-    urlPath: string,
-    body?: unknown,
-  ): Promise<Answer> {
-    const headers: Record<string, string> = { cookie: cookies[account] };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const started = performance.now();
-    const response = await fetch(baseUrl + urlPath, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const ms = performance.now() - started;
-    let parsed: unknown;
-    try {
-      parsed = text ? (JSON.parse(text) as unknown) : null;
-    } catch {
-      parsed = null;
-    }
-    return { status: response.status, ms, body: parsed, text };
-  };
-}
-
-/** An answer that must be 200 and pass `check`, or the run is broken (a probe failed). */
-function expectOk(what: string, answer: Answer, check?: (body: unknown) => string | null): unknown {
-  const problem = answer.status !== 200 ? `status ${answer.status}` : (check?.(answer.body) ?? null);
-  if (problem) {
-    throw new Error(`${what}: the probe request failed (${problem}): ${answer.text.slice(0, 300)}`);
-  }
-  return answer.body;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cold (uncached) requests, one at a time
-
-type ColdSample = { ms: number; statements: number; dbMs: number; cpuMs: number };
-type ColdFigure = {
-  id: string;
-  label: string;
-  n: number;
-  latencyMs: LatencySummary;
-  statementsPerRequest: number;
-  dbMsPerRequest: number;
-  cpuMsPerRequest: number;
-  goalP95Ms: number;
-  met: boolean;
-  samplesMs: number[];
-};
-
-async function timedCold(
-  server: ServerChild,
-  request: () => Promise<Answer>,
-  what: string,
-  check: (b: unknown) => string | null,
-) {
-  const before = await server.stats();
-  const answer = await request();
-  const after = await server.settledStats();
-  expectOk(what, answer, check);
-  return {
-    ms: answer.ms,
-    statements: after.queries - before.queries,
-    dbMs: after.queryMs - before.queryMs,
-    cpuMs: (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000,
-  } satisfies ColdSample;
-}
-
-function coldFigure(id: string, label: string, samples: ColdSample[], goalP95Ms: number): ColdFigure {
-  const latencyMs = summarise(Float64Array.from(samples.map((s) => s.ms)));
-  const mean = (f: (s: ColdSample) => number) =>
-    round(samples.reduce((a, s) => a + f(s), 0) / samples.length, 2);
-  return {
-    id,
-    label,
-    n: samples.length,
-    latencyMs,
-    statementsPerRequest: mean((s) => s.statements),
-    dbMsPerRequest: mean((s) => s.dbMs),
-    cpuMsPerRequest: mean((s) => s.cpuMs),
-    goalP95Ms,
-    met: latencyMs.p95 <= goalP95Ms,
-    samplesMs: samples.map((s) => round(s.ms, 2)),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks
@@ -318,12 +239,6 @@ function mostFrequent(values: string[], n: number): string[] {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, n)
     .map(([v]) => v);
-}
-
-/** `count` items spread evenly over `items`. */
-function spread<T>(items: T[], count: number): T[] {
-  if (items.length <= count) return items;
-  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]!);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -399,17 +314,17 @@ export const registry: Scenario = {
       grid: await signIn(platform.url, 'grid'),
       worker: await signIn(platform.url, 'worker'),
     };
-    const call = client(platform.url, cookies);
+    const call = accountClient<Account>(platform.url, cookies);
 
     // 2. Cold figures, before anything has filled the result caches.
     log('cold: first overview and figures, then the first fact sheet of each of 30 grids…');
-    const coldOverview = await timedCold(
+    const coldOverview = await coldSample(
       platform,
       () => call('admin', 'GET', '/api/v1/insights/overview'),
       'overview',
       overviewCheck,
     );
-    const coldFigures = await timedCold(
+    const coldFigures = await coldSample(
       platform,
       () => call('admin', 'GET', '/api/v1/insights/figures'),
       'figures',
@@ -438,7 +353,7 @@ export const registry: Scenario = {
     const coldGridSamples: ColdSample[] = [];
     for (const g of spread(grids, COLD_GRIDS)) {
       coldGridSamples.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'GET', `/api/v1/territories/${g.id}/fact-sheet`),
           `fact sheet of ${g.code}`,
@@ -531,7 +446,7 @@ export const registry: Scenario = {
     const write = async () => {
       writes += 1;
       patchSamples.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'PATCH', `/api/v1/households/${householdId}`, { note: `bench ${writes}` }),
           'PATCH household',
@@ -542,7 +457,7 @@ export const registry: Scenario = {
     for (let i = 0; i < WRITE_ROUNDS; i++) {
       await write();
       afterWrite.overview.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'GET', '/api/v1/insights/overview'),
           'overview',
@@ -551,7 +466,7 @@ export const registry: Scenario = {
       );
       await write();
       afterWrite.figures.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'GET', '/api/v1/insights/figures'),
           'figures',
@@ -561,7 +476,7 @@ export const registry: Scenario = {
       await write();
       const g = grids[(i * 37) % grids.length]!;
       afterWrite.factSheet.push(
-        await timedCold(
+        await coldSample(
           platform,
           () => call('admin', 'GET', `/api/v1/territories/${g.id}/fact-sheet`),
           `fact sheet of ${g.code}`,
@@ -776,9 +691,9 @@ export const registry: Scenario = {
     }
     for (const c of cold) {
       verdicts.push({
-        goal: `${c.label}: ${c.n > 1 ? 'p95' : 'time'} ≤ ${c.goalP95Ms} ms`,
+        goal: `${c.label}: ${c.n > 1 ? 'p95' : 'time'} ≤ ${c.goalMs} ms`,
         measured: `${fixed(c.latencyMs.p95, 1)} ms`,
-        met: c.met,
+        met: c.met === true,
       });
     }
     if (options.db === 'pglite') {
@@ -875,7 +790,7 @@ export const registry: Scenario = {
         c.statementsPerRequest,
         fixed(c.dbMsPerRequest, 1),
         fixed(c.cpuMsPerRequest, 1),
-        Number.isFinite(c.goalP95Ms) ? `${verdict(c.met)} (≤${c.goalP95Ms})` : null,
+        Number.isFinite(c.goalMs) ? `${verdict(c.met)} (≤${c.goalMs})` : null,
       ]),
     );
     const verdictTable = formatTable(

@@ -65,3 +65,39 @@ export function pushRow<A extends Record<string, unknown[]>>(
 ): void {
   for (const name in arrays) arrays[name]!.push(row[name]);
 }
+
+/**
+ * Runs a bulk load with the named tables' secondary indexes dropped, then builds them again in the same transaction:
+ * one sorted build per index instead of a B-tree insertion per row, several times faster for a large load into
+ * indexed tables (the demo seed). Indexes behind a primary key or unique constraint stay (they cannot be dropped
+ * without their constraint), and the others come back exactly as they were defined, names included. Nothing
+ * inside `load` may depend on the dropped indexes for speed.
+ */
+export async function withIndexesDeferred<R>(
+  tx: Executor,
+  tables: PgTable[],
+  load: () => Promise<R>,
+): Promise<R> {
+  const names = tables.map((t) => getTableName(t));
+  const { rows: indexes } = (await tx.execute(sql`
+    select i.indexname as name, i.indexdef as definition
+    from pg_indexes i
+    where i.schemaname = current_schema()
+      and i.tablename in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )})
+      and not exists (
+        select 1 from pg_constraint c
+        where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass
+      )
+    order by i.indexname`)) as unknown as { rows: { name: string; definition: string }[] };
+  for (const index of indexes) await tx.execute(sql.raw(`drop index ${quoteIdent(index.name)}`));
+  const result = await load();
+  for (const index of indexes) await tx.execute(sql.raw(index.definition));
+  return result;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
@@ -56,14 +56,10 @@ async function computeBoard(db: Executor, scope: Scope, query: CoverageQuery & {
     place ? startsWith(buildings.territoryCode, place.code) : undefined,
     sql`not ${hasLeader}`,
   );
-  // Households per building in one grouped pass (a count per listed building would scan the index once each).
-  const householdCounts = db
-    .select({ buildingId: households.buildingId, n: sql<number>`count(*)::int`.as('n') })
-    .from(households)
-    .where(isNull(households.movedOutAt))
-    .groupBy(households.buildingId)
-    .as('hc');
-  const buildingHouseholds = sql<number>`coalesce(${householdCounts.n}, 0)`;
+  // Households of each listed building, counted only for the buildings without a leader (a handful for the county,
+  // through households_building_idx), not grouped over every household of the place first.
+  const buildingHouseholds = sql<number>`(select count(*)::int from ${households} h
+    where h.building_id = ${buildings}.id and h.moved_out_at is null)`.as('households');
 
   const hasWorker = sql`exists (select 1 from ${gridWorkers} w where w.grid_id = ${territories}.id
     and ${activeOn({ startsOn: sql`w.starts_on`, endsOn: sql`w.ends_on` }, day)})`;
@@ -108,9 +104,8 @@ async function computeBoard(db: Executor, scope: Scope, query: CoverageQuery & {
         households: buildingHouseholds,
       })
       .from(buildings)
-      .leftJoin(householdCounts, eq(householdCounts.buildingId, buildings.id))
       .where(buildingWhere)
-      .orderBy(sql`${buildingHouseholds} desc`, buildings.code)
+      .orderBy(sql`"households" desc`, buildings.code)
       .limit(COVERAGE_LIST_LIMIT),
     db
       .select({ n: sql<number>`count(*)::int` })

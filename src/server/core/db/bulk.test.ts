@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase } from '../../../../tests/support/test-app.ts';
+import type { Database } from './client.ts';
+import { insertColumns, withIndexesDeferred } from './bulk.ts';
+
+const things = pgTable('bulk_things', {
+  id: integer('id').primaryKey(),
+  code: text('code'),
+  name: text('name'),
+});
+
+describe('bulk loads', () => {
+  let database: Database;
+  const indexes = async () =>
+    (
+      (await database.db.execute(
+        sql`select indexname, indexdef from pg_indexes where tablename = 'bulk_things' order by indexname`,
+      )) as unknown as { rows: { indexname: string; indexdef: string }[] }
+    ).rows;
+
+  beforeAll(async () => {
+    database = await createEmptyDatabase();
+    await database.db.execute(
+      sql.raw(`create table bulk_things (id int primary key, code text unique, name text)`),
+    );
+    await database.db.execute(sql.raw(`create index bulk_things_name_idx on bulk_things (name)`));
+    await database.db.execute(
+      sql.raw(
+        `create index bulk_things_lower_idx on bulk_things (lower(name) text_pattern_ops) where code is not null`,
+      ),
+    );
+  });
+  afterAll(() => database.close());
+
+  it('loads with the secondary indexes dropped and builds each again as it was defined', async () => {
+    const before = await indexes();
+    expect(before.map((i) => i.indexname)).toEqual([
+      'bulk_things_code_key',
+      'bulk_things_lower_idx',
+      'bulk_things_name_idx',
+      'bulk_things_pkey',
+    ]);
+    const during = await database.db.transaction((tx) =>
+      withIndexesDeferred(tx, [things], async () => {
+        const ids = Array.from({ length: 25_000 }, (_, i) => i + 1);
+        await insertColumns(tx, things, {
+          id: ids,
+          code: ids.map((i) => (i % 2 ? `C${i}` : null)),
+          name: ids.map((i) => `名${i % 997}`),
+        });
+        return (
+          (await tx.execute(
+            sql`select indexname from pg_indexes where tablename = 'bulk_things' order by indexname`,
+          )) as unknown as { rows: { indexname: string }[] }
+        ).rows.map((r) => r.indexname);
+      }),
+    );
+    // Constraint indexes (primary key, unique) stay; the others are gone while the rows go in.
+    expect(during).toEqual(['bulk_things_code_key', 'bulk_things_pkey']);
+    expect(await indexes()).toEqual(before);
+    const counted = (await database.db.execute(
+      sql`select count(*)::int as n from bulk_things where name = '名5'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(counted.rows[0]!.n).toBe(26);
+  });
+
+  it('leaves the indexes as they were when the load fails (the transaction rolls back)', async () => {
+    const before = await indexes();
+    await expect(
+      database.db.transaction((tx) =>
+        withIndexesDeferred(tx, [things], async () => {
+          await insertColumns(tx, things, { id: [1], code: ['again'], name: ['x'] });
+        }),
+      ),
+    ).rejects.toThrow();
+    expect(await indexes()).toEqual(before);
+  });
+});
