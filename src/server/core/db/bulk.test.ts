@@ -3,7 +3,7 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase } from '../../../../tests/support/test-app.ts';
 import type { Database } from './client.ts';
-import { insertColumns, withIndexesDeferred } from './bulk.ts';
+import { insertColumns, rowsOf, withIndexesDeferred } from './bulk.ts';
 
 const things = pgTable('bulk_things', {
   id: integer('id').primaryKey(),
@@ -14,11 +14,10 @@ const things = pgTable('bulk_things', {
 describe('bulk loads', () => {
   let database: Database;
   const indexes = async () =>
-    (
-      (await database.db.execute(
-        sql`select indexname, indexdef from pg_indexes where tablename = 'bulk_things' order by indexname`,
-      )) as unknown as { rows: { indexname: string; indexdef: string }[] }
-    ).rows;
+    rowsOf<{ indexname: string; indexdef: string }>(
+      database.db,
+      sql`select indexname, indexdef from pg_indexes where tablename = 'bulk_things' order by indexname`,
+    );
 
   beforeAll(async () => {
     database = await createEmptyDatabase();
@@ -51,19 +50,21 @@ describe('bulk loads', () => {
           name: ids.map((i) => `名${i % 997}`),
         });
         return (
-          (await tx.execute(
+          await rowsOf<{ indexname: string }>(
+            tx,
             sql`select indexname from pg_indexes where tablename = 'bulk_things' order by indexname`,
-          )) as unknown as { rows: { indexname: string }[] }
-        ).rows.map((r) => r.indexname);
+          )
+        ).map((r) => r.indexname);
       }),
     );
     // Constraint indexes (primary key, unique) stay; the others are gone while the rows go in.
     expect(during).toEqual(['bulk_things_code_key', 'bulk_things_pkey']);
     expect(await indexes()).toEqual(before);
-    const counted = (await database.db.execute(
+    const counted = await rowsOf<{ n: number }>(
+      database.db,
       sql`select count(*)::int as n from bulk_things where name = '名5'`,
-    )) as unknown as { rows: { n: number }[] };
-    expect(counted.rows[0]!.n).toBe(26);
+    );
+    expect(counted[0]!.n).toBe(26);
   });
 
   it('leaves the indexes as they were when the load fails (the transaction rolls back)', async () => {

@@ -79,7 +79,9 @@ export async function withIndexesDeferred<R>(
   load: () => Promise<R>,
 ): Promise<R> {
   const names = tables.map((t) => getTableName(t));
-  const { rows: indexes } = (await tx.execute(sql`
+  const indexes = await rowsOf<{ name: string; definition: string }>(
+    tx,
+    sql`
     select i.indexname as name, i.indexdef as definition
     from pg_indexes i
     where i.schemaname = current_schema()
@@ -91,11 +93,18 @@ export async function withIndexesDeferred<R>(
         select 1 from pg_constraint c
         where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass
       )
-    order by i.indexname`)) as unknown as { rows: { name: string; definition: string }[] };
+    order by i.indexname`,
+  );
   for (const index of indexes) await tx.execute(sql.raw(`drop index ${quoteIdent(index.name)}`));
   const result = await load();
   for (const index of indexes) await tx.execute(sql.raw(index.definition));
   return result;
+}
+
+/** The rows of a raw statement (both drivers answer `{ rows }`). */
+export async function rowsOf<T>(tx: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await tx.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 function quoteIdent(name: string): string {
