@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, Next } from 'hono';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -34,11 +35,20 @@ export function createApp(appDeps: AppDeps) {
   // Security headers matter for what a browser renders: pages and the API reference. JSON API answers get none,
   // which keeps them on @hono/node-server's fast path (see docs/decisions/api-response-headers.md); the web app's
   // scripts and styles get only those that apply to them (below), not ~800 bytes of page policy each.
+  // Map tiles are the only images from elsewhere: the origins of the county's base map (a setting, read per page
+  // through the settings cache, docs/decisions/base-map.md) and any the environment adds (WUWEI_MAP_TILE_ORIGINS).
+  const imageSources = async (c: Context<AppEnv>, next: Next) => {
+    const origins = await deps.kit.imageSources(deps.db).catch((error: unknown) => {
+      c.get('logger').warn({ err: error }, 'image sources of the page policy not read');
+      return [];
+    });
+    c.set('imageSources', [...new Set([...deps.config.mapTileOrigins, ...origins])].join(' '));
+    await next();
+  };
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      // Map tiles are the only images from elsewhere (src/web/features/map/tiles.ts).
-      imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.mapTileOrigins],
+      imgSrc: ["'self'", 'data:', 'blob:', (c) => (c as Context<AppEnv>).get('imageSources') ?? ''],
       styleSrc: ["'self'", "'unsafe-inline'"],
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -47,10 +57,9 @@ export function createApp(appDeps: AppDeps) {
       formAction: ["'self'"],
     },
   });
-  app.use(
-    '*',
-    except((c) => isJsonApi(c.req.path) || c.req.path.startsWith('/assets/'), pageHeaders),
-  );
+  const isPage = (c: Context<AppEnv>) => !isJsonApi(c.req.path) && !c.req.path.startsWith('/assets/');
+  app.use('*', async (c, next) => (isPage(c) ? imageSources(c, next) : next()));
+  app.use('*', except((c) => !isPage(c), pageHeaders));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   // JSON answers of 1 KB or more go compressed to browsers; the built web app is compressed at build time.
   app.use('/api/*', compressJson());
