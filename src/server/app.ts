@@ -59,7 +59,10 @@ export function createApp(appDeps: AppDeps) {
   });
   const isPage = (c: Context<AppEnv>) => !isJsonApi(c.req.path) && !c.req.path.startsWith('/assets/');
   app.use('*', async (c, next) => (isPage(c) ? imageSources(c, next) : next()));
-  app.use('*', except((c) => !isPage(c), pageHeaders));
+  app.use(
+    '*',
+    except((c) => !isPage(c), pageHeaders),
+  );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   // JSON answers of 1 KB or more go compressed to browsers; the built web app is compressed at build time.
   app.use('/api/*', compressJson());

@@ -173,7 +173,8 @@ export const territoryMapSchema = z
         description: 'For a community or grid, to a caller who may read the registry there; otherwise null',
       }),
     baseMap: baseMapSchema.openapi({
-      description: 'The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas',
+      description:
+        'The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas',
     }),
   })
   .openapi('TerritoryMap');

@@ -84,7 +84,12 @@ describe('the county base map', () => {
     }
     const en = await put('territory.baseMapUrl', 'http://tiles.example.gov.cn/{z}/{x}/{y}.png');
     expect(en.json.error.details[0].message).toMatch(/https:\/\/.*\{z\}/);
-    const zh = await put('territory.baseMapUrl', 'http://tiles.example.gov.cn/{z}/{x}/{y}.png', admin, 'zh-CN');
+    const zh = await put(
+      'territory.baseMapUrl',
+      'http://tiles.example.gov.cn/{z}/{x}/{y}.png',
+      admin,
+      'zh-CN',
+    );
     expect(zh.json.error.details[0].message).toMatch(/瓦片地址/);
     for (const value of ['abc', `${KEY}0`, 'g'.repeat(32)]) {
       const res = await put('territory.tiandituKey', value, admin, 'zh-CN');

@@ -82,7 +82,8 @@ export const baseMapSettings = [baseMapKind, baseMapUrl, tiandituKey];
 
 /** Tianditu serves the web-Mercator (`_w`) layers from t0 … t7. */
 const TIANDITU_SUBDOMAINS = '01234567';
-const TIANDITU_ATTRIBUTION = '© <a href="https://www.tianditu.gov.cn/" target="_blank" rel="noopener">天地图</a>';
+const TIANDITU_ATTRIBUTION =
+  '© <a href="https://www.tianditu.gov.cn/" target="_blank" rel="noopener">天地图</a>';
 
 function tiandituLayer(layer: 'vec' | 'cva', key: string) {
   const query = new URLSearchParams({
@@ -109,7 +110,9 @@ export const baseMapLayerSchema = z.strictObject({
 export const baseMapSchema = z
   .strictObject({
     kind: z.enum(['none', 'tianditu', 'custom']),
-    layers: z.array(baseMapLayerSchema).openapi({ description: 'Drawn bottom to top; none: boundaries only' }),
+    layers: z
+      .array(baseMapLayerSchema)
+      .openapi({ description: 'Drawn bottom to top; none: boundaries only' }),
     incomplete: z.boolean().openapi({
       description: 'The chosen base map lacks its key or URL, so none is drawn (the settings page says what)',
     }),
