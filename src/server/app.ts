@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Next } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -37,18 +37,19 @@ export function createApp(appDeps: AppDeps) {
   // scripts and styles get only those that apply to them (below), not ~800 bytes of page policy each.
   // Map tiles are the only images from elsewhere: the origins of the county's base map (a setting, read per page
   // through the settings cache, docs/decisions/base-map.md) and any the environment adds (WUWEI_MAP_TILE_ORIGINS).
-  const imageSources = async (c: Context<AppEnv>, next: Next) => {
+  const imageSources = createMiddleware<AppEnv>(async (c, next) => {
+    if (!isPage(c.req.path)) return next();
     const origins = await deps.kit.imageSources(deps.db).catch((error: unknown) => {
       c.get('logger').warn({ err: error }, 'image sources of the page policy not read');
       return [];
     });
     c.set('imageSources', [...new Set([...deps.config.mapTileOrigins, ...origins])].join(' '));
     await next();
-  };
+  });
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', 'blob:', (c) => (c as Context<AppEnv>).get('imageSources') ?? ''],
+      imgSrc: ["'self'", 'data:', 'blob:', (c) => String(c.get('imageSources') ?? '')],
       styleSrc: ["'self'", "'unsafe-inline'"],
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -57,11 +58,10 @@ export function createApp(appDeps: AppDeps) {
       formAction: ["'self'"],
     },
   });
-  const isPage = (c: Context<AppEnv>) => !isJsonApi(c.req.path) && !c.req.path.startsWith('/assets/');
-  app.use('*', async (c, next) => (isPage(c) ? imageSources(c, next) : next()));
+  app.use('*', imageSources);
   app.use(
     '*',
-    except((c) => !isPage(c), pageHeaders),
+    except((c) => !isPage(c.req.path), pageHeaders),
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   // JSON answers of 1 KB or more go compressed to browsers; the built web app is compressed at build time.
@@ -146,6 +146,11 @@ export function createApp(appDeps: AppDeps) {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }
   return app;
+}
+
+/** A page (HTML, the API reference), not a JSON answer or a built script or style: it gets the page headers. */
+function isPage(path: string): boolean {
+  return !isJsonApi(path) && !path.startsWith('/assets/');
 }
 
 function isJsonApi(path: string): boolean {
