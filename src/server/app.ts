@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
@@ -34,11 +35,21 @@ export function createApp(appDeps: AppDeps) {
   // Security headers matter for what a browser renders: pages and the API reference. JSON API answers get none,
   // which keeps them on @hono/node-server's fast path (see docs/decisions/api-response-headers.md); the web app's
   // scripts and styles get only those that apply to them (below), not ~800 bytes of page policy each.
+  // Map tiles are the only images from elsewhere: the origins of the county's base map (a setting, read per page
+  // through the settings cache, docs/decisions/base-map.md) and any the environment adds (WUWEI_MAP_TILE_ORIGINS).
+  const imageSources = createMiddleware<AppEnv>(async (c, next) => {
+    if (!isPage(c.req.path)) return next();
+    const origins = await deps.kit.imageSources(deps.db).catch((error: unknown) => {
+      c.get('logger').warn({ err: error }, 'image sources of the page policy not read');
+      return [];
+    });
+    c.set('imageSources', [...new Set([...deps.config.mapTileOrigins, ...origins])].join(' '));
+    await next();
+  });
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      // Map tiles are the only images from elsewhere (src/web/features/map/tiles.ts).
-      imgSrc: ["'self'", 'data:', 'blob:', ...deps.config.mapTileOrigins],
+      imgSrc: ["'self'", 'data:', 'blob:', (c) => String(c.get('imageSources') ?? '')],
       styleSrc: ["'self'", "'unsafe-inline'"],
       scriptSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -47,9 +58,10 @@ export function createApp(appDeps: AppDeps) {
       formAction: ["'self'"],
     },
   });
+  app.use('*', imageSources);
   app.use(
     '*',
-    except((c) => isJsonApi(c.req.path) || c.req.path.startsWith('/assets/'), pageHeaders),
+    except((c) => !isPage(c.req.path), pageHeaders),
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   // JSON answers of 1 KB or more go compressed to browsers; the built web app is compressed at build time.
@@ -134,6 +146,11 @@ export function createApp(appDeps: AppDeps) {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }
   return app;
+}
+
+/** A page (HTML, the API reference), not a JSON answer or a built script or style: it gets the page headers. */
+function isPage(path: string): boolean {
+  return !isJsonApi(path) && !path.startsWith('/assets/');
 }
 
 function isJsonApi(path: string): boolean {

@@ -117,7 +117,7 @@ export const refreshAfter = {
   'POST /grid-workers': ['grid-workers', 'people', 'accounts', 'insights', 'audit'],
   'POST /grid-workers/{id}/end': ['grid-workers', 'accounts', 'insights', 'audit'],
   // A county setting (a load limit, the base map) changes what the pages mark and draw.
-  'PUT /settings/{key}': ['settings', 'grid-workers', 'organisation', 'audit'],
+  'PUT /settings/{key}': ['settings', 'grid-workers', 'organisation', 'territory', 'audit'],
   'POST /volunteers/me': ['volunteers', 'insights', 'audit'],
   'POST /volunteers': ['volunteers', 'people', 'insights', 'audit'],
   'POST /volunteers/{id}/end': ['volunteers', 'insights', 'audit'],

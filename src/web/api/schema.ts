@@ -9370,6 +9370,7 @@ export interface components {
         /** @description The first 1000 by code */
         features: components['schemas']['MapBuildingFeature'][];
       } | null;
+      baseMap: components['schemas']['BaseMap'];
     };
     MapAreaFeature: {
       /** @enum {string} */
@@ -9418,6 +9419,23 @@ export interface components {
         households: number;
         residents: number;
       };
+    };
+    /** @description The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas */
+    BaseMap: {
+      /** @enum {string} */
+      kind: 'none' | 'tianditu' | 'custom';
+      /** @description Drawn bottom to top; none: boundaries only */
+      layers: {
+        /** @description Tile URL template ({z}/{x}/{y}, {s} for a subdomain) */
+        url: string;
+        /** @description The characters {s} takes */
+        subdomains: string;
+        /** @description HTML attribution the map shows while the layer is drawn */
+        attribution: string;
+        maxZoom: number;
+      }[];
+      /** @description The chosen base map lacks its key or URL, so none is drawn (the settings page says what) */
+      incomplete: boolean;
     };
     Account: {
       id: string;

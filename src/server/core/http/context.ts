@@ -18,6 +18,8 @@ export type AppEnv = {
     sessionExpired: boolean;
     /** The caller's scope of each permission the route requires, set by its access check (routeScope). */
     scopes: Map<Permission, Scope> | undefined;
+    /** Origins the page's Content-Security-Policy allows images from besides its own, space-separated (app.ts). */
+    imageSources: string | undefined;
   };
 };
 

@@ -2,6 +2,7 @@ import { installCatalogue } from '../auth/catalogue.ts';
 import { roleCodes, type Permission, type RoleCode } from '../auth/roles.ts';
 import { coreErrorCodes, type Text } from '../http/errors.ts';
 import { installSettings, settingSchema, type SettingDefinition } from '../settings/settings.ts';
+import type { Executor } from '../db/client.ts';
 import type { AuditKit, Kit, ModuleDefinition } from './module.ts';
 
 /** A module declaration that cannot work: the start stops with this message. */
@@ -122,7 +123,20 @@ export function assembleKit(modules: readonly ModuleDefinition[]): Kit {
     demoOrder: demoOrder(modules),
     maintainedTables: [...new Set(modules.flatMap((m) => m.maintain ?? []))],
     settings,
+    imageSources: imageSourcesOf(modules),
     uploads,
+  };
+}
+
+/** An origin a Content-Security-Policy source list may hold verbatim: nothing that could end or widen it. */
+const IMAGE_ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
+
+/** Every module's image origins at once, each checked again (a bad one is left out, never put into the header). */
+function imageSourcesOf(modules: readonly ModuleDefinition[]) {
+  const sources = modules.flatMap((m) => (m.imageSources ? [m.imageSources] : []));
+  return async (db: Executor) => {
+    const lists = await Promise.all(sources.map((source) => source(db)));
+    return [...new Set(lists.flat().filter((origin) => IMAGE_ORIGIN.test(origin)))];
   };
 }
 

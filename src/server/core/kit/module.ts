@@ -128,6 +128,11 @@ export type ModuleDefinition = {
   figures?: FigureSet[];
   /** County-wide settings an administrator changes at runtime (GET/PUT /settings), read with readSetting. */
   settings?: SettingDefinition[];
+  /**
+   * Origins the pages may load images from besides their own (Content-Security-Policy img-src), read per page
+   * request, e.g. the base map's tile server from the county's settings. Each must be a plain `https://host[:port]`.
+   */
+  imageSources?: (db: Executor) => Promise<string[]>;
   /** Its background jobs and schedules (core/jobs). */
   jobs?: (deps: JobDeps) => { handlers: Record<string, JobHandler>; schedules?: Schedule[] };
   /** Its tables that bulk loads leave behind: vacuumed and analysed after a seed, and every 6 hours on PGlite. */
@@ -153,6 +158,8 @@ export type Kit = {
   figures: { keys: Map<string, Text>; sets: FigureSet[] };
   /** Every module's settings by key. */
   settings: Map<string, SettingDefinition>;
+  /** Every module's image origins for the pages' Content-Security-Policy (see ModuleDefinition.imageSources). */
+  imageSources: (db: Executor) => Promise<string[]>;
   /** Modules with demo data, each after those it depends on. */
   demoOrder: ModuleDefinition[];
   maintainedTables: string[];

@@ -8,6 +8,7 @@ import { searchBuildings } from './registry.buildings.ts';
 import type { MapAreas, TerritoryMap } from './places.schemas.ts';
 import {
   ancestorsOf,
+  baseMap,
   loadInScope,
   territories,
   type GeoJsonGeometry,
@@ -23,22 +24,28 @@ const BUILDING_LEVELS: readonly TerritoryLevel[] = ['community', 'grid'];
 /** Where a map is drawn: the territory scope (areas, counts) and the registry scope (buildings), if any. */
 export type MapScopes = { territory: Scope; registry: Scope | null };
 
-const mapCache = createVersionedCache<TerritoryMap>('registry');
+const mapCache = createVersionedCache<Omit<TerritoryMap, 'baseMap'>>('registry');
 
 /**
  * Everything the map draws for a place, in one answer: its outline and breadcrumb, its areas as GeoJSON features
  * with their boundaries and counts, and (for a community or grid, to a caller who may read the registry) its
  * buildings as points. The areas are the node's children, every grid below it with `areas: 'grids'`, or the
- * node itself for a grid. Out of the territory scope, or missing: 404.
+ * node itself for a grid; and the county's base map (its tile layers, none by default). Out of the territory scope,
+ * or missing: 404.
  */
-export function territoryMap(db: Executor, scopes: MapScopes, id: string, areas: MapAreas) {
+export async function territoryMap(db: Executor, scopes: MapScopes, id: string, areas: MapAreas) {
   const key = JSON.stringify([
     scopeKey(scopes.territory),
     scopes.registry && scopeKey(scopes.registry),
     id,
     areas,
   ]);
-  return mapCache(db, key, () => computeMap(db, scopes, id, areas));
+  // The base map comes from the county's settings (their own cache), outside the registry-versioned one.
+  const [map, base] = await Promise.all([
+    mapCache(db, key, () => computeMap(db, scopes, id, areas)),
+    baseMap(db),
+  ]);
+  return { ...map, baseMap: base };
 }
 
 async function computeMap(db: Executor, scopes: MapScopes, id: string, areas: MapAreas) {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   ancestorSchema,
+  baseMapSchema,
   boundarySchema,
   countsSchema,
   territoryLevels,
@@ -171,6 +172,10 @@ export const territoryMapSchema = z
       .openapi({
         description: 'For a community or grid, to a caller who may read the registry there; otherwise null',
       }),
+    baseMap: baseMapSchema.openapi({
+      description:
+        'The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas',
+    }),
   })
   .openapi('TerritoryMap');
 export type TerritoryMap = z.infer<typeof territoryMapSchema>;

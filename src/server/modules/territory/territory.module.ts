@@ -3,8 +3,9 @@ import { generateTerritoryDemo } from './territory.demo.ts';
 import { territoryRoutes } from './territory.routes.ts';
 import { countTerritories } from './territory.service.ts';
 import { territoryAudit } from './territory.audit.ts';
+import { baseMapOrigins, baseMapSettings } from './territory.base-map.ts';
 
-/** The territory tree: county → street → community → grid, with boundaries. */
+/** The territory tree: county → street → community → grid, with boundaries; the map's base layer. */
 export const territoryModule = defineModule({
   name: 'territory',
   routes: territoryRoutes,
@@ -38,6 +39,9 @@ export const territoryModule = defineModule({
       compute: ({ db, scope, code, asOf }) => countTerritories(db, scope, code, asOf),
     },
   ],
+  // The map's base layer, set once for the county; its tile origins join the pages' image policy.
+  settings: baseMapSettings,
+  imageSources: baseMapOrigins,
   maintain: ['territories'],
   demo: { generate: generateTerritoryDemo },
 });

@@ -22,4 +22,5 @@ export {
 } from './territory.service.ts';
 export { ancestorSchema, boundarySchema, countsSchema } from './territory.schemas.ts';
 export { DEMO_TREE_SINCE, demoTerritory, type DemoNode } from './territory.demo.ts';
+export { baseMap, baseMapSchema, type BaseMap } from './territory.base-map.ts';
 export { boxOf, cells, polygon, type Box } from './territory.geometry.ts';

@@ -8,11 +8,13 @@ export type MapAreas = NonNullable<ApiQuery<'get', '/territories/{id}/map'>['are
 export type Geometry = NonNullable<TerritoryMap['territory']['boundary']>;
 export type AreaFeature = TerritoryMap['areas']['features'][number];
 export type BuildingFeature = NonNullable<TerritoryMap['buildings']>['features'][number];
+/** A tile layer of the county's base map (settings territory.baseMap …), as the server resolved it. */
+export type BaseLayer = TerritoryMap['baseMap']['layers'][number];
 
 /**
  * GET /territories/{id}/map: everything the map draws for a place in one request — its outline and breadcrumb,
- * its areas with boundaries and counts, and its building points (for a community or grid). Under the territory
- * keys, so renaming or adding a node refreshes it.
+ * its areas with boundaries and counts, its building points (for a community or grid), and the county's base map.
+ * Under the territory keys, so renaming or adding a node refreshes it (and a changed setting, see cache.ts).
  */
 export function useTerritoryMap(territoryId: string | null, areas: MapAreas, enabled = true) {
   return useQuery({

@@ -1,19 +1,6 @@
-import { SettingOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Space,
-  Spin,
-  Switch,
-  Typography,
-} from 'antd';
-import { useMemo, useState } from 'react';
+import { AppstoreOutlined, SettingOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Drawer, Grid, Space, Spin, Switch, Typography } from 'antd';
+import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isMessageKey, useT, type Translate } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
@@ -21,9 +8,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useTerritoryTree } from '../territory/api.ts';
 import { TerritorySelect } from '../territory/territory-select.tsx';
 import { indexTree } from '../territory/tree-search.ts';
+import { usePlaceServants } from '../organisation/api.ts';
 import { useTerritoryMap } from './api.ts';
 import { MapView, type BuildingPoint, type MapArea } from './map-view.tsx';
-import { isTileUrl, setTileUrl, tileUrl } from './tiles.ts';
 import './map.css';
 
 const levelFill: Record<string, string> = {
@@ -58,52 +45,99 @@ function classBounds(i: number, range: Range): { from: number; to: number } {
   return { from, to: Math.max(from, to) };
 }
 
-function TileSettings({ onChange }: { onChange: () => void }) {
-  const t = useT();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ url?: string }>();
+type Person = { name: string; phone: string | null };
+
+/** A person with the phone they agreed to publish, as a link a phone can call. */
+function Who({ person }: { person: Person }) {
   return (
-    <>
-      <Button icon={<SettingOutlined />} onClick={() => setOpen(true)} data-testid="map-tiles-open">
-        {t('map.tiles')}
-      </Button>
-      <Modal
-        open={open}
-        title={t('map.tilesTitle')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ url: tileUrl() ?? '' }}
-          onFinish={(values) => {
-            setTileUrl(values.url?.trim() || null);
-            setOpen(false);
-            onChange();
-          }}
-        >
-          <Typography.Paragraph type="secondary">{t('map.tilesHint')}</Typography.Paragraph>
-          <Form.Item
-            name="url"
-            label={t('map.tilesUrl')}
-            rules={[
-              {
-                validator: (_, value: string | undefined) =>
-                  !value?.trim() || isTileUrl(value.trim())
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('map.tilesInvalid'))),
-              },
-            ]}
-          >
-            <Input placeholder="https://…/{z}/{x}/{y}.png" allowClear />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
+    <span className="ww-map-person">
+      {person.name}
+      {person.phone ? (
+        <>
+          {' '}
+          <a href={`tel:${person.phone}`}>{person.phone}</a>
+        </>
+      ) : null}
+    </span>
   );
+}
+
+/** A grid's workers and its branch with the secretary (GET /territories/{id}/servants, the fact sheet's source). */
+function GridPeople({ gridId }: { gridId: string }) {
+  const t = useT();
+  const servants = usePlaceServants(gridId);
+  if (servants.isPending) return <div className="ww-map-popup-people">{t('map.loadingPeople')}</div>;
+  const grid = servants.data?.grids.find((g) => g.id === gridId);
+  const branch = grid?.branch ?? null;
+  return (
+    <dl className="ww-map-popup-people" data-testid="map-popup-people">
+      <dt>{t('map.workers')}</dt>
+      <dd data-testid="map-popup-workers">
+        {grid?.workers.length ? grid.workers.map((w, i) => <Who key={i} person={w} />) : t('map.nobody')}
+      </dd>
+      <dt>{t('map.branch')}</dt>
+      <dd>{branch?.name ?? t('map.nobody')}</dd>
+      {branch ? (
+        <>
+          <dt>{t('map.secretary')}</dt>
+          <dd data-testid="map-popup-secretary">
+            {branch.secretary ? <Who person={branch.secretary} /> : t('map.nobody')}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** A building's leaders (of the building and of its units), read with the rest of the place's servants. */
+function BuildingLeaders({ placeId, buildingId }: { placeId: string; buildingId: string }) {
+  const t = useT();
+  const servants = usePlaceServants(placeId);
+  if (servants.isPending) return <div className="ww-map-popup-people">{t('map.loadingPeople')}</div>;
+  const leaders = servants.data?.buildings.find((b) => b.buildingId === buildingId)?.leaders ?? [];
+  return (
+    <dl className="ww-map-popup-people" data-testid="map-popup-people">
+      <dt>{t('map.leaders')}</dt>
+      <dd data-testid="map-popup-leaders">
+        {leaders.length
+          ? leaders.map((l, i) => (
+              <span key={i} className="ww-map-person">
+                <Who person={l} />
+                {l.unitNumber !== null ? (
+                  <span className="ww-map-popup-level">{t('map.unitLeader', { unit: l.unitNumber })}</span>
+                ) : null}
+              </span>
+            ))
+          : t('map.nobody')}
+      </dd>
+    </dl>
+  );
+}
+
+/**
+ * The map's height: from its top to the bottom of the window (less what goes below it), so that on a phone it
+ * fills the screen under the header and on a desk the page does not scroll; at least 320 px.
+ */
+function useFillHeight(below: number) {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [height, setHeight] = useState<number>(480);
+  useLayoutEffect(() => {
+    if (!element) return;
+    const fit = () => {
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(320, Math.floor(window.innerHeight - top - below)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    // What stands above the map (the filters wrapping, a breadcrumb arriving) moves its top.
+    const observer = new ResizeObserver(fit);
+    if (element.parentElement) observer.observe(element.parentElement);
+    return () => {
+      window.removeEventListener('resize', fit);
+      observer.disconnect();
+    };
+  }, [element, below]);
+  return [setElement, height] as const;
 }
 
 /**
@@ -115,6 +149,7 @@ export function MapPage() {
   const t = useT();
   const mobile = Grid.useBreakpoint().md === false;
   const canReadResidents = useCan('resident:read');
+  const canSettings = useCan('settings:manage');
   const [params, setParams] = useSearchParams();
   const tree = useTerritoryTree();
   const roots = useMemo(() => tree.data ?? [], [tree.data]);
@@ -128,7 +163,10 @@ export function MapPage() {
   const place = view.data?.territory;
   const level = place?.level ?? treeLevel;
   const keyLayer = params.get('key') === '1';
-  const [tiles, setTiles] = useState(tileUrl);
+  const baseMap = view.data?.baseMap;
+  const [layersOpen, setLayersOpen] = useState(false);
+  // Below the map: the note line (and the page's bottom padding).
+  const [mapBox, mapHeight] = useFillHeight(mobile ? 12 : 44);
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -186,6 +224,7 @@ export function MapPage() {
           <dt>{t('factSheet.keyPopulation')}</dt>
           <dd>{area.keyPopulation.toLocaleString()}</dd>
         </dl>
+        {area.level === 'grid' ? <GridPeople gridId={area.id} /> : null}
         <div className="ww-map-popup-links">
           <Link to={`/territories/${id}/fact-sheet`} data-testid="map-popup-fact-sheet">
             {t('map.factSheet')}
@@ -223,6 +262,7 @@ export function MapPage() {
           <dt>{t('factSheet.residents')}</dt>
           <dd>{b.residents}</dd>
         </dl>
+        {nodeId ? <BuildingLeaders placeId={nodeId} buildingId={id} /> : null}
         {canReadResidents ? (
           <div className="ww-map-popup-links">
             <Link to={`/residents?mode=households&q=${encodeURIComponent(b.name)}`}>
@@ -236,15 +276,43 @@ export function MapPage() {
 
   const ancestors = place?.ancestors ?? [];
   const missing = areas.filter((a) => !a.boundary).length;
+  const placeName = place?.name ?? (nodeId && index.get(nodeId)?.node.name) ?? '';
+
+  const layerSwitch = (testId: string, label: string, checked: boolean, onChange: (on: boolean) => void) => (
+    <label className="ww-map-switch">
+      <Switch size="small" checked={checked} onChange={onChange} data-testid={testId} aria-label={label} />
+      <span>{label}</span>
+    </label>
+  );
+  const switches: ReactNode = (
+    <>
+      {level === 'street'
+        ? layerSwitch('map-show-grids', t('map.showGrids'), showGrids, (on) =>
+            setParam('grids', on ? '1' : null),
+          )
+        : null}
+      {layerSwitch('map-key-layer', t('map.keyLayer'), keyLayer, (on) => setParam('key', on ? '1' : null))}
+    </>
+  );
+  const factSheetLink = nodeId ? (
+    <Link to={`/territories/${nodeId}/fact-sheet`} data-testid="map-fact-sheet">
+      {t('map.factSheetOf', { name: placeName })}
+    </Link>
+  ) : null;
+  const settingsLink = canSettings ? (
+    <Link to="/settings" data-testid="map-tiles-settings">
+      <SettingOutlined /> {t('map.tilesSettings')}
+    </Link>
+  ) : null;
 
   return (
     <>
       <PageHeader
         title={t('map.title')}
-        subtitle={t('map.subtitle')}
-        extra={<TileSettings onChange={() => setTiles(tileUrl())} />}
+        subtitle={mobile ? undefined : t('map.subtitle')}
+        extra={mobile ? undefined : settingsLink}
       />
-      <Card size="small" className="ww-filter-card">
+      <Card size="small" className="ww-filter-card ww-map-filters">
         <div className="ww-filters">
           <TerritorySelect
             value={nodeId ?? undefined}
@@ -253,33 +321,23 @@ export function MapPage() {
             className="ww-map-place"
             testId="map-place"
           />
-          {level === 'street' ? (
-            <Space size={6}>
-              <Switch
-                size="small"
-                checked={showGrids}
-                onChange={(on) => setParam('grids', on ? '1' : null)}
-                data-testid="map-show-grids"
-              />
-              {t('map.showGrids')}
-            </Space>
-          ) : null}
-          <Space size={6}>
-            <Switch
-              size="small"
-              checked={keyLayer}
-              onChange={(on) => setParam('key', on ? '1' : null)}
-              data-testid="map-key-layer"
-            />
-            {t('map.keyLayer')}
-          </Space>
-          {nodeId ? (
-            <Link to={`/territories/${nodeId}/fact-sheet`} data-testid="map-fact-sheet">
-              {t('map.factSheetOf', { name: place?.name ?? (nodeId && index.get(nodeId)?.node.name) ?? '' })}
-            </Link>
-          ) : null}
+          {mobile ? (
+            <Button
+              icon={<AppstoreOutlined />}
+              onClick={() => setLayersOpen(true)}
+              data-testid="map-layers-open"
+              aria-label={t('map.layersTitle')}
+            >
+              {t('map.layers')}
+            </Button>
+          ) : (
+            <>
+              {switches}
+              {factSheetLink}
+            </>
+          )}
         </div>
-        {place ? (
+        {place && !mobile ? (
           <Breadcrumb
             style={{ marginTop: 8 }}
             items={[
@@ -302,19 +360,39 @@ export function MapPage() {
           />
         ) : null}
       </Card>
+      {mobile ? (
+        <Drawer
+          open={layersOpen}
+          onClose={() => setLayersOpen(false)}
+          placement="bottom"
+          size="auto"
+          title={t('map.layersTitle')}
+          data-testid="map-layers"
+        >
+          <Space orientation="vertical" size={12}>
+            {switches}
+            {factSheetLink}
+            {settingsLink}
+          </Space>
+        </Drawer>
+      ) : null}
       {view.isError ? (
         <Alert type="error" showIcon title={view.error.message} style={{ marginBottom: 12 }} />
       ) : null}
-      <div className="ww-map-wrap">
+      <div className="ww-map-wrap" ref={mapBox}>
         <MapView
           outline={place?.boundary ?? null}
           areas={areas}
           buildings={buildingPoints}
-          tileUrl={tiles}
-          labels={areas.length <= 30}
+          baseLayers={baseMap?.layers ?? []}
           renderAreaPopup={areaPopup}
           renderBuildingPopup={buildingPopup}
-          height={mobile ? '62vh' : 'calc(100vh - 260px)'}
+          height={mapHeight}
+          texts={{
+            map: t('map.region', { name: placeName }),
+            zoomIn: t('map.zoomIn'),
+            zoomOut: t('map.zoomOut'),
+          }}
         />
         {view.isFetching ? (
           <div className="ww-map-loading">
@@ -333,7 +411,7 @@ export function MapPage() {
           </div>
         ) : null}
       </div>
-      <Typography.Text type="secondary" className="ww-map-note">
+      <Typography.Text type="secondary" className="ww-map-note" data-testid="map-note">
         {[
           missing ? t('map.missingBoundaries', { count: missing }) : null,
           buildings
@@ -343,7 +421,11 @@ export function MapPage() {
             : canReadResidents && level !== 'community' && level !== 'grid'
               ? t('map.buildingsHint')
               : null,
-          tiles ? null : t('map.noTiles'),
+          !baseMap || baseMap.layers.length > 0
+            ? null
+            : baseMap.incomplete
+              ? t('map.tilesIncomplete')
+              : t('map.noTiles'),
         ]
           .filter(Boolean)
           .join(' · ')}

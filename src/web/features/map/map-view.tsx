@@ -3,7 +3,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { Geometry } from './api.ts';
+import type { BaseLayer, Geometry } from './api.ts';
+import { boxFits, labelPointOfParts, type Rings } from './label-point.ts';
 
 export type MapArea = {
   id: string;
@@ -28,30 +29,62 @@ function geoJson(geometry: Geometry): Feature {
   return { type: 'Feature', properties: {}, geometry };
 }
 
+/** Label boxes: the text's width at the label's font plus its padding, and one line's height. */
+const LABEL_FONT = '11px sans-serif';
+const LABEL_PAD = 8;
+const LABEL_HEIGHT = 16;
+let measure: CanvasRenderingContext2D | null | undefined;
+function labelWidth(text: string): number {
+  measure ??= document.createElement('canvas').getContext('2d');
+  if (!measure) return text.length * 11 + LABEL_PAD;
+  measure.font = LABEL_FONT;
+  return Math.ceil(measure.measureText(text).width) + LABEL_PAD;
+}
+
 /**
- * The Leaflet map: the selected place's outline, its areas as clickable polygons (SVG paths), buildings as
- * points, and an optional tile layer. `renderAreaPopup` and `renderBuildingPopup` give the popups' React content;
- * one popup is open at a time.
+ * Where an area's label goes and how much room it has: the pole of inaccessibility of its boundary in Web Mercator
+ * pixels at zoom 0 (so the room at zoom z is `radius × 2^z` pixels), back in degrees for the marker.
+ */
+function labelPlace(boundary: Geometry): { at: L.LatLng; radius: number } {
+  const project = ([lng, lat]: number[]) => {
+    const p = L.CRS.EPSG3857.latLngToPoint(L.latLng(lat!, lng!), 0);
+    return [p.x, p.y] as [number, number];
+  };
+  const parts: Rings[] = (boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates).map(
+    (polygon) => polygon.map((ring) => ring.map(project)),
+  );
+  const { point, distance } = labelPointOfParts(parts);
+  return { at: L.CRS.EPSG3857.pointToLatLng(L.point(point[0], point[1]), 0), radius: distance };
+}
+
+/** The texts of the map's own controls, in the page's language. */
+export type MapTexts = { map: string; zoomIn: string; zoomOut: string };
+
+/**
+ * The Leaflet map: the selected place's outline, its areas as clickable polygons (SVG paths) named by labels that
+ * stay inside them (shown only at zooms where they fit), buildings as points, a metric scale bar, and the county's
+ * base map's tile layers, if any. `renderAreaPopup` and `renderBuildingPopup` give the popups' React content; one
+ * popup is open at a time.
  */
 export function MapView({
   outline,
   areas,
   buildings,
-  tileUrl,
-  labels,
+  baseLayers,
   renderAreaPopup,
   renderBuildingPopup,
   height,
+  texts,
 }: {
   outline: Geometry | null;
   areas: MapArea[];
   buildings: BuildingPoint[];
-  tileUrl: string | null;
-  /** Show area names on the map (off when there are many). */
-  labels: boolean;
+  /** The base map's tile layers, bottom to top; none draws the boundaries over a plain background. */
+  baseLayers: BaseLayer[];
   renderAreaPopup: (id: string) => ReactNode;
   renderBuildingPopup: (id: string) => ReactNode;
   height: number | string;
+  texts: MapTexts;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
@@ -63,8 +96,10 @@ export function MapView({
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const map = L.map(element, { zoomSnap: 0.25, attributionControl: false, preferCanvas: false });
+    const map = L.map(element, { zoomSnap: 0.25, zoomControl: false, preferCanvas: false });
+    map.attributionControl.setPrefix(false);
     map.setView(FALLBACK_VIEW, 12);
+    L.control.scale({ metric: true, imperial: false, position: 'bottomleft' }).addTo(map);
     const popupLayer = L.popup({ maxWidth: 280, minWidth: 180, autoPanPadding: [16, 16] }).setContent(
       popupBox,
     );
@@ -73,21 +108,52 @@ export function MapView({
     popupRef.current = popupLayer;
     const observer = new ResizeObserver(() => map.invalidateSize());
     observer.observe(element);
+    // The popup was laid out before React filled it (or before its data came): fit it to its content.
+    const content = new ResizeObserver(() => {
+      if (popupLayer.isOpen()) popupLayer.update();
+    });
+    content.observe(popupBox);
     return () => {
       observer.disconnect();
+      content.disconnect();
       map.remove();
       mapRef.current = null;
     };
   }, [popupBox]);
 
+  // The zoom buttons and the map itself are named in the page's language.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    const layer = L.tileLayer(tileUrl, { maxZoom: 19 }).addTo(map);
+    if (!map) return;
+    const zoom = L.control
+      .zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut, position: 'topleft' })
+      .addTo(map);
+    const element = map.getContainer();
+    element.setAttribute('role', 'region');
+    element.setAttribute('aria-label', texts.map);
     return () => {
-      layer.remove();
+      zoom.remove();
     };
-  }, [tileUrl]);
+  }, [texts.map, texts.zoomIn, texts.zoomOut]);
+
+  // The base map's layers, keyed by their URLs so that a refetch with the same settings keeps the tiles.
+  const layerKey = JSON.stringify(baseLayers);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const layers = (JSON.parse(layerKey) as BaseLayer[]).map((layer, i) =>
+      L.tileLayer(layer.url, {
+        subdomains: layer.subdomains,
+        maxZoom: layer.maxZoom,
+        attribution: layer.attribution,
+        className: 'ww-map-tiles',
+        zIndex: i + 1,
+      }).addTo(map),
+    );
+    return () => {
+      for (const layer of layers) layer.remove();
+    };
+  }, [layerKey]);
 
   const open = (kind: 'area' | 'building', id: string, at: L.LatLng) => {
     const map = mapRef.current;
@@ -113,15 +179,12 @@ export function MapView({
           weight: 1.5,
           fillColor: area.fill,
           fillOpacity: area.fillOpacity,
-          className: `ww-map-area ww-map-area-${area.level}`,
+          // The id in a class lets a test (or a stylesheet) find one area.
+          className: `ww-map-area ww-map-area-${area.level} ww-map-a-${area.id}`,
         },
       });
       layer.on('click', (e: L.LeafletMouseEvent) => openRef.current('area', area.id, e.latlng));
-      if (labels) {
-        layer.bindTooltip(area.name, { permanent: true, direction: 'center', className: 'ww-map-label' });
-      } else {
-        layer.bindTooltip(area.name, { sticky: true });
-      }
+      layer.bindTooltip(area.name, { sticky: true });
       layer.addTo(group);
     }
     // Redrawn areas (the key-population layer switched on) stay below the building points, which stay clickable.
@@ -129,7 +192,54 @@ export function MapView({
     return () => {
       group.remove();
     };
-  }, [areas, labels]);
+  }, [areas]);
+
+  // Each area's name at its pole of inaccessibility, shown at the zooms where its box fits in the area's largest
+  // inscribed circle there, so that no label crosses its area's outline; the others are named on hover.
+  // Keyed by the areas' names and boundaries: colours (the key-population layer) do not move labels.
+  const labelKey = JSON.stringify(areas.map((a) => ({ id: a.id, name: a.name, boundary: a.boundary })));
+  const labelled = useMemo(
+    () => JSON.parse(labelKey) as Pick<MapArea, 'id' | 'name' | 'boundary'>[],
+    [labelKey],
+  );
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const group = L.layerGroup().addTo(map);
+    const labels = labelled.flatMap((area) => {
+      if (!area.boundary) return [];
+      const { at, radius } = labelPlace(area.boundary);
+      const width = labelWidth(area.name);
+      const text = document.createElement('span');
+      text.textContent = area.name;
+      text.dataset.area = area.id;
+      const marker = L.marker(at, {
+        icon: L.divIcon({
+          html: text,
+          className: 'ww-map-label',
+          iconSize: [width, LABEL_HEIGHT],
+          iconAnchor: [width / 2, LABEL_HEIGHT / 2],
+        }),
+        interactive: false,
+        keyboard: false,
+      });
+      return [{ marker, width, radius }];
+    });
+    const place = () => {
+      const scale = 2 ** map.getZoom();
+      for (const label of labels) {
+        const fits = boxFits(label.width, LABEL_HEIGHT, label.radius * scale);
+        if (fits && !group.hasLayer(label.marker)) group.addLayer(label.marker);
+        if (!fits && group.hasLayer(label.marker)) group.removeLayer(label.marker);
+      }
+    };
+    place();
+    map.on('zoomend', place);
+    return () => {
+      map.off('zoomend', place);
+      group.remove();
+    };
+  }, [labelled]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -172,7 +282,7 @@ export function MapView({
         weight: 1,
         fillColor: '#f6c453',
         fillOpacity: 0.95,
-        className: 'ww-map-building',
+        className: `ww-map-building ww-map-b-${b.id}`,
       })
         .on('click', (e: L.LeafletMouseEvent) => {
           L.DomEvent.stopPropagation(e);
@@ -184,11 +294,6 @@ export function MapView({
       group.remove();
     };
   }, [buildings]);
-
-  // The popup was laid out before React filled it; fit it to its content.
-  useEffect(() => {
-    if (popup) popupRef.current?.update();
-  }, [popup]);
 
   const content = popup
     ? popup.kind === 'area'
