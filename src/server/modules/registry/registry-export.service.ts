@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { decrypt, encrypt, maskIdCard, maskMobile, mobilePattern } from '../../core/auth/personal-data.ts';
 import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
