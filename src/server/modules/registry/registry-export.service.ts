@@ -29,7 +29,9 @@ export const EXPORT_EXPIRE_JOB = 'registry.export.expire';
 /** A ready file is kept this long for its download. */
 export const EXPORT_KEEP_MS = 60 * 60_000;
 /** Rows fetched together (and the progress reported after each batch). */
-const BATCH = 10_000;
+const BATCH = 5_000;
+/** Rows written between two turns given to the rest of the process. */
+const YIELD_EVERY = 1_000;
 
 /** What the job needs besides the export's row: the caller's scopes and the audit actor at the request. */
 export type ExportPayload = { exportId: string; scope: Scope; revealScope: Scope | null; actor: Actor };
@@ -209,7 +211,10 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
       const rows = await next!;
       next = b + 1 < batches.length ? fetchRows(db, batches[b + 1]!) : null;
       const byId = new Map(rows.map((r) => [r[ID], r]));
+      let written = 0;
       for (const id of batches[b]!) {
+        // Other requests get their turn now and then: the job shares the process (and PGlite its thread).
+        if (++written % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         const r = byId.get(id);
         if (!r) continue; // moved away or removed since the ids were read
         const clear = revealScope !== null && registryRowInScope(revealScope, r[TERRITORY], r[BUILDING_ID]);
