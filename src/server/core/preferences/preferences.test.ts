@@ -77,6 +77,7 @@ describe('per-user preferences', () => {
     const before = await preferencesOf(admin);
     const cases: { key: string; body: unknown; field: string }[] = [
       { key: 'columns.residents', body: {}, field: 'value' },
+      { key: 'columns.residents', body: { value: null }, field: 'value' },
       { key: 'columns.residents', body: { value: 'x'.repeat(MAX_PREFERENCE_BYTES) }, field: 'value' },
       { key: 'columns.residents', body: { value: [], extra: 1 }, field: 'extra' },
       { key: 'Bad key!', body: { value: 1 }, field: 'param.key' },

@@ -27,7 +27,8 @@ export const preferenceKeySchema = z
   );
 
 export const preferenceValueSchema = z.unknown().superRefine((value, ctx) => {
-  if (value === undefined) {
+  // null too: a jsonb null would be SQL NULL in the column (and "no preference" is the absence of the key).
+  if (value === undefined || value === null) {
     ctx.addIssue({ code: 'custom', message: bi('此项为必填项', 'This field is required') });
     return;
   }
