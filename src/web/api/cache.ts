@@ -64,6 +64,8 @@ export const refreshAfter = {
   'POST /auth/login': [],
   'POST /auth/logout': [],
   'POST /me/password': ['me'],
+  // The hook puts the new value into the cache itself (api/preferences.ts); nothing else reads preferences.
+  'PUT /me/preferences/{key}': [],
   // The map and the building search are under the territory keys too.
   'POST /territories': ['territory'],
   'PATCH /territories/{id}': ['territory'],

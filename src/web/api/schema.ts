@@ -569,6 +569,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s own preferences (column settings …), by key */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Preferences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Preferences'];
+            };
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/preferences/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set one of the caller’s own preferences (at most 4 KB, 50 keys) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The preference, e.g. columns.residents */
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PreferenceValue'];
+        };
+      };
+      responses: {
+        /** @description The value stored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                key: string;
+                value?: unknown;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/territories/tree': {
     parameters: {
       query?: never;
@@ -8846,6 +8959,14 @@ export interface components {
     SettingValue: {
       value: number | string;
     };
+    /** @description The caller’s preferences by key */
+    Preferences: {
+      [key: string]: unknown;
+    };
+    PreferenceValue: {
+      /** @description Any JSON value up to 4 KB once serialised */
+      value: unknown;
+    };
     TerritoryTreeNode: components['schemas']['TerritoryNode'] & {
       children: components['schemas']['TerritoryTreeNode'][];
     };
@@ -10379,6 +10500,7 @@ export interface components {
       volunteers: number;
     };
     Overview: {
+      /** @description The place shown; null for the whole of a scope of several places (figures summed over `places`, each a child) */
       territory: {
         id: string;
         /** @enum {string} */
@@ -10392,7 +10514,15 @@ export interface components {
           code: string;
           name: string;
         }[];
-      };
+      } | null;
+      /** @description The places of the caller’s scope (the tops of their area), for a switch between them */
+      places: {
+        id: string;
+        /** @enum {string} */
+        level: 'county' | 'street' | 'community' | 'grid';
+        code: string;
+        name: string;
+      }[];
       figures: {
         streets: number;
         communities: number;

@@ -3,6 +3,7 @@ import { auditRoutes } from '../auth/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { coreGrants, corePermissions } from '../auth/roles.ts';
 import { createRouter } from '../http/openapi.ts';
+import { preferencesRoutes } from '../preferences/preferences.routes.ts';
 import { settingsRoutes } from '../settings/settings.routes.ts';
 import { settingNames } from '../settings/settings.ts';
 import { inArray, eq } from 'drizzle-orm';
@@ -43,7 +44,8 @@ export const coreModule = defineModule({
     createRouter()
       .route('/', authRoutes(deps))
       .route('/', auditRoutes(deps))
-      .route('/', settingsRoutes(deps)),
+      .route('/', settingsRoutes(deps))
+      .route('/', preferencesRoutes(deps)),
   permissions: corePermissions,
   grants: coreGrants,
   audit: {
@@ -55,6 +57,7 @@ export const coreModule = defineModule({
       'personal.revealed': { zh: '查看敏感信息', en: 'Personal data revealed' },
       'demo.seeded': { zh: '生成演示数据', en: 'Demo data generated' },
       'setting.changed': { zh: '修改系统设置', en: 'Setting changed' },
+      'preference.changed': { zh: '修改个人偏好', en: 'Preference changed' },
     },
     entityTypes: {
       user: { zh: '账号', en: 'Account' },
@@ -119,6 +122,7 @@ export const coreModule = defineModule({
       scale: { zh: '规模', en: 'Scale' },
       rows: { zh: '行数', en: 'Rows' },
       value: { zh: '设定值', en: 'Value' },
+      preference: { zh: '偏好', en: 'Preference' },
     },
     entityFields: {
       user: {

@@ -87,13 +87,31 @@ export const overviewQuery = z.object({ territoryId: z.uuid().optional() });
  */
 export const overviewSchema = z
   .strictObject({
-    territory: z.strictObject({
-      id: z.string(),
-      level: z.enum(territoryLevels),
-      code: z.string(),
-      name: z.string(),
-      ancestors: z.array(ancestorSchema),
-    }),
+    territory: z
+      .strictObject({
+        id: z.string(),
+        level: z.enum(territoryLevels),
+        code: z.string(),
+        name: z.string(),
+        ancestors: z.array(ancestorSchema),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'The place shown; null for the whole of a scope of several places (figures summed over `places`, each a child)',
+      }),
+    places: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          level: z.enum(territoryLevels),
+          code: z.string(),
+          name: z.string(),
+        }),
+      )
+      .openapi({
+        description: 'The places of the caller’s scope (the tops of their area), for a switch between them',
+      }),
     figures: overviewFiguresSchema.strict(),
     households: householdStatsSchema,
     residents: residentStatsSchema,

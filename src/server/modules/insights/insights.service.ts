@@ -47,7 +47,10 @@ async function computeFigures(
 
 /**
  * The county overview (dashboard v1) of a place: its figures, age structure and key populations, and the same
- * numbers for each child area to drill down into. Without a place it starts at the roots of the caller's scope.
+ * numbers for each child area to drill down into. Without a place it shows the caller's whole area: the top of
+ * their scope when it is one place, or, when it is several (a branch secretary's two grids, a worker with grids in
+ * two communities), all of them at once (`territory` null): figures summed over the places, each place as a child.
+ * `places` lists the places of the scope either way, for the switch between them.
  */
 export function overview(db: Executor, scope: Scope, territoryId?: string) {
   return overviewCache(db, JSON.stringify([scopeKey(scope), territoryId]), () =>
@@ -56,7 +59,22 @@ export function overview(db: Executor, scope: Scope, territoryId?: string) {
 }
 
 async function computeOverview(db: Executor, scope: Scope, territoryId?: string) {
-  const id = territoryId ?? (await territoryTree(db, scope))[0]?.id;
+  const places = (await territoryTree(db, scope)).map(({ id, level, code, name }) => ({
+    id,
+    level,
+    code,
+    name,
+  }));
+  if (!territoryId && places.length > 1) {
+    const [levels, buildings, stats, children] = await Promise.all([
+      countTerritories(db, scope),
+      countBuildings(db, { scope }),
+      registryStats(db, { scope }),
+      childStats(db, scope, places),
+    ]);
+    return { territory: null, places, ...present(levels, buildings, stats), children };
+  }
+  const id = territoryId ?? places[0]?.id;
   if (!id) return null;
   const node = await territoryDetail(db, scope, id);
   const [levels, buildings, stats, children] = await Promise.all([
@@ -77,6 +95,18 @@ async function computeOverview(db: Executor, scope: Scope, territoryId?: string)
       name: node.name,
       ancestors: node.ancestors,
     },
+    places,
+    ...present(levels, buildings, stats),
+    children,
+  };
+}
+
+function present(
+  levels: Awaited<ReturnType<typeof countTerritories>>,
+  buildings: number,
+  stats: Awaited<ReturnType<typeof registryStats>>,
+) {
+  return {
     figures: {
       ...levels,
       buildings,
@@ -88,6 +118,5 @@ async function computeOverview(db: Executor, scope: Scope, territoryId?: string)
     residents: stats.residents,
     agePyramid: stats.agePyramid,
     keyPopulationByTag: stats.keyPopulation.byTag,
-    children,
   };
 }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { testKeys } from '../../../../tests/support/test-app.ts';
+import { insertAccount } from '../accounts/accounts.factories.ts';
 import { overviewResponseSchema } from './insights.schemas.ts';
+
+type Node = { id: string; level: string; children: Node[] };
+const flatten = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 let t: TestApp;
 let admin: string;
@@ -21,6 +26,7 @@ describe('county overview', () => {
     expect(overview.additionalProperties).toBe(false);
     expect(overview.required).toEqual([
       'territory',
+      'places',
       'figures',
       'households',
       'residents',
@@ -35,7 +41,7 @@ describe('county overview', () => {
     const county = overviewResponseSchema.parse(
       (await t.request('GET', '/api/v1/insights/overview', { cookie: admin })).json,
     ).data!;
-    expect(county.territory.level).toBe('county');
+    expect(county.territory!.level).toBe('county');
     expect(county.children.length).toBeGreaterThan(0);
     expect(county.keyPopulationByTag.length).toBeGreaterThan(0);
 
@@ -43,17 +49,76 @@ describe('county overview', () => {
     const down = overviewResponseSchema.parse(
       (await t.request('GET', `/api/v1/insights/overview?territoryId=${street.id}`, { cookie: admin })).json,
     ).data!;
-    expect(down.territory.ancestors.map((a) => a.id)).toEqual([county.territory.id]);
+    expect(down.territory!.ancestors.map((a) => a.id)).toEqual([county.territory!.id]);
     expect(down.figures.households).toBe(street.households);
 
     const grid = overviewResponseSchema.parse(
       (await t.request('GET', '/api/v1/insights/overview', { cookie: await t.login('grid') })).json,
     ).data!;
-    expect(grid.territory.level).toBe('grid');
+    expect(grid.territory!.level).toBe('grid');
+    expect(grid.places.map((p) => p.id)).toEqual([grid.territory!.id]);
     expect(grid.children).toEqual([]);
 
     // The schemas are strict, so a field the service adds without the schema fails here.
     expect(overviewResponseSchema.safeParse({ data: { ...county, extra: 1 } }).success).toBe(false);
+  });
+});
+
+describe('home of a user with several places', () => {
+  it('shows all of their area at once (sums over the places), each place as a child, and each place alone', async () => {
+    // Two grid assignments in different communities (a worker serving two grids), made with the factories.
+    const tree = (await t.request('GET', '/api/v1/territories/tree', { cookie: admin })).json.data as Node[];
+    const communities = flatten(tree).filter((n) => n.level === 'community' && n.children.length > 0);
+    const [gridA, gridB] = [communities[0]!.children[0]!, communities[1]!.children[0]!];
+    await insertAccount(t.db, testKeys, {
+      username: 'two-grids',
+      password: 'Two-grids-pass-1',
+      roles: [
+        { role: 'grid_worker', scopeKind: 'grids', scopeIds: [gridA.id] },
+        { role: 'grid_worker', scopeKind: 'grids', scopeIds: [gridB.id] },
+      ],
+    });
+    const cookie = await t.login('two-grids', 'Two-grids-pass-1');
+    const overview = async (query = '') => {
+      const res = await t.request('GET', `/api/v1/insights/overview${query}`, { cookie });
+      expect(res.status, res.text).toBe(200);
+      return overviewResponseSchema.parse(res.json).data!;
+    };
+    const all = await overview();
+    expect(all.territory).toBeNull();
+    expect(all.places.map((p) => p.id).sort()).toEqual([gridA.id, gridB.id].sort());
+    expect(all.children.map((c) => c.id).sort()).toEqual([gridA.id, gridB.id].sort());
+    expect(all.figures.grids).toBe(2);
+
+    const [a, b] = [await overview(`?territoryId=${gridA.id}`), await overview(`?territoryId=${gridB.id}`)];
+    expect(a.territory!.id).toBe(gridA.id);
+    expect(b.territory!.id).toBe(gridB.id);
+    expect(a.places).toEqual(all.places);
+    for (const key of ['buildings', 'households', 'residents', 'keyPopulation'] as const) {
+      expect(a.figures[key], key).toBeGreaterThan(0);
+      expect(all.figures[key], key).toBe(a.figures[key] + b.figures[key]);
+    }
+    expect(all.residents.total).toBe(a.residents.total + b.residents.total);
+    const grid = (o: typeof a) => all.children.find((c) => c.id === o.territory!.id)!;
+    expect(grid(a).residents).toBe(a.figures.residents);
+    expect(grid(b).households).toBe(b.figures.households);
+    // Each place's counts are what the county administrator sees for it.
+    const asAdmin = (
+      await t.request('GET', `/api/v1/insights/overview?territoryId=${gridA.id}`, { cookie: admin })
+    ).json.data;
+    expect(asAdmin.figures).toEqual(a.figures);
+    // Places outside the scope stay out of reach.
+    const other = communities[2]!.children[0]!;
+    const outside = await t.request('GET', `/api/v1/insights/overview?territoryId=${other.id}`, { cookie });
+    expect(outside.status).toBe(404);
+  });
+
+  it('the demo branch secretary (one assignment over two grids) sees both grids together', async () => {
+    const res = await t.request('GET', '/api/v1/insights/overview', { cookie: await t.login('branch') });
+    const data = overviewResponseSchema.parse(res.json).data!;
+    expect(data.territory).toBeNull();
+    expect(data.places).toHaveLength(2);
+    expect(data.figures.residents).toBe(data.children.reduce((sum, c) => sum + c.residents, 0));
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { decrypt, encrypt, maskIdCard, maskMobile, mobilePattern } from '../../core/auth/personal-data.ts';
 import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
@@ -30,6 +30,8 @@ export const EXPORT_EXPIRE_JOB = 'registry.export.expire';
 export const EXPORT_KEEP_MS = 60 * 60_000;
 /** Rows fetched together (and the progress reported after each batch). */
 const BATCH = 5_000;
+/** Rows written between two turns given to the rest of the process. */
+const YIELD_EVERY = 1_000;
 
 /** What the job needs besides the export's row: the caller's scopes and the audit actor at the request. */
 export type ExportPayload = { exportId: string; scope: Scope; revealScope: Scope | null; actor: Actor };
@@ -171,22 +173,23 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   if (!row) return; // done, failed or gone already
   const filter = JSON.parse(decrypt(keys, row.filterEnc)) as ResidentExportFilter;
   const where = await residentListCondition({ db, keys }, scope, filter);
-  // Ids first, in address order: one sort, then details fetched by id in batches (bounded memory per batch).
-  const ordered = await db
-    .select({ id: residents.id })
-    .from(residents)
-    .leftJoin(households, eq(households.id, residents.householdId))
-    .leftJoin(units, eq(units.id, households.unitId))
-    .leftJoin(buildings, eq(buildings.id, residents.buildingId))
-    .where(where)
-    .orderBy(
-      sql`${buildings.code} nulls last`,
-      asc(units.number),
-      asc(households.room),
-      relationRank,
-      asc(residents.birthDate),
-      asc(residents.id),
-    );
+  // Ids first, in address order: one sort, then details fetched by id in batches (bounded memory per batch). The
+  // ids come as one text value: a row per id would cost more to decode than the sort itself.
+  // The sort gets memory enough to stay off disk (for this statement only: `set local` ends with the transaction).
+  const [idList] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx
+      .select({
+        ids: sql<string | null>`string_agg(${residents.id}::text, ',' order by ${buildings.code} nulls last,
+          ${units.number}, ${households.room}, ${relationRank}, ${residents.birthDate}, ${residents.id})`,
+      })
+      .from(residents)
+      .leftJoin(households, eq(households.id, residents.householdId))
+      .leftJoin(units, eq(units.id, households.unitId))
+      .leftJoin(buildings, eq(buildings.id, residents.buildingId))
+      .where(where);
+  });
+  const ordered = idList?.ids ? idList.ids.split(',') : [];
   await db.update(registryExports).set({ totalRows: ordered.length }).where(eq(registryExports.id, exportId));
 
   const out = streamingSheet(
@@ -195,10 +198,11 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
     { styles: false },
   );
   const file = encryptedFileWriter(keys, exportId);
+  const today = new Date();
   out.stream.pipe(file.input);
   const batches: string[][] = [];
   for (let at = 0; at < ordered.length; at += BATCH) {
-    batches.push(ordered.slice(at, at + BATCH).map((r) => r.id));
+    batches.push(ordered.slice(at, at + BATCH));
   }
   try {
     // The next batch is fetched while this one is written.
@@ -206,12 +210,15 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
     for (let b = 0; b < batches.length; b++) {
       const rows = await next!;
       next = b + 1 < batches.length ? fetchRows(db, batches[b + 1]!) : null;
-      const byId = new Map(rows.map((r) => [r.id, r]));
+      const byId = new Map(rows.map((r) => [r[ID], r]));
+      let written = 0;
       for (const id of batches[b]!) {
+        // Other requests get their turn now and then: the job shares the process (and PGlite its thread).
+        if (++written % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         const r = byId.get(id);
-        if (!r) continue;
-        const clear = revealScope !== null && registryRowInScope(revealScope, r.territoryCode, r.buildingId);
-        out.sheet.addRow(cellsOf(keys, r, clear)).commit();
+        if (!r) continue; // moved away or removed since the ids were read
+        const clear = revealScope !== null && registryRowInScope(revealScope, r[TERRITORY], r[BUILDING_ID]);
+        out.sheet.addRow(cellsOf(keys, r, clear, today)).commit();
       }
       await out.drain();
       lease.signal?.throwIfAborted();
@@ -263,72 +270,114 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   if (!finished) removeExportFile(exportId);
 }
 
-function fetchRows(db: Executor, ids: string[]) {
-  return db
+/**
+ * One batch's rows as ONE json value of arrays (the columns of FetchedRow): decoding a value per cell from the
+ * database (PGlite especially) cost more than the rest of the export together. Households are looked up row by row
+ * (a lateral subquery): a batch names a few thousand of them, and a hash of every household in the county cost more.
+ */
+async function fetchRows(db: Executor, ids: string[]): Promise<FetchedRow[]> {
+  const household = sql`(select h.room, h.kind, h.tenure, h.unit_id from ${households} h
+    where h.id = ${residents.householdId} offset 0)`;
+  const [row] = await db
     .select({
-      id: residents.id,
-      buildingCode: buildings.code,
-      buildingName: buildings.name,
-      unit: units.number,
-      room: households.room,
-      householdKind: households.kind,
-      tenure: households.tenure,
-      name: residents.name,
-      idCardEnc: residents.idCardEnc,
-      gender: residents.gender,
-      birthDate: residents.birthDate,
-      phoneEnc: residents.phoneEnc,
-      relation: residents.relation,
-      politicalStatus: residents.politicalStatus,
-      residency: residents.residency,
-      note: residents.note,
-      territoryCode: residents.territoryCode,
-      buildingId: residents.buildingId,
-      gridName: territories.name,
-      movedOutAt: residents.movedOutAt,
-      tags: sql<string | null>`(select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
-        from ${residentTags} t where t.resident_id = ${residents.id})`,
+      rows: sql<FetchedRow[] | null>`json_agg(json_build_array(
+        ${residents.id}, ${buildings.code}, ${units.number}, hh.room, hh.kind, hh.tenure,
+        ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate}, ${residents.phoneEnc},
+        ${residents.relation}, ${residents.politicalStatus}, ${residents.residency}, ${residents.note},
+        ${residents.territoryCode}, ${residents.buildingId}, ${buildings.name}, ${territories.name},
+        to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD'),
+        (select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
+          from ${residentTags} t where t.resident_id = ${residents.id})
+      ))`,
     })
     .from(residents)
-    .leftJoin(households, eq(households.id, residents.householdId))
-    .leftJoin(units, eq(units.id, households.unitId))
+    .leftJoin(sql`lateral ${household} hh`, sql`true`)
+    .leftJoin(units, sql`${units.id} = hh.unit_id`)
     .leftJoin(buildings, eq(buildings.id, residents.buildingId))
     .leftJoin(territories, eq(territories.id, buildings.gridId))
     .where(anyOf(residents.id, ids, 'uuid'));
+  return row?.rows ?? [];
 }
 
-type FetchedRow = Awaited<ReturnType<typeof fetchRows>>[number];
+/** A fetched row: building code, unit, room, household kind, tenure, name, … (the json_build_array above). */
+type FetchedRow = [
+  id: string,
+  buildingCode: string | null,
+  unit: number | null,
+  room: string | null,
+  householdKind: string | null,
+  tenure: string | null,
+  name: string,
+  idCardEnc: string | null,
+  gender: string,
+  birthDate: string,
+  phoneEnc: string | null,
+  relation: string,
+  politicalStatus: string,
+  residency: string,
+  note: string | null,
+  territoryCode: string | null,
+  buildingId: string | null,
+  buildingName: string | null,
+  gridName: string | null,
+  movedOutOn: string | null,
+  tags: string | null,
+];
+const ID = 0;
+const TERRITORY = 15;
+const BUILDING_ID = 16;
 
-function cellsOf(keys: Deps['keys'], row: FetchedRow, clear: boolean) {
-  const idCard = row.idCardEnc ? decrypt(keys, row.idCardEnc) : null;
-  const phone = row.phoneEnc ? decrypt(keys, row.phoneEnc) : null;
+function cellsOf(keys: Deps['keys'], row: FetchedRow, clear: boolean, today: Date) {
+  const [
+    ,
+    buildingCode,
+    unit,
+    room,
+    householdKind,
+    tenure,
+    name,
+    idCardEnc,
+    gender,
+    birthDate,
+    phoneEnc,
+    relation,
+    politicalStatus,
+    residency,
+    note,
+    ,
+    ,
+    buildingName,
+    gridName,
+    movedOutOn,
+    tags,
+  ] = row;
+  const idCard = idCardEnc ? decrypt(keys, idCardEnc) : null;
+  const phone = phoneEnc ? decrypt(keys, phoneEnc) : null;
   return [
-    row.buildingCode,
-    row.unit,
-    row.room,
-    label('householdKind', row.householdKind),
-    label('tenure', row.tenure),
-    row.name,
+    buildingCode,
+    unit,
+    room,
+    label('householdKind', householdKind),
+    label('tenure', tenure),
+    name,
     idCard && (clear ? idCard : maskIdCard(idCard)),
-    label('gender', row.gender),
-    clear ? row.birthDate : null,
+    label('gender', gender),
+    clear ? birthDate : null,
     phone && (clear ? phone : maskMobile(phone)),
-    label('relation', row.relation),
-    label('politicalStatus', row.politicalStatus),
-    label('residency', row.residency),
-    row.tags
+    label('relation', relation),
+    label('politicalStatus', politicalStatus),
+    label('residency', residency),
+    tags
       ?.split(',')
       .map((entry) => {
         const [tag, level] = entry.split(':');
         return `${label('tag', tag!)}${level === '1' ? '' : `(${level})`}`;
       })
       .join('、') ?? null,
-    row.note,
-    ageOn(row.birthDate),
-    row.buildingName && row.unit !== null && row.room
-      ? formatAddress(row.buildingName, row.unit, row.room)
-      : null,
-    row.gridName,
-    row.movedOutAt?.toISOString().slice(0, 10) ?? null,
+    note,
+    ageOn(birthDate, today),
+    buildingName && unit !== null && room ? formatAddress(buildingName, unit, room) : null,
+    gridName,
+    movedOutOn,
   ].map(safeCell);
 }

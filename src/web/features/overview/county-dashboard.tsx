@@ -16,6 +16,7 @@ import {
   Col,
   Empty,
   Row,
+  Segmented,
   Skeleton,
   Space,
   Statistic,
@@ -60,6 +61,39 @@ function figureKeys(level: string): FigureKey[] {
     default:
       return people;
   }
+}
+
+const levelOrder = ['county', 'street', 'community', 'grid'];
+
+/** The most general level among several places (what their sum counts). */
+function topLevel(places: { level: string }[]): string {
+  return places.reduce(
+    (top, p) => (levelOrder.indexOf(p.level) < levelOrder.indexOf(top) ? p.level : top),
+    'grid',
+  );
+}
+
+/**
+ * The switch between all of a user's places and each one (shown when their scope holds several): the place holding
+ * the area shown is selected, "all" when the whole scope is shown.
+ */
+function PlaceSwitch({ data, onPick }: { data: Overview; onPick: (id: string | null) => void }) {
+  const t = useT();
+  const place = data.territory;
+  const current = place ? (data.places.find((p) => place.code.startsWith(p.code))?.id ?? '') : '';
+  return (
+    <Segmented
+      data-testid="dashboard-place-switch"
+      aria-label={t('dashboard.placeSwitch')}
+      value={current}
+      onChange={(value) => onPick(value ? String(value) : null)}
+      options={[
+        { label: t('dashboard.allPlaces'), value: '' },
+        ...data.places.map((p) => ({ label: p.name, value: p.id })),
+      ]}
+      style={{ maxWidth: '100%', overflowX: 'auto' }}
+    />
+  );
 }
 
 function levelText(t: Translate, level: string): string {
@@ -169,6 +203,7 @@ export function CountyDashboard() {
   }
   const place = data.territory;
   const childLevel = data.children[0]?.level;
+  const several = data.places.length > 1;
 
   const columns: ColumnsType<OverviewChild> = [
     {
@@ -237,49 +272,62 @@ export function CountyDashboard() {
       <Card
         title={
           <Space orientation="vertical" size={2}>
-            <span data-testid="dashboard-title">{t('dashboard.title', { name: place.name })}</span>
-            <Breadcrumb
-              data-testid="dashboard-breadcrumb"
-              items={[
-                ...place.ancestors.map((a) => ({
-                  key: a.id,
-                  // Places above the user's scope are named but cannot be opened.
-                  title: index.has(a.id) ? (
-                    <a
-                      href={`?area=${a.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        drill(a.id);
-                      }}
-                    >
-                      {a.name}
-                    </a>
-                  ) : (
-                    a.name
-                  ),
-                })),
-                { key: place.id, title: place.name },
-              ]}
-            />
+            <span data-testid="dashboard-title">
+              {place
+                ? t('dashboard.title', { name: place.name })
+                : t('dashboard.titleAll', { count: data.places.length })}
+            </span>
+            {place ? (
+              <Breadcrumb
+                data-testid="dashboard-breadcrumb"
+                items={[
+                  ...place.ancestors.map((a) => ({
+                    key: a.id,
+                    // Places above the user's scope are named but cannot be opened.
+                    title: index.has(a.id) ? (
+                      <a
+                        href={`?area=${a.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          drill(a.id);
+                        }}
+                      >
+                        {a.name}
+                      </a>
+                    ) : (
+                      a.name
+                    ),
+                  })),
+                  { key: place.id, title: place.name },
+                ]}
+              />
+            ) : null}
           </Space>
         }
         extra={
-          <Space wrap>
-            <Link to={`/territories/${place.id}/fact-sheet`}>
-              <Button size="small" icon={<ProfileOutlined />}>
-                {t('dashboard.factSheet')}
-              </Button>
-            </Link>
-            <Link to={`/map?node=${place.id}`}>
-              <Button size="small" icon={<EnvironmentOutlined />}>
-                {t('dashboard.map')}
-              </Button>
-            </Link>
-          </Space>
+          place ? (
+            <Space wrap>
+              <Link to={`/territories/${place.id}/fact-sheet`}>
+                <Button size="small" icon={<ProfileOutlined />}>
+                  {t('dashboard.factSheet')}
+                </Button>
+              </Link>
+              <Link to={`/map?node=${place.id}`}>
+                <Button size="small" icon={<EnvironmentOutlined />}>
+                  {t('dashboard.map')}
+                </Button>
+              </Link>
+            </Space>
+          ) : null
         }
       >
+        {several ? (
+          <div style={{ marginBottom: 16 }}>
+            <PlaceSwitch data={data} onPick={drill} />
+          </div>
+        ) : null}
         <div className="ww-dash-figures">
-          {figureKeys(place.level).map((key) => (
+          {figureKeys(place ? place.level : topLevel(data.places)).map((key) => (
             <div key={key} className={`ww-figure ww-figure-${key}`} data-testid={`dashboard-figure-${key}`}>
               <Statistic
                 title={

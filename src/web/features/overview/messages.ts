@@ -25,6 +25,9 @@ export const messages = defineMessages({
     'overview.permissions': '已授权限：',
 
     'dashboard.title': '{name} 辖区概况',
+    'dashboard.titleAll': '我的全部辖区（{count} 处）',
+    'dashboard.allPlaces': '全部',
+    'dashboard.placeSwitch': '切换辖区',
     'dashboard.empty': '您的管辖范围内暂无区域数据',
     'dashboard.figure.streets': '街道',
     'dashboard.figure.communities': '社区',
@@ -67,6 +70,9 @@ export const messages = defineMessages({
     'overview.permissions': 'Permissions: ',
 
     'dashboard.title': 'Overview of {name}',
+    'dashboard.titleAll': 'All of my area ({count} places)',
+    'dashboard.allPlaces': 'All',
+    'dashboard.placeSwitch': 'Switch area',
     'dashboard.empty': 'No area within your scope yet',
     'dashboard.figure.streets': 'Streets',
     'dashboard.figure.communities': 'Communities',

@@ -1,7 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popover, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect } from 'react';
+import { usePreferences, useSetPreference } from '../../api/preferences.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.ts';
 
@@ -9,24 +10,38 @@ import { useMe } from '../../app/session.ts';
 type ColumnSetting = { key: string; shown: boolean };
 
 /**
- * A list's column settings (shown columns and their order), remembered per user in this browser's localStorage under
- * a key with the user's id, so that two accounts on one computer keep their own.
+ * A list's column settings (shown columns and their order), remembered per user on the server (the preference
+ * `columns.<list>`, GET/PUT /me/preferences), so that they follow the user to another browser. This browser's
+ * localStorage keeps a copy under a key with the user's id, for the first paint before the preferences arrive (and
+ * two accounts on one computer keep their own).
  */
 function storageKey(userId: string, list: string) {
   return `wuwei:columns:${userId}:${list}`;
 }
 
+/** Column settings from storage or the server; null when absent or not of that shape. */
+function parse(value: unknown): ColumnSetting[] | null {
+  if (!Array.isArray(value)) return null;
+  return (value as unknown[]).filter((c): c is ColumnSetting => {
+    const entry = c as Partial<ColumnSetting> | null;
+    return typeof entry?.key === 'string' && typeof entry.shown === 'boolean';
+  });
+}
+
 function load(userId: string | undefined, list: string): ColumnSetting[] | null {
   if (!userId) return null;
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey(userId, list)) ?? 'null');
-    if (!Array.isArray(parsed)) return null;
-    return (parsed as unknown[]).filter((c): c is ColumnSetting => {
-      const entry = c as Partial<ColumnSetting> | null;
-      return typeof entry?.key === 'string' && typeof entry.shown === 'boolean';
-    });
+    return parse(JSON.parse(localStorage.getItem(storageKey(userId, list)) ?? 'null'));
   } catch {
     return null;
+  }
+}
+
+function keep(userId: string, list: string, value: ColumnSetting[]) {
+  try {
+    localStorage.setItem(storageKey(userId, list), JSON.stringify(value));
+  } catch {
+    // storage full or blocked: the server keeps them
   }
 }
 
@@ -45,13 +60,20 @@ export function useColumnSettings<T>(
 ): [ColumnsType<T>, (settings: ColumnSetting[]) => void] {
   const me = useMe();
   const userId = me.data?.id;
-  const [settings, setSettings] = useState<{ userId?: string; value: ColumnSetting[] | null }>({
-    value: null,
-  });
-  const current = settings.userId === userId ? settings.value : load(userId, list);
+  const preferences = usePreferences(Boolean(userId));
+  const setPreference = useSetPreference();
+  const key = `columns.${list}`;
+  // The server's settings once they are here; until then (or when it has none yet) this browser's copy.
+  const saved = preferences.data ? parse(preferences.data[key]) : null;
+  const current = saved ?? load(userId, list);
+  const savedText = saved ? JSON.stringify(saved) : null;
+  useEffect(() => {
+    if (userId && savedText) keep(userId, list, JSON.parse(savedText) as ColumnSetting[]);
+  }, [userId, list, savedText]);
   const save = (value: ColumnSetting[]) => {
-    if (userId) localStorage.setItem(storageKey(userId, list), JSON.stringify(value));
-    setSettings({ userId, value });
+    if (!userId) return;
+    keep(userId, list, value);
+    setPreference(key, value);
   };
   return [apply(columns, current), save];
 }
