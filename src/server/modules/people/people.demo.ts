@@ -215,7 +215,9 @@ async function generateGridWorkersDemo(
   await insertColumns(context.tx, gridWorkers, w);
   if (accountPersonId) {
     // The demo grid worker's access comes from their posts: it names the person, as appointments do.
-    const served = w.gridId.filter((_, k) => w.personId[k] === accountPersonId && w.endsOn[k] == null);
+    const served = w.gridId.filter(
+      (_, k) => w.personId[k] === accountPersonId && (w.endsOn[k] === null || w.endsOn[k] === undefined),
+    );
     await context.tx
       .update(roleAssignments)
       .set({
