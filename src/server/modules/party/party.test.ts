@@ -680,6 +680,22 @@ describe('the demo’s members', () => {
       expect(assignment!.scopeIds).toContain(ids.grid1.id);
     });
 
+    it('the party member account finds where it lives (its household and community) to register with', async () => {
+      const home = await get(party, '/party/registrations/home');
+      expect(home.status, home.text).toBe(200);
+      const [row] = await rows<{ household_id: string }>(sql`
+      select r.household_id::text from persons p join residents r on r.id = p.resident_id
+      join users u on u.id = p.user_id where u.username = ${DEMO_ACCOUNT.party_member}`);
+      expect(home.json.data).toMatchObject({
+        householdId: row!.household_id,
+        communityId: ids.community1.id,
+      });
+      // An account linked to no resident has no home; one without party:register is refused.
+      expect((await get(admin, '/party/registrations/home')).json.data).toBeNull();
+      const resident = await t.login(DEMO_ACCOUNT.resident);
+      expect((await get(resident, '/party/registrations/home')).status).toBe(403);
+    });
+
     it('every current secretary and approved registration whose person has an account gives that account its role', async () => {
       const missing = await rows<{ id: string }>(sql`
       select s.id::text from party_secretaries s join party_orgs o on o.id = s.org_id
