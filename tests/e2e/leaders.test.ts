@@ -92,3 +92,54 @@ test('a community secretary nominates a building leader and approves them; the l
   await desk.context().close();
   await phone.context().close();
 });
+
+test('a community secretary records a building’s WeChat group: name, members and a QR image; a file that is not an image shows on its field', async () => {
+  const desk = await e2e.newPage();
+  await signIn(desk, 'secretary');
+  const terms = (await apiGet(desk, '/leaders/terms?active=true&pageSize=1')).data as {
+    buildingId: string;
+    buildingName: string;
+  }[];
+  const term = terms[0]!;
+  await desk.goto('/leaders');
+  await desk.getByTestId('leaders-chat').first().click();
+  const dialog = desk.getByRole('dialog');
+  await dialog.getByTestId('chat-form').waitFor();
+  const buildingId = (await apiGet(desk, '/leaders/terms?active=true&pageSize=1')).data[0]
+    .buildingId as string;
+  expect(buildingId).toBe(term.buildingId);
+
+  // A file named .png that is no PNG: the server refuses it on the field.
+  await dialog.getByTestId('chat-qr-file').setInputFiles({
+    name: 'qr.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('not an image at all'),
+  });
+  await dialog.getByTestId('chat-name').fill('测试楼栋居民群');
+  await dialog.getByTestId('chat-members').fill('37');
+  await dialog.getByTestId('chat-save').click();
+  await expect
+    .poll(async () => (await dialog.locator('.ant-form-item-explain-error').allTextContents()).join(' '))
+    .toMatch(/二维码须为.*PNG 或 JPEG 图片/);
+
+  // A real PNG (1×1): saved, and shown when the group is opened again.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await dialog
+    .getByTestId('chat-qr-file')
+    .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+  await dialog.getByTestId('chat-qr-preview').waitFor();
+  await dialog.getByTestId('chat-save').click();
+  await dialog.waitFor({ state: 'detached' });
+  const saved = (await apiGet(desk, `/leaders/buildings/${term.buildingId}`)).data as {
+    chat: { name: string; memberCount: number; qrImage: string | null };
+  };
+  expect(saved.chat).toMatchObject({ name: '测试楼栋居民群', memberCount: 37 });
+  expect(saved.chat.qrImage).toMatch(/^data:image\/png;base64,/);
+  await desk.getByTestId('leaders-chat').first().click();
+  await desk.getByRole('dialog').getByTestId('chat-qr-preview').waitFor();
+  expect(await desk.getByRole('dialog').getByTestId('chat-name').inputValue()).toBe('测试楼栋居民群');
+  await desk.context().close();
+});

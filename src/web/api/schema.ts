@@ -6750,6 +6750,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/party/registrations/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the caller lives (their household and community), to register themself with; or null */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description My home */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['PartyRegistrationHome'];
+            };
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/party/registrations': {
     parameters: {
       query?: never;
@@ -10102,6 +10158,13 @@ export interface components {
       transferredTo: string | null;
       createdAt: string;
     };
+    PartyRegistrationHome: {
+      householdId: string;
+      /** @description Building and room */
+      address: string;
+      communityId: string;
+      communityName: string;
+    } | null;
     CreatePartyRegistrationRequest: {
       /**
        * Format: uuid

@@ -78,6 +78,7 @@ describe('the assembled features', () => {
       '/map',
       '/party',
       '/party/registrations',
+      '/party/mine',
       '/accounts',
       '/audit',
       '/settings',

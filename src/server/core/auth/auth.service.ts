@@ -309,10 +309,14 @@ export function territoryCodeOf(assignments: ResolvedAssignment[]): string | nul
   return assignments.flatMap((a) => a.territories)[0]?.code ?? null;
 }
 
-/** Role assignments of several users at once, with the territory nodes their scopes name. */
+/**
+ * Role assignments of several users at once, with the territory nodes their scopes name: those in force now, or
+ * with `upcoming` also those that start later (account administration sees and checks every role an account holds).
+ */
 export async function loadAssignments(
   db: Executor,
   userIds: string[],
+  options: { upcoming?: boolean } = {},
 ): Promise<Map<string, ResolvedAssignment[]>> {
   const out = new Map<string, ResolvedAssignment[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return out;
@@ -338,7 +342,11 @@ export async function loadAssignments(
     .where(
       and(
         inArray(roleAssignments.userId, userIds),
-        // A position's access ends with its term, whether or not the row has been deleted yet.
+        // A position's access runs from its first day to the end of its last, whether or not the row has been
+        // deleted yet: a term approved ahead of time gives nothing before it starts.
+        options.upcoming
+          ? undefined
+          : sql`(${roleAssignments.startsAt} is null or ${roleAssignments.startsAt} <= now())`,
         sql`(${roleAssignments.endsAt} is null or ${roleAssignments.endsAt} > now())`,
       ),
     )

@@ -59,6 +59,8 @@ export const roleAssignments = pgTable(
      */
     sourceKind: text('source_kind'),
     sourceId: uuid('source_id'),
+    /** The access starts at this moment (a term approved ahead of its first day); null: at once. */
+    startsAt: timestamp('starts_at', { withTimezone: true }),
     /** The access stops at this moment (the end of a term), whether or not a job has deleted the row yet. */
     endsAt: timestamp('ends_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

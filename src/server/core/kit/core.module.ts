@@ -73,6 +73,7 @@ export const coreModule = defineModule({
       status: { zh: '状态', en: 'Status' },
       startsOn: { zh: '开始日期', en: 'Starts on' },
       endsOn: { zh: '结束日期', en: 'Ends on' },
+      startsAt: { zh: '开始时间', en: 'Starts at' },
       endsAt: { zh: '结束时间', en: 'Ends at' },
       reason: { zh: '原因', en: 'Reason' },
       note: { zh: '备注', en: 'Note' },

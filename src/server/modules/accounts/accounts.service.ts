@@ -106,6 +106,7 @@ export async function listAccounts(
   const assignments = await loadAssignments(
     db,
     rows.map((r) => r.id),
+    { upcoming: true },
   );
   return {
     rows: rows.map((r) => presentAccount(keys, r, assignments.get(r.id) ?? [])),
@@ -125,7 +126,7 @@ async function loadVisible(db: Executor, scope: Scope, id: string): Promise<User
 
 export async function getAccount({ db, keys }: Deps, auth: AuthContext, id: string): Promise<Account> {
   const row = await loadVisible(db, requirePermission(auth, 'account:read'), id);
-  const assignments = await loadAssignments(db, [id]);
+  const assignments = await loadAssignments(db, [id], { upcoming: true });
   return presentAccount(keys, row, assignments.get(id) ?? []);
 }
 
@@ -260,7 +261,7 @@ async function replaceAssignments(tx: Executor, userId: string, input: Assignmen
 
 /** The territory code an account's audit rows are filed under. */
 async function territoryCodeOf(db: Executor, userId: string): Promise<string | null> {
-  return auditTerritoryCode((await loadAssignments(db, [userId])).get(userId) ?? []);
+  return auditTerritoryCode((await loadAssignments(db, [userId], { upcoming: true })).get(userId) ?? []);
 }
 
 async function checkUnique(
@@ -424,7 +425,7 @@ export async function createAccount(
 async function loadManageable(tx: Executor, auth: AuthContext, id: string) {
   const writeScope = requirePermission(auth, 'account:write');
   const row = await loadVisible(tx, writeScope, id);
-  const current = (await loadAssignments(tx, [id])).get(id) ?? [];
+  const current = (await loadAssignments(tx, [id], { upcoming: true })).get(id) ?? [];
   if (!current.every((a) => canGrant(auth, a.role))) throw errors.forbidden();
   return { row, current, writeScope };
 }

@@ -8,6 +8,7 @@ import { startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
 import {
   accessEndsAfter,
+  accessStartsOn,
   endPositionAccess,
   grantPositionAccess,
   personCondition,
@@ -283,18 +284,22 @@ export async function nominate({ db, keys }: Deps, scope: Scope, actor: Actor, i
   });
 }
 
-/** The leader's access for an approved term: building_leader over the building until the day after its end. */
+/**
+ * The leader's access for an approved term: building_leader over the building from its first day (a term approved
+ * ahead of time gives nothing before) until the day after its end.
+ */
 async function grantTermAccess(
   tx: Executor,
   keys: DataKeys,
   actor: Actor,
-  term: { id: string; personId: string; buildingId: string; endsOn: string },
+  term: { id: string; personId: string; buildingId: string; startsOn: string; endsOn: string },
 ) {
   return grantPositionAccess(tx, keys, actor, term.personId, {
     role: 'building_leader',
     scopeKind: 'buildings',
     scopeIds: [term.buildingId],
     source: { kind: LEADER_TERM_SOURCE, id: term.id },
+    startsAt: accessStartsOn(term.startsOn),
     endsAt: accessEndsAfter(term.endsOn),
   });
 }

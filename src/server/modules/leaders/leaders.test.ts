@@ -171,6 +171,30 @@ describe('nominating and reviewing a leader', () => {
     expect((await get(`/leaders/buildings/${b.id}`, cookie)).json.data.current[0].id).toBe(term.id);
   });
 
+  it('a term approved ahead of its first day gives the leader nothing before that day', async () => {
+    const b = await building();
+    const startsOn = addDays(today, 3);
+    const term = await nominate({ buildingId: b.id, residentId: b.resident.id, startsOn });
+    const approved = await approve(term.id);
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.json.data.active).toBe(false);
+    const [assignment] = await t.db
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.sourceId, term.id));
+    expect(assignment!.startsAt!.toISOString()).toBe(new Date(`${startsOn}T00:00:00+08:00`).toISOString());
+    const opened = approved.json.opened as { username: string; password: string };
+    await post(
+      '/me/password',
+      { currentPassword: opened.password, newPassword: 'Leader-pass-2028' },
+      await t.login(opened.username, opened.password),
+    );
+    const cookie = await t.login(opened.username, 'Leader-pass-2028');
+    expect((await get('/me', cookie)).json.data.roles).toEqual([]);
+    expect((await get('/leaders/me/households', cookie)).status).toBe(403);
+    expect((await get(`/leaders/buildings/${b.id}`, cookie)).status).toBe(403);
+  });
+
   it('refuses a body naming both a person and a resident, or neither, and an end before the start', async () => {
     const b = await building();
     const before = await auditCount('leader.nominated');

@@ -1,7 +1,9 @@
-import { and, asc, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { roleAssignments } from '../../core/auth/auth.tables.ts';
 import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
 import type { Random } from '../../core/demo/random.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
+import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { buildPerson, persons } from '../people/people.public.ts';
 import { buildings, residents } from '../registry/registry.public.ts';
 import { demoTerritory, type DemoNode } from '../territory/territory.public.ts';
@@ -142,12 +144,22 @@ const byContent = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * in-service members registered (双报到) with the community they live in, most approved and placed in the branch of
  * their grid; a secretary per branch and a leader per group who are members, some secretaries in-service cadres;
  * about 40 work units. Counts at scale 1: ~120 branches, ~1,057 groups, 67 cadre secretaries, 2,933 registered.
+ * Residents the registry made probationary party members (预备党员) are probationary members here.
+ *
+ * The branch secretary account (`branch`) holds a position, as real accounts do: it is a member and the secretary of
+ * the branch covering the first grid, its branch_secretary role given by that post (over the branch's grids, naming
+ * it). The party member account (`party`) has not registered (双报到) yet: its own role lets it register itself.
  */
 export async function generatePartyDemo(context: DemoContext): Promise<Record<string, number>> {
   const { random, tx } = context;
   const scale = context.options.scale;
   const nodes = demoTerritory(context);
   const communities = nodes.filter((n) => n.level === 'community').sort((a, b) => byContent(a.code, b.code));
+  const accounts = demoAccountRecords(context);
+  const branchAccount = accounts.find((a) => a.role === 'branch_secretary');
+  const firstStreet = nodes.find((n) => n.level === 'street');
+  const firstCommunity = nodes.find((n) => n.level === 'community' && n.parentId === firstStreet?.id);
+  const firstGrid = nodes.find((n) => n.level === 'grid' && n.parentId === firstCommunity?.id);
   const gridsOf = new Map<string, DemoNode[]>(
     communities.map((c) => [
       c.id,
@@ -362,6 +374,28 @@ export async function generatePartyDemo(context: DemoContext): Promise<Record<st
     return id;
   };
 
+  // The branch secretary account: a member of the first grid's branch who had no person yet, now linked to it.
+  const demoBranchId = firstGrid ? branchOfGrid.get(firstGrid.id) : undefined;
+  const branchSecretary = branchAccount
+    ? members.find(
+        (r) => !existing.has(r.id) && branchOfGrid.get(gridIdOfCode.get(r.territoryCode!)!) === demoBranchId,
+      )
+    : undefined;
+  let branchSecretaryPersonId: string | null = null;
+  if (branchAccount && branchSecretary) {
+    const person = buildPerson(context.keys, {
+      name: branchSecretary.name,
+      gender: branchSecretary.gender,
+      territoryCode: branchSecretary.territoryCode!,
+      residentId: branchSecretary.id,
+      mobile: branchAccount.mobile,
+      userId: branchAccount.id,
+    });
+    pushRow(newPersons, person);
+    existing.set(branchSecretary.id, person.id);
+    branchSecretaryPersonId = person.id;
+  }
+
   const memberRows = columnArrays(partyMembers, [
     'id',
     'personId',
@@ -409,18 +443,20 @@ export async function generatePartyDemo(context: DemoContext): Promise<Record<st
       Math.min(withMembers.length, Math.round(AT_SCALE_1.cadreSecretaries * scale)),
     ),
   );
+  let demoSecretaryId: string | null = null;
   for (const orgId of [...withMembers, ...groupIds.filter((id) => membersOf.has(id))]) {
     const isCadre = cadreBranches.has(orgId);
-    pushRow(
-      secretaries,
-      buildPartySecretary({
-        orgId,
-        personId: random.pick(membersOf.get(orgId)!),
-        isCadre,
-        cadreUnit: isCadre ? random.pick(WORK_UNITS)[0] : null,
-        startsOn: dayBetween(random, '2023-01-01', '2026-06-30'),
-      }),
-    );
+    const drawn = random.pick(membersOf.get(orgId)!);
+    const isDemo = orgId === demoBranchId && branchSecretaryPersonId !== null;
+    const secretary = buildPartySecretary({
+      orgId,
+      personId: isDemo ? branchSecretaryPersonId! : drawn,
+      isCadre,
+      cadreUnit: isCadre ? random.pick(WORK_UNITS)[0] : null,
+      startsOn: dayBetween(random, '2023-01-01', '2026-06-30'),
+    });
+    if (isDemo) demoSecretaryId = secretary.id;
+    pushRow(secretaries, secretary);
   }
 
   // Work units and registrations: most approved and placed in the branch of their grid.
@@ -458,11 +494,25 @@ export async function generatePartyDemo(context: DemoContext): Promise<Record<st
   for (let i = 0; i < registrations.length; i += 500) {
     await tx.insert(partyRegistrations).values(registrations.slice(i, i + 500));
   }
+
+  // The branch secretary account's role now comes from its post, as an appointment gives it.
+  if (branchAccount && demoSecretaryId && demoBranchId) {
+    const gridIds = places.placeId.filter(
+      (_, k) => places.orgId[k] === demoBranchId && places.placeKind[k] === 'grid',
+    );
+    const codes = new Map(places.placeId.map((id, k) => [id, places.territoryCode[k]!]));
+    gridIds.sort((a, b) => byContent(codes.get(a)!, codes.get(b)!));
+    await tx
+      .update(roleAssignments)
+      .set({ sourceKind: 'party_secretary', sourceId: demoSecretaryId, scopeIds: gridIds, endsAt: null })
+      .where(and(eq(roleAssignments.userId, branchAccount.id), eq(roleAssignments.role, 'branch_secretary')));
+  }
   return {
     partyBranches: branchIds.length,
     buildingPartyGroups: groupIds.length,
     partyMembers: memberRows.id.length,
     cadreSecretaries: cadreBranches.size,
+    probationaryMembers: memberRows.status.filter((x) => x === 'probationary').length,
     registeredPartyMembers: approvedTotal,
   };
 }

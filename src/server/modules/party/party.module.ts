@@ -71,5 +71,5 @@ export const partyModule = defineModule({
     },
   ],
   maintain: ['party_orgs', 'party_org_places', 'party_members', 'party_secretaries', 'party_registrations'],
-  demo: { after: ['territory', 'registry', 'people'], generate: generatePartyDemo },
+  demo: { after: ['territory', 'registry', 'accounts', 'people'], generate: generatePartyDemo },
 });

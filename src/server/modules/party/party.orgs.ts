@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { errors } from '../../core/http/errors.ts';
 import {
+  accessStartsOn,
   endPositionAccess,
   grantPositionAccess,
   personCondition,
@@ -411,7 +412,11 @@ async function branchGridIds(tx: Executor, branchId: string): Promise<string[]> 
 /** Re-grants the access of a branch's current secretary after its grids changed. */
 async function refreshSecretaryAccess(tx: Executor, keys: DataKeys, actor: Actor, branchId: string) {
   const [secretary] = await tx
-    .select({ id: partySecretaries.id, personId: partySecretaries.personId })
+    .select({
+      id: partySecretaries.id,
+      personId: partySecretaries.personId,
+      startsOn: partySecretaries.startsOn,
+    })
     .from(partySecretaries)
     .where(and(eq(partySecretaries.orgId, branchId), isNull(partySecretaries.endsOn)))
     .limit(1);
@@ -421,16 +426,18 @@ async function refreshSecretaryAccess(tx: Executor, keys: DataKeys, actor: Actor
     keys,
     actor,
     secretary.personId,
-    secretaryAccess(secretary.id, await branchGridIds(tx, branchId)),
+    secretaryAccess(secretary.id, secretary.startsOn, await branchGridIds(tx, branchId)),
   );
 }
 
-function secretaryAccess(secretaryId: string, gridIds: string[]) {
+/** A branch secretary's access: branch_secretary over the branch's grids from the term's first day. */
+function secretaryAccess(secretaryId: string, startsOn: string, gridIds: string[]) {
   return {
     role: 'branch_secretary' as const,
     scopeKind: 'grids' as const,
     scopeIds: gridIds,
     source: { kind: 'party_secretary', id: secretaryId },
+    startsAt: accessStartsOn(startsOn),
     endsAt: null,
   };
 }
@@ -809,7 +816,7 @@ export async function appointSecretary(
           keys,
           actor,
           input.personId,
-          secretaryAccess(id, await branchGridIds(tx, org.id)),
+          secretaryAccess(id, row.startsOn, await branchGridIds(tx, org.id)),
         )
       ).opened;
     }

@@ -14,10 +14,10 @@ import {
   persons,
   type OpenedAccount,
 } from '../people/people.public.ts';
-import { buildings, households } from '../registry/registry.public.ts';
+import { buildings, households, residents } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
-import { communityFor, invalid, loadOrg, today } from './party.common.ts';
-import type { CreateRegistrationInput, RegistrationView } from './party.schemas.ts';
+import { communityFor, communityOf, invalid, loadOrg, today } from './party.common.ts';
+import type { CreateRegistrationInput, RegistrationHome, RegistrationView } from './party.schemas.ts';
 import { partyOrgs, partyRegistrations, workUnits } from './party.tables.ts';
 
 type Deps = { db: Db; keys: DataKeys };
@@ -124,6 +124,39 @@ export async function myRegistrations({ db }: Deps, userId: string): Promise<Reg
     .where(eq(partyRegistrations.personId, person.id))
     .orderBy(desc(partyRegistrations.createdAt), asc(partyRegistrations.id));
   return rows.map(present);
+}
+
+/**
+ * Where the caller lives, for registering themself: the household of the resident their person is (not moved out)
+ * with its community, or null (no person, or a person standing alone).
+ */
+export async function myHome(db: Executor, userId: string): Promise<RegistrationHome | null> {
+  const [row] = await db
+    .select({
+      householdId: households.id,
+      buildingName: buildings.name,
+      room: households.room,
+      territoryCode: households.territoryCode,
+    })
+    .from(persons)
+    .innerJoin(residents, eq(residents.id, persons.residentId))
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .where(and(eq(persons.userId, userId), isNull(residents.movedOutAt), isNull(households.movedOutAt)))
+    .limit(1);
+  if (!row) return null;
+  const [community] = await db
+    .select({ id: territories.id, name: territories.name })
+    .from(territories)
+    .where(eq(territories.code, communityOf(row.territoryCode)))
+    .limit(1);
+  if (!community) return null;
+  return {
+    householdId: row.householdId,
+    address: `${row.buildingName} ${row.room}`,
+    communityId: community.id,
+    communityName: community.name,
+  };
 }
 
 export async function getRegistration(db: Executor, id: string): Promise<RegistrationView> {

@@ -30,6 +30,7 @@ import {
   getRegistration,
   listRegistrations,
   listWorkUnits,
+  myHome,
   myRegistrations,
   rejectRegistration,
   transferRegistration,
@@ -48,6 +49,7 @@ import {
   orgNodeSchema,
   orgsQuery,
   registrationResponseSchema,
+  registrationHomeSchema,
   registrationSchema,
   registrationsQuery,
   rejectRegistrationBody,
@@ -350,6 +352,22 @@ export function partyRoutes(deps: ModuleDeps) {
         },
       }),
       async (c) => c.json({ data: await myRegistrations(deps, requireAuth(c).user.id) }, 200),
+    )
+    .openapi(
+      route('party:register', {
+        method: 'get',
+        path: '/party/registrations/home',
+        tags,
+        summary: 'Where the caller lives (their household and community), to register themself with; or null',
+        responses: {
+          200: {
+            description: 'My home',
+            content: jsonContent(z.object({ data: registrationHomeSchema.nullable() })),
+          },
+          ...errorResponses(401, 403),
+        },
+      }),
+      async (c) => c.json({ data: await myHome(deps.db, requireAuth(c).user.id) }, 200),
     )
     .openapi(
       route('party:read', {

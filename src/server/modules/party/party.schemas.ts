@@ -300,6 +300,16 @@ export const transferRegistrationBody = z
   })
   .openapi('TransferPartyRegistrationRequest');
 
+export const registrationHomeSchema = z
+  .object({
+    householdId: z.string(),
+    address: z.string().openapi({ description: 'Building and room' }),
+    communityId: z.string(),
+    communityName: z.string(),
+  })
+  .openapi('PartyRegistrationHome');
+export type RegistrationHome = z.infer<typeof registrationHomeSchema>;
+
 export const registrationSchema = z
   .object({
     id: z.string(),

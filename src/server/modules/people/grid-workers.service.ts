@@ -17,7 +17,12 @@ import type {
   GridWorkerFilter,
   GridWorkerView,
 } from './grid-workers.schemas.ts';
-import { endPositionAccess, grantPositionAccess, type OpenedAccount } from './people.access.ts';
+import {
+  accessStartsOn,
+  endPositionAccess,
+  grantPositionAccess,
+  type OpenedAccount,
+} from './people.access.ts';
 import { personInScope, recordPerson, refusingDuplicates } from './people.service.ts';
 import { gridWorkers, persons } from './people.tables.ts';
 import { shanghaiDay } from '../registry/registry.public.ts';
@@ -251,7 +256,11 @@ export async function listGridLoads(db: Executor, scope: Scope, filter: GridLoad
 
 const notServing = { zh: '该人员未在此网格任职', en: 'The person does not serve this grid' };
 
-/** Serving grids of a person, after a change: the grids their one role assignment covers. */
+/**
+ * Serving grids of a person, after a change: the grids their one role assignment covers, from the first day of
+ * their earliest post (a worker appointed ahead of time has no access before; one assignment per person, so a
+ * further grid whose post starts later is covered from the earlier post's start).
+ */
 async function syncAccess(
   tx: Executor,
   keys: DataKeys,
@@ -259,7 +268,7 @@ async function syncAccess(
   personId: string,
 ): Promise<OpenedAccount | null> {
   const rows = await tx
-    .select({ gridId: gridWorkers.gridId })
+    .select({ gridId: gridWorkers.gridId, startsOn: gridWorkers.startsOn })
     .from(gridWorkers)
     .where(and(eq(gridWorkers.personId, personId), serving));
   if (rows.length === 0) {
@@ -271,6 +280,7 @@ async function syncAccess(
     scopeKind: 'grids',
     scopeIds: [...new Set(rows.map((r) => r.gridId))].sort(),
     source: { kind: GRID_WORKER_SOURCE, id: personId },
+    startsAt: accessStartsOn(rows.map((r) => r.startsOn).sort()[0]!),
     endsAt: null,
   });
   return opened;

@@ -5,8 +5,9 @@ import { createTestApp, testKeys, type TestApp } from '../../../../tests/support
 import { auditLog, roleAssignments } from '../../core/auth/auth.tables.ts';
 import type { Actor } from '../../core/auth/audit.ts';
 import { newId } from '../../core/db/ids.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
 import { insertHousehold } from '../registry/registry.factories.ts';
-import { accessEndsAfter, endPositionAccess, grantPositionAccess } from './people.access.ts';
+import { accessEndsAfter, accessStartsOn, endPositionAccess, grantPositionAccess } from './people.access.ts';
 import { insertPerson } from './people.factories.ts';
 import { persons } from './people.tables.ts';
 
@@ -125,6 +126,53 @@ describe('access given by a position', () => {
       ['building_leader', 'leader_term'],
       ['grid_worker', null],
     ]);
+  });
+
+  it('a position starting later gives access from its first day, not before; it lasts through its last day', async () => {
+    const personId = await personWithoutAccount('候任楼长');
+    const sourceId = newId();
+    const today = shanghaiDay();
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const grant = (startsAt: Date | null, endsAt: Date | null) =>
+      t.db.transaction((tx) =>
+        grantPositionAccess(tx, testKeys, actor, personId, { ...leaderAccess(sourceId, endsAt), startsAt }),
+      );
+    // Approved today for a term from tomorrow: the row is there, the access is not.
+    const { opened } = await grant(accessStartsOn(tomorrow), null);
+    const [row] = await t.db.select().from(roleAssignments).where(eq(roleAssignments.sourceId, sourceId));
+    expect(row!.startsAt!.toISOString()).toBe(new Date(`${tomorrow}T00:00:00+08:00`).toISOString());
+    const first = await t.login(opened!.username, opened!.password);
+    await t.request('POST', '/api/v1/me/password', {
+      cookie: first,
+      body: { currentPassword: opened!.password, newPassword: 'Leader-pass-2029' },
+    });
+    const cookie = await t.login(opened!.username, 'Leader-pass-2029');
+    expect((await t.request('GET', '/api/v1/me', { cookie })).json.data.roles).toEqual([]);
+    expect((await t.request('GET', '/api/v1/buildings', { cookie })).status).toBe(403);
+    // On its first day (the start is the midnight that began today): access.
+    await grant(new Date(`${today}T00:00:00+08:00`), null);
+    const on = await t.request('GET', '/api/v1/buildings?pageSize=20', { cookie });
+    expect(on.status).toBe(200);
+    expect(on.json.data.map((b: { id: string }) => b.id)).toEqual([buildingId]);
+    // A term whose last day is today still gives it; one that ended yesterday does not.
+    await grant(null, accessEndsAfter(today));
+    expect((await t.request('GET', '/api/v1/buildings', { cookie })).status).toBe(200);
+    await grant(null, accessEndsAfter(yesterday));
+    expect((await t.request('GET', '/api/v1/buildings', { cookie })).status).toBe(403);
+    // Account administration still sees the role that has not started (and checks it before any change).
+    await grant(accessStartsOn(tomorrow), null);
+    const [holder] = await t.db.select().from(persons).where(eq(persons.id, personId));
+    const account = await t.request('GET', `/api/v1/accounts/${holder!.userId}`, { cookie: admin });
+    expect(account.json.data.roles.map((r: { role: string }) => r.role)).toEqual(['building_leader']);
+  });
+
+  it('a first day already begun starts at once', () => {
+    expect(accessStartsOn('2020-01-01')).toBeNull();
+    expect(accessStartsOn('2026-07-01', new Date('2026-06-30T15:59:59Z'))?.toISOString()).toBe(
+      '2026-06-30T16:00:00.000Z',
+    );
+    expect(accessStartsOn('2026-07-01', new Date('2026-06-30T16:00:00Z'))).toBeNull();
   });
 
   it('ends access at the next midnight in Shanghai after the last day', () => {

@@ -22,6 +22,11 @@ export type PositionAccess = {
   /** Territory ids (grids) or building ids, as the scope kind needs; empty for `self`. */
   scopeIds: string[];
   source: { kind: string; id: string };
+  /**
+   * The moment the access starts (a position approved ahead of its first day: `accessStartsOn(firstDay)`); null or
+   * absent: at once. Sessions resolve roles with it, so the access appears on its first day without a job.
+   */
+  startsAt?: Date | null;
   /** The moment the access stops (the day after a term's last day, start of day in Shanghai); null: open-ended. */
   endsAt: Date | null;
 };
@@ -93,6 +98,7 @@ export async function grantPositionAccess(
     scopeIds: [...new Set(access.scopeIds)],
     sourceKind: access.source.kind,
     sourceId: access.source.id,
+    startsAt: access.startsAt ?? null,
     endsAt: access.endsAt,
   });
   await appendAudit(tx, actor, {
@@ -105,6 +111,7 @@ export async function grantPositionAccess(
       scopeKind: access.scopeKind,
       scopeIds: access.scopeIds,
       source: access.source.kind,
+      startsAt: access.startsAt?.toISOString() ?? null,
       endsAt: access.endsAt?.toISOString() ?? null,
       accountOpened: opened ? opened.username : null,
     },
@@ -151,6 +158,15 @@ export async function endPositionAccess(tx: Executor, actor: Actor, sourceIds: s
     });
   }
   for (const e of ended) forgetAfterCommit(e.userId);
+}
+
+/**
+ * The moment a position whose first day is `firstDay` (YYYY-MM-DD) starts giving access: that day's midnight in
+ * Shanghai, or null (at once) for a day already begun.
+ */
+export function accessStartsOn(firstDay: string, now: Date = new Date()): Date | null {
+  const start = new Date(`${firstDay}T00:00:00+08:00`);
+  return start.getTime() > now.getTime() ? start : null;
 }
 
 /** The moment a term whose last day is `lastDay` (YYYY-MM-DD) stops giving access: the next midnight in Shanghai. */

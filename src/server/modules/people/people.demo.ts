@@ -7,6 +7,8 @@ import { residents } from '../registry/registry.public.ts';
 import { demoTerritory, type DemoNode } from '../territory/territory.public.ts';
 import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
 import type { Random } from '../../core/demo/random.ts';
+import { roleAssignments } from '../../core/auth/auth.tables.ts';
+import { GRID_WORKER_SOURCE } from './grid-workers.service.ts';
 import { buildGridWorker, buildPerson, insertPerson, type PersonSpec } from './people.factories.ts';
 import { gridWorkers, persons } from './people.tables.ts';
 
@@ -102,7 +104,8 @@ const PART_TIME_AT_SCALE_1 = 51;
  * whom also serve the community's previous grid, and a few of whose posts had a predecessor whose service ended;
  * 51 part-time delivery riders and couriers at scale 1 (proportionally fewer below). Start dates spread since 2022.
  * Workers are persons standing alone on the grid they serve, with a (synthetic, 171…) mobile most of them agreed to
- * publish. The demo grid worker's account is the first worker of its grid.
+ * publish. The demo grid worker's account is the first worker of its grid, and its role assignment comes from that
+ * post (as an appointment gives it: grid_worker over every grid the person serves, named by the person).
  */
 async function generateGridWorkersDemo(
   context: DemoContext,
@@ -147,6 +150,7 @@ async function generateGridWorkersDemo(
     return row.id;
   };
   let previous: { grid: DemoNode; personIds: string[] } | null = null;
+  let accountPersonId: string | null = null;
   let shared = 0;
   let ended = 0;
   for (const [i, grid] of grids.entries()) {
@@ -171,6 +175,7 @@ async function generateGridWorkersDemo(
               publishMobile: true,
             })
           : newPerson(grid);
+      if (i === 0 && slot === 0) accountPersonId = personId;
       personIds.push(personId);
       pushRow(w, buildGridWorker({ personId, grid, startsOn }));
       if (startsOn > '2022-03-01' && random.chance(0.04)) {
@@ -208,6 +213,21 @@ async function generateGridWorkersDemo(
   }
   await insertColumns(context.tx, persons, p);
   await insertColumns(context.tx, gridWorkers, w);
+  if (accountPersonId) {
+    // The demo grid worker's access comes from their posts: it names the person, as appointments do.
+    const served = w.gridId.filter(
+      (_, k) => w.personId[k] === accountPersonId && (w.endsOn[k] === null || w.endsOn[k] === undefined),
+    );
+    await context.tx
+      .update(roleAssignments)
+      .set({
+        sourceKind: GRID_WORKER_SOURCE,
+        sourceId: accountPersonId,
+        scopeIds: [...new Set(served)].sort(),
+        endsAt: null,
+      })
+      .where(and(eq(roleAssignments.userId, account.id), eq(roleAssignments.role, 'grid_worker')));
+  }
   return {
     gridWorkerPersons: p.id.length,
     gridWorkerPosts: w.id.length,

@@ -20,6 +20,7 @@ export { maxWorkerLoad } from './people.settings.ts';
 export { personOfResident } from './people.residents.ts';
 export {
   accessEndsAfter,
+  accessStartsOn,
   endPositionAccess,
   grantPositionAccess,
   type OpenedAccount,

@@ -164,9 +164,13 @@ export function generateRegistry(
     const hasPhone = p.age >= 16 && p.age <= 80 && random.chance(0.92);
     const phone = hasPhone ? String((phoneCounter += random.int(1, 40))) : null;
     const name = personName(random, p.gender, p.surname);
+    // One draw decides membership: about one member in sixteen is still probationary (预备党员).
+    const member = p.age >= 25 ? random.next() : 1;
     const politicalStatus =
-      p.age >= 25 && random.chance(0.08)
-        ? 'party_member'
+      member < 0.08
+        ? member < 0.075
+          ? 'party_member'
+          : 'probationary_member'
         : p.age >= 14 && p.age <= 28 && random.chance(0.2)
           ? 'league_member'
           : p.age >= 30 && random.chance(0.003)

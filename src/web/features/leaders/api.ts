@@ -26,6 +26,7 @@ const keys = {
   households: (buildingId?: string) => ['leaders', 'households', buildingId ?? ''] as const,
   buildings: (q: string) => ['leaders', 'buildings', q] as const,
   residents: (buildingId: string) => ['leaders', 'residents', buildingId] as const,
+  building: (buildingId: string) => ['leaders', 'building', buildingId] as const,
 } satisfies QueryKeys;
 
 export function useTerms(filter: TermFilter) {
@@ -110,5 +111,27 @@ export function useCall() {
   return useApiMutation(
     'POST /leaders/me/residents/{id}/call',
     async (id: string, send) => (await send({ path: { id } })).data,
+  );
+}
+
+export type BuildingChat = Schemas['BuildingChat'];
+
+/** A building's leaders and its residents' WeChat group. */
+export function useBuildingLeaders(buildingId: string | null) {
+  return useQuery({
+    queryKey: keys.building(buildingId ?? ''),
+    queryFn: async () => (await api.get('/leaders/buildings/{id}', { path: { id: buildingId ?? '' } })).data,
+    enabled: Boolean(buildingId),
+  });
+}
+
+/** Records a building's WeChat group: name, member count and a QR image (a PNG/JPEG data URL, or null). */
+export function usePutChat() {
+  return useApiMutation(
+    'PUT /leaders/buildings/{id}/chat',
+    async (
+      { id, ...body }: { id: string; name: string; memberCount: number; qrImage: string | null },
+      send,
+    ) => (await send({ path: { id }, body })).data,
   );
 }

@@ -3,6 +3,7 @@ import { useDeferredValue, useState } from 'react';
 import { useT, type Translate } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ChatModal } from './chat-modal.tsx';
 import {
   leaderTags,
   nominations,
@@ -42,6 +43,8 @@ export function LeadersPage() {
   const { message, modal } = App.useApp();
   const canWrite = useCan('leader:write');
   const canReview = useCan('leader:review');
+  const canChat = useCan('leader:chat');
+  const [chatOf, setChatOf] = useState<string | null>(null);
   const [filter, setFilter] = useState<TermFilter>({ page: 1, pageSize: 20 });
   const terms = useTerms(filter);
   const review = useReview();
@@ -215,6 +218,16 @@ export function LeadersPage() {
               <>
                 {r.buildingName}
                 {r.unitNumber !== null ? ` · ${t('leaders.unitN', { n: r.unitNumber })}` : ''}
+                {canChat ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    data-testid="leaders-chat"
+                    onClick={() => setChatOf(r.buildingId)}
+                  >
+                    {t('leaders.chat.open')}
+                  </Button>
+                ) : null}
               </>
             ),
           },
@@ -261,6 +274,7 @@ export function LeadersPage() {
           { title: t('leaders.col.actions'), key: 'actions', render: (_, r) => actions(r) },
         ]}
       />
+      {chatOf ? <ChatModal buildingId={chatOf} onClose={() => setChatOf(null)} /> : null}
       {nominating ? (
         <NominateModal
           t={t}

@@ -139,3 +139,69 @@ export function useRejectRegistration() {
       (await send({ path: { id }, body: { reason } })).data,
   );
 }
+
+export type AllianceUnit = Schemas['AllianceUnit'];
+
+export function useAddAllianceUnit() {
+  return useApiMutation(
+    'POST /party/alliance-units',
+    async (body: ApiBody<'post', '/party/alliance-units'>, send) => (await send({ body })).data,
+  );
+}
+
+export function useEndAllianceUnit() {
+  return useApiMutation(
+    'POST /party/alliance-units/{id}/end',
+    async (id: string, send) => (await send({ path: { id } })).data,
+  );
+}
+
+export type RegistrationHome = NonNullable<Schemas['PartyRegistrationHome']>;
+
+/** The caller's own registrations and where they live (to register themself). */
+export function useMyRegistrations() {
+  return useQuery({
+    queryKey: ['party', 'registrations', 'mine'] as const,
+    queryFn: async () => (await api.get('/party/registrations/mine')).data,
+  });
+}
+
+export function useMyHome() {
+  return useQuery({
+    queryKey: ['party', 'registrations', 'home'] as const,
+    queryFn: async () => (await api.get('/party/registrations/home')).data,
+  });
+}
+
+/** Households of a community by address (building, unit, room), for a transfer. */
+export function useHouseholdSearch(territoryId: string | undefined, q: string) {
+  return useQuery({
+    queryKey: ['registry', 'households', { territoryId, q, page: 1, pageSize: 20 }] as const,
+    queryFn: async () =>
+      (await api.get('/households', { query: { territoryId, q: q || undefined, page: 1, pageSize: 20 } }))
+        .data,
+    enabled: Boolean(territoryId),
+  });
+}
+
+export function useRegister() {
+  return useApiMutation(
+    'POST /party/registrations',
+    async (body: ApiBody<'post', '/party/registrations'>, send) => (await send({ body })).data,
+  );
+}
+
+export function useDeregister() {
+  return useApiMutation(
+    'POST /party/registrations/{id}/deregister',
+    async (id: string, send) => (await send({ path: { id } })).data,
+  );
+}
+
+export function useTransferRegistration() {
+  return useApiMutation(
+    'POST /party/registrations/{id}/transfer',
+    async ({ id, ...body }: { id: string; territoryId: string; householdId: string }, send) =>
+      (await send({ path: { id }, body })).data,
+  );
+}

@@ -1,4 +1,4 @@
-import { FlagOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FlagOutlined, IdcardOutlined, SolutionOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/define-feature.ts';
 import { messages } from './messages.ts';
 
@@ -16,6 +16,11 @@ export default defineFeature({
       permission: 'party:read',
       load: () => import('./registrations-page.tsx').then((m) => m.PartyRegistrationsPage),
     },
+    {
+      path: '/party/mine',
+      permission: 'party:register',
+      load: () => import('./my-registration-page.tsx').then((m) => m.MyRegistrationPage),
+    },
   ],
   menu: [
     { path: '/party', label: 'menu.party', icon: FlagOutlined, order: 45, permission: 'party:read' },
@@ -25,6 +30,13 @@ export default defineFeature({
       icon: SolutionOutlined,
       order: 46,
       permission: 'party:read',
+    },
+    {
+      path: '/party/mine',
+      label: 'menu.partyMine',
+      icon: IdcardOutlined,
+      order: 47,
+      permission: 'party:register',
     },
   ],
   messages,

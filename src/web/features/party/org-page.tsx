@@ -26,9 +26,9 @@ import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useBuildings, useTerritory } from '../territory/api.ts';
 import { TerritorySelect } from '../territory/territory-select.tsx';
+import { AllianceUnitsCard } from './alliance-units-card.tsx';
 import {
   useAddMember,
-  useAllianceUnits,
   useAppointSecretary,
   useCommunityOrgs,
   useCreateOrg,
@@ -126,7 +126,10 @@ export function PartyOrgPage() {
                 <Empty />
               )}
             </Card>
-            <AllianceUnitsCard community={community} />
+            <AllianceUnitsCard
+              community={community}
+              allianceId={list.find((o) => o.kind === 'alliance')?.id ?? null}
+            />
           </Col>
           <Col xs={24} lg={14}>
             {selected ? (
@@ -144,21 +147,6 @@ export function PartyOrgPage() {
         </Row>
       )}
     </>
-  );
-}
-
-function AllianceUnitsCard({ community }: { community: string }) {
-  const t = useT();
-  const units = useAllianceUnits(community);
-  return (
-    <Card title={t('party.allianceUnits')} style={{ marginTop: 16 }} loading={units.isPending}>
-      {(units.data ?? []).map((u) => (
-        <div key={u.id}>
-          <Tag color={u.kind === 'resident_unit' ? 'blue' : 'green'}>{t(`party.unitKind.${u.kind}`)}</Tag>
-          {u.name} {u.contact ? <Typography.Text type="secondary">{u.contact}</Typography.Text> : null}
-        </div>
-      ))}
-    </Card>
   );
 }
 

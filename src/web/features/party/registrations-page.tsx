@@ -1,27 +1,40 @@
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
+import { useDeferredValue, useState } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
+import { fieldsNamed, useApiFormErrors } from '../../components/form-errors.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { TerritorySelect } from '../territory/territory-select.tsx';
 import {
   useApproveRegistration,
   useCommunityOrgs,
+  useDeregister,
+  useHouseholdSearch,
   useRegistrations,
   useRejectRegistration,
+  useTransferRegistration,
   useWorkUnits,
   type Registration,
   type RegistrationStatus,
 } from './api.ts';
+import { registrationStatusColor } from './registration-status.ts';
 
 const statuses: RegistrationStatus[] = ['submitted', 'approved', 'rejected', 'deregistered', 'transferred'];
-const statusColor: Record<RegistrationStatus, string> = {
-  submitted: 'gold',
-  approved: 'green',
-  rejected: 'red',
-  deregistered: 'default',
-  transferred: 'blue',
-};
+const statusColor = registrationStatusColor;
 
 /** Residence registrations (双报到): the review queue (approve with a branch, reject with a reason) and work units. */
 export function PartyRegistrationsPage() {
@@ -31,7 +44,11 @@ export function PartyRegistrationsPage() {
   const registrations = useRegistrations(territoryId, status);
   const workUnits = useWorkUnits();
   const canWrite = useCan('party:write');
+  const canRegister = useCan('party:register');
+  const deregister = useDeregister();
+  const { message } = App.useApp();
   const [approving, setApproving] = useState<Registration | null>(null);
+  const [transferring, setTransferring] = useState<Registration | null>(null);
   const [rejecting, setRejecting] = useState<Registration | null>(null);
 
   return (
@@ -92,17 +109,47 @@ export function PartyRegistrationsPage() {
                     },
                     {
                       title: '',
-                      render: (_, r) =>
-                        canWrite && r.status === 'submitted' ? (
-                          <Space size={0}>
-                            <Button type="link" size="small" onClick={() => setApproving(r)}>
-                              {t('party.approve')}
-                            </Button>
-                            <Button type="link" size="small" danger onClick={() => setRejecting(r)}>
-                              {t('party.reject')}
-                            </Button>
-                          </Space>
-                        ) : null,
+                      render: (_, r) => (
+                        <Space size={0}>
+                          {canWrite && r.status === 'submitted' ? (
+                            <>
+                              <Button type="link" size="small" onClick={() => setApproving(r)}>
+                                {t('party.approve')}
+                              </Button>
+                              <Button type="link" size="small" danger onClick={() => setRejecting(r)}>
+                                {t('party.reject')}
+                              </Button>
+                            </>
+                          ) : null}
+                          {canRegister &&
+                          (r.status === 'submitted' || r.status === 'approved') &&
+                          !r.endsOn ? (
+                            <>
+                              <Button
+                                type="link"
+                                size="small"
+                                data-testid="party-transfer"
+                                onClick={() => setTransferring(r)}
+                              >
+                                {t('party.transfer')}
+                              </Button>
+                              <Popconfirm
+                                title={t('party.deregisterConfirm', { name: r.name })}
+                                onConfirm={() =>
+                                  deregister.mutateAsync(r.id).then(
+                                    () => void message.success(t('party.saved')),
+                                    (e: Error) => void message.error(e.message),
+                                  )
+                                }
+                              >
+                                <Button type="link" size="small" danger data-testid="party-deregister">
+                                  {t('party.deregister')}
+                                </Button>
+                              </Popconfirm>
+                            </>
+                          ) : null}
+                        </Space>
+                      ),
                     },
                   ]}
                 />
@@ -139,6 +186,9 @@ export function PartyRegistrationsPage() {
         <ApproveModal registration={approving} communityId={territoryId} onClose={() => setApproving(null)} />
       ) : null}
       {rejecting ? <RejectModal registration={rejecting} onClose={() => setRejecting(null)} /> : null}
+      {transferring ? (
+        <TransferModal registration={transferring} onClose={() => setTransferring(null)} />
+      ) : null}
     </>
   );
 }
@@ -226,6 +276,69 @@ function RejectModal({ registration, onClose }: { registration: Registration; on
         maxLength={200}
         placeholder={t('party.reason')}
       />
+    </Modal>
+  );
+}
+
+type TransferValues = { territoryId?: string; householdId?: string };
+const transferFields = fieldsNamed('territoryId', 'householdId');
+
+/** Transfers a registration to another community: the member now lives in a household of it (a new submission there). */
+function TransferModal({ registration, onClose }: { registration: Registration; onClose: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TransferValues>();
+  const transfer = useTransferRegistration();
+  const errors = useApiFormErrors(form, transferFields);
+  const territoryId = Form.useWatch('territoryId', form);
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const households = useHouseholdSearch(territoryId, q);
+  const submit = (values: TransferValues) => {
+    errors.clear();
+    transfer.mutate(
+      { id: registration.id, territoryId: values.territoryId!, householdId: values.householdId! },
+      {
+        onSuccess: () => {
+          void message.success(t('party.saved'));
+          onClose();
+        },
+        onError: errors.apply,
+      },
+    );
+  };
+  return (
+    <Modal
+      open
+      title={t('party.transferOf', { name: registration.name })}
+      onCancel={onClose}
+      confirmLoading={transfer.isPending}
+      okButtonProps={{ 'data-testid': 'party-transfer-save' }}
+      onOk={() => form.submit()}
+    >
+      {errors.alert}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="territoryId" label={t('party.transferTo')} rules={[{ required: true }]}>
+          <TerritorySelect
+            testId="party-transfer-community"
+            value={territoryId}
+            onChange={(id) => {
+              form.setFieldsValue({ territoryId: id, householdId: undefined });
+            }}
+            placeholder={t('party.chooseCommunity')}
+          />
+        </Form.Item>
+        <Form.Item name="householdId" label={t('party.transferHousehold')} rules={[{ required: true }]}>
+          <Select
+            data-testid="party-transfer-household"
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            disabled={!territoryId}
+            loading={households.isFetching}
+            placeholder={t('party.householdSearch')}
+            options={(households.data ?? []).map((h) => ({ value: h.id, label: h.address }))}
+          />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }

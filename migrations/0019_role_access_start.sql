@@ -1,0 +1,1 @@
+ALTER TABLE "role_assignments" ADD COLUMN "starts_at" timestamp with time zone;
