@@ -9,22 +9,32 @@ export default defineFeature({
     {
       path: '/party',
       permission: 'party:read',
+      watermark: true,
       load: () => import('./org-page.tsx').then((m) => m.PartyOrgPage),
     },
     {
       path: '/party/registrations',
       permission: 'party:read',
+      watermark: true,
       load: () => import('./registrations-page.tsx').then((m) => m.PartyRegistrationsPage),
     },
   ],
   menu: [
-    { path: '/party', label: 'menu.party', icon: FlagOutlined, order: 45, permission: 'party:read' },
+    {
+      path: '/party',
+      label: 'menu.party',
+      icon: FlagOutlined,
+      order: 45,
+      permission: 'party:read',
+      group: 'teams',
+    },
     {
       path: '/party/registrations',
       label: 'menu.partyRegistrations',
       icon: SolutionOutlined,
       order: 46,
       permission: 'party:read',
+      group: 'teams',
     },
   ],
   messages,
