@@ -56,6 +56,7 @@ export function AccountCreateDrawer({
   return (
     <Drawer
       open={open}
+      autoFocus
       title={t('accounts.createTitle')}
       onClose={close}
       size={screens.md === false ? '100%' : 760}

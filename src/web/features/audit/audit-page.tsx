@@ -85,6 +85,7 @@ function EntryDrawer({ row, onClose }: { row: AuditRow | null; onClose: () => vo
   return (
     <Drawer
       open={row !== null}
+      autoFocus
       onClose={onClose}
       size={mobile ? '100%' : 560}
       destroyOnHidden

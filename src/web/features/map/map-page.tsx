@@ -260,6 +260,7 @@ export function MapPage() {
                 checked={showGrids}
                 onChange={(on) => setParam('grids', on ? '1' : null)}
                 data-testid="map-show-grids"
+                aria-label={t('map.showGrids')}
               />
               {t('map.showGrids')}
             </Space>
@@ -270,6 +271,7 @@ export function MapPage() {
               checked={keyLayer}
               onChange={(on) => setParam('key', on ? '1' : null)}
               data-testid="map-key-layer"
+              aria-label={t('map.keyLayer')}
             />
             {t('map.keyLayer')}
           </Space>

@@ -56,6 +56,7 @@ export function PartyRegistrationsPage() {
                     value={status}
                     onChange={setStatus}
                     placeholder={t('party.status')}
+                    aria-label={t('party.status')}
                     options={statuses.map((s) => ({ value: s, label: t(`party.registration.${s}`) }))}
                   />
                 </Space>
@@ -191,6 +192,7 @@ function ApproveModal({
         <Select
           style={{ width: '100%' }}
           placeholder={t('party.chooseBranch')}
+          aria-label={t('party.chooseBranch')}
           value={branchId}
           onChange={setBranchId}
           loading={orgs.isFetching}

@@ -82,6 +82,7 @@ export function HouseholdCreateDrawer({ open, onClose }: { open: boolean; onClos
   return (
     <Drawer
       open={open}
+      autoFocus
       title={t('household.createTitle')}
       onClose={close}
       size={mobile ? '100%' : 520}

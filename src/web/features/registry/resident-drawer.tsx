@@ -217,6 +217,7 @@ export function ResidentDrawer({ id, onClose }: { id: string | null; onClose: ()
     <>
       <Drawer
         open={Boolean(id)}
+        autoFocus
         onClose={onClose}
         size={mobile ? '100%' : 560}
         destroyOnHidden
