@@ -30,6 +30,7 @@ import { allFeatures, assembleMenu, assembleRoutes, groupMenu, visibleMenu } fro
 import { menuGroups, type MenuEntry } from './define-feature.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
 import type { Me } from './session.ts';
+import { focusOpenDrawer } from '../components/drawer-focus.ts';
 
 /** The side menu, from every feature's manifest (features.ts); each entry shows only to holders of its permission. */
 export const menuEntries = assembleMenu(allFeatures());
@@ -206,7 +207,7 @@ export function AppLayout({ me }: { me: Me }) {
         <Drawer
           placement="left"
           open={drawerOpen}
-          autoFocus
+          afterOpenChange={focusOpenDrawer}
           onClose={() => setDrawerOpen(false)}
           size={240}
           closable={false}
