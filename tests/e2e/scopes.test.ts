@@ -3,8 +3,8 @@ import { signIn, usePlatformAndBrowser } from './support.ts';
 
 const e2e = usePlatformAndBrowser();
 
-/** A grid worker's menu: their desk pages, the organisation lists they may read, and the map. */
-const GRID_WORKER_MENU = ['首页', '居民', '区域管理', '网格员', '楼栋长', '志愿者', '地图'];
+/** A grid worker's menu: their desk pages and the map (基础数据), the organisation lists they may read (组织队伍). */
+const GRID_WORKER_MENU = ['首页', '居民', '区域管理', '地图', '网格员', '楼栋长', '志愿者'];
 
 test('a grid worker sees only their own grid, residents and map but no account or audit menu, and the 403 page for the accounts URL', async () => {
   const page = await e2e.newPage();

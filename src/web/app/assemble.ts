@@ -1,14 +1,17 @@
 import {
   langs,
+  menuGroups,
   type Feature,
   type FeatureMessageKey,
   type FeatureRoute,
   type Lang,
   type MenuEntry,
+  type MenuGroup,
 } from './define-feature.ts';
 import * as manifests from './features.ts';
 import { enUS } from './locales/en-US.ts';
 import { zhCN, type SharedMessageKey } from './locales/zh-CN.ts';
+import type { Me } from './session.ts';
 
 type Manifests = typeof manifests;
 
@@ -100,4 +103,35 @@ export function assembleMenu(features: readonly Feature[]): MenuEntry[] {
     seen.set(entry.path, feature);
   }
   return entries.map((e) => e.entry).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The entries a user sees: those whose permission they hold; a `personal` entry (a page about their own person or
+ * position) only when one of their roles is scoped to themself or to their buildings, so an administrator, who
+ * holds every permission, is not offered "my volunteering".
+ */
+export function visibleMenu(
+  entries: readonly MenuEntry[],
+  me: Pick<Me, 'permissions' | 'roles'>,
+): MenuEntry[] {
+  const ownScope = me.roles.some((r) => r.scopeKind === 'self' || r.scopeKind === 'buildings');
+  return entries.filter(
+    (e) => (!e.permission || me.permissions.includes(e.permission)) && (!e.personal || ownScope),
+  );
+}
+
+/** Menu entries by group (menuGroups' order), entries without a group first; each group's entries keep their order. */
+export function groupMenu(
+  entries: readonly MenuEntry[],
+): { group: MenuGroup | null; entries: MenuEntry[] }[] {
+  const ungrouped = entries.filter((e) => !e.group);
+  const groups = (Object.keys(menuGroups) as MenuGroup[]).sort(
+    (a, b) => menuGroups[a].order - menuGroups[b].order,
+  );
+  return [
+    ...(ungrouped.length ? [{ group: null, entries: ungrouped }] : []),
+    ...groups
+      .map((group) => ({ group, entries: entries.filter((e) => e.group === group) }))
+      .filter((s) => s.entries.length > 0),
+  ];
 }

@@ -20,6 +20,11 @@ type RouteBase = {
   activeMenu?: string;
   /** Outside the signed-in frame, for everyone (the login page). */
   public?: boolean;
+  /**
+   * The page shows personal data (names, numbers, addresses of persons): a faint watermark with the user's name
+   * and the time covers it, on screen and in print (components/watermark.tsx).
+   */
+  watermark?: boolean;
 };
 
 /**
@@ -28,6 +33,19 @@ type RouteBase = {
  * main bundle; only the login page and home do that, so that they open without another round trip.
  */
 export type FeatureRoute = RouteBase & ({ load: () => Promise<Page> } | { component: Page });
+
+/**
+ * The side menu's groups, in this order; an entry names its group (`group: 'registry'`), entries without one
+ * (home) stand above the groups. The group's label is a shared message key (locales/); the breadcrumbs of a
+ * page read "group › page" from it.
+ */
+export const menuGroups = {
+  registry: { label: 'menuGroup.registry', order: 10 },
+  teams: { label: 'menuGroup.teams', order: 20 },
+  mine: { label: 'menuGroup.mine', order: 30 },
+  system: { label: 'menuGroup.system', order: 90 },
+} as const satisfies Record<string, { label: SharedMessageKey; order: number }>;
+export type MenuGroup = keyof typeof menuGroups;
 
 /** An entry of the side menu. */
 export type MenuEntry<K extends string = string> = {
@@ -40,6 +58,14 @@ export type MenuEntry<K extends string = string> = {
   order: number;
   /** Shown only to holders of this permission. */
   permission?: Permission;
+  /** The menu group it is listed under (menuGroups); none for home. */
+  group?: MenuGroup;
+  /**
+   * A page about the user's own person or position (my volunteering, my buildings): listed only for users holding
+   * a role scoped to themself or to their buildings, not for officials who hold its permission with every other
+   * one (the county administrator). The route itself stays open to holders of the permission.
+   */
+  personal?: boolean;
 };
 
 /** One web feature: its pages, its menu entries and its texts in every language. */

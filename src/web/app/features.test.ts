@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFeatures, assembleMenu, assembleMessages, assembleRoutes, sharedMessages } from './assemble.ts';
-import { defineFeature, defineMessages, type Feature } from './define-feature.ts';
+import {
+  allFeatures,
+  assembleMenu,
+  assembleMessages,
+  assembleRoutes,
+  groupMenu,
+  sharedMessages,
+  visibleMenu,
+} from './assemble.ts';
+import { defineFeature, defineMessages, menuGroups, type Feature } from './define-feature.ts';
 
 const features = allFeatures();
 const featuresDir = path.resolve(import.meta.dirname, '../features');
@@ -94,6 +102,57 @@ describe('the assembled features', () => {
     for (const route of routes.filter((r) => r.activeMenu)) {
       expect(menu.map((e) => e.path)).toContain(route.activeMenu);
     }
+  });
+
+  it('lists every entry but home under a group, and the groups in their order', () => {
+    const menu = assembleMenu(features);
+    expect(menu.filter((e) => !e.group).map((e) => e.path)).toEqual(['/']);
+    const messages = assembleMessages(features);
+    for (const group of Object.values(menuGroups)) {
+      expect(messages['zh-CN'][group.label]).toBeTruthy();
+      expect(messages['en-US'][group.label]).toBeTruthy();
+    }
+    expect(groupMenu(menu).map((s) => [s.group, s.entries.map((e) => e.path)])).toEqual([
+      [null, ['/']],
+      ['registry', ['/residents', '/import', '/territory', '/map']],
+      ['teams', ['/leaders', '/grid-workers', '/coverage', '/volunteers', '/party', '/party/registrations']],
+      ['mine', ['/m/leader', '/my-volunteering']],
+      ['system', ['/accounts', '/audit', '/settings']],
+    ]);
+  });
+
+  it('offers the pages about one’s own person or position only to users with such a role, not to the administrator', () => {
+    const menu = assembleMenu(features);
+    const everything = {
+      permissions: [...new Set(menu.flatMap((e) => (e.permission ? [e.permission] : [])))],
+    };
+    const role = (scopeKind: 'all' | 'self' | 'buildings') => ({ scopeKind }) as never;
+    const admin = visibleMenu(menu, { ...everything, roles: [role('all')] }).map((e) => e.path);
+    expect(admin).not.toContain('/my-volunteering');
+    expect(admin).not.toContain('/m/leader');
+    expect(admin).toContain('/settings');
+    const leader = visibleMenu(menu, { permissions: ['leader:call'] as never, roles: [role('buildings')] });
+    expect(leader.map((e) => e.path)).toEqual(['/', '/m/leader']);
+    const resident = visibleMenu(menu, { permissions: ['volunteer:self'] as never, roles: [role('self')] });
+    expect(resident.map((e) => e.path)).toEqual(['/', '/my-volunteering']);
+  });
+
+  it('watermarks the pages that show persons, and not home or the sign-in page', () => {
+    const marked = assembleRoutes(features)
+      .filter((r) => r.watermark)
+      .map((r) => r.path);
+    expect(marked).toEqual(
+      expect.arrayContaining([
+        '/residents',
+        '/households/:id',
+        '/audit',
+        '/party',
+        '/leaders',
+        '/territories/:id/fact-sheet',
+      ]),
+    );
+    expect(marked).not.toContain('/');
+    expect(marked).not.toContain('/login');
   });
 });
 

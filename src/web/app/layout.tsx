@@ -6,20 +6,37 @@ import {
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
-import { matchPath, Outlet, useLocation, useNavigate } from 'react-router';
+import {
+  App,
+  Avatar,
+  Breadcrumb,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Typography,
+  type MenuProps,
+} from 'antd';
+import { useState, type MouseEvent } from 'react';
+import { Link, matchPath, Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../components/brand-mark.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { roleScopeLabel } from '../components/scope-label.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { ChangePasswordModal } from '../features/auth/change-password-modal.tsx';
-import { allFeatures, assembleMenu, assembleRoutes } from './assemble.ts';
+import { allFeatures, assembleMenu, assembleRoutes, groupMenu, visibleMenu } from './assemble.ts';
+import { menuGroups, type MenuEntry } from './define-feature.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
-import { can, type Me } from './session.ts';
+import type { Me } from './session.ts';
+import { focusOpenDrawer } from '../components/drawer-focus.ts';
 
 /** The side menu, from every feature's manifest (features.ts); each entry shows only to holders of its permission. */
 export const menuEntries = assembleMenu(allFeatures());
+
+/** The element the skip link moves focus to: the page's <main>. */
+const MAIN_ID = 'main-content';
 
 /** Pages reached from a menu page keep its entry selected (a household card: residents), as their route says. */
 const activeMenus = assembleRoutes(allFeatures()).flatMap(({ path, activeMenu }) =>
@@ -36,15 +53,28 @@ function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const items: MenuProps['items'] = menuEntries
-    .filter((e) => !e.permission || can(me, e.permission))
-    .map(({ path, icon: Icon, label }) => ({
-      key: path,
-      icon: <Icon />,
-      // A feature's label is one of its own message keys or a shared one (checked by defineFeature).
-      label: t(label as MessageKey),
-      'data-testid': `menu-${path.slice(1) || 'overview'}`,
-    }));
+  const item = ({ path, icon: Icon, label }: MenuEntry) => ({
+    key: path,
+    icon: <Icon />,
+    // A feature's label is one of its own message keys or a shared one (checked by defineFeature).
+    label: t(label as MessageKey),
+    'data-testid': `menu-${path.slice(1) || 'overview'}`,
+  });
+  const sections = groupMenu(visibleMenu(menuEntries, me));
+  // Headings only when there is more than one group to tell apart (a resident's two entries need none).
+  const headed = sections.filter((s) => s.group).length > 1;
+  const items = sections.flatMap(({ group, entries }): NonNullable<MenuProps['items']> =>
+    group && headed
+      ? [
+          {
+            type: 'group' as const,
+            key: `group-${group}`,
+            label: t(menuGroups[group].label),
+            children: entries.map(item),
+          },
+        ]
+      : entries.map(item),
+  );
   return (
     <nav data-testid="side-menu" aria-label={t('app.name')}>
       <Menu
@@ -73,6 +103,53 @@ function Logo({ collapsed }: { collapsed: boolean }) {
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * Where the page sits in the menu: "group › page" for a menu page, "group › parent page" (a link) for a page
+ * reached from one (a household card: 基础数据 › 居民). None on home or pages outside the menu's groups.
+ */
+function Breadcrumbs({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const key = selectedKey(location.pathname);
+  const entry =
+    visibleMenu(menuEntries, me).find((e) => e.path === key) ?? menuEntries.find((e) => e.path === key);
+  if (!entry?.group) return null;
+  const onEntry = entry.path === location.pathname;
+  return (
+    <Breadcrumb
+      className="ww-breadcrumbs"
+      data-testid="breadcrumbs"
+      aria-label={t('layout.breadcrumbs')}
+      items={[
+        { title: t(menuGroups[entry.group].label) },
+        {
+          title: onEntry ? (
+            <span aria-current="page">{t(entry.label as MessageKey)}</span>
+          ) : (
+            <Link to={entry.path}>{t(entry.label as MessageKey)}</Link>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** The first thing the keyboard reaches: moves focus past the menu and header to the page. */
+function SkipLink() {
+  const { t } = useI18n();
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const main = document.getElementById(MAIN_ID);
+    main?.focus();
+    main?.scrollIntoView();
+  };
+  return (
+    <a className="ww-skip-link" href={`#${MAIN_ID}`} onClick={skip} data-testid="skip-link">
+      {t('layout.skipToMain')}
+    </a>
   );
 }
 
@@ -125,10 +202,12 @@ export function AppLayout({ me }: { me: Me }) {
 
   return (
     <Layout className="ww-shell">
+      <SkipLink />
       {mobile ? (
         <Drawer
           placement="left"
           open={drawerOpen}
+          afterOpenChange={focusOpenDrawer}
           onClose={() => setDrawerOpen(false)}
           size={240}
           closable={false}
@@ -182,7 +261,8 @@ export function AppLayout({ me }: { me: Me }) {
             </Button>
           </Dropdown>
         </Layout.Header>
-        <Layout.Content className="ww-content">
+        <Layout.Content className="ww-content" id={MAIN_ID} tabIndex={-1}>
+          <Breadcrumbs me={me} />
           {/* Until a forced password change is done the API refuses everything else, so no page asks it. */}
           {me.mustChangePassword ? null : <Outlet />}
         </Layout.Content>

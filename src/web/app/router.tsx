@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
+import { Watermark } from '../components/watermark.tsx';
 import { allFeatures, assembleRoutes, type AppRoute } from './assemble.ts';
 import { can, useMe, type Permission } from './session.ts';
 import { CardSkeleton, PageSkeleton, ShellSkeleton } from './skeleton.tsx';
@@ -77,6 +78,7 @@ function toRouteObject(route: AppRoute): RouteObject {
   const element = (
     <RequirePermission permissions={permissions}>
       <Page />
+      {route.watermark ? <Watermark /> : null}
     </RequirePermission>
   );
   if (route.public) {

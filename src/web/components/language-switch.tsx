@@ -5,6 +5,7 @@ import { useI18n, type Lang } from '../app/i18n.tsx';
 /** Switches the UI language; the choice is remembered in this browser. */
 export function LanguageSwitch({ light = false }: { light?: boolean }) {
   const { lang, setLang, t } = useI18n();
+  const current = lang === 'zh-CN' ? t('lang.zh') : t('lang.en');
   return (
     <Dropdown
       trigger={['click']}
@@ -22,10 +23,11 @@ export function LanguageSwitch({ light = false }: { light?: boolean }) {
         type="text"
         icon={<GlobalOutlined />}
         data-testid="lang-switch"
-        aria-label={t('lang.label')}
+        // The name holds the visible text (WCAG 2.5.3), and says what the button is for.
+        aria-label={`${t('lang.label')}: ${current}`}
         style={light ? { color: '#fff' } : undefined}
       >
-        <span className="ww-hide-xs">{lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}</span>
+        <span className="ww-hide-xs">{current}</span>
       </Button>
     </Dropdown>
   );

@@ -29,6 +29,12 @@ export const enUS: Record<SharedMessageKey, string> = {
   'lang.en': 'English',
 
   'menu.toggle': 'Toggle menu',
+  'menuGroup.registry': 'Base data',
+  'menuGroup.teams': 'Organisation and teams',
+  'menuGroup.mine': 'My work',
+  'menuGroup.system': 'Administration',
+  'layout.skipToMain': 'Skip to main content',
+  'layout.breadcrumbs': 'You are here',
 
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',

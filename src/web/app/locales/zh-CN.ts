@@ -31,6 +31,12 @@ export const zhCN = {
   'lang.en': 'English',
 
   'menu.toggle': '展开/收起菜单',
+  'menuGroup.registry': '基础数据',
+  'menuGroup.teams': '组织队伍',
+  'menuGroup.mine': '我的工作',
+  'menuGroup.system': '系统管理',
+  'layout.skipToMain': '跳到主要内容',
+  'layout.breadcrumbs': '当前位置',
 
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',

@@ -3,6 +3,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useApiFormErrors } from '../../components/form-errors.tsx';
 import { MOBILE_PATTERN, useCreateAccount, type RoleInfo } from './api.ts';
 import { RoleScopeRows, roleFieldOf, toAssignments, type RoleRowsValues } from './role-scope-rows.tsx';
+import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 
 type Values = RoleRowsValues & { username: string; displayName: string; mobile?: string; password: string };
 
@@ -56,6 +57,7 @@ export function AccountCreateDrawer({
   return (
     <Drawer
       open={open}
+      afterOpenChange={focusOpenDrawer}
       title={t('accounts.createTitle')}
       onClose={close}
       size={screens.md === false ? '100%' : 760}

@@ -267,6 +267,7 @@ export function AccountsPage() {
           <Select<AccountStatus>
             allowClear
             placeholder={t('accounts.statusFilter')}
+            aria-label={t('accounts.statusFilter')}
             value={filter.status}
             onChange={(status) => setFilter((f) => ({ ...f, status, page: 1 }))}
             options={(['active', 'disabled'] as const).map((s) => ({
@@ -280,6 +281,7 @@ export function AccountsPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('accounts.roleFilter')}
+            aria-label={t('accounts.roleFilter')}
             value={filter.role}
             onChange={(role) => setFilter((f) => ({ ...f, role, page: 1 }))}
             options={roles.map((r) => ({ value: r.code, label: pick(r.name) }))}

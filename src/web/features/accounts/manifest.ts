@@ -9,11 +9,19 @@ export default defineFeature({
     {
       path: '/accounts',
       permission: 'account:read',
+      watermark: true,
       load: () => import('./accounts-page.tsx').then((m) => m.AccountsPage),
     },
   ],
   menu: [
-    { path: '/accounts', label: 'menu.accounts', icon: TeamOutlined, order: 50, permission: 'account:read' },
+    {
+      path: '/accounts',
+      label: 'menu.accounts',
+      icon: TeamOutlined,
+      order: 50,
+      permission: 'account:read',
+      group: 'system',
+    },
   ],
   messages,
 });

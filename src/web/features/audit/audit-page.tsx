@@ -26,6 +26,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useAuditActors, useAuditLog, type AuditFilter, type AuditRow } from './api.ts';
 import { useAuditLabelText } from './labels.ts';
 import { changeLine, changeSummary } from './plain-words.ts';
+import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 
 const firstPage: AuditFilter = { page: 1, pageSize: 20 };
 
@@ -85,6 +86,7 @@ function EntryDrawer({ row, onClose }: { row: AuditRow | null; onClose: () => vo
   return (
     <Drawer
       open={row !== null}
+      afterOpenChange={focusOpenDrawer}
       onClose={onClose}
       size={mobile ? '100%' : 560}
       destroyOnHidden

@@ -9,9 +9,19 @@ export default defineFeature({
     {
       path: '/audit',
       permission: 'audit:read',
+      watermark: true,
       load: () => import('./audit-page.tsx').then((m) => m.AuditPage),
     },
   ],
-  menu: [{ path: '/audit', label: 'menu.audit', icon: AuditOutlined, order: 60, permission: 'audit:read' }],
+  menu: [
+    {
+      path: '/audit',
+      label: 'menu.audit',
+      icon: AuditOutlined,
+      order: 60,
+      permission: 'audit:read',
+      group: 'system',
+    },
+  ],
   messages,
 });

@@ -9,6 +9,7 @@ export default defineFeature({
       path: '/territories/:id/fact-sheet',
       permission: 'territory:read',
       activeMenu: '/territory',
+      watermark: true,
       load: () => import('./fact-sheet-page.tsx').then((m) => m.FactSheetPage),
     },
   ],

@@ -356,6 +356,7 @@ function WorkersTab({ canWrite }: { canWrite: boolean }) {
         <Select
           allowClear
           placeholder={t('gridWorkers.employment')}
+          aria-label={t('gridWorkers.employment')}
           value={filter.employment}
           onChange={(employment: Employment | undefined) => set({ employment })}
           options={employments.map((e) => ({ value: e, label: t(`gridWorkers.employment.${e}`) }))}
@@ -364,6 +365,7 @@ function WorkersTab({ canWrite }: { canWrite: boolean }) {
         <Select
           allowClear
           placeholder={t('gridWorkers.occupation')}
+          aria-label={t('gridWorkers.occupation')}
           value={filter.occupation}
           onChange={(occupation: Occupation | undefined) => set({ occupation })}
           options={occupations.map((o) => ({ value: o, label: t(`gridWorkers.occupation.${o}`) }))}
@@ -383,6 +385,7 @@ function WorkersTab({ canWrite }: { canWrite: boolean }) {
           <Switch
             checked={filter.overloaded === 'true'}
             onChange={(on) => set({ overloaded: on ? 'true' : undefined })}
+            aria-label={t('gridWorkers.onlyOverloaded')}
           />
           <Typography.Text>{t('gridWorkers.onlyOverloaded')}</Typography.Text>
         </Space>
@@ -460,7 +463,7 @@ function GridsTab() {
           />
         </Space>
         <Space size={4}>
-          <Switch checked={uncovered} onChange={setUncovered} />
+          <Switch checked={uncovered} onChange={setUncovered} aria-label={t('gridWorkers.onlyUncovered')} />
           <Typography.Text>{t('gridWorkers.onlyUncovered')}</Typography.Text>
         </Space>
       </Space>

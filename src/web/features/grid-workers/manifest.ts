@@ -9,6 +9,7 @@ export default defineFeature({
     {
       path: '/grid-workers',
       permission: 'grid_worker:read',
+      watermark: true,
       load: () => import('./grid-workers-page.tsx').then((m) => m.GridWorkersPage),
     },
   ],
@@ -19,6 +20,7 @@ export default defineFeature({
       icon: SolutionOutlined,
       order: 35,
       permission: 'grid_worker:read',
+      group: 'teams',
     },
   ],
   messages,

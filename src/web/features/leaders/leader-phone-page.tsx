@@ -49,7 +49,7 @@ export function LeaderPhonePage() {
         {(data?.buildings ?? []).map((b) => (
           <Card key={b.id} size="small" title={b.name}>
             <div>{t('leaderPhone.households', { n: b.households, r: b.residents })}</div>
-            <div style={{ color: 'rgba(0,0,0,0.45)' }}>
+            <div style={{ color: 'rgba(0,0,0,0.6)' }}>
               {b.chat
                 ? t('leaderPhone.chat', { name: b.chat.name, n: b.chat.memberCount })
                 : t('leaderPhone.noChat')}

@@ -178,6 +178,7 @@ export function LeadersPage() {
           allowClear
           style={{ width: 140 }}
           placeholder={t('leaders.filter.status')}
+          aria-label={t('leaders.filter.status')}
           value={filter.status}
           onChange={(status?: TermStatus) => setFilter({ ...filter, status, page: 1 })}
           options={termStatuses.map((s) => ({ value: s, label: t(`leaders.status.${s}`) }))}
@@ -267,7 +268,7 @@ export function LeadersPage() {
               <>
                 <Tag color={statusColor[r.status]}>{t(`leaders.status.${r.status}`)}</Tag>
                 {r.active ? <Tag color="blue">{t('leaders.active')}</Tag> : null}
-                {r.reason ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{r.reason}</div> : null}
+                {r.reason ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)' }}>{r.reason}</div> : null}
               </>
             ),
           },

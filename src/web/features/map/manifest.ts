@@ -13,7 +13,14 @@ export default defineFeature({
     },
   ],
   menu: [
-    { path: '/map', label: 'menu.map', icon: EnvironmentOutlined, order: 40, permission: 'territory:read' },
+    {
+      path: '/map',
+      label: 'menu.map',
+      icon: EnvironmentOutlined,
+      order: 40,
+      permission: 'territory:read',
+      group: 'registry',
+    },
   ],
   messages,
 });

@@ -45,6 +45,7 @@ export default defineFeature({
       icon: ApartmentOutlined,
       order: 35,
       permission: 'coverage:read',
+      group: 'teams',
     },
   ],
   messages,

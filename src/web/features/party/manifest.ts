@@ -9,11 +9,13 @@ export default defineFeature({
     {
       path: '/party',
       permission: 'party:read',
+      watermark: true,
       load: () => import('./org-page.tsx').then((m) => m.PartyOrgPage),
     },
     {
       path: '/party/registrations',
       permission: 'party:read',
+      watermark: true,
       load: () => import('./registrations-page.tsx').then((m) => m.PartyRegistrationsPage),
     },
     {
@@ -23,13 +25,21 @@ export default defineFeature({
     },
   ],
   menu: [
-    { path: '/party', label: 'menu.party', icon: FlagOutlined, order: 45, permission: 'party:read' },
+    {
+      path: '/party',
+      label: 'menu.party',
+      icon: FlagOutlined,
+      order: 45,
+      permission: 'party:read',
+      group: 'teams',
+    },
     {
       path: '/party/registrations',
       label: 'menu.partyRegistrations',
       icon: SolutionOutlined,
       order: 46,
       permission: 'party:read',
+      group: 'teams',
     },
     {
       path: '/party/mine',

@@ -73,6 +73,7 @@ export function PartyRegistrationsPage() {
                     value={status}
                     onChange={setStatus}
                     placeholder={t('party.status')}
+                    aria-label={t('party.status')}
                     options={statuses.map((s) => ({ value: s, label: t(`party.registration.${s}`) }))}
                   />
                 </Space>
@@ -241,6 +242,7 @@ function ApproveModal({
         <Select
           style={{ width: '100%' }}
           placeholder={t('party.chooseBranch')}
+          aria-label={t('party.chooseBranch')}
           value={branchId}
           onChange={setBranchId}
           loading={orgs.isFetching}

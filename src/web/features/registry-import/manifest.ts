@@ -9,11 +9,19 @@ export default defineFeature({
     {
       path: '/import',
       permission: 'resident:import',
+      watermark: true,
       load: () => import('./import-page.tsx').then((m) => m.ImportPage),
     },
   ],
   menu: [
-    { path: '/import', label: 'menu.import', icon: UploadOutlined, order: 20, permission: 'resident:import' },
+    {
+      path: '/import',
+      label: 'menu.import',
+      icon: UploadOutlined,
+      order: 20,
+      permission: 'resident:import',
+      group: 'registry',
+    },
   ],
   messages,
 });

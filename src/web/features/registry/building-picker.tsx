@@ -55,7 +55,7 @@ export function BuildingPicker({
       optionRender={(option) => (
         <div>
           <div>{option.data.label}</div>
-          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)', whiteSpace: 'normal' }}>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)', whiteSpace: 'normal' }}>
             {option.data.description}
           </div>
         </div>

@@ -12,6 +12,7 @@ import {
 } from './api.ts';
 import { BuildingPicker } from './building-picker.tsx';
 import { householdKinds, tenures } from './labels.ts';
+import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 
 type Values = {
   buildingId?: string;
@@ -82,6 +83,7 @@ export function HouseholdCreateDrawer({ open, onClose }: { open: boolean; onClos
   return (
     <Drawer
       open={open}
+      afterOpenChange={focusOpenDrawer}
       title={t('household.createTitle')}
       onClose={close}
       size={mobile ? '100%' : 520}

@@ -44,7 +44,7 @@ export function HouseholdPicker({
       optionRender={(option) => (
         <div>
           <div>{option.data.label}</div>
-          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{option.data.description}</div>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)' }}>{option.data.description}</div>
         </div>
       )}
       style={{ width: '100%' }}

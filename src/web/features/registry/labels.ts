@@ -44,13 +44,13 @@ export type CareLevel = (typeof careLevels)[number];
 
 /** One colour per key-population tag, the same on tags, charts and the map. */
 export const tagColors: Record<KeyPopulationTag, string> = {
-  elderly_alone: '#d4380d',
-  elderly_empty_nest: '#fa8c16',
-  disabled: '#1677ff',
-  low_income: '#722ed1',
-  special_care: '#eb2f96',
-  veteran: '#389e0d',
-  left_behind_child: '#13c2c2',
+  elderly_alone: '#ad2102',
+  elderly_empty_nest: '#ad4e00',
+  disabled: '#0958d9',
+  low_income: '#531dab',
+  special_care: '#c41d7f',
+  veteran: '#237804',
+  left_behind_child: '#006d75',
   serious_illness: '#a8071a',
 };
 export const keyPopulationTags = Object.keys(tagColors) as KeyPopulationTag[];

@@ -9,12 +9,14 @@ export default defineFeature({
     {
       path: '/residents',
       permission: 'resident:read',
+      watermark: true,
       load: () => import('./residents-page.tsx').then((m) => m.ResidentsPage),
     },
     {
       path: '/households/:id',
       permission: 'resident:read',
       activeMenu: '/residents',
+      watermark: true,
       load: () => import('./household-page.tsx').then((m) => m.HouseholdPage),
     },
   ],
@@ -25,6 +27,7 @@ export default defineFeature({
       icon: IdcardOutlined,
       order: 10,
       permission: 'resident:read',
+      group: 'registry',
     },
   ],
   messages,

@@ -30,6 +30,7 @@ import { HistoryTimeline } from './history-timeline.tsx';
 import { ResidentFormModal } from './resident-form-modal.tsx';
 import { ResidentMoveModal, ResidentMoveOutModal } from './resident-move-modals.tsx';
 import { ResidentTags } from './resident-tags.tsx';
+import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 
 type Dialog = 'edit' | 'move' | 'moveOut' | null;
 
@@ -217,6 +218,7 @@ export function ResidentDrawer({ id, onClose }: { id: string | null; onClose: ()
     <>
       <Drawer
         open={Boolean(id)}
+        afterOpenChange={focusOpenDrawer}
         onClose={onClose}
         size={mobile ? '100%' : 560}
         destroyOnHidden

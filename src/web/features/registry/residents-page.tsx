@@ -433,6 +433,7 @@ export function ResidentsPage() {
                     allowClear
                     value={state.residents.tag}
                     placeholder={t('residents.tagFilter')}
+                    aria-label={t('residents.tagFilter')}
                     onChange={(tag) => update({ tag })}
                     options={keyPopulationTags.map((tag) => ({ value: tag, label: t(`keyTag.${tag}`) }))}
                     className="ww-filter-select"
@@ -471,6 +472,7 @@ export function ResidentsPage() {
                   allowClear
                   value={state.households.kind}
                   placeholder={t('household.kind')}
+                  aria-label={t('household.kind')}
                   onChange={(kind) => update({ kind })}
                   options={householdKinds.map((k) => ({ value: k, label: t(`householdKind.${k}`) }))}
                   className="ww-filter-select"

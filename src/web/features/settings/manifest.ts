@@ -19,6 +19,7 @@ export default defineFeature({
       icon: SettingOutlined,
       order: 90,
       permission: 'settings:manage',
+      group: 'system',
     },
   ],
   messages,

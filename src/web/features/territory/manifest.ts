@@ -19,6 +19,7 @@ export default defineFeature({
       icon: ClusterOutlined,
       order: 30,
       permission: 'territory:read',
+      group: 'registry',
     },
   ],
   messages,

@@ -45,6 +45,7 @@ export function TerritorySelect({
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={options.map((o) => o.key)}
       placeholder={placeholder}
+      aria-label={placeholder}
       popupMatchSelectWidth={false}
       className={className}
       data-testid={testId}

@@ -9,6 +9,7 @@ export default defineFeature({
     {
       path: '/volunteers',
       permission: 'volunteer:read',
+      watermark: true,
       load: () => import('./volunteers-page.tsx').then((m) => m.VolunteersPage),
     },
     {
@@ -24,6 +25,7 @@ export default defineFeature({
       icon: HeartOutlined,
       order: 37,
       permission: 'volunteer:read',
+      group: 'teams',
     },
     {
       path: '/my-volunteering',
@@ -31,6 +33,8 @@ export default defineFeature({
       icon: HeartOutlined,
       order: 38,
       permission: 'volunteer:self',
+      group: 'mine',
+      personal: true,
     },
   ],
   messages,

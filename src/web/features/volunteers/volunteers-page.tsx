@@ -224,6 +224,7 @@ function ProfilesTab({ canWrite }: { canWrite: boolean }) {
         <Select
           allowClear
           placeholder={t('volunteers.availability')}
+          aria-label={t('volunteers.availability')}
           value={filter.availability}
           onChange={(availability: Availability | undefined) => set({ availability })}
           options={availabilities.map((a) => ({ value: a, label: t(`volunteers.availability.${a}`) }))}
@@ -232,6 +233,7 @@ function ProfilesTab({ canWrite }: { canWrite: boolean }) {
         <Select
           value={filter.status}
           onChange={(status: VolunteerFilter['status']) => set({ status })}
+          aria-label={t('volunteers.status')}
           options={(['active', 'ended', 'all'] as const).map((s) => ({
             value: s,
             label: t(`volunteers.status.${s}`),
