@@ -116,7 +116,7 @@ describe('the assembled features', () => {
       [null, ['/']],
       ['registry', ['/residents', '/import', '/territory', '/map']],
       ['teams', ['/leaders', '/grid-workers', '/coverage', '/volunteers', '/party', '/party/registrations']],
-      ['mine', ['/m/leader', '/my-volunteering']],
+      ['mine', ['/m/leader', '/my-volunteering', '/party/mine']],
       ['system', ['/accounts', '/audit', '/settings']],
     ]);
   });
@@ -130,6 +130,7 @@ describe('the assembled features', () => {
     const admin = visibleMenu(menu, { ...everything, roles: [role('all')] }).map((e) => e.path);
     expect(admin).not.toContain('/my-volunteering');
     expect(admin).not.toContain('/m/leader');
+    expect(admin).not.toContain('/party/mine');
     expect(admin).toContain('/settings');
     const leader = visibleMenu(menu, { permissions: ['leader:call'] as never, roles: [role('buildings')] });
     expect(leader.map((e) => e.path)).toEqual(['/', '/m/leader']);

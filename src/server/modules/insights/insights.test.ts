@@ -113,11 +113,11 @@ describe('home of a user with several places', () => {
     expect(outside.status).toBe(404);
   });
 
-  it('the demo branch secretary (one assignment over two grids) sees both grids together', async () => {
+  it('the demo branch secretary (its post over the grids of its branch) sees them all together', async () => {
     const res = await t.request('GET', '/api/v1/insights/overview', { cookie: await t.login('branch') });
     const data = overviewResponseSchema.parse(res.json).data!;
     expect(data.territory).toBeNull();
-    expect(data.places).toHaveLength(2);
+    expect(data.places!.length).toBeGreaterThanOrEqual(2);
     expect(data.figures.residents).toBe(data.children.reduce((sum, c) => sum + c.residents, 0));
   });
 });

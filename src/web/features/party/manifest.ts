@@ -47,6 +47,8 @@ export default defineFeature({
       icon: IdcardOutlined,
       order: 47,
       permission: 'party:register',
+      group: 'mine',
+      personal: true,
     },
   ],
   messages,
