@@ -99,6 +99,7 @@ export const partyAudit = {
     partyBranches: { zh: '党支部数', en: 'Party branches' },
     buildingPartyGroups: { zh: '楼栋党小组数', en: 'Building party groups' },
     partyMembers: { zh: '党员数', en: 'Party members' },
+    probationaryMembers: { zh: '预备党员数', en: 'Probationary members' },
     cadreSecretaries: { zh: '干部兼任书记', en: 'Cadre secretaries' },
     registeredPartyMembers: { zh: '报到党员数', en: 'Registered members' },
   },
