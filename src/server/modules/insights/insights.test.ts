@@ -117,7 +117,7 @@ describe('home of a user with several places', () => {
     const res = await t.request('GET', '/api/v1/insights/overview', { cookie: await t.login('branch') });
     const data = overviewResponseSchema.parse(res.json).data!;
     expect(data.territory).toBeNull();
-    expect(data.places!.length).toBeGreaterThanOrEqual(2);
+    expect(data.places.length).toBeGreaterThanOrEqual(2);
     expect(data.figures.residents).toBe(data.children.reduce((sum, c) => sum + c.residents, 0));
   });
 });
