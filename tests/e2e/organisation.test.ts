@@ -27,6 +27,18 @@ test('a community secretary reads the coverage board, prints a building’s cont
   await cardsLink.click();
   await page.waitForURL((url) => /^\/buildings\/[^/]+\/cards$/.test(url.pathname));
   const buildingId = new URL(page.url()).pathname.split('/')[2]!;
+  // Opened afresh, the page asks for its cards alongside the session check, not after it (the route's prefetch).
+  await page.reload();
+  await page.getByTestId('service-card').first().waitFor();
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const path = (e: PerformanceResourceTiming) => new URL(e.name).pathname;
+    return {
+      cardsAsked: entries.find((e) => path(e).endsWith('/service-cards'))?.startTime ?? Infinity,
+      meAnswered: entries.find((e) => path(e) === '/api/v1/me')?.responseEnd ?? -Infinity,
+    };
+  });
+  expect(timing.cardsAsked).toBeLessThan(timing.meAnswered);
   const cards = (await apiGet(page, `/buildings/${buildingId}/service-cards`)).data as {
     pagePath: string;
     households: unknown[];
@@ -73,7 +85,10 @@ test('a community secretary reads the coverage board, prints a building’s cont
   const phone = await e2e.newPage({ width: 390, height: 844 });
   await phone.goto(cards.pagePath);
   // Not any heading: the loading skeleton draws an <h3> of its own.
-  await phone.getByTestId('building-page').getByRole('heading', { name: /服务人员/ }).waitFor();
+  await phone
+    .getByTestId('building-page')
+    .getByRole('heading', { name: /服务人员/ })
+    .waitFor();
   const width = await phone.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await phone.goto(`${cards.pagePath.slice(0, -1)}x`);

@@ -1,3 +1,4 @@
+import type { FetchQueryOptions } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import type { SharedMessageKey } from './locales/zh-CN.ts';
 import type { Permission } from './session.ts';
@@ -25,7 +26,17 @@ type RouteBase = {
    * and the time covers it, on screen and in print (components/watermark.tsx).
    */
   watermark?: boolean;
+  /**
+   * The page's main data, asked for the moment the route is entered, alongside the page's code and the session
+   * check rather than after them: the query options of the page's own hook (`serviceCardsQuery(id)`), from the
+   * route's params; null when the params name nothing to ask for.
+   */
+  prefetch?: (params: Readonly<Record<string, string | undefined>>) => RoutePrefetch | null;
 };
+
+/** What a route asks for ahead of its page: the same query options its page's hook uses. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page's data, typed by the page's own hook
+export type RoutePrefetch = FetchQueryOptions<any, Error, any, any>;
 
 /**
  * A page of a feature. `load` is the normal case: the page's code is fetched on its first visit, e.g.

@@ -4,7 +4,7 @@ import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { meKey } from './session.ts';
@@ -48,9 +48,11 @@ function AntdProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** The app's one server-state cache; the router's loaders start a page's requests into it (router.tsx). */
+export const queryClient = createQueryClient();
+
 /** Language, server state and Ant Design configuration for the whole app. */
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>

@@ -1,12 +1,20 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
+import {
+  createBrowserRouter,
+  Navigate,
+  useLocation,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
 import { Watermark } from '../components/watermark.tsx';
 import { allFeatures, assembleRoutes, type AppRoute } from './assemble.ts';
+import { queryClient } from './providers.tsx';
 import { can, useMe, type Permission } from './session.ts';
 import { CardSkeleton, PageSkeleton, ShellSkeleton } from './skeleton.tsx';
 
 // The frame (menu, header, drawers) and the status pages come in their own chunks, so the sign-in page loads neither.
-const AppLayout = lazy(() => import('./layout.tsx').then((m) => ({ default: m.AppLayout })));
+const loadLayout = () => import('./layout.tsx');
+const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
 const ForbiddenPage = lazy(() =>
   import('../components/status-pages.tsx').then((m) => ({ default: m.ForbiddenPage })),
 );
@@ -72,8 +80,23 @@ function pageOf(route: AppRoute): ComponentType {
   return 'load' in route ? lazy(() => route.load().then((page) => ({ default: page }))) : route.component;
 }
 
+/**
+ * Entering a route starts, at once and side by side, what its page will wait for: its code and its main data
+ * (the manifest's `prefetch`). Without this they came one after the other (the session, the frame's code, the
+ * page's code, then its data). Nothing is awaited: the page shows its own skeleton and errors as before.
+ */
+function preload(route: AppRoute) {
+  return ({ params }: LoaderFunctionArgs) => {
+    if ('load' in route) void route.load().catch(() => undefined);
+    const query = route.prefetch?.(params);
+    if (query) void queryClient.prefetchQuery(query);
+    return null;
+  };
+}
+
 function toRouteObject(route: AppRoute): RouteObject {
   const Page = pageOf(route);
+  const loader = preload(route);
   const permissions = route.permission === undefined ? [] : [route.permission].flat();
   const element = (
     <RequirePermission permissions={permissions}>
@@ -87,9 +110,17 @@ function toRouteObject(route: AppRoute): RouteObject {
         <Page />
       </Suspense>
     );
-    return { path: route.path, element: page, errorElement: <Crash /> };
+    return {
+      path: route.path,
+      element: page,
+      errorElement: <Crash />,
+      loader,
+      hydrateFallbackElement: <CardSkeleton />,
+    };
   }
-  return route.path === '/' ? { index: true, element } : { path: route.path.slice(1), element };
+  return route.path === '/'
+    ? { index: true, element, loader }
+    : { path: route.path.slice(1), element, loader };
 }
 
 /** Every feature's pages (features.ts): public ones beside the signed-in frame, the others inside it. */
@@ -101,6 +132,12 @@ export const router = createBrowserRouter([
     path: '/',
     element: <RequireAuth />,
     errorElement: <Crash />,
+    // The frame's code comes alongside the session check, not after it.
+    loader: () => {
+      void loadLayout().catch(() => undefined);
+      return null;
+    },
+    hydrateFallbackElement: <ShellSkeleton />,
     children: [
       ...routes.filter((r) => !r.public).map(toRouteObject),
       {

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryKey } from '../../api/cache.ts';
 import { api, type Schemas } from '../../api/client.ts';
 
@@ -15,23 +15,27 @@ export function useCoverage(territoryId: string | undefined, maxLoad: number | u
   });
 }
 
-export function useServiceCards(buildingId: string | undefined) {
-  return useQuery({
-    queryKey: ['organisation', 'cards', buildingId ?? ''] as const satisfies QueryKey,
-    queryFn: async () =>
-      (await api.get('/buildings/{id}/service-cards', { path: { id: buildingId ?? '' } })).data,
-    enabled: Boolean(buildingId),
+/** A building's contact cards: the page's hook, and the route's prefetch (manifest.ts) with the same key. */
+export const serviceCardsQuery = (buildingId: string) =>
+  queryOptions({
+    queryKey: ['organisation', 'cards', buildingId] as const satisfies QueryKey,
+    queryFn: async () => (await api.get('/buildings/{id}/service-cards', { path: { id: buildingId } })).data,
   });
+
+export function useServiceCards(buildingId: string | undefined) {
+  return useQuery({ ...serviceCardsQuery(buildingId ?? ''), enabled: Boolean(buildingId) });
 }
 
 /** Every building's contact cards of a grid or a community, as one print set. */
-export function usePlaceServiceCards(territoryId: string | undefined) {
-  return useQuery({
-    queryKey: ['organisation', 'place-cards', territoryId ?? ''] as const satisfies QueryKey,
+export const placeServiceCardsQuery = (territoryId: string) =>
+  queryOptions({
+    queryKey: ['organisation', 'place-cards', territoryId] as const satisfies QueryKey,
     queryFn: async () =>
-      (await api.get('/territories/{id}/service-cards', { path: { id: territoryId ?? '' } })).data,
-    enabled: Boolean(territoryId),
+      (await api.get('/territories/{id}/service-cards', { path: { id: territoryId } })).data,
   });
+
+export function usePlaceServiceCards(territoryId: string | undefined) {
+  return useQuery({ ...placeServiceCardsQuery(territoryId ?? ''), enabled: Boolean(territoryId) });
 }
 
 /** Who serves a place (GET /territories/{id}/servants), for the fact sheet and the map. */

@@ -1,5 +1,6 @@
 import { ApartmentOutlined } from '@ant-design/icons';
 import { defineFeature } from '../../app/define-feature.ts';
+import { placeServiceCardsQuery, serviceCardsQuery } from './api.ts';
 import { messages } from './messages.ts';
 
 /**
@@ -19,18 +20,21 @@ export default defineFeature({
       permission: 'resident:read',
       activeMenu: '/coverage',
       load: () => import('./cards-page.tsx').then((m) => m.CardsPage),
+      prefetch: ({ id }) => (id ? serviceCardsQuery(id) : null),
     },
     {
       path: '/buildings/:id/placard',
       permission: 'resident:read',
       activeMenu: '/coverage',
       load: () => import('./cards-page.tsx').then((m) => m.PlacardPage),
+      prefetch: ({ id }) => (id ? serviceCardsQuery(id) : null),
     },
     {
       path: '/territories/:id/cards',
       permission: 'resident:read',
       activeMenu: '/coverage',
       load: () => import('./cards-page.tsx').then((m) => m.PlaceCardsPage),
+      prefetch: ({ id }) => (id ? placeServiceCardsQuery(id) : null),
     },
     {
       path: '/b/:token',
