@@ -10547,7 +10547,7 @@ export interface components {
       gridWorkers: number;
       /** @description 兼职网格员 — Part-time grid workers */
       partTimeGridWorkers: number;
-      /** @description 楼栋长 — Building leaders */
+      /** @description 红色楼长（单元长） — Building and unit leaders */
       buildingLeaders: number;
       /** @description 无楼栋长的楼栋 — Buildings without a leader */
       buildingsWithoutLeader: number;

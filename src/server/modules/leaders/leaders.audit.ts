@@ -53,6 +53,7 @@ export const leadersAudit = {
     leaders: { zh: '楼栋长人数', en: 'Building leaders' },
     leaderTerms: { zh: '楼栋长任期', en: 'Leader terms' },
     buildingsLed: { zh: '有楼栋长的楼栋', en: 'Buildings led' },
+    unitLeaders: { zh: '单元长', en: 'Unit leaders' },
     nominationsSubmitted: { zh: '待审核提名', en: 'Nominations submitted' },
     nominationsRejected: { zh: '已驳回提名', en: 'Nominations rejected' },
     renewals: { zh: '续聘', en: 'Renewals' },

@@ -5,19 +5,20 @@ import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { accessEndsAfter, buildPerson, persons } from '../people/people.public.ts';
-import { buildings, demoBuildingIds, residents } from '../registry/registry.public.ts';
+import { buildings, demoBuildingIds, households, residents } from '../registry/registry.public.ts';
 import { addDays, shanghaiDay, yearTermEnd } from './leaders.days.ts';
 import { buildBuildingChat, buildLeaderTerm, type LeaderTermRow } from './leaders.factories.ts';
 import { LEADER_TERM_SOURCE } from './leaders.service.ts';
 import { buildingChats, leaderTags, leaderTerms, type LeaderTag } from './leaders.tables.ts';
 
-/** The report's county (scale 1): 1,764 leaders for its ~2,833 buildings. */
+/** The report's county (scale 1): 1,764 building and unit leaders (红色楼长(单元长)) for its 2,833 buildings. */
 const LEADERS_PER_BUILDING = 1764 / 2833;
 /** Born on or before this day: an adult on any day the demo is run. */
 const ADULT_BORN_BY = '2007-12-31';
 
 type Candidate = {
   id: string;
+  unitId: string | null;
   name: string;
   gender: 'male' | 'female';
   birthDate: string;
@@ -63,12 +64,14 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
     .select({
       id: residents.id,
       buildingId: residents.buildingId,
+      unitId: households.unitId,
       name: residents.name,
       gender: residents.gender,
       birthDate: residents.birthDate,
       phoneEnc: residents.phoneEnc,
     })
     .from(residents)
+    .leftJoin(households, eq(households.id, residents.householdId))
     .where(
       and(
         isNull(residents.movedOutAt),
@@ -125,11 +128,21 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
     }
   };
 
-  /** A resident of the building, recorded as a person (the demo leader's linked to its account). */
-  const personFrom = (buildingId: string, territoryCode: string, userId?: string, mobile?: string) => {
+  /**
+   * A resident of the building (of its unit `unitId` when given), recorded as a person (the demo leader's linked to
+   * its account).
+   */
+  const personFrom = (
+    buildingId: string,
+    territoryCode: string,
+    userId?: string,
+    mobile?: string,
+    unitId?: string,
+  ) => {
     const list = candidatesOf.get(buildingId);
-    if (!list?.length) return null;
-    const resident = list.splice(random.int(0, list.length - 1), 1)[0]!;
+    const at = unitId ? list?.flatMap((c, k) => (c.unitId === unitId ? [k] : [])) : list?.map((_, k) => k);
+    if (!list || !at?.length) return null;
+    const resident = list.splice(at[random.int(0, at.length - 1)]!, 1)[0]!;
     const row = buildPerson(keys, {
       name: resident.name,
       gender: resident.gender,
@@ -159,9 +172,11 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
     } else groups.push([b]);
   }
 
-  // Leaders per building led (about 3.5% of buildings have none), less the excess that single-building compounds
-  // (which cannot share a leader) leave: measured at scale 1, where this gives about the report's 1,764.
-  const ratio = (LEADERS_PER_BUILDING / 0.965) * 0.986;
+  // Building leaders per building led (about 3.5% of buildings have none), less the excess that single-building
+  // compounds (which cannot share a leader) leave, and aiming a little under the report's 1,764 (at scale 1): unit
+  // leaders of large buildings make up the rest, exactly (below).
+  const target = Math.round(LEADERS_PER_BUILDING * buildingRows.length);
+  const ratio = (LEADERS_PER_BUILDING / 0.965) * 0.97;
   let leaders = 0;
   let covered = 0;
   let submitted = 0;
@@ -169,6 +184,8 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
   let renewals = 0;
   let demoTermId: string | null = null;
   let demoTermEnd = '';
+  /** Buildings with an approved leader now, for the unit leaders: when their leader's term started. */
+  const ledSince = new Map<string, { territoryCode: string; startsOn: string }>();
   for (const group of groups) {
     let i = 0;
     while (i < group.length) {
@@ -266,9 +283,42 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
         if (isDemo) {
           demoTermId = term.id;
           demoTermEnd = term.endsOn;
-        }
+        } else ledSince.set(building.id, { territoryCode: building.territoryCode, startsOn });
       }
     }
+  }
+
+  // Unit leaders (单元长) in buildings of several units, appointed with their building's leader, until the county
+  // has the report's number of building and unit leaders.
+  const units = new Map<string, string[]>();
+  for (const [building, list] of candidatesOf) {
+    if (!ledSince.has(building)) continue;
+    const known = [...new Set(list.flatMap((c) => (c.unitId ? [c.unitId] : [])))].sort();
+    units.set(building, known);
+  }
+  const multiUnit = buildingRows.filter((b) => (units.get(b.id)?.length ?? 0) > 1);
+  let unitLeaders = 0;
+  for (let k = 0; leaders < target && k < multiUnit.length * 4; k++) {
+    const building = random.pick(multiUnit);
+    const unitsLeft = units.get(building.id)!;
+    if (!unitsLeft.length) continue;
+    const unitId = unitsLeft.splice(random.int(0, unitsLeft.length - 1), 1)[0]!;
+    const led = ledSince.get(building.id)!;
+    const personId = personFrom(building.id, led.territoryCode, undefined, undefined, unitId);
+    if (!personId) continue;
+    pushTerm(
+      buildLeaderTerm({
+        buildingId: building.id,
+        unitId,
+        personId,
+        nomination: nomination(),
+        startsOn: led.startsOn,
+        endsOn: yearTermEnd(led.startsOn),
+        reviewedAt: reviewedAt(led.startsOn),
+      }),
+    );
+    leaders += 1;
+    unitLeaders += 1;
   }
 
   await insertColumns(tx, persons, personRows);
@@ -306,6 +356,7 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
 
   return {
     leaders,
+    unitLeaders,
     leaderTerms: termRows.id.length,
     buildingsLed: covered,
     nominationsSubmitted: submitted,

@@ -58,7 +58,7 @@ export const leadersModule = defineModule({
   figures: [
     {
       keys: {
-        buildingLeaders: { zh: '楼栋长', en: 'Building leaders' },
+        buildingLeaders: { zh: '红色楼长（单元长）', en: 'Building and unit leaders' },
         buildingsWithoutLeader: { zh: '无楼栋长的楼栋', en: 'Buildings without a leader' },
       },
       compute: ({ db, scope, code, asOf }) => countLeaderFigures(db, scope, code, asOf),

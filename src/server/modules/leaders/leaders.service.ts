@@ -617,21 +617,23 @@ export async function remindExpiringTerms(db: Db, now = new Date()): Promise<num
 }
 
 /**
- * The leaders figures of a place within the scope as of a day: distinct persons holding an approved building-leader
- * term (not a unit's) in force that day, and buildings existing then with none.
+ * The leaders figures of a place within the scope as of a day: distinct persons holding an approved building or unit
+ * leader's term in force that day (the report's 红色楼长(单元长)), and buildings existing then with no building
+ * leader (a unit leader does not take the building leader's place).
  */
 export async function countLeaderFigures(db: Executor, scope: Scope, code?: string, asOf?: Date) {
   const day = shanghaiDay(asOf ?? new Date());
   const at = (asOf ?? new Date()).toISOString();
   const place = and(termInScope(scope), code ? startsWith(buildings.territoryCode, code) : undefined);
-  const leading = (t: string) =>
-    sql`${sql.raw(t)}.status = 'approved' and ${sql.raw(t)}.unit_id is null and ${sql.raw(t)}.starts_on <= ${day}::date and ${sql.raw(t)}.ends_on >= ${day}::date`;
+  const inForce = (t: string) =>
+    sql`${sql.raw(t)}.status = 'approved' and ${sql.raw(t)}.starts_on <= ${day}::date and ${sql.raw(t)}.ends_on >= ${day}::date`;
+  const leading = (t: string) => sql`${inForce(t)} and ${sql.raw(t)}.unit_id is null`;
   const [leaders, without] = await Promise.all([
     db
       .select({ n: sql<number>`count(distinct ${leaderTerms.personId})::int` })
       .from(leaderTerms)
       .innerJoin(buildings, eq(buildings.id, leaderTerms.buildingId))
-      .where(and(place, leading('"leader_terms"'))),
+      .where(and(place, inForce('"leader_terms"'))),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(buildings)

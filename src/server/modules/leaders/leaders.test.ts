@@ -569,11 +569,21 @@ describe('figures', () => {
       status: 'rejected',
       startsOn: '2025-01-01',
     });
+    // p3 leads b2's unit through the first half of 2025: a leader counted, but b2 is not led by it.
+    const p3 = await personOn(place);
+    const [b2unit] = await unitsOf(b2.id);
+    await insertLeaderTerm(t.db, {
+      buildingId: b2.id,
+      unitId: b2unit!.id,
+      personId: p3,
+      startsOn: '2025-01-01',
+      endsOn: '2025-06-30',
+    });
     const scope = { all: true, codes: [], buildingIds: [], self: false };
     const on = (day: string) =>
       countLeaderFigures(t.db, scope, newGrid.code, new Date(`${day}T23:59:59+08:00`));
-    expect(await on('2025-02-28')).toEqual({ buildingLeaders: 0, buildingsWithoutLeader: 3 });
-    expect(await on('2025-06-30')).toEqual({ buildingLeaders: 1, buildingsWithoutLeader: 1 });
+    expect(await on('2025-02-28')).toEqual({ buildingLeaders: 1, buildingsWithoutLeader: 3 });
+    expect(await on('2025-06-30')).toEqual({ buildingLeaders: 2, buildingsWithoutLeader: 1 });
     expect(await on('2025-12-31')).toEqual({ buildingLeaders: 1, buildingsWithoutLeader: 1 });
     expect(await on('2026-01-01')).toEqual({ buildingLeaders: 1, buildingsWithoutLeader: 2 });
     expect(await on('2024-12-01')).toEqual({ buildingLeaders: 0, buildingsWithoutLeader: 0 });

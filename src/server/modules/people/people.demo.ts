@@ -96,11 +96,17 @@ const daysBetween = (from: string, to: string) =>
 const dayBetween = (random: Random, from: string, to: string) =>
   addDays(from, random.int(0, Math.max(0, daysBetween(from, to))));
 
+/**
+ * Full-time grid workers serving now, per grid: 934 over the 267 grids of scale 1, which with the part-time ones
+ * makes the report's "网格员980余名" (985).
+ */
+const FULL_TIME_PER_GRID = 934 / 267;
 /** Part-time grid workers (delivery riders and couriers) of the county at scale 1. */
 const PART_TIME_AT_SCALE_1 = 51;
 
 /**
- * Grid workers (网格员): every grid gets 3–4 full-time workers (about 1,000 over the 267 grids of scale 1), a few of
+ * Grid workers (网格员): every grid gets 3–4 full-time workers (934 over the 267 grids of scale 1: with the
+ * part-time ones, the report's "网格员980余名"), a few of
  * whom also serve the community's previous grid, and a few of whose posts had a predecessor whose service ended;
  * 51 part-time delivery riders and couriers at scale 1 (proportionally fewer below). Start dates spread since 2022.
  * Workers are persons standing alone on the grid they serve, with a (synthetic, 171…) mobile most of them agreed to
@@ -152,9 +158,12 @@ async function generateGridWorkersDemo(
   let previous: { grid: DemoNode; personIds: string[] } | null = null;
   let accountPersonId: string | null = null;
   let shared = 0;
+  let fullTime = 0;
   let ended = 0;
   for (const [i, grid] of grids.entries()) {
-    const slots = random.chance(0.8) ? 4 : 3;
+    // 3 or 4 posts, steered so that the full-time workers serving now come to the report's share per grid.
+    const due = FULL_TIME_PER_GRID * (i + 1) - fullTime;
+    const slots = due > 3.75 ? 4 : due < 3.25 ? 3 : random.chance(0.5) ? 4 : 3;
     const personIds: string[] = [];
     for (let slot = 0; slot < slots; slot++) {
       const startsOn = dayBetween(random, '2022-01-01', DEMO_LAST_DAY);
@@ -177,6 +186,7 @@ async function generateGridWorkersDemo(
           : newPerson(grid);
       if (i === 0 && slot === 0) accountPersonId = personId;
       personIds.push(personId);
+      fullTime += 1;
       pushRow(w, buildGridWorker({ personId, grid, startsOn }));
       if (startsOn > '2022-03-01' && random.chance(0.04)) {
         // The post had a predecessor whose service ended the day before.
