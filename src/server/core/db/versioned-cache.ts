@@ -38,15 +38,26 @@ export async function currentVersion(db: Executor, name: string): Promise<number
   return version;
 }
 
+/** A cache of createVersionedCache: the value of `key`, computed again once a data set it reads has changed. */
+export type VersionedCache<T> = (db: Executor, key: string, compute: () => Promise<T>) => Promise<T>;
+
 /**
  * Results of expensive read queries (dashboard aggregates, the tree), kept per process and served only while the
- * data set's version is unchanged. A write in this process is seen at once; a write by another process within
+ * versions of the data sets they read are unchanged (one name, or several: a module's figures that read its own
+ * tables and the registry's). A write in this process is seen at once; a write by another process within
  * VERSION_RECHECK_MS (docs/decisions/versioned-cache.md).
  */
-export function createVersionedCache<T>(name: string, maxEntries = 500) {
-  const entries = new Map<string, { version: number; value: Promise<T> }>();
+export function createVersionedCache<T>(
+  names: string | readonly string[],
+  maxEntries = 500,
+): VersionedCache<T> {
+  const sets = [names].flat();
+  const entries = new Map<string, { version: string; value: Promise<T> }>();
   return async function cached(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
-    const version = await currentVersion(db, name);
+    const version =
+      sets.length === 1
+        ? String(await currentVersion(db, sets[0]!))
+        : (await Promise.all(sets.map((name) => currentVersion(db, name)))).join('.');
     const hit = entries.get(key);
     if (hit && hit.version === version) return hit.value;
     const value = compute();

@@ -34,6 +34,13 @@ export type FigureContext = {
 export type FigureSet = {
   keys: Record<string, Text>;
   compute(context: FigureContext): Promise<Record<string, number>>;
+  /**
+   * The data sets (data_versions, bumped by triggers on their tables) whose tables the figures read: they are
+   * cached per process until one of them changes. Default `['registry']`. A module whose own tables change often
+   * (visits of a door-knocking round) gives them a data set of their own, so that its writes do not recompute every
+   * other module's figures, nor its figures on every registry write when they do not read the registry.
+   */
+  dataSets?: readonly string[];
 };
 
 /** What a module's jobs receive. */

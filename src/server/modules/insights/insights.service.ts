@@ -1,7 +1,7 @@
 import type { Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
-import type { FigureSet } from '../../core/kit/module.ts';
-import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
+import type { FigureContext, FigureSet } from '../../core/kit/module.ts';
+import { createVersionedCache, scopeKey, type VersionedCache } from '../../core/db/versioned-cache.ts';
 import { childStats, countBuildings, registryStats } from '../registry/registry.public.ts';
 import { countTerritories, territoryDetail, territoryTree } from '../territory/territory.public.ts';
 import type { Figures } from './insights.schemas.ts';
@@ -15,11 +15,23 @@ async function placeCode(db: Executor, scope: Scope, territoryId?: string): Prom
   return territoryId ? (await territoryDetail(db, scope, territoryId)).code : undefined;
 }
 
-const figuresCache = createVersionedCache<Figures>('registry');
+/** Each figure set's results, cached until one of the data sets it reads changes (FigureSet.dataSets). */
+const figureCaches = new WeakMap<FigureSet, VersionedCache<Record<string, number>>>();
+function figureCache(set: FigureSet) {
+  let cache = figureCaches.get(set);
+  if (!cache) {
+    cache = createVersionedCache<Record<string, number>>(set.dataSets ?? ['registry']);
+    figureCaches.set(set, cache);
+  }
+  return cache;
+}
 const overviewCache = createVersionedCache<Awaited<ReturnType<typeof computeOverview>>>('registry');
 
-/** Every figure of the report the modules declare, for the caller's scope and an optional place. */
-export function figures(
+/**
+ * Every figure of the report the modules declare, for the caller's scope and an optional place. Each module's set
+ * is cached on its own (figureCache), so a write recomputes only the sets that read what it changed.
+ */
+export async function figures(
   db: Executor,
   sets: FigureSet[],
   scope: Scope,
@@ -29,20 +41,24 @@ export function figures(
   const to = query.to && endOfDayShanghai(query.to).getTime() < Date.now() ? query.to : undefined;
   // scopeKey carries today's date: figures of today change at midnight (terms end, people turn 60) without a write.
   const key = JSON.stringify([scopeKey(scope), query.territoryId, query.from, to]);
-  return figuresCache(db, key, () => computeFigures(db, sets, scope, { ...query, to }));
+  // The place (checked against the scope: 404 outside it) is looked up once, and only when a set is computed.
+  let context: Promise<FigureContext> | undefined;
+  const contextOf = () => (context ??= figureContext(db, scope, { ...query, to }));
+  const results = await Promise.all(
+    sets.map((set) => figureCache(set)(db, key, async () => set.compute(await contextOf()))),
+  );
+  return Object.assign({}, ...results) as Figures;
 }
 
-async function computeFigures(
+async function figureContext(
   db: Executor,
-  sets: FigureSet[],
   scope: Scope,
   query: { territoryId?: string; from?: string; to?: string },
-): Promise<Figures> {
+): Promise<FigureContext> {
   const code = await placeCode(db, scope, query.territoryId);
   const asOf = query.to ? endOfDayShanghai(query.to) : undefined;
   const from = query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined;
-  const results = await Promise.all(sets.map((set) => set.compute({ db, scope, code, from, asOf })));
-  return Object.assign({}, ...results) as Figures;
+  return { db, scope, code, from, asOf };
 }
 
 /**
