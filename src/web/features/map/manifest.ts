@@ -22,5 +22,15 @@ export default defineFeature({
       group: 'registry',
     },
   ],
+  shortcuts: [
+    {
+      path: '/map',
+      title: 'menu.map',
+      text: 'map.shortcut',
+      icon: EnvironmentOutlined,
+      order: 50,
+      permission: 'territory:read',
+    },
+  ],
   messages,
 });
