@@ -210,6 +210,7 @@ describe('the assembled features', () => {
         '/party',
         '/leaders',
         '/territories/:id/fact-sheet',
+        '/map',
       ]),
     );
     expect(marked).not.toContain('/');

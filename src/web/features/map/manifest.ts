@@ -9,6 +9,8 @@ export default defineFeature({
     {
       path: '/map',
       permission: 'territory:read',
+      // Popups name grid workers, leaders and secretaries with their published phones.
+      watermark: true,
       load: () => import('./map-page.tsx').then((m) => m.MapPage),
     },
   ],
