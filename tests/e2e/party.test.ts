@@ -67,6 +67,10 @@ describe('alliance units and registrations (双报到)', () => {
     await member.waitForURL((url) => url.pathname === '/party/mine');
     const card = member.getByTestId('party-register-card');
     await card.waitFor();
+    // The skills offered are the server's list (GET /party/registrations/skills).
+    await card.getByTestId('party-register-skills').click();
+    await member.locator('.ant-select-dropdown:visible').getByTitle('助老助残', { exact: true }).waitFor();
+    await member.keyboard.press('Escape');
     await card.getByTestId('party-register-submit').click();
     await expect
       .poll(() => card.locator('.ant-form-item-explain-error').allTextContents())
