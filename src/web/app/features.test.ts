@@ -181,9 +181,7 @@ describe('the assembled features', () => {
     const shortcuts = assembleShortcuts(features);
     const role = (scopeKind: 'all' | 'community' | 'self' | 'buildings') => ({ scopeKind }) as never;
     const home = (permissions: string[], scopeKind: 'all' | 'community' | 'self' | 'buildings') =>
-      visibleMenu(shortcuts, { permissions: permissions as never, roles: [role(scopeKind)] }).map(
-        (s) => s.path,
-      );
+      visibleMenu(shortcuts, { permissions, roles: [role(scopeKind)] }).map((s) => s.path);
     const everything = [...new Set(shortcuts.flatMap((s) => (s.permission ? [s.permission] : [])))];
     const admin = home(everything, 'all');
     expect(admin).toEqual(expect.arrayContaining(['/residents', '/accounts', '/audit', '/settings']));

@@ -384,7 +384,7 @@ export function partyRoutes(deps: ModuleDeps) {
           ...errorResponses(401, 403),
         },
       }),
-      async (c) => c.json({ data: [...skillSuggestions] }, 200),
+      (c) => c.json({ data: [...skillSuggestions] }, 200),
     )
     .openapi(
       route('party:read', {
