@@ -161,9 +161,20 @@ test('an administrator’s dialogs and detail pages: no serious violation, each 
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   problems.push(...(await axeProblems(page, 'change-password dialog')));
-  // Escape does not close this dialog yet when it is opened from the user menu (open item); its close button does.
+  // Focus is inside the dialog once it is open; Escape closes it and focus goes back to the user menu's button.
+  const focusIn = (selector: string) =>
+    page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
+  await expect.poll(() => focusIn('[role="dialog"]')).toBe(true);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await expect.poll(() => focusIn('[data-testid="user-menu"]')).toBe(true);
+  // Opened again, its close button closes it too.
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-change-password').click();
+  await dialog.waitFor();
   await page.locator('.ant-modal-close').click();
   await dialog.waitFor({ state: 'hidden' });
+  await expect.poll(() => focusIn('[data-testid="user-menu"]')).toBe(true);
 
   expect(problems).toEqual([]);
   await page.context().close();

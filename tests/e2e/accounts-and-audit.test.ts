@@ -95,6 +95,8 @@ test('a new account must set its own password before using the platform, and the
   const dialog = page.getByRole('dialog').filter({ hasText: '首次登录或密码被重置后' });
   await dialog.waitFor();
   await page.keyboard.press('Escape');
+  // Long enough for a closing dialog to be gone: this one stays.
+  await page.waitForTimeout(500);
   expect(await dialog.isVisible()).toBe(true);
   expect(await dialog.getByRole('button', { name: 'Close' }).count()).toBe(0);
 

@@ -214,6 +214,19 @@ describe('map', () => {
     expect(await page.getByTestId('map-popup-secretary').textContent()).toContain(
       grid.branch!.secretary!.name,
     );
+    // Names and phones: the watermark lies over the map and its popup (the click above went through it).
+    const mark = page.getByTestId('watermark');
+    expect(await mark.getAttribute('data-text')).toContain('secretary');
+    expect(await mark.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    const onTop = await workers.evaluate((popup) => {
+      const watermark = document.querySelector<HTMLElement>('[data-testid=watermark]')!;
+      const r = popup.getBoundingClientRect();
+      watermark.style.pointerEvents = 'auto'; // only to ask what is painted on top
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      watermark.style.pointerEvents = '';
+      return top === watermark;
+    });
+    expect(onTop).toBe(true);
 
     // A fresh view (the grid's popup panned the map), then the building's point.
     await page.reload();

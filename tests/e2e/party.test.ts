@@ -60,9 +60,17 @@ describe('alliance units and registrations (双报到)', () => {
   test('a party member registers themself from their own account; the community transfers the registration, then deregisters it', async () => {
     const member = await e2e.newPage();
     await signIn(member, 'party');
-    await member.goto('/party/mine');
+    // Home offers the member's own pages first: their registration, from the party feature's manifest.
+    const shortcuts = member.getByTestId('shortcuts');
+    expect(await shortcuts.locator('strong').allTextContents()).toEqual(['我的报到', '我的志愿服务']);
+    await shortcuts.getByRole('link', { name: /我的报到/ }).click();
+    await member.waitForURL((url) => url.pathname === '/party/mine');
     const card = member.getByTestId('party-register-card');
     await card.waitFor();
+    // The skills offered are the server's list (GET /party/registrations/skills).
+    await card.getByTestId('party-register-skills').click();
+    await member.locator('.ant-select-dropdown:visible').getByTitle('助老助残', { exact: true }).waitFor();
+    await member.keyboard.press('Escape');
     await card.getByTestId('party-register-submit').click();
     await expect
       .poll(() => card.locator('.ant-form-item-explain-error').allTextContents())

@@ -32,17 +32,38 @@ describe('column settings follow the user', () => {
     expect(before.indexOf('年龄')).toBeLessThan(before.indexOf('性别'));
     await first.context().close();
 
-    // A fresh browser profile: nothing in its localStorage, the server remembers.
+    // A fresh browser profile: nothing in its localStorage, the server remembers. The preferences come with the
+    // session, once, so the list's first paint already has the saved columns: the hidden one never shows.
     const second = await e2e.newPage();
+    await second.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenHeaders: string[] }).seenHeaders = seen;
+      new MutationObserver(() => {
+        for (const th of document.querySelectorAll('[data-testid=residents-table] thead th')) {
+          const text = th.textContent?.trim() ?? '';
+          if (text && !seen.includes(text)) seen.push(text);
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const preferenceReads: string[] = [];
+    second.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/api/v1/me/preferences') {
+        preferenceReads.push(r.url());
+      }
+    });
     await signIn(second, 'secretary');
     expect(
       await second.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wuwei:columns'))),
     ).toEqual([]);
-    await second.goto('/residents');
+    await second.getByTestId('side-menu').getByRole('menuitem', { name: '居民' }).click();
     const table2 = second.getByTestId('residents-table');
     await table2.locator('thead th', { hasText: '年龄' }).first().waitFor();
     await expect.poll(() => headers(second)).toEqual(before);
     expect(await table2.locator('thead th', { hasText: '所属网格' }).count()).toBe(0);
+    expect(
+      await second.evaluate(() => (window as unknown as { seenHeaders: string[] }).seenHeaders),
+    ).not.toContain('所属网格');
+    expect(preferenceReads).toHaveLength(1);
 
     // Another account keeps its own columns.
     const other = await e2e.newPage();

@@ -12,6 +12,15 @@ test('a grid worker sees only their own grid, residents and map but no account o
 
   const menu = page.getByTestId('side-menu');
   expect(await menu.getByRole('menuitem').allTextContents()).toEqual(GRID_WORKER_MENU);
+  // Home's shortcuts: the grid worker's desk pages, from the features' manifests.
+  expect(await page.getByTestId('shortcuts').locator('strong').allTextContents()).toEqual([
+    '居民',
+    '楼栋长',
+    '网格员',
+    '志愿者',
+    '地图',
+    '区域管理',
+  ]);
   const me = (
     (await (await page.request.get('/api/v1/me')).json()) as {
       data: { roles: { territories: { name: string; code: string }[] }[] };
@@ -46,6 +55,10 @@ test('a resident without desk permissions sees only the home page, with their ro
   await signIn(page, 'resident');
   expect(await page.getByTestId('scope-label').textContent()).toBe('本人 · 居民');
   expect(await page.getByTestId('my-roles').textContent()).toContain('居民');
+  // The one page a resident has is on home too.
+  const shortcuts = page.getByTestId('shortcuts');
+  expect(await shortcuts.locator('strong').allTextContents()).toEqual(['我的志愿服务']);
+  expect(await shortcuts.getByRole('link').getAttribute('href')).toBe('/my-volunteering');
   // On a phone the menu lives in a drawer behind the header button.
   await page.getByTestId('menu-toggle').click();
   const menu = page.getByTestId('side-menu');

@@ -7,6 +7,7 @@ import {
   type Lang,
   type MenuEntry,
   type MenuGroup,
+  type Shortcut,
 } from './define-feature.ts';
 import * as manifests from './features.ts';
 import { enUS } from './locales/en-US.ts';
@@ -106,14 +107,37 @@ export function assembleMenu(features: readonly Feature[]): MenuEntry[] {
 }
 
 /**
- * The entries a user sees: those whose permission they hold; a `personal` entry (a page about their own person or
- * position) only when one of their roles is scoped to themself or to their buildings, so an administrator, who
- * holds every permission, is not offered "my volunteering".
+ * Home's shortcuts: every feature's by `order`. A shortcut must open one of its own feature's routes, and two
+ * shortcuts for one path throw.
  */
-export function visibleMenu(
-  entries: readonly MenuEntry[],
+export function assembleShortcuts(features: readonly Feature[]): Shortcut[] {
+  const seen = new Map<string, string>();
+  const shortcuts: Shortcut[] = [];
+  for (const feature of features) {
+    for (const shortcut of feature.shortcuts) {
+      if (!feature.routes.some((r) => r.path === shortcut.path)) {
+        throw new Error(`Feature ${feature.name}: shortcut ${shortcut.path} is not one of its routes`);
+      }
+      const owner = seen.get(shortcut.path);
+      if (owner) {
+        throw new Error(`Shortcut ${shortcut.path} is declared twice: by ${owner} and by ${feature.name}`);
+      }
+      seen.set(shortcut.path, feature.name);
+      shortcuts.push(shortcut);
+    }
+  }
+  return shortcuts.sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The entries (menu entries or shortcuts) a user sees: those whose permission they hold; a `personal` entry (a
+ * page about their own person or position) only when one of their roles is scoped to themself or to their
+ * buildings, so an administrator, who holds every permission, is not offered "my volunteering".
+ */
+export function visibleMenu<E extends Pick<MenuEntry, 'permission' | 'personal'>>(
+  entries: readonly E[],
   me: Pick<Me, 'permissions' | 'roles'>,
-): MenuEntry[] {
+): E[] {
   const ownScope = me.roles.some((r) => r.scopeKind === 'self' || r.scopeKind === 'buildings');
   return entries.filter(
     (e) => (!e.permission || me.permissions.includes(e.permission)) && (!e.personal || ownScope),

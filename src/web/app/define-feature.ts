@@ -79,12 +79,32 @@ export type MenuEntry<K extends string = string> = {
   personal?: boolean;
 };
 
-/** One web feature: its pages, its menu entries and its texts in every language. */
+/**
+ * A shortcut on home: a card linking to one of the feature's pages, with a title and a line on what one does
+ * there. Home lists those the user may use, by `order`, with the same rule as the menu (`permission`, `personal`).
+ */
+export type Shortcut<K extends string = string> = {
+  /** One of the feature's own routes (assemble.ts checks). */
+  path: string;
+  /** Message keys: the feature's own or shared ones. */
+  title: K;
+  text: K;
+  icon: ComponentType;
+  /** Position on home, smallest first: the user's own work (personal pages) first, then the desk's daily work. */
+  order: number;
+  /** Shown only to holders of this permission; give it the route's. */
+  permission?: Permission;
+  /** As a menu entry's `personal`: only for users with a role scoped to themself or their buildings. */
+  personal?: boolean;
+};
+
+/** One web feature: its pages, its menu entries, its shortcuts on home and its texts in every language. */
 export type Feature<K extends string = string> = {
   /** The folder name under src/web/features/, for error messages. */
   name: string;
   routes: readonly FeatureRoute[];
   menu: readonly MenuEntry[];
+  shortcuts: readonly Shortcut[];
   messages: FeatureMessages<K>;
 };
 
@@ -103,18 +123,20 @@ export function defineMessages<const Z extends Record<string, string>>(
 
 /**
  * A feature's manifest, the default export of `src/web/features/<name>/manifest.ts`; `src/web/app/features.ts`
- * lists them. Menu labels are checked against the feature's own message keys and the shared ones.
+ * lists them. Menu labels and shortcut texts are checked against the feature's own message keys and the shared ones.
  */
 export function defineFeature<const Z extends Record<string, string>>(feature: {
   name: string;
   routes?: readonly FeatureRoute[];
   menu?: readonly MenuEntry<NoInfer<keyof Z & string> | SharedMessageKey>[];
+  shortcuts?: readonly Shortcut<NoInfer<keyof Z & string> | SharedMessageKey>[];
   messages: MessagesInput<Z>;
 }): Feature<keyof Z & string> {
   return {
     name: feature.name,
     routes: feature.routes ?? [],
     menu: feature.menu ?? [],
+    shortcuts: feature.shortcuts ?? [],
     messages: feature.messages,
   };
 }

@@ -6,6 +6,7 @@ import {
   assembleMenu,
   assembleMessages,
   assembleRoutes,
+  assembleShortcuts,
   groupMenu,
   sharedMessages,
   visibleMenu,
@@ -20,6 +21,7 @@ const feature = (name: string, parts: Partial<Feature>): Feature => ({
   name,
   routes: [],
   menu: [],
+  shortcuts: [],
   messages: { 'zh-CN': {}, 'en-US': {} },
   ...parts,
 });
@@ -138,6 +140,62 @@ describe('the assembled features', () => {
     expect(resident.map((e) => e.path)).toEqual(['/', '/my-volunteering']);
   });
 
+  it('puts shortcuts on home to routes of their own feature, each with texts in both languages and its route’s permission', () => {
+    const shortcuts = assembleShortcuts(features);
+    const routes = assembleRoutes(features);
+    const messages = assembleMessages(features);
+    expect(shortcuts.map((s) => s.path)).toEqual([
+      '/m/leader',
+      '/party/mine',
+      '/my-volunteering',
+      '/residents',
+      '/coverage',
+      '/leaders',
+      '/party/registrations',
+      '/grid-workers',
+      '/volunteers',
+      '/party',
+      '/import',
+      '/map',
+      '/territory',
+      '/accounts',
+      '/audit',
+      '/settings',
+    ]);
+    const menu = assembleMenu(features);
+    for (const shortcut of shortcuts) {
+      const route = routes.find((r) => r.path === shortcut.path);
+      expect([route?.permission ?? []].flat(), shortcut.path).toEqual(
+        shortcut.permission ? [shortcut.permission] : [],
+      );
+      // A personal page's shortcut is personal like its menu entry.
+      expect(!!shortcut.personal, shortcut.path).toBe(!!menu.find((e) => e.path === shortcut.path)?.personal);
+      for (const key of [shortcut.title, shortcut.text]) {
+        expect(messages['zh-CN'][key], key).toBeTruthy();
+        expect(messages['en-US'][key], key).toBeTruthy();
+      }
+    }
+  });
+
+  it('gives every demo role its own work on home, and the administrator no self-service page', () => {
+    const shortcuts = assembleShortcuts(features);
+    const role = (scopeKind: 'all' | 'community' | 'self' | 'buildings') => ({ scopeKind }) as never;
+    const home = (permissions: string[], scopeKind: 'all' | 'community' | 'self' | 'buildings') =>
+      visibleMenu(shortcuts, { permissions, roles: [role(scopeKind)] }).map((s) => s.path);
+    const everything = [...new Set(shortcuts.flatMap((s) => (s.permission ? [s.permission] : [])))];
+    const admin = home(everything, 'all');
+    expect(admin).toEqual(expect.arrayContaining(['/residents', '/accounts', '/audit', '/settings']));
+    expect(admin).not.toContain('/m/leader');
+    expect(admin).not.toContain('/party/mine');
+    expect(admin).not.toContain('/my-volunteering');
+    expect(home(['leader:call', 'volunteer:self'], 'buildings').slice(0, 1)).toEqual(['/m/leader']);
+    expect(home(['party:register', 'volunteer:self'], 'self')).toEqual(['/party/mine', '/my-volunteering']);
+    expect(home(['volunteer:self'], 'self')).toEqual(['/my-volunteering']);
+    expect(
+      home(['resident:read', 'coverage:read', 'leader:read', 'leader:review', 'party:read'], 'community'),
+    ).toEqual(['/residents', '/coverage', '/leaders', '/party/registrations', '/party']);
+  });
+
   it('watermarks the pages that show persons, and not home or the sign-in page', () => {
     const marked = assembleRoutes(features)
       .filter((r) => r.watermark)
@@ -150,6 +208,7 @@ describe('the assembled features', () => {
         '/party',
         '/leaders',
         '/territories/:id/fact-sheet',
+        '/map',
       ]),
     );
     expect(marked).not.toContain('/');
@@ -188,6 +247,25 @@ describe('assembling', () => {
   it('refuses a feature whose languages differ', () => {
     const odd = feature('odd', { messages: { 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.two': 'two' } } });
     expect(() => assembleMessages([odd])).toThrow('feature odd: en-US texts differ from zh-CN');
+  });
+
+  it('refuses a shortcut to another feature’s route, or two shortcuts to one path', () => {
+    const icon = () => null;
+    const shortcut = { path: '/x', title: 'x', text: 'y', icon, order: 1 };
+    const a = feature('a', { routes: [{ path: '/x', component: page }], shortcuts: [shortcut] });
+    expect(assembleShortcuts([a]).map((s) => s.path)).toEqual(['/x']);
+    const b = feature('b', { shortcuts: [shortcut] });
+    expect(() => assembleShortcuts([a, b])).toThrow('Feature b: shortcut /x is not one of its routes');
+    const c = feature('c', {
+      routes: [{ path: '/y', component: page }],
+      shortcuts: [{ ...shortcut, path: '/x' }],
+    });
+    expect(() => assembleShortcuts([c])).toThrow('shortcut /x is not one of its routes');
+    const twice = feature('twice', {
+      routes: [{ path: '/x', component: page }],
+      shortcuts: [shortcut, shortcut],
+    });
+    expect(() => assembleShortcuts([twice])).toThrow('Shortcut /x is declared twice: by twice and by twice');
   });
 
   it('refuses a menu entry two features declare', () => {

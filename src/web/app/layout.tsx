@@ -19,7 +19,7 @@ import {
   Typography,
   type MenuProps,
 } from 'antd';
-import { useState, type MouseEvent } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { Link, matchPath, Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../components/brand-mark.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -163,6 +163,8 @@ export function AppLayout({ me }: { me: Me }) {
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // The user menu's button, where focus returns when the change-password dialog closes.
+  const userButton = useRef<HTMLButtonElement>(null);
   // Before the first measurement every breakpoint is undefined; assume a desk until told otherwise.
   const mobile = screens.md === false;
 
@@ -246,8 +248,12 @@ export function AppLayout({ me }: { me: Me }) {
           ) : null}
           <div className="ww-header-spacer" />
           <LanguageSwitch />
-          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button type="text" className="ww-user" data-testid="user-menu">
+          {/*
+            destroyOnHidden: a closed but kept menu stays on top of antd's Escape stack and swallows the Escape
+            meant for the change-password dialog opened from it.
+          */}
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight" destroyOnHidden>
+            <Button type="text" className="ww-user" data-testid="user-menu" ref={userButton}>
               <Avatar size={28} icon={<UserOutlined />} style={{ background: 'var(--ww-primary)' }} />
               <span className="ww-user-text">
                 <span className="ww-user-name" data-testid="user-name">
@@ -271,6 +277,7 @@ export function AppLayout({ me }: { me: Me }) {
         open={passwordOpen || me.mustChangePassword}
         forced={me.mustChangePassword}
         onClose={() => setPasswordOpen(false)}
+        afterClose={() => userButton.current?.focus()}
         onLogout={signOut}
       />
     </Layout>

@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, type ApiResponse, type Schemas } from '../api/client.ts';
 import type { QueryKey } from '../api/cache.ts';
+import { preferencesKey, preferencesQuery } from '../api/preferences.ts';
 
 export type Me = Schemas['Me'];
 export type Permission = Me['permissions'][number];
@@ -8,17 +9,32 @@ export type RoleAssignment = Me['roles'][number];
 
 export const meKey = ['me'] as const satisfies QueryKey;
 
-/** The signed-in user, or null when nobody is signed in (401). */
+/**
+ * The user's preferences (GET /me/preferences) come with the session: fetched once, right after the user is known
+ * (sign-in or the first /me), and put into the cache, so that a page drawn from them (the residents list's
+ * columns) is right in its first paint. Not while a password change is required (the API refuses everything
+ * else until then); a failure leaves it to the page that needs them to ask again.
+ */
+export async function primePreferences(client: QueryClient, me: Me | null): Promise<void> {
+  if (!me || me.mustChangePassword) return;
+  await client.prefetchQuery(preferencesQuery);
+}
+
+/** The signed-in user, or null when nobody is signed in (401); their preferences are primed with them. */
 export function useMe() {
+  const client = useQueryClient();
   return useQuery({
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
+      let me: Me;
       try {
-        return (await api.get('/me')).data;
+        me = (await api.get('/me')).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
       }
+      if (client.getQueryData(preferencesKey) === undefined) await primePreferences(client, me);
+      return me;
     },
     staleTime: 5 * 60_000,
   });

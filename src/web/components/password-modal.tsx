@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../app/i18n.tsx';
 import { fieldsNamed, useApiFormErrors } from './form-errors.tsx';
 
@@ -13,8 +13,8 @@ const mapField = fieldsNamed('currentPassword', 'newPassword');
 /**
  * The one password dialog: a new password typed twice (the policy shown, the server's verdict under the field),
  * optionally after the current one. `save` runs the request and resolves when it succeeded; a rejection lands
- * on the form. `forced` cannot be dismissed: no close button, Escape or mask click, and `onLogout` replaces
- * Cancel as the way out.
+ * on the form. Escape, the close button, Cancel and a click on the mask close it; `forced` cannot be dismissed
+ * (none of them), and `onLogout` replaces Cancel as the way out.
  */
 export function PasswordModal({
   open = true,
@@ -24,6 +24,7 @@ export function PasswordModal({
   forced = false,
   save,
   onClose,
+  afterClose,
   onLogout,
   testId,
 }: {
@@ -35,6 +36,8 @@ export function PasswordModal({
   forced?: boolean;
   save: (values: PasswordValues) => Promise<unknown>;
   onClose: () => void;
+  /** Once closed (after the animation): e.g. focus back to what opened it. */
+  afterClose?: () => void;
   onLogout?: () => void;
   testId?: string;
 }) {
@@ -70,6 +73,14 @@ export function PasswordModal({
       keyboard={!forced}
       mask={{ closable: !forced }}
       onCancel={close}
+      afterClose={afterClose}
+      // antd's Escape goes to the top of a page-wide stack of popups, where a closed menu or a page's popup can
+      // stay and swallow it (the user menu this dialog opens from did); the dialog answers Escape itself.
+      wrapProps={{
+        onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => {
+          if (event.key === 'Escape' && !forced && !event.nativeEvent.isComposing) close();
+        },
+      }}
       destroyOnHidden
       data-testid={testId}
       footer={[

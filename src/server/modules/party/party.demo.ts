@@ -16,6 +16,7 @@ import {
   buildPartySecretary,
   buildWorkUnit,
 } from './party.factories.ts';
+import { skillSuggestions } from './party.registrations.ts';
 import {
   allianceUnits,
   partyMembers,
@@ -88,18 +89,6 @@ const ALLIANCE_UNITS: [string, 'resident_unit' | 'new_organisation'][] = [
   ['家政服务公司', 'new_organisation'],
 ];
 
-const SKILLS = [
-  '医疗护理',
-  '法律咨询',
-  '教育辅导',
-  '心理疏导',
-  '水电维修',
-  '文艺宣传',
-  '政策宣讲',
-  '应急救援',
-  '信息技术',
-  '助老助残',
-];
 const AVAILABILITY = ['周末', '工作日晚上', '节假日', '周六上午', '随叫随到'];
 
 /** Born on or before this day: 25 or older on the demo's reference day (2026-07-01). */
@@ -476,7 +465,7 @@ export async function generatePartyDemo(context: DemoContext): Promise<Record<st
         workUnitId: random.pick(workUnitRows.id),
         householdId: r.householdId!,
         territoryCode: r.territoryCode!,
-        skills: shuffled(random, SKILLS).slice(0, random.int(1, 3)),
+        skills: shuffled(random, skillSuggestions).slice(0, random.int(1, 3)),
         availability: random.pick(AVAILABILITY),
         status,
         branchId: status === 'approved' || status === 'deregistered' ? branchId : null,

@@ -127,6 +127,23 @@ export async function myRegistrations({ db }: Deps, userId: string): Promise<Reg
 }
 
 /**
+ * What a registering member can offer, suggested on the registration form (GET /party/registrations/skills);
+ * members may type others. The demo draws its members' skills from the same list.
+ */
+export const skillSuggestions: readonly string[] = [
+  '医疗护理',
+  '法律咨询',
+  '教育辅导',
+  '心理疏导',
+  '水电维修',
+  '文艺宣传',
+  '政策宣讲',
+  '应急救援',
+  '信息技术',
+  '助老助残',
+];
+
+/**
  * Where the caller lives, for registering themself: the household of the resident their person is (not moved out)
  * with its community, or null (no person, or a person standing alone).
  */

@@ -33,6 +33,7 @@ import {
   myHome,
   myRegistrations,
   rejectRegistration,
+  skillSuggestions,
   transferRegistration,
 } from './party.registrations.ts';
 import {
@@ -368,6 +369,22 @@ export function partyRoutes(deps: ModuleDeps) {
         },
       }),
       async (c) => c.json({ data: await myHome(deps.db, requireAuth(c).user.id) }, 200),
+    )
+    .openapi(
+      route('party:register', {
+        method: 'get',
+        path: '/party/registrations/skills',
+        tags,
+        summary: 'Skills suggested on the registration form (members may name others)',
+        responses: {
+          200: {
+            description: 'Suggested skills',
+            content: jsonContent(z.object({ data: z.array(z.string()) })),
+          },
+          ...errorResponses(401, 403),
+        },
+      }),
+      (c) => c.json({ data: [...skillSuggestions] }, 200),
     )
     .openapi(
       route('party:read', {

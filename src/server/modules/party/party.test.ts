@@ -13,6 +13,7 @@ import {
   insertWorkUnit,
 } from './party.factories.ts';
 import { partyOrgs, partyRegistrations } from './party.tables.ts';
+import { skillSuggestions } from './party.registrations.ts';
 
 type Node = { id: string; code: string; level: 'county' | 'street' | 'community' | 'grid'; children: Node[] };
 
@@ -694,6 +695,12 @@ describe('the demo’s members', () => {
       expect((await get(admin, '/party/registrations/home')).json.data).toBeNull();
       const resident = await t.login(DEMO_ACCOUNT.resident);
       expect((await get(resident, '/party/registrations/home')).status).toBe(403);
+      // The form's skill suggestions are the server's (the demo draws its members' skills from them).
+      const skills = await get(party, '/party/registrations/skills');
+      expect(skills.status, skills.text).toBe(200);
+      expect(skills.json.data).toEqual([...skillSuggestions]);
+      expect(skills.json.data).toContain('助老助残');
+      expect((await get(resident, '/party/registrations/skills')).status).toBe(403);
     });
 
     it('every current secretary and approved registration whose person has an account gives that account its role', async () => {

@@ -23,5 +23,15 @@ export default defineFeature({
       group: 'system',
     },
   ],
+  shortcuts: [
+    {
+      path: '/accounts',
+      title: 'menu.accounts',
+      text: 'accounts.shortcut',
+      icon: TeamOutlined,
+      order: 60,
+      permission: 'account:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the accounts feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'accounts.shortcut': '开通账号、分配角色与数据范围',
     'menu.accounts': '账号管理',
 
     'accounts.title': '账号管理',
@@ -71,6 +72,7 @@ export const messages = defineMessages({
     'accounts.noTerritoryAccess': '您没有查看区域的权限，无法选择管辖区域',
   },
   'en-US': {
+    'accounts.shortcut': 'Open accounts and assign roles and scopes',
     'menu.accounts': 'Accounts',
 
     'accounts.title': 'Accounts',

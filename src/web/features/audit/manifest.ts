@@ -23,5 +23,15 @@ export default defineFeature({
       group: 'system',
     },
   ],
+  shortcuts: [
+    {
+      path: '/audit',
+      title: 'menu.audit',
+      text: 'audit.shortcut',
+      icon: AuditOutlined,
+      order: 70,
+      permission: 'audit:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the audit feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'audit.shortcut': '查询谁在何时做了什么',
     'menu.audit': '审计日志',
 
     'audit.title': '审计日志',
@@ -31,6 +32,7 @@ export const messages = defineMessages({
     'audit.endDate': '结束日期',
   },
   'en-US': {
+    'audit.shortcut': 'See who did what, and when',
     'menu.audit': 'Audit log',
 
     'audit.title': 'Audit log',

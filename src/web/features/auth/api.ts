@@ -1,21 +1,25 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation } from '../../api/cache.ts';
 import type { ApiBody } from '../../api/client.ts';
-import { meKey } from '../../app/session.ts';
+import { meKey, primePreferences } from '../../app/session.ts';
 
 export type LoginInput = ApiBody<'post', '/auth/login'>;
 export type ChangePasswordInput = ApiBody<'post', '/me/password'>;
 
-/** Signs in; the previous user's cached data is dropped before the new user is stored. */
+/**
+ * Signs in; the previous user's cached data is dropped before the new user is stored, with their preferences
+ * (the sign-in completes once they are here, so the first page is drawn with them).
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useApiMutation(
     'POST /auth/login',
     async (input: LoginInput, send) => (await send({ body: input })).data,
     {
-      onSuccess: (me) => {
+      onSuccess: async (me) => {
         queryClient.clear();
         queryClient.setQueryData(meKey, me);
+        await primePreferences(queryClient, me);
       },
     },
   );

@@ -11,11 +11,14 @@ export function ChangePasswordModal({
   open,
   forced,
   onClose,
+  afterClose,
   onLogout,
 }: {
   open: boolean;
   forced: boolean;
   onClose: () => void;
+  /** Once closed (after the animation): where focus goes back to. */
+  afterClose?: () => void;
   onLogout: () => void;
 }) {
   const t = useT();
@@ -33,6 +36,7 @@ export function ChangePasswordModal({
         void message.success(t('password.changed'));
       }}
       onClose={onClose}
+      afterClose={afterClose}
       onLogout={onLogout}
       testId="change-password-modal"
     />

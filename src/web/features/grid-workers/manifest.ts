@@ -23,5 +23,15 @@ export default defineFeature({
       group: 'teams',
     },
   ],
+  shortcuts: [
+    {
+      path: '/grid-workers',
+      title: 'menu.gridWorkers',
+      text: 'gridWorkers.shortcut',
+      icon: SolutionOutlined,
+      order: 30,
+      permission: 'grid_worker:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the grid workers feature in both languages. */
 export const messages = defineMessages({
   'zh-CN': {
+    'gridWorkers.shortcut': '网格员任免和各网格服务户数',
     'menu.gridWorkers': '网格员',
     'gridWorkers.title': '网格员',
     'gridWorkers.subtitle': '专职与兼职网格员（外卖员、快递员为兼职“流动探头”），每人所服务网格及户数负荷',
@@ -60,6 +61,7 @@ export const messages = defineMessages({
     'gridWorkers.openedTitle': '账号已开通',
   },
   'en-US': {
+    'gridWorkers.shortcut': 'Grid workers: appointments and households per grid',
     'menu.gridWorkers': 'Grid workers',
     'gridWorkers.title': 'Grid workers',
     'gridWorkers.subtitle':

@@ -38,5 +38,24 @@ export default defineFeature({
       personal: true,
     },
   ],
+  shortcuts: [
+    {
+      path: '/m/leader',
+      title: 'menu.leaderPhone',
+      text: 'leaders.phoneShortcut',
+      icon: MobileOutlined,
+      order: 1,
+      permission: 'leader:call',
+      personal: true,
+    },
+    {
+      path: '/leaders',
+      title: 'menu.leaders',
+      text: 'leaders.shortcut',
+      icon: TeamOutlined,
+      order: 20,
+      permission: 'leader:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,8 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the leaders feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'leaders.phoneShortcut': '联系本楼住户，掌握楼栋情况',
+    'leaders.shortcut': '楼栋长名单、任期审核和楼栋微信群',
     'menu.leaders': '楼栋长',
     'menu.leaderPhone': '我的楼栋',
 
@@ -79,6 +81,8 @@ export const messages = defineMessages({
     'leaderPhone.all': '全部楼栋',
   },
   'en-US': {
+    'leaders.phoneShortcut': 'Call the households of your buildings',
+    'leaders.shortcut': 'Building leaders: terms, reviews and WeChat groups',
     'menu.leaders': 'Building leaders',
     'menu.leaderPhone': 'My buildings',
 

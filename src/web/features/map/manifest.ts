@@ -9,6 +9,8 @@ export default defineFeature({
     {
       path: '/map',
       permission: 'territory:read',
+      // Popups name grid workers, leaders and secretaries with their published phones.
+      watermark: true,
       load: () => import('./map-page.tsx').then((m) => m.MapPage),
     },
   ],
@@ -20,6 +22,16 @@ export default defineFeature({
       order: 40,
       permission: 'territory:read',
       group: 'registry',
+    },
+  ],
+  shortcuts: [
+    {
+      path: '/map',
+      title: 'menu.map',
+      text: 'map.shortcut',
+      icon: EnvironmentOutlined,
+      order: 50,
+      permission: 'territory:read',
     },
   ],
   messages,

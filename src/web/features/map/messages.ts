@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the map feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'map.shortcut': '区域边界、楼栋与重点人群分布',
     'menu.map': '地图',
 
     'map.title': '地图',
@@ -37,6 +38,7 @@ export const messages = defineMessages({
     'map.loadingPeople': '正在读取服务力量…',
   },
   'en-US': {
+    'map.shortcut': 'Boundaries, buildings and key populations on a map',
     'menu.map': 'Map',
 
     'map.title': 'Map',

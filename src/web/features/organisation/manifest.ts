@@ -52,5 +52,15 @@ export default defineFeature({
       group: 'teams',
     },
   ],
+  shortcuts: [
+    {
+      path: '/coverage',
+      title: 'organisation.menu',
+      text: 'organisation.shortcut',
+      icon: ApartmentOutlined,
+      order: 15,
+      permission: 'coverage:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the organisation feature (coverage board, contact cards, placard, building page) in both languages. */
 export const messages = defineMessages({
   'zh-CN': {
+    'organisation.shortcut': '每栋楼的楼栋长、网格员、党员覆盖情况',
     'organisation.menu': '组织覆盖',
     'organisation.title': '组织覆盖情况',
     'organisation.asOf': '统计日期 {day}',
@@ -62,6 +63,7 @@ export const messages = defineMessages({
     'organisation.servants': '服务力量',
   },
   'en-US': {
+    'organisation.shortcut': 'Who serves each building: leaders, grid workers, party members',
     'organisation.menu': 'Coverage',
     'organisation.title': 'Who serves where',
     'organisation.asOf': 'As of {day}',

@@ -1,16 +1,9 @@
-import {
-  AuditOutlined,
-  ClusterOutlined,
-  EnvironmentOutlined,
-  TeamOutlined,
-  UploadOutlined,
-  IdcardOutlined,
-} from '@ant-design/icons';
 import { Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { allFeatures, assembleShortcuts, visibleMenu } from '../../app/assemble.ts';
 import { isMessageKey, useI18n, type MessageKey } from '../../app/i18n.tsx';
-import { can, useMe, type Permission, type RoleAssignment } from '../../app/session.ts';
+import { can, useMe, type RoleAssignment } from '../../app/session.ts';
 import { scopeText } from '../../components/scope-label.ts';
 
 // The dashboard's charts load after the greeting, so home stays light for roles without territory:read.
@@ -40,52 +33,8 @@ function chinaNow(lang: string): { hour: number; date: string } {
   return { hour, date };
 }
 
-type Shortcut = { to: string; icon: ReactNode; title: MessageKey; text: MessageKey; permission: Permission };
-
-const shortcuts: Shortcut[] = [
-  {
-    to: '/residents',
-    icon: <IdcardOutlined />,
-    title: 'menu.residents',
-    text: 'overview.shortcut.residents',
-    permission: 'resident:read',
-  },
-  {
-    to: '/import',
-    icon: <UploadOutlined />,
-    title: 'menu.import',
-    text: 'overview.shortcut.import',
-    permission: 'resident:import',
-  },
-  {
-    to: '/map',
-    icon: <EnvironmentOutlined />,
-    title: 'menu.map',
-    text: 'overview.shortcut.map',
-    permission: 'territory:read',
-  },
-  {
-    to: '/territory',
-    icon: <ClusterOutlined />,
-    title: 'menu.territory',
-    text: 'overview.shortcut.territory',
-    permission: 'territory:read',
-  },
-  {
-    to: '/accounts',
-    icon: <TeamOutlined />,
-    title: 'menu.accounts',
-    text: 'overview.shortcut.accounts',
-    permission: 'account:read',
-  },
-  {
-    to: '/audit',
-    icon: <AuditOutlined />,
-    title: 'menu.audit',
-    text: 'overview.shortcut.audit',
-    permission: 'audit:read',
-  },
-];
+/** Every feature's shortcuts (their manifests), by order; home shows those the user may use, as the menu does. */
+const shortcuts = assembleShortcuts(allFeatures());
 
 /** Home: greeting, the user's roles and scopes, area figures and shortcuts to what they may use. */
 export function OverviewPage() {
@@ -93,7 +42,7 @@ export function OverviewPage() {
   const me = useMe().data;
   if (!me) return null;
   const { hour, date } = chinaNow(lang);
-  const allowed = shortcuts.filter((s) => can(me, s.permission));
+  const allowed = visibleMenu(shortcuts, me);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -102,6 +51,29 @@ export function OverviewPage() {
           {t(greetingKey(hour), { name: me.displayName })}
         </Typography.Title>
         <Typography.Text type="secondary">{t('overview.today', { date })}</Typography.Text>
+      </Card>
+      <Card title={t('overview.shortcuts')} data-testid="shortcuts">
+        {allowed.length ? (
+          <Row gutter={[12, 12]}>
+            {allowed.map(({ path, title, text, icon: Icon }) => (
+              <Col xs={24} sm={12} lg={8} xxl={6} key={path}>
+                <Link to={path} className="ww-shortcut" data-testid={`shortcut-${path.slice(1)}`}>
+                  <span className="ww-shortcut-icon">
+                    <Icon />
+                  </span>
+                  <span>
+                    {/* A feature's texts are its own message keys or shared ones (checked by defineFeature). */}
+                    <strong>{t(title as MessageKey)}</strong>
+                    <br />
+                    <Typography.Text type="secondary">{t(text as MessageKey)}</Typography.Text>
+                  </span>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noModules')} />
+        )}
       </Card>
       {can(me, 'territory:read') ? (
         <Suspense
@@ -114,66 +86,42 @@ export function OverviewPage() {
           <CountyDashboard />
         </Suspense>
       ) : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Card title={t('overview.myRoles')} style={{ height: '100%' }}>
-            <Table<RoleAssignment>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={me.roles}
-              locale={{ emptyText: t('scope.none') }}
-              data-testid="my-roles"
-              columns={[
-                {
-                  title: t('overview.role'),
-                  key: 'role',
-                  render: (_, r) => <Tag color="processing">{pick(r.roleName)}</Tag>,
-                },
-                {
-                  title: t('overview.scopeKind'),
-                  key: 'kind',
-                  render: (_, r) => t(`scopeKind.${r.scopeKind}`),
-                },
-                { title: t('overview.scope'), key: 'scope', render: (_, r) => scopeText(r, t) },
-              ]}
-            />
-            <div style={{ marginTop: 12 }}>
-              <Typography.Text type="secondary">{t('overview.permissions')}</Typography.Text>
-              <Space size={[4, 4]} wrap>
-                {me.permissions.length ? (
-                  me.permissions.map((p) => {
-                    const key = `permission.${p}`;
-                    return <Tag key={p}>{isMessageKey(key) ? t(key) : p}</Tag>;
-                  })
-                ) : (
-                  <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-                )}
-              </Space>
-            </div>
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('overview.shortcuts')} style={{ height: '100%' }}>
-            {allowed.length ? (
-              <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-                {allowed.map((s) => (
-                  <Link to={s.to} key={s.to} className="ww-shortcut">
-                    <span className="ww-shortcut-icon">{s.icon}</span>
-                    <span>
-                      <strong>{t(s.title)}</strong>
-                      <br />
-                      <Typography.Text type="secondary">{t(s.text)}</Typography.Text>
-                    </span>
-                  </Link>
-                ))}
-              </Space>
+      <Card title={t('overview.myRoles')}>
+        <Table<RoleAssignment>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={me.roles}
+          locale={{ emptyText: t('scope.none') }}
+          data-testid="my-roles"
+          columns={[
+            {
+              title: t('overview.role'),
+              key: 'role',
+              render: (_, r) => <Tag color="processing">{pick(r.roleName)}</Tag>,
+            },
+            {
+              title: t('overview.scopeKind'),
+              key: 'kind',
+              render: (_, r) => t(`scopeKind.${r.scopeKind}`),
+            },
+            { title: t('overview.scope'), key: 'scope', render: (_, r) => scopeText(r, t) },
+          ]}
+        />
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">{t('overview.permissions')}</Typography.Text>
+          <Space size={[4, 4]} wrap>
+            {me.permissions.length ? (
+              me.permissions.map((p) => {
+                const key = `permission.${p}`;
+                return <Tag key={p}>{isMessageKey(key) ? t(key) : p}</Tag>;
+              })
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noModules')} />
+              <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
             )}
-          </Card>
-        </Col>
-      </Row>
+          </Space>
+        </div>
+      </Card>
     </Space>
   );
 }

@@ -1,7 +1,8 @@
-import { App, Button, Card, Form, Input, List, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
+import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { fieldsNamed, useApiFormErrors } from '../../components/form-errors.tsx';
 import { useAddAllianceUnit, useAllianceUnits, useEndAllianceUnit, type AllianceUnit } from './api.ts';
 
@@ -19,7 +20,6 @@ export function AllianceUnitsCard({
   allianceId: string | null;
 }) {
   const t = useT();
-  const { message } = App.useApp();
   const units = useAllianceUnits(community);
   const canWrite = useCan('party:write');
   const end = useEndAllianceUnit();
@@ -47,20 +47,15 @@ export function AllianceUnitsCard({
             actions={
               canWrite
                 ? [
-                    <Popconfirm
+                    <ConfirmAction
                       key="end"
-                      title={t('party.allianceUnit.endConfirm', { name: u.name })}
-                      onConfirm={() =>
-                        end.mutateAsync(u.id).then(
-                          () => void message.success(t('party.saved')),
-                          (e: Error) => void message.error(e.message),
-                        )
-                      }
+                      confirm={t('party.allianceUnit.endConfirm', { name: u.name })}
+                      action={() => end.mutateAsync(u.id)}
+                      done={t('party.saved')}
+                      testId="alliance-unit-end"
                     >
-                      <Button type="link" size="small" danger data-testid="alliance-unit-end">
-                        {t('party.allianceUnit.end')}
-                      </Button>
-                    </Popconfirm>,
+                      {t('party.allianceUnit.end')}
+                    </ConfirmAction>,
                   ]
                 : []
             }

@@ -173,6 +173,15 @@ export function useMyHome() {
   });
 }
 
+/** The skills the registration form suggests (the server's list; members may type others). */
+export function useSkillSuggestions() {
+  return useQuery({
+    queryKey: ['party', 'registrations', 'skills'] as const,
+    queryFn: async () => (await api.get('/party/registrations/skills')).data,
+    staleTime: Infinity,
+  });
+}
+
 /** Households of a community by address (building, unit, room), for a transfer. */
 export function useHouseholdSearch(territoryId: string | undefined, q: string) {
   return useQuery({

@@ -51,5 +51,32 @@ export default defineFeature({
       personal: true,
     },
   ],
+  shortcuts: [
+    {
+      path: '/party/mine',
+      title: 'menu.partyMine',
+      text: 'party.mineShortcut',
+      icon: IdcardOutlined,
+      order: 2,
+      permission: 'party:register',
+      personal: true,
+    },
+    {
+      path: '/party/registrations',
+      title: 'menu.partyRegistrations',
+      text: 'party.registrationsShortcut',
+      icon: SolutionOutlined,
+      order: 25,
+      permission: 'party:read',
+    },
+    {
+      path: '/party',
+      title: 'menu.party',
+      text: 'party.shortcut',
+      icon: FlagOutlined,
+      order: 40,
+      permission: 'party:read',
+    },
+  ],
   messages,
 });

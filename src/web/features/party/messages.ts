@@ -3,6 +3,9 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the party feature in both languages. */
 export const messages = defineMessages({
   'zh-CN': {
+    'party.mineShortcut': '到居住社区报到，登记特长和服务意愿',
+    'party.registrationsShortcut': '审核在职党员到社区报到',
+    'party.shortcut': '党组织、党员和共建单位',
     'menu.party': '党组织',
     'menu.partyRegistrations': '双报到',
     'party.title': '社区党组织',
@@ -103,6 +106,9 @@ export const messages = defineMessages({
     'party.reason': '退回原因',
   },
   'en-US': {
+    'party.mineShortcut': 'Register with your home community: skills and what you offer',
+    'party.registrationsShortcut': 'Review party members registering with the community',
+    'party.shortcut': 'Party organisations, members and alliance units',
     'menu.party': 'Party organisation',
     'menu.partyRegistrations': 'Registrations',
     'party.title': 'Community party organisation',

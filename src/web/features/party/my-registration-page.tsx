@@ -21,22 +21,13 @@ import {
   useMyHome,
   useMyRegistrations,
   useRegister,
+  useSkillSuggestions,
   type Registration,
   type RegistrationHome,
 } from './api.ts';
 import { registrationStatusColor } from './registration-status.ts';
 
 const workUnitKinds = ['government', 'public_institution', 'state_enterprise', 'other'] as const;
-const skillOptions = [
-  '医疗护理',
-  '法律咨询',
-  '教育辅导',
-  '心理疏导',
-  '水电维修',
-  '文艺宣传',
-  '政策宣讲',
-  '应急救援',
-];
 
 type Values = {
   workUnitName: string;
@@ -162,6 +153,7 @@ function RegisterCard({ home }: { home: RegistrationHome }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const register = useRegister();
+  const skills = useSkillSuggestions();
   const errors = useApiFormErrors(form, mapField);
   const submit = (values: Values) => {
     errors.clear();
@@ -204,7 +196,7 @@ function RegisterCard({ home }: { home: RegistrationHome }) {
           <Select
             mode="tags"
             data-testid="party-register-skills"
-            options={skillOptions.map((s) => ({ value: s, label: s }))}
+            options={(skills.data ?? []).map((s) => ({ value: s, label: s }))}
           />
         </Form.Item>
         <Form.Item name="availability" label={t('party.availability')}>

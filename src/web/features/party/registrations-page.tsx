@@ -1,21 +1,8 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
+import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { fieldsNamed, useApiFormErrors } from '../../components/form-errors.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { TerritorySelect } from '../territory/territory-select.tsx';
@@ -46,7 +33,6 @@ export function PartyRegistrationsPage() {
   const canWrite = useCan('party:write');
   const canRegister = useCan('party:register');
   const deregister = useDeregister();
-  const { message } = App.useApp();
   const [approving, setApproving] = useState<Registration | null>(null);
   const [transferring, setTransferring] = useState<Registration | null>(null);
   const [rejecting, setRejecting] = useState<Registration | null>(null);
@@ -134,19 +120,14 @@ export function PartyRegistrationsPage() {
                               >
                                 {t('party.transfer')}
                               </Button>
-                              <Popconfirm
-                                title={t('party.deregisterConfirm', { name: r.name })}
-                                onConfirm={() =>
-                                  deregister.mutateAsync(r.id).then(
-                                    () => void message.success(t('party.saved')),
-                                    (e: Error) => void message.error(e.message),
-                                  )
-                                }
+                              <ConfirmAction
+                                confirm={t('party.deregisterConfirm', { name: r.name })}
+                                action={() => deregister.mutateAsync(r.id)}
+                                done={t('party.saved')}
+                                testId="party-deregister"
                               >
-                                <Button type="link" size="small" danger data-testid="party-deregister">
-                                  {t('party.deregister')}
-                                </Button>
-                              </Popconfirm>
+                                {t('party.deregister')}
+                              </ConfirmAction>
                             </>
                           ) : null}
                         </Space>

@@ -23,5 +23,15 @@ export default defineFeature({
       group: 'registry',
     },
   ],
+  shortcuts: [
+    {
+      path: '/import',
+      title: 'menu.import',
+      text: 'import.shortcut',
+      icon: UploadOutlined,
+      order: 45,
+      permission: 'resident:import',
+    },
+  ],
   messages,
 });

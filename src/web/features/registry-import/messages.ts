@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the registry-import feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'import.shortcut': '用 Excel 模板批量登记户和居民',
     'menu.import': '导入',
 
     'import.title': '居民台账导入',
@@ -57,6 +58,7 @@ export const messages = defineMessages({
     'importStatus.discarded': '已放弃',
   },
   'en-US': {
+    'import.shortcut': 'Register households and residents from an Excel template',
     'menu.import': 'Import',
 
     'import.title': 'Registry import',

@@ -30,5 +30,15 @@ export default defineFeature({
       group: 'registry',
     },
   ],
+  shortcuts: [
+    {
+      path: '/residents',
+      title: 'menu.residents',
+      text: 'residents.shortcut',
+      icon: IdcardOutlined,
+      order: 10,
+      permission: 'resident:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the registry feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'residents.shortcut': '按姓名、证件号、地址查找居民和户',
     'menu.residents': '居民',
 
     'gender.male': '男',
@@ -220,6 +221,7 @@ export const messages = defineMessages({
     'household.kindRequired': '请选择户类型',
   },
   'en-US': {
+    'residents.shortcut': 'Find residents and households by name, ID or address',
     'menu.residents': 'Residents',
 
     'gender.male': 'Male',

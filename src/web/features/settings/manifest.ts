@@ -22,5 +22,15 @@ export default defineFeature({
       group: 'system',
     },
   ],
+  shortcuts: [
+    {
+      path: '/settings',
+      title: 'menu.settings',
+      text: 'settings.shortcut',
+      icon: SettingOutlined,
+      order: 80,
+      permission: 'settings:manage',
+    },
+  ],
   messages,
 });

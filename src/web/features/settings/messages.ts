@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the settings page in both languages. */
 export const messages = defineMessages({
   'zh-CN': {
+    'settings.shortcut': '地图底图等全县设置',
     'menu.settings': '系统设置',
     'settings.title': '系统设置',
     'settings.subtitle': '全县统一的设置，由县级管理员修改，修改后立即生效并记入操作日志',
@@ -14,6 +15,7 @@ export const messages = defineMessages({
     'settings.saved': '已保存',
   },
   'en-US': {
+    'settings.shortcut': 'County settings such as the base map',
     'menu.settings': 'Settings',
     'settings.title': 'Settings',
     'settings.subtitle':

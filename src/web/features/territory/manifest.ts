@@ -22,5 +22,15 @@ export default defineFeature({
       group: 'registry',
     },
   ],
+  shortcuts: [
+    {
+      path: '/territory',
+      title: 'menu.territory',
+      text: 'territory.shortcut',
+      icon: ClusterOutlined,
+      order: 55,
+      permission: 'territory:read',
+    },
+  ],
   messages,
 });

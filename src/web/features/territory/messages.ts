@@ -3,6 +3,7 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the territory feature in both languages; keys are global, so they keep their prefixes. */
 export const messages = defineMessages({
   'zh-CN': {
+    'territory.shortcut': '查看区域划分与网格编码',
     'menu.territory': '区域管理',
 
     'level.county': '县（区）',
@@ -44,6 +45,7 @@ export const messages = defineMessages({
     'territory.factSheet': '一口清',
   },
   'en-US': {
+    'territory.shortcut': 'Browse the territory tree and grid codes',
     'menu.territory': 'Territory',
 
     'level.county': 'County',

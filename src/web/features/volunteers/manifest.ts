@@ -37,5 +37,24 @@ export default defineFeature({
       personal: true,
     },
   ],
+  shortcuts: [
+    {
+      path: '/my-volunteering',
+      title: 'menu.myVolunteering',
+      text: 'volunteers.mineShortcut',
+      icon: HeartOutlined,
+      order: 3,
+      permission: 'volunteer:self',
+      personal: true,
+    },
+    {
+      path: '/volunteers',
+      title: 'menu.volunteers',
+      text: 'volunteers.shortcut',
+      icon: HeartOutlined,
+      order: 35,
+      permission: 'volunteer:read',
+    },
+  ],
   messages,
 });

@@ -3,6 +3,8 @@ import { defineMessages } from '../../app/define-feature.ts';
 /** Texts of the volunteers feature in both languages. */
 export const messages = defineMessages({
   'zh-CN': {
+    'volunteers.mineShortcut': '登记或更新我的志愿者信息',
+    'volunteers.shortcut': '志愿者档案和志愿服务队',
     'menu.volunteers': '志愿者',
     'menu.myVolunteering': '我的志愿服务',
     'volunteers.title': '志愿者',
@@ -53,6 +55,8 @@ export const messages = defineMessages({
     'volunteers.myRegister': '登记成为志愿者',
   },
   'en-US': {
+    'volunteers.mineShortcut': 'Register or update your volunteer profile',
+    'volunteers.shortcut': 'Volunteer profiles and volunteer teams',
     'menu.volunteers': 'Volunteers',
     'menu.myVolunteering': 'My volunteering',
     'volunteers.title': 'Volunteers',
