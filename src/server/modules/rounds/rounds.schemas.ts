@@ -18,11 +18,9 @@ const checklistItem = z
 
 export const openRoundBody = z
   .strictObject({
-    territoryId: z
-      .uuid()
-      .openapi({
-        description: 'The round’s scope: a county, street, community or grid inside the caller’s scope',
-      }),
+    territoryId: z.uuid().openapi({
+      description: 'The round’s scope: a county, street, community or grid inside the caller’s scope',
+    }),
     name: z
       .string()
       .trim()
