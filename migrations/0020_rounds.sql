@@ -64,21 +64,15 @@ CREATE TABLE "rounds" (
 --> statement-breakpoint
 ALTER TABLE "round_grids" ADD CONSTRAINT "round_grids_round_id_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "round_households" ADD CONSTRAINT "round_households_round_id_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "round_households" ADD CONSTRAINT "round_households_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "round_visits" ADD CONSTRAINT "round_visits_round_id_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "round_visits" ADD CONSTRAINT "round_visits_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "round_visits" ADD CONSTRAINT "round_visits_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "round_visits" ADD CONSTRAINT "round_visits_visitor_user_id_users_id_fk" FOREIGN KEY ("visitor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "round_visits" ADD CONSTRAINT "round_visits_visitor_person_id_persons_id_fk" FOREIGN KEY ("visitor_person_id") REFERENCES "public"."persons"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rounds" ADD CONSTRAINT "rounds_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rounds" ADD CONSTRAINT "rounds_opened_by_users_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rounds" ADD CONSTRAINT "rounds_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "round_households_order_idx" ON "round_households" USING btree ("round_id","building_code","unit_number","floor","room","household_id");--> statement-breakpoint
+CREATE INDEX "round_households_building_idx" ON "round_households" USING btree ("round_id","building_id");--> statement-breakpoint
 CREATE INDEX "round_households_code_idx" ON "round_households" USING btree ("round_id","territory_code" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "round_visits_client_key" ON "round_visits" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "round_visits_household_idx" ON "round_visits" USING btree ("round_id","household_id");--> statement-breakpoint
 CREATE INDEX "round_visits_visitor_idx" ON "round_visits" USING btree ("round_id","visitor_user_id");--> statement-breakpoint
-CREATE INDEX "round_visits_visited_at_idx" ON "round_visits" USING btree ("visited_at");--> statement-breakpoint
 CREATE INDEX "round_visits_territory_code_idx" ON "round_visits" USING btree ("territory_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "rounds_territory_code_idx" ON "rounds" USING btree ("territory_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "rounds_closed_at_idx" ON "rounds" USING btree ("closed_at");--> statement-breakpoint

@@ -13,8 +13,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/auth.tables.ts';
-import { persons } from '../people/people.public.ts';
-import { buildings, households } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
 
 export const roundStatuses = ['open', 'closed'] as const;
@@ -75,9 +73,8 @@ export const roundHouseholds = pgTable(
     roundId: uuid('round_id')
       .notNull()
       .references(() => rounds.id, { onDelete: 'cascade' }),
-    householdId: uuid('household_id')
-      .notNull()
-      .references(() => households.id),
+    /** A household (never deleted: one that moves out keeps its row); no foreign key, to list 80,000 fast. */
+    householdId: uuid('household_id').notNull(),
     gridId: uuid('grid_id').notNull(),
     territoryCode: text('territory_code').notNull(),
     buildingId: uuid('building_id').notNull(),
@@ -95,14 +92,7 @@ export const roundHouseholds = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.householdId] }),
-    index('round_households_order_idx').on(
-      t.roundId,
-      t.buildingCode,
-      t.unitNumber,
-      t.floor,
-      t.room,
-      t.householdId,
-    ),
+    index('round_households_building_idx').on(t.roundId, t.buildingId),
     index('round_households_code_idx').on(t.roundId, t.territoryCode.op('text_pattern_ops')),
   ],
 );
@@ -132,18 +122,18 @@ export const roundVisits = pgTable(
   {
     id: uuid('id').primaryKey(),
     clientId: uuid('client_id').notNull(),
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
-    householdId: uuid('household_id')
-      .notNull()
-      .references(() => households.id),
+    /**
+     * The round's household. No foreign key (the demo writes ~470,000 visits and each check costs): a visit is only
+     * written by recordVisit, after locking that round_households row; rounds and households are never deleted.
+     */
+    roundId: uuid('round_id').notNull(),
+    householdId: uuid('household_id').notNull(),
+    /** The household's grid code and building, copied from the round's list (scope filters). */
     territoryCode: text('territory_code').notNull(),
-    buildingId: uuid('building_id')
-      .notNull()
-      .references(() => buildings.id),
+    buildingId: uuid('building_id').notNull(),
     visitorUserId: uuid('visitor_user_id').references(() => users.id, { onDelete: 'set null' }),
-    visitorPersonId: uuid('visitor_person_id').references(() => persons.id, { onDelete: 'set null' }),
+    /** The visitor's person, when their account has one (no foreign key: persons are not deleted). */
+    visitorPersonId: uuid('visitor_person_id'),
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
     outcome: text('outcome', { enum: visitOutcomes }).notNull(),
     answers: jsonb('answers').$type<Record<string, boolean>>().notNull().default({}),
@@ -155,7 +145,6 @@ export const roundVisits = pgTable(
     uniqueIndex('round_visits_client_key').on(t.clientId),
     index('round_visits_household_idx').on(t.roundId, t.householdId),
     index('round_visits_visitor_idx').on(t.roundId, t.visitorUserId),
-    index('round_visits_visited_at_idx').on(t.visitedAt),
     index('round_visits_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
   ],
 );
