@@ -27,6 +27,18 @@ CREATE TABLE "round_households" (
 	CONSTRAINT "round_households_round_id_household_id_pk" PRIMARY KEY("round_id","household_id")
 );
 --> statement-breakpoint
+CREATE TABLE "round_visitors" (
+	"round_id" uuid NOT NULL,
+	"grid_id" uuid NOT NULL,
+	"territory_code" text NOT NULL,
+	"visitor_key" uuid NOT NULL,
+	"visitor_user_id" uuid,
+	"visitor_person_id" uuid,
+	"visits" integer DEFAULT 0 NOT NULL,
+	"households" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "round_visitors_round_id_grid_id_visitor_key_pk" PRIMARY KEY("round_id","grid_id","visitor_key")
+);
+--> statement-breakpoint
 CREATE TABLE "round_visits" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"client_id" uuid NOT NULL,
@@ -64,6 +76,7 @@ CREATE TABLE "rounds" (
 --> statement-breakpoint
 ALTER TABLE "round_grids" ADD CONSTRAINT "round_grids_round_id_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "round_households" ADD CONSTRAINT "round_households_round_id_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "round_visitors" ADD CONSTRAINT "round_visitors_round_id_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."rounds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "round_visits" ADD CONSTRAINT "round_visits_visitor_user_id_users_id_fk" FOREIGN KEY ("visitor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rounds" ADD CONSTRAINT "rounds_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rounds" ADD CONSTRAINT "rounds_opened_by_users_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -321,6 +321,7 @@ async function snapshot() {
     (select count(*)::text from round_households) as round_households,
     (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
     (select count(*)::text from round_visits) as round_visits,
+    (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -5,7 +5,8 @@ import type { DemoContext } from '../../core/kit/module.ts';
 import { encrypt } from '../../core/auth/personal-data.ts';
 import { territories } from '../territory/territory.public.ts';
 import { buildRound } from './rounds.factories.ts';
-import { roundGrids, roundHouseholds, rounds, roundVisits } from './rounds.tables.ts';
+import { NO_VISITOR } from './rounds.service.ts';
+import { roundGrids, roundHouseholds, rounds, roundVisitors, roundVisits } from './rounds.tables.ts';
 
 /** The county-wide rounds done since 2022 (the report: "2022 年以来 5 轮全覆盖敲门行动"). */
 const PAST_ROUNDS = [
@@ -149,6 +150,15 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
         select count(*)::int as n from v`,
       );
       visits += inserted[0]!.n;
+      // The visitors' counters: each grid's visits are its worker's.
+      await tx.execute(sql`
+        insert into ${roundVisitors} (round_id, grid_id, territory_code, visitor_key, visitor_user_id,
+          visitor_person_id, visits, households)
+        select ${round.id}::uuid, rh.grid_id, rh.territory_code, coalesce(w.person_id, w.user_id, ${NO_VISITOR}::uuid),
+          w.user_id, w.person_id, sum(rh.visits)::int, count(*)::int
+        from ${roundHouseholds} rh left join demo_round_visitors w on w.grid_id = rh.grid_id
+        where rh.round_id = ${round.id}::uuid and rh.visits > 0
+        group by rh.grid_id, rh.territory_code, w.person_id, w.user_id`);
       await tx.execute(sql`
         insert into ${roundGrids} (round_id, grid_id, territory_code, households, visited, covered)
         select ${round.id}::uuid, grid_id, territory_code, count(*)::int, (count(*) filter (where visits > 0))::int,

@@ -52,6 +52,6 @@ export const roundsModule = defineModule({
       compute: ({ db, scope, code, from, asOf }) => countRoundFigures(db, scope, code, from, asOf),
     },
   ],
-  maintain: ['rounds', 'round_households', 'round_grids', 'round_visits'],
+  maintain: ['rounds', 'round_households', 'round_grids', 'round_visitors', 'round_visits'],
   demo: { after: ['territory', 'registry', 'accounts', 'people', 'leaders'], generate: generateRoundsDemo },
 });

@@ -17,12 +17,16 @@ import {
   roundGrids,
   roundHouseholds,
   rounds,
+  roundVisitors,
   roundVisits,
   type CoverageState,
   type VisitOutcome,
 } from './rounds.tables.ts';
 
 export type Deps = { db: Db; keys: DataKeys };
+
+/** The visitor key of a visit with neither a person nor an account (none through the API). */
+export const NO_VISITOR = '00000000-0000-0000-0000-000000000000';
 
 type Coverage = { households: number; visited: number; covered: number; share: number };
 
@@ -456,6 +460,39 @@ export async function recordVisit(
         ...(becameCovered ? { coveredAt: visitedAt } : {}),
       })
       .where(and(eq(roundHouseholds.roundId, roundId), eq(roundHouseholds.householdId, input.householdId)));
+    // The visitor's counters on this grid: one more visit, and one more household when it is their first there.
+    const visitorKey = person?.id ?? actor.userId ?? NO_VISITOR;
+    const [before] = await tx
+      .select({ id: roundVisits.id })
+      .from(roundVisits)
+      .where(
+        and(
+          eq(roundVisits.roundId, roundId),
+          eq(roundVisits.householdId, input.householdId),
+          sql`${roundVisits.id} <> ${id}::uuid`,
+          sql`coalesce(${roundVisits.visitorPersonId}, ${roundVisits.visitorUserId}, ${NO_VISITOR}::uuid) = ${visitorKey}::uuid`,
+        ),
+      )
+      .limit(1);
+    await tx
+      .insert(roundVisitors)
+      .values({
+        roundId,
+        gridId: rh.gridId,
+        territoryCode: rh.territoryCode,
+        visitorKey,
+        visitorUserId: actor.userId,
+        visitorPersonId: person?.id ?? null,
+        visits: 1,
+        households: before ? 0 : 1,
+      })
+      .onConflictDoUpdate({
+        target: [roundVisitors.roundId, roundVisitors.gridId, roundVisitors.visitorKey],
+        set: {
+          visits: sql`${roundVisitors.visits} + 1`,
+          households: sql`${roundVisitors.households} + excluded.households`,
+        },
+      });
     if (rh.visits === 0 || becameCovered) {
       await tx
         .update(roundGrids)
@@ -590,24 +627,63 @@ export async function roundProgress(db: Executor, scope: Scope, roundId: string)
     ...c,
     share: shareOf(c.covered, c.households),
   }));
-  const people = await db
-    .select({
-      userId: roundVisits.visitorUserId,
-      name: sql<string>`coalesce(max(${persons.name}), max(${users.displayName}), '')`,
-      visits: sql<number>`count(*)::int`,
-      households: sql<number>`count(distinct ${roundVisits.householdId})::int`,
-    })
-    .from(roundVisits)
-    .leftJoin(users, eq(users.id, roundVisits.visitorUserId))
-    .leftJoin(persons, eq(persons.id, roundVisits.visitorPersonId))
-    .where(
-      and(
-        eq(roundVisits.roundId, roundId),
-        registryCondition(scope, roundVisits.territoryCode, roundVisits.buildingId),
-      ),
-    )
-    .groupBy(roundVisits.visitorUserId)
-    .orderBy(desc(sql`count(*)`), asc(roundVisits.visitorUserId));
+  // Per visitor: the per-grid visitor counters summed over the scope's grids (a leader's buildings: their visits).
+  const counted =
+    scope.buildingIds.length > 0
+      ? await db
+          .select({
+            userId: roundVisits.visitorUserId,
+            personId: roundVisits.visitorPersonId,
+            visits: sql<number>`count(*)::int`,
+            households: sql<number>`count(distinct ${roundVisits.householdId})::int`,
+          })
+          .from(roundVisits)
+          .where(
+            and(
+              eq(roundVisits.roundId, roundId),
+              registryCondition(scope, roundVisits.territoryCode, roundVisits.buildingId),
+            ),
+          )
+          .groupBy(roundVisits.visitorUserId, roundVisits.visitorPersonId)
+      : await db
+          .select({
+            userId: sql<
+              string | null
+            >`(array_agg(${roundVisitors.visitorUserId}) filter (where ${roundVisitors.visitorUserId} is not null))[1]`,
+            personId: sql<
+              string | null
+            >`(array_agg(${roundVisitors.visitorPersonId}) filter (where ${roundVisitors.visitorPersonId} is not null))[1]`,
+            visits: sql<number>`sum(${roundVisitors.visits})::int`,
+            households: sql<number>`sum(${roundVisitors.households})::int`,
+          })
+          .from(roundVisitors)
+          .where(
+            and(
+              eq(roundVisitors.roundId, roundId),
+              territoryCodeCondition(scope, roundVisitors.territoryCode),
+            ),
+          )
+          .groupBy(roundVisitors.visitorKey);
+  const personIds = counted.flatMap((p) => (p.personId ? [p.personId] : []));
+  const userIds = counted.flatMap((p) => (p.userId ? [p.userId] : []));
+  const [personNames, userNames] = await Promise.all([
+    personIds.length
+      ? db.select({ id: persons.id, name: persons.name }).from(persons).where(inArray(persons.id, personIds))
+      : [],
+    userIds.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
+      : [],
+  ]);
+  const personName = new Map(personNames.map((p) => [p.id, p.name]));
+  const userName = new Map(userNames.map((u) => [u.id, u.name]));
+  const people = counted
+    .map((p) => ({
+      userId: p.userId,
+      name: (p.personId && personName.get(p.personId)) || (p.userId && userName.get(p.userId)) || '',
+      visits: p.visits,
+      households: p.households,
+    }))
+    .sort((a, b) => b.visits - a.visits || a.name.localeCompare(b.name, 'zh-CN'));
   return {
     round: round.coverage,
     communities,

@@ -142,6 +142,14 @@ describe('the demo rounds and the figures', () => {
         where v.round_id = rh.round_id and v.household_id = rh.household_id)`,
     );
     expect(visitsVsList!.n).toBe(0);
+    const [visitorsVsVisits] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from rounds r where (select count(*) from round_visits v where v.round_id = r.id)
+        <> (select coalesce(sum(visits), 0) from round_visitors c where c.round_id = r.id)
+        or (select count(distinct household_id) from round_visits v where v.round_id = r.id)
+        <> (select coalesce(sum(households), 0) from round_visitors c where c.round_id = r.id)`,
+    );
+    expect(visitorsVsVisits!.n).toBe(0);
   });
 
   it('computes the figures as direct counts do, by place and period', async () => {
@@ -498,6 +506,11 @@ describe('the visit list and progress', () => {
     expect(progress.communities[0]).toMatchObject({ code: community.code, covered: 3, visited: 4 });
     expect(progress.people).toHaveLength(1);
     expect(progress.people[0]).toMatchObject({ visits: 4, households: 4 });
+    // A second visit of a household counts a visit, not a household.
+    await visit(round.id, { householdId: mine[3]!.householdId, outcome: 'met' });
+    const again = (await get(`/rounds/${round.id}/progress`, secretary)).json.data;
+    expect(again.people[0]).toMatchObject({ visits: 5, households: 4 });
+    expect(again.round).toMatchObject({ covered: 4, visited: 4 });
     const own = (await get(`/rounds/${round.id}/progress`, gridWorker)).json.data;
     expect(own.grids.map((g: { code: string }) => g.code)).toEqual([grid.code]);
   });
