@@ -69,6 +69,15 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
       select distinct on (gw.grid_id) gw.grid_id, gw.person_id, p.user_id
       from grid_workers gw join persons p on p.id = gw.person_id
       order by gw.grid_id, p.name, gw.starts_on, gw.territory_code`);
+    // The county's present households with their order keys, joined once for every round.
+    await tx.execute(sql`
+      create temporary table demo_round_base on commit drop as
+      select h.id, b.grid_id, h.territory_code, h.building_id, b.code, u.number, h.room,
+        case when h.room ~ '^[0-9]{3,6}$' then substr(h.room, 1, length(h.room) - 2)::smallint else 0::smallint end
+          as floor,
+        b.code || ':' || u.number || ':' || h.room as place
+      from households h join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
+      where h.moved_out_at is null and h.territory_code like ${`${county.code}%`}`);
     for (const plan of plans) {
       const salt = random.int(1, 1_000_000_000);
       const start = Date.parse(`${plan.startsOn}T00:00:00+08:00`);
@@ -89,35 +98,34 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
         closeReason: plan.open ? null : '个别住户多次上门未遇，已转入日常走访跟进',
       });
       await tx.insert(rounds).values(round);
-      // r: the household's draw in 0..999, d: its first visit's day offset, h: the hour.
-      const draw = sql.raw(
-        `(abs(hashtext('${salt}:' || b.code || ':' || u.number || ':' || h.room)::bigint) % 1000)`,
-      );
+      // r: the household's draw in 0..999 (one hash of its place), then its first visit (at1) and a second one to
+      // three days later (at2).
       const cut = plan.open ? Math.round(1000 * plan.share) : 1000;
+      const from = new Date(start).toISOString();
       await tx.execute(sql`
         insert into ${roundHouseholds} (round_id, household_id, grid_id, territory_code, building_id, building_code,
           unit_number, floor, room, state, visits, last_outcome, last_visited_at, nobody_home_on, covered_at)
         select ${round.id}::uuid, x.id, x.grid_id, x.territory_code, x.building_id, x.code, x.number, x.floor, x.room,
           case when x.r >= ${cut} then 'pending'
-               when x.r < 880 then 'met' when x.r < 940 then 'met' when x.r < 965 then 'attempted'
+               when x.r < 940 then 'met' when x.r < 965 then 'attempted'
                when x.r < 990 then 'documented' else 'pending' end,
           case when x.r >= ${cut} then 0 when x.r < 880 then 1 when x.r < 965 then 2 else 1 end,
-          case when x.r >= ${cut} then null when x.r < 880 then 'met' when x.r < 940 then 'met'
+          case when x.r >= ${cut} then null when x.r < 940 then 'met'
                when x.r < 965 then 'nobody_home' when x.r < 975 then 'refused' when x.r < 985 then 'vacant'
                when x.r < 990 then 'moved_out' else 'nobody_home' end,
           case when x.r >= ${cut} then null when x.r between 880 and 964 then x.at2 else x.at1 end,
-          case when x.r between 880 and 964 or x.r >= 990 and x.r < ${cut} then (x.at1 at time zone 'Asia/Shanghai')::date end,
+          case when x.r between 880 and 964 or x.r >= 990 and x.r < ${cut}
+            then (x.at1 at time zone 'Asia/Shanghai')::date end,
           case when x.r >= ${cut} or x.r >= 990 then null when x.r between 880 and 964 then x.at2 else x.at1 end
         from (
-          select h.id, b.grid_id, h.territory_code, h.building_id, b.code, u.number, h.room,
-            case when h.room ~ '^[0-9]{3,6}$' then substr(h.room, 1, length(h.room) - 2)::smallint else 0::smallint end as floor,
-            ${draw} as r,
-            ${new Date(start).toISOString()}::timestamptz + ((${draw} * 7919) % ${span}) * interval '1 day'
-              + (9 + ${draw} % 10) * interval '1 hour' + (${draw} % 60) * interval '1 minute' as at1,
-            ${new Date(start).toISOString()}::timestamptz + ((${draw} * 7919) % ${span} + 1 + ${draw} % 3) * interval '1 day'
-              + (18 + ${draw} % 3) * interval '1 hour' as at2
-          from households h join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
-          where h.moved_out_at is null and h.territory_code like ${`${county.code}%`}
+          select y.*,
+            ${from}::timestamptz + ((y.r * 7919) % ${span}) * interval '1 day'
+              + (9 + y.r % 10) * interval '1 hour' + (y.r % 60) * interval '1 minute' as at1,
+            ${from}::timestamptz + ((y.r * 7919) % ${span} + 1 + y.r % 3) * interval '1 day'
+              + (18 + y.r % 3) * interval '1 hour' as at2
+          from (
+            select base.*, abs(hashtext(${`${salt}:`} || base.place)::bigint) % 1000 as r from demo_round_base base
+          ) y
         ) x`);
       // The first visit of every visited household, then the second of those visited twice.
       const inserted = await rowsOf<{ n: number }>(
