@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPermissions, permissionsOfRole } from '../src/server/core/auth/catalogue.ts';
 import { roleCodes, type RoleCode } from '../src/server/core/auth/roles.ts';
 import { XLSX_TYPE } from '../src/server/modules/registry/xlsx.ts';
+import { insertRound } from '../src/server/modules/rounds/rounds.factories.ts';
 import { exportThroughJob } from './support/exports.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -54,6 +55,7 @@ const inside = {
   gridWorker: '',
   volunteer: '',
   volunteerTeam: '',
+  round: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -75,6 +77,7 @@ const outside = {
   gridWorker: '',
   volunteer: '',
   volunteerTeam: '',
+  round: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -283,6 +286,17 @@ beforeAll(async () => {
   };
   inside.volunteerTeam = await team(ids.grid1);
   outside.volunteerTeam = await team(outside.territory);
+  // Rounds: the demo's open county-wide round (it reaches every scoped role), and one over a community of the other
+  // street.
+  inside.round =
+    await one(sql`select id::text as id from rounds where status = 'open' and territory_id = ${tree[0]!.id}::uuid
+    order by opened_at, id limit 1`);
+  const outsideCommunityCode = await one(
+    sql`select code as id from territories where id = ${outside.community}::uuid`,
+  );
+  outside.round = (
+    await insertRound(t.db, { territoryId: outside.community, territoryCode: outsideCommunityCode })
+  ).id;
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
   // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
@@ -389,6 +403,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/grid-workers/{id}')) return 'gridWorker';
   if (path.startsWith('/volunteers/{id}')) return 'volunteer';
   if (path.startsWith('/volunteer-teams/{id}')) return 'volunteerTeam';
+  if (path.startsWith('/rounds/{id}')) return 'round';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -429,6 +444,12 @@ function validBody(op: Operation): unknown {
     'POST /volunteer-teams/{id}/dissolve': () => ({}),
     'POST /volunteer-teams/{id}/join': () => ({ volunteerId: inside.volunteer }),
     'POST /volunteer-teams/{id}/leave': () => ({ volunteerId: inside.volunteer }),
+    'POST /rounds/{id}/close': () => ({ reason: '越权结束' }),
+    'POST /rounds/{id}/visits': () => ({
+      clientId: '01900000-0000-7000-8000-000000000001',
+      householdId: inside.household,
+      outcome: 'met',
+    }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

@@ -135,6 +135,7 @@ const ids: Record<string, string> = {
   households: await firstId('/api/v1/households?pageSize=1'),
   buildings: await firstId('/api/v1/buildings?pageSize=1'),
   accounts: await firstId('/api/v1/accounts?q=grid&pageSize=1'),
+  rounds: await firstId('/api/v1/rounds?status=open'),
   imports: '01900000-0000-7000-8000-000000000000',
 };
 // An import to commit, discard or report on: the empty template, uploaded.
@@ -316,6 +317,11 @@ async function snapshot() {
     (select count(*)::text || coalesce(max(updated_at)::text, '') from volunteers) as volunteers,
     (select count(*)::text from volunteer_teams) as volunteer_teams,
     (select count(*)::text || count(ends_on)::text from volunteer_team_members) as volunteer_team_members,
+    (select count(*)::text || count(closed_at)::text from rounds) as rounds,
+    (select count(*)::text from round_households) as round_households,
+    (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
+    (select count(*)::text from round_visits) as round_visits,
+    (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import { insightsModule } from './modules/insights/insights.module.ts';
 import { organisationModule } from './modules/organisation/organisation.module.ts';
 import { partyModule } from './modules/party/party.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
+import { roundsModule } from './modules/rounds/rounds.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
@@ -24,6 +25,7 @@ export const modules = [
   leadersModule,
   partyModule,
   volunteersModule,
+  roundsModule,
   organisationModule,
   insightsModule,
 ];

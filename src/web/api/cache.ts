@@ -33,6 +33,7 @@ export type QueryRoot =
   | 'party'
   | 'grid-workers'
   | 'volunteers'
+  | 'rounds'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -128,6 +129,10 @@ export const refreshAfter = {
   'POST /volunteer-teams/{id}/dissolve': ['volunteers', 'audit'],
   'POST /volunteer-teams/{id}/join': ['volunteers', 'audit'],
   'POST /volunteer-teams/{id}/leave': ['volunteers', 'audit'],
+  // A round's list, progress and the dashboard's round figures.
+  'POST /rounds': ['rounds', 'insights', 'audit'],
+  'POST /rounds/{id}/close': ['rounds', 'insights', 'audit'],
+  'POST /rounds/{id}/visits': ['rounds', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -8352,6 +8352,555 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Door-knocking rounds concerning the caller’s scope, newest first, with their coverage there */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Rounds */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Round'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Open a round over a county, street, community or grid: its households are listed at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['OpenRoundRequest'];
+        };
+      };
+      responses: {
+        /** @description Opened */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Round'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One round with its coverage inside the caller’s scope */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The round */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Round'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a round: refused while households are not covered, unless a reason is given */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CloseRoundRequest'];
+        };
+      };
+      responses: {
+        /** @description Closed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Round'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round’s households inside the caller’s scope (a grid worker’s grids, a leader’s buildings) in building / unit / floor / room order, with their coverage */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this building */
+          buildingId?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The visit list */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundHousehold'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live progress of a round inside the caller’s scope: the whole, per community, grid and visitor */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Progress */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundProgress'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a visit of a household of the round (201); the same clientId again answers the stored visit (200) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecordVisitRequest'];
+        };
+      };
+      responses: {
+        /** @description Already stored (same clientId) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundVisit'];
+            };
+          };
+        };
+        /** @description Recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundVisit'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/coverage': {
     parameters: {
       query?: never;
@@ -10404,6 +10953,135 @@ export interface components {
        */
       on?: string;
     };
+    Round: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      territoryId: string;
+      territoryCode: string;
+      territoryName: string;
+      name: string;
+      purpose: string | null;
+      startsOn: string;
+      endsOn: string;
+      checklist: {
+        key: string;
+        text: string;
+      }[];
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      openedAt: string;
+      closedAt: string | null;
+      closeReason: string | null;
+      coverage: components['schemas']['RoundCoverage'];
+    };
+    RoundCoverage: {
+      households: number;
+      visited: number;
+      covered: number;
+      share: number;
+    };
+    OpenRoundRequest: {
+      /**
+       * Format: uuid
+       * @description The round’s scope: a county, street, community or grid inside the caller’s scope
+       */
+      territoryId: string;
+      name: string;
+      purpose?: string;
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string;
+      /** @description Yes/no questions each visit answers ("独居老人是否需要帮助？") */
+      checklist?: string[];
+    };
+    CloseRoundRequest: {
+      /** @description Required when households are still not covered */
+      reason?: string;
+    };
+    RoundHousehold: {
+      /** Format: uuid */
+      householdId: string;
+      /** Format: uuid */
+      buildingId: string;
+      buildingCode: string;
+      buildingName: string;
+      unitNumber: number;
+      floor: number;
+      room: string;
+      /** @enum {string} */
+      state: 'pending' | 'met' | 'documented' | 'attempted';
+      covered: boolean;
+      visits: number;
+      /** @enum {string|null} */
+      lastOutcome: 'met' | 'nobody_home' | 'refused' | 'moved_out' | 'vacant' | null;
+      lastVisitedAt: string | null;
+    };
+    RoundProgress: {
+      round: components['schemas']['RoundCoverage'];
+      communities: (components['schemas']['RoundCoverage'] & {
+        code: string;
+        name: string;
+      })[];
+      grids: (components['schemas']['RoundCoverage'] & {
+        code: string;
+        name: string;
+      })[];
+      people: {
+        /** Format: uuid */
+        userId: string | null;
+        name: string;
+        visits: number;
+        households: number;
+      }[];
+    };
+    RoundVisit: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      clientId: string;
+      /** Format: uuid */
+      roundId: string;
+      /** Format: uuid */
+      householdId: string;
+      /** Format: uuid */
+      visitorUserId: string | null;
+      /** Format: uuid */
+      visitorPersonId: string | null;
+      visitedAt: string;
+      /** @enum {string} */
+      outcome: 'met' | 'nobody_home' | 'refused' | 'moved_out' | 'vacant';
+      answers: {
+        [key: string]: boolean;
+      };
+      note: string | null;
+      followUp: boolean;
+      /** @enum {string} */
+      state: 'pending' | 'met' | 'documented' | 'attempted';
+    };
+    RecordVisitRequest: {
+      /**
+       * Format: uuid
+       * @description Generated by the phone: the same visit sent twice is stored once
+       */
+      clientId: string;
+      /** Format: uuid */
+      householdId: string;
+      /** @enum {string} */
+      outcome: 'met' | 'nobody_home' | 'refused' | 'moved_out' | 'vacant';
+      /**
+       * Format: date-time
+       * @description When the visit took place (the phone’s clock); now when absent
+       */
+      visitedAt?: string;
+      /** @description Checklist answers by question key */
+      answers?: {
+        [key: string]: boolean;
+      };
+      note?: string;
+      followUp?: boolean;
+    };
     Coverage: {
       /** @description The day (Asia/Shanghai) the board describes */
       asOf: string;
@@ -10617,6 +11295,12 @@ export interface components {
       cadreSecretaries: number;
       /** @description 志愿者 — Volunteers */
       volunteers: number;
+      /** @description 完成敲门行动轮次 — Door-knocking rounds completed */
+      doorKnockRounds: number;
+      /** @description 最近一轮敲门覆盖率（%） — Coverage of the last round (%) */
+      lastRoundCoverage: number;
+      /** @description 入户走访次数 — Door-knocking visits */
+      visits: number;
     };
     Overview: {
       /** @description The place shown; null for the whole of a scope of several places (figures summed over `places`, each a child) */

@@ -1,0 +1,178 @@
+import { z } from '@hono/zod-openapi';
+import type { ModuleDeps } from '../../core/kit/module.ts';
+import { actorOf } from '../../core/http/context.ts';
+import {
+  createRouter,
+  errorResponses,
+  jsonContent,
+  route,
+  routeScope,
+  uuidParam,
+} from '../../core/http/openapi.ts';
+import {
+  closeRoundBody,
+  openRoundBody,
+  progressSchema,
+  roundHouseholdSchema,
+  roundHouseholdsQuery,
+  roundListQuery,
+  roundSchema,
+  visitBody,
+  visitSchema,
+} from './rounds.schemas.ts';
+import {
+  closeRound,
+  getRound,
+  listRounds,
+  openRound,
+  recordVisit,
+  roundHouseholdList,
+  roundProgress,
+} from './rounds.service.ts';
+
+const roundResponse = jsonContent(z.object({ data: roundSchema }));
+const visitResponse = jsonContent(z.object({ data: visitSchema }));
+
+export function roundsRoutes(deps: ModuleDeps) {
+  return createRouter()
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/rounds',
+        tags: ['rounds'],
+        summary:
+          'Door-knocking rounds concerning the caller’s scope, newest first, with their coverage there',
+        request: { query: roundListQuery },
+        responses: {
+          200: { description: 'Rounds', content: jsonContent(z.object({ data: z.array(roundSchema) })) },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      async (c) => c.json({ data: await listRounds(deps.db, routeScope(c), c.req.valid('query')) }, 200),
+    )
+    .openapi(
+      route('round:manage', {
+        method: 'post',
+        path: '/rounds',
+        tags: ['rounds'],
+        summary: 'Open a round over a county, street, community or grid: its households are listed at once',
+        request: { body: { content: jsonContent(openRoundBody), required: true } },
+        responses: {
+          201: { description: 'Opened', content: roundResponse },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json({ data: await openRound(deps, routeScope(c), actorOf(c), c.req.valid('json')) }, 201),
+    )
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/rounds/{id}',
+        tags: ['rounds'],
+        summary: 'One round with its coverage inside the caller’s scope',
+        request: { params: uuidParam },
+        responses: {
+          200: { description: 'The round', content: roundResponse },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => c.json({ data: await getRound(deps.db, routeScope(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      route('round:manage', {
+        method: 'post',
+        path: '/rounds/{id}/close',
+        tags: ['rounds'],
+        summary: 'Close a round: refused while households are not covered, unless a reason is given',
+        request: { params: uuidParam, body: { content: jsonContent(closeRoundBody), required: true } },
+        responses: {
+          200: { description: 'Closed', content: roundResponse },
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) =>
+        c.json(
+          {
+            data: await closeRound(
+              deps,
+              routeScope(c),
+              actorOf(c),
+              c.req.valid('param').id,
+              c.req.valid('json'),
+            ),
+          },
+          200,
+        ),
+    )
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/rounds/{id}/households',
+        tags: ['rounds'],
+        summary:
+          'The round’s households inside the caller’s scope (a grid worker’s grids, a leader’s buildings) in building / unit / floor / room order, with their coverage',
+        request: { params: uuidParam, query: roundHouseholdsQuery },
+        responses: {
+          200: {
+            description: 'The visit list',
+            content: jsonContent(z.object({ data: z.array(roundHouseholdSchema) })),
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(
+          {
+            data: await roundHouseholdList(
+              deps.db,
+              routeScope(c),
+              c.req.valid('param').id,
+              c.req.valid('query').buildingId,
+            ),
+          },
+          200,
+        ),
+    )
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/rounds/{id}/progress',
+        tags: ['rounds'],
+        summary:
+          'Live progress of a round inside the caller’s scope: the whole, per community, grid and visitor',
+        request: { params: uuidParam },
+        responses: {
+          200: { description: 'Progress', content: jsonContent(z.object({ data: progressSchema })) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json({ data: await roundProgress(deps.db, routeScope(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      route('round:visit', {
+        method: 'post',
+        path: '/rounds/{id}/visits',
+        tags: ['rounds'],
+        summary:
+          'Record a visit of a household of the round (201); the same clientId again answers the stored visit (200)',
+        request: { params: uuidParam, body: { content: jsonContent(visitBody), required: true } },
+        responses: {
+          200: { description: 'Already stored (same clientId)', content: visitResponse },
+          201: { description: 'Recorded', content: visitResponse },
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const { visit, created } = await recordVisit(
+          deps,
+          routeScope(c),
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        );
+        return created ? c.json({ data: visit }, 201) : c.json({ data: visit }, 200);
+      },
+    );
+}

@@ -1,0 +1,693 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { appendAudit, type Actor } from '../../core/auth/audit.ts';
+import { decrypt, encrypt, type DataKeys } from '../../core/auth/personal-data.ts';
+import { users } from '../../core/auth/auth.tables.ts';
+import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
+import { newId } from '../../core/db/ids.ts';
+import { startsWith } from '../../core/db/like.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
+import { errors } from '../../core/http/errors.ts';
+import { personOfUser, persons } from '../people/people.public.ts';
+import { buildings, households } from '../registry/registry.public.ts';
+import { territories } from '../territory/territory.public.ts';
+import { roundErrors } from './rounds.errors.ts';
+import type { CloseRoundInput, OpenRoundInput, RoundView, VisitInput, VisitView } from './rounds.schemas.ts';
+import {
+  roundGrids,
+  roundHouseholds,
+  rounds,
+  roundVisitors,
+  roundVisits,
+  type CoverageState,
+  type VisitOutcome,
+} from './rounds.tables.ts';
+
+export type Deps = { db: Db; keys: DataKeys };
+
+/** The visitor key of a visit with neither a person nor an account (none through the API). */
+export const NO_VISITOR = '00000000-0000-0000-0000-000000000000';
+
+type Coverage = { households: number; visited: number; covered: number; share: number };
+
+const shareOf = (covered: number, total: number) => (total === 0 ? 1 : covered / total);
+
+/**
+ * SQL: the round concerns the scope: its territory lies inside the scope, or the scope (a grid worker's grids, a
+ * leader's buildings) lies inside the round's territory (a county-wide round reaches every grid worker).
+ */
+export function roundInScope(scope: Scope): SQL {
+  if (scope.all) return sql`true`;
+  const parts: SQL[] = [];
+  for (const prefix of scope.codes) {
+    parts.push(
+      sql`(${startsWith(rounds.territoryCode, prefix)} or ${prefix} like ${rounds.territoryCode} || '%')`,
+    );
+  }
+  if (scope.buildingIds.length) {
+    parts.push(
+      sql`exists (select 1 from ${buildings} b where b.id = any(${sql.param(scope.buildingIds)}::uuid[])
+        and b.territory_code like ${rounds.territoryCode} || '%')`,
+    );
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** SQL: a round's household (or a visit) lies inside the scope: its grid inside, or its building a leader's. */
+const householdInScope = (scope: Scope) =>
+  registryCondition(scope, roundHouseholds.territoryCode, roundHouseholds.buildingId);
+
+/**
+ * Coverage of rounds as the scope sees them: the per-grid counters summed over the grids inside the scope (a leader's
+ * buildings are counted from the round's household list).
+ */
+async function coverageOf(db: Executor, scope: Scope, roundIds: string[]): Promise<Map<string, Coverage>> {
+  const result = new Map<string, Coverage>();
+  if (roundIds.length === 0) return result;
+  const rows =
+    scope.buildingIds.length > 0
+      ? await db
+          .select({
+            roundId: roundHouseholds.roundId,
+            households: sql<number>`count(*)::int`,
+            visited: sql<number>`(count(*) filter (where ${roundHouseholds.visits} > 0))::int`,
+            covered: sql<number>`(count(*) filter (where ${roundHouseholds.state} <> 'pending'))::int`,
+          })
+          .from(roundHouseholds)
+          .where(and(inArray(roundHouseholds.roundId, roundIds), householdInScope(scope)))
+          .groupBy(roundHouseholds.roundId)
+      : await db
+          .select({
+            roundId: roundGrids.roundId,
+            households: sql<number>`coalesce(sum(${roundGrids.households}), 0)::int`,
+            visited: sql<number>`coalesce(sum(${roundGrids.visited}), 0)::int`,
+            covered: sql<number>`coalesce(sum(${roundGrids.covered}), 0)::int`,
+          })
+          .from(roundGrids)
+          .where(
+            and(
+              inArray(roundGrids.roundId, roundIds),
+              territoryCodeCondition(scope, roundGrids.territoryCode),
+            ),
+          )
+          .groupBy(roundGrids.roundId);
+  for (const r of rows) {
+    result.set(r.roundId, { ...r, share: shareOf(r.covered, r.households) });
+  }
+  return result;
+}
+
+const roundColumns = {
+  id: rounds.id,
+  territoryId: rounds.territoryId,
+  territoryCode: rounds.territoryCode,
+  territoryName: territories.name,
+  name: rounds.name,
+  purpose: rounds.purpose,
+  startsOn: rounds.startsOn,
+  endsOn: rounds.endsOn,
+  checklist: rounds.checklist,
+  status: rounds.status,
+  openedAt: rounds.openedAt,
+  closedAt: rounds.closedAt,
+  closeReason: rounds.closeReason,
+};
+type RoundRow = Awaited<ReturnType<typeof selectRounds>>[number];
+
+function selectRounds(db: Executor, where: SQL | undefined) {
+  return db
+    .select(roundColumns)
+    .from(rounds)
+    .innerJoin(territories, eq(territories.id, rounds.territoryId))
+    .where(where)
+    .orderBy(desc(rounds.startsOn), desc(rounds.openedAt), asc(rounds.id));
+}
+
+const emptyCoverage: Coverage = { households: 0, visited: 0, covered: 0, share: 1 };
+
+function presentRound(row: RoundRow, coverage: Coverage | undefined): RoundView {
+  return {
+    ...row,
+    openedAt: row.openedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+    coverage: coverage ?? emptyCoverage,
+  };
+}
+
+/** Rounds concerning the caller's scope, newest first, each with its coverage inside the scope. */
+export async function listRounds(db: Executor, scope: Scope, filter: { status?: 'open' | 'closed' }) {
+  const rows = await selectRounds(
+    db,
+    and(roundInScope(scope), filter.status ? eq(rounds.status, filter.status) : undefined),
+  );
+  const coverage = await coverageOf(
+    db,
+    scope,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => presentRound(r, coverage.get(r.id)));
+}
+
+/** One round concerning the scope (404 otherwise). */
+export async function getRound(db: Executor, scope: Scope, id: string): Promise<RoundView> {
+  const [row] = await selectRounds(db, and(eq(rounds.id, id), roundInScope(scope)));
+  if (!row) throw errors.notFound();
+  return presentRound(row, (await coverageOf(db, scope, [id])).get(id));
+}
+
+/** The level of a household's floor from its room number: "1201" → 12, "302" → 3; 0 when it is not a number. */
+const floorOf = (room: SQL | string) =>
+  sql`case when ${room} ~ '^[0-9]{3,6}$' then substr(${room}, 1, length(${room}) - 2)::smallint else 0::smallint end`;
+
+/**
+ * Opens a round over a territory node inside the scope: one INSERT … SELECT lists the households living there today
+ * with their order keys, one more counts them per grid. Audited.
+ */
+export async function openRound(
+  { db }: Deps,
+  scope: Scope,
+  actor: Actor,
+  input: OpenRoundInput,
+): Promise<RoundView> {
+  const id = await db.transaction(async (tx) => {
+    const [territory] = await tx
+      .select({ id: territories.id, code: territories.code })
+      .from(territories)
+      .where(eq(territories.id, input.territoryId))
+      .limit(1);
+    if (!territory || !codeInScope(scope, territory.code)) throw errors.notFound();
+    const id = newId();
+    const checklist = (input.checklist ?? []).map((text, i) => ({ key: `q${i + 1}`, text }));
+    await tx.insert(rounds).values({
+      id,
+      territoryId: territory.id,
+      territoryCode: territory.code,
+      name: input.name,
+      purpose: input.purpose || null,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      checklist,
+      status: 'open',
+      openedBy: actor.userId,
+    });
+    const listed = await listHouseholds(tx, id, territory.code);
+    await appendAudit(tx, actor, {
+      action: 'round.opened',
+      entityType: 'round',
+      entityId: id,
+      territoryCode: territory.code,
+      changes: {
+        name: input.name,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        checklist: checklist.map((c) => c.text),
+        households: listed,
+      },
+    });
+    return id;
+  });
+  return getRound(db, scope, id);
+}
+
+/**
+ * Lists the households of `code` not moved out into the round (one INSERT … SELECT), counts them per grid and
+ * records the total on the round. Returns the number listed. Also used by the demo generator.
+ */
+export async function listHouseholds(tx: Executor, roundId: string, code: string): Promise<number> {
+  await tx.execute(sql`
+    insert into ${roundHouseholds} (round_id, household_id, grid_id, territory_code, building_id, building_code,
+      unit_number, floor, room)
+    select ${roundId}::uuid, h.id, b.grid_id, h.territory_code, h.building_id, b.code, u.number,
+      ${floorOf(sql.raw('h.room'))}, h.room
+    from ${households} h
+    join ${buildings} b on b.id = h.building_id
+    join units u on u.id = h.unit_id
+    where h.moved_out_at is null and ${startsWith(sql.raw('h.territory_code'), code)}`);
+  await tx.execute(sql`
+    insert into ${roundGrids} (round_id, grid_id, territory_code, households)
+    select ${roundId}::uuid, grid_id, territory_code, count(*)::int from ${roundHouseholds}
+    where round_id = ${roundId}::uuid group by grid_id, territory_code`);
+  const [row] = await tx
+    .update(rounds)
+    .set({
+      households: sql`(select coalesce(sum(households), 0)::int from ${roundGrids} where round_id = ${roundId}::uuid)`,
+    })
+    .where(eq(rounds.id, roundId))
+    .returning({ households: rounds.households });
+  return row!.households;
+}
+
+/**
+ * The full-coverage check: households of the round not covered and still living there (a household the registry
+ * has moved out since the round opened needs no visit).
+ */
+export async function pendingHouseholds(db: Executor, roundId: string) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      pending: sql<number>`(count(*) filter (where ${roundHouseholds.state} = 'pending' and ${households.movedOutAt} is null))::int`,
+    })
+    .from(roundHouseholds)
+    .innerJoin(households, eq(households.id, roundHouseholds.householdId))
+    .where(eq(roundHouseholds.roundId, roundId));
+  return row!;
+}
+
+/**
+ * Closes a round whose territory lies inside the scope: refused (409) while households are not covered, unless a
+ * reason is given. Audited.
+ */
+export async function closeRound(
+  { db }: Deps,
+  scope: Scope,
+  actor: Actor,
+  id: string,
+  input: CloseRoundInput,
+): Promise<RoundView> {
+  await db.transaction(async (tx) => {
+    const [round] = await tx
+      .select({ id: rounds.id, status: rounds.status, territoryCode: rounds.territoryCode })
+      .from(rounds)
+      .where(eq(rounds.id, id))
+      .for('update');
+    if (!round || !codeInScope(scope, round.territoryCode)) throw errors.notFound();
+    if (round.status === 'closed') throw roundErrors.alreadyClosed();
+    const { total, pending } = await pendingHouseholds(tx, id);
+    if (pending > 0 && !input.reason) throw roundErrors.notCovered(pending, total);
+    await tx
+      .update(rounds)
+      .set({
+        status: 'closed',
+        closedAt: new Date(),
+        closedBy: actor.userId,
+        closeReason: pending > 0 ? input.reason! : (input.reason ?? null),
+      })
+      .where(eq(rounds.id, id));
+    await appendAudit(tx, actor, {
+      action: 'round.closed',
+      entityType: 'round',
+      entityId: id,
+      territoryCode: round.territoryCode,
+      changes: { status: 'closed', pending, closeReason: input.reason ?? null },
+    });
+  });
+  return getRound(db, scope, id);
+}
+
+const visitColumns = {
+  id: roundVisits.id,
+  clientId: roundVisits.clientId,
+  roundId: roundVisits.roundId,
+  householdId: roundVisits.householdId,
+  visitorUserId: roundVisits.visitorUserId,
+  visitorPersonId: roundVisits.visitorPersonId,
+  visitedAt: roundVisits.visitedAt,
+  outcome: roundVisits.outcome,
+  answers: roundVisits.answers,
+  noteEnc: roundVisits.noteEnc,
+  followUp: roundVisits.followUp,
+  state: roundHouseholds.state,
+};
+
+async function storedVisit(db: Executor, keys: DataKeys, scope: Scope, clientId: string) {
+  const [row] = await db
+    .select(visitColumns)
+    .from(roundVisits)
+    .innerJoin(
+      roundHouseholds,
+      and(
+        eq(roundHouseholds.roundId, roundVisits.roundId),
+        eq(roundHouseholds.householdId, roundVisits.householdId),
+      ),
+    )
+    .where(eq(roundVisits.clientId, clientId))
+    .limit(1);
+  if (!row) return null;
+  const [inScope] = await db
+    .select({ ok: sql<number>`1` })
+    .from(roundVisits)
+    .where(
+      and(
+        eq(roundVisits.id, row.id),
+        registryCondition(scope, roundVisits.territoryCode, roundVisits.buildingId),
+      ),
+    );
+  if (!inScope) throw errors.notFound();
+  return presentVisit(keys, row);
+}
+
+function presentVisit(
+  keys: DataKeys,
+  row: Omit<VisitView, 'visitedAt' | 'note'> & { visitedAt: Date; noteEnc: string | null },
+): VisitView {
+  const { noteEnc, ...rest } = row;
+  return {
+    ...rest,
+    visitedAt: row.visitedAt.toISOString(),
+    note: noteEnc ? decrypt(keys, noteEnc) : null,
+  };
+}
+
+/** The coverage a household reaches after one more visit (the issue's rule). */
+export function nextState(
+  current: { state: CoverageState; nobodyHomeOn: string | null },
+  outcome: VisitOutcome,
+  day: string,
+): { state: CoverageState; nobodyHomeOn: string | null } {
+  if (outcome === 'met') return { state: 'met', nobodyHomeOn: current.nobodyHomeOn };
+  if (current.state !== 'pending') return current;
+  if (outcome === 'nobody_home') {
+    if (current.nobodyHomeOn === null) return { state: 'pending', nobodyHomeOn: day };
+    return {
+      state: current.nobodyHomeOn === day ? 'pending' : 'attempted',
+      nobodyHomeOn: current.nobodyHomeOn,
+    };
+  }
+  return { state: 'documented', nobodyHomeOn: current.nobodyHomeOn };
+}
+
+/**
+ * Records a visit of a round's household inside the scope. The same client id stored before answers the stored
+ * visit (`created: false`), also when two requests race (the unique index decides). The round must be open, the
+ * household in the round, in the scope (404) and not moved out (409). The household's coverage and its grid's
+ * counters follow in the same transaction. Audited.
+ */
+export async function recordVisit(
+  { db, keys }: Deps,
+  scope: Scope,
+  actor: Actor,
+  roundId: string,
+  input: VisitInput,
+): Promise<{ visit: VisitView; created: boolean }> {
+  const before = await storedVisit(db, keys, scope, input.clientId);
+  if (before) return { visit: before, created: false };
+  const created = await db.transaction(async (tx) => {
+    const [rh] = await tx
+      .select({
+        state: roundHouseholds.state,
+        visits: roundHouseholds.visits,
+        nobodyHomeOn: roundHouseholds.nobodyHomeOn,
+        lastVisitedAt: roundHouseholds.lastVisitedAt,
+        gridId: roundHouseholds.gridId,
+        territoryCode: roundHouseholds.territoryCode,
+        buildingId: roundHouseholds.buildingId,
+        room: roundHouseholds.room,
+      })
+      .from(roundHouseholds)
+      .where(
+        and(
+          eq(roundHouseholds.roundId, roundId),
+          eq(roundHouseholds.householdId, input.householdId),
+          householdInScope(scope),
+        ),
+      )
+      .for('update');
+    if (!rh) throw errors.notFound();
+    const [round] = await tx
+      .select({ name: rounds.name, status: rounds.status, checklist: rounds.checklist })
+      .from(rounds)
+      .where(eq(rounds.id, roundId));
+    if (round!.status !== 'open') throw roundErrors.roundClosed(round!.name);
+    const [household] = await tx
+      .select({ movedOutAt: households.movedOutAt })
+      .from(households)
+      .where(eq(households.id, input.householdId));
+    if (household!.movedOutAt) throw roundErrors.householdMovedOut(rh.room);
+    const known = new Set(round!.checklist.map((c) => c.key));
+    const unknown = Object.keys(input.answers ?? {}).filter((k) => !known.has(k));
+    if (unknown.length) {
+      throw errors.validation(
+        unknown.map((k) => ({
+          field: `answers.${k}`,
+          code: 'unknown_question',
+          message: { zh: '该行动的清单中没有这个问题', en: 'The round’s checklist has no such question' },
+        })),
+      );
+    }
+    const visitedAt = input.visitedAt ? new Date(input.visitedAt) : new Date();
+    const person = actor.userId ? await personOfUser(tx, actor.userId) : null;
+    const id = newId();
+    const inserted = await tx
+      .insert(roundVisits)
+      .values({
+        id,
+        clientId: input.clientId,
+        roundId,
+        householdId: input.householdId,
+        territoryCode: rh.territoryCode,
+        buildingId: rh.buildingId,
+        visitorUserId: actor.userId,
+        visitorPersonId: person?.id ?? null,
+        visitedAt,
+        outcome: input.outcome,
+        answers: input.answers ?? {},
+        noteEnc: input.note ? encrypt(keys, input.note) : null,
+        followUp: input.followUp ?? false,
+      })
+      .onConflictDoNothing({ target: roundVisits.clientId })
+      .returning({ id: roundVisits.id });
+    if (inserted.length === 0) return false; // the same visit, stored by a request that ran alongside
+    const next = nextState(rh, input.outcome, shanghaiDay(visitedAt));
+    const becameCovered = rh.state === 'pending' && next.state !== 'pending';
+    const latest = !rh.lastVisitedAt || visitedAt >= rh.lastVisitedAt;
+    await tx
+      .update(roundHouseholds)
+      .set({
+        state: next.state,
+        nobodyHomeOn: next.nobodyHomeOn,
+        visits: sql`${roundHouseholds.visits} + 1`,
+        ...(latest ? { lastOutcome: input.outcome, lastVisitedAt: visitedAt } : {}),
+        ...(becameCovered ? { coveredAt: visitedAt } : {}),
+      })
+      .where(and(eq(roundHouseholds.roundId, roundId), eq(roundHouseholds.householdId, input.householdId)));
+    // The visitor's counters on this grid: one more visit, and one more household when it is their first there.
+    const visitorKey = person?.id ?? actor.userId ?? NO_VISITOR;
+    const [before] = await tx
+      .select({ id: roundVisits.id })
+      .from(roundVisits)
+      .where(
+        and(
+          eq(roundVisits.roundId, roundId),
+          eq(roundVisits.householdId, input.householdId),
+          sql`${roundVisits.id} <> ${id}::uuid`,
+          sql`coalesce(${roundVisits.visitorPersonId}, ${roundVisits.visitorUserId}, ${NO_VISITOR}::uuid) = ${visitorKey}::uuid`,
+        ),
+      )
+      .limit(1);
+    await tx
+      .insert(roundVisitors)
+      .values({
+        roundId,
+        gridId: rh.gridId,
+        territoryCode: rh.territoryCode,
+        visitorKey,
+        visitorUserId: actor.userId,
+        visitorPersonId: person?.id ?? null,
+        visits: 1,
+        households: before ? 0 : 1,
+      })
+      .onConflictDoUpdate({
+        target: [roundVisitors.roundId, roundVisitors.gridId, roundVisitors.visitorKey],
+        set: {
+          visits: sql`${roundVisitors.visits} + 1`,
+          households: sql`${roundVisitors.households} + excluded.households`,
+        },
+      });
+    if (rh.visits === 0 || becameCovered) {
+      await tx
+        .update(roundGrids)
+        .set({
+          visited: sql`${roundGrids.visited} + ${rh.visits === 0 ? 1 : 0}`,
+          covered: sql`${roundGrids.covered} + ${becameCovered ? 1 : 0}`,
+        })
+        .where(and(eq(roundGrids.roundId, roundId), eq(roundGrids.gridId, rh.gridId)));
+    }
+    await appendAudit(tx, actor, {
+      action: 'round.visit_recorded',
+      entityType: 'round_visit',
+      entityId: id,
+      territoryCode: rh.territoryCode,
+      changes: {
+        roundId,
+        householdId: input.householdId,
+        outcome: input.outcome,
+        followUp: input.followUp ?? false,
+        state: next.state,
+      },
+    });
+    return true;
+  });
+  const visit = await storedVisit(db, keys, scope, input.clientId);
+  if (!visit) throw errors.notFound();
+  return { visit, created };
+}
+
+/**
+ * A round's households inside the scope (a grid worker's grids, a leader's buildings), optionally one building, in
+ * building / unit / floor / room order, each with its coverage.
+ */
+export async function roundHouseholdList(db: Executor, scope: Scope, roundId: string, buildingId?: string) {
+  const [round] = await db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(and(eq(rounds.id, roundId), roundInScope(scope)));
+  if (!round) throw errors.notFound();
+  const rows = await db
+    .select({
+      householdId: roundHouseholds.householdId,
+      buildingId: roundHouseholds.buildingId,
+      buildingCode: roundHouseholds.buildingCode,
+      buildingName: buildings.name,
+      unitNumber: roundHouseholds.unitNumber,
+      floor: roundHouseholds.floor,
+      room: roundHouseholds.room,
+      state: roundHouseholds.state,
+      visits: roundHouseholds.visits,
+      lastOutcome: roundHouseholds.lastOutcome,
+      lastVisitedAt: roundHouseholds.lastVisitedAt,
+    })
+    .from(roundHouseholds)
+    .innerJoin(buildings, eq(buildings.id, roundHouseholds.buildingId))
+    .where(
+      and(
+        eq(roundHouseholds.roundId, roundId),
+        householdInScope(scope),
+        buildingId ? eq(roundHouseholds.buildingId, buildingId) : undefined,
+      ),
+    )
+    .orderBy(
+      asc(roundHouseholds.buildingCode),
+      asc(roundHouseholds.unitNumber),
+      asc(roundHouseholds.floor),
+      asc(roundHouseholds.room),
+      asc(roundHouseholds.householdId),
+    );
+  return rows.map((r) => ({
+    ...r,
+    covered: r.state !== 'pending',
+    lastVisitedAt: r.lastVisitedAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Live progress of a round inside the scope: the whole (as the scope sees it), per community and per grid from the
+ * per-grid counters, and per visitor (visits and distinct households).
+ */
+export async function roundProgress(db: Executor, scope: Scope, roundId: string) {
+  const round = await getRound(db, scope, roundId);
+  const gridScope =
+    scope.buildingIds.length > 0 ? undefined : territoryCodeCondition(scope, roundGrids.territoryCode);
+  const gridRows = gridScope
+    ? await db
+        .select({
+          code: roundGrids.territoryCode,
+          name: territories.name,
+          households: roundGrids.households,
+          visited: roundGrids.visited,
+          covered: roundGrids.covered,
+        })
+        .from(roundGrids)
+        .innerJoin(territories, eq(territories.id, roundGrids.gridId))
+        .where(and(eq(roundGrids.roundId, roundId), gridScope))
+        .orderBy(asc(roundGrids.territoryCode))
+    : await db
+        .select({
+          code: roundHouseholds.territoryCode,
+          name: territories.name,
+          households: sql<number>`count(*)::int`,
+          visited: sql<number>`(count(*) filter (where ${roundHouseholds.visits} > 0))::int`,
+          covered: sql<number>`(count(*) filter (where ${roundHouseholds.state} <> 'pending'))::int`,
+        })
+        .from(roundHouseholds)
+        .innerJoin(territories, eq(territories.id, roundHouseholds.gridId))
+        .where(and(eq(roundHouseholds.roundId, roundId), householdInScope(scope)))
+        .groupBy(roundHouseholds.territoryCode, territories.name)
+        .orderBy(asc(roundHouseholds.territoryCode));
+  const grids = gridRows.map((g) => ({ ...g, share: shareOf(g.covered, g.households) }));
+  // Communities: the grids' parents (a grid code is its community's code + 3 digits).
+  const byCommunity = new Map<string, { households: number; visited: number; covered: number }>();
+  for (const g of grids) {
+    const code = g.code.slice(0, -3);
+    const c = byCommunity.get(code) ?? { households: 0, visited: 0, covered: 0 };
+    c.households += g.households;
+    c.visited += g.visited;
+    c.covered += g.covered;
+    byCommunity.set(code, c);
+  }
+  const names = byCommunity.size
+    ? await db
+        .select({ code: territories.code, name: territories.name })
+        .from(territories)
+        .where(inArray(territories.code, [...byCommunity.keys()]))
+    : [];
+  const nameOf = new Map(names.map((n) => [n.code, n.name]));
+  const communities = [...byCommunity.entries()].map(([code, c]) => ({
+    code,
+    name: nameOf.get(code) ?? code,
+    ...c,
+    share: shareOf(c.covered, c.households),
+  }));
+  // Per visitor: the per-grid visitor counters summed over the scope's grids (a leader's buildings: their visits).
+  const counted =
+    scope.buildingIds.length > 0
+      ? await db
+          .select({
+            userId: roundVisits.visitorUserId,
+            personId: roundVisits.visitorPersonId,
+            visits: sql<number>`count(*)::int`,
+            households: sql<number>`count(distinct ${roundVisits.householdId})::int`,
+          })
+          .from(roundVisits)
+          .where(
+            and(
+              eq(roundVisits.roundId, roundId),
+              registryCondition(scope, roundVisits.territoryCode, roundVisits.buildingId),
+            ),
+          )
+          .groupBy(roundVisits.visitorUserId, roundVisits.visitorPersonId)
+      : await db
+          .select({
+            userId: sql<
+              string | null
+            >`(array_agg(${roundVisitors.visitorUserId}) filter (where ${roundVisitors.visitorUserId} is not null))[1]`,
+            personId: sql<
+              string | null
+            >`(array_agg(${roundVisitors.visitorPersonId}) filter (where ${roundVisitors.visitorPersonId} is not null))[1]`,
+            visits: sql<number>`sum(${roundVisitors.visits})::int`,
+            households: sql<number>`sum(${roundVisitors.households})::int`,
+          })
+          .from(roundVisitors)
+          .where(
+            and(
+              eq(roundVisitors.roundId, roundId),
+              territoryCodeCondition(scope, roundVisitors.territoryCode),
+            ),
+          )
+          .groupBy(roundVisitors.visitorKey);
+  const personIds = counted.flatMap((p) => (p.personId ? [p.personId] : []));
+  const userIds = counted.flatMap((p) => (p.userId ? [p.userId] : []));
+  const [personNames, userNames] = await Promise.all([
+    personIds.length
+      ? db.select({ id: persons.id, name: persons.name }).from(persons).where(inArray(persons.id, personIds))
+      : [],
+    userIds.length
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
+      : [],
+  ]);
+  const personName = new Map(personNames.map((p) => [p.id, p.name]));
+  const userName = new Map(userNames.map((u) => [u.id, u.name]));
+  const people = counted
+    .map((p) => ({
+      userId: p.userId,
+      name: (p.personId && personName.get(p.personId)) || (p.userId && userName.get(p.userId)) || '',
+      visits: p.visits,
+      households: p.households,
+    }))
+    .sort((a, b) => b.visits - a.visits || a.name.localeCompare(b.name, 'zh-CN'));
+  return {
+    round: round.coverage,
+    communities,
+    grids,
+    people,
+  };
+}
