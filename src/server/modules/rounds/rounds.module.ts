@@ -50,6 +50,8 @@ export const roundsModule = defineModule({
         visits: { zh: '入户走访次数', en: 'Door-knocking visits' },
       },
       compute: ({ db, scope, code, from, asOf }) => countRoundFigures(db, scope, code, from, asOf),
+      // Visits are frequent: the rounds' tables bump their own data set (migration 0021), not the registry's.
+      dataSets: ['rounds'],
     },
   ],
   maintain: ['rounds', 'round_households', 'round_grids', 'round_visitors', 'round_visits'],

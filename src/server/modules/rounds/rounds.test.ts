@@ -290,6 +290,28 @@ describe('recording visits', () => {
     expect(await auditCount('round.visit_recorded', first.json.data.id)).toBe(1);
   });
 
+  it('bumps the rounds’ data version, not the registry’s: a visit recomputes no registry figure', async () => {
+    const versions = async () =>
+      Object.fromEntries(
+        (
+          await rowsOf<{ name: string; version: number }>(
+            t.db,
+            sql`select name, version from data_versions where name in ('registry', 'rounds')`,
+          )
+        ).map((r) => [r.name, Number(r.version)]),
+      );
+    const before = await versions();
+    const visit = await post(
+      `/rounds/${roundId}/visits`,
+      { clientId: newId(), householdId: mine.households[3]!.id, outcome: 'nobody_home', answers: {} },
+      gridWorker,
+    );
+    expect(visit.status, visit.text).toBe(201);
+    const after = await versions();
+    expect(after.registry).toBe(before.registry);
+    expect(after.rounds).toBeGreaterThan(before.rounds!);
+  });
+
   it('stores a visit once under two concurrent requests', async () => {
     const body = { clientId: newId(), householdId: mine.households[1]!.id, outcome: 'met' };
     const [a, b] = await Promise.all([
