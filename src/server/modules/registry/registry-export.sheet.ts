@@ -2,7 +2,7 @@ import { decrypt, maskIdCard, maskMobile, type DataKeys } from '../../core/auth/
 import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
 import { encryptedFileWriter } from './registry-export.file.ts';
 import { ageOn, formatAddress } from './registry.common.ts';
-import { safeCell, streamingSheet } from './xlsx.ts';
+import { neutralise, rawRows, streamingSheet } from './xlsx.ts';
 
 /**
  * The export's sheet, written where the export's worker thread runs it (registry-export.worker.ts): the batches of
@@ -65,12 +65,13 @@ export function openExportSheet(keys: DataKeys, setup: SheetSetup): ExportSheet 
   const out = streamingSheet('居民名单', setup.columns, { styles: false });
   const file = encryptedFileWriter(keys, setup.exportId);
   out.stream.pipe(file.input);
+  const rows = rawRows(out.sheet, setup.columns.length);
   const today = new Date(setup.today);
   const { labels, revealScope } = setup;
   const label = (field: string, code: string | null) =>
     code === null ? null : (labels[field]![code] ?? code);
 
-  function cellsOf(row: FetchedRow, clear: boolean) {
+  function cellsOf(row: FetchedRow, clear: boolean): (string | number | null)[] {
     const [
       ,
       buildingCode,
@@ -122,21 +123,22 @@ export function openExportSheet(keys: DataKeys, setup: SheetSetup): ExportSheet 
       buildingName && unit !== null && room ? formatAddress(buildingName, unit, room) : null,
       gridName,
       movedOutOn,
-    ].map(safeCell);
+    ].map((value) => (typeof value === 'string' ? neutralise(value) : value));
   }
 
   return {
     async write(ids, rowsJson) {
-      const rows = JSON.parse(rowsJson) as FetchedRow[] | null;
-      const byId = new Map((rows ?? []).map((r) => [r[0], r]));
+      const fetched = JSON.parse(rowsJson) as FetchedRow[] | null;
+      const byId = new Map((fetched ?? []).map((r) => [r[0], r]));
       let written = 0;
       for (const id of ids) {
         const r = byId.get(id);
         if (!r) continue;
         const clear = revealScope !== null && registryRowInScope(revealScope, r[15], r[16]);
-        out.sheet.addRow(cellsOf(r, clear)).commit();
-        written++;
+        rows.add(cellsOf(r, clear));
+        if (++written % 500 === 0) rows.flush();
       }
+      rows.flush();
       await out.drain();
       return written;
     },
