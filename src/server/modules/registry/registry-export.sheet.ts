@@ -1,7 +1,7 @@
 import { decrypt, maskIdCard, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
-import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
+import { registryRowInScope, type Scope } from '../../core/auth/scope-rule.ts';
 import { encryptedFileWriter } from './registry-export.file.ts';
-import { ageOn, formatAddress } from './registry.common.ts';
+import { ageOn, formatAddress } from './registry.format.ts';
 import { neutralise, rawRows, streamingSheet } from './xlsx.ts';
 
 /**

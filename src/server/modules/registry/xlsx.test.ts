@@ -35,7 +35,8 @@ describe('rawRows', () => {
       out.sheet.commit();
       await out.workbook.commit();
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(await bytes);
+      const b = await bytes;
+      await book.xlsx.load(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
       const cells: unknown[][] = [];
       book.worksheets[0]!.eachRow(
         { includeEmpty: true },
