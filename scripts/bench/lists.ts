@@ -7,7 +7,8 @@
  *    date), and deep pages (page 2,000 to 11,000 of 20 rows), each answer with its exact total.
  * 3. The county export as a background job: POST /residents/exports, polled until ready; rows per second from the
  *    request to ready, then the download of the file (decrypted on the fly) timed. While it runs, the server must stay
- *    responsive: every poll of the status and a list page (20 rows, a different page each time) are timed, and the
+ *    responsive: every poll of the status (each 250 ms) and about once a second the list's first page (20 rows, in one of
+ *    the orders) are timed, and the
  *    server's peak RSS during the export is read (VmHWM, reset before the export).
  *
  * Targets (issue 10): export ≥ 20,000 rows/s. List latencies are reported. Misses are reported, not thrown.
@@ -85,7 +86,13 @@ export const lists: Scenario = {
       ]);
     }
 
-    log('exporting the county in the background…');
+    // The list loads leave requests behind (a client that gave up does not stop its handler): the export starts once
+    // the server is quiet again, or its rate would include that backlog.
+    const settling = performance.now();
+    await platform.settledStats();
+    log(
+      `server quiet after ${Math.round(performance.now() - settling)} ms; exporting the county in the background…`,
+    );
     const rssBefore = platform.resetPeakRss() ? platform.peakRssBytes() : null;
     const started = performance.now();
     const post = await fetch(`${platform.url}/api/v1/residents/exports`, { method: 'POST', headers });
@@ -103,8 +110,11 @@ export const lists: Scenario = {
     };
     for (let poll = 0; status.status !== 'ready' && status.status !== 'failed'; poll++) {
       await sleep(250);
-      const page = 1 + ((poll * 997) % Math.min(lastPage, 5_000));
-      await timed(`${platform.url}/api/v1/residents?pageSize=20&page=${page}`, listMs);
+      // Every fourth poll (about once a second), a first page in one of the orders: what a user browsing does.
+      if (poll % 4 === 0) {
+        const sort = sorts[(poll / 4) % sorts.length]!;
+        await timed(`${platform.url}/api/v1/residents?pageSize=20&sort=${sort}`, listMs);
+      }
       const polled = await timed(`${platform.url}/api/v1/residents/exports/${job.id}`, statusMs);
       status = (polled as { data: typeof status }).data;
     }
@@ -132,7 +142,7 @@ export const lists: Scenario = {
     const report = [
       formatTable(['target', 'connections', 'p50 ms', 'p95 ms', 'errors'], rows),
       '',
-      `during the export: status poll p50 ${latencies(statusMs).p50} ms, max ${latencies(statusMs).max} ms; list page p50 ${latencies(listMs).p50} ms, p95 ${latencies(listMs).p95} ms, max ${latencies(listMs).max} ms (${listMs.length} each); server peak RSS ${peakRss === null ? '?' : Math.round(peakRss / 2 ** 20)} MiB (${rssBefore === null ? '?' : Math.round(rssBefore / 2 ** 20)} MiB before)`,
+      `during the export: status poll p50 ${latencies(statusMs).p50} ms, max ${latencies(statusMs).max} ms; list page p50 ${latencies(listMs).p50} ms, p95 ${latencies(listMs).p95} ms, max ${latencies(listMs).max} ms (${statusMs.length} polls, ${listMs.length} pages); server peak RSS ${peakRss === null ? '?' : Math.round(peakRss / 2 ** 20)} MiB (${rssBefore === null ? '?' : Math.round(rssBefore / 2 ** 20)} MiB before)`,
       `county export: ${status.status}, ${status.totalRows?.toLocaleString()} rows ready in ${round(readySeconds, 1)} s = ${Math.round(rowsPerSecond).toLocaleString()} rows/s (goal ≥ ${GOAL.exportRowsPerSecond.toLocaleString()}: ${rowsPerSecond >= GOAL.exportRowsPerSecond ? 'pass' : 'FAIL'}); download ${(bytes / 2 ** 20).toFixed(1)} MiB in ${round(downloadSeconds, 1)} s`,
     ].join('\n');
     return { report, data };

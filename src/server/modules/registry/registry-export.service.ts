@@ -209,18 +209,21 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   let fileSize: number;
   try {
     // The next batch is read while the worker writes this one; at most one batch waits for the worker.
-    let next = batches.length ? fetchRows(db, batches[0]!) : null;
+    // Both run ahead of the await that takes their result; a failure of either meanwhile must not count as
+    // unhandled (that would end the process): `ahead` marks it handled, the await still throws it.
+    const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
+    let next = batches.length ? ahead(fetchRows(db, batches[0]!)) : null;
     let writing: Promise<unknown> | null = null;
     for (let b = 0; b < batches.length; b++) {
       const rows = await next!;
-      next = b + 1 < batches.length ? fetchRows(db, batches[b + 1]!) : null;
+      next = b + 1 < batches.length ? ahead(fetchRows(db, batches[b + 1]!)) : null;
       if (writing) {
         await writing;
         await reportProgress(db, exportId, b * BATCH);
       }
       lease.signal?.throwIfAborted();
       await lease.heartbeat?.();
-      writing = writer.write(b, batches[b]!, rows);
+      writing = ahead(writer.write(b, batches[b]!, rows));
     }
     if (writing) await writing;
     fileSize = await writer.finish();
