@@ -208,24 +208,26 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   });
   let fileSize: number;
   try {
-    // The next batch is read while the worker writes this one; at most one batch waits for the worker.
-    // Both run ahead of the await that takes their result; a failure of either meanwhile must not count as
-    // unhandled (that would end the process): `ahead` marks it handled, the await still throws it.
+    // The worker takes each batch as soon as it is read (it queues it behind the one it is writing), and the next
+    // batch is read meanwhile: neither side waits for the other unless it is ahead. At most two batches are with
+    // the worker while the next is read; the job waits for the older one before it reads the one after.
+    // A batch read or written ahead fails before its await: `ahead` keeps that from counting as an unhandled
+    // rejection (which would end the process); the await still throws it.
     const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
     let next = batches.length ? ahead(fetchRows(db, batches[0]!)) : null;
-    let writing: Promise<unknown> | null = null;
+    const writing: Promise<number>[] = [];
     for (let b = 0; b < batches.length; b++) {
       const rows = await next!;
+      writing.push(ahead(writer.write(b, batches[b]!, rows)));
       next = b + 1 < batches.length ? ahead(fetchRows(db, batches[b + 1]!)) : null;
-      if (writing) {
-        await writing;
+      if (writing.length > 1) {
+        await writing.shift();
         await reportProgress(db, exportId, b * BATCH);
       }
       lease.signal?.throwIfAborted();
       await lease.heartbeat?.();
-      writing = ahead(writer.write(b, batches[b]!, rows));
     }
-    if (writing) await writing;
+    for (const written of writing) await written;
     fileSize = await writer.finish();
   } catch (error) {
     await writer.stop();
