@@ -3,6 +3,9 @@ import { startsWith } from '../db/like.ts';
 import { errors } from '../http/errors.ts';
 import { permissionsOfRole, roleHolds } from './catalogue.ts';
 import type { Permission, RoleCode, ScopeKind } from './roles.ts';
+import { codeInScope, type Scope } from './scope-rule.ts';
+
+export { codeInScope, registryRowInScope, type Scope } from './scope-rule.ts';
 
 /** A territory node a scope is anchored on. */
 export type ScopeTerritory = { id: string; level: string; code: string; name: string };
@@ -23,21 +26,6 @@ export type AuthContext = {
   sessionId: string;
   user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
   assignments: ResolvedAssignment[];
-};
-
-/**
- * Where a permission reaches. `all` covers the county; otherwise a territory node is inside the scope when its
- * code starts with one of `codes` (a subtree), a building when it is listed, and the caller's own records when
- * `self`: those of the person their account is linked to, found through `userId` (the people module's
- * `personCondition` turns it into SQL; the kernel knows no person).
- */
-export type Scope = {
-  all: boolean;
-  codes: string[];
-  buildingIds: string[];
-  self: boolean;
-  /** The caller's account id, set when `self` holds. */
-  userId?: string;
 };
 
 export function permissionsOf(auth: AuthContext): Permission[] {
@@ -81,11 +69,6 @@ export function requirePermission(auth: AuthContext, permission: Permission): Sc
   return scope;
 }
 
-/** Whether a territory code lies inside the scope. */
-export function codeInScope(scope: Scope, code: string): boolean {
-  return scope.all || scope.codes.some((prefix) => code.startsWith(prefix));
-}
-
 /** Whether `inner` is wholly inside `outer` (used when granting scopes to others). */
 export function scopeCovers(outer: Scope, innerCodes: string[]): boolean {
   return outer.all || innerCodes.every((code) => codeInScope(outer, code));
@@ -117,16 +100,4 @@ export function registryCondition(scope: Scope, territoryCode: SQLWrapper, build
   if (scope.codes.length) parts.push(territoryCodeCondition(scope, territoryCode));
   if (scope.buildingIds.length) parts.push(sql`${buildingId} = any(${sql.param(scope.buildingIds)}::uuid[])`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
-}
-
-/** Whether one registry row (its grid code and building) lies inside the scope. */
-export function registryRowInScope(
-  scope: Scope,
-  territoryCode: string | null,
-  buildingId: string | null,
-): boolean {
-  return (
-    (territoryCode !== null && codeInScope(scope, territoryCode)) ||
-    (buildingId !== null && scope.buildingIds.includes(buildingId))
-  );
 }

@@ -1,21 +1,21 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
+import { Worker } from 'node:worker_threads';
 import { decrypt, encrypt, maskIdCard, maskMobile, mobilePattern } from '../../core/auth/personal-data.ts';
-import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
+import { type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { errors } from '../../core/http/errors.ts';
 import { enqueue } from '../../core/jobs/enqueue.ts';
-import { importColumns, type ResidentExportFilter } from './registry-import.schemas.ts';
-import { type Deps, anyOf, label, type Lease } from './registry-import.common.ts';
+import { importColumns, importLabels, type ResidentExportFilter } from './registry-import.schemas.ts';
+import { type Deps, anyOf, type Lease } from './registry-import.common.ts';
 import { registryExports } from './registry-export.tables.ts';
-import { decryptedFileReader, encryptedFileWriter, removeExportFile } from './registry-export.file.ts';
-import { ageOn, formatAddress } from './registry.common.ts';
+import { decryptedFileReader, removeExportFile } from './registry-export.file.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './registry-export.worker.ts';
 import { registryErrors } from './registry.errors.ts';
 import { relationRank, residentListCondition } from './registry.residents.ts';
 import { buildings, households, residents, residentTags, units } from './registry.tables.ts';
 import { territories } from '../territory/territory.public.ts';
-import { safeCell, streamingSheet } from './xlsx.ts';
 
 /**
  * Export of the filtered resident list as .xlsx, made in the background: a request records the export and queues
@@ -30,8 +30,6 @@ export const EXPORT_EXPIRE_JOB = 'registry.export.expire';
 export const EXPORT_KEEP_MS = 60 * 60_000;
 /** Rows fetched together (and the progress reported after each batch). */
 const BATCH = 5_000;
-/** Rows written between two turns given to the rest of the process. */
-const YIELD_EVERY = 1_000;
 
 /** What the job needs besides the export's row: the caller's scopes and the audit actor at the request. */
 export type ExportPayload = { exportId: string; scope: Scope; revealScope: Scope | null; actor: Actor };
@@ -162,6 +160,10 @@ export async function failExport(tx: Executor, exportId: string) {
  * birth date with the region code and the ID card's last four rebuilds the number. Every attempt starts over; the
  * move to ready and the audit row (who exported what: filters, row count, whether in clear) are one transaction,
  * taken only while the export is running, so a rerun records nothing twice.
+ *
+ * Two threads share the work (docs/decisions/export-speed.md): this one reads the batches from the database, as
+ * json text it does not parse; the export's worker thread (registry-export.worker.ts) decrypts, masks and writes
+ * them into the file, a batch behind. The worker failing or stopping fails the job with its reason.
  */
 export async function runExport({ db, keys }: Deps, payload: ExportPayload, lease: Lease = {}) {
   const { exportId, scope, revealScope, actor } = payload;
@@ -192,50 +194,46 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   const ordered = idList?.ids ? idList.ids.split(',') : [];
   await db.update(registryExports).set({ totalRows: ordered.length }).where(eq(registryExports.id, exportId));
 
-  const out = streamingSheet(
-    '居民名单',
-    [...importColumns.map((c) => ({ header: c.header, width: c.width })), ...exportExtraColumns],
-    { styles: false },
-  );
-  const file = encryptedFileWriter(keys, exportId);
-  const today = new Date();
-  out.stream.pipe(file.input);
   const batches: string[][] = [];
   for (let at = 0; at < ordered.length; at += BATCH) {
     batches.push(ordered.slice(at, at + BATCH));
   }
+  const writer = startSheetWorker({
+    exportId,
+    encryptionKey: keys.encryption,
+    columns: [...importColumns.map((c) => ({ header: c.header, width: c.width })), ...exportExtraColumns],
+    labels: importLabels,
+    revealScope,
+    today: new Date().toISOString(),
+  });
+  let fileSize: number;
   try {
-    // The next batch is fetched while this one is written.
-    let next = batches.length ? fetchRows(db, batches[0]!) : null;
+    // The worker takes each batch as soon as it is read (it queues it behind the one it is writing), and the next
+    // batch is read meanwhile: neither side waits for the other unless it is ahead. At most two batches are with
+    // the worker while the next is read; the job waits for the older one before it reads the one after.
+    // A batch read or written ahead fails before its await: `ahead` keeps that from counting as an unhandled
+    // rejection (which would end the process); the await still throws it.
+    const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
+    let next = batches.length ? ahead(fetchRows(db, batches[0]!)) : null;
+    const writing: Promise<number>[] = [];
     for (let b = 0; b < batches.length; b++) {
       const rows = await next!;
-      next = b + 1 < batches.length ? fetchRows(db, batches[b + 1]!) : null;
-      const byId = new Map(rows.map((r) => [r[ID], r]));
-      let written = 0;
-      for (const id of batches[b]!) {
-        // Other requests get their turn now and then: the job shares the process (and PGlite its thread).
-        if (++written % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-        const r = byId.get(id);
-        if (!r) continue; // moved away or removed since the ids were read
-        const clear = revealScope !== null && registryRowInScope(revealScope, r[TERRITORY], r[BUILDING_ID]);
-        out.sheet.addRow(cellsOf(keys, r, clear, today)).commit();
+      writing.push(ahead(writer.write(b, batches[b]!, rows)));
+      next = b + 1 < batches.length ? ahead(fetchRows(db, batches[b + 1]!)) : null;
+      if (writing.length > 1) {
+        await writing.shift();
+        await reportProgress(db, exportId, b * BATCH);
       }
-      await out.drain();
       lease.signal?.throwIfAborted();
       await lease.heartbeat?.();
-      await db
-        .update(registryExports)
-        .set({ doneRows: Math.min(ordered.length, (b + 1) * BATCH) })
-        .where(eq(registryExports.id, exportId));
     }
-    out.sheet.commit();
-    await out.workbook.commit();
+    for (const written of writing) await written;
+    fileSize = await writer.finish();
   } catch (error) {
-    out.fail(error);
-    await file.done.catch(() => undefined);
+    await writer.stop();
+    removeExportFile(exportId);
     throw error;
   }
-  const fileSize = await file.done;
 
   const q = filter.q?.trim();
   const finished = await db.transaction(async (tx) => {
@@ -270,17 +268,82 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   if (!finished) removeExportFile(exportId);
 }
 
+async function reportProgress(db: Executor, exportId: string, doneRows: number) {
+  await db.update(registryExports).set({ doneRows }).where(eq(registryExports.id, exportId));
+}
+
+/** The worker's side as promises: each batch's write, the end; any failure of the thread rejects what waits. */
+type SheetWorker = {
+  write(batch: number, ids: string[], rows: string): Promise<number>;
+  finish(): Promise<number>;
+  /** Ends the thread (its partial file is the caller's to remove). */
+  stop(): Promise<void>;
+};
+
+/** The worker's entry: registry-export.worker.ts through tsx (registry-export.worker-boot.mjs). */
+const workerFile = new URL('./registry-export.worker-boot.mjs', import.meta.url);
+
+/** Starts the export's worker thread (registry-export.worker.ts) for one export. */
+export function startSheetWorker(setup: WorkerSetup, file: URL = workerFile): SheetWorker {
+  const worker = new Worker(file, { workerData: setup });
+  const waiting = new Map<string, { resolve: (value: number) => void; reject: (error: Error) => void }>();
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(failure);
+    waiting.clear();
+  };
+  const wait = (key: string) =>
+    new Promise<number>((resolve, reject) => {
+      if (failure) reject(failure);
+      else waiting.set(key, { resolve, reject });
+    });
+  const settle = (key: string, value: number) => {
+    waiting.get(key)?.resolve(value);
+    waiting.delete(key);
+  };
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'written') settle(`batch ${message.batch}`, message.written);
+    else if (message.type === 'done') settle('done', message.fileSize);
+    else fail(new Error(`the export's worker failed: ${message.message}`));
+  });
+  worker.on('error', (error) =>
+    fail(new Error(`the export's worker failed: ${error.message}`, { cause: error })),
+  );
+  worker.on('exit', (code) => fail(new Error(`the export's worker stopped (exit code ${code})`)));
+  const send = (message: ToWorker) => worker.postMessage(message);
+  return {
+    write(batch, ids, rows) {
+      const written = wait(`batch ${batch}`);
+      if (!failure) send({ type: 'batch', batch, ids, rows });
+      return written;
+    },
+    async finish() {
+      const done = wait('done');
+      if (!failure) send({ type: 'finish' });
+      const fileSize = await done;
+      await worker.terminate();
+      return fileSize;
+    },
+    async stop() {
+      fail(new Error('export stopped'));
+      await worker.terminate();
+    },
+  };
+}
+
 /**
- * One batch's rows as ONE json value of arrays (the columns of FetchedRow): decoding a value per cell from the
- * database (PGlite especially) cost more than the rest of the export together. Households are looked up row by row
- * (a lateral subquery): a batch names a few thousand of them, and a hash of every household in the county cost more.
+ * One batch's rows as ONE json text of arrays (the columns of FetchedRow in registry-export.sheet.ts), handed to
+ * the worker unparsed: decoding a value per cell from the database (PGlite especially) cost more than the rest of the
+ * export together. Households are looked up row by row (a lateral subquery): a batch names a few thousand of them,
+ * and a hash of every household in the county cost more.
  */
-async function fetchRows(db: Executor, ids: string[]): Promise<FetchedRow[]> {
+async function fetchRows(db: Executor, ids: string[]): Promise<string> {
   const household = sql`(select h.room, h.kind, h.tenure, h.unit_id from ${households} h
     where h.id = ${residents.householdId} offset 0)`;
   const [row] = await db
     .select({
-      rows: sql<FetchedRow[] | null>`json_agg(json_build_array(
+      rows: sql<string | null>`json_agg(json_build_array(
         ${residents.id}, ${buildings.code}, ${units.number}, hh.room, hh.kind, hh.tenure,
         ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate}, ${residents.phoneEnc},
         ${residents.relation}, ${residents.politicalStatus}, ${residents.residency}, ${residents.note},
@@ -288,7 +351,7 @@ async function fetchRows(db: Executor, ids: string[]): Promise<FetchedRow[]> {
         to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD'),
         (select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
           from ${residentTags} t where t.resident_id = ${residents.id})
-      ))`,
+      ))::text`,
     })
     .from(residents)
     .leftJoin(sql`lateral ${household} hh`, sql`true`)
@@ -296,88 +359,5 @@ async function fetchRows(db: Executor, ids: string[]): Promise<FetchedRow[]> {
     .leftJoin(buildings, eq(buildings.id, residents.buildingId))
     .leftJoin(territories, eq(territories.id, buildings.gridId))
     .where(anyOf(residents.id, ids, 'uuid'));
-  return row?.rows ?? [];
-}
-
-/** A fetched row: building code, unit, room, household kind, tenure, name, … (the json_build_array above). */
-type FetchedRow = [
-  id: string,
-  buildingCode: string | null,
-  unit: number | null,
-  room: string | null,
-  householdKind: string | null,
-  tenure: string | null,
-  name: string,
-  idCardEnc: string | null,
-  gender: string,
-  birthDate: string,
-  phoneEnc: string | null,
-  relation: string,
-  politicalStatus: string,
-  residency: string,
-  note: string | null,
-  territoryCode: string | null,
-  buildingId: string | null,
-  buildingName: string | null,
-  gridName: string | null,
-  movedOutOn: string | null,
-  tags: string | null,
-];
-const ID = 0;
-const TERRITORY = 15;
-const BUILDING_ID = 16;
-
-function cellsOf(keys: Deps['keys'], row: FetchedRow, clear: boolean, today: Date) {
-  const [
-    ,
-    buildingCode,
-    unit,
-    room,
-    householdKind,
-    tenure,
-    name,
-    idCardEnc,
-    gender,
-    birthDate,
-    phoneEnc,
-    relation,
-    politicalStatus,
-    residency,
-    note,
-    ,
-    ,
-    buildingName,
-    gridName,
-    movedOutOn,
-    tags,
-  ] = row;
-  const idCard = idCardEnc ? decrypt(keys, idCardEnc) : null;
-  const phone = phoneEnc ? decrypt(keys, phoneEnc) : null;
-  return [
-    buildingCode,
-    unit,
-    room,
-    label('householdKind', householdKind),
-    label('tenure', tenure),
-    name,
-    idCard && (clear ? idCard : maskIdCard(idCard)),
-    label('gender', gender),
-    clear ? birthDate : null,
-    phone && (clear ? phone : maskMobile(phone)),
-    label('relation', relation),
-    label('politicalStatus', politicalStatus),
-    label('residency', residency),
-    tags
-      ?.split(',')
-      .map((entry) => {
-        const [tag, level] = entry.split(':');
-        return `${label('tag', tag!)}${level === '1' ? '' : `(${level})`}`;
-      })
-      .join('、') ?? null,
-    note,
-    ageOn(birthDate, today),
-    buildingName && unit !== null && room ? formatAddress(buildingName, unit, room) : null,
-    gridName,
-    movedOutOn,
-  ].map(safeCell);
+  return row?.rows ?? '[]';
 }

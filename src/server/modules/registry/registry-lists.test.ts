@@ -1,12 +1,14 @@
 import fs from 'node:fs';
-import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportThroughJob } from '../../../../tests/support/exports.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
+import { encrypt } from '../../core/auth/personal-data.ts';
+import { users } from '../../core/auth/auth.tables.ts';
 import { exportFilePath } from './registry-export.file.ts';
-import { expireExports } from './registry-export.service.ts';
+import { expireExports, runExport, startSheetWorker } from './registry-export.service.ts';
 import { registryExports } from './registry-export.tables.ts';
 import { insertHousehold } from './registry.factories.ts';
 import { households, residents, residentTags } from './registry.tables.ts';
@@ -310,6 +312,63 @@ describe('exporting residents in the background', () => {
     ).toBe(403);
     const gridWorker = await t.login('grid');
     expect((await t.request('POST', '/api/v1/residents/exports', { cookie: gridWorker })).status).toBe(403);
+  });
+});
+
+describe("the export's worker thread", () => {
+  it('failing on a row (a stored value that does not decrypt) fails the job with its reason and leaves no file', async () => {
+    const [victim] = await t.db
+      .select({ id: residents.id, idCardEnc: residents.idCardEnc })
+      .from(residents)
+      .where(and(active, under(grid.code), isNotNull(residents.idCardEnc)))
+      .limit(1);
+    const [owner] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    const [row] = await t.db
+      .insert(registryExports)
+      .values({
+        id: crypto.randomUUID(),
+        createdBy: owner!.id,
+        filterEnc: encrypt(testKeys, '{}'),
+        reveal: false,
+      })
+      .returning();
+    const scope = { all: false, codes: [grid.code], buildingIds: [], self: false };
+    const actor = {
+      userId: owner!.id,
+      name: 'admin',
+      role: null,
+      requestId: 'test',
+      ip: null,
+      userAgent: null,
+    };
+    await t.db.update(residents).set({ idCardEnc: 'v1.AAAA.BBBB.CCCC' }).where(eq(residents.id, victim!.id));
+    try {
+      await expect(
+        runExport({ db: t.db, keys: testKeys }, { exportId: row!.id, scope, revealScope: null, actor }),
+      ).rejects.toThrow(/the export's worker failed/);
+    } finally {
+      await t.db.update(residents).set({ idCardEnc: victim!.idCardEnc }).where(eq(residents.id, victim!.id));
+    }
+    expect(fs.existsSync(exportFilePath(row!.id))).toBe(false);
+    expect(await exportAudits()).not.toContainEqual(expect.objectContaining({ requestId: 'test' }));
+  });
+
+  it('stopping unexpectedly fails what waits for it instead of hanging', async () => {
+    const stopping = new URL('../../../../tests/fixtures/exiting-worker.mjs', import.meta.url);
+    const writer = startSheetWorker(
+      {
+        exportId: crypto.randomUUID(),
+        encryptionKey: testKeys.encryption,
+        columns: [],
+        labels: {},
+        revealScope: null,
+        today: new Date().toISOString(),
+      },
+      stopping,
+    );
+    await expect(writer.write(0, [], '[]')).rejects.toThrow(/stopped \(exit code 3\)/);
+    await expect(writer.finish()).rejects.toThrow(/stopped/);
+    await writer.stop();
   });
 });
 

@@ -8,18 +8,7 @@ import { territories } from '../territory/territory.public.ts';
 
 export type Deps = { db: Db; keys: DataKeys };
 
-/** `幸福家园3号楼2单元302室` */
-export function formatAddress(buildingName: string, unitNumber: number, room: string): string {
-  return `${buildingName}${unitNumber}单元${room}室`;
-}
-
-/** Age in whole years on `on` (default today) from an ISO birth date. */
-export function ageOn(birthDate: string, on: Date = new Date()): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = on.getUTCFullYear() - y;
-  if (on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d)) age -= 1;
-  return age;
-}
+export { ageOn, formatAddress } from './registry.format.ts';
 
 /** The code of a territory node inside the scope (404 otherwise), to narrow a registry query to its subtree. */
 export async function territoryCodeInScope(db: Executor, scope: Scope, territoryId: string): Promise<string> {

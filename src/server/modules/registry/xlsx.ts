@@ -111,3 +111,82 @@ export function streamingSheet(
     fail: (error) => output.destroy(error instanceof Error ? error : new Error(String(error))),
   };
 }
+
+/** Excel's column letters: 1 → A, 26 → Z, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const xmlSpecial = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+/** Text for XML as exceljs encodes it: the five entities escaped, characters XML 1.0 cannot carry dropped. */
+export function xmlText(text: string): string {
+  xmlSpecial.lastIndex = 0;
+  return xmlSpecial.test(text)
+    ? text.replace(xmlSpecial, (c) =>
+        c === '<'
+          ? '&lt;'
+          : c === '>'
+            ? '&gt;'
+            : c === '&'
+              ? '&amp;'
+              : c === "'"
+                ? '&apos;'
+                : c === '"'
+                  ? '&quot;'
+                  : '',
+      )
+    : text;
+}
+
+export type RawRows = {
+  /** Adds a row of text, numbers and empty cells (null), after the rows written so far. */
+  add(cells: (string | number | null)[]): void;
+  /** Hands the rows added so far to the sheet's stream. */
+  flush(): void;
+};
+
+/**
+ * Rows written straight into a streaming sheet's XML, in the form exceljs gives them without styles or shared
+ * strings (text as t="str", numbers as they are, empty cells left out), several times faster than
+ * `addRow(…).commit()` and with no object per cell. For the bulk of a large export: the rows before must be
+ * committed (streamingSheet commits its header), and the sheet committed as usual after. Relies on exceljs 4's
+ * WorksheetWriter keeping its XML stream as `stream`; the export's tests read such files back with exceljs.
+ */
+export function rawRows(sheet: ExcelJS.Worksheet, columns: number): RawRows {
+  const writer = sheet as unknown as {
+    stream: { write(chunk: string): unknown };
+    _rowZero: number;
+    _rows: unknown[] | null;
+  };
+  if (writer._rows?.length) throw new Error('rawRows: commit the rows added before');
+  const refs = Array.from({ length: columns }, (_, i) => `<c r="${columnLetters(i + 1)}`);
+  let next = writer._rowZero;
+  let xml = '';
+  return {
+    add(cells) {
+      const r = next++;
+      xml += `<row r="${r}">`;
+      for (let i = 0; i < cells.length; i++) {
+        const value = cells[i];
+        if (value === null || value === undefined) continue;
+        xml +=
+          typeof value === 'number'
+            ? `${refs[i]}${r}"><v>${value}</v></c>`
+            : `${refs[i]}${r}" t="str"><v>${xmlText(value)}</v></c>`;
+      }
+      xml += '</row>';
+    },
+    flush() {
+      if (!xml) return;
+      writer.stream.write(xml);
+      xml = '';
+      writer._rowZero = next;
+    },
+  };
+}
