@@ -69,15 +69,16 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
       select distinct on (gw.grid_id) gw.grid_id, gw.person_id, p.user_id
       from grid_workers gw join persons p on p.id = gw.person_id
       order by gw.grid_id, p.name, gw.starts_on, gw.territory_code`);
-    // The county's present households with their order keys, joined once for every round.
+    // The county's households with their order keys and their registry period, joined once for every round.
     await tx.execute(sql`
       create temporary table demo_round_base on commit drop as
       select h.id, b.grid_id, h.territory_code, h.building_id, b.code, u.number, h.room,
         case when h.room ~ '^[0-9]{3,6}$' then substr(h.room, 1, length(h.room) - 2)::smallint else 0::smallint end
           as floor,
-        b.code || ':' || u.number || ':' || h.room as place
+        b.code || ':' || u.number || ':' || h.room as place,
+        h.created_at, h.moved_out_at
       from households h join buildings b on b.id = h.building_id join units u on u.id = h.unit_id
-      where h.moved_out_at is null and h.territory_code like ${`${county.code}%`}`);
+      where h.territory_code like ${`${county.code}%`}`);
     for (const plan of plans) {
       const salt = random.int(1, 1_000_000_000);
       const start = Date.parse(`${plan.startsOn}T00:00:00+08:00`);
@@ -102,6 +103,7 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
       // three days later (at2).
       const cut = plan.open ? Math.round(1000 * plan.share) : 1000;
       const from = new Date(start).toISOString();
+      const opened = round.openedAt.toISOString();
       await tx.execute(sql`
         insert into ${roundHouseholds} (round_id, household_id, grid_id, territory_code, building_id, building_code,
           unit_number, floor, room, state, visits, last_outcome, last_visited_at, nobody_home_on, covered_at)
@@ -125,6 +127,9 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
               + (18 + y.r % 3) * interval '1 hour' as at2
           from (
             select base.*, abs(hashtext(${`${salt}:`} || base.place)::bigint) % 1000 as r from demo_round_base base
+            -- A round lists the households registered on the day it opened (as opening one does).
+            where base.created_at <= ${opened}::timestamptz
+              and (base.moved_out_at is null or base.moved_out_at > ${opened}::timestamptz)
           ) y
         ) x`);
       // The first visit of every visited household, then the second of those visited twice.
@@ -134,7 +139,8 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
         with v as (
           insert into ${roundVisits} (id, client_id, round_id, household_id, territory_code, building_id,
             visitor_user_id, visitor_person_id, visited_at, outcome, answers, note_enc, follow_up)
-          select gen_random_uuid(), gen_random_uuid(), rh.round_id, rh.household_id, rh.territory_code, rh.building_id,
+          select md5(${`v${salt}:`} || rh.household_id || s.at)::uuid, md5(${`c${salt}:`} || rh.household_id || s.at)::uuid,
+            rh.round_id, rh.household_id, rh.territory_code, rh.building_id,
             w.user_id, w.person_id, s.at, s.outcome, s.answers, s.note, s.follow_up
           from ${roundHouseholds} rh
           left join demo_round_visitors w on w.grid_id = rh.grid_id

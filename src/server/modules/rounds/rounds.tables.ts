@@ -70,9 +70,11 @@ export const rounds = pgTable(
 export const roundHouseholds = pgTable(
   'round_households',
   {
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    /**
+     * The round. No foreign key (a county round lists ~80,000 households at once, and the demo six rounds: each
+     * check cost; migration 0022): rows are written only by opening a round, and rounds are never deleted.
+     */
+    roundId: uuid('round_id').notNull(),
     /** A household (never deleted: one that moves out keeps its row); no foreign key, to list 80,000 fast. */
     householdId: uuid('household_id').notNull(),
     gridId: uuid('grid_id').notNull(),
@@ -166,7 +168,6 @@ export const roundVisits = pgTable(
   (t) => [
     uniqueIndex('round_visits_client_key').on(t.clientId),
     index('round_visits_household_idx').on(t.roundId, t.householdId),
-    index('round_visits_visitor_idx').on(t.roundId, t.visitorUserId),
     index('round_visits_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
   ],
 );
