@@ -25,6 +25,9 @@ import {
 
 export type Deps = { db: Db; keys: DataKeys };
 
+/** How far ahead of the server's clock a phone's clock may date a visit. */
+const VISIT_CLOCK_SKEW_MS = 10 * 60_000;
+
 /** The visitor key of a visit with neither a person nor an account (none through the API). */
 export const NO_VISITOR = '00000000-0000-0000-0000-000000000000';
 
@@ -404,10 +407,30 @@ export async function recordVisit(
       .for('update');
     if (!rh) throw errors.notFound();
     const [round] = await tx
-      .select({ name: rounds.name, status: rounds.status, checklist: rounds.checklist })
+      .select({
+        name: rounds.name,
+        status: rounds.status,
+        checklist: rounds.checklist,
+        startsOn: rounds.startsOn,
+      })
       .from(rounds)
       .where(eq(rounds.id, roundId));
     if (round!.status !== 'open') throw roundErrors.roundClosed(round!.name);
+    const visitedAt = input.visitedAt ? new Date(input.visitedAt) : new Date();
+    // The phone's clock dates a visit sent later (offline), but not before the round nor in the future: a visit is
+    // the proof a household was reached, and two "nobody home" days make an attempt.
+    if (visitedAt.getTime() > Date.now() + VISIT_CLOCK_SKEW_MS || shanghaiDay(visitedAt) < round!.startsOn) {
+      throw errors.validation([
+        {
+          field: 'visitedAt',
+          code: 'out_of_round',
+          message: {
+            zh: `走访时间须在本次行动开始（${round!.startsOn}）之后，且不能晚于当前时间`,
+            en: `The visit must take place after the round began (${round!.startsOn}) and not in the future`,
+          },
+        },
+      ]);
+    }
     const [household] = await tx
       .select({ movedOutAt: households.movedOutAt })
       .from(households)
@@ -424,7 +447,6 @@ export async function recordVisit(
         })),
       );
     }
-    const visitedAt = input.visitedAt ? new Date(input.visitedAt) : new Date();
     const person = actor.userId ? await personOfUser(tx, actor.userId) : null;
     const id = newId();
     const inserted = await tx

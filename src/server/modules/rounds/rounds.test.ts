@@ -380,6 +380,13 @@ describe('recording visits', () => {
     expect(unknown.json.error.details[0]).toMatchObject({ field: 'answers.q9' });
     const badClient = await visit(roundId, { householdId: mine.households[2]!.id, clientId: 'x' });
     expect(badClient.status).toBe(400);
+    // Dated before the round began, or in the future: refused on the field, in both languages.
+    for (const visitedAt of ['2025-12-31T12:00:00+08:00', new Date(Date.now() + 3_600_000).toISOString()]) {
+      const misdated = await visit(roundId, { householdId: mine.households[2]!.id, visitedAt });
+      expect(misdated.status, misdated.text).toBe(400);
+      expect(misdated.json.error.details[0]).toMatchObject({ field: 'visitedAt', code: 'out_of_round' });
+      expect(misdated.json.error.details[0].message).toContain('2026-01-01');
+    }
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(roundVisits);
     expect(after[0]!.n).toBe(before[0]!.n);
   });
