@@ -62,6 +62,7 @@ describe('alliance units and registrations (双报到)', () => {
     await signIn(member, 'party');
     // Home offers the member's own pages first: their registration, from the party feature's manifest.
     const shortcuts = member.getByTestId('shortcuts');
+    await shortcuts.locator('strong').first().waitFor();
     expect(await shortcuts.locator('strong').allTextContents()).toEqual(['我的报到', '我的志愿服务']);
     await shortcuts.getByRole('link', { name: /我的报到/ }).click();
     await member.waitForURL((url) => url.pathname === '/party/mine');

@@ -328,8 +328,10 @@ describe('Excel import', () => {
 
     await page.getByTestId('import-commit-valid').click();
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    // The dialog closes once the commit was accepted; the job then writes the rows (polled every second).
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden', timeout: 30_000 });
     const done = page.getByTestId('import-committed');
-    await done.waitFor({ timeout: 30_000 });
+    await done.waitFor({ timeout: 60_000 });
     expect(await page.locator('.ant-result-subtitle').textContent()).toContain('新增居民 2 人');
 
     const found = (await apiGet(page, `/residents?q=${encodeURIComponent('导入')}`)).data as {

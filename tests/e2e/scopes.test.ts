@@ -12,7 +12,8 @@ test('a grid worker sees only their own grid, residents and map but no account o
 
   const menu = page.getByTestId('side-menu');
   expect(await menu.getByRole('menuitem').allTextContents()).toEqual(GRID_WORKER_MENU);
-  // Home's shortcuts: the grid worker's desk pages, from the features' manifests.
+  // Home's shortcuts: the grid worker's desk pages, from the features' manifests (read once home has drawn them).
+  await page.getByTestId('shortcuts').locator('strong').first().waitFor();
   expect(await page.getByTestId('shortcuts').locator('strong').allTextContents()).toEqual([
     '居民',
     '楼栋长',
@@ -57,6 +58,7 @@ test('a resident without desk permissions sees only the home page, with their ro
   expect(await page.getByTestId('my-roles').textContent()).toContain('居民');
   // The one page a resident has is on home too.
   const shortcuts = page.getByTestId('shortcuts');
+  await shortcuts.locator('strong').first().waitFor();
   expect(await shortcuts.locator('strong').allTextContents()).toEqual(['我的志愿服务']);
   expect(await shortcuts.getByRole('link').getAttribute('href')).toBe('/my-volunteering');
   // On a phone the menu lives in a drawer behind the header button.
