@@ -4,6 +4,7 @@ import { importBench } from './import.ts';
 import { organisation } from './organisation.ts';
 import { lists } from './lists.ts';
 import { registry } from './registry.ts';
+import { rounds } from './rounds.ts';
 import type { Scenario } from './scenario.ts';
 import { startup } from './startup.ts';
 import { uploadLimits } from './upload-limits.ts';
@@ -17,5 +18,6 @@ export const scenarios: Scenario[] = [
   uploadLimits,
   organisation,
   figuresHistory,
+  rounds,
   startup,
 ];

@@ -7,6 +7,8 @@ export type LoadSpec = {
   body?: string;
   /** When given, each request takes the next of these paths (one counter for all connections), so a figure is not one cached query. */
   paths?: string[];
+  /** When given, each request takes its path and body from this (writes that must differ: a new id each time). */
+  next?: () => { path?: string; body?: string };
   connections: number;
   /** Seconds of load that are measured. */
   durationS: number;
@@ -53,13 +55,15 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         duration: spec.durationS,
         timeout: 10,
-        ...(paths
-          ? {
-              requests: [
-                { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) },
-              ],
-            }
-          : {}),
+        ...(spec.next
+          ? { requests: [{ setupRequest: (request) => ({ ...request, ...spec.next!() }) }] }
+          : paths
+            ? {
+                requests: [
+                  { setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) },
+                ],
+              }
+            : {}),
       },
       (error, res) => {
         finished = performance.now();

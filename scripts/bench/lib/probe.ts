@@ -79,11 +79,12 @@ export async function timedCold(
   request: () => Promise<Answer>,
   what: string,
   check?: (body: unknown) => string | null,
+  status = 200,
 ): Promise<{ sample: ColdSample; body: unknown }> {
   const before = await server.stats();
   const answer = await request();
   const after = await server.settledStats();
-  expectOk(what, answer, check);
+  expectStatus(what, answer, status, check);
   return {
     sample: {
       ms: answer.ms,

@@ -1,0 +1,245 @@
+/**
+ * Door-knocking rounds on the full demo county (scale 1: ~80,000 households, five closed county rounds and one open,
+ * seeded by the platform at start-up as `npm start` does).
+ *
+ * 1. Opening a county-wide round as the county administrator: one request, timed (it lists every household).
+ * 2. Live coverage of the county: `GET /rounds/{id}/progress` of that round, cold once, then under load.
+ * 3. Recording visits under load at 32 connections: each request a new client id and the next household of the
+ *    round (never the same twice), as the county administrator (whose scope holds every household).
+ * 4. Live coverage again, under load, once the visits are in (the counters have moved).
+ *
+ * Targets (issue 11): opening a county-wide round ≤ 10 s; live coverage for the county p95 ≤ 100 ms; recording a
+ * visit p95 ≤ 30 ms at 32 connections. Misses are reported, not thrown.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freshDatabase } from './lib/database.ts';
+import { signIn } from './lib/http.ts';
+import { round, runLoad, type LoadResult, type LoadSpec } from './lib/load.ts';
+import { coldFigure, expectOk, expectStatus, timedCold, timedRequest, type Method } from './lib/probe.ts';
+import { startServerChild } from './lib/processes.ts';
+import { formatTable } from './lib/report.ts';
+import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
+import type { BenchOptions, Scenario } from './scenario.ts';
+
+export const GOAL = { openCountyMs: 10_000, coverageP95Ms: 100, visitP95Ms: 30, visitConnections: 32 };
+const COVERAGE_CONNECTIONS = 16;
+
+type TreeNode = { id: string; level: string; code: string; children: TreeNode[] };
+type Round = { id: string; coverage: { households: number; visited: number; covered: number } };
+
+const fixed = (value: number | null | undefined, digits: number) =>
+  value === null || value === undefined || Number.isNaN(value) ? null : value.toFixed(digits);
+
+const progressCheck = (body: unknown) => {
+  const d = (body as { data?: { round?: { households?: number }; grids?: unknown[] } }).data;
+  return d?.round?.households && d.grids?.length ? null : 'no progress of the round';
+};
+
+export const rounds: Scenario = {
+  name: 'rounds',
+  description:
+    'Door-knocking rounds on the full demo county: opening a county round, live county coverage, recording visits at 32 connections',
+  async run(options: BenchOptions, log) {
+    const loadAverage1mBefore = round(os.loadavg()[0]!, 2);
+    const database = await freshDatabase(options.db, 'rounds');
+    const baseEnv: NodeJS.ProcessEnv = { ...process.env };
+    delete baseEnv.DATABASE_URL;
+    log(`starting the platform on ${database.description}; it seeds the demo county (scale 1) first…`);
+    const platform = await startServerChild('platform', 'platform-server.ts', {
+      env: { ...baseEnv, ...database.env },
+    });
+    log(`platform ready at ${platform.url} in ${Math.round(platform.startupMs)} ms`);
+    const cookie = await signIn(platform.url, 'admin');
+    const call = (method: Method, urlPath: string, body?: unknown) =>
+      timedRequest(platform.url + urlPath, method, cookie, body);
+
+    const tree = expectOk('tree', await call('GET', '/api/v1/territories/tree'), (b) => {
+      const roots = (b as { data?: TreeNode[] }).data;
+      return roots?.length === 1 && roots[0]!.level === 'county' ? null : 'expected one county root';
+    }) as { data: TreeNode[] };
+    const county = tree.data[0]!;
+
+    // 1. Opening a county-wide round, timed alone.
+    log('opening a county-wide round…');
+    const opened = await timedCold(
+      platform,
+      () =>
+        call('POST', '/api/v1/rounds', {
+          territoryId: county.id,
+          name: '基准测试全覆盖敲门行动',
+          purpose: '基准测试',
+          startsOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+          endsOn: '2099-12-31',
+          checklist: ['是否有独居老人需要帮助？'],
+        }),
+      'open a county round',
+      (b) => ((b as { data?: Round }).data?.coverage.households ? null : 'no households listed'),
+      201,
+    );
+    const countyRound = (opened.body as { data: Round }).data;
+    const progressPath = `/api/v1/rounds/${countyRound.id}/progress`;
+
+    // 2. Live coverage, cold once.
+    const coldProgress = await timedCold(
+      platform,
+      () => call('GET', progressPath),
+      'county progress',
+      progressCheck,
+    );
+
+    // The round's households, for the visits: each request takes the next one.
+    const list = expectOk(
+      'visit list',
+      await call('GET', `/api/v1/rounds/${countyRound.id}/households`),
+      (b) => ((b as { data?: unknown[] }).data?.length ? null : 'no households'),
+    ) as { data: { householdId: string }[] };
+    const householdIds = list.data.map((h) => h.householdId);
+    let nextHousehold = 0;
+    const visitPath = `/api/v1/rounds/${countyRound.id}/visits`;
+    const visitBody = () =>
+      JSON.stringify({
+        clientId: randomUUID(),
+        householdId: householdIds[nextHousehold++ % householdIds.length],
+        outcome: 'met',
+        answers: { q1: false },
+      });
+    expectStatus('a visit', await call('POST', visitPath, JSON.parse(visitBody())), 201);
+
+    const measure = async (
+      id: string,
+      label: string,
+      spec: Omit<LoadSpec, 'durationS'>,
+      goalP95Ms: number,
+    ): Promise<{
+      id: string;
+      label: string;
+      account: string;
+      distinctPaths: number;
+      examplePath: string;
+      load: LoadResult;
+      server: ServerSide;
+      goal: { p95Ms: number; met: boolean };
+    }> => {
+      log(
+        `${label}: ${options.warmupS}s warm-up, ${options.durationS}s measured at ${spec.connections} connections`,
+      );
+      if (options.warmupS > 0) await runLoad({ ...spec, durationS: options.warmupS });
+      await sleep(250);
+      platform.resetPeakRss();
+      const before = await platform.stats();
+      const load = await runLoad({ ...spec, durationS: options.durationS });
+      const after = await platform.settledStats();
+      const clean = load.non2xx === 0 && load.errors === 0;
+      return {
+        id,
+        label,
+        account: 'admin',
+        distinctPaths: 1,
+        examplePath: spec.paths?.[0] ?? visitPath,
+        load,
+        server: serverSide(before, after, platform.peakRssBytes()),
+        goal: { p95Ms: goalP95Ms, met: clean && load.latencyMs.p95 <= goalP95Ms },
+      };
+    };
+
+    const headers = { cookie };
+    const coverageBefore = await measure(
+      'coverage-county',
+      'county coverage (progress), before the visits',
+      { url: platform.url, paths: [progressPath], headers, connections: COVERAGE_CONNECTIONS },
+      GOAL.coverageP95Ms,
+    );
+    const visits = await measure(
+      'record-visit',
+      'recording a visit (a new household each time)',
+      {
+        url: platform.url,
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        connections: GOAL.visitConnections,
+        next: () => ({ path: visitPath, body: visitBody() }),
+      },
+      GOAL.visitP95Ms,
+    );
+    const coverageAfter = await measure(
+      'coverage-county-after-visits',
+      'county coverage (progress), after the visits',
+      { url: platform.url, paths: [progressPath], headers, connections: COVERAGE_CONNECTIONS },
+      GOAL.coverageP95Ms,
+    );
+    const progress = expectOk('progress', await call('GET', progressPath), progressCheck) as {
+      data: { round: { households: number; visited: number; covered: number } };
+    };
+
+    const cold = [
+      coldFigure('open-county-round', 'opening a county-wide round', [opened.sample], GOAL.openCountyMs),
+      coldFigure('progress-county-first', 'county progress, first request', [coldProgress.sample], null),
+    ];
+    const targets = [coverageBefore, visits, coverageAfter];
+    const verdicts = [
+      {
+        goal: `opening a county-wide round (${countyRound.coverage.households} households) ≤ ${GOAL.openCountyMs} ms`,
+        measured: `${fixed(opened.sample.ms, 0)} ms`,
+        met: opened.sample.ms <= GOAL.openCountyMs,
+      },
+      ...targets.map((t) => ({
+        goal: `${t.label}: p95 ≤ ${t.goal.p95Ms} ms at ${t.load.connections} connections, no errors`,
+        measured: `${fixed(t.load.latencyMs.p95, 1)} ms${t.load.non2xx || t.load.errors ? `, ${t.load.non2xx} non-2xx, ${t.load.errors} errors` : ''}`,
+        met: t.goal.met,
+      })),
+    ];
+    const met = verdicts.filter((v) => v.met).length;
+    const lines = [
+      `The demo county (seeded by the platform at start-up in ${Math.round(platform.startupMs)} ms on ${database.description}; load average ${loadAverage1mBefore} before). A county round opened over ${countyRound.coverage.households} households; after the run ${progress.data.round.visited} of them visited.`,
+      '',
+      formatTable(
+        ['cold request (one at a time)', 'ms', 'SQL', 'DB ms', 'CPU ms'],
+        cold.map((c) => [
+          c.label,
+          fixed(c.latencyMs.max, 1),
+          c.statementsPerRequest,
+          fixed(c.dbMsPerRequest, 1),
+          fixed(c.cpuMsPerRequest, 1),
+        ]),
+      ),
+      '',
+      formatTable(
+        ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'goal'],
+        targets.map((t) => [
+          t.label,
+          fixed(t.load.requestsPerSecond, 0),
+          fixed(t.load.latencyMs.p50, 2),
+          fixed(t.load.latencyMs.p95, 2),
+          fixed(t.load.latencyMs.p99, 2),
+          fixed(t.load.latencyMs.max, 1),
+          t.load.non2xx,
+          t.load.errors,
+          t.goal.met ? 'pass' : 'FAIL',
+        ]),
+      ),
+      '',
+      serverSideTable(targets),
+      '',
+      formatTable(
+        ['target', 'measured', 'verdict'],
+        verdicts.map((v) => [v.goal, v.measured, v.met ? 'pass' : 'FAIL']),
+      ),
+      '',
+      `Targets met: ${met}/${verdicts.length}.`,
+    ];
+    return {
+      report: lines.join('\n'),
+      data: {
+        database: { kind: database.kind, description: database.description, version: database.version },
+        platform: { startupMs: Math.round(platform.startupMs) },
+        goal: { ...GOAL, coverageConnections: COVERAGE_CONNECTIONS, met, of: verdicts.length },
+        round: { households: countyRound.coverage.households, visitedAfter: progress.data.round.visited },
+        cold,
+        targets,
+        verdicts,
+      },
+    };
+  },
+};
