@@ -5,6 +5,7 @@ import { users } from '../../core/auth/auth.tables.ts';
 import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import { errors } from '../../core/http/errors.ts';
@@ -595,7 +596,20 @@ export async function roundHouseholdList(db: Executor, scope: Scope, roundId: st
  * Live progress of a round inside the scope: the whole (as the scope sees it), per community and per grid from the
  * per-grid counters, and per visitor (visits and distinct households).
  */
-export async function roundProgress(db: Executor, scope: Scope, roundId: string) {
+export function roundProgress(db: Executor, scope: Scope, roundId: string) {
+  // Read far more often than visits change it (a county's dashboards and phones polling): kept per process until a
+  // write to the rounds' tables, or to the names it shows (grids, people: the registry's data set).
+  return progressCache(db, JSON.stringify([scopeKey(scope), roundId]), () =>
+    computeProgress(db, scope, roundId),
+  );
+}
+
+const progressCache = createVersionedCache<Awaited<ReturnType<typeof computeProgress>>>(
+  ['rounds', 'registry'],
+  200,
+);
+
+async function computeProgress(db: Executor, scope: Scope, roundId: string) {
   const round = await getRound(db, scope, roundId);
   const gridScope =
     scope.buildingIds.length > 0 ? undefined : territoryCodeCondition(scope, roundGrids.territoryCode);
