@@ -14,11 +14,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freshDatabase } from './lib/database.ts';
+import { startSeededPlatform, type TreeNode } from './lib/platform.ts';
 import { signIn } from './lib/http.ts';
 import { round, runLoad, type LoadResult } from './lib/load.ts';
-import { coldFigure, expectOk, timedCold, timedRequest, type ColdSample, type Method } from './lib/probe.ts';
-import { startServerChild } from './lib/processes.ts';
+import { coldFigure, expectOk, timedCold, type ColdSample } from './lib/probe.ts';
 import { formatProfiles, summariseProfile } from './lib/profile.ts';
 import { formatTable } from './lib/report.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
@@ -55,7 +54,6 @@ const PERIODS: [string, string][] = [
 ];
 const WRITE_ROUNDS = 8;
 
-type TreeNode = { id: string; level: string; code: string; children: TreeNode[] };
 type Figures = Record<string, number>;
 
 const fixed = (value: number | null | undefined, digits: number) =>
@@ -81,23 +79,7 @@ export const figuresHistory: Scenario = {
     const connections = connectionsGiven ? options.connections : GOAL.connections;
     const loadAverage1mBefore = round(os.loadavg()[0]!, 2);
 
-    const database = await freshDatabase(options.db, 'figures-history');
-    const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-    delete baseEnv.DATABASE_URL;
-    log(`starting the platform on ${database.description}; it seeds the demo county (scale 1) first…`);
-    const platform = await startServerChild('platform', 'platform-server.ts', {
-      env: { ...baseEnv, ...database.env },
-    });
-    log(`platform ready at ${platform.url} in ${Math.round(platform.startupMs)} ms`);
-    const cookie = await signIn(platform.url, 'admin');
-    const call = (method: Method, urlPath: string, body?: unknown) =>
-      timedRequest(platform.url + urlPath, method, cookie, body);
-
-    const tree = expectOk('tree', await call('GET', '/api/v1/territories/tree'), (b) => {
-      const roots = (b as { data?: TreeNode[] }).data;
-      return roots?.length === 1 && roots[0]!.level === 'county' ? null : 'expected one county root';
-    }) as { data: TreeNode[] };
-    const county = tree.data[0]!;
+    const { database, platform, call, county } = await startSeededPlatform(options, 'figures-history', log);
     const street = county.children[0]!;
     const grid = street.children[0]!.children[0]!;
     const figuresPath = (query: string, place?: TreeNode) =>

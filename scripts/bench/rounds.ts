@@ -14,11 +14,9 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freshDatabase } from './lib/database.ts';
-import { signIn } from './lib/http.ts';
 import { round, runLoad, type LoadResult, type LoadSpec } from './lib/load.ts';
-import { coldFigure, expectOk, expectStatus, timedCold, timedRequest, type Method } from './lib/probe.ts';
-import { startServerChild } from './lib/processes.ts';
+import { startSeededPlatform } from './lib/platform.ts';
+import { coldFigure, expectOk, expectStatus, timedCold } from './lib/probe.ts';
 import { formatTable } from './lib/report.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
@@ -26,7 +24,6 @@ import type { BenchOptions, Scenario } from './scenario.ts';
 export const GOAL = { openCountyMs: 10_000, coverageP95Ms: 100, visitP95Ms: 30, visitConnections: 32 };
 const COVERAGE_CONNECTIONS = 16;
 
-type TreeNode = { id: string; level: string; code: string; children: TreeNode[] };
 type Round = { id: string; coverage: { households: number; visited: number; covered: number } };
 
 const fixed = (value: number | null | undefined, digits: number) =>
@@ -43,23 +40,7 @@ export const rounds: Scenario = {
     'Door-knocking rounds on the full demo county: opening a county round, live county coverage, recording visits at 32 connections',
   async run(options: BenchOptions, log) {
     const loadAverage1mBefore = round(os.loadavg()[0]!, 2);
-    const database = await freshDatabase(options.db, 'rounds');
-    const baseEnv: NodeJS.ProcessEnv = { ...process.env };
-    delete baseEnv.DATABASE_URL;
-    log(`starting the platform on ${database.description}; it seeds the demo county (scale 1) first…`);
-    const platform = await startServerChild('platform', 'platform-server.ts', {
-      env: { ...baseEnv, ...database.env },
-    });
-    log(`platform ready at ${platform.url} in ${Math.round(platform.startupMs)} ms`);
-    const cookie = await signIn(platform.url, 'admin');
-    const call = (method: Method, urlPath: string, body?: unknown) =>
-      timedRequest(platform.url + urlPath, method, cookie, body);
-
-    const tree = expectOk('tree', await call('GET', '/api/v1/territories/tree'), (b) => {
-      const roots = (b as { data?: TreeNode[] }).data;
-      return roots?.length === 1 && roots[0]!.level === 'county' ? null : 'expected one county root';
-    }) as { data: TreeNode[] };
-    const county = tree.data[0]!;
+    const { database, platform, cookie, call, county } = await startSeededPlatform(options, 'rounds', log);
 
     // 1. Opening a county-wide round, timed alone.
     log('opening a county-wide round…');
