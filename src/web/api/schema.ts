@@ -9346,6 +9346,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/insights/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chosen figures over consecutive months, quarters or years (flows over each period, stock as of its end) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Narrow to this node’s subtree (within the caller’s scope) */
+          territoryId?: string;
+          /** @description Figure keys, comma separated (1 to 12), as GET /insights/figures names them */
+          keys: string;
+          interval?: 'month' | 'quarter' | 'year';
+          periods?: number;
+          /** @description The day the last period ends on (its period is cut there); today when absent (YYYY-MM-DD, 1900-01-01 to 2100-12-31) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Trends */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['Trends'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/insights/overview': {
     parameters: {
       query?: never;
@@ -11301,6 +11384,23 @@ export interface components {
       lastRoundCoverage: number;
       /** @description 入户走访次数 — Door-knocking visits */
       visits: number;
+      /** @description 参与走访人数 — People who visited */
+      visitors: number;
+    };
+    Trends: {
+      /** @enum {string} */
+      interval: 'month' | 'quarter' | 'year';
+      periods: {
+        /** @description 2026-03, 2026-Q1 or 2026 */
+        label: string;
+        /** @description First day (YYYY-MM-DD) */
+        from: string;
+        /** @description Last day (YYYY-MM-DD): stock figures as of its end, flows from..to */
+        to: string;
+        values: {
+          [key: string]: number;
+        };
+      }[];
     };
     Overview: {
       /** @description The place shown; null for the whole of a scope of several places (figures summed over `places`, each a child) */

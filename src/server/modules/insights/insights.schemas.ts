@@ -55,16 +55,85 @@ export function figuresSchemaOf(keys: Map<string, Text>) {
       Object.fromEntries(
         [...keys].map(([key, label]) => [
           key,
-          z
-            .number()
-            .int()
-            .openapi({ description: `${label.zh} — ${label.en}` }),
+          z.number().openapi({ description: `${label.zh} — ${label.en}` }),
         ]),
       ),
     )
     .openapi('Figures');
 }
 export type Figures = Record<string, number>;
+
+export const trendIntervals = ['month', 'quarter', 'year'] as const;
+export type TrendInterval = (typeof trendIntervals)[number];
+
+/** GET /insights/trends: chosen figures over consecutive periods ending with the one holding `to`. */
+export function trendsQueryOf(keys: Map<string, Text>) {
+  return z.object({
+    territoryId: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'Narrow to this node’s subtree (within the caller’s scope)' }),
+    keys: z
+      .string()
+      .max(2000)
+      .transform((value, ctx) => {
+        const list = [
+          ...new Set(
+            value
+              .split(',')
+              .map((k) => k.trim())
+              .filter(Boolean),
+          ),
+        ];
+        const unknown = list.filter((k) => !keys.has(k));
+        if (list.length === 0 || list.length > 12 || unknown.length) {
+          ctx.addIssue({
+            code: 'custom',
+            message: bi(
+              unknown.length ? `没有这些指标：${unknown.join('、')}` : '请用逗号分隔列出 1 至 12 个指标',
+              unknown.length
+                ? `No such figures: ${unknown.join(', ')}`
+                : 'List 1 to 12 figure keys, separated by commas',
+            ),
+          });
+          return z.NEVER;
+        }
+        return list;
+      })
+      .openapi({
+        description: 'Figure keys, comma separated (1 to 12), as GET /insights/figures names them',
+      }),
+    interval: z
+      .enum(
+        trendIntervals,
+        bi('周期须为 month、quarter 或 year', 'The interval must be month, quarter or year'),
+      )
+      .default('month'),
+    periods: z.coerce
+      .number(bi('请填写 1 至 36 的整数', 'Give a whole number from 1 to 36'))
+      .int(bi('请填写 1 至 36 的整数', 'Give a whole number from 1 to 36'))
+      .min(1, bi('请填写 1 至 36 的整数', 'Give a whole number from 1 to 36'))
+      .max(36, bi('请填写 1 至 36 的整数', 'Give a whole number from 1 to 36'))
+      .default(12),
+    to: day('The day the last period ends on (its period is cut there); today when absent'),
+  });
+}
+
+export const trendsSchema = z
+  .strictObject({
+    interval: z.enum(trendIntervals),
+    periods: z.array(
+      z.strictObject({
+        label: z.string().openapi({ description: '2026-03, 2026-Q1 or 2026' }),
+        from: z.string().openapi({ description: 'First day (YYYY-MM-DD)' }),
+        to: z
+          .string()
+          .openapi({ description: 'Last day (YYYY-MM-DD): stock figures as of its end, flows from..to' }),
+        values: z.record(z.string(), z.number()),
+      }),
+    ),
+  })
+  .openapi('Trends');
 
 /** The figures the overview shows for a place and each of its children. */
 const overviewFiguresSchema = z

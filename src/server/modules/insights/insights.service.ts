@@ -4,7 +4,8 @@ import type { FigureContext, FigureSet } from '../../core/kit/module.ts';
 import { createVersionedCache, scopeKey, type VersionedCache } from '../../core/db/versioned-cache.ts';
 import { childStats, countBuildings, registryStats } from '../registry/registry.public.ts';
 import { countTerritories, territoryDetail, territoryTree } from '../territory/territory.public.ts';
-import type { Figures } from './insights.schemas.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
+import type { Figures, TrendInterval } from './insights.schemas.ts';
 
 /** The end of a `to` day in Asia/Shanghai (UTC+8), when stock figures are taken. */
 function endOfDayShanghai(day: string): Date {
@@ -48,6 +49,68 @@ export async function figures(
     sets.map((set) => figureCache(set)(db, key, async () => set.compute(await contextOf()))),
   );
   return Object.assign({}, ...results) as Figures;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The last day of a month (month 1–12). */
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The `count` consecutive periods (months, quarters or years) ending with the one holding the day `to`, oldest
+ * first; the last one ends on `to`.
+ */
+export function trendPeriods(interval: TrendInterval, count: number, to: string) {
+  const months = interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
+  const year = Number(to.slice(0, 4));
+  const month = Number(to.slice(5, 7));
+  // Months since year 0 of the last period's first month.
+  const last = year * 12 + Math.floor((month - 1) / months) * months;
+  const periods: { label: string; from: string; to: string }[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const start = last - i * months;
+    const y = Math.floor(start / 12);
+    const m = (start % 12) + 1;
+    const endStart = start + months - 1;
+    const ey = Math.floor(endStart / 12);
+    const em = (endStart % 12) + 1;
+    const label =
+      interval === 'month' ? `${y}-${pad(m)}` : interval === 'quarter' ? `${y}-Q${(m + 2) / 3}` : `${y}`;
+    periods.push({
+      label,
+      from: `${y}-${pad(m)}-01`,
+      to: i === 0 ? to : `${ey}-${pad(em)}-${pad(lastDay(ey, em))}`,
+    });
+  }
+  return periods;
+}
+
+/**
+ * Chosen figures over consecutive periods (GET /insights/trends): each period's figures are the figures of
+ * `from..to` (flows over the period, stock as of its last day), computed by the same sets and cached like them;
+ * only the sets holding a chosen key are computed.
+ */
+export async function trends(
+  db: Executor,
+  sets: FigureSet[],
+  scope: Scope,
+  query: { territoryId?: string; keys: string[]; interval: TrendInterval; periods: number; to?: string },
+) {
+  const today = shanghaiDay(new Date());
+  const to = query.to && query.to < today ? query.to : today;
+  const chosen = sets.filter((set) => query.keys.some((key) => key in set.keys));
+  const periods = trendPeriods(query.interval, query.periods, to);
+  const values = await Promise.all(
+    periods.map((p) =>
+      figures(db, chosen, scope, { territoryId: query.territoryId, from: p.from, to: p.to }),
+    ),
+  );
+  return {
+    interval: query.interval,
+    periods: periods.map((p, i) => ({
+      ...p,
+      values: Object.fromEntries(query.keys.map((key) => [key, values[i]![key] ?? 0])),
+    })),
+  };
 }
 
 async function figureContext(

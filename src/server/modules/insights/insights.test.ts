@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app.
 import { testKeys } from '../../../../tests/support/test-app.ts';
 import { insertAccount } from '../accounts/accounts.factories.ts';
 import { overviewResponseSchema } from './insights.schemas.ts';
+import { trendPeriods } from './insights.service.ts';
 
 type Node = { id: string; level: string; children: Node[] };
 const flatten = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
@@ -157,5 +158,72 @@ describe('figures for a period', () => {
     const today = (await figures('')).json;
     expect(today.residents).toBeGreaterThan(0);
     expect((await figures('to=2100-12-31')).json).toEqual(today);
+  });
+});
+
+describe('trends', () => {
+  const trend = (query: string, cookie = admin) =>
+    t.request('GET', `/api/v1/insights/trends?${query}`, { cookie });
+  type Period = { label: string; from: string; to: string; values: Record<string, number> };
+
+  it('cuts months, quarters and years ending with the period that holds `to`', () => {
+    expect(trendPeriods('month', 3, '2024-03-15')).toEqual([
+      { label: '2024-01', from: '2024-01-01', to: '2024-01-31' },
+      { label: '2024-02', from: '2024-02-01', to: '2024-02-29' },
+      { label: '2024-03', from: '2024-03-01', to: '2024-03-15' },
+    ]);
+    expect(trendPeriods('quarter', 2, '2025-01-10')).toEqual([
+      { label: '2024-Q4', from: '2024-10-01', to: '2024-12-31' },
+      { label: '2025-Q1', from: '2025-01-01', to: '2025-01-10' },
+    ]);
+    expect(trendPeriods('year', 2, '2023-12-31').map((p) => [p.label, p.from, p.to])).toEqual([
+      ['2022', '2022-01-01', '2022-12-31'],
+      ['2023', '2023-01-01', '2023-12-31'],
+    ]);
+  });
+
+  it('gives each period the figures of that period: flows add up, stock is as of its last day', async () => {
+    const response = await trend('keys=visits,residents&interval=year&periods=4&to=2025-12-31');
+    expect(response.status, response.text).toBe(200);
+    const periods = response.json.data.periods as Period[];
+    expect(periods.map((p) => p.label)).toEqual(['2022', '2023', '2024', '2025']);
+    for (const p of periods) {
+      const direct = (
+        await t.request('GET', `/api/v1/insights/figures?from=${p.from}&to=${p.to}`, { cookie: admin })
+      ).json;
+      expect(p.values).toEqual({ visits: direct.visits, residents: direct.residents });
+    }
+    const whole = (
+      await t.request('GET', '/api/v1/insights/figures?from=2022-01-01&to=2025-12-31', { cookie: admin })
+    ).json;
+    expect(periods.reduce((sum, p) => sum + p.values.visits!, 0)).toBe(whole.visits);
+    expect(whole.visits).toBeGreaterThan(0);
+  });
+
+  it('stays inside the caller’s scope and refuses bad parameters field by field', async () => {
+    const grid = await t.login('grid');
+    const own = await trend('keys=residents&periods=1', grid);
+    expect(own.status, own.text).toBe(200);
+    const [county] = (await t.request('GET', '/api/v1/territories/tree', { cookie: admin })).json
+      .data as Node[];
+    const mine = (await t.request('GET', '/api/v1/insights/figures', { cookie: grid })).json;
+    expect(own.json.data.periods[0].values.residents).toBe(mine.residents);
+    expect((await trend(`keys=residents&territoryId=${county!.id}`, grid)).status).toBe(404);
+    for (const [query, field] of [
+      ['keys=nope', 'query.keys'],
+      ['keys=', 'query.keys'],
+      ['keys=visits&interval=week', 'query.interval'],
+      ['keys=visits&periods=0', 'query.periods'],
+      ['keys=visits&periods=37', 'query.periods'],
+      ['keys=visits&periods=x', 'query.periods'],
+      ['keys=visits&to=2026-02-30', 'query.to'],
+    ] as const) {
+      const response = await trend(query);
+      expect(response.status, query).toBe(400);
+      expect(
+        response.json.error.details.map((d: { field: string }) => d.field),
+        query,
+      ).toEqual([field]);
+    }
   });
 });

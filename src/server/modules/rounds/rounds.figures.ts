@@ -26,7 +26,8 @@ const covers = (place: string): SQL => sql`${place} like ${rounds.territoryCode}
  * - `doorKnockRounds`: rounds closed between `from` and `asOf` whose scope covers the place;
  * - `lastRoundCoverage`: the covered share (per cent, one decimal) of the place's households in the last round
  *   covering it closed by `asOf` (0 when there is none);
- * - `visits`: visits made between `from` and `asOf` in the place, inside the scope.
+ * - `visits`: visits made between `from` and `asOf` in the place, inside the scope;
+ * - `visitors`: the people (persons, else accounts) who made them (visits per person = visits ÷ visitors).
  */
 export async function countRoundFigures(
   db: Executor,
@@ -37,7 +38,7 @@ export async function countRoundFigures(
 ): Promise<Record<string, number>> {
   const to = asOf ?? new Date();
   const places = await placesOf(db, scope, code);
-  if (places.length === 0) return { doorKnockRounds: 0, lastRoundCoverage: 0, visits: 0 };
+  if (places.length === 0) return { doorKnockRounds: 0, lastRoundCoverage: 0, visits: 0, visitors: 0 };
   const coversAny = sql`(${sql.join(places.map(covers), sql` or `)})`;
   const inPlaces = (column: SQLWrapper) =>
     sql`(${sql.join(
@@ -57,7 +58,10 @@ export async function countRoundFigures(
       .orderBy(sql`${rounds.closedAt} desc`, rounds.id)
       .limit(1),
     db
-      .select({ n: count() })
+      .select({
+        n: count(),
+        visitors: sql<number>`count(distinct coalesce(${roundVisits.visitorPersonId}, ${roundVisits.visitorUserId}))::int`,
+      })
       .from(roundVisits)
       .where(
         and(
@@ -85,5 +89,10 @@ export async function countRoundFigures(
       );
     if (c && c.households > 0) lastRoundCoverage = Math.round((c.covered / c.households) * 1000) / 10;
   }
-  return { doorKnockRounds: closed!.n, lastRoundCoverage, visits: visited!.n };
+  return {
+    doorKnockRounds: closed!.n,
+    lastRoundCoverage,
+    visits: visited!.n,
+    visitors: visited!.visitors,
+  };
 }

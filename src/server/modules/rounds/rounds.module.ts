@@ -48,6 +48,7 @@ export const roundsModule = defineModule({
         doorKnockRounds: { zh: '完成敲门行动轮次', en: 'Door-knocking rounds completed' },
         lastRoundCoverage: { zh: '最近一轮敲门覆盖率（%）', en: 'Coverage of the last round (%)' },
         visits: { zh: '入户走访次数', en: 'Door-knocking visits' },
+        visitors: { zh: '参与走访人数', en: 'People who visited' },
       },
       compute: ({ db, scope, code, from, asOf }) => countRoundFigures(db, scope, code, from, asOf),
       // Visits are frequent: the rounds' tables bump their own data set (migration 0021), not the registry's.

@@ -185,6 +185,14 @@ describe('the demo rounds and the figures', () => {
           and ${to.toISOString()}::timestamptz and territory_code like ${`${place}%`}`,
       );
       expect(figures.visits).toBe(visits!.n);
+      const [visitors] = await rowsOf<{ n: number }>(
+        t.db,
+        sql`select count(distinct coalesce(visitor_person_id, visitor_user_id))::int as n from round_visits
+          where visited_at between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz
+          and territory_code like ${`${place}%`}`,
+      );
+      expect(figures.visitors).toBe(visitors!.n);
+      expect(figures.visitors).toBeGreaterThan(0);
       expect(figures.visits).toBeGreaterThan(0);
       const [last] = await rowsOf<{ share: number }>(
         t.db,
@@ -404,12 +412,18 @@ describe('recording visits', () => {
     expect(movedByAdmin.status).toBe(409);
     expect(movedByAdmin.json.error.code).toBe('ROUND_HOUSEHOLD_MOVED_OUT');
     // The moved-out household needs no visit: the other one met, the round closes without a reason.
-    expect((await visit(round.id, { householdId: g.households[1]!.id }, admin)).status).toBe(201);
+    const clientId = newId();
+    const met = await visit(round.id, { clientId, householdId: g.households[1]!.id }, admin);
+    expect(met.status).toBe(201);
     const closed = await post(`/rounds/${round.id}/close`, {}, secretary);
     expect(closed.status, closed.text).toBe(200);
     const late = await visit(round.id, { householdId: g.households[1]!.id }, admin);
     expect(late.status).toBe(409);
     expect(late.json.error.code).toBe('ROUND_CLOSED');
+    // A phone's queue sending the stored visit again after the round closed gets the stored visit, not an error.
+    const replay = await visit(round.id, { clientId, householdId: g.households[1]!.id }, admin);
+    expect(replay.status).toBe(200);
+    expect(replay.json.data).toEqual(met.json.data);
   });
 });
 

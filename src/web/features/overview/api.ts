@@ -24,3 +24,38 @@ const dataOf = (results: { data?: Overview | null }[]) => results.map((r) => r.d
 export function useOverviews(territoryIds: string[]): (Overview | null)[] {
   return useQueries({ queries: territoryIds.map((id) => overviewQuery(id)), combine: dataOf });
 }
+
+/** GET /insights/figures: every figure of the report for a place (the whole scope without one), as of today. */
+export function useFigures(territoryId: string | undefined) {
+  return useQuery({
+    queryKey: ['insights', 'figures', territoryId ?? ''] as const satisfies QueryKey,
+    queryFn: () => api.get('/insights/figures', { query: { territoryId } }),
+    staleTime: 60_000,
+  });
+}
+
+export type Trends = Schemas['Trends'];
+
+/** GET /insights/trends: chosen figures over the last `periods` months, quarters or years. */
+export function useTrends(
+  territoryId: string | undefined,
+  keys: readonly string[],
+  interval: 'month' | 'quarter' | 'year',
+  periods: number,
+) {
+  return useQuery({
+    queryKey: [
+      'insights',
+      'trends',
+      territoryId ?? '',
+      keys.join(','),
+      interval,
+      periods,
+    ] as const satisfies QueryKey,
+    queryFn: async () =>
+      (await api.get('/insights/trends', { query: { territoryId, keys: keys.join(','), interval, periods } }))
+        .data,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+  });
+}

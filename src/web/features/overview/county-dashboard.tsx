@@ -34,6 +34,7 @@ import { tagColors } from '../registry/labels.ts';
 import { useTerritoryTree } from '../territory/api.ts';
 import { indexTree } from '../territory/tree-search.ts';
 import { useOverview, type Overview, type OverviewChild } from './api.ts';
+import { WorkResults } from './work-results.tsx';
 import './dashboard.css';
 
 type FigureKey = keyof Overview['figures'];
@@ -342,6 +343,7 @@ export function CountyDashboard() {
           ))}
         </div>
       </Card>
+      <WorkResults territoryId={place?.id} />
       {data.children.length ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
