@@ -205,6 +205,17 @@ describe('county overview', () => {
     for (const key of ['streets', 'grids', 'households', 'residents', 'keyPopulation']) {
       expect((await figure(key))?.replace(/,/g, '')).toBe(String(county.figures[key]));
     }
+    // 基层治理成效: the rounds' figures of the county, and the trend chart drawn.
+    const figures = await apiGet(page, '/insights/figures');
+    const work = (key: string) =>
+      page.getByTestId(`work-${key}`).locator('.ant-statistic-content').textContent();
+    await page.getByTestId('work-doorKnockRounds').locator('.ant-statistic-content').waitFor();
+    expect((await work('doorKnockRounds'))?.replace(/,/g, '')).toBe(String(figures.doorKnockRounds));
+    expect(await work('lastRoundCoverage')).toBe(`${figures.lastRoundCoverage.toFixed(1)}%`);
+    await page.getByTestId('work-trend').locator('svg').waitFor();
+    await page.getByTestId('work-results').getByText('逐年').click();
+    await expect.poll(() => page.getByTestId('work-trend').textContent()).toContain('2022');
+    expect(await page.getByTestId('work-trend').textContent()).toContain('敲门 1 轮');
 
     const street = county.children[0];
     await page.getByTestId('dashboard-children').getByText(street.name, { exact: true }).click();

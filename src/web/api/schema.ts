@@ -9516,6 +9516,13 @@ export interface components {
       mustChangePassword: boolean;
       roles: components['schemas']['RoleAssignment'][];
       permissions: string[];
+      /** @description The name of each of `permissions` in both languages */
+      permissionNames: {
+        [key: string]: {
+          zh: string;
+          en: string;
+        };
+      };
     };
     RoleAssignment: {
       id: string;

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '../http/middleware.ts';
 import { createRouter, route, errorResponses, jsonContent } from '../http/openapi.ts';
 import { changePasswordBody, loginBody, meSchema, type Me } from './auth.schemas.ts';
 import { changeOwnPassword, hashToken, loadSession, login, logout, resolveSession } from './auth.service.ts';
+import { allPermissions } from './catalogue.ts';
 import { roles } from './roles.ts';
 import { permissionsOf, type AuthContext } from './scope.ts';
 
@@ -51,6 +52,8 @@ export function sessionMiddleware(deps: ModuleDeps): MiddlewareHandler<AppEnv> {
 }
 
 export function presentMe(auth: AuthContext): Me {
+  const permissions = permissionsOf(auth);
+  const held = new Set<string>(permissions);
   return {
     id: auth.user.id,
     username: auth.user.username,
@@ -65,7 +68,8 @@ export function presentMe(auth: AuthContext): Me {
       territories: a.territories,
       sourceKind: a.sourceKind,
     })),
-    permissions: permissionsOf(auth),
+    permissions,
+    permissionNames: Object.fromEntries(allPermissions().filter(([p]) => held.has(p))),
   };
 }
 

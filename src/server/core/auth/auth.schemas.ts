@@ -52,6 +52,9 @@ export const meSchema = z
     mustChangePassword: z.boolean(),
     roles: z.array(roleAssignmentSchema),
     permissions: z.array(z.string().openapi({ example: 'resident:read' })),
+    permissionNames: z
+      .record(z.string(), textSchema)
+      .openapi({ description: 'The name of each of `permissions` in both languages' }),
   })
   .openapi('Me');
 

@@ -23,6 +23,14 @@ describe('sign-in', () => {
     expect(response.json.data.username).toBe('admin');
     expect(response.json.data.roles[0].role).toBe('county_admin');
     expect(response.json.data.permissions).toContain('account:write');
+    // Each permission comes with its name in both languages (every module's, as it declares them).
+    expect(Object.keys(response.json.data.permissionNames).sort()).toEqual(
+      [...response.json.data.permissions].sort(),
+    );
+    expect(response.json.data.permissionNames['round:visit']).toEqual({
+      zh: '记录入户走访',
+      en: 'Record door-knocking visits',
+    });
   });
 
   it('accepts the mobile number instead of the username', async () => {

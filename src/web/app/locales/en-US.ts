@@ -66,17 +66,6 @@ export const enUS: Record<SharedMessageKey, string> = {
     '8–128 characters, at least two of letters, digits and symbols, not containing the username',
   'password.changed': 'Password changed',
 
-  'permission.territory:read': 'View territory',
-  'permission.territory:write': 'Edit territory',
-  'permission.account:read': 'View accounts',
-  'permission.account:write': 'Manage accounts',
-  'permission.audit:read': 'View audit log',
-  'permission.personal:reveal': 'Reveal personal data',
-  'permission.resident:read': 'View residents',
-  'permission.resident:write': 'Edit residents',
-  'permission.resident:import': 'Import resident ledgers',
-  'permission.resident:export': 'Export resident ledgers',
-
   'error.forbidden.title': 'No access',
   'error.forbidden.text': 'Your role may not open this page. Ask your administrator if you need it.',
   'error.notFound.title': 'Page not found',

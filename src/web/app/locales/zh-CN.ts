@@ -67,17 +67,6 @@ export const zhCN = {
   'password.policy': '8–128 位，至少包含字母、数字、符号中的两类，且不能包含用户名',
   'password.changed': '密码已修改',
 
-  'permission.territory:read': '查看区域',
-  'permission.territory:write': '维护区域',
-  'permission.account:read': '查看账号',
-  'permission.account:write': '管理账号',
-  'permission.audit:read': '查看审计日志',
-  'permission.personal:reveal': '查看个人敏感信息',
-  'permission.resident:read': '查看居民',
-  'permission.resident:write': '维护居民',
-  'permission.resident:import': '导入居民台账',
-  'permission.resident:export': '导出居民台账',
-
   'error.forbidden.title': '无权访问',
   'error.forbidden.text': '您的角色没有访问此页面的权限。如需开通，请联系上级管理员。',
   'error.notFound.title': '页面不存在',

@@ -2,7 +2,7 @@ import { Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Typography } from '
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { allFeatures, assembleShortcuts, visibleMenu } from '../../app/assemble.ts';
-import { isMessageKey, useI18n, type MessageKey } from '../../app/i18n.tsx';
+import { useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { can, useMe, type RoleAssignment } from '../../app/session.ts';
 import { scopeText } from '../../components/scope-label.ts';
 
@@ -113,8 +113,8 @@ export function OverviewPage() {
           <Space size={[4, 4]} wrap>
             {me.permissions.length ? (
               me.permissions.map((p) => {
-                const key = `permission.${p}`;
-                return <Tag key={p}>{isMessageKey(key) ? t(key) : p}</Tag>;
+                const name = me.permissionNames[p];
+                return <Tag key={p}>{name ? pick(name) : p}</Tag>;
               })
             ) : (
               <Typography.Text type="secondary">{t('common.none')}</Typography.Text>

@@ -28,14 +28,16 @@ export function WorkResults({ territoryId }: { territoryId: string | undefined }
   const option = useMemo<EChartOption | null>(() => {
     const data: Trends | undefined = span === 'month' ? monthly.data : yearly.data;
     if (!data) return null;
-    const labels = data.periods.map((p) => p.label);
+    // By year, each year's label says how many rounds were completed in it (a count too small for an axis).
+    const labels = data.periods.map((p) =>
+      span === 'year' ? `${p.label}\n${t('work.roundsIn', { n: p.values.doorKnockRounds ?? 0 })}` : p.label,
+    );
     const visits = t('work.visits');
     const average = t('work.perPerson');
-    const rounds = t('work.rounds');
     return {
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: span === 'month' ? [visits, average] : [visits, average, rounds] },
+      legend: { top: 0, data: [visits, average] },
       grid: { left: 8, right: 12, top: 30, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 11 } },
       yAxis: [
@@ -56,17 +58,6 @@ export function WorkResults({ territoryId }: { territoryId: string | undefined }
           data: data.periods.map((p) => perPerson(p.values.visits ?? 0, p.values.visitors ?? 0)),
           itemStyle: { color: '#d4380d' },
         },
-        ...(span === 'year'
-          ? [
-              {
-                name: rounds,
-                type: 'line',
-                yAxisIndex: 1,
-                data: data.periods.map((p) => p.values.doorKnockRounds ?? 0),
-                itemStyle: { color: '#389e0d' },
-              },
-            ]
-          : []),
       ],
     };
   }, [span, monthly.data, yearly.data, t]);
