@@ -10,6 +10,11 @@ export type LoadSpec = {
   /** When given, each request takes its path and body from this (writes that must differ: a new id each time). */
   next?: () => { path?: string; body?: string };
   connections: number;
+  /**
+   * Requests per second across all connections (autocannon's overallRate); unset, each connection sends its next
+   * request as soon as the last is answered (a closed loop measuring the most the server can take).
+   */
+  rate?: number;
   /** Seconds of load that are measured. */
   durationS: number;
 };
@@ -53,6 +58,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         headers: spec.headers,
         body: spec.body,
         connections: spec.connections,
+        ...(spec.rate ? { overallRate: spec.rate } : {}),
         duration: spec.durationS,
         timeout: 10,
         ...(spec.next

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase } from '../../../../tests/support/test-app.ts';
-import type { Database } from './client.ts';
-import { createVersionedCache, noteLocalWrite } from './versioned-cache.ts';
+import { rowsOf } from './bulk.ts';
+import type { Database, Executor } from './client.ts';
+import { openSecondHandle } from '../../../../tests/support/second-handle.ts';
+import { createVersionedCache, dataVersion, noteLocalWrite } from './versioned-cache.ts';
 
 describe('versioned cache', () => {
   let database: Database;
@@ -45,5 +47,36 @@ describe('versioned cache', () => {
     expect(await cache(database.db, 'k', () => Promise.resolve(++computed))).toBe(1);
     await bump('cache_c');
     expect(await cache(database.db, 'k', () => Promise.resolve(++computed))).toBe(2);
+  });
+
+  it('sums a sharded data set: writers on two connections bump shards of their own and do not wait for each other', async () => {
+    const before = await dataVersion(database.db, 'rounds');
+    // A write to a rounds table bumps the shard of its connection, not the 'rounds' row.
+    await database.db.execute(sql`update rounds set name = name where false`);
+    const [base] = await rowsOf<{ version: string }>(
+      database.db,
+      sql`select version from data_versions where name = 'rounds'`,
+    );
+    expect(Number(base!.version)).toBe(0);
+    expect(await dataVersion(database.db, 'rounds')).toBe(before + 1);
+    if (database.kind === 'pglite') return; // one connection: nothing to wait for
+    // Two connections whose shards differ (pid mod 16): one holds its bump uncommitted, the other's commits at once.
+    const second = await openSecondHandle(database);
+    try {
+      const pid = async (db: Executor) =>
+        Number((await rowsOf<{ pid: number }>(db, sql`select pg_backend_pid() as pid`))[0]!.pid);
+      await second.db.transaction(async (tx) => {
+        const mine = await pid(tx);
+        await tx.execute(sql`update rounds set name = name where false`);
+        await database.db.transaction(async (other) => {
+          if ((await pid(other)) % 16 === mine % 16) return; // the same shard by chance: nothing to show
+          await other.execute(sql`set local lock_timeout = '2s'`);
+          await other.execute(sql`update rounds set name = name where false`);
+        });
+      });
+      expect(await dataVersion(database.db, 'rounds')).toBeGreaterThanOrEqual(before + 2);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,14 +1,23 @@
-import { eq } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { afterEachTransaction, type Executor } from './client.ts';
 import { dataVersions } from './versions.tables.ts';
 
-/** The current version of a data set: every committed write to its tables bumps it (a trigger does). */
+/**
+ * The current version of a data set: every committed write to its tables bumps it (a trigger does). A data set
+ * written often by many at once keeps shards beside its row (`rounds#0` … `rounds#15`, migration 0023: each
+ * connection bumps its own, so writers do not queue on one row); its version is the sum of the row and its shards.
+ */
 export async function dataVersion(db: Executor, name: string): Promise<number> {
   const [row] = await db
-    .select({ version: dataVersions.version })
+    .select({ version: sql<string | null>`sum(${dataVersions.version})` })
     .from(dataVersions)
-    .where(eq(dataVersions.name, name));
-  return row?.version ?? 0;
+    .where(
+      or(
+        eq(dataVersions.name, name),
+        sql`${dataVersions.name} >= ${`${name}#`} and ${dataVersions.name} < ${`${name}$`}`,
+      ),
+    );
+  return Number(row?.version ?? 0);
 }
 
 /** How long a version read stays good when this process has written nothing since (writes elsewhere show after it). */

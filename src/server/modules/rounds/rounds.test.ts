@@ -5,6 +5,7 @@ import { createTestApp, testKeys, type TestApp } from '../../../../tests/support
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { rowsOf } from '../../core/db/bulk.ts';
 import { newId } from '../../core/db/ids.ts';
+import { dataVersion } from '../../core/db/versioned-cache.ts';
 import { insertHousehold } from '../registry/registry.factories.ts';
 import { households } from '../registry/registry.tables.ts';
 import { insertTerritoryNode } from '../territory/territory.factories.ts';
@@ -312,15 +313,10 @@ describe('recording visits', () => {
   });
 
   it('bumps the rounds’ data version, not the registry’s: a visit recomputes no registry figure', async () => {
-    const versions = async () =>
-      Object.fromEntries(
-        (
-          await rowsOf<{ name: string; version: number }>(
-            t.db,
-            sql`select name, version from data_versions where name in ('registry', 'rounds')`,
-          )
-        ).map((r) => [r.name, Number(r.version)]),
-      );
+    const versions = async () => ({
+      registry: await dataVersion(t.db, 'registry'),
+      rounds: await dataVersion(t.db, 'rounds'),
+    });
     const before = await versions();
     const visit = await post(
       `/rounds/${roundId}/visits`,
