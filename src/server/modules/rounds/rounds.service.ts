@@ -546,53 +546,6 @@ export async function recordVisit(
 }
 
 /**
- * A round's households inside the scope (a grid worker's grids, a leader's buildings), optionally one building, in
- * building / unit / floor / room order, each with its coverage.
- */
-export async function roundHouseholdList(db: Executor, scope: Scope, roundId: string, buildingId?: string) {
-  const [round] = await db
-    .select({ id: rounds.id })
-    .from(rounds)
-    .where(and(eq(rounds.id, roundId), roundInScope(scope)));
-  if (!round) throw errors.notFound();
-  const rows = await db
-    .select({
-      householdId: roundHouseholds.householdId,
-      buildingId: roundHouseholds.buildingId,
-      buildingCode: roundHouseholds.buildingCode,
-      buildingName: buildings.name,
-      unitNumber: roundHouseholds.unitNumber,
-      floor: roundHouseholds.floor,
-      room: roundHouseholds.room,
-      state: roundHouseholds.state,
-      visits: roundHouseholds.visits,
-      lastOutcome: roundHouseholds.lastOutcome,
-      lastVisitedAt: roundHouseholds.lastVisitedAt,
-    })
-    .from(roundHouseholds)
-    .innerJoin(buildings, eq(buildings.id, roundHouseholds.buildingId))
-    .where(
-      and(
-        eq(roundHouseholds.roundId, roundId),
-        householdInScope(scope),
-        buildingId ? eq(roundHouseholds.buildingId, buildingId) : undefined,
-      ),
-    )
-    .orderBy(
-      asc(roundHouseholds.buildingCode),
-      asc(roundHouseholds.unitNumber),
-      asc(roundHouseholds.floor),
-      asc(roundHouseholds.room),
-      asc(roundHouseholds.householdId),
-    );
-  return rows.map((r) => ({
-    ...r,
-    covered: r.state !== 'pending',
-    lastVisitedAt: r.lastVisitedAt?.toISOString() ?? null,
-  }));
-}
-
-/**
  * Live progress of a round inside the scope: the whole (as the scope sees it), per community and per grid from the
  * per-grid counters, and per visitor (visits and distinct households).
  */
