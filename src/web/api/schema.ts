@@ -11248,6 +11248,8 @@ export interface components {
       grids: (components['schemas']['RoundCoverage'] & {
         code: string;
         name: string;
+        /** Format: uuid */
+        id: string;
       })[];
       people: {
         /** Format: uuid */

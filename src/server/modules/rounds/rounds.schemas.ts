@@ -254,7 +254,7 @@ export const progressSchema = z
   .object({
     round: coverageSchema,
     communities: z.array(progressRow),
-    grids: z.array(progressRow),
+    grids: z.array(progressRow.extend({ id: z.uuid() })),
     people: z.array(
       z.object({
         userId: z.uuid().nullable(),

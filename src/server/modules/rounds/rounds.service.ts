@@ -569,6 +569,7 @@ async function computeProgress(db: Executor, scope: Scope, roundId: string) {
   const gridRows = gridScope
     ? await db
         .select({
+          id: roundGrids.gridId,
           code: roundGrids.territoryCode,
           name: territories.name,
           households: roundGrids.households,
@@ -581,6 +582,7 @@ async function computeProgress(db: Executor, scope: Scope, roundId: string) {
         .orderBy(asc(roundGrids.territoryCode))
     : await db
         .select({
+          id: roundHouseholds.gridId,
           code: roundHouseholds.territoryCode,
           name: territories.name,
           households: sql<number>`count(*)::int`,
@@ -590,7 +592,7 @@ async function computeProgress(db: Executor, scope: Scope, roundId: string) {
         .from(roundHouseholds)
         .innerJoin(territories, eq(territories.id, roundHouseholds.gridId))
         .where(and(eq(roundHouseholds.roundId, roundId), householdInScope(scope)))
-        .groupBy(roundHouseholds.territoryCode, territories.name)
+        .groupBy(roundHouseholds.gridId, roundHouseholds.territoryCode, territories.name)
         .orderBy(asc(roundHouseholds.territoryCode));
   const grids = gridRows.map((g) => ({ ...g, share: shareOf(g.covered, g.households) }));
   // Communities: the grids' parents (a grid code is its community's code + 3 digits).
