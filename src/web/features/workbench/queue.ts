@@ -70,6 +70,8 @@ let running: Promise<void> | null = null;
  */
 export function sendQueue(): Promise<void> {
   running ??= (async () => {
+    // Yield first, so that `running` holds this run before its end (finally) clears it.
+    await Promise.resolve();
     set({ sending: true });
     let sent = 0;
     try {

@@ -2,17 +2,19 @@
 export const SHELL_CACHE = 'wuwei-workbench-v1';
 
 /**
- * Installs the workbench's service worker (public/sw.js, scope /m/) in a production build, where the browser
+ * Installs the workbench's service worker (public/sw.js, scope /m/) in a built app, where the browser
  * supports it, and puts into its cache what this page has loaded already (the shell and the scripts and styles of
  * the frame and the workbench), so that the next start opens without a connection.
  */
 export function registerWorkbenchWorker() {
+  // A built app (mode production, whatever NODE_ENV the build ran under), not the dev server.
   if (
-    !(import.meta as ImportMeta & { env: { PROD: boolean } }).env.PROD ||
+    (import.meta as ImportMeta & { env: { MODE: string } }).env.MODE !== 'production' ||
     !('serviceWorker' in navigator) ||
     !('caches' in window)
-  )
-    {return;}
+  ) {
+    return;
+  }
   void navigator.serviceWorker
     .register('/sw.js', { scope: '/m/' })
     .then(async () => {

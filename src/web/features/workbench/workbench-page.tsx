@@ -250,6 +250,7 @@ function BuildingList({ round, open }: { round: Round; open: (id: string) => voi
               </Typography.Text>
               <Progress
                 data-testid="workbench-building-progress"
+                format={(p) => `${p}%`}
                 percent={b.households ? Math.floor((b.covered / b.households) * 100) : 100}
                 size="small"
                 aria-label={t('workbench.progress')}
@@ -306,6 +307,7 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
           </Typography.Text>
           <Progress
             data-testid="workbench-household-progress"
+            format={(p) => `${p}%`}
             percent={rows.length ? Math.floor((covered / rows.length) * 100) : 100}
             aria-label={t('workbench.progress')}
           />
