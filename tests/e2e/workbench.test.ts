@@ -30,15 +30,18 @@ async function recordMet(page: Page, householdId: string) {
   await sheet.waitFor({ state: 'hidden' });
 }
 
-test('offline: a grid worker records three visits without a connection; once it returns each is stored once', async () => {
+test('offline: a grid worker records visits without a connection; once it returns each is stored once, and one the server refuses shows under 未能提交', async () => {
   const phone = await e2e.newPage(PHONE);
   await signIn(phone, 'grid');
   const roundId = await openRound(phone);
   const buildings = (await apiGet(phone, `/rounds/${roundId}/buildings?pageSize=500`)).data as Building[];
-  const building = buildings.find((b) => b.pending >= 3)!;
+  const building = buildings.find((b) => b.pending >= 4)!;
   expect(building).toBeDefined();
   const before = await householdsOf(phone, roundId, building.buildingId);
-  const chosen = before.filter((h) => h.state === 'pending').slice(0, 3);
+  const pending = before.filter((h) => h.state === 'pending');
+  const chosen = pending.slice(0, 3);
+  // A fourth household moves out while the phone is offline: its visit is refused (409) when sent.
+  const leaving = pending[3]!;
 
   await phone.goto('/m/');
   await phone
@@ -54,14 +57,14 @@ test('offline: a grid worker records three visits without a connection; once it 
   });
 
   await phone.context().setOffline(true);
-  for (const h of chosen) await recordMet(phone, h.householdId);
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('3');
+  for (const h of [...chosen, leaving]) await recordMet(phone, h.householdId);
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('4');
   await phone.getByTestId('workbench-offline').waitFor();
   // Without a connection the app opens again, from the service worker's cache and the lists kept on the phone,
   // with the three visits still waiting.
   await phone.reload();
   await phone.getByTestId('workbench-offline').waitFor();
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('3');
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('4');
   await phone
     .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
     .waitFor();
@@ -72,6 +75,10 @@ test('offline: a grid worker records three visits without a connection; once it 
   for (const h of chosen) {
     expect(meanwhile.find((m) => m.householdId === h.householdId)!.visits).toBe(h.visits);
   }
+  const movedOut = await desk.request.post(`/api/v1/households/${leaving.householdId}/move-out`, {
+    data: { note: '整户搬离' },
+  });
+  expect(movedOut.status(), await movedOut.text()).toBe(204);
 
   await phone.context().setOffline(false);
   await phone.getByTestId('workbench-queued').waitFor({ state: 'hidden', timeout: 45_000 });
@@ -81,6 +88,10 @@ test('offline: a grid worker records three visits without a connection; once it 
     expect(now.visits, h.householdId).toBe(h.visits + 1);
     expect(now.state).toBe('met');
   }
+  // The refused visit is kept, with the server's reason, under 未能提交.
+  await phone.getByTestId('workbench-tab-failed').click();
+  await expect.poll(() => phone.getByTestId('workbench-failed').textContent()).toContain('已迁出');
+  expect(after.find((a) => a.householdId === leaving.householdId)!.visits).toBe(leaving.visits);
   // Sending the queue again sends nothing twice.
   await phone.evaluate(() => window.dispatchEvent(new Event('online')));
   await phone.waitForTimeout(500);
