@@ -72,6 +72,11 @@ export default tseslint.config(
     boundaries: importRulesSeverity,
     noCycle: importRulesSeverity,
   }),
-  // Plain JavaScript (the config, the lint plugin, a worker thread's entry): linted without type information.
-  { files: ['*.js', 'eslint/**/*.js', 'src/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Plain JavaScript (the config, the lint plugin, a worker thread's entry, the web's service worker): linted
+  // without type information.
+  {
+    files: ['*.js', 'eslint/**/*.js', 'src/**/*.mjs', 'src/web/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  { files: ['src/web/public/**/*.js'], languageOptions: { globals: globals.serviceworker } },
 );

@@ -450,6 +450,7 @@ function validBody(op: Operation): unknown {
     'POST /volunteer-teams/{id}/join': () => ({ volunteerId: inside.volunteer }),
     'POST /volunteer-teams/{id}/leave': () => ({ volunteerId: inside.volunteer }),
     'POST /rounds/{id}/close': () => ({ reason: '越权结束' }),
+    'POST /rounds/{id}/calls': () => ({ residentId: inside.resident }),
     'POST /rounds/{id}/visits': () => ({
       clientId: '01900000-0000-7000-8000-000000000001',
       householdId: inside.household,

@@ -155,6 +155,20 @@ test('an administrator’s dialogs and detail pages: no serious violation, each 
   await page.getByTestId('household-address').waitFor();
   problems.push(...(await axeProblems(page, 'household card')));
 
+  // A door-knocking round's page, and the dialog that opens one.
+  const round = (await apiGet(page, '/rounds?status=open')).data[0] as { id: string };
+  await page.goto(`/rounds/${round.id}`);
+  await page.getByTestId('round-coverage').waitFor();
+  await page.getByTestId('round-grids').locator('tbody tr.ant-table-row').first().waitFor();
+  problems.push(...(await axeProblems(page, 'round page')));
+  await page.goto('/rounds');
+  await page.getByTestId('rounds-open').click();
+  const roundDialog = page.getByRole('dialog');
+  await roundDialog.waitFor();
+  problems.push(...(await axeProblems(page, 'open round dialog')));
+  await page.keyboard.press('Escape');
+  await roundDialog.waitFor({ state: 'hidden' });
+
   // The change-password dialog from the user menu.
   await page.getByTestId('user-menu').click();
   await page.getByTestId('menu-change-password').click();

@@ -133,6 +133,7 @@ export const refreshAfter = {
   'POST /rounds': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/close': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/visits': ['rounds', 'insights', 'audit'],
+  'POST /rounds/{id}/calls': ['audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -8653,12 +8653,20 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The round’s households inside the caller’s scope (a grid worker’s grids, a leader’s buildings) in building / unit / floor / room order, with their coverage */
+    /** A page of the round’s households inside the caller’s scope (a grid worker’s grids, a leader’s buildings), filtered by grid, building, coverage and room/address, in building / unit / floor / room order, with their coverage and members (phones masked) */
     get: {
       parameters: {
         query?: {
+          page?: number;
+          pageSize?: number;
+          /** @description Only this grid */
+          gridId?: string;
           /** @description Only this building */
           buildingId?: string;
+          /** @description Only households in this coverage state (covered: any but pending) */
+          state?: 'pending' | 'met' | 'documented' | 'attempted' | 'covered';
+          /** @description Part of the room number or of the building’s name or compound (address) */
+          q?: string;
         };
         header?: never;
         path: {
@@ -8676,6 +8684,13 @@ export interface paths {
           content: {
             'application/json': {
               data: components['schemas']['RoundHousehold'][];
+              page: {
+                page: number;
+                pageSize: number;
+                total: number;
+                /** @description True when more rows match than were counted: `total` is then a lower bound */
+                totalCapped?: boolean;
+              };
             };
           };
         };
@@ -8719,6 +8734,176 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/buildings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The round’s buildings inside the caller’s scope (the phone’s “my buildings”), by code, with their households pending, covered and visited */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          /** @description Only this grid */
+          gridId?: string;
+          /** @description Part of the room number or of the building’s name or compound (address) */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Buildings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundBuilding'][];
+              page: {
+                page: number;
+                pageSize: number;
+                total: number;
+                /** @description True when more rows match than were counted: `total` is then a lower bound */
+                totalCapped?: boolean;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rounds/{id}/calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tap to call: the clear phone of a present member of one of the round’s households in the visitor’s scope (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RoundCallRequest'];
+        };
+      };
+      responses: {
+        /** @description The number to dial */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundCall'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -11094,9 +11279,13 @@ export interface components {
       /** Format: uuid */
       householdId: string;
       /** Format: uuid */
+      gridId: string;
+      gridName: string;
+      /** Format: uuid */
       buildingId: string;
       buildingCode: string;
       buildingName: string;
+      compound: string | null;
       unitNumber: number;
       floor: number;
       room: string;
@@ -11107,6 +11296,38 @@ export interface components {
       /** @enum {string|null} */
       lastOutcome: 'met' | 'nobody_home' | 'refused' | 'moved_out' | 'vacant' | null;
       lastVisitedAt: string | null;
+      members: components['schemas']['RoundHouseholdMember'][];
+    };
+    RoundHouseholdMember: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      relation: string;
+      phone: string | null;
+    };
+    RoundBuilding: {
+      /** Format: uuid */
+      buildingId: string;
+      buildingCode: string;
+      buildingName: string;
+      compound: string | null;
+      /** Format: uuid */
+      gridId: string;
+      gridName: string;
+      households: number;
+      pending: number;
+      covered: number;
+      visited: number;
+    };
+    RoundCall: {
+      phone: string | null;
+    };
+    RoundCallRequest: {
+      /**
+       * Format: uuid
+       * @description A present member of one of the round’s households
+       */
+      residentId: string;
     };
     RoundProgress: {
       round: components['schemas']['RoundCoverage'];
@@ -11117,6 +11338,8 @@ export interface components {
       grids: (components['schemas']['RoundCoverage'] & {
         code: string;
         name: string;
+        /** Format: uuid */
+        id: string;
       })[];
       people: {
         /** Format: uuid */

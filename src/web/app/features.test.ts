@@ -76,6 +76,8 @@ describe('the assembled features', () => {
     const messages = assembleMessages(features);
     expect(menu.map((e) => e.path)).toEqual([
       '/',
+      '/m/',
+      '/rounds',
       '/residents',
       '/import',
       '/territory',
@@ -118,7 +120,7 @@ describe('the assembled features', () => {
       [null, ['/']],
       ['registry', ['/residents', '/import', '/territory', '/map']],
       ['teams', ['/leaders', '/grid-workers', '/coverage', '/volunteers', '/party', '/party/registrations']],
-      ['mine', ['/m/leader', '/my-volunteering', '/party/mine']],
+      ['mine', ['/m/', '/rounds', '/m/leader', '/my-volunteering', '/party/mine']],
       ['system', ['/accounts', '/audit', '/settings']],
     ]);
   });
@@ -145,11 +147,13 @@ describe('the assembled features', () => {
     const routes = assembleRoutes(features);
     const messages = assembleMessages(features);
     expect(shortcuts.map((s) => s.path)).toEqual([
+      '/m/',
       '/m/leader',
       '/party/mine',
       '/my-volunteering',
       '/residents',
       '/coverage',
+      '/rounds',
       '/leaders',
       '/party/registrations',
       '/grid-workers',

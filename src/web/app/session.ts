@@ -2,6 +2,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { api, ApiError, type ApiResponse, type Schemas } from '../api/client.ts';
 import type { QueryKey } from '../api/cache.ts';
 import { preferencesKey, preferencesQuery } from '../api/preferences.ts';
+import { isOfflinePage, offlineRead, offlineWrite } from './offline.ts';
 
 export type Me = Schemas['Me'];
 export type Permission = Me['permissions'][number];
@@ -20,7 +21,10 @@ export async function primePreferences(client: QueryClient, me: Me | null): Prom
   await client.prefetchQuery(preferencesQuery);
 }
 
-/** The signed-in user, or null when nobody is signed in (401); their preferences are primed with them. */
+/**
+ * The signed-in user, or null when nobody is signed in (401); their preferences are primed with them. Without a
+ * connection, the phone workbench (/m/) opens as the user it last saw (offline.ts).
+ */
 export function useMe() {
   const client = useQueryClient();
   return useQuery({
@@ -31,8 +35,11 @@ export function useMe() {
         me = (await api.get('/me')).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
+        const kept = isOfflinePage() ? offlineRead<Me>('me') : undefined;
+        if (error instanceof ApiError && error.status === 0 && kept) return kept;
         throw error;
       }
+      if (isOfflinePage()) offlineWrite('me', me);
       if (client.getQueryData(preferencesKey) === undefined) await primePreferences(client, me);
       return me;
     },

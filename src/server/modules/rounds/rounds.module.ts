@@ -35,6 +35,10 @@ export const roundsModule = defineModule({
       'round.opened': { zh: '发起敲门行动', en: 'Door-knocking round opened' },
       'round.closed': { zh: '结束敲门行动', en: 'Door-knocking round closed' },
       'round.visit_recorded': { zh: '记录入户走访', en: 'Visit recorded' },
+      'round.resident_called': {
+        zh: '敲门走访时查看住户电话',
+        en: 'Resident’s phone shown to a visitor of a round',
+      },
     },
     entityTypes: {
       round: { zh: '敲门行动', en: 'Door-knocking round' },

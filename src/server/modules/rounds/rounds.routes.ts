@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { actorOf } from '../../core/http/context.ts';
+import { scopeFor } from '../../core/auth/scope.ts';
+import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
   createRouter,
   errorResponses,
@@ -9,26 +10,23 @@ import {
   routeScope,
   uuidParam,
 } from '../../core/http/openapi.ts';
+import { callRoundResident, roundBuildingPage, roundHouseholdPage } from './rounds.lists.ts';
 import {
+  callBody,
+  callSchema,
   closeRoundBody,
   openRoundBody,
   progressSchema,
-  roundHouseholdSchema,
+  roundBuildingPageSchema,
+  roundBuildingsQuery,
+  roundHouseholdPageSchema,
   roundHouseholdsQuery,
   roundListQuery,
   roundSchema,
   visitBody,
   visitSchema,
 } from './rounds.schemas.ts';
-import {
-  closeRound,
-  getRound,
-  listRounds,
-  openRound,
-  recordVisit,
-  roundHouseholdList,
-  roundProgress,
-} from './rounds.service.ts';
+import { closeRound, getRound, listRounds, openRound, recordVisit, roundProgress } from './rounds.service.ts';
 
 const roundResponse = jsonContent(z.object({ data: roundSchema }));
 const visitResponse = jsonContent(z.object({ data: visitSchema }));
@@ -111,24 +109,66 @@ export function roundsRoutes(deps: ModuleDeps) {
         path: '/rounds/{id}/households',
         tags: ['rounds'],
         summary:
-          'The round’s households inside the caller’s scope (a grid worker’s grids, a leader’s buildings) in building / unit / floor / room order, with their coverage',
+          'A page of the round’s households inside the caller’s scope (a grid worker’s grids, a leader’s buildings), filtered by grid, building, coverage and room/address, in building / unit / floor / room order, with their coverage and members (phones masked)',
         request: { params: uuidParam, query: roundHouseholdsQuery },
         responses: {
-          200: {
-            description: 'The visit list',
-            content: jsonContent(z.object({ data: z.array(roundHouseholdSchema) })),
-          },
+          200: { description: 'The visit list', content: jsonContent(roundHouseholdPageSchema) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await roundHouseholdPage(
+            deps,
+            routeScope(c),
+            scopeFor(requireAuth(c), 'resident:read'),
+            c.req.valid('param').id,
+            c.req.valid('query'),
+          ),
+          200,
+        ),
+    )
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/rounds/{id}/buildings',
+        tags: ['rounds'],
+        summary:
+          'The round’s buildings inside the caller’s scope (the phone’s “my buildings”), by code, with their households pending, covered and visited',
+        request: { params: uuidParam, query: roundBuildingsQuery },
+        responses: {
+          200: { description: 'Buildings', content: jsonContent(roundBuildingPageSchema) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await roundBuildingPage(deps.db, routeScope(c), c.req.valid('param').id, c.req.valid('query')),
+          200,
+        ),
+    )
+    .openapi(
+      route('round:visit', {
+        method: 'post',
+        path: '/rounds/{id}/calls',
+        tags: ['rounds'],
+        summary:
+          'Tap to call: the clear phone of a present member of one of the round’s households in the visitor’s scope (audited)',
+        request: { params: uuidParam, body: { content: jsonContent(callBody), required: true } },
+        responses: {
+          200: { description: 'The number to dial', content: jsonContent(z.object({ data: callSchema })) },
           ...errorResponses(400, 401, 403, 404),
         },
       }),
       async (c) =>
         c.json(
           {
-            data: await roundHouseholdList(
-              deps.db,
+            data: await callRoundResident(
+              deps,
               routeScope(c),
+              actorOf(c),
               c.req.valid('param').id,
-              c.req.valid('query').buildingId,
+              c.req.valid('json').residentId,
             ),
           },
           200,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pageInfo } from '../../core/http/openapi.ts';
 import { bi } from '../../core/http/validation.ts';
 import { coverageStates, roundStatuses, visitOutcomes } from './rounds.tables.ts';
 
@@ -150,16 +151,50 @@ export const visitSchema = z
   .openapi('RoundVisit');
 export type VisitView = z.infer<typeof visitSchema>;
 
+/** A page of a round's list: up to 500 rows (a phone loads a grid's ~300 households at once). */
+const listPage = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1).openapi({ example: 1 }),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100).openapi({ example: 100 }),
+};
+
+const searchText = z
+  .string()
+  .trim()
+  .max(50, bi('最多 50 个字', 'At most 50 characters'))
+  .optional()
+  .openapi({ description: 'Part of the room number or of the building’s name or compound (address)' });
+
 export const roundHouseholdsQuery = z.object({
+  ...listPage,
+  gridId: z.uuid().optional().openapi({ description: 'Only this grid' }),
   buildingId: z.uuid().optional().openapi({ description: 'Only this building' }),
+  state: z
+    .enum([...coverageStates, 'covered'])
+    .optional()
+    .openapi({ description: 'Only households in this coverage state (covered: any but pending)' }),
+  q: searchText,
 });
+export type RoundHouseholdFilter = z.infer<typeof roundHouseholdsQuery>;
+
+export const roundMemberSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    relation: z.string(),
+    /** Masked (138****5678): the clear number comes from POST /rounds/{id}/calls, audited. */
+    phone: z.string().nullable(),
+  })
+  .openapi('RoundHouseholdMember');
 
 export const roundHouseholdSchema = z
   .object({
     householdId: z.uuid(),
+    gridId: z.uuid(),
+    gridName: z.string(),
     buildingId: z.uuid(),
     buildingCode: z.string(),
     buildingName: z.string(),
+    compound: z.string().nullable(),
     unitNumber: z.number().int(),
     floor: z.number().int(),
     room: z.string(),
@@ -168,8 +203,50 @@ export const roundHouseholdSchema = z
     visits: z.number().int(),
     lastOutcome: z.enum(visitOutcomes).nullable(),
     lastVisitedAt: z.string().nullable(),
+    /** Present members, the head first (empty for a caller who may not read residents). */
+    members: z.array(roundMemberSchema),
   })
   .openapi('RoundHousehold');
+
+export const roundHouseholdPageSchema = z.object({
+  data: z.array(roundHouseholdSchema),
+  page: pageInfo,
+});
+
+export const roundBuildingsQuery = z.object({
+  ...listPage,
+  gridId: z.uuid().optional().openapi({ description: 'Only this grid' }),
+  q: searchText,
+});
+export type RoundBuildingFilter = z.infer<typeof roundBuildingsQuery>;
+
+export const roundBuildingSchema = z
+  .object({
+    buildingId: z.uuid(),
+    buildingCode: z.string(),
+    buildingName: z.string(),
+    compound: z.string().nullable(),
+    gridId: z.uuid(),
+    gridName: z.string(),
+    households: z.number().int(),
+    pending: z.number().int(),
+    covered: z.number().int(),
+    visited: z.number().int(),
+  })
+  .openapi('RoundBuilding');
+
+export const roundBuildingPageSchema = z.object({
+  data: z.array(roundBuildingSchema),
+  page: pageInfo,
+});
+
+export const callBody = z
+  .strictObject({
+    residentId: z.uuid().openapi({ description: 'A present member of one of the round’s households' }),
+  })
+  .openapi('RoundCallRequest');
+
+export const callSchema = z.object({ phone: z.string().nullable() }).openapi('RoundCall');
 
 const progressRow = coverageSchema.extend({ code: z.string(), name: z.string() });
 
@@ -177,7 +254,7 @@ export const progressSchema = z
   .object({
     round: coverageSchema,
     communities: z.array(progressRow),
-    grids: z.array(progressRow),
+    grids: z.array(progressRow.extend({ id: z.uuid() })),
     people: z.array(
       z.object({
         userId: z.uuid().nullable(),

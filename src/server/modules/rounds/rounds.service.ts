@@ -544,53 +544,6 @@ export async function recordVisit(
 }
 
 /**
- * A round's households inside the scope (a grid worker's grids, a leader's buildings), optionally one building, in
- * building / unit / floor / room order, each with its coverage.
- */
-export async function roundHouseholdList(db: Executor, scope: Scope, roundId: string, buildingId?: string) {
-  const [round] = await db
-    .select({ id: rounds.id })
-    .from(rounds)
-    .where(and(eq(rounds.id, roundId), roundInScope(scope)));
-  if (!round) throw errors.notFound();
-  const rows = await db
-    .select({
-      householdId: roundHouseholds.householdId,
-      buildingId: roundHouseholds.buildingId,
-      buildingCode: roundHouseholds.buildingCode,
-      buildingName: buildings.name,
-      unitNumber: roundHouseholds.unitNumber,
-      floor: roundHouseholds.floor,
-      room: roundHouseholds.room,
-      state: roundHouseholds.state,
-      visits: roundHouseholds.visits,
-      lastOutcome: roundHouseholds.lastOutcome,
-      lastVisitedAt: roundHouseholds.lastVisitedAt,
-    })
-    .from(roundHouseholds)
-    .innerJoin(buildings, eq(buildings.id, roundHouseholds.buildingId))
-    .where(
-      and(
-        eq(roundHouseholds.roundId, roundId),
-        householdInScope(scope),
-        buildingId ? eq(roundHouseholds.buildingId, buildingId) : undefined,
-      ),
-    )
-    .orderBy(
-      asc(roundHouseholds.buildingCode),
-      asc(roundHouseholds.unitNumber),
-      asc(roundHouseholds.floor),
-      asc(roundHouseholds.room),
-      asc(roundHouseholds.householdId),
-    );
-  return rows.map((r) => ({
-    ...r,
-    covered: r.state !== 'pending',
-    lastVisitedAt: r.lastVisitedAt?.toISOString() ?? null,
-  }));
-}
-
-/**
  * Live progress of a round inside the scope: the whole (as the scope sees it), per community and per grid from the
  * per-grid counters, and per visitor (visits and distinct households).
  */
@@ -614,6 +567,7 @@ async function computeProgress(db: Executor, scope: Scope, roundId: string) {
   const gridRows = gridScope
     ? await db
         .select({
+          id: roundGrids.gridId,
           code: roundGrids.territoryCode,
           name: territories.name,
           households: roundGrids.households,
@@ -626,6 +580,7 @@ async function computeProgress(db: Executor, scope: Scope, roundId: string) {
         .orderBy(asc(roundGrids.territoryCode))
     : await db
         .select({
+          id: roundHouseholds.gridId,
           code: roundHouseholds.territoryCode,
           name: territories.name,
           households: sql<number>`count(*)::int`,
@@ -635,7 +590,7 @@ async function computeProgress(db: Executor, scope: Scope, roundId: string) {
         .from(roundHouseholds)
         .innerJoin(territories, eq(territories.id, roundHouseholds.gridId))
         .where(and(eq(roundHouseholds.roundId, roundId), householdInScope(scope)))
-        .groupBy(roundHouseholds.territoryCode, territories.name)
+        .groupBy(roundHouseholds.gridId, roundHouseholds.territoryCode, territories.name)
         .orderBy(asc(roundHouseholds.territoryCode));
   const grids = gridRows.map((g) => ({ ...g, share: shareOf(g.covered, g.households) }));
   // Communities: the grids' parents (a grid code is its community's code + 3 digits).

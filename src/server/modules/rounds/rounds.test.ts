@@ -515,7 +515,7 @@ describe('the visit list and progress', () => {
     }[];
     expect(list.map((h) => h.room)).toEqual(['101', '102', '201', '902', '1001']);
     expect(list.map((h) => h.floor)).toEqual([1, 1, 2, 9, 10]);
-    const mine = (await get(`/rounds/${round.id}/households`, gridWorker)).json.data as {
+    const mine = (await get(`/rounds/${round.id}/households?pageSize=500`, gridWorker)).json.data as {
       buildingCode: string;
       householdId: string;
     }[];
@@ -565,5 +565,109 @@ describe('the visit list and progress', () => {
     expect(again.round).toMatchObject({ covered: 4, visited: 4 });
     const own = (await get(`/rounds/${round.id}/progress`, gridWorker)).json.data;
     expect(own.grids.map((g: { code: string }) => g.code)).toEqual([grid.code]);
+  });
+});
+
+describe('the phone’s lists: pages, filters, my buildings, tap to call', () => {
+  it('pages and filters the households (grid, building, state, room or address)', async () => {
+    const g = await freshGrid(['101', '102', '201', '202', '301']);
+    const round = await openRound(community.id);
+    const page = (url: string) => get(`/rounds/${round.id}/households?${url}`, secretary);
+    const first = await page(`gridId=${g.node.id}&pageSize=2`);
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.page).toMatchObject({ page: 1, pageSize: 2, total: 5 });
+    expect(first.json.data.map((h: { room: string }) => h.room)).toEqual(['101', '102']);
+    const third = (await page(`gridId=${g.node.id}&pageSize=2&page=3`)).json;
+    expect(third.data.map((h: { room: string }) => h.room)).toEqual(['301']);
+    // The default page is 100, whatever the round's size.
+    const all = (await page('')).json;
+    expect(all.page.pageSize).toBe(100);
+    expect(all.data.length).toBe(Math.min(100, all.page.total));
+    expect(all.page.total).toBe(await presentHouseholds(community.code));
+    expect(
+      (await page(`buildingId=${g.buildingId}&q=20`)).json.data.map((h: { room: string }) => h.room),
+    ).toEqual(['201', '202']);
+    const name = (await page(`buildingId=${g.buildingId}&pageSize=1`)).json.data[0].buildingName as string;
+    expect((await page(`q=${encodeURIComponent(name)}`)).json.page.total).toBeGreaterThanOrEqual(5);
+    const v = await visit(round.id, { householdId: g.households[0]!.id }, admin);
+    expect(v.status, v.text).toBe(201);
+    expect((await page(`buildingId=${g.buildingId}&state=covered`)).json.page.total).toBe(1);
+    expect((await page(`buildingId=${g.buildingId}&state=pending`)).json.page.total).toBe(4);
+    expect((await page(`buildingId=${g.buildingId}&state=met`)).json.data[0].room).toBe('101');
+    // Bad filters: a clear 400, never a 500.
+    const bad = await page('pageSize=501&state=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'query.pageSize',
+      'query.state',
+    ]);
+    // The grid worker sees their grid only.
+    const theirs = (await get(`/rounds/${round.id}/households?gridId=${g.node.id}`, gridWorker)).json;
+    expect(theirs.page.total).toBe(0);
+  });
+
+  it('lists my buildings with pending and covered counts', async () => {
+    const round = await openRound(community.id);
+    const response = await get(`/rounds/${round.id}/buildings?pageSize=500`, gridWorker);
+    expect(response.status, response.text).toBe(200);
+    const buildings = response.json.data as {
+      buildingId: string;
+      buildingCode: string;
+      households: number;
+      pending: number;
+      covered: number;
+    }[];
+    expect(buildings.length).toBe(response.json.page.total);
+    expect(buildings.every((b) => b.buildingCode.startsWith(grid.code))).toBe(true);
+    expect(buildings.reduce((n, b) => n + b.households, 0)).toBe(await presentHouseholds(grid.code));
+    const b = buildings[0]!;
+    expect(b).toMatchObject({ pending: b.households, covered: 0 });
+    const list = (await get(`/rounds/${round.id}/households?buildingId=${b.buildingId}`, gridWorker)).json
+      .data as { householdId: string }[];
+    await visit(round.id, { householdId: list[0]!.householdId });
+    const after = (await get(`/rounds/${round.id}/buildings?pageSize=500`, gridWorker)).json
+      .data as typeof buildings;
+    expect(after.find((x) => x.buildingId === b.buildingId)).toMatchObject({
+      pending: b.households - 1,
+      covered: 1,
+    });
+    const leaderBuildings = (await get(`/rounds/${round.id}/buildings`, leader)).json
+      .data as typeof buildings;
+    expect(leaderBuildings.map((x) => x.buildingId)).toEqual([leaderBuilding]);
+  });
+
+  it('shows members with masked phones and reveals one for a call, audited; others answer 404', async () => {
+    const node = await insertTerritoryNode(t.db, { parent: community });
+    const mine = await insertHousehold(t.db, testKeys, {
+      grid: grid,
+      room: '501',
+      members: [{ name: '测试户主', phone: '13812345678' }],
+    });
+    const outside = await insertHousehold(t.db, testKeys, {
+      grid: node,
+      room: '601',
+      members: [{ name: '别处住户', phone: '13900001111' }],
+    });
+    const round = await openRound(community.id);
+    const list = (await get(`/rounds/${round.id}/households?buildingId=${mine.building.id}`, gridWorker)).json
+      .data as { members: { id: string; name: string; phone: string | null }[] }[];
+    expect(list[0]!.members).toEqual([
+      { id: mine.members[0]!.id, name: '测试户主', relation: 'head', phone: '138****5678' },
+    ]);
+    const call = await post(`/rounds/${round.id}/calls`, { residentId: mine.members[0]!.id }, gridWorker);
+    expect(call.status, call.text).toBe(200);
+    expect(call.json.data.phone).toBe('13812345678');
+    expect(await auditCount('round.resident_called', mine.members[0]!.id)).toBe(1);
+    const refused = await post(
+      `/rounds/${round.id}/calls`,
+      { residentId: outside.members[0]!.id },
+      gridWorker,
+    );
+    expect(refused.status).toBe(404);
+    expect(await auditCount('round.resident_called', outside.members[0]!.id)).toBe(0);
+    // A secretary may read but not visit: no call.
+    expect(
+      (await post(`/rounds/${round.id}/calls`, { residentId: mine.members[0]!.id }, secretary)).status,
+    ).toBe(403);
   });
 });

@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
+import { api, ApiError, type Schemas } from '../../api/client.ts';
+import { offlineRead, offlineWrite } from '../../app/offline.ts';
+
+export type Round = Schemas['Round'];
+export type RoundBuilding = Schemas['RoundBuilding'];
+export type RoundHousehold = Schemas['RoundHousehold'];
+export type VisitOutcome = Schemas['RecordVisitRequest']['outcome'];
+export type VisitBody = Schemas['RecordVisitRequest'];
+
+export const outcomes: VisitOutcome[] = ['met', 'nobody_home', 'refused', 'moved_out', 'vacant'];
+/** Outcomes that need a note (the server refuses them without one). */
+export const outcomesWithNote: VisitOutcome[] = ['refused', 'moved_out', 'vacant'];
+
+const keys = {
+  openRounds: ['rounds', 'workbench', 'open'] as const,
+  buildings: (roundId: string) => ['rounds', 'workbench', 'buildings', roundId] as const,
+  households: (roundId: string, buildingId: string) =>
+    ['rounds', 'workbench', 'households', roundId, buildingId] as const,
+} satisfies QueryKeys;
+
+/**
+ * Loads from the server and keeps a copy on the device; without a connection, answers the copy it last kept (and
+ * says so: `offline`). Other errors stay errors.
+ */
+async function keptOnDevice<T>(key: readonly unknown[], load: () => Promise<T>): Promise<Kept<T>> {
+  const storageKey = key.join(':');
+  try {
+    const data = await load();
+    offlineWrite(storageKey, { data, at: new Date().toISOString() });
+    return { data, offline: false, at: null };
+  } catch (error) {
+    const kept = offlineRead<{ data: T; at: string }>(storageKey);
+    if (error instanceof ApiError && error.status === 0 && kept) {
+      return { data: kept.data, offline: true, at: kept.at };
+    }
+    throw error;
+  }
+}
+export type Kept<T> = { data: T; offline: boolean; at: string | null };
+
+/** The open rounds concerning the caller (the phone works on the first one). */
+export function useOpenRounds() {
+  return useQuery({
+    queryKey: keys.openRounds,
+    queryFn: () =>
+      keptOnDevice(
+        keys.openRounds,
+        async () => (await api.get('/rounds', { query: { status: 'open' } })).data,
+      ),
+    retry: false,
+  });
+}
+
+/** My buildings in the round (a grid worker's grids, a leader's buildings) with pending/covered counts. */
+export function useRoundBuildings(roundId: string | undefined) {
+  return useQuery({
+    queryKey: keys.buildings(roundId ?? ''),
+    queryFn: () =>
+      keptOnDevice(
+        keys.buildings(roundId!),
+        async () =>
+          (await api.get('/rounds/{id}/buildings', { path: { id: roundId! }, query: { pageSize: 500 } }))
+            .data,
+      ),
+    enabled: Boolean(roundId),
+    retry: false,
+  });
+}
+
+/** A building's households in unit / floor / room order, with their coverage and members (phones masked). */
+export function useBuildingHouseholds(roundId: string | undefined, buildingId: string | undefined) {
+  return useQuery({
+    queryKey: keys.households(roundId ?? '', buildingId ?? ''),
+    queryFn: () =>
+      keptOnDevice(
+        keys.households(roundId!, buildingId!),
+        async () =>
+          (
+            await api.get('/rounds/{id}/households', {
+              path: { id: roundId! },
+              query: { buildingId, pageSize: 500 },
+            })
+          ).data,
+      ),
+    enabled: Boolean(roundId && buildingId),
+    retry: false,
+  });
+}
+
+/** Tap to call: the number comes from an audited request, then the phone dials it. */
+export function useRoundCall() {
+  return useApiMutation(
+    'POST /rounds/{id}/calls',
+    async ({ roundId, residentId }: { roundId: string; residentId: string }, send) =>
+      (await send({ path: { id: roundId }, body: { residentId } })).data,
+  );
+}

@@ -1,0 +1,41 @@
+import { MobileOutlined } from '@ant-design/icons';
+import { defineFeature } from '../../app/define-feature.ts';
+import { messages } from './messages.ts';
+
+/**
+ * The phone workbench (/m/) of grid workers and building leaders: today's work, the open round's buildings and
+ * households in stairwell order, visits in a few taps, tap to call; installable, and usable offline (service
+ * worker, lists kept on the device, a queue of visits sent once the connection returns).
+ */
+export default defineFeature({
+  name: 'workbench',
+  routes: [
+    {
+      path: '/m/',
+      permission: 'round:visit',
+      watermark: true,
+      load: () => import('./workbench-page.tsx').then((m) => m.WorkbenchPage),
+    },
+  ],
+  menu: [
+    {
+      path: '/m/',
+      label: 'menu.workbench',
+      icon: MobileOutlined,
+      order: 5,
+      permission: 'round:visit',
+      group: 'mine',
+    },
+  ],
+  shortcuts: [
+    {
+      path: '/m/',
+      title: 'menu.workbench',
+      text: 'workbench.shortcut',
+      icon: MobileOutlined,
+      order: 0,
+      permission: 'round:visit',
+    },
+  ],
+  messages,
+});

@@ -1,0 +1,571 @@
+import { CloudUploadOutlined, DisconnectOutlined, LeftOutlined, PhoneOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Progress,
+  Radio,
+  Select,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Link } from 'react-router';
+import { focusOpenDrawer } from '../../components/drawer-focus.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useT } from '../../app/i18n.tsx';
+import { useCan } from '../../app/session.ts';
+import {
+  outcomes,
+  outcomesWithNote,
+  useBuildingHouseholds,
+  useOpenRounds,
+  useRoundBuildings,
+  useRoundCall,
+  type Round,
+  type RoundBuilding,
+  type RoundHousehold,
+  type VisitOutcome,
+} from './api.ts';
+import { dismissFailed, enqueueVisit, sendQueue, startVisitQueue, useVisitQueue } from './queue.ts';
+import { registerWorkbenchWorker } from './service-worker.ts';
+import { TodaySlot } from './today-slot.tsx';
+
+function subscribeOnline(listener: () => void) {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+/** Whether the browser believes it has a connection. */
+function useOnline() {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+const stateColor: Record<RoundHousehold['state'], string> = {
+  pending: 'default',
+  met: 'green',
+  documented: 'blue',
+  attempted: 'gold',
+};
+
+/**
+ * The phone workbench: tabs for today (a slot other modules fill), the open round (my buildings → a building's
+ * households in stairwell order → a visit in a few taps) and the visits the server refused. Installable; opens and
+ * records without a connection (service-worker.ts, queue.ts, the lists kept on the device by api.ts).
+ */
+export function WorkbenchPage() {
+  const t = useT();
+  const online = useOnline();
+  const queue = useVisitQueue();
+  const rounds = useOpenRounds();
+  const [tab, setTab] = useState('round');
+
+  useEffect(() => {
+    registerWorkbenchWorker();
+    startVisitQueue();
+  }, []);
+
+  const offlineAt = rounds.data?.offline ? rounds.data.at : null;
+  return (
+    <div style={{ maxWidth: 640, margin: '0 auto' }} data-testid="workbench">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('workbench.title')}
+      </Typography.Title>
+      {!online || rounds.data?.offline ? (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<DisconnectOutlined />}
+          style={{ marginBottom: 12 }}
+          data-testid="workbench-offline"
+          title={
+            offlineAt
+              ? t('workbench.offline', { at: formatDateTime(offlineAt) })
+              : t('workbench.offlineNoTime')
+          }
+        />
+      ) : null}
+      {queue.queue.length > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          icon={<CloudUploadOutlined />}
+          style={{ marginBottom: 12 }}
+          title={
+            <span data-testid="workbench-queued">
+              {queue.sending ? t('workbench.sending') : t('workbench.queued', { n: queue.queue.length })}
+            </span>
+          }
+          action={
+            online ? (
+              <Button size="small" onClick={() => void sendQueue()} loading={queue.sending}>
+                {t('workbench.sendNow')}
+              </Button>
+            ) : null
+          }
+        />
+      ) : null}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        centered
+        items={[
+          {
+            key: 'today',
+            label: t('workbench.tab.today'),
+            children: <TodayTab rounds={rounds.data?.data ?? []} />,
+          },
+          {
+            key: 'round',
+            label: t('workbench.tab.round'),
+            children: <RoundTab rounds={rounds.data?.data} loading={rounds.isPending} error={rounds.error} />,
+          },
+          {
+            key: 'failed',
+            label: (
+              <Badge count={queue.failed.length} size="small" offset={[8, -2]}>
+                <span data-testid="workbench-tab-failed">{t('workbench.tab.failed')}</span>
+              </Badge>
+            ),
+            children: <FailedTab />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** Today: the slot for today's tasks and visit logs (other modules), the open round's summary, the leader's page. */
+function TodayTab({ rounds }: { rounds: Round[] }) {
+  const t = useT();
+  const leader = useCan('leader:call');
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <TodaySlot />
+      {rounds.map((r) => (
+        <Card key={r.id} size="small" title={t('workbench.today.round', { name: r.name })}>
+          <div>{t('workbench.today.progress', { n: r.coverage.households, c: r.coverage.covered })}</div>
+          <Progress percent={Math.floor(r.coverage.share * 100)} aria-label={t('workbench.progress')} />
+        </Card>
+      ))}
+      {leader ? <Link to="/m/leader">{t('workbench.leaderPage')}</Link> : null}
+    </Space>
+  );
+}
+
+function RoundTab({
+  rounds,
+  loading,
+  error,
+}: {
+  rounds: Round[] | undefined;
+  loading: boolean;
+  error: Error | null;
+}) {
+  const t = useT();
+  const [roundId, setRoundId] = useState<string | undefined>();
+  const [buildingId, setBuildingId] = useState<string | undefined>();
+  const round = rounds?.find((r) => r.id === roundId) ?? rounds?.[0];
+  if (error) return <Alert type="error" title={error.message} />;
+  if (loading) return <Card loading />;
+  if (!round) return <Empty description={t('workbench.noRound')} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {rounds!.length > 1 ? (
+        <Select
+          style={{ width: '100%' }}
+          aria-label={t('workbench.chooseRound')}
+          value={round.id}
+          onChange={(id) => {
+            setRoundId(id);
+            setBuildingId(undefined);
+          }}
+          options={rounds!.map((r) => ({ value: r.id, label: r.name }))}
+        />
+      ) : (
+        <Typography.Text strong>{round.name}</Typography.Text>
+      )}
+      {buildingId ? (
+        <BuildingView round={round} buildingId={buildingId} back={() => setBuildingId(undefined)} />
+      ) : (
+        <BuildingList round={round} open={setBuildingId} />
+      )}
+    </Space>
+  );
+}
+
+function BuildingList({ round, open }: { round: Round; open: (id: string) => void }) {
+  const t = useT();
+  const buildings = useRoundBuildings(round.id);
+  const { queue } = useVisitQueue();
+  if (buildings.error) return <Alert type="error" title={buildings.error.message} />;
+  const rows = buildings.data?.data ?? [];
+  return (
+    <List
+      header={<Typography.Text strong>{t('workbench.buildings')}</Typography.Text>}
+      loading={buildings.isPending}
+      dataSource={rows}
+      locale={{ emptyText: <Empty description={t('workbench.noBuildings')} /> }}
+      renderItem={(b: RoundBuilding) => {
+        const waiting = queue.filter((q) => q.roundId === round.id && q.buildingId === b.buildingId).length;
+        return (
+          <List.Item
+            data-testid="workbench-building"
+            data-building-id={b.buildingId}
+            onClick={() => open(b.buildingId)}
+            style={{ cursor: 'pointer' }}
+          >
+            <div style={{ width: '100%' }}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <Button
+                  type="link"
+                  style={{ padding: 0, fontWeight: 600 }}
+                  onClick={() => open(b.buildingId)}
+                >
+                  {b.compound ? `${b.compound} · ` : ''}
+                  {b.buildingName}
+                </Button>
+                {waiting ? (
+                  <Tag color="orange">
+                    {t('workbench.pendingSend')} {waiting}
+                  </Tag>
+                ) : null}
+              </Flex>
+              <Typography.Text type="secondary">
+                {b.gridName} · {t('workbench.buildingStats', { n: b.households, c: b.covered, p: b.pending })}
+              </Typography.Text>
+              <Progress
+                data-testid="workbench-building-progress"
+                format={(p) => `${p}%`}
+                percent={b.households ? Math.floor((b.covered / b.households) * 100) : 100}
+                size="small"
+                aria-label={t('workbench.progress')}
+              />
+            </div>
+          </List.Item>
+        );
+      }}
+    />
+  );
+}
+
+function BuildingView({ round, buildingId, back }: { round: Round; buildingId: string; back: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const online = useOnline();
+  const households = useBuildingHouseholds(round.id, buildingId);
+  const { queue } = useVisitQueue();
+  const call = useRoundCall();
+  const [visiting, setVisiting] = useState<RoundHousehold | null>(null);
+  const rows = households.data?.data ?? [];
+  const waiting = useMemo(() => {
+    const ids = new Map<string, number>();
+    for (const q of queue) {
+      if (q.roundId === round.id) ids.set(q.body.householdId, (ids.get(q.body.householdId) ?? 0) + 1);
+    }
+    return ids;
+  }, [queue, round.id]);
+  const first = rows[0];
+  const covered = rows.filter((h) => h.covered).length;
+
+  const dial = (residentId: string) =>
+    call.mutate(
+      { roundId: round.id, residentId },
+      {
+        onSuccess: ({ phone }) => {
+          if (phone) window.location.href = `tel:${phone}`;
+          else void message.info(t('workbench.noPhone'));
+        },
+        onError: (error) => void message.error(error.message),
+      },
+    );
+
+  return (
+    <div>
+      <Button icon={<LeftOutlined />} onClick={back} style={{ marginBottom: 8 }}>
+        {t('workbench.back')}
+      </Button>
+      {first ? (
+        <Card size="small" style={{ marginBottom: 8 }}>
+          <Typography.Text strong>
+            {first.compound ? `${first.compound} · ` : ''}
+            {first.buildingName}
+          </Typography.Text>
+          <Progress
+            data-testid="workbench-household-progress"
+            format={(p) => `${p}%`}
+            percent={rows.length ? Math.floor((covered / rows.length) * 100) : 100}
+            aria-label={t('workbench.progress')}
+          />
+        </Card>
+      ) : null}
+      {households.error ? <Alert type="error" title={households.error.message} /> : null}
+      <List
+        loading={households.isPending}
+        dataSource={rows}
+        renderItem={(h, i) => {
+          const unitStart = i === 0 || rows[i - 1]!.unitNumber !== h.unitNumber;
+          const queued = waiting.get(h.householdId) ?? 0;
+          return (
+            <>
+              {unitStart ? (
+                <Typography.Title level={5} style={{ margin: '12px 0 0' }}>
+                  {t('workbench.unit', { n: h.unitNumber })}
+                </Typography.Title>
+              ) : null}
+              <List.Item data-testid="workbench-household" data-household-id={h.householdId}>
+                <div style={{ width: '100%' }}>
+                  <Flex justify="space-between" align="center" wrap gap={4}>
+                    <Typography.Text strong>{h.room}</Typography.Text>
+                    <Space size={4} wrap>
+                      <Tag color={stateColor[h.state]} data-testid="workbench-household-state">
+                        {t(`workbench.state.${h.state}`)}
+                      </Tag>
+                      {h.lastOutcome ? <Tag>{t(`workbench.outcome.${h.lastOutcome}`)}</Tag> : null}
+                      {queued ? <Tag color="orange">{t('workbench.pendingSend')}</Tag> : null}
+                    </Space>
+                  </Flex>
+                  {h.members.length === 0 ? (
+                    <Typography.Text type="secondary">{t('workbench.noMembers')}</Typography.Text>
+                  ) : null}
+                  {h.members.map((m) => (
+                    <Flex key={m.id} justify="space-between" align="center" style={{ padding: '2px 0' }}>
+                      <span>
+                        {m.name}{' '}
+                        <Typography.Text type="secondary">
+                          {m.phone ?? t('workbench.noPhone')}
+                        </Typography.Text>
+                      </span>
+                      {m.phone ? (
+                        <Button
+                          icon={<PhoneOutlined />}
+                          disabled={!online}
+                          title={online ? undefined : t('workbench.callOffline')}
+                          loading={call.isPending && call.variables?.residentId === m.id}
+                          onClick={() => dial(m.id)}
+                          aria-label={`${t('workbench.call')} ${m.name}`}
+                        >
+                          {t('workbench.call')}
+                        </Button>
+                      ) : null}
+                    </Flex>
+                  ))}
+                  <Button
+                    block
+                    type={h.covered ? 'default' : 'primary'}
+                    size="large"
+                    style={{ marginTop: 6 }}
+                    data-testid="workbench-record"
+                    onClick={() => setVisiting(h)}
+                  >
+                    {t('workbench.record')}
+                    {h.visits ? ` · ${t('workbench.visits', { n: h.visits })}` : ''}
+                  </Button>
+                </div>
+              </List.Item>
+            </>
+          );
+        }}
+      />
+      <VisitSheet round={round} household={visiting} close={() => setVisiting(null)} />
+    </div>
+  );
+}
+
+/** The visit in a few taps: an outcome, the checklist's yes/no, a note; kept in the queue, sent at once if online. */
+function VisitSheet({
+  round,
+  household,
+  close,
+}: {
+  round: Round;
+  household: RoundHousehold | null;
+  close: () => void;
+}) {
+  const t = useT();
+  return (
+    <Drawer
+      open={household !== null}
+      onClose={close}
+      placement="bottom"
+      size="large"
+      afterOpenChange={focusOpenDrawer}
+      title={
+        household
+          ? t('workbench.recordTitle', {
+              room: t('workbench.room', { unit: household.unitNumber, room: household.room }),
+            })
+          : ''
+      }
+      styles={{ body: { paddingBottom: 24 } }}
+    >
+      {household ? (
+        <VisitForm key={household.householdId} round={round} household={household} close={close} />
+      ) : null}
+    </Drawer>
+  );
+}
+
+function VisitForm({
+  round,
+  household,
+  close,
+}: {
+  round: Round;
+  household: RoundHousehold;
+  close: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [outcome, setOutcome] = useState<VisitOutcome | null>(null);
+  const [answers, setAnswers] = useState<Record<string, boolean>>({});
+  const [note, setNote] = useState('');
+  const [followUp, setFollowUp] = useState(false);
+  const [tried, setTried] = useState(false);
+
+  const noteMissing = outcome !== null && outcomesWithNote.includes(outcome) && !note.trim();
+  const submit = () => {
+    setTried(true);
+    if (!outcome || noteMissing) return;
+    const room = t('workbench.room', { unit: household.unitNumber, room: household.room });
+    enqueueVisit({
+      roundId: round.id,
+      buildingId: household.buildingId,
+      label: `${household.buildingName} ${room}`,
+      body: {
+        clientId: crypto.randomUUID(),
+        householdId: household.householdId,
+        outcome,
+        visitedAt: new Date().toISOString(),
+        answers,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        followUp,
+      },
+    });
+    void message.success(navigator.onLine ? t('workbench.saved') : t('workbench.savedOffline'));
+    close();
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <div>
+        <Typography.Text strong>{t('workbench.outcome')}</Typography.Text>
+        <Flex wrap gap={8} style={{ marginTop: 6 }} role="group" aria-label={t('workbench.outcome')}>
+          {outcomes.map((o) => (
+            <Button
+              key={o}
+              size="large"
+              type={outcome === o ? 'primary' : 'default'}
+              aria-pressed={outcome === o}
+              data-testid={`workbench-outcome-${o}`}
+              onClick={() => setOutcome(o)}
+              style={{ flex: '1 0 28%' }}
+            >
+              {t(`workbench.outcome.${o}`)}
+            </Button>
+          ))}
+        </Flex>
+      </div>
+      {round.checklist.length ? (
+        <div>
+          <Typography.Text strong>{t('workbench.checklist')}</Typography.Text>
+          {round.checklist.map((item) => (
+            <Flex key={item.key} justify="space-between" align="center" gap={8} style={{ marginTop: 6 }}>
+              <span id={`wb-q-${item.key}`}>{item.text}</span>
+              <Radio.Group
+                optionType="button"
+                aria-labelledby={`wb-q-${item.key}`}
+                value={answers[item.key]}
+                onChange={(e) => setAnswers({ ...answers, [item.key]: e.target.value as boolean })}
+                options={[
+                  { value: true, label: t('workbench.yes') },
+                  { value: false, label: t('workbench.no') },
+                ]}
+              />
+            </Flex>
+          ))}
+        </div>
+      ) : null}
+      <div>
+        <Input.TextArea
+          aria-label={t('workbench.note')}
+          placeholder={t('workbench.notePlaceholder')}
+          value={note}
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          status={tried && noteMissing ? 'error' : undefined}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="workbench-note"
+        />
+        {tried && noteMissing ? (
+          <Typography.Text type="danger">{t('workbench.noteRequired')}</Typography.Text>
+        ) : null}
+      </div>
+      <Checkbox checked={followUp} onChange={(e) => setFollowUp(e.target.checked)}>
+        {t('workbench.followUp')}
+      </Checkbox>
+      <Button
+        type="primary"
+        size="large"
+        block
+        disabled={!outcome}
+        onClick={submit}
+        data-testid="workbench-submit"
+      >
+        {t('workbench.submit')}
+      </Button>
+    </Space>
+  );
+}
+
+/** Visits the server refused, with its message, until the user dismisses them. */
+function FailedTab() {
+  const t = useT();
+  const { failed } = useVisitQueue();
+  if (failed.length === 0) return <Empty description={t('workbench.failed.empty')} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="warning" showIcon title={t('workbench.failed.hint')} />
+      <List
+        dataSource={failed}
+        renderItem={(f) => (
+          <List.Item
+            data-testid="workbench-failed"
+            actions={[
+              <Button key="dismiss" onClick={() => dismissFailed(f.body.clientId)}>
+                {t('workbench.failed.dismiss')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={`${f.label} · ${t(`workbench.outcome.${f.body.outcome}`)}`}
+              description={
+                <>
+                  <Typography.Text type="danger">{f.message}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {t('workbench.failed.at', { at: formatDateTime(f.body.visitedAt) })}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}
