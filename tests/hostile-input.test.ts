@@ -404,134 +404,152 @@ describe('hostile input to every operation of the OpenAPI document', () => {
 
   for (const { method, path, op } of operations) {
     const operation = `${method} ${path}`;
-    it(operation, async () => {
-      const problems: string[] = [];
-      const before = await snapshot();
-      const signedIn = !signedOut(method, path);
-      const params = op.parameters ?? [];
-      const jsonBody = op.requestBody?.content['application/json']?.schema;
-      const root = jsonBody ? baseValue(jsonBody) : undefined;
-      const base = jsonBody ? JSON.stringify(root) : undefined;
-      const realId = encode(pathId(path));
-      const send = async (url: string, label: string, refuse: boolean, body = base, contentType?: string) => {
-        const problem = await check(
-          { operation, method, url, label, refuse },
-          { body, contentType, signedIn },
-        );
-        if (problem) problems.push(problem);
-      };
+    it(
+      operation,
+      async () => {
+        const problems: string[] = [];
+        const before = await snapshot();
+        const signedIn = !signedOut(method, path);
+        const params = op.parameters ?? [];
+        const jsonBody = op.requestBody?.content['application/json']?.schema;
+        const root = jsonBody ? baseValue(jsonBody) : undefined;
+        const base = jsonBody ? JSON.stringify(root) : undefined;
+        const realId = encode(pathId(path));
+        const send = async (
+          url: string,
+          label: string,
+          refuse: boolean,
+          body = base,
+          contentType?: string,
+        ) => {
+          const problem = await check(
+            { operation, method, url, label, refuse },
+            { body, contentType, signedIn },
+          );
+          if (problem) problems.push(problem);
+        };
 
-      // Path parameters: hostile ids and text (a uuid parameter refuses any text).
-      for (const param of params.filter((p) => p.in === 'path')) {
-        const uuid = resolve(param.schema).format === 'uuid';
-        for (const h of [...hostileIds, ...badText, ...metaText]) {
-          const url = urlOf(path, encode(String(h.value)));
-          await send(url, `path ${param.name}: ${h.label}`, h.refuse || (uuid && metaText.includes(h)));
-        }
-      }
-      // Query parameters, one at a time, the others absent.
-      for (const param of params.filter((p) => p.in === 'query')) {
-        const s = resolve(param.schema);
-        const types = typesOf(param.schema);
-        const values: Hostile[] = [...badText, { label: '1 MB', value: MB, refuse: false }];
-        if (s.format === 'uuid') values.push(...hostileIds, ...metaText.map((h) => ({ ...h, refuse: true })));
-        else if (types.includes('integer') || types.includes('number')) values.push(...extremeNumbers);
-        else if (s.format === 'date' || s.format === 'date-time') values.push(...extremeDates);
-        else values.push(...metaText);
-        if (s.enum) values.push({ label: 'unknown choice', value: 'no-such-choice', refuse: true });
-        for (const h of values) {
-          const query = `${encode(param.name)}=${encode(String(h.value))}`;
-          await send(urlOf(path, realId, query), `query ${param.name}: ${h.label}`, h.refuse);
-        }
-        const twice = `${param.name}=1&${param.name}=2`;
-        await send(urlOf(path, realId, twice), `query ${param.name} twice`, false);
-      }
-      // Every operation: hostile unknown query parameters and malformed percent-encoding.
-      for (const [label, query] of [
-        ['a parameter named NUL', '%00=1'],
-        ['a parameter holding NUL', 'hostile=%00'],
-        ['a parameter holding U+FFFF', 'hostile=%EF%BF%BF'],
-        ['invalid UTF-8 in a parameter', 'hostile=%FF%FE'],
-        ['truncated UTF-8 in a parameter', 'hostile=%E4%B8'],
-      ] as const) {
-        await send(urlOf(path, realId, query), label, true);
-      }
-      // JSON bodies: each field (nested ones too) with values no write may accept, then hostile whole bodies.
-      if (jsonBody) {
-        for (const field of bodyFields(jsonBody, root)) {
-          for (const h of bodyValues(field.schema)) {
-            const body = JSON.stringify(withValue(field.base, field.path, h.value));
-            await send(urlOf(path, realId), `body ${field.path.join('.')}: ${h.label}`, true, body);
+        // Path parameters: hostile ids and text (a uuid parameter refuses any text).
+        for (const param of params.filter((p) => p.in === 'path')) {
+          const uuid = resolve(param.schema).format === 'uuid';
+          for (const h of [...hostileIds, ...badText, ...metaText]) {
+            const url = urlOf(path, encode(String(h.value)));
+            await send(url, `path ${param.name}: ${h.label}`, h.refuse || (uuid && metaText.includes(h)));
           }
         }
-        const wholeBodies: [string, string, string?][] = [
-          ['10,000 levels of arrays', '['.repeat(10_000) + ']'.repeat(10_000)],
-          ['10,000 levels of objects', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)],
-          ['null', 'null'],
-          ['an array', '[]'],
-          ['text', '"x"'],
-          ['a number', '1e308'],
-          ['malformed', '{"a":'],
-          ['empty', ''],
-          ['a key holding NUL', JSON.stringify({ ...(root as object), '\u0000': 1 })],
-          ['a key holding a lone surrogate', JSON.stringify({ ...(root as object), '\ud800': 1 })],
-          ['a raw NUL byte in a key', '{"x\u0000":1}'],
-          ['a raw DEL and C1 control', JSON.stringify({ ...(root as object), x: '\u007f\u0085' })],
-          ['JSON sent as text/plain', base!, 'text/plain'],
-          ['JSON sent as a form', base!, 'application/x-www-form-urlencoded'],
-        ];
-        for (const [label, body, contentType] of wholeBodies) {
-          await send(urlOf(path, realId), `whole body: ${label}`, true, body, contentType);
+        // Query parameters, one at a time, the others absent.
+        for (const param of params.filter((p) => p.in === 'query')) {
+          const s = resolve(param.schema);
+          const types = typesOf(param.schema);
+          const values: Hostile[] = [...badText, { label: '1 MB', value: MB, refuse: false }];
+          if (s.format === 'uuid')
+            values.push(...hostileIds, ...metaText.map((h) => ({ ...h, refuse: true })));
+          else if (types.includes('integer') || types.includes('number')) values.push(...extremeNumbers);
+          else if (s.format === 'date' || s.format === 'date-time') values.push(...extremeDates);
+          else values.push(...metaText);
+          if (s.enum) values.push({ label: 'unknown choice', value: 'no-such-choice', refuse: true });
+          for (const h of values) {
+            const query = `${encode(param.name)}=${encode(String(h.value))}`;
+            await send(urlOf(path, realId, query), `query ${param.name}: ${h.label}`, h.refuse);
+          }
+          const twice = `${param.name}=1&${param.name}=2`;
+          await send(urlOf(path, realId, twice), `query ${param.name} twice`, false);
         }
-      }
-      // Uploads: a few hostile multipart bodies (the import's own checks are tested with the import).
-      if (isUpload(method, path)) {
-        const forms: [string, () => FormData][] = [
-          ['garbage bytes', () => fileForm(new Uint8Array([0, 1, 2, 0xff, 0xfe]), 'a.xlsx')],
-          ['an empty file', () => fileForm(new Uint8Array(), 'a.xlsx')],
-          ['a file name holding NUL', () => fileForm(new Uint8Array([0x50, 0x4b, 3, 4]), 'a\u0000.xlsx')],
-          ['the file as a text field', () => textForm('file', 'not a file')],
-          ['no file field', () => textForm('other', 'x')],
-        ];
-        for (const [label, make] of forms) {
-          const problem = await upload(operation, path, label, make());
+        // Every operation: hostile unknown query parameters and malformed percent-encoding.
+        for (const [label, query] of [
+          ['a parameter named NUL', '%00=1'],
+          ['a parameter holding NUL', 'hostile=%00'],
+          ['a parameter holding U+FFFF', 'hostile=%EF%BF%BF'],
+          ['invalid UTF-8 in a parameter', 'hostile=%FF%FE'],
+          ['truncated UTF-8 in a parameter', 'hostile=%E4%B8'],
+        ] as const) {
+          await send(urlOf(path, realId, query), label, true);
+        }
+        // JSON bodies: each field (nested ones too) with values no write may accept, then hostile whole bodies.
+        if (jsonBody) {
+          for (const field of bodyFields(jsonBody, root)) {
+            for (const h of bodyValues(field.schema)) {
+              const body = JSON.stringify(withValue(field.base, field.path, h.value));
+              await send(urlOf(path, realId), `body ${field.path.join('.')}: ${h.label}`, true, body);
+            }
+          }
+          const wholeBodies: [string, string, string?][] = [
+            ['10,000 levels of arrays', '['.repeat(10_000) + ']'.repeat(10_000)],
+            ['10,000 levels of objects', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)],
+            ['null', 'null'],
+            ['an array', '[]'],
+            ['text', '"x"'],
+            ['a number', '1e308'],
+            ['malformed', '{"a":'],
+            ['empty', ''],
+            ['a key holding NUL', JSON.stringify({ ...(root as object), '\u0000': 1 })],
+            ['a key holding a lone surrogate', JSON.stringify({ ...(root as object), '\ud800': 1 })],
+            ['a raw NUL byte in a key', '{"x\u0000":1}'],
+            ['a raw DEL and C1 control', JSON.stringify({ ...(root as object), x: '\u007f\u0085' })],
+            ['JSON sent as text/plain', base!, 'text/plain'],
+            ['JSON sent as a form', base!, 'application/x-www-form-urlencoded'],
+          ];
+          for (const [label, body, contentType] of wholeBodies) {
+            await send(urlOf(path, realId), `whole body: ${label}`, true, body, contentType);
+          }
+        }
+        // Uploads: a few hostile multipart bodies (the import's own checks are tested with the import).
+        if (isUpload(method, path)) {
+          const forms: [string, () => FormData][] = [
+            ['garbage bytes', () => fileForm(new Uint8Array([0, 1, 2, 0xff, 0xfe]), 'a.xlsx')],
+            ['an empty file', () => fileForm(new Uint8Array(), 'a.xlsx')],
+            ['a file name holding NUL', () => fileForm(new Uint8Array([0x50, 0x4b, 3, 4]), 'a\u0000.xlsx')],
+            ['the file as a text field', () => textForm('file', 'not a file')],
+            ['no file field', () => textForm('other', 'x')],
+          ];
+          for (const [label, make] of forms) {
+            const problem = await upload(operation, path, label, make());
+            if (problem) problems.push(problem);
+          }
+          const truncated = '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc';
+          const problem = await upload(
+            operation,
+            path,
+            'truncated',
+            truncated,
+            'multipart/form-data; boundary=x',
+          );
           if (problem) problems.push(problem);
         }
-        const truncated = '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc';
-        const problem = await upload(
-          operation,
-          path,
-          'truncated',
-          truncated,
-          'multipart/form-data; boundary=x',
-        );
-        if (problem) problems.push(problem);
-      }
 
-      expect(problems).toEqual([]);
-      // An export accepted runs as a job that audits when done: wait for every one, or its audit row would land in
-      // a later operation's comparison.
-      if (auditedReads[operation]) {
-        await waitFor(async () => {
-          const open = await t.db.execute(
-            sql`select count(*)::int as n from registry_exports where status in ('queued', 'running')`,
+        expect(problems).toEqual([]);
+        // An export accepted runs as a job that audits when done: wait for every one, or its audit row would land in
+        // a later operation's comparison.
+        if (auditedReads[operation]) {
+          await waitFor(
+            async () => {
+              const open = await t.db.execute(
+                sql`select count(*)::int as n from registry_exports where status in ('queued', 'running')`,
+              );
+              return rowsOf(open)[0]!.n === 0;
+              // Each hostile value accepted is a whole export job (a worker thread each): on a loaded machine they take
+              // well over the default 15 s together.
+            },
+            'accepted exports to finish',
+            90_000,
           );
-          return rowsOf(open)[0]!.n === 0;
-        }, 'accepted exports to finish');
-      }
-      // An upload that is refused only later (a bad workbook) leaves a failed import behind: that is its record.
-      const after = await snapshot();
-      const audited = auditedReads[operation];
-      if (audited) {
-        const added = await t.db.execute(
-          sql`select action from audit_log order by at desc, id desc limit ${after.audit - before.audit}`,
-        );
-        for (const row of rowsOf(added)) expect(row.action).toBe(audited);
-        expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
-      } else if (!isUpload(method, path)) expect(after).toEqual(before);
-      // The admin's session survives everything above, or the rest of the run would test sign-in only.
-      if ((await t.request('GET', '/api/v1/me', { cookie })).status !== 200) cookie = await t.login('admin');
-    });
+        }
+        // An upload that is refused only later (a bad workbook) leaves a failed import behind: that is its record.
+        const after = await snapshot();
+        const audited = auditedReads[operation];
+        if (audited) {
+          const added = await t.db.execute(
+            sql`select action from audit_log order by at desc, id desc limit ${after.audit - before.audit}`,
+          );
+          for (const row of rowsOf(added)) expect(row.action).toBe(audited);
+          expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
+        } else if (!isUpload(method, path)) expect(after).toEqual(before);
+        // The admin's session survives everything above, or the rest of the run would test sign-in only.
+        if ((await t.request('GET', '/api/v1/me', { cookie })).status !== 200)
+          cookie = await t.login('admin');
+      },
+      150_000,
+    );
   }
 
   it('every operation of the document was exercised', () => {

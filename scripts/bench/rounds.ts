@@ -90,15 +90,21 @@ export const rounds: Scenario = {
       progressCheck,
     );
 
-    // The round's households, for the visits: each request takes the next one.
-    const list = expectOk(
-      'visit list',
-      await call('GET', `/api/v1/rounds/${countyRound.id}/households`),
-      (b) => ((b as { data?: unknown[] }).data?.length ? null : 'no households'),
-    ) as { data: { householdId: string }[] };
-    // In a fixed shuffled order: 32 visits at once land in different grids, as 32 workers' would (the list's own
-    // order would send them all to the first grid's counters, one worker's stairwell walked by 32 at once).
-    const householdIds = shuffled(list.data.map((h) => h.householdId));
+    // The round's households, for the visits: each request takes the next one. The list comes in pages of 500; the
+    // first 20,000 are more than the runs visit. In a fixed shuffled order: 32 visits at once land in different
+    // grids, as 32 workers' would (the list's own order would send them all to the first grid's counters, one
+    // worker's stairwell walked by 32 at once).
+    const listed: string[] = [];
+    for (let page = 1; listed.length < 20_000; page++) {
+      const list = expectOk(
+        'visit list',
+        await call('GET', `/api/v1/rounds/${countyRound.id}/households?pageSize=500&page=${page}`),
+        (b) => ((b as { data?: unknown[] }).data?.length ? null : 'no households'),
+      ) as { data: { householdId: string }[]; page: { total: number } };
+      listed.push(...list.data.map((h) => h.householdId));
+      if (listed.length >= list.page.total) break;
+    }
+    const householdIds = shuffled(listed);
     let nextHousehold = 0;
     const visitPath = `/api/v1/rounds/${countyRound.id}/visits`;
     const visitBody = () =>
