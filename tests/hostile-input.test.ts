@@ -136,6 +136,7 @@ const ids: Record<string, string> = {
   buildings: await firstId('/api/v1/buildings?pageSize=1'),
   accounts: await firstId('/api/v1/accounts?q=grid&pageSize=1'),
   rounds: await firstId('/api/v1/rounds?status=open'),
+  'visit-logs': await firstId('/api/v1/visit-logs?pageSize=1'),
   imports: '01900000-0000-7000-8000-000000000000',
 };
 // An import to commit, discard or report on: the empty template, uploaded.
@@ -322,6 +323,8 @@ async function snapshot() {
     (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
     (select count(*)::text from round_visits) as round_visits,
     (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from visit_logs) as visit_logs,
+    (select count(*)::text from visit_log_comments) as visit_log_comments,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -156,7 +156,10 @@ describe('the demo logs and the figure', () => {
   it('bumps its own data set: a new log shows in the figure at once, the registry’s version unchanged', async () => {
     const version = async (name: string) =>
       (
-        await rowsOf<{ v: number }>(t.db, sql`select version as v from data_versions where name = ${name}`)
+        await rowsOf<{ v: number }>(
+          t.db,
+          sql`select version::int as v from data_versions where name = ${name}`,
+        )
       )[0]!.v;
     const [registry, logs] = [await version('registry'), await version('visitlogs')];
     const before = (await get('/insights/figures', admin)).json.visitLogs as number;
