@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../core/db/bulk.ts';
+import { rowsOf, withIndexesDeferred } from '../../core/db/bulk.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import { personName, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
+import type { Executor } from '../../core/db/client.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { buildVisitLog, buildVisitLogComment, type VisitLogRow } from './visitlogs.factories.ts';
@@ -224,10 +225,35 @@ export async function generateVisitLogsDemo(context: DemoContext): Promise<Recor
     }
     if (i % 500 === 499) context.progress?.(i + 1, total, 'visit logs');
   }
-  // Array columns cannot go through insertColumns (unnest flattens a text[][]): chunks of ordinary inserts.
-  for (let i = 0; i < logs.length; i += 500) await tx.insert(visitLogs).values(logs.slice(i, i + 500));
+  // Array columns cannot go through insertColumns (unnest flattens a text[][]): each array travels as one text
+  // (tokens and tags hold no space, ids no comma) and is split in SQL; the GIN indexes are built once after.
+  await withIndexesDeferred(tx, [visitLogs], async () => {
+    for (let i = 0; i < logs.length; i += 1000) await insertLogs(tx, logs.slice(i, i + 1000));
+  });
   for (let i = 0; i < comments.length; i += 1000) {
     await tx.insert(visitLogComments).values(comments.slice(i, i + 1000));
   }
   return { visitLogs: logs.length, visitLogComments: comments.length };
+}
+
+/** Inserts built log rows with one `insert … select from unnest(…)` statement, arrays passed as joined text. */
+async function insertLogs(tx: Executor, rows: VisitLogRow[]) {
+  const column = <T>(pick: (r: VisitLogRow) => T) => sql.param(rows.map(pick));
+  await tx.execute(sql`
+    insert into ${visitLogs} (id, kind, text_enc, search_tokens, tags, place_kind, territory_code, grid_id, building_id,
+      building_ids, household_ids, occurred_on, follow_up, author_user_id, author_person_id, created_at, updated_at)
+    select id, kind, text_enc, string_to_array(tokens, ' '), string_to_array(tags, ' '), place_kind, territory_code,
+      grid_id, building_id, string_to_array(building_ids, ',')::uuid[], string_to_array(household_ids, ',')::uuid[],
+      occurred_on, follow_up, author_user_id, author_person_id, created_at, updated_at
+    from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.kind)}::text[],
+      ${column((r) => r.textEnc)}::text[], ${column((r) => r.searchTokens.join(' '))}::text[],
+      ${column((r) => r.tags.join(' '))}::text[], ${column((r) => r.placeKind)}::text[],
+      ${column((r) => r.territoryCode)}::text[], ${column((r) => r.gridId)}::uuid[],
+      ${column((r) => r.buildingId)}::uuid[], ${column((r) => r.buildingIds.join(','))}::text[],
+      ${column((r) => r.householdIds.join(','))}::text[], ${column((r) => r.occurredOn)}::date[],
+      ${column((r) => r.followUp)}::text[], ${column((r) => r.authorUserId)}::uuid[],
+      ${column((r) => r.authorPersonId)}::uuid[], ${column((r) => r.createdAt.toISOString())}::timestamptz[],
+      ${column((r) => r.updatedAt.toISOString())}::timestamptz[])
+      as x(id, kind, text_enc, tokens, tags, place_kind, territory_code, grid_id, building_id, building_ids,
+        household_ids, occurred_on, follow_up, author_user_id, author_person_id, created_at, updated_at)`);
 }
