@@ -105,7 +105,7 @@ export function searchTokens(
   if (use === 'text' || chars.length === 1) for (const ch of chars) grams.add(ch);
   for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
   let cache = tokenCaches.get(keys);
-  if (!cache) tokenCaches.set(keys, (cache = new Map()));
+  if (!cache) tokenCaches.set(keys, (cache = new Map<string, string>()));
   return [...grams].map((gram) => {
     const input = `${kind}:${gram}`;
     let token = cache.get(input);
