@@ -6,8 +6,9 @@ import { allPermissions, permissionsOfRole } from '../src/server/core/auth/catal
 import { roleCodes, type RoleCode } from '../src/server/core/auth/roles.ts';
 import { XLSX_TYPE } from '../src/server/modules/registry/xlsx.ts';
 import { insertRound } from '../src/server/modules/rounds/rounds.factories.ts';
+import { insertVisitLog } from '../src/server/modules/visitlogs/visitlogs.factories.ts';
 import { exportThroughJob } from './support/exports.ts';
-import { createTestApp, type TestApp } from './support/test-app.ts';
+import { createTestApp, testKeys, type TestApp } from './support/test-app.ts';
 
 /**
  * The authorisation matrix, generated from the OpenAPI document so that a new route cannot escape it:
@@ -61,6 +62,7 @@ const inside = {
   volunteer: '',
   volunteerTeam: '',
   round: '',
+  visitLog: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -83,6 +85,7 @@ const outside = {
   volunteer: '',
   volunteerTeam: '',
   round: '',
+  visitLog: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -302,6 +305,32 @@ beforeAll(async () => {
   outside.round = (
     await insertRound(t.db, { territoryId: outside.community, territoryCode: outsideCommunityCode })
   ).id;
+  // Visit logs: one about a household of the leader's building (inside every scoped role reading logs), one in
+  // the other street.
+  const [insideHome] = await rows<{ code: string; grid: string }>(sql`
+    select h.territory_code as code, b.grid_id::text as grid from households h join buildings b on b.id = h.building_id
+    where h.id = ${inside.household}::uuid`);
+  inside.visitLog = (
+    await insertVisitLog(t.db, testKeys, {
+      territoryCode: insideHome!.code,
+      gridId: insideHome!.grid,
+      buildingId: inside.building,
+      householdIds: [inside.household],
+      text: '矩阵测试日志',
+    })
+  ).id;
+  const [outsideHome] = await rows<{ code: string; grid: string }>(sql`
+    select h.territory_code as code, b.grid_id::text as grid from households h join buildings b on b.id = h.building_id
+    where h.id = ${outside.household}::uuid`);
+  outside.visitLog = (
+    await insertVisitLog(t.db, testKeys, {
+      territoryCode: outsideHome!.code,
+      gridId: outsideHome!.grid,
+      buildingId: outside.building,
+      householdIds: [outside.household],
+      text: '矩阵测试日志（外街道）',
+    })
+  ).id;
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
   // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
@@ -409,6 +438,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/volunteers/{id}')) return 'volunteer';
   if (path.startsWith('/volunteer-teams/{id}')) return 'volunteerTeam';
   if (path.startsWith('/rounds/{id}')) return 'round';
+  if (path.startsWith('/visit-logs/{id}')) return 'visitLog';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -456,6 +486,9 @@ function validBody(op: Operation): unknown {
       householdId: inside.household,
       outcome: 'met',
     }),
+    'PATCH /visit-logs/{id}': () => ({ text: '越权修改' }),
+    'POST /visit-logs/{id}/comments': () => ({ text: '越权批注' }),
+    'POST /visit-logs/{id}/follow-up': () => ({ followUp: 'done' }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

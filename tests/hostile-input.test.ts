@@ -136,6 +136,7 @@ const ids: Record<string, string> = {
   buildings: await firstId('/api/v1/buildings?pageSize=1'),
   accounts: await firstId('/api/v1/accounts?q=grid&pageSize=1'),
   rounds: await firstId('/api/v1/rounds?status=open'),
+  'visit-logs': await firstId('/api/v1/visit-logs?pageSize=1'),
   imports: '01900000-0000-7000-8000-000000000000',
 };
 // An import to commit, discard or report on: the empty template, uploaded.
@@ -322,6 +323,8 @@ async function snapshot() {
     (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
     (select count(*)::text from round_visits) as round_visits,
     (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from visit_logs) as visit_logs,
+    (select count(*)::text from visit_log_comments) as visit_log_comments,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }
@@ -442,9 +445,9 @@ describe('hostile input to every operation of the OpenAPI document', () => {
           const s = resolve(param.schema);
           const types = typesOf(param.schema);
           const values: Hostile[] = [...badText, { label: '1 MB', value: MB, refuse: false }];
-          if (s.format === 'uuid')
+          if (s.format === 'uuid') {
             values.push(...hostileIds, ...metaText.map((h) => ({ ...h, refuse: true })));
-          else if (types.includes('integer') || types.includes('number')) values.push(...extremeNumbers);
+          } else if (types.includes('integer') || types.includes('number')) values.push(...extremeNumbers);
           else if (s.format === 'date' || s.format === 'date-time') values.push(...extremeDates);
           else values.push(...metaText);
           if (s.enum) values.push({ label: 'unknown choice', value: 'no-such-choice', refuse: true });
@@ -545,8 +548,9 @@ describe('hostile input to every operation of the OpenAPI document', () => {
           expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
         } else if (!isUpload(method, path)) expect(after).toEqual(before);
         // The admin's session survives everything above, or the rest of the run would test sign-in only.
-        if ((await t.request('GET', '/api/v1/me', { cookie })).status !== 200)
+        if ((await t.request('GET', '/api/v1/me', { cookie })).status !== 200) {
           cookie = await t.login('admin');
+        }
       },
       150_000,
     );

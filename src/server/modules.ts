@@ -9,6 +9,7 @@ import { peopleModule } from './modules/people/people.module.ts';
 import { roundsModule } from './modules/rounds/rounds.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
 import { territoryModule } from './modules/territory/territory.module.ts';
+import { visitLogsModule } from './modules/visitlogs/visitlogs.module.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 
 /**
@@ -26,6 +27,7 @@ export const modules = [
   partyModule,
   volunteersModule,
   roundsModule,
+  visitLogsModule,
   organisationModule,
   insightsModule,
 ];

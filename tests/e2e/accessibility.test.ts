@@ -168,6 +168,17 @@ test('an administrator’s dialogs and detail pages: no serious violation, each 
   problems.push(...(await axeProblems(page, 'open round dialog')));
   await page.keyboard.press('Escape');
   await roundDialog.waitFor({ state: 'hidden' });
+  // A visit log's drawer (focus moves in, Escape closes it) and the form writing one.
+  await page.goto('/visit-logs');
+  await page.locator('tr.ant-table-row').first().click();
+  const logDrawer = page.getByTestId('visit-log-drawer');
+  await logDrawer.getByTestId('visit-log-text').waitFor();
+  problems.push(...(await axeProblems(page, 'visit log drawer')));
+  await page.keyboard.press('Escape');
+  await logDrawer.waitFor({ state: 'hidden' });
+  await page.goto('/visit-logs/new');
+  await page.getByTestId('visit-log-form').waitFor();
+  problems.push(...(await axeProblems(page, 'visit log form')));
 
   // The change-password dialog from the user menu.
   await page.getByTestId('user-menu').click();

@@ -34,6 +34,7 @@ export type QueryRoot =
   | 'grid-workers'
   | 'volunteers'
   | 'rounds'
+  | 'visit-logs'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -134,6 +135,11 @@ export const refreshAfter = {
   'POST /rounds/{id}/close': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/visits': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/calls': ['audit'],
+  // Visit logs: the list, the drawer, the dashboard's figure.
+  'POST /visit-logs': ['visit-logs', 'insights', 'audit'],
+  'PATCH /visit-logs/{id}': ['visit-logs', 'audit'],
+  'POST /visit-logs/{id}/comments': ['visit-logs', 'audit'],
+  'POST /visit-logs/{id}/follow-up': ['visit-logs', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -9086,6 +9086,531 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/visit-logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Visit logs (民情日志) inside the caller’s scope, newest first: words anywhere in the text, tag, kind, follow-up, author, place and period */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          /** @description Words anywhere in the text (Chinese substring search) */
+          q?: string;
+          kind?: 'need' | 'conflict' | 'opinion' | 'other';
+          tag?: string;
+          followUp?: 'none' | 'open' | 'in_progress' | 'done';
+          /** @description The author’s account */
+          authorId?: string;
+          /** @description Only the caller’s own entries */
+          mine?: 'true' | 'false';
+          /** @description A street, community or grid */
+          territoryId?: string;
+          buildingId?: string;
+          householdId?: string;
+          /** @description First day (occurredOn) */
+          from?: string;
+          /** @description Last day (occurredOn) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of logs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLog'][];
+              page: {
+                page: number;
+                pageSize: number;
+                total: number;
+                /** @description True when more rows match than were counted: `total` is then a lower bound */
+                totalCapped?: boolean;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Write a log about households (of one grid), a building or a grid inside the caller’s scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateVisitLogRequest'];
+        };
+      };
+      responses: {
+        /** @description Written */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLog'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visit-logs/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tags the form suggests, and those used in the caller’s scope with their counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Tags */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                suggested: string[];
+                used: {
+                  tag: string;
+                  count: number;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visit-logs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One log with its comments (批注) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The log */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLogDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** The author edits their log: within 7 days and while it has no comment */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateVisitLogRequest'];
+        };
+      };
+      responses: {
+        /** @description Edited */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLog'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/visit-logs/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A supervisor comments (批注) on a log inside their scope; the author sees it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['VisitLogCommentRequest'];
+        };
+      };
+      responses: {
+        /** @description Commented: the log with its comments */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLogDetail'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visit-logs/{id}/follow-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a log’s follow-up status (none / open / in progress / done): its author, or a supervisor who may comment on it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['VisitLogFollowUpRequest'];
+        };
+      };
+      responses: {
+        /** @description Set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLog'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/coverage': {
     parameters: {
       query?: never;
@@ -11395,6 +11920,85 @@ export interface components {
       note?: string;
       followUp?: boolean;
     };
+    VisitLog: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'need' | 'conflict' | 'opinion' | 'other';
+      text: string;
+      tags: string[];
+      /** @enum {string} */
+      placeKind: 'households' | 'building' | 'grid';
+      /** @description The grid, building or households’ building */
+      placeName: string;
+      territoryCode: string;
+      /** Format: uuid */
+      gridId: string;
+      /** Format: uuid */
+      buildingId: string | null;
+      households: {
+        /** Format: uuid */
+        id: string;
+        address: string;
+      }[];
+      occurredOn: string;
+      /** @enum {string} */
+      followUp: 'none' | 'open' | 'in_progress' | 'done';
+      /** Format: uuid */
+      authorUserId: string | null;
+      authorName: string;
+      comments: number;
+      createdAt: string;
+      updatedAt: string;
+      editable: boolean;
+    };
+    CreateVisitLogRequest: {
+      /** @enum {string} */
+      kind: 'need' | 'conflict' | 'opinion' | 'other';
+      text: string;
+      tags?: string[];
+      /** @description Households the entry concerns (0..20, of one grid, inside the writer’s scope) */
+      householdIds?: string[];
+      /**
+       * Format: uuid
+       * @description A building or a grid the entry concerns; required when no household is given
+       */
+      placeId?: string;
+      /**
+       * Format: date
+       * @description The day it was learned (not in the future)
+       */
+      occurredOn: string;
+      /** @enum {string} */
+      followUp?: 'none' | 'open' | 'in_progress' | 'done';
+    };
+    VisitLogDetail: components['schemas']['VisitLog'] & {
+      commentList: components['schemas']['VisitLogComment'][];
+    };
+    VisitLogComment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      authorUserId: string | null;
+      authorName: string;
+      text: string;
+      createdAt: string;
+    };
+    UpdateVisitLogRequest: {
+      /** @enum {string} */
+      kind?: 'need' | 'conflict' | 'opinion' | 'other';
+      text?: string;
+      tags?: string[];
+      /** Format: date */
+      occurredOn?: string;
+    };
+    VisitLogCommentRequest: {
+      text: string;
+    };
+    VisitLogFollowUpRequest: {
+      /** @enum {string} */
+      followUp: 'none' | 'open' | 'in_progress' | 'done';
+    };
     Coverage: {
       /** @description The day (Asia/Shanghai) the board describes */
       asOf: string;
@@ -11616,6 +12220,8 @@ export interface components {
       visits: number;
       /** @description 参与走访人数 — People who visited */
       visitors: number;
+      /** @description 民情日志 — Visit logs written */
+      visitLogs: number;
     };
     Trends: {
       /** @enum {string} */

@@ -21,3 +21,4 @@ export { default as territory } from '../features/territory/manifest.ts';
 export { default as volunteers } from '../features/volunteers/manifest.ts';
 export { default as rounds } from '../features/rounds/manifest.ts';
 export { default as workbench } from '../features/workbench/manifest.ts';
+export { default as visitLogs } from '../features/visit-logs/manifest.ts';

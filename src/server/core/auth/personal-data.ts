@@ -88,6 +88,47 @@ export function blindIndex(keys: DataKeys, kind: 'mobile' | 'idCard', value: str
 }
 
 /**
+ * Blind-index tokens for substring search over an encrypted text (docs/decisions/visit-log-search.md): the HMAC of
+ * each distinct character bigram and single character of the normalised text (NFKC, lower case, white space
+ * dropped), truncated to 64 bits, with `kind` keeping texts of different fields apart. A query is split the same way
+ * (`searchTokens(keys, kind, query, 'query')`: its bigrams, or its one character), its tokens matched with
+ * `tokens @> query`, and the candidates decrypted to confirm the substring (collisions only widen the candidates).
+ */
+export function searchTokens(
+  keys: DataKeys,
+  kind: string,
+  text: string,
+  use: 'text' | 'query' = 'text',
+): string[] {
+  const chars = Array.from(normaliseForSearch(text));
+  const grams = new Set<string>();
+  if (use === 'text' || chars.length === 1) for (const ch of chars) grams.add(ch);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  let cache = tokenCaches.get(keys);
+  if (!cache) tokenCaches.set(keys, (cache = new Map<string, string>()));
+  return [...grams].map((gram) => {
+    const input = `${kind}:${gram}`;
+    let token = cache.get(input);
+    if (token === undefined) {
+      token = createHmac('sha256', keys.blindIndex).update(input).digest('base64url').slice(0, 11);
+      // Chinese text reuses a few tens of thousands of bigrams: an HMAC each costs ~10 µs, a lookup far less.
+      if (cache.size >= TOKEN_CACHE_SIZE) cache.clear();
+      cache.set(input, token);
+    }
+    return token;
+  });
+}
+
+/** Tokens of searchTokens already computed, per data key (bigram → token; the key stays in memory anyway). */
+const tokenCaches = new WeakMap<DataKeys, Map<string, string>>();
+const TOKEN_CACHE_SIZE = 100_000;
+
+/** The form searchTokens reads a text in: NFKC (full-width letters and digits → half width), lower case, no spaces. */
+export function normaliseForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+/**
  * An unguessable token for a public page of a record (a building's page behind the QR code on its contact cards):
  * an HMAC of the purpose and the id, so the page needs no stored secret and a token made for one purpose opens no
  * other. 128 bits, base64url.
