@@ -34,6 +34,7 @@ export type QueryRoot =
   | 'grid-workers'
   | 'volunteers'
   | 'rounds'
+  | 'duties'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -133,6 +134,11 @@ export const refreshAfter = {
   'POST /rounds': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/close': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/visits': ['rounds', 'insights', 'audit'],
+  // Duty lists and tasks: the lists, my tasks and the board, the completion figures.
+  'POST /duties/items': ['duties', 'audit'],
+  'PATCH /duties/items/{id}': ['duties', 'audit'],
+  'POST /duties/tasks/{id}/complete': ['duties', 'insights', 'audit'],
+  'POST /duties/generate': ['duties', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -76,6 +76,7 @@ describe('the assembled features', () => {
     const messages = assembleMessages(features);
     expect(menu.map((e) => e.path)).toEqual([
       '/',
+      '/tasks',
       '/residents',
       '/import',
       '/territory',
@@ -85,6 +86,7 @@ describe('the assembled features', () => {
       '/m/leader',
       '/volunteers',
       '/my-volunteering',
+      '/duties',
       '/map',
       '/party',
       '/party/registrations',
@@ -117,8 +119,19 @@ describe('the assembled features', () => {
     expect(groupMenu(menu).map((s) => [s.group, s.entries.map((e) => e.path)])).toEqual([
       [null, ['/']],
       ['registry', ['/residents', '/import', '/territory', '/map']],
-      ['teams', ['/leaders', '/grid-workers', '/coverage', '/volunteers', '/party', '/party/registrations']],
-      ['mine', ['/m/leader', '/my-volunteering', '/party/mine']],
+      [
+        'teams',
+        [
+          '/leaders',
+          '/grid-workers',
+          '/coverage',
+          '/volunteers',
+          '/duties',
+          '/party',
+          '/party/registrations',
+        ],
+      ],
+      ['mine', ['/tasks', '/m/leader', '/my-volunteering', '/party/mine']],
       ['system', ['/accounts', '/audit', '/settings']],
     ]);
   });
@@ -148,12 +161,14 @@ describe('the assembled features', () => {
       '/m/leader',
       '/party/mine',
       '/my-volunteering',
+      '/tasks',
       '/residents',
       '/coverage',
       '/leaders',
       '/party/registrations',
       '/grid-workers',
       '/volunteers',
+      '/duties',
       '/party',
       '/import',
       '/map',

@@ -19,3 +19,4 @@ export { default as registryImport } from '../features/registry-import/manifest.
 export { default as settings } from '../features/settings/manifest.ts';
 export { default as territory } from '../features/territory/manifest.ts';
 export { default as volunteers } from '../features/volunteers/manifest.ts';
+export { default as duties } from '../features/duties/manifest.ts';

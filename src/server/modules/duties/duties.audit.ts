@@ -38,7 +38,7 @@ export const dutiesAudit = {
     duty_item: itemNames,
     duty_task: taskNames,
     // A generation run is no object: its entries carry no id (the days and counts are in the changes).
-    duty_generation: async () => [],
+    duty_generation: () => Promise.resolve([]),
   },
   fields: {
     roleGroup: { ...text('人员类别', 'Role group'), values: roleGroupValues },

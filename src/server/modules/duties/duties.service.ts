@@ -292,13 +292,12 @@ export async function updateItem(
       .set({ ...next, updatedAt: new Date() })
       .where(eq(dutyItems.id, id));
     const retired = 'endsOn' in next && next.endsOn !== null;
-    await appendAudit(tx, actor, {
-      action: retired ? 'duty_item.retired' : 'duty_item.updated',
-      entityType: 'duty_item',
-      entityId: id,
-      territoryCode: item.territoryCode,
-      changes,
-    });
+    const entry = { entityId: id, territoryCode: item.territoryCode, changes };
+    if (retired) {
+      await appendAudit(tx, actor, { action: 'duty_item.retired', entityType: 'duty_item', ...entry });
+    } else {
+      await appendAudit(tx, actor, { action: 'duty_item.updated', entityType: 'duty_item', ...entry });
+    }
   });
   return getItem(db, scope, id);
 }
