@@ -299,10 +299,9 @@ export async function generateDutiesDemo(context: DemoContext): Promise<Record<s
     await tx.execute(sql`
       update ${dutyTasks} t set status = 'done', done_at = x.at, note_enc = case t.evidence
           when 'note' then ${notes.note} when 'visit' then ${notes.visit} when 'photo' then ${notes.photo} end,
-        done_by = (select min(a.user_id::text)::uuid from ${dutyTaskAssignees} a where a.task_id = t.id),
-        done_person_id = (select min(a.person_id::text)::uuid from ${dutyTaskAssignees} a where a.task_id = t.id)
+        done_by = x.user_id, done_person_id = x.person_id
       from (
-        select y.id,
+        select y.id, a.user_id, a.person_id,
           case when y.due_on < ${today}::date and y.r < y.cut then
                  (y.period_start + (y.r % (y.due_on - y.period_start + 1)))::timestamp at time zone 'Asia/Shanghai'
                    + (9 + y.r % 9) * interval '1 hour' + (y.r % 60) * interval '1 minute'
@@ -318,6 +317,9 @@ export async function generateDutiesDemo(context: DemoContext): Promise<Record<s
             (800 + abs(hashtext(${`${salt}:h:`} || d.holder_key::text)::bigint) % 170)::int as cut
           from ${dutyTasks} d
         ) y
+        -- Who did it: the task's (first) assignee.
+        left join lateral (select min(a.user_id::text)::uuid as user_id, min(a.person_id::text)::uuid as person_id
+          from ${dutyTaskAssignees} a where a.task_id = y.id) a on true
       ) x
       where x.id = t.id and x.at is not null and x.at < now()`);
   });

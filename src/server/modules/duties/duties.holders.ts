@@ -83,6 +83,12 @@ export async function generateTasks(
   tx: Executor,
   range: { from: string; to: string; emergency?: boolean },
 ): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(tx, generationSql(range));
+  return row!.n;
+}
+
+/** The statement of generateTasks (one, set-based), answering the number of tasks created as `n`. */
+export function generationSql(range: { from: string; to: string; emergency?: boolean }): SQL {
   const modes = range.emergency ? sql`('normal', 'emergency')` : sql`('normal')`;
   const periods = sql`(
     select s.frequency, s.period_start,
@@ -98,9 +104,7 @@ export async function generateTasks(
     ) s
   )`;
   const shared = sql.raw(`(${sharedGroups.map((g) => `'${g}'`).join(', ')})`);
-  const [row] = await rowsOf<{ n: number }>(
-    tx,
-    sql`
+  return sql`
     with h as materialized ${holdersSql()},
     p as (select pp.*, least(pp.due_on, ${range.to}::date) as on_day from ${periods} pp),
     wanted as (
@@ -108,7 +112,8 @@ export async function generateTasks(
       select i.id as item_id, i.role_group, i.mode, i.frequency, i.evidence, false as shared, p.period_start,
         p.due_on, h.holder_key, min(h.territory_code) as territory_code,
         (array_agg(h.building_id order by h.territory_code, h.building_id) filter (where h.building_id is not null))[1]
-          as building_id
+          as building_id,
+        null::uuid[] as a_keys, null::uuid[] as a_persons, null::uuid[] as a_users, null::text[] as a_groups
       from duty_items i
       join p on p.frequency = i.frequency
       join h on h.grp = i.role_group and ${holds(sql`p.on_day`)}
@@ -118,8 +123,10 @@ export async function generateTasks(
       group by i.id, p.period_start, p.due_on, h.holder_key
       union all
       -- A shared item: one task per grid with a branch secretary or a grid worker on it.
+      -- Its people: the grid's branch secretaries and grid workers on the period's day.
       select i.id, i.role_group, i.mode, i.frequency, i.evidence, true, p.period_start, p.due_on, h.grid_id,
-        min(h.territory_code), null::uuid
+        min(h.territory_code), null::uuid, array_agg(h.holder_key), array_agg(h.person_id), array_agg(h.user_id),
+        array_agg(h.grp)
       from duty_items i
       join p on p.frequency = i.frequency
       join h on h.grp in ${shared} and h.grid_id is not null and ${holds(sql`p.on_day`)}
@@ -128,36 +135,40 @@ export async function generateTasks(
         and i.starts_on <= p.on_day and (i.ends_on is null or i.ends_on >= p.on_day)
       group by i.id, p.period_start, p.due_on, h.grid_id
     ),
+    -- Each task's id, derived from its key (a UUID of version 8, RFC variant): deterministic, so the assignees below
+    -- are keyed without reading back what was inserted (a second run finds them all present).
+    keyed as (
+      select w.*, overlay(overlay(md5('duty:' || w.item_id || ':' || w.period_start || ':' || w.holder_key)
+          placing '8' from 13) placing '8' from 17)::uuid as id
+      from wanted w
+    ),
     created as (
       insert into ${dutyTasks} (id, item_id, holder_key, period_start, due_on, role_group, mode, frequency, evidence,
         shared, territory_code, building_id, source)
-      -- A UUID (version 8, RFC variant) derived from the key: deterministic, and valid wherever ids are checked.
-      select overlay(overlay(md5('duty:' || w.item_id || ':' || w.period_start || ':' || w.holder_key)
-          placing '8' from 13) placing '8' from 17)::uuid, w.item_id,
-        w.holder_key, w.period_start, w.due_on, w.role_group, w.mode, w.frequency, w.evidence, w.shared,
-        w.territory_code, w.building_id, 'generated'
-      from wanted w
+      select k.id, k.item_id, k.holder_key, k.period_start, k.due_on, k.role_group, k.mode, k.frequency, k.evidence,
+        k.shared, k.territory_code, k.building_id, 'generated'
+      from keyed k
       on conflict do nothing
-      returning id, holder_key, role_group, due_on, shared
+      returning 1
     ),
     personal as (
       insert into ${dutyTaskAssignees} (task_id, holder_key, person_id, user_id, role_group, due_on)
-      select c.id, c.holder_key, pe.id, coalesce(pe.user_id, case when pe.id is null then c.holder_key end),
-        c.role_group, c.due_on
-      from created c left join ${persons} pe on pe.id = c.holder_key
-      where not c.shared
+      select k.id, k.holder_key, pe.id, coalesce(pe.user_id, case when pe.id is null then k.holder_key end),
+        k.role_group, k.due_on
+      from keyed k left join ${persons} pe on pe.id = k.holder_key
+      where not k.shared
+      on conflict do nothing
       returning 1
     ),
+    -- A shared task's people (one who starts later in a period joins its task on the next run).
     joint as (
       insert into ${dutyTaskAssignees} (task_id, holder_key, person_id, user_id, role_group, due_on)
-      select c.id, h.holder_key, min(h.person_id::text)::uuid, min(h.user_id::text)::uuid, min(h.grp), c.due_on
-      from created c
-      join h on h.grid_id = c.holder_key and h.grp in ${shared} and ${holds(sql`least(c.due_on, ${range.to}::date)`)}
-      where c.shared
-      group by c.id, h.holder_key, c.due_on
+      select k.id, a.holder_key, a.person_id, a.user_id, a.grp, k.due_on
+      from keyed k cross join lateral unnest(k.a_keys, k.a_persons, k.a_users, k.a_groups)
+        as a(holder_key, person_id, user_id, grp)
+      where k.shared
+      on conflict do nothing
       returning 1
     )
-    select (select count(*) from created)::int as n`,
-  );
-  return row!.n;
+    select (select count(*) from created)::int as n`;
 }
