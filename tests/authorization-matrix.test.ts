@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPermissions, permissionsOfRole } from '../src/server/core/auth/catalogue.ts';
 import { roleCodes, type RoleCode } from '../src/server/core/auth/roles.ts';
 import { XLSX_TYPE } from '../src/server/modules/registry/xlsx.ts';
+import { insertDutyItem } from '../src/server/modules/duties/duties.factories.ts';
+import { raiseTask } from '../src/server/modules/duties/duties.public.ts';
 import { insertRound } from '../src/server/modules/rounds/rounds.factories.ts';
 import { insertVisitLog } from '../src/server/modules/visitlogs/visitlogs.factories.ts';
 import { exportThroughJob } from './support/exports.ts';
@@ -63,6 +65,8 @@ const inside = {
   volunteerTeam: '',
   round: '',
   visitLog: '',
+  dutyItem: '',
+  dutyTask: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -86,6 +90,8 @@ const outside = {
   volunteerTeam: '',
   round: '',
   visitLog: '',
+  dutyItem: '',
+  dutyTask: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -333,6 +339,27 @@ beforeAll(async () => {
   ).id;
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
+  // Duties: a template item and a task of the demo (inside), an item of the other street's community and a task
+  // raised for a person living there (outside: nobody of the demo roles holds it).
+  inside.dutyItem = await one(
+    sql`select id::text as id from duty_items where community_id is null order by title limit 1`,
+  );
+  inside.dutyTask = await one(sql`select id::text as id from duty_tasks order by id limit 1`);
+  outside.dutyItem = (
+    await insertDutyItem(t.db, {
+      communityId: outside.community,
+      territoryCode: outsideCommunityCode,
+      roleGroup: 'grid_worker',
+      title: '越权测试事项',
+    })
+  ).id;
+  outside.dutyTask = await t.db.transaction((tx) =>
+    raiseTask(
+      tx,
+      { userId: null, name: 'matrix', role: null, requestId: 'matrix', ip: null, userAgent: null },
+      { personId: outside.person, title: '越权测试任务', dueOn: '2099-12-31', evidence: 'none' },
+    ),
+  );
   // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
   // before any snapshot is compared.
   outside.export = (
@@ -439,6 +466,8 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/volunteer-teams/{id}')) return 'volunteerTeam';
   if (path.startsWith('/rounds/{id}')) return 'round';
   if (path.startsWith('/visit-logs/{id}')) return 'visitLog';
+  if (path.startsWith('/duties/items/{id}')) return 'dutyItem';
+  if (path.startsWith('/duties/tasks/{id}')) return 'dutyTask';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -481,6 +510,8 @@ function validBody(op: Operation): unknown {
     'POST /volunteer-teams/{id}/leave': () => ({ volunteerId: inside.volunteer }),
     'POST /rounds/{id}/close': () => ({ reason: '越权结束' }),
     'POST /rounds/{id}/calls': () => ({ residentId: inside.resident }),
+    'PATCH /duties/items/{id}': () => ({ title: '越权改名' }),
+    'POST /duties/tasks/{id}/complete': () => ({ note: '越权完成' }),
     'POST /rounds/{id}/visits': () => ({
       clientId: '01900000-0000-7000-8000-000000000001',
       householdId: inside.household,

@@ -325,6 +325,9 @@ async function snapshot() {
     (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
     (select count(*)::text || coalesce(max(updated_at)::text, '') from visit_logs) as visit_logs,
     (select count(*)::text from visit_log_comments) as visit_log_comments,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from duty_items) as duty_items,
+    (select count(*)::text || count(done_at)::text from duty_tasks) as duty_tasks,
+    (select count(*)::text from duty_task_assignees) as duty_task_assignees,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

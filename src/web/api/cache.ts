@@ -35,6 +35,7 @@ export type QueryRoot =
   | 'volunteers'
   | 'rounds'
   | 'visit-logs'
+  | 'duties'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -140,6 +141,11 @@ export const refreshAfter = {
   'PATCH /visit-logs/{id}': ['visit-logs', 'audit'],
   'POST /visit-logs/{id}/comments': ['visit-logs', 'audit'],
   'POST /visit-logs/{id}/follow-up': ['visit-logs', 'audit'],
+  // Duty lists and tasks: the lists, my tasks and the board, the completion figures.
+  'POST /duties/items': ['duties', 'audit'],
+  'PATCH /duties/items/{id}': ['duties', 'audit'],
+  'POST /duties/tasks/{id}/complete': ['duties', 'insights', 'audit'],
+  'POST /duties/generate': ['duties', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -8352,6 +8352,615 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/duties/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The duty lists (职责任务清单): the county’s template and the communities’ own items the caller’s scope concerns */
+    get: {
+      parameters: {
+        query?: {
+          roleGroup?:
+            | 'community_secretary'
+            | 'branch_secretary'
+            | 'registered_cadre'
+            | 'grid_worker'
+            | 'building_leader';
+          mode?: 'normal' | 'emergency';
+          /** @description true: retired items too (default: only those in force today or later) */
+          retired?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Items */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyItem'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add an item: to the county’s template (the county administrator) or to a community’s own list (communityId) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateDutyItemRequest'];
+        };
+      };
+      responses: {
+        /** @description Added */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyItem'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit an item, or retire it (endsOn): items are never deleted */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateDutyItemRequest'];
+        };
+      };
+      responses: {
+        /** @description Edited */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyItem'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/duties/tasks/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s own tasks: today’s, this week’s, overdue or recently done */
+    get: {
+      parameters: {
+        query?: {
+          /** @description today: open on today (default); week: due this week; overdue: past due and not done; done: the last 30 days */
+          view?: 'today' | 'week' | 'overdue' | 'done';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description My tasks */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyTask'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tasks inside the caller’s scope (a community’s board): by place, status (overdue) and due days */
+    get: {
+      parameters: {
+        query?: {
+          territoryId?: string;
+          status?: 'open' | 'done' | 'overdue';
+          /** @description Due on or after this day */
+          from?: string;
+          /** @description Due on or before this day */
+          to?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Tasks */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyTask'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/board': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Completion per person inside the caller’s scope: tasks due, done on time, late, overdue, and the rate */
+    get: {
+      parameters: {
+        query?: {
+          territoryId?: string;
+          /** @description Tasks due from this day; 28 days ago when absent */
+          from?: string;
+          /** @description Tasks due up to this day; today when absent */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The board */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyBoard'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/tasks/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete one of the caller’s tasks with its evidence (a shared task: for all its assignees) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CompleteDutyTaskRequest'];
+        };
+      };
+      responses: {
+        /** @description Done */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['DutyTask'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/duties/generate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Generate the tasks of the periods touching the days given (today by default); running it again creates none */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GenerateDutyTasksRequest'];
+        };
+      };
+      responses: {
+        /** @description Tasks created */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                created: number;
+                from: string;
+                to: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds': {
     parameters: {
       query?: never;
@@ -11753,6 +12362,178 @@ export interface components {
        */
       on?: string;
     };
+    DutyItem: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      communityId: string | null;
+      communityName: string | null;
+      /** @enum {string} */
+      roleGroup:
+        'community_secretary' | 'branch_secretary' | 'registered_cadre' | 'grid_worker' | 'building_leader';
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      mode: 'normal' | 'emergency';
+      /** @enum {string} */
+      frequency: 'daily' | 'weekly' | 'monthly' | 'per_round' | 'on_event';
+      /** @enum {string} */
+      evidence: 'photo' | 'note' | 'visit' | 'none';
+      shared: boolean;
+      sortOrder: number;
+      startsOn: string;
+      endsOn: string | null;
+      retired: boolean;
+      editable: boolean;
+    };
+    CreateDutyItemRequest: {
+      /**
+       * Format: uuid
+       * @description A community adding its own item (inside the caller’s scope); absent: the county’s template
+       */
+      communityId?: string;
+      /** @enum {string} */
+      roleGroup:
+        'community_secretary' | 'branch_secretary' | 'registered_cadre' | 'grid_worker' | 'building_leader';
+      title: string;
+      description?: string;
+      /**
+       * @description normal (平时) or emergency (应急); normal
+       * @enum {string}
+       */
+      mode?: 'normal' | 'emergency';
+      /** @enum {string} */
+      frequency: 'daily' | 'weekly' | 'monthly' | 'per_round' | 'on_event';
+      /**
+       * @description What completing it needs; none
+       * @enum {string}
+       */
+      evidence?: 'photo' | 'note' | 'visit' | 'none';
+      /** @description A duty shared by the grid’s branch secretary and grid workers (共同责任): one task per grid */
+      shared?: boolean;
+      sortOrder?: number;
+      /**
+       * Format: date
+       * @description First day in force; today when absent
+       */
+      startsOn?: string;
+      /**
+       * Format: date
+       * @description Last day in force (retired after it)
+       */
+      endsOn?: string;
+    };
+    UpdateDutyItemRequest: {
+      title?: string;
+      description?: string | null;
+      /** @enum {string} */
+      mode?: 'normal' | 'emergency';
+      /** @enum {string} */
+      frequency?: 'daily' | 'weekly' | 'monthly' | 'per_round' | 'on_event';
+      /** @enum {string} */
+      evidence?: 'photo' | 'note' | 'visit' | 'none';
+      shared?: boolean;
+      sortOrder?: number;
+      /**
+       * Format: date
+       * @description Retire the item after this day (null: in force again); items are never deleted
+       */
+      endsOn?: string | null;
+    };
+    DutyTask: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      itemId: string | null;
+      title: string;
+      description: string | null;
+      /** @enum {string|null} */
+      roleGroup:
+        | 'community_secretary'
+        | 'branch_secretary'
+        | 'registered_cadre'
+        | 'grid_worker'
+        | 'building_leader'
+        | null;
+      /** @enum {string} */
+      mode: 'normal' | 'emergency';
+      /** @enum {string|null} */
+      frequency: 'daily' | 'weekly' | 'monthly' | 'per_round' | 'on_event' | null;
+      /** @enum {string} */
+      evidence: 'photo' | 'note' | 'visit' | 'none';
+      shared: boolean;
+      periodStart: string;
+      dueOn: string;
+      territoryCode: string;
+      territoryName: string | null;
+      /** @enum {string} */
+      status: 'open' | 'done';
+      overdue: boolean;
+      doneAt: string | null;
+      doneLate: boolean;
+      note: string | null;
+      assignees: {
+        name: string;
+        /** @enum {string|null} */
+        roleGroup:
+          | 'community_secretary'
+          | 'branch_secretary'
+          | 'registered_cadre'
+          | 'grid_worker'
+          | 'building_leader'
+          | null;
+      }[];
+    };
+    DutyBoard: {
+      from: string;
+      to: string;
+      total: {
+        due: number;
+        doneOnTime: number;
+        doneLate: number;
+        overdue: number;
+        open: number;
+        rate: number | null;
+      };
+      people: {
+        /** Format: uuid */
+        holderKey: string;
+        name: string;
+        /** @enum {string|null} */
+        roleGroup:
+          | 'community_secretary'
+          | 'branch_secretary'
+          | 'registered_cadre'
+          | 'grid_worker'
+          | 'building_leader'
+          | null;
+        territoryName: string | null;
+        due: number;
+        doneOnTime: number;
+        doneLate: number;
+        overdue: number;
+        open: number;
+        rate: number | null;
+      }[];
+    };
+    CompleteDutyTaskRequest: {
+      /** @description The evidence: required when the item asks for a note or a visit record */
+      note?: string;
+    };
+    GenerateDutyTasksRequest: {
+      /**
+       * Format: date
+       * @description First day; today when absent
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description Last day; `from` when absent (at most 62 days)
+       */
+      to?: string;
+      /** @description Also the emergency items (应急状态) */
+      emergency?: boolean;
+    };
     Round: {
       /** Format: uuid */
       id: string;
@@ -12212,6 +12993,10 @@ export interface components {
       cadreSecretaries: number;
       /** @description 志愿者 — Volunteers */
       volunteers: number;
+      /** @description 职责任务按时完成率 — Duty tasks done on time (share) */
+      dutyCompletionRate: number;
+      /** @description 逾期未完成职责任务 — Duty tasks overdue */
+      dutyTasksOverdue: number;
       /** @description 完成敲门行动轮次 — Door-knocking rounds completed */
       doorKnockRounds: number;
       /** @description 最近一轮敲门覆盖率（%） — Coverage of the last round (%) */

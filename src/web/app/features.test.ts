@@ -76,6 +76,7 @@ describe('the assembled features', () => {
     const messages = assembleMessages(features);
     expect(menu.map((e) => e.path)).toEqual([
       '/',
+      '/tasks',
       '/m/',
       '/rounds',
       '/residents',
@@ -88,6 +89,7 @@ describe('the assembled features', () => {
       '/volunteers',
       '/my-volunteering',
       '/visit-logs',
+      '/duties',
       '/map',
       '/party',
       '/party/registrations',
@@ -120,8 +122,19 @@ describe('the assembled features', () => {
     expect(groupMenu(menu).map((s) => [s.group, s.entries.map((e) => e.path)])).toEqual([
       [null, ['/']],
       ['registry', ['/residents', '/import', '/territory', '/map']],
-      ['teams', ['/leaders', '/grid-workers', '/coverage', '/volunteers', '/party', '/party/registrations']],
-      ['mine', ['/m/', '/rounds', '/m/leader', '/my-volunteering', '/visit-logs', '/party/mine']],
+      [
+        'teams',
+        [
+          '/leaders',
+          '/grid-workers',
+          '/coverage',
+          '/volunteers',
+          '/duties',
+          '/party',
+          '/party/registrations',
+        ],
+      ],
+      ['mine', ['/tasks', '/m/', '/rounds', '/m/leader', '/my-volunteering', '/visit-logs', '/party/mine']],
       ['system', ['/accounts', '/audit', '/settings']],
     ]);
   });
@@ -152,6 +165,7 @@ describe('the assembled features', () => {
       '/m/leader',
       '/party/mine',
       '/my-volunteering',
+      '/tasks',
       '/residents',
       '/visit-logs/new',
       '/coverage',
@@ -161,6 +175,7 @@ describe('the assembled features', () => {
       '/grid-workers',
       '/visit-logs',
       '/volunteers',
+      '/duties',
       '/party',
       '/import',
       '/map',

@@ -1,6 +1,12 @@
 /**
  * What other modules may use of the party module: the organisation tables for joins (read only: organisations,
  * members and secretaries are written through this module's routes), e.g. a coverage board finding grids without
- * a branch or branches without a secretary. Nothing else of this folder is imported from outside it.
+ * a branch or branches without a secretary, or the duty lists finding who holds a registered cadre's duties. Nothing else of this folder is imported from outside it.
  */
-export { partyMembers, partyOrgPlaces, partyOrgs, partySecretaries } from './party.tables.ts';
+export {
+  partyMembers,
+  partyOrgPlaces,
+  partyOrgs,
+  partyRegistrations,
+  partySecretaries,
+} from './party.tables.ts';
