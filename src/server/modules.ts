@@ -1,6 +1,7 @@
 import { coreModule } from './core/kit/core.module.ts';
 import { assembleKit } from './core/kit/kit.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
+import { contactsModule } from './modules/contacts/contacts.module.ts';
 import { leadersModule } from './modules/leaders/leaders.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
 import { organisationModule } from './modules/organisation/organisation.module.ts';
@@ -26,6 +27,7 @@ export const modules = [
   partyModule,
   volunteersModule,
   roundsModule,
+  contactsModule,
   organisationModule,
   insightsModule,
 ];
