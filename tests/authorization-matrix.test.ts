@@ -56,6 +56,7 @@ const inside = {
   volunteer: '',
   volunteerTeam: '',
   round: '',
+  centralHousehold: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -78,6 +79,7 @@ const outside = {
   volunteer: '',
   volunteerTeam: '',
   round: '',
+  centralHousehold: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -297,6 +299,11 @@ beforeAll(async () => {
   outside.round = (
     await insertRound(t.db, { territoryId: outside.community, territoryCode: outsideCommunityCode })
   ).id;
+  // Central households: the demo's, one in the first grid and one in the other street.
+  inside.centralHousehold = await one(sql`select id::text as id from central_households
+    where territory_code = ${grid1Code!.code} and ends_on is null order by starts_on, id limit 1`);
+  outside.centralHousehold = await one(sql`select id::text as id from central_households
+    where territory_code like ${otherStreet} and ends_on is null order by starts_on, id limit 1`);
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
   // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
@@ -404,6 +411,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/volunteers/{id}')) return 'volunteer';
   if (path.startsWith('/volunteer-teams/{id}')) return 'volunteerTeam';
   if (path.startsWith('/rounds/{id}')) return 'round';
+  if (path.startsWith('/contacts/central-households/{id}')) return 'centralHousehold';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -445,6 +453,7 @@ function validBody(op: Operation): unknown {
     'POST /volunteer-teams/{id}/join': () => ({ volunteerId: inside.volunteer }),
     'POST /volunteer-teams/{id}/leave': () => ({ volunteerId: inside.volunteer }),
     'POST /rounds/{id}/close': () => ({ reason: '越权结束' }),
+    'POST /contacts/central-households/{id}/end': () => ({ reason: '越权撤销' }),
     'POST /rounds/{id}/visits': () => ({
       clientId: '01900000-0000-7000-8000-000000000001',
       householdId: inside.household,

@@ -322,6 +322,9 @@ async function snapshot() {
     (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
     (select count(*)::text from round_visits) as round_visits,
     (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
+    (select count(*)::text || count(ends_on)::text from central_households) as central_households,
+    (select count(*)::text || count(ends_on)::text from contact_assignments) as contact_assignments,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from contact_community_settings) as contact_settings,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -34,6 +34,7 @@ export type QueryRoot =
   | 'grid-workers'
   | 'volunteers'
   | 'rounds'
+  | 'contacts'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -133,6 +134,11 @@ export const refreshAfter = {
   'POST /rounds': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/close': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/visits': ['rounds', 'insights', 'audit'],
+  // Contacts (联系挂包): coverage, lists, the household's contacts and the dashboard's figures.
+  'PUT /contacts/settings': ['contacts', 'audit'],
+  'POST /contacts/central-households': ['contacts', 'insights', 'audit'],
+  'POST /contacts/central-households/{id}/end': ['contacts', 'insights', 'audit'],
+  'POST /contacts/proposal/apply': ['contacts', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

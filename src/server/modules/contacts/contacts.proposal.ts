@@ -58,7 +58,7 @@ export type ProposedAssignment = {
 /** Metres between two points (equirectangular: exact enough within a county). */
 export function metresBetween(a: ProposalBuilding, b: ProposalBuilding): number | null {
   if (a.id === b.id) return 0;
-  if (a.lng == null || a.lat == null || b.lng == null || b.lat == null) return null;
+  if (a.lng === null || a.lat === null || b.lng === null || b.lat === null) return null;
   const meanLat = (((a.lat + b.lat) / 2) * Math.PI) / 180;
   const dx = (b.lng - a.lng) * Math.cos(meanLat) * 111_320;
   const dy = (b.lat - a.lat) * 110_574;
@@ -66,6 +66,8 @@ export function metresBetween(a: ProposalBuilding, b: ProposalBuilding): number 
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Sorts after every known distance (a missing point). */
+const NO_DISTANCE = Number.MAX_SAFE_INTEGER;
 
 export function proposeAssignments(input: {
   households: ProposalHousehold[];
@@ -90,67 +92,78 @@ export function proposeAssignments(input: {
     g.members.sort((a, b) => compare(a.room, b.room) || compare(a.id, b.id));
   }
   const contacts = [...input.contacts].sort((a, b) => compare(a.order, b.order) || compare(a.key, b.key));
-  const load = new Map(contacts.map((c) => [c.key, 0]));
-  type Pair = { group: Group; contact: ProposalContact; tier: number; distance: number | null };
+  const groupList = [...groups.values()].sort((a, b) => compare(a.key, b.key));
+  const load = contacts.map(() => 0);
+  // Pairs as numbers (tier, distance, group rank, contact rank): sorting 50,000 of them stays fast.
+  type Pair = { tier: number; distance: number; group: number; contact: number };
   const pairs: Pair[] = [];
-  for (const group of groups.values()) {
+  const distances = new Map<string, number | null>();
+  const between = (a: ProposalBuilding, b: ProposalBuilding) => {
+    const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
+    let d = distances.get(key);
+    if (d === undefined) {
+      d = metresBetween(a, b);
+      distances.set(key, d);
+    }
+    return d;
+  };
+  groupList.forEach((group, gi) => {
     const here = buildings.get(group.buildingId);
-    if (!here) continue;
-    for (const contact of contacts) {
-      if (contact.maxLoad <= 0) continue;
-      let best: { tier: number; distance: number | null } | null = null;
+    if (!here) return;
+    contacts.forEach((contact, ci) => {
+      if (contact.maxLoad <= 0) return;
+      let bestTier = 99;
+      let bestDistance = NO_DISTANCE;
       for (const site of contact.sites) {
         const there = buildings.get(site.buildingId);
         if (!there) continue;
-        const distance = metresBetween(here, there);
+        const distance = between(here, there);
         let tier: number;
         if (site.buildingId === group.buildingId) tier = site.unitId === group.unitId ? 0 : 1;
         else if (
           here.compound &&
           here.compound === there.compound &&
           (distance === null || distance <= maxDistance * 2)
-        )
+        ) {
           tier = 2;
-        else if (distance !== null && distance <= maxDistance) tier = 3;
+        } else if (distance !== null && distance <= maxDistance) tier = 3;
         else continue;
-        const d = distance ?? Number.MAX_SAFE_INTEGER;
-        const bd = best?.distance ?? Number.MAX_SAFE_INTEGER;
-        if (!best || tier < best.tier || (tier === best.tier && d < bd)) best = { tier, distance };
+        const d = distance ?? NO_DISTANCE;
+        if (tier < bestTier || (tier === bestTier && d < bestDistance)) {
+          bestTier = tier;
+          bestDistance = d;
+        }
       }
-      if (best) pairs.push({ group, contact, ...best });
-    }
-  }
-  const contactIndex = new Map(contacts.map((c, i) => [c.key, i]));
+      if (bestTier < 99) pairs.push({ tier: bestTier, distance: bestDistance, group: gi, contact: ci });
+    });
+  });
   pairs.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      (a.distance ?? Number.MAX_SAFE_INTEGER) - (b.distance ?? Number.MAX_SAFE_INTEGER) ||
-      compare(a.group.key, b.group.key) ||
-      contactIndex.get(a.contact.key)! - contactIndex.get(b.contact.key)!,
+    (a, b) => a.tier - b.tier || a.distance - b.distance || a.group - b.group || a.contact - b.contact,
   );
   const result = new Map<string, ProposedAssignment>();
   for (const pair of pairs) {
-    const used = load.get(pair.contact.key)!;
-    let room = pair.contact.maxLoad - used;
+    const contact = contacts[pair.contact]!;
+    let room = contact.maxLoad - load[pair.contact]!;
     if (room <= 0) continue;
-    const open = pair.group.members.filter((m) => !result.has(m.id));
+    const group = groupList[pair.group]!;
+    const open = group.members.filter((m) => !result.has(m.id));
     if (open.length === 0) continue;
     // Those already assigned to this contact keep it first.
     const ordered = [
-      ...open.filter((m) => m.current === pair.contact.key),
-      ...open.filter((m) => m.current !== pair.contact.key),
+      ...open.filter((m) => m.current === contact.key),
+      ...open.filter((m) => m.current !== contact.key),
     ];
     for (const m of ordered) {
       if (room <= 0) break;
       result.set(m.id, {
         householdId: m.id,
-        contact: pair.contact.key,
+        contact: contact.key,
         tier: pair.tier,
-        distance: pair.distance,
+        distance: pair.distance === NO_DISTANCE ? null : pair.distance,
       });
       room -= 1;
     }
-    load.set(pair.contact.key, pair.contact.maxLoad - room);
+    load[pair.contact] = contact.maxLoad - room;
   }
   return input.households.map(
     (h) => result.get(h.id) ?? { householdId: h.id, contact: null, tier: null, distance: null },

@@ -85,11 +85,10 @@ export async function settingsOf(db: Executor, community: Community) {
       own: true,
     };
   }
-  const [leader, central, distance] = await Promise.all([
-    readSetting(db, leaderMaxLoad),
-    readSetting(db, centralMaxLoad),
-    readSetting(db, maxContactDistance),
-  ]);
+  // One after another: `db` may be a transaction's one connection.
+  const leader = await readSetting(db, leaderMaxLoad);
+  const central = await readSetting(db, centralMaxLoad);
+  const distance = await readSetting(db, maxContactDistance);
   return {
     communityId: community.id,
     leaderMaxLoad: leader,
@@ -262,8 +261,9 @@ export async function centralCandidates(db: Executor, scope: Scope, communityId:
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const { code, constraint: name, message } = e as { code?: string; constraint?: string; message?: string };
-    if (code === '23505')
+    if (code === '23505') {
       return name === constraint || (name === undefined && !!message?.includes(constraint));
+    }
   }
   return false;
 }
@@ -400,49 +400,48 @@ type ContactInfo = { key: string; personId: string; name: string; place: string;
 export async function proposalInput(db: Executor, community: Community, kind: ContactKind, day: string) {
   const settings = await settingsOf(db, community);
   const prefix = startsWith(households.territoryCode, community.code);
-  const [householdRows, buildingRows, currentRows] = await Promise.all([
-    db
-      .select({
-        id: households.id,
-        buildingId: households.buildingId,
-        unitId: households.unitId,
-        buildingCode: buildings.code,
-        buildingName: buildings.name,
-        territoryCode: households.territoryCode,
-        unitNumber: units.number,
-        room: households.room,
-      })
-      .from(households)
-      .innerJoin(buildings, eq(buildings.id, households.buildingId))
-      .innerJoin(units, eq(units.id, households.unitId))
-      .where(and(prefix, isNull(households.movedOutAt))),
-    db
-      .select({
-        id: buildings.id,
-        code: buildings.code,
-        name: buildings.name,
-        compound: buildings.compound,
-        lng: buildings.lng,
-        lat: buildings.lat,
-      })
-      .from(buildings)
-      .where(startsWith(buildings.territoryCode, community.code)),
-    db
-      .select({
-        id: contactAssignments.id,
-        householdId: contactAssignments.householdId,
-        personId: contactAssignments.personId,
-        centralHouseholdId: contactAssignments.centralHouseholdId,
-      })
-      .from(contactAssignments)
-      .where(
-        and(
-          startsWith(contactAssignments.territoryCode, community.code),
-          eq(contactAssignments.kind, kind),
-          isNull(contactAssignments.endsOn),
-        ),
+  // One after another: `db` is a transaction's one connection when applying.
+  const householdRows = await db
+    .select({
+      id: households.id,
+      buildingId: households.buildingId,
+      unitId: households.unitId,
+      buildingCode: buildings.code,
+      buildingName: buildings.name,
+      territoryCode: households.territoryCode,
+      unitNumber: units.number,
+      room: households.room,
+    })
+    .from(households)
+    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .innerJoin(units, eq(units.id, households.unitId))
+    .where(and(prefix, isNull(households.movedOutAt)));
+  const buildingRows = await db
+    .select({
+      id: buildings.id,
+      code: buildings.code,
+      name: buildings.name,
+      compound: buildings.compound,
+      lng: buildings.lng,
+      lat: buildings.lat,
+    })
+    .from(buildings)
+    .where(startsWith(buildings.territoryCode, community.code));
+  const currentRows = await db
+    .select({
+      id: contactAssignments.id,
+      householdId: contactAssignments.householdId,
+      personId: contactAssignments.personId,
+      centralHouseholdId: contactAssignments.centralHouseholdId,
+    })
+    .from(contactAssignments)
+    .where(
+      and(
+        startsWith(contactAssignments.territoryCode, community.code),
+        eq(contactAssignments.kind, kind),
+        isNull(contactAssignments.endsOn),
       ),
-  ]);
+    );
   const buildingMap = new Map<string, ProposalBuilding & { name: string }>(
     buildingRows.map((b) => [b.id, b]),
   );
@@ -611,32 +610,35 @@ export async function proposal(db: Executor, scope: Scope, communityId: string, 
     if (c.contact) load.set(c.contact, (load.get(c.contact) ?? 0) + 1);
   }
   const rows = changes
-    .filter((c) => c.change !== 'kept')
-    .map((c) => {
+    .flatMap((c) => {
+      const change = c.change;
+      if (change === 'kept') return [];
       const h = householdOf.get(c.householdId)!;
       const currentContact = c.currentKey ? contactOf.get(c.currentKey) : undefined;
-      return {
-        householdId: c.householdId,
-        buildingName: h.buildingName,
-        unitNumber: h.unitNumber,
-        room: h.room,
-        proposed: c.contact ? ref(contactOf.get(c.contact)!) : null,
-        tier: c.tier,
-        distance: c.distance,
-        current: c.current
-          ? currentContact
-            ? { ...ref(currentContact), valid: true }
-            : {
-                key: c.currentKey!,
-                personId: c.current.personId,
-                name: missingNames.get(c.current.personId) ?? '',
-                place: '',
-                valid: false,
-              }
-          : null,
-        change: c.change as 'new' | 'changed' | 'ended' | 'none',
-        order: `${h.buildingCode}\u0000${String(h.unitNumber).padStart(3, '0')}\u0000${h.room}`,
-      };
+      return [
+        {
+          householdId: c.householdId,
+          buildingName: h.buildingName,
+          unitNumber: h.unitNumber,
+          room: h.room,
+          proposed: c.contact ? ref(contactOf.get(c.contact)!) : null,
+          tier: c.tier,
+          distance: c.distance,
+          current: c.current
+            ? currentContact
+              ? { ...ref(currentContact), valid: true }
+              : {
+                  key: c.currentKey!,
+                  personId: c.current.personId,
+                  name: missingNames.get(c.current.personId) ?? '',
+                  place: '',
+                  valid: false,
+                }
+            : null,
+          change,
+          order: `${h.buildingCode}\u0000${String(h.unitNumber).padStart(3, '0')}\u0000${h.room}`,
+        },
+      ];
     })
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map(({ order: _o, ...r }) => r);
@@ -839,7 +841,7 @@ export async function coverage(db: Executor, scope: Scope, communityId?: string)
         ...zero(),
         ...(g ? { ...g, code: undefined } : {}),
         centralHouseholds: centralOf.get(code) ?? 0,
-      } as Counts;
+      };
       delete (counts as Record<string, unknown>).code;
       return { id: nodeOf.get(code)?.id ?? '', code, name: nodeOf.get(code)?.name ?? code, ...counts };
     })

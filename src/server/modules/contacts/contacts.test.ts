@@ -298,7 +298,7 @@ describe('figures and coverage', () => {
     }
     const now = await countContactFigures(t.db, all);
     const past = await countContactFigures(t.db, all, undefined, new Date(Date.now() - 400 * 86_400_000));
-    expect(now.centralHouseholds).toBeGreaterThan(past.centralHouseholds);
+    expect(now.centralHouseholds!).toBeGreaterThan(past.centralHouseholds!);
     const insights = await get('/insights/figures', admin);
     expect(insights.status, insights.text).toBe(200);
     expect(JSON.stringify(insights.json)).toContain(`"centralHouseholds":${now.centralHouseholds}`);
@@ -362,8 +362,9 @@ describe('central households and the proposal, applied', () => {
     const mine = (p.contacts as { key: string; load: number; maxLoad: number }[]).find((c) => c.key === id)!;
     expect(mine.load).toBeGreaterThan(0);
     expect(mine.load).toBeLessThanOrEqual(6);
-    for (const c of p.contacts as { load: number; maxLoad: number }[])
+    for (const c of p.contacts as { load: number; maxLoad: number }[]) {
       expect(c.load).toBeLessThanOrEqual(c.maxLoad);
+    }
     const changed = (p.rows as { change: string }[]).filter((r) => r.change !== 'none');
     expect(changed.length).toBeGreaterThan(0);
     // The new central household's own building comes first: distance 0.
