@@ -84,6 +84,7 @@ describe('the assembled features', () => {
       '/coverage',
       '/m/leader',
       '/volunteers',
+      '/contacts',
       '/my-volunteering',
       '/map',
       '/party',
@@ -117,7 +118,18 @@ describe('the assembled features', () => {
     expect(groupMenu(menu).map((s) => [s.group, s.entries.map((e) => e.path)])).toEqual([
       [null, ['/']],
       ['registry', ['/residents', '/import', '/territory', '/map']],
-      ['teams', ['/leaders', '/grid-workers', '/coverage', '/volunteers', '/party', '/party/registrations']],
+      [
+        'teams',
+        [
+          '/leaders',
+          '/grid-workers',
+          '/coverage',
+          '/volunteers',
+          '/contacts',
+          '/party',
+          '/party/registrations',
+        ],
+      ],
       ['mine', ['/m/leader', '/my-volunteering', '/party/mine']],
       ['system', ['/accounts', '/audit', '/settings']],
     ]);
@@ -151,6 +163,7 @@ describe('the assembled features', () => {
       '/residents',
       '/coverage',
       '/leaders',
+      '/contacts',
       '/party/registrations',
       '/grid-workers',
       '/volunteers',
