@@ -5,6 +5,7 @@ import { codeInScope, registryCondition, type Scope } from '../../core/auth/scop
 import { rowsOf } from '../../core/db/bulk.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
+import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { errors } from '../../core/http/errors.ts';
@@ -667,10 +668,9 @@ export async function proposal(db: Executor, scope: Scope, communityId: string, 
 }
 
 /**
- * Writes the changes of a proposal (new, changed, ended assignments; those kept are not touched) in one transaction
- * with its audit row: today's assignments end yesterday, the new ones start today. The proposal is computed again
- * under a lock of the community's assignments; when it is not the one reviewed (its fingerprint), nothing is written
- * (409). Applying the same proposal twice changes nothing the second time.
+ * Writes a computed proposal's changes (new, changed, ended assignments; those kept are not touched; `only`: these
+ * households' changes): the replaced assignments end the day before `startsOn` (a row started that very day never
+ * held), the new ones start on it.
  */
 export async function writeAssignments(
   tx: Executor,
@@ -719,6 +719,11 @@ export async function writeAssignments(
   };
 }
 
+/**
+ * Applies a reviewed proposal in one transaction with its audit row: computed again under a lock of the community's
+ * assignments of that kind; when it is not the one reviewed (its fingerprint), nothing is written (409). Applying
+ * the same proposal twice changes nothing the second time (no row, no audit).
+ */
 export async function applyProposal({ db }: Deps, scope: Scope, actor: Actor, input: ApplyInput) {
   try {
     return await db.transaction(async (tx) => {
@@ -780,8 +785,18 @@ function hasGridWorker(day: string): SQL {
  * households in force.
  */
 export async function coverage(db: Executor, scope: Scope, communityId?: string) {
-  const day = shanghaiDay();
   const community = communityId ? await communityFor(db, scope, communityId) : null;
+  // Read far more often than contacts change (a county's dashboards): kept per process until the registry's data
+  // set changes, which every contacts, leaders, people and registry write bumps.
+  return coverageCache(db, JSON.stringify([scopeKey(scope), community?.id ?? null]), () =>
+    computeCoverage(db, scope, community),
+  );
+}
+
+const coverageCache = createVersionedCache<Awaited<ReturnType<typeof computeCoverage>>>('registry', 200);
+
+async function computeCoverage(db: Executor, scope: Scope, community: Community | null) {
+  const day = shanghaiDay();
   const place = community ? startsWith(sql.raw('h.territory_code'), community.code) : sql`true`;
   const inScope = registryCondition(scope, sql.raw('h.territory_code'), sql.raw('h.building_id'));
   const perGrid = await rowsOf<{
