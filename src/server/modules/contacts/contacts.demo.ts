@@ -1,10 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { columnArrays, insertColumns, pushRow, rowsOf, withIndexesDeferred } from '../../core/db/bulk.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { territories } from '../territory/territory.public.ts';
 import { buildContactAssignment } from './contacts.factories.ts';
-import { proposeAssignments } from './contacts.proposal.ts';
+import { proposeAssignments, type ProposalHousehold } from './contacts.proposal.ts';
 import { proposalInput } from './contacts.service.ts';
 import { centralHouseholds, contactAssignments, contactKinds } from './contacts.tables.ts';
 
@@ -20,7 +20,8 @@ const HOUSEHOLDS_PER_CENTRAL = 20;
  * per 20 households, each with a load of 10–20, designated on a day of the last three years; a few more designated
  * earlier and ended since (history). Assignments: the proposal of each kind applied over every community (the
  * service's own rule, so the demo keeps its loads and distances), each starting when its contact took office.
- * Central households are one INSERT … SELECT; assignments one bulk insert per 10,000.
+ * Central households are one INSERT … SELECT; the county's households and contacts are read once per kind, and the
+ * assignments written in one bulk insert per 10,000.
  */
 export async function generateContactsDemo(context: DemoContext): Promise<Record<string, number>> {
   const { tx, random } = context;
@@ -81,22 +82,45 @@ export async function generateContactsDemo(context: DemoContext): Promise<Record
     'endsOn',
     'createdBy',
   ]);
+  // Every community's households and contacts read at once (the county's), then proposed community by community.
+  const [county] = await tx
+    .select({ id: territories.id, code: territories.code, name: territories.name })
+    .from(territories)
+    .where(isNull(territories.parentId))
+    .orderBy(asc(territories.code))
+    .limit(1);
+  const communityOf = (code: string) => code.slice(0, -3);
   let done = 0;
-  for (const community of communities) {
-    for (const kind of contactKinds) {
-      const input = await proposalInput(tx, community, kind, today);
+  for (const kind of contactKinds) {
+    const input = await proposalInput(tx, county!, kind, today);
+    const households = new Map<string, ProposalHousehold[]>();
+    const rowOf = new Map(input.householdRows.map((h) => [h.id, h]));
+    for (const h of input.proposalHouseholds) {
+      const code = communityOf(rowOf.get(h.id)!.territoryCode);
+      const list = households.get(code);
+      if (list) list.push(h);
+      else households.set(code, [h]);
+    }
+    const contacts = new Map<string, typeof input.contacts>();
+    for (const c of input.contacts) {
+      const list = contacts.get(c.communityCode);
+      if (list) list.push(c);
+      else contacts.set(c.communityCode, [c]);
+    }
+    const contactOf = new Map(input.contacts.map((c) => [c.key, c]));
+    for (const community of communities) {
       const proposed = proposeAssignments({
-        households: input.proposalHouseholds,
+        households: households.get(community.code) ?? [],
         buildings: input.buildingMap,
-        contacts: input.contacts,
+        contacts: contacts.get(community.code) ?? [],
         maxDistance: input.settings.maxDistance,
       });
-      const contactOf = new Map(input.contacts.map((c) => [c.key, c]));
-      const householdOf = new Map(input.householdRows.map((h) => [h.id, h]));
       for (const p of proposed) {
         if (!p.contact) continue;
         const contact = contactOf.get(p.contact)!;
-        const h = householdOf.get(p.householdId)!;
+        const h = rowOf.get(p.householdId)!;
+        // From the day the contact took office, and not before the household was registered.
+        const registered = shanghaiDay(h.createdAt);
         pushRow(
           rows,
           buildContactAssignment({
@@ -107,29 +131,14 @@ export async function generateContactsDemo(context: DemoContext): Promise<Record
             territoryCode: h.territoryCode,
             buildingId: h.buildingId,
             distance: p.distance,
-            startsOn: today,
+            startsOn: contact.since > registered ? contact.since : registered,
           }),
         );
       }
+      context.progress?.(++done, communities.length * contactKinds.length, 'contact assignments');
     }
-    context.progress?.(++done, communities.length, 'contact assignments');
   }
-  await withIndexesDeferred(tx, [contactAssignments], async () => {
-    await insertColumns(tx, contactAssignments, rows);
-    // Each assignment starts when its contact took office (the leader's term in force, the designation), and not
-    // before the household was registered.
-    await tx.execute(sql`
-      update ${contactAssignments} a set starts_on = greatest(s.since, (select (h.created_at at time zone 'Asia/Shanghai')::date
-        from households h where h.id = a.household_id))
-      from (
-        select a2.id, coalesce(
-          (select c.starts_on from ${centralHouseholds} c where c.id = a2.central_household_id),
-          (select max(lt.starts_on) from leader_terms lt where lt.person_id = a2.person_id and lt.status = 'approved'
-            and lt.starts_on <= ${today}::date and lt.ends_on >= ${today}::date)) as since
-        from ${contactAssignments} a2
-      ) s
-      where s.id = a.id and s.since is not null`);
-  });
+  await withIndexesDeferred(tx, [contactAssignments], () => insertColumns(tx, contactAssignments, rows));
   const [central] = await rowsOf<{ n: number }>(
     tx,
     sql`select count(*)::int as n from ${centralHouseholds} where ends_on is null`,

@@ -395,9 +395,22 @@ export async function endCentralHousehold(
 // ---------------------------------------------------------------------------------------------------------------
 // The proposal
 
-type ContactInfo = { key: string; personId: string; name: string; place: string; maxLoad: number };
+type ContactInfo = {
+  key: string;
+  personId: string;
+  name: string;
+  place: string;
+  maxLoad: number;
+  /** Since when they serve (the leader's term in force, the designation): the demo starts assignments then. */
+  since: string;
+  /** The community they serve (their first building's). */
+  communityCode: string;
+};
 
-/** Everything the proposal of one kind over a community reads, in four queries. */
+/**
+ * Everything the proposal of one kind over a community reads (the demo passes the county: every community's at once,
+ * split by `communityCode`).
+ */
 export async function proposalInput(db: Executor, community: Community, kind: ContactKind, day: string) {
   const settings = await settingsOf(db, community);
   const prefix = startsWith(households.territoryCode, community.code);
@@ -412,6 +425,7 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
       territoryCode: households.territoryCode,
       unitNumber: units.number,
       room: households.room,
+      createdAt: households.createdAt,
     })
     .from(households)
     .innerJoin(buildings, eq(buildings.id, households.buildingId))
@@ -425,6 +439,7 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
       compound: buildings.compound,
       lng: buildings.lng,
       lat: buildings.lat,
+      territoryCode: buildings.territoryCode,
     })
     .from(buildings)
     .where(startsWith(buildings.territoryCode, community.code));
@@ -457,6 +472,8 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
         buildingName: buildings.name,
         unitId: leaderTerms.unitId,
         unitNumber: units.number,
+        startsOn: leaderTerms.startsOn,
+        territoryCode: buildings.territoryCode,
       })
       .from(leaderTerms)
       .innerJoin(buildings, eq(buildings.id, leaderTerms.buildingId))
@@ -491,6 +508,8 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
         place: list
           .map((t) => (t.unitNumber ? `${t.buildingName}${t.unitNumber}单元` : t.buildingName))
           .join('、'),
+        since: list.reduce((max, t) => (t.startsOn > max ? t.startsOn : max), first.startsOn),
+        communityCode: first.territoryCode.slice(0, -3),
         sites: list.map((t) => ({ buildingId: t.buildingId, unitId: t.unitId })),
       });
     }
@@ -507,6 +526,8 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
         unitId: households.unitId,
         unitNumber: units.number,
         room: households.room,
+        startsOn: centralHouseholds.startsOn,
+        territoryCode: centralHouseholds.territoryCode,
       })
       .from(centralHouseholds)
       .innerJoin(persons, eq(persons.id, centralHouseholds.personId))
@@ -531,6 +552,8 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
         maxLoad: r.maxLoad,
         place: placeOf(r.buildingName, r.unitNumber, r.room),
         sites: [{ buildingId: r.buildingId, unitId: r.unitId }],
+        since: r.startsOn,
+        communityCode: r.territoryCode.slice(0, -3),
       });
     }
   }
