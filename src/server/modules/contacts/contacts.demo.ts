@@ -17,11 +17,12 @@ const HOUSEHOLDS_PER_CENTRAL = 20;
 /**
  * The contacts module's demo data. Central households: in each community, party members' households (those the
  * party module flagged as central households first, then an order salted from `context.random` by place) up to one
- * per 20 households, each with a load of 10–20, designated on a day of the last three years; a few more designated
- * earlier and ended since (history). Assignments: the proposal of each kind applied over every community (the
- * service's own rule, so the demo keeps its loads and distances), each starting when its contact took office.
- * Central households are one INSERT … SELECT; the county's households and contacts are read once per kind, and the
- * assignments written in one bulk insert per 10,000.
+ * per 20 households and seven in ten of the members' households (some are left for the community to designate),
+ * each with a load of 10–20, designated on a day of the last three years; a few more designated earlier and ended
+ * since (history). Assignments: the proposal of each kind applied over every community (the service's own rule, so
+ * the demo keeps its loads and distances), each starting when its contact took office. Central households are one
+ * INSERT … SELECT; the county's households and contacts are read once per kind, and the assignments written in one
+ * bulk insert per 10,000.
  */
 export async function generateContactsDemo(context: DemoContext): Promise<Record<string, number>> {
   const { tx, random } = context;
@@ -46,7 +47,8 @@ export async function generateContactsDemo(context: DemoContext): Promise<Record
       case when x.n <= x.target then null else '党员迁出本楼栋或因身体原因不再担任' end
     from (
       select y.*, row_number() over (partition by y.community order by y.flagged desc, md5(${salt} || y.place)) as n,
-        t.target
+        -- Not every member's household: some are left for the community to designate.
+        least(t.target, (count(*) over (partition by y.community)) * 7 / 10) as target
       from (
         select distinct on (h.id) h.id as household_id, p.id as person_id, h.building_id, h.territory_code,
           left(h.territory_code, length(h.territory_code) - 3) as community, b.code || ':' || u.number || ':' || h.room as place,
