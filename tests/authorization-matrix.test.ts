@@ -67,6 +67,7 @@ const inside = {
   visitLog: '',
   dutyItem: '',
   dutyTask: '',
+  centralHousehold: '',
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
@@ -92,6 +93,7 @@ const outside = {
   visitLog: '',
   dutyItem: '',
   dutyTask: '',
+  centralHousehold: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
 let mixedAccount = '';
@@ -337,6 +339,11 @@ beforeAll(async () => {
       text: '矩阵测试日志（外街道）',
     })
   ).id;
+  // Central households: the demo's, one in the first grid and one in the other street.
+  inside.centralHousehold = await one(sql`select id::text as id from central_households
+    where territory_code = ${grid1Code!.code} and ends_on is null order by starts_on, id limit 1`);
+  outside.centralHousehold = await one(sql`select id::text as id from central_households
+    where territory_code like ${otherStreet} and ends_on is null order by starts_on, id limit 1`);
   outside.import = await uploadTemplate(cookies.county_admin);
   inside.import = outside.import;
   // Duties: a template item and a task of the demo (inside), an item of the other street's community and a task
@@ -468,6 +475,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/visit-logs/{id}')) return 'visitLog';
   if (path.startsWith('/duties/items/{id}')) return 'dutyItem';
   if (path.startsWith('/duties/tasks/{id}')) return 'dutyTask';
+  if (path.startsWith('/contacts/central-households/{id}')) return 'centralHousehold';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -512,6 +520,7 @@ function validBody(op: Operation): unknown {
     'POST /rounds/{id}/calls': () => ({ residentId: inside.resident }),
     'PATCH /duties/items/{id}': () => ({ title: '越权改名' }),
     'POST /duties/tasks/{id}/complete': () => ({ note: '越权完成' }),
+    'POST /contacts/central-households/{id}/end': () => ({ reason: '越权撤销' }),
     'POST /rounds/{id}/visits': () => ({
       clientId: '01900000-0000-7000-8000-000000000001',
       householdId: inside.household,

@@ -328,6 +328,9 @@ async function snapshot() {
     (select count(*)::text || coalesce(max(updated_at)::text, '') from duty_items) as duty_items,
     (select count(*)::text || count(done_at)::text from duty_tasks) as duty_tasks,
     (select count(*)::text from duty_task_assignees) as duty_task_assignees,
+    (select count(*)::text || count(ends_on)::text from central_households) as central_households,
+    (select count(*)::text || count(ends_on)::text from contact_assignments) as contact_assignments,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') from contact_community_settings) as contact_settings,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import { coreModule } from './core/kit/core.module.ts';
 import { assembleKit } from './core/kit/kit.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { dutiesModule } from './modules/duties/duties.module.ts';
+import { contactsModule } from './modules/contacts/contacts.module.ts';
 import { leadersModule } from './modules/leaders/leaders.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
 import { organisationModule } from './modules/organisation/organisation.module.ts';
@@ -30,6 +31,7 @@ export const modules = [
   dutiesModule,
   roundsModule,
   visitLogsModule,
+  contactsModule,
   organisationModule,
   insightsModule,
 ];

@@ -36,6 +36,7 @@ export type QueryRoot =
   | 'rounds'
   | 'visit-logs'
   | 'duties'
+  | 'contacts'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -146,6 +147,11 @@ export const refreshAfter = {
   'PATCH /duties/items/{id}': ['duties', 'audit'],
   'POST /duties/tasks/{id}/complete': ['duties', 'insights', 'audit'],
   'POST /duties/generate': ['duties', 'insights', 'audit'],
+  // Contacts (联系挂包): coverage, lists, the household's contacts and the dashboard's figures.
+  'PUT /contacts/settings': ['contacts', 'audit'],
+  'POST /contacts/central-households': ['contacts', 'insights', 'audit'],
+  'POST /contacts/central-households/{id}/end': ['contacts', 'insights', 'audit'],
+  'POST /contacts/proposal/apply': ['contacts', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -10220,6 +10220,876 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contacts/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Contact coverage today inside the caller’s scope: per community, or per grid of one community (households without a leader, a central household, either; grids without a worker; central households) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One community (its grids listed); the caller’s whole scope, per community, when absent */
+          communityId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Coverage */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactCoverage'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/uncovered': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Households of a community inside the caller’s scope without a contact of a kind, in stairwell order */
+    get: {
+      parameters: {
+        query: {
+          page?: number;
+          pageSize?: number;
+          /** @description A community inside the caller’s scope */
+          communityId: string;
+          /** @description Without a contact of this kind; `any`: without a leader nor a central household */
+          kind?: 'leader' | 'central_household' | 'any';
+          /** @description Only this grid of the community */
+          gridId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Households */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['UncoveredHousehold'][];
+              page: {
+                page: number;
+                pageSize: number;
+                total: number;
+                /** @description True when more rows match than were counted: `total` is then a lower bound */
+                totalCapped?: boolean;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A community’s loads and farthest distance (the county’s defaults until it sets its own) */
+    get: {
+      parameters: {
+        query: {
+          /** @description A community inside the caller’s scope */
+          communityId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactSettings'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set a community’s loads and farthest distance */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ContactSettingsRequest'];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactSettings'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/central-households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Central households (党员中心户) of a community inside the caller’s scope, with their load today */
+    get: {
+      parameters: {
+        query: {
+          /** @description A community inside the caller’s scope */
+          communityId: string;
+          status?: 'active' | 'ended' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Central households */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CentralHousehold'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Designate a party member’s household as a central household */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DesignateCentralHouseholdRequest'];
+        };
+      };
+      responses: {
+        /** @description Designated */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/central-households/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Party members living in the community whose household is not a central household yet */
+    get: {
+      parameters: {
+        query: {
+          /** @description A community inside the caller’s scope */
+          communityId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Candidates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['CentralHouseholdCandidate'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/central-households/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a central household: the households it contacted are released (history kept) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EndCentralHouseholdRequest'];
+        };
+      };
+      responses: {
+        /** @description Ended */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                endsOn: string;
+                householdsReleased: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/proposal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The automatic proposal of one kind over a community: by building proximity within the loads; the households whose contact changes, with the proposed and current contact and the distance */
+    get: {
+      parameters: {
+        query: {
+          /** @description A community inside the caller’s scope */
+          communityId: string;
+          kind: 'leader' | 'central_household';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The proposal */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactProposal'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contacts/proposal/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply a reviewed proposal (its fingerprint): only the changed assignments are written, in one audited transaction; 409 when it changed since */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ApplyContactProposalRequest'];
+        };
+      };
+      responses: {
+        /** @description Applied */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactProposalApplied'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/households/{id}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A household’s contacts today: grid workers, its leader and central household contacts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Contacts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['HouseholdContacts'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/coverage': {
     parameters: {
       query?: never;
@@ -12780,6 +13650,230 @@ export interface components {
       /** @enum {string} */
       followUp: 'none' | 'open' | 'in_progress' | 'done';
     };
+    ContactCoverage: {
+      day: string;
+      total: {
+        households: number;
+        withoutLeader: number;
+        withoutCentral: number;
+        /** @description Neither a leader nor a central household */
+        withoutContact: number;
+        withoutGridWorker: number;
+        centralHouseholds: number;
+      };
+      communities: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        households: number;
+        withoutLeader: number;
+        withoutCentral: number;
+        /** @description Neither a leader nor a central household */
+        withoutContact: number;
+        withoutGridWorker: number;
+        centralHouseholds: number;
+      }[];
+      grids: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        households: number;
+        withoutLeader: number;
+        withoutCentral: number;
+        /** @description Neither a leader nor a central household */
+        withoutContact: number;
+        withoutGridWorker: number;
+        centralHouseholds: number;
+      }[];
+    };
+    UncoveredHousehold: {
+      /** Format: uuid */
+      householdId: string;
+      gridName: string;
+      buildingName: string;
+      unitNumber: number;
+      room: string;
+      leader: string | null;
+      central: string | null;
+    };
+    ContactSettings: {
+      /** Format: uuid */
+      communityId: string;
+      leaderMaxLoad: number;
+      centralMaxLoad: number;
+      maxDistance: number;
+      own: boolean;
+    };
+    ContactSettingsRequest: {
+      /**
+       * Format: uuid
+       * @description A community inside the caller’s scope
+       */
+      communityId: string;
+      leaderMaxLoad: number;
+      centralMaxLoad: number;
+      maxDistance: number;
+    };
+    CentralHousehold: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      householdId: string;
+      /** Format: uuid */
+      personId: string;
+      name: string;
+      gridName: string;
+      buildingName: string;
+      unitNumber: number;
+      room: string;
+      maxLoad: number;
+      /** @description Households it contacts today */
+      load: number;
+      startsOn: string;
+      endsOn: string | null;
+      note: string | null;
+      endReason: string | null;
+    };
+    CentralHouseholdCandidate: {
+      /** Format: uuid */
+      personId: string;
+      name: string;
+      /** Format: uuid */
+      householdId: string;
+      gridName: string;
+      buildingName: string;
+      unitNumber: number;
+      room: string;
+    };
+    DesignateCentralHouseholdRequest: {
+      /**
+       * Format: uuid
+       * @description A party member (active member of a branch) living in a household of the community
+       */
+      personId: string;
+      /** @description Households it contacts at most; the community’s default when absent */
+      maxLoad?: number;
+      /**
+       * Format: date
+       * @description First day; today when absent
+       */
+      startsOn?: string;
+      note?: string;
+    };
+    EndCentralHouseholdRequest: {
+      /**
+       * Format: date
+       * @description Last day; today when absent
+       */
+      endsOn?: string;
+      reason?: string;
+    };
+    ContactProposal: {
+      /** Format: uuid */
+      communityId: string;
+      /** @enum {string} */
+      kind: 'leader' | 'central_household';
+      fingerprint: string;
+      /** @description Leaders’ load (central households each have theirs) */
+      maxLoad: number | null;
+      maxDistance: number;
+      summary: {
+        households: number;
+        assigned: number;
+        unassigned: number;
+        kept: number;
+        new: number;
+        changed: number;
+        ended: number;
+      };
+      contacts: {
+        key: string;
+        /** Format: uuid */
+        personId: string;
+        name: string;
+        place: string;
+        maxLoad: number;
+        load: number;
+      }[];
+      rows: {
+        /** Format: uuid */
+        householdId: string;
+        buildingName: string;
+        unitNumber: number;
+        room: string;
+        proposed: {
+          key: string;
+          /** Format: uuid */
+          personId: string;
+          name: string;
+          place: string;
+        } | null;
+        tier: number | null;
+        distance: number | null;
+        current: {
+          key: string;
+          /** Format: uuid */
+          personId: string;
+          name: string;
+          place: string;
+          valid: boolean;
+        } | null;
+        /** @enum {string} */
+        change: 'new' | 'changed' | 'ended' | 'none';
+      }[];
+    };
+    ContactProposalApplied: {
+      assigned: number;
+      reassigned: number;
+      ended: number;
+    };
+    ApplyContactProposalRequest: {
+      /**
+       * Format: uuid
+       * @description A community inside the caller’s scope
+       */
+      communityId: string;
+      /** @enum {string} */
+      kind: 'leader' | 'central_household';
+      fingerprint: string;
+      /** @description Apply only these households’ changes (all changes when absent) */
+      householdIds?: string[];
+    };
+    HouseholdContacts: {
+      /** Format: uuid */
+      householdId: string;
+      gridWorkers: {
+        /** Format: uuid */
+        personId: string;
+        name: string;
+        phone: string | null;
+      }[];
+      leader: {
+        /** Format: uuid */
+        personId: string;
+        name: string;
+        phone: string | null;
+        since: string;
+      } | null;
+      central: {
+        /** Format: uuid */
+        centralHouseholdId: string;
+        /** Format: uuid */
+        personId: string;
+        name: string;
+        place: string;
+        phone: string | null;
+        since: string;
+      } | null;
+      buildingLeaders: {
+        /** Format: uuid */
+        personId: string;
+        name: string;
+        unitNumber: number | null;
+      }[];
+    };
     Coverage: {
       /** @description The day (Asia/Shanghai) the board describes */
       asOf: string;
@@ -13007,6 +14101,14 @@ export interface components {
       visitors: number;
       /** @description 民情日志 — Visit logs written */
       visitLogs: number;
+      /** @description 党员中心户 — Central households */
+      centralHouseholds: number;
+      /** @description 无联系人住户（无楼栋长且无中心户） — Households without a contact (no leader nor central household) */
+      householdsWithoutContact: number;
+      /** @description 无楼栋长联系的住户 — Households without a leader contact */
+      householdsWithoutLeaderContact: number;
+      /** @description 无党员中心户联系的住户 — Households without a central household */
+      householdsWithoutCentralContact: number;
     };
     Trends: {
       /** @enum {string} */

@@ -6,6 +6,7 @@
  */
 export { default as accounts } from '../features/accounts/manifest.ts';
 export { default as audit } from '../features/audit/manifest.ts';
+export { default as contacts } from '../features/contacts/manifest.ts';
 export { default as auth } from '../features/auth/manifest.ts';
 export { default as factSheet } from '../features/fact-sheet/manifest.ts';
 export { default as leaders } from '../features/leaders/manifest.ts';

@@ -1,0 +1,47 @@
+import { expect, test } from 'vitest';
+import { apiGet, chooseOption, signIn, usePlatformAndBrowser } from './support.ts';
+
+const e2e = usePlatformAndBrowser();
+
+test('a community secretary reads the contact coverage, designates a central household, reviews the proposal and applies it', async () => {
+  const page = await e2e.newPage();
+  await signIn(page, 'secretary');
+  await page.getByTestId('side-menu').getByRole('menuitem', { name: '联系挂包' }).click();
+  await page.waitForURL((url) => url.pathname === '/contacts');
+  await page.getByTestId('contacts-coverage').waitFor();
+  const all = (await apiGet(page, '/contacts/coverage')).data as { communities: { id: string }[] };
+  const communityId = all.communities[0]!.id;
+  const coverage = (await apiGet(page, `/contacts/coverage?communityId=${communityId}`)).data as {
+    total: { households: number };
+  };
+  expect(await page.getByTestId('contacts-stat-households').textContent()).toContain(
+    coverage.total.households.toLocaleString(),
+  );
+
+  // Designate a party member's household as a central household (the first candidate).
+  await page.getByRole('tab', { name: '党员中心户' }).click();
+  await page.getByTestId('contacts-designate').click();
+  const dialog = page.getByRole('dialog');
+  const [candidate] = (
+    await apiGet(page, `/contacts/central-households/candidates?communityId=${communityId}`)
+  ).data as { name: string; buildingName: string; unitNumber: number; room: string }[];
+  await chooseOption(
+    page,
+    dialog.locator('.ant-select').first(),
+    `${candidate!.name} · ${candidate!.buildingName} ${candidate!.unitNumber}单元 ${candidate!.room}`,
+  );
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.getByText('已认定').first().waitFor();
+
+  // The proposal gives it the households nearest to it: review, apply, and the next proposal has nothing to change.
+  await page.getByRole('tab', { name: '自动分配' }).click();
+  const panel = page.getByTestId('contacts-proposal');
+  await panel.getByText('党员中心户', { exact: true }).click();
+  await panel.getByRole('button', { name: '生成分配方案' }).click();
+  await page.getByTestId('contacts-proposal-rows').waitFor();
+  const apply = page.getByTestId('contacts-apply');
+  await expect.poll(() => apply.isEnabled()).toBe(true);
+  await apply.click();
+  await page.getByText(/已应用：新分配 \d+ 户/).waitFor();
+  await page.getByText('方案与当前分配一致，无需调整').waitFor();
+}, 120_000);
