@@ -7,9 +7,10 @@ import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { startsWith } from '../../core/db/like.ts';
-import { shanghaiDay } from '../../core/db/periods.ts';
+import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { errors } from '../../core/http/errors.ts';
-import { persons } from '../people/people.public.ts';
+import { raiseTask } from '../duties/duties.public.ts';
+import { gridWorkers, persons } from '../people/people.public.ts';
 import { buildings, households } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
 import { roundErrors } from './rounds.errors.ts';
@@ -370,6 +371,53 @@ export function nextState(
   return { state: 'documented', nobodyHomeOn: current.nobodyHomeOn };
 }
 
+/** Days a visit's follow-up task is given. */
+const FOLLOW_UP_DAYS = 7;
+
+/**
+ * A visit's finding to follow up becomes a task (duties.raiseTask) for a grid worker serving the household's grid
+ * today (the visitor when they are one, else full-time first), else for the visitor (a building leader's finding in
+ * a grid without a worker); once per visit (its source key).
+ */
+async function raiseFollowUp(
+  tx: Executor,
+  actor: Actor,
+  visit: {
+    visitId: string;
+    name: string;
+    room: string;
+    gridId: string;
+    territoryCode: string;
+    buildingId: string;
+    visitorPersonId: string | null;
+  },
+): Promise<void> {
+  const today = shanghaiDay();
+  const [worker] = await tx
+    .select({ personId: gridWorkers.personId })
+    .from(gridWorkers)
+    .where(and(eq(gridWorkers.gridId, visit.gridId), activeOn(gridWorkers, today)))
+    .orderBy(
+      sql`${gridWorkers.personId} is not distinct from ${visit.visitorPersonId}::uuid desc`,
+      sql`${gridWorkers.employment} = 'full_time' desc`,
+      gridWorkers.startsOn,
+      gridWorkers.id,
+    )
+    .limit(1);
+  const personId = worker?.personId ?? visit.visitorPersonId;
+  await raiseTask(tx, actor, {
+    ...(personId ? { personId } : { userId: actor.userId ?? undefined }),
+    title: `跟进敲门走访发现：${visit.room} 室`,
+    description: `「${visit.name}」入户走访中发现需跟进的情况，详见该户的走访记录。`,
+    territoryCode: visit.territoryCode,
+    buildingId: visit.buildingId,
+    dueOn: shanghaiDay(new Date(Date.now() + FOLLOW_UP_DAYS * 86_400_000)),
+    evidence: 'note',
+    roleGroup: 'grid_worker',
+    sourceKey: `rounds.visit:${visit.visitId}`,
+  });
+}
+
 /**
  * Records a visit of a round's household inside the scope. The same client id stored before answers the stored
  * visit (`created: false`), also when two requests race (the unique index decides). The round must be open, the
@@ -509,6 +557,7 @@ export async function recordVisit(
       on conflict (round_id, grid_id, visitor_key) do update set
         visits = ${roundVisitors}.visits + 1,
         households = ${roundVisitors}.households + excluded.households`);
+    if (followUp) await raiseFollowUp(tx, actor, { ...rh, visitId: id, visitorPersonId: personId });
     await appendAudit(tx, actor, {
       action: 'round.visit_recorded',
       entityType: 'round_visit',

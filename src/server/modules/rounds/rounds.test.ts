@@ -329,6 +329,40 @@ describe('recording visits', () => {
     expect(after.rounds).toBeGreaterThan(before.rounds);
   });
 
+  it('turns a finding to follow up into a task for the grid’s worker, once per visit', async () => {
+    const body = {
+      clientId: newId(),
+      householdId: mine.households[2]!.id,
+      outcome: 'met',
+      followUp: true,
+      note: '独居老人需要助餐',
+    };
+    const first = await post(`/rounds/${roundId}/visits`, body, gridWorker);
+    expect(first.status, first.text).toBe(201);
+    expect((await post(`/rounds/${roundId}/visits`, body, gridWorker)).status).toBe(200);
+    const tasks = await rowsOf<{ id: string; title: string; building_id: string; person_id: string }>(
+      t.db,
+      sql`select t.id, t.title, t.building_id, a.person_id from duty_tasks t
+        join duty_task_assignees a on a.task_id = t.id
+        where t.source_key = ${`rounds.visit:${first.json.data.id}`}`,
+    );
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.building_id).toBe(mine.buildingId);
+    // The task shows among the grid worker's own tasks of today, and carries no note of the visit.
+    const today = await get('/duties/tasks/mine', gridWorker);
+    expect(today.status, today.text).toBe(200);
+    const task = today.json.data.find((x: { id: string }) => x.id === tasks[0]!.id);
+    expect(task).toBeDefined();
+    expect(JSON.stringify(task)).not.toContain('独居老人');
+    // A visit without a finding raises nothing.
+    const plain = await visit(roundId, { householdId: mine.households[3]!.id, outcome: 'met' });
+    const none = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from duty_tasks where source_key = ${`rounds.visit:${plain.json.data.id}`}`,
+    );
+    expect(none[0]!.n).toBe(0);
+  });
+
   it('stores a visit once under two concurrent requests', async () => {
     const body = { clientId: newId(), householdId: mine.households[1]!.id, outcome: 'met' };
     const [a, b] = await Promise.all([
