@@ -113,6 +113,15 @@ test('a grid worker on a phone records visits until a building is covered: its p
   expect(building).toBeDefined();
 
   await phone.goto('/m/');
+  // Today's tab: the worker's duty tasks of today (as the API has them) and the visit log to write.
+  const today = (await apiGet(phone, '/duties/tasks/mine?view=today')).data as { status: string }[];
+  await phone.getByRole('tab', { name: '今日' }).click();
+  await phone.getByTestId('workbench-write-log').waitFor();
+  const open = today.filter((task) => task.status !== 'done').length;
+  await expect
+    .poll(() => phone.getByTestId('workbench-today').textContent())
+    .toContain(`今日任务（${open} 项待办）`);
+  await phone.getByRole('tab', { name: '敲门走访' }).click();
   const card = phone.locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`);
   await card.click();
   await phone.getByTestId('workbench-household').first().waitFor();

@@ -5,16 +5,19 @@ import { EChart, type EChartOption } from '../../components/charts/echart.tsx';
 import { useFigures, useTrends, type Trends } from './api.ts';
 
 /** The work figures the dashboard shows, with their trends (flows per month, rounds per year). */
-const MONTHLY = ['visits', 'visitors'] as const;
+const MONTHLY = ['visits', 'visitors', 'visitLogs', 'dutyCompletionRate'] as const;
 const YEARLY = ['doorKnockRounds', 'lastRoundCoverage'] as const;
+
+/** A share (0–1) as a percentage with one decimal. */
+const percent = (share: number | undefined) => Math.round((share ?? 0) * 1000) / 10;
 
 const perPerson = (visits: number, visitors: number) =>
   visitors ? Math.round((visits / visitors) * 10) / 10 : 0;
 
 /**
- * 基层治理成效: door-knocking rounds completed, the last round's coverage, visits and visits per person this year,
- * with the monthly visits of the last 12 months and the rounds of each year since 2022, for the area shown (the
- * whole scope when `territoryId` is absent).
+ * 基层治理成效: door-knocking rounds completed, the last round's coverage, this year's visits, visits per person, visit
+ * logs and duty tasks done on time, with their trends: each month of the last 12, or each year since 2022 (its
+ * rounds under its label), for the area shown (the whole scope when `territoryId` is absent).
  */
 export function WorkResults({ territoryId }: { territoryId: string | undefined }) {
   const t = useT();
@@ -34,10 +37,12 @@ export function WorkResults({ territoryId }: { territoryId: string | undefined }
     );
     const visits = t('work.visits');
     const average = t('work.perPerson');
+    const logs = t('work.logs');
+    const duty = t('work.dutyRate');
     return {
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [visits, average] },
+      legend: { top: 0, data: [visits, logs, average, duty] },
       grid: { left: 8, right: 12, top: 30, bottom: 4, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 11 } },
       yAxis: [
@@ -52,11 +57,27 @@ export function WorkResults({ territoryId }: { territoryId: string | undefined }
           itemStyle: { color: '#5b8ff9' },
         },
         {
+          name: logs,
+          type: 'bar',
+          data: data.periods.map((p) => p.values.visitLogs ?? 0),
+          itemStyle: { color: '#9254de' },
+        },
+        {
           name: average,
           type: 'line',
           yAxisIndex: 1,
           data: data.periods.map((p) => perPerson(p.values.visits ?? 0, p.values.visitors ?? 0)),
           itemStyle: { color: '#d4380d' },
+        },
+        {
+          name: duty,
+          type: 'line',
+          yAxisIndex: 1,
+          // Only periods with tasks due have a rate.
+          data: data.periods.map((p) =>
+            p.values.dutyCompletionRate ? percent(p.values.dutyCompletionRate) : null,
+          ),
+          itemStyle: { color: '#389e0d' },
         },
       ],
     };
@@ -95,6 +116,13 @@ export function WorkResults({ territoryId }: { territoryId: string | undefined }
                   thisYear ? perPerson(thisYear.visits ?? 0, thisYear.visitors ?? 0) : undefined,
                   undefined,
                 ],
+                ['logsThisYear', t('work.logsThisYear', { year }), thisYear?.visitLogs, undefined],
+                [
+                  'dutyRate',
+                  t('work.dutyRateThisYear', { year }),
+                  thisYear ? percent(thisYear.dutyCompletionRate) : undefined,
+                  '%',
+                ],
               ] as const
             ).map(([key, title, n, suffix]) => (
               <Col span={12} key={key} data-testid={`work-${key}`}>
@@ -105,7 +133,7 @@ export function WorkResults({ territoryId }: { territoryId: string | undefined }
                     title={title}
                     value={n}
                     suffix={suffix}
-                    precision={key === 'lastRoundCoverage' || key === 'perPersonThisYear' ? 1 : 0}
+                    precision={['lastRoundCoverage', 'perPersonThisYear', 'dutyRate'].includes(key) ? 1 : 0}
                   />
                 )}
               </Col>

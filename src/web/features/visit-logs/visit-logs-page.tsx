@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
 import { useCan, useMe } from '../../app/session.ts';
@@ -60,7 +60,13 @@ export function VisitLogsPage() {
   const navigate = useNavigate();
   const mobile = Grid.useBreakpoint().md === false;
   const canWrite = useCan('visitlog:write');
-  const [filter, setFilter] = useState<VisitLogFilter>({ page: 1, pageSize: 20 });
+  // `?mine=true` (the workbench's "my logs") opens the list on the caller's own logs.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<VisitLogFilter>({
+    page: 1,
+    pageSize: 20,
+    ...(params.get('mine') === 'true' ? { mine: 'true' as const } : {}),
+  });
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const logs = useVisitLogs(filter);

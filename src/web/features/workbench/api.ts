@@ -97,3 +97,17 @@ export function useRoundCall() {
       (await send({ path: { id: roundId }, body: { residentId } })).data,
   );
 }
+
+export type TodayTask = Schemas['DutyTask'];
+
+/** Today's duty tasks of the caller (open today, and overdue ones), kept on the device for a day without signal. */
+export function useTodayTasks(enabled: boolean) {
+  const key = ['duties', 'workbench', 'today'] as const satisfies QueryKeys[string];
+  return useQuery({
+    queryKey: key,
+    queryFn: () =>
+      keptOnDevice(key, async () => (await api.get('/duties/tasks/mine', { query: { view: 'today' } })).data),
+    enabled,
+    staleTime: 60_000,
+  });
+}

@@ -1,15 +1,94 @@
-import { Card, Empty } from 'antd';
+import { CheckCircleOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useT } from '../../app/i18n.tsx';
+import { useCan } from '../../app/session.ts';
+import { useTodayTasks } from './api.ts';
 
 /**
- * The "today" tab's slot: today's tasks (duty lists) and visit logs come here from their own modules' work. Until
- * then it says what will show.
+ * The "today" tab's top: the caller's duty tasks of today (overdue first, with a link to complete them on the tasks
+ * page) and the visit log (民情日志) to write or look back on. Each part shows only to those who may use it.
  */
 export function TodaySlot() {
   const t = useT();
+  const canTask = useCan('duty:task');
+  const canLog = useCan('visitlog:write');
+  const tasks = useTodayTasks(canTask);
+  if (!canTask && !canLog) return null;
+  const open = (tasks.data?.data ?? []).filter((task) => task.status !== 'done');
+  const ordered = [...open].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn),
+  );
   return (
-    <Card size="small" data-testid="workbench-today">
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.today.empty')} />
-    </Card>
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="workbench-today">
+      {canTask ? (
+        <Card
+          size="small"
+          title={t('workbench.today.tasks', { n: open.length })}
+          extra={<Link to="/tasks">{t('workbench.today.allTasks')}</Link>}
+        >
+          {tasks.isPending ? (
+            <Skeleton active paragraph={{ rows: 2 }} />
+          ) : ordered.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.today.noTasks')} />
+          ) : (
+            <List
+              size="small"
+              dataSource={ordered.slice(0, 6)}
+              data-testid="workbench-today-tasks"
+              renderItem={(task) => (
+                <List.Item
+                  actions={[
+                    <Link
+                      key="do"
+                      to="/tasks"
+                      aria-label={t('workbench.today.doTask', { title: task.title })}
+                    >
+                      <CheckCircleOutlined />
+                    </Link>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={
+                      <Space size={4} wrap>
+                        {task.overdue ? <Tag color="error">{t('workbench.today.overdue')}</Tag> : null}
+                        {task.mode === 'emergency' ? (
+                          <Tag color="warning">{t('workbench.today.emergency')}</Tag>
+                        ) : null}
+                        <span>{task.title}</span>
+                      </Space>
+                    }
+                    description={
+                      <Typography.Text type="secondary">
+                        {t('workbench.today.due', { day: task.dueOn })}
+                      </Typography.Text>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+          {tasks.data?.offline ? (
+            <Typography.Text type="secondary">
+              {t('workbench.today.kept', { at: tasks.data.at ?? '' })}
+            </Typography.Text>
+          ) : null}
+        </Card>
+      ) : null}
+      {canLog ? (
+        <Card size="small" title={t('workbench.today.logs')}>
+          <Space wrap>
+            <Link to="/visit-logs/new">
+              <Button type="primary" icon={<EditOutlined />} data-testid="workbench-write-log">
+                {t('workbench.today.writeLog')}
+              </Button>
+            </Link>
+            <Link to="/visit-logs?mine=true">
+              <Button icon={<FileTextOutlined />}>{t('workbench.today.myLogs')}</Button>
+            </Link>
+          </Space>
+        </Card>
+      ) : null}
+    </Space>
   );
 }
