@@ -44,4 +44,23 @@ test('a community secretary reads the contact coverage, designates a central hou
   await apply.click();
   await page.getByText(/已应用：新分配 \d+ 户/).waitFor();
   await page.getByText('方案与当前分配一致，无需调整').waitFor();
+
+  // A household card names the household's contacts as the API has them.
+  const [household] = (await apiGet(page, '/households?pageSize=1')).data as { id: string }[];
+  const contacts = (await apiGet(page, `/households/${household!.id}/contacts`)).data as {
+    gridWorkers: { name: string }[];
+    leader: { name: string } | null;
+    central: { name: string } | null;
+  };
+  await page.goto(`/households/${household!.id}`);
+  const card = page.getByTestId('household-contacts');
+  await card.locator('.ant-descriptions').waitFor();
+  const text = await card.textContent();
+  for (const name of [
+    ...contacts.gridWorkers.map((w) => w.name),
+    contacts.leader?.name,
+    contacts.central?.name,
+  ]) {
+    if (name) expect(text).toContain(name);
+  }
 }, 120_000);

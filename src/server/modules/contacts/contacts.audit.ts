@@ -44,6 +44,9 @@ export const contactsAudit = {
     contact_settings: communityNames,
   },
   fields: {
+    // The demo seed's counts.
+    centralHouseholds: { zh: '党员中心户', en: 'Party-member central households' },
+    contactAssignments: { zh: '联系挂包户数', en: 'Household contact assignments' },
     maxLoad: { zh: '联系户数上限', en: 'Most households' },
     endReason: { zh: '撤销原因', en: 'Reason for ending' },
     householdsReleased: { zh: '解除联系的户数', en: 'Households released' },

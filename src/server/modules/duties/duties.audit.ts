@@ -41,6 +41,9 @@ export const dutiesAudit = {
     duty_generation: () => Promise.resolve([]),
   },
   fields: {
+    // The demo seed's counts.
+    dutyItems: text('职责清单条目', 'Duty items'),
+    dutyTasks: text('职责任务', 'Duty tasks'),
     roleGroup: { ...text('人员类别', 'Role group'), values: roleGroupValues },
     frequency: {
       ...text('频次', 'Frequency'),

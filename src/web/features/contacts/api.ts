@@ -17,7 +17,6 @@ const keys = {
   candidates: (communityId: string) => ['contacts', 'candidates', communityId] as const,
   settings: (communityId: string) => ['contacts', 'settings', communityId] as const,
   proposal: (communityId: string, kind: string) => ['contacts', 'proposal', communityId, kind] as const,
-  household: (id: string) => ['contacts', 'household', id] as const,
 } satisfies QueryKeys;
 
 /** Coverage of the caller's scope per community (no id), or of one community per grid. */
@@ -75,16 +74,6 @@ export function useProposal(communityId: string, kind: ContactKind, enabled: boo
     queryFn: async () => (await api.get('/contacts/proposal', { query: { communityId, kind } })).data,
     enabled,
     staleTime: Infinity,
-  });
-}
-
-/** A household's contacts (for the household card). */
-export function useHouseholdContacts(householdId: string | undefined) {
-  return useQuery({
-    queryKey: keys.household(householdId ?? ''),
-    queryFn: async () =>
-      (await api.get('/households/{id}/contacts', { path: { id: householdId ?? '' } })).data,
-    enabled: Boolean(householdId),
   });
 }
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
+import { useApiMutation, type QueryKey, type QueryKeys } from '../../api/cache.ts';
 import { api, type ApiBody, type ApiQuery, type ApiResponse, type Schemas } from '../../api/client.ts';
 
 export type Resident = Schemas['Resident'];
@@ -200,5 +200,18 @@ export function useResidentExport(id: string | null) {
       const status = query.state.data?.status;
       return status === 'queued' || status === 'running' || status === undefined ? 1000 : false;
     },
+  });
+}
+
+/**
+ * GET /households/{id}/contacts (the contacts module): who looks after a household — its grid workers, its
+ * building leader contact and its party-member central household (联系挂包). Read only by those with contact:read.
+ */
+export function useHouseholdContacts(householdId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['contacts', 'household', householdId ?? ''] as const satisfies QueryKey,
+    queryFn: async () =>
+      (await api.get('/households/{id}/contacts', { path: { id: householdId ?? '' } })).data,
+    enabled: enabled && Boolean(householdId),
   });
 }

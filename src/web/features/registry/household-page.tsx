@@ -36,6 +36,7 @@ import {
   type Resident,
   type Tenure,
 } from './api.ts';
+import { HouseholdContacts } from './household-contacts.tsx';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { householdKinds, tenures, topCareLevel } from './labels.ts';
 import { ResidentDrawer } from './resident-drawer.tsx';
@@ -305,9 +306,12 @@ export function HouseholdPage() {
           </Space>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('resident.history')}>
-            <HistoryTimeline history={h.history} currentHouseholdId={h.id} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <HouseholdContacts householdId={h.id} />
+            <Card size="small" title={t('resident.history')}>
+              <HistoryTimeline history={h.history} currentHouseholdId={h.id} />
+            </Card>
+          </Space>
         </Col>
       </Row>
       {dialog === 'add' ? (

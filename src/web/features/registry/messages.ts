@@ -176,6 +176,11 @@ export const messages = defineMessages({
     'history.toOnly': '迁至 {to}',
 
     'household.title': '户卡',
+    'household.contacts': '联系人（联系挂包）',
+    'household.contacts.none': '暂无',
+    'household.contacts.gridWorkers': '网格员',
+    'household.contacts.leader': '联系楼长',
+    'household.contacts.central': '党员中心户',
     'household.subtitle': '{grid} · 网格编码 {code}',
     'household.address': '地址',
     'household.building': '楼栋',
@@ -400,6 +405,11 @@ export const messages = defineMessages({
     'history.toOnly': 'to {to}',
 
     'household.title': 'Household card',
+    'household.contacts': 'Contacts',
+    'household.contacts.none': 'None',
+    'household.contacts.gridWorkers': 'Grid workers',
+    'household.contacts.leader': 'Building leader contact',
+    'household.contacts.central': 'Party-member central household',
     'household.subtitle': '{grid} · grid code {code}',
     'household.address': 'Address',
     'household.building': 'Building',
