@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { round, runLoad, type LoadResult, type LoadSpec } from './lib/load.ts';
+import { round, runLoad, runPaced, type LoadResult, type LoadSpec } from './lib/load.ts';
 import { startSeededPlatform } from './lib/platform.ts';
 import { coldFigure, expectOk, expectStatus, timedCold } from './lib/probe.ts';
 import { formatTable } from './lib/report.ts';
@@ -134,11 +134,13 @@ export const rounds: Scenario = {
       log(
         `${label}: ${options.warmupS}s warm-up, ${options.durationS}s measured at ${spec.connections} connections`,
       );
-      if (options.warmupS > 0) await runLoad({ ...spec, durationS: options.warmupS });
+      const drive = (durationS: number) =>
+        spec.rate ? runPaced({ ...spec, rate: spec.rate, durationS }) : runLoad({ ...spec, durationS });
+      if (options.warmupS > 0) await drive(options.warmupS);
       await sleep(250);
       platform.resetPeakRss();
       const before = await platform.stats();
-      const load = await runLoad({ ...spec, durationS: options.durationS });
+      const load = await drive(options.durationS);
       const after = await platform.settledStats();
       const clean = load.non2xx === 0 && load.errors === 0;
       return {

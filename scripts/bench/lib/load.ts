@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export type LoadSpec = {
@@ -11,7 +12,8 @@ export type LoadSpec = {
   next?: () => { path?: string; body?: string };
   connections: number;
   /**
-   * Requests per second across all connections (autocannon's overallRate); unset, each connection sends its next
+   * Requests per second, evenly spaced, for runPaced (autocannon's own overallRate sends each second's requests in a
+   * burst, so its latencies include the queue of the burst); runLoad ignores it: each connection sends its next
    * request as soon as the last is answered (a closed loop measuring the most the server can take).
    */
   rate?: number;
@@ -58,7 +60,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         headers: spec.headers,
         body: spec.body,
         connections: spec.connections,
-        ...(spec.rate ? { overallRate: spec.rate } : {}),
         duration: spec.durationS,
         timeout: 10,
         ...(spec.next
@@ -126,4 +127,86 @@ export function summarise(values: Float64Array): LatencySummary {
 export function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+/**
+ * Sends requests at a fixed pace (`spec.rate` a second, evenly spaced) over at most `spec.connections` kept-alive
+ * connections, for `durationS` seconds, and returns the same summary as runLoad. Each latency runs from the moment
+ * the request was due, so time spent waiting for a free connection counts (no coordinated omission). This is the
+ * latency users see at that load; runLoad's closed loop measures the most the server takes.
+ */
+export async function runPaced(spec: LoadSpec & { rate: number }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const base = new URL(spec.url);
+  const paths = spec.paths?.length ? spec.paths : undefined;
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let bytes = 0;
+  let errors = 0;
+  let non2xx = 0;
+  let pathIndex = 0;
+  const pending = new Set<Promise<void>>();
+  const send = (due: number) => {
+    const next = spec.next?.() ?? {};
+    const path = next.path ?? (paths ? paths[pathIndex++ % paths.length]! : base.pathname);
+    const body = next.body ?? spec.body;
+    const done = new Promise<void>((resolve) => {
+      const request = http.request(
+        {
+          agent,
+          host: base.hostname,
+          port: base.port,
+          path,
+          method: spec.method ?? 'GET',
+          headers: { ...spec.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+          timeout: 10_000,
+        },
+        (response) => {
+          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('end', () => {
+            latencies.push(performance.now() - due);
+            const status = response.statusCode ?? 0;
+            statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+            if (status < 200 || status >= 300) non2xx += 1;
+            resolve();
+          });
+        },
+      );
+      request.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      if (body) request.write(body);
+      request.end();
+    });
+    pending.add(done);
+    void done.then(() => pending.delete(done));
+  };
+  const interval = 1000 / spec.rate;
+  const started = performance.now();
+  const end = started + spec.durationS * 1000;
+  let sent = 0;
+  while (performance.now() < end) {
+    const now = performance.now();
+    while (started + sent * interval <= now) send(started + sent++ * interval);
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, started + sent * interval - performance.now())),
+    );
+  }
+  await Promise.all(pending);
+  const elapsedS = (performance.now() - started) / 1000;
+  agent.destroy();
+  return {
+    connections: spec.connections,
+    durationS: round(elapsedS, 2),
+    responses: latencies.length,
+    requestsPerSecond: round(latencies.length / spec.durationS, 1),
+    latencyMs: summarise(Float64Array.from(latencies)),
+    non2xx,
+    errors,
+    timeouts: 0,
+    statusCodes,
+    bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
+  };
 }
