@@ -63,7 +63,12 @@ describe('alliance units and registrations (双报到)', () => {
     // Home offers the member's own pages first: their registration, from the party feature's manifest.
     const shortcuts = member.getByTestId('shortcuts');
     await shortcuts.locator('strong').first().waitFor();
-    expect(await shortcuts.locator('strong').allTextContents()).toEqual(['我的报到', '我的志愿服务']);
+    expect(await shortcuts.locator('strong').allTextContents()).toEqual([
+      '我的报到',
+      '我的志愿服务',
+      '职责任务',
+      '职责清单',
+    ]);
     await shortcuts.getByRole('link', { name: /我的报到/ }).click();
     await member.waitForURL((url) => url.pathname === '/party/mine');
     const card = member.getByTestId('party-register-card');

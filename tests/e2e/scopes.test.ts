@@ -4,7 +4,21 @@ import { signIn, usePlatformAndBrowser } from './support.ts';
 const e2e = usePlatformAndBrowser();
 
 /** A grid worker's menu: their desk pages and the map (基础数据), the organisation lists they may read (组织队伍). */
-const GRID_WORKER_MENU = ['首页', '居民', '区域管理', '地图', '网格员', '楼栋长', '志愿者'];
+const GRID_WORKER_MENU = [
+  '首页',
+  '居民',
+  '区域管理',
+  '地图',
+  '网格员',
+  '楼栋长',
+  '志愿者',
+  '联系挂包',
+  '职责清单',
+  '职责任务',
+  '移动工作台',
+  '敲门行动',
+  '民情日志',
+];
 
 test('a grid worker sees only their own grid, residents and map but no account or audit menu, and the 403 page for the accounts URL', async () => {
   const page = await e2e.newPage();
@@ -15,10 +29,17 @@ test('a grid worker sees only their own grid, residents and map but no account o
   // Home's shortcuts: the grid worker's desk pages, from the features' manifests (read once home has drawn them).
   await page.getByTestId('shortcuts').locator('strong').first().waitFor();
   expect(await page.getByTestId('shortcuts').locator('strong').allTextContents()).toEqual([
+    '移动工作台',
+    '职责任务',
     '居民',
+    '写民情日志',
+    '敲门行动',
     '楼栋长',
+    '联系挂包',
     '网格员',
+    '民情日志',
     '志愿者',
+    '职责清单',
     '地图',
     '区域管理',
   ]);
