@@ -5,7 +5,7 @@ import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import { households } from '../registry/registry.public.ts';
-import { hasCentral, hasLeader } from './contacts.service.ts';
+import { hasCentral, hasLeader } from './contacts.coverage.ts';
 import { centralHouseholds } from './contacts.tables.ts';
 
 /**

@@ -28,17 +28,15 @@ import {
   uncoveredPage,
   uncoveredQuery,
 } from './contacts.schemas.ts';
+import { coverage, householdContacts, uncoveredHouseholds } from './contacts.coverage.ts';
 import {
   applyProposal,
   centralCandidates,
-  coverage,
   designateCentralHousehold,
   endCentralHousehold,
-  householdContacts,
   listCentralHouseholds,
   proposal,
   readCommunitySettings,
-  uncoveredHouseholds,
   writeCommunitySettings,
 } from './contacts.service.ts';
 
