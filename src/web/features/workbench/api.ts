@@ -106,7 +106,13 @@ export function useTodayTasks(enabled: boolean) {
   return useQuery({
     queryKey: key,
     queryFn: () =>
-      keptOnDevice(key, async () => (await api.get('/duties/tasks/mine', { query: { view: 'today' } })).data),
+      // The evidence note (encrypted on the server) is not kept on the phone: the list needs titles and days only.
+      keptOnDevice(key, async () =>
+        (await api.get('/duties/tasks/mine', { query: { view: 'today' } })).data.map((task) => ({
+          ...task,
+          note: null,
+        })),
+      ),
     enabled,
     staleTime: 60_000,
   });
