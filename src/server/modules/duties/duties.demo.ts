@@ -234,7 +234,8 @@ const NOTES = {
 
 /**
  * The duties module's demo data: the county's template, a community's own items, and the tasks of the last eight
- * weeks generated as the daily job would have (one set-based statement), then completed in SQL: each holder has an
+ * weeks generated as the daily job would have (one set-based statement), created done where they were (the same
+ statement, `TaskHistory`): each holder has an
  * on-time rate drawn from a hash of their key salted from `context.random` (80 % to 97 %), some tasks done late, the
  * rest left overdue; tasks of the current periods about half done. Deterministic for a seed.
  */
@@ -293,35 +294,28 @@ export async function generateDutiesDemo(context: DemoContext): Promise<Record<s
   const notes = Object.fromEntries(Object.entries(NOTES).map(([k, v]) => [k, encrypt(keys, v)]));
   let created = 0;
   await withIndexesDeferred(tx, [dutyTasks, dutyTaskAssignees], async () => {
-    created = await generateTasks(tx, { from: addDays(today, -55), to: today });
     // r: the task's draw (0..999); cut: its holder's on-time share (800..969). Past tasks: on time below the cut,
     // late up to 40 more, else overdue. Tasks still running: half done since their first day, never in the future.
-    await tx.execute(sql`
-      update ${dutyTasks} t set status = 'done', done_at = x.at, note_enc = case t.evidence
-          when 'note' then ${notes.note} when 'visit' then ${notes.visit} when 'photo' then ${notes.photo} end,
-        done_by = x.user_id, done_person_id = x.person_id
-      from (
-        select y.id, a.user_id, a.person_id,
-          case when y.due_on < ${today}::date and y.r < y.cut then
-                 (y.period_start + (y.r % (y.due_on - y.period_start + 1)))::timestamp at time zone 'Asia/Shanghai'
-                   + (9 + y.r % 9) * interval '1 hour' + (y.r % 60) * interval '1 minute'
-               when y.due_on < ${today}::date and y.r < y.cut + 40 then
-                 (least(y.due_on + 1 + y.r % 3, ${today}::date - 1))::timestamp at time zone 'Asia/Shanghai'
-                   + (10 + y.r % 8) * interval '1 hour'
-               when y.due_on >= ${today}::date and y.period_start < ${today}::date and y.r < 500 then
-                 y.period_start::timestamp at time zone 'Asia/Shanghai' + (9 + y.r % 9) * interval '1 hour'
-          end as at
-        from (
-          select d.id, d.period_start, d.due_on,
-            (abs(hashtext(${`${salt}:`} || d.id::text)::bigint) % 1000)::int as r,
-            (800 + abs(hashtext(${`${salt}:h:`} || d.holder_key::text)::bigint) % 170)::int as cut
-          from ${dutyTasks} d
-        ) y
-        -- Who did it: the task's (first) assignee.
-        left join lateral (select min(a.user_id::text)::uuid as user_id, min(a.person_id::text)::uuid as person_id
-          from ${dutyTaskAssignees} a where a.task_id = y.id) a on true
-      ) x
-      where x.id = t.id and x.at is not null and x.at < now()`);
+    const r = sql`(abs(hashtext(${`${salt}:`} || k.id::text)::bigint) % 1000)::int`;
+    const cut = sql`(800 + abs(hashtext(${`${salt}:h:`} || k.holder_key::text)::bigint) % 170)::int`;
+    const at = sql`case when k.due_on < ${today}::date and ${r} < ${cut} then
+          (k.period_start + (${r} % (k.due_on - k.period_start + 1)))::timestamp at time zone 'Asia/Shanghai'
+            + (9 + ${r} % 9) * interval '1 hour' + (${r} % 60) * interval '1 minute'
+        when k.due_on < ${today}::date and ${r} < ${cut} + 40 then
+          (least(k.due_on + 1 + ${r} % 3, ${today}::date - 1))::timestamp at time zone 'Asia/Shanghai'
+            + (10 + ${r} % 8) * interval '1 hour'
+        when k.due_on >= ${today}::date and k.period_start < ${today}::date and ${r} < 500 then
+          k.period_start::timestamp at time zone 'Asia/Shanghai' + (9 + ${r} % 9) * interval '1 hour'
+      end`;
+    created = await generateTasks(
+      tx,
+      { from: addDays(today, -55), to: today },
+      {
+        doneAt: sql`(select x.at from (select ${at} as at) x where x.at < now())`,
+        note: sql`case k.evidence when 'note' then ${notes.note} when 'visit' then ${notes.visit}
+          when 'photo' then ${notes.photo} end`,
+      },
+    );
   });
   return { dutyItems: TEMPLATE.length + (community ? COMMUNITY_ITEMS.length : 0), dutyTasks: created };
 }

@@ -1,7 +1,7 @@
-import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { roleAssignments } from '../../core/auth/auth.tables.ts';
 import { decrypt } from '../../core/auth/personal-data.ts';
-import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
+import { columnArrays, insertColumns, jsonRows, pushRow } from '../../core/db/bulk.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
 import { accessEndsAfter, buildPerson, persons } from '../people/people.public.ts';
@@ -60,35 +60,34 @@ export async function generateLeadersDemo(context: DemoContext): Promise<Record<
       (p) => p.id!,
     ),
   );
-  const adults = await tx
-    .select({
-      id: residents.id,
-      buildingId: residents.buildingId,
-      unitId: households.unitId,
-      name: residents.name,
-      gender: residents.gender,
-      birthDate: residents.birthDate,
-      phoneEnc: residents.phoneEnc,
-    })
-    .from(residents)
-    .leftJoin(households, eq(households.id, residents.householdId))
-    .where(
-      and(
-        isNull(residents.movedOutAt),
-        isNotNull(residents.buildingId),
-        lte(residents.birthDate, ADULT_BORN_BY),
-      ),
-    );
+  // One JSON text: ~150,000 adults reach JavaScript several times faster than as rows on PGlite.
+  const adults = await jsonRows<{
+    id: string;
+    buildingId: string;
+    unitId: string | null;
+    name: string;
+    gender: 'male' | 'female';
+    birthDate: string;
+    phoneEnc: string | null;
+  }>(
+    tx,
+    sql`select ${residents.id} as "id", ${residents.buildingId} as "buildingId", ${households.unitId} as "unitId",
+      ${residents.name} as "name", ${residents.gender} as "gender", ${residents.birthDate} as "birthDate",
+      ${residents.phoneEnc} as "phoneEnc"
+    from ${residents} left join ${households} on ${households.id} = ${residents.householdId}
+    where ${residents.movedOutAt} is null and ${residents.buildingId} is not null
+      and ${residents.birthDate} <= ${ADULT_BORN_BY}::date`,
+  );
   const candidatesOf = new Map<string, Candidate[]>();
   for (const r of adults) {
     if (taken.has(r.id)) continue;
-    const list = candidatesOf.get(r.buildingId!) ?? [];
+    const list = candidatesOf.get(r.buildingId) ?? [];
     list.push(r);
-    candidatesOf.set(r.buildingId!, list);
+    candidatesOf.set(r.buildingId, list);
   }
   for (const list of candidatesOf.values()) list.sort(byOrder);
   const residentCount = new Map<string, number>();
-  for (const r of adults) residentCount.set(r.buildingId!, (residentCount.get(r.buildingId!) ?? 0) + 1);
+  for (const r of adults) residentCount.set(r.buildingId, (residentCount.get(r.buildingId) ?? 0) + 1);
 
   const personRows = columnArrays(persons, [
     'id',

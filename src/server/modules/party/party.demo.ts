@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { roleAssignments } from '../../core/auth/auth.tables.ts';
-import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
+import { columnArrays, insertColumns, jsonRows, pushRow } from '../../core/db/bulk.ts';
 import type { Random } from '../../core/demo/random.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
@@ -285,28 +285,29 @@ export async function generatePartyDemo(context: DemoContext): Promise<Record<st
   await insertColumns(tx, allianceUnits, units);
 
   // Party members among the residents, in an order the seed decides (by content, then shuffled).
+  // One JSON text: tens of thousands of residents reach JavaScript several times faster than rows on PGlite.
   const candidates = (
-    await tx
-      .select({
-        id: residents.id,
-        name: residents.name,
-        gender: residents.gender,
-        birthDate: residents.birthDate,
-        relation: residents.relation,
-        politicalStatus: residents.politicalStatus,
-        householdId: residents.householdId,
-        buildingId: residents.buildingId,
-        territoryCode: residents.territoryCode,
-      })
-      .from(residents)
-      .where(
-        and(
-          isNull(residents.movedOutAt),
-          isNotNull(residents.territoryCode),
-          inArray(residents.politicalStatus, ['party_member', 'probationary_member']),
-          lte(residents.birthDate, BORN_BY),
-        ),
-      )
+    await jsonRows<{
+      id: string;
+      name: string;
+      gender: (typeof residents.$inferSelect)['gender'];
+      birthDate: string;
+      relation: (typeof residents.$inferSelect)['relation'];
+      politicalStatus: (typeof residents.$inferSelect)['politicalStatus'];
+      householdId: string | null;
+      buildingId: string | null;
+      territoryCode: string | null;
+    }>(
+      tx,
+      sql`select ${residents.id} as "id", ${residents.name} as "name", ${residents.gender} as "gender",
+        ${residents.birthDate} as "birthDate", ${residents.relation} as "relation",
+        ${residents.politicalStatus} as "politicalStatus", ${residents.householdId} as "householdId",
+        ${residents.buildingId} as "buildingId", ${residents.territoryCode} as "territoryCode"
+      from ${residents}
+      where ${residents.movedOutAt} is null and ${residents.territoryCode} is not null
+        and ${residents.politicalStatus} in ('party_member', 'probationary_member')
+        and ${residents.birthDate} <= ${BORN_BY}::date`,
+    )
   ).sort((a, b) =>
     byContent(
       `${a.territoryCode}\u0000${a.name}\u0000${a.birthDate}\u0000${a.gender}\u0000${a.relation}`,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, withIndexesDeferred } from '../../core/db/bulk.ts';
+import { jsonRows, rowsOf, withIndexesDeferred } from '../../core/db/bulk.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import { personName, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
@@ -91,7 +91,7 @@ function who(random: Random, building: string, room: string) {
  */
 export async function generateVisitLogsDemo(context: DemoContext): Promise<Record<string, number>> {
   const { tx, random, keys, options } = context;
-  const houses = await rowsOf<{
+  const houses = await jsonRows<{
     id: string;
     buildingId: string;
     building: string;

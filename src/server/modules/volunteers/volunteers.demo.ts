@@ -1,5 +1,5 @@
-import { and, eq, gte, isNull, lte, notExists, sql } from 'drizzle-orm';
-import { columnArrays, insertColumns, pushRow } from '../../core/db/bulk.ts';
+import { eq, sql } from 'drizzle-orm';
+import { columnArrays, insertColumns, jsonRows, pushRow } from '../../core/db/bulk.ts';
 import type { Random } from '../../core/demo/random.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { demoAccountRecords } from '../accounts/accounts.public.ts';
@@ -106,30 +106,25 @@ export async function generateVolunteersDemo(context: DemoContext): Promise<Reco
   const m = columnArrays(volunteerTeamMembers, ['id', 'teamId', 'volunteerId', 'startsOn', 'endsOn']);
 
   // Adult residents (18–75 at the reference date) who are no person yet, in an order the seed decides.
+  // One JSON text: ~150,000 residents reach JavaScript several times faster than rows on PGlite.
   const candidates = (
-    await tx
-      .select({
-        id: residents.id,
-        name: residents.name,
-        gender: residents.gender,
-        birthDate: residents.birthDate,
-        relation: residents.relation,
-        territoryCode: residents.territoryCode,
-      })
-      .from(residents)
-      .where(
-        and(
-          isNull(residents.movedOutAt),
-          gte(residents.birthDate, '1951-07-01'),
-          lte(residents.birthDate, '2008-06-30'),
-          notExists(
-            tx
-              .select({ one: sql`1` })
-              .from(persons)
-              .where(eq(persons.residentId, residents.id)),
-          ),
-        ),
-      )
+    await jsonRows<{
+      id: string;
+      name: string;
+      gender: (typeof residents.$inferSelect)['gender'];
+      birthDate: string;
+      relation: (typeof residents.$inferSelect)['relation'];
+      territoryCode: string | null;
+    }>(
+      tx,
+      sql`select ${residents.id} as "id", ${residents.name} as "name", ${residents.gender} as "gender",
+        ${residents.birthDate} as "birthDate", ${residents.relation} as "relation",
+        ${residents.territoryCode} as "territoryCode"
+      from ${residents}
+      where ${residents.movedOutAt} is null
+        and ${residents.birthDate} between '1951-07-01'::date and '2008-06-30'::date
+        and not exists (select 1 from ${persons} where ${persons.residentId} = ${residents.id})`,
+    )
   )
     // Each key built once (not twice per comparison): the sort takes 150,000 adults at scale 1.
     .map((r) => ({ r, key: order(r) }))
