@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -106,15 +107,23 @@ export async function startPlatform(
   try {
     const needsBuild = options.buildWeb === true && !webBuilt(config.webDir);
     report.note(`${url} already answers and shows how the start is going`);
-    const loading = report.stage("loading the server's code");
     const loadingStep = progress.step('code');
-    const codeLoaded = loadServerCode().then((loaded) => {
-      loadingStep.done();
-      loading.done();
-      return loaded;
-    });
+    const built = needsBuild ? buildWeb(config.webDir, report, progress.step('build')) : undefined;
+    // A first demo start seeds in a child for most of a minute: the two cores go to it and to the web build first,
+    // and the server's code (needed only once the seed is done) loads after the build.
+    const freshSeed =
+      config.demo && !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pglite'));
+    const codeLoaded = (freshSeed && built ? built.catch(() => undefined) : Promise.resolve()).then(
+      async () => {
+        const loading = report.stage("loading the server's code");
+        const loaded = await loadServerCode();
+        loadingStep.done();
+        loading.done();
+        return loaded;
+      },
+    );
     const [, opened, loaded] = await Promise.all([
-      needsBuild ? buildWeb(config.webDir, report, progress.step('build')) : undefined,
+      built,
       prepareDatabase(config, logger, report, progress, codeLoaded),
       codeLoaded,
     ]);
@@ -312,14 +321,22 @@ async function seedInChildProcess(config: Config, report: StartupReport, progres
 function runChild(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd: string },
+  options: { env?: NodeJS.ProcessEnv; cwd: string; nice?: number },
   onMessage?: (message: SeedMessage) => void,
 ): Promise<string> {
+  const { nice, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      ...options,
+      ...spawnOptions,
       stdio: ['ignore', 'pipe', 'pipe', ...(onMessage ? (['ipc'] as const) : [])],
     });
+    if (nice !== undefined && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, nice);
+      } catch {
+        // Not allowed here (some containers): the child runs at the normal priority.
+      }
+    }
     children.add(child);
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -374,7 +391,8 @@ async function buildWeb(webDir: string, report: StartupReport, step: ProgressSte
       process.execPath,
       [vite, 'build', '--outDir', partial, '--emptyOutDir', '--logLevel', 'warn'],
       // A production build whatever the server's NODE_ENV (development would bring React's development build).
-      { cwd: repoRoot, env: { ...process.env, NODE_ENV: 'production' } },
+      // At a lower priority: beside a first start's demo seed, the seed is what the user waits for.
+      { cwd: repoRoot, env: { ...process.env, NODE_ENV: 'production' }, nice: 10 },
     );
     fs.rmSync(webDir, { recursive: true, force: true });
     fs.renameSync(partial, webDir);
