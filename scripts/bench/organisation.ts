@@ -18,12 +18,10 @@
  * 200-household building ready to print in ≤ 2 s; figures p95 ≤ 200 ms (the dashboard's figure). Misses are
  * reported, not thrown.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { onCleanup } from './lib/cleanup.ts';
+import type { Page } from 'playwright-core';
 import { freshDatabase } from './lib/database.ts';
 import { DEMO_PASSWORD, signIn } from './lib/http.ts';
 import { round, runLoad, summarise, type LoadResult } from './lib/load.ts';
@@ -38,8 +36,9 @@ import {
   type ColdSample,
 } from './lib/probe.ts';
 import { startServerChild } from './lib/processes.ts';
+import { ensureWebBuild, launchChromium } from './lib/web.ts';
 import { formatProfiles, summariseProfile, type ProfileSummary } from './lib/profile.ts';
-import { formatTable, repoRoot } from './lib/report.ts';
+import { formatTable } from './lib/report.ts';
 import { serverSide, serverSideTable, type ServerSide } from './lib/server-side.ts';
 import type { BenchOptions, Scenario } from './scenario.ts';
 
@@ -94,44 +93,6 @@ type ServiceCards = {
 const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined || Number.isNaN(value) ? null : value.toFixed(digits);
 const verdict = (met: boolean | null) => (met === null ? '—' : met ? 'pass' : 'FAIL');
-
-// ---------------------------------------------------------------------------------------------------------------
-// The web app: the platform serves dist/web, which a clean clone does not have
-
-type WebBuild = { built: boolean; reason: string; seconds: number | null };
-
-function newestMtime(entry: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
-  return newest;
-}
-
-/**
- * Builds the web app with Vite into dist/web when it is missing or older than its sources, so the browser measures
- * the code of this checkout. `startPlatform` (what the platform child runs) only serves dist/web when it exists at
- * start; `npm start` builds a missing one first (main.ts buildWeb) but not a stale one.
- */
-async function ensureWebBuild(log: (line: string) => void): Promise<WebBuild> {
-  const index = path.join(repoRoot, 'dist/web/index.html');
-  const sources = ['src/web', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(repoRoot, p));
-  let reason: string;
-  if (!fs.existsSync(index)) reason = 'dist/web missing';
-  else if (Math.max(...sources.map(newestMtime)) > fs.statSync(index).mtimeMs) {
-    reason = 'dist/web older than src/web';
-  } else return { built: false, reason: 'dist/web up to date', seconds: null };
-  log(`building the web app with Vite (${reason})…`);
-  const started = performance.now();
-  const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-  return { built: true, reason, seconds: round((performance.now() - started) / 1000, 1) };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP helpers (as in registry.ts)
@@ -263,15 +224,6 @@ async function timeCardsPage(page: Page, url: string, expected: number): Promise
     pdfBytes: pdf.length,
     pdfPages: pdfPageCount(pdf),
   };
-}
-
-async function launchChromium(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  onCleanup('chromium', () => browser.close());
-  return browser;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

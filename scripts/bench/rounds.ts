@@ -120,7 +120,7 @@ export const rounds: Scenario = {
       id: string,
       label: string,
       spec: Omit<LoadSpec, 'durationS'>,
-      goalP95Ms: number,
+      goalP95Ms: number | null,
     ): Promise<{
       id: string;
       label: string;
@@ -129,7 +129,7 @@ export const rounds: Scenario = {
       examplePath: string;
       load: LoadResult;
       server: ServerSide;
-      goal: { p95Ms: number; met: boolean };
+      goal: { p95Ms: number; met: boolean } | null;
     }> => {
       log(
         `${label}: ${options.warmupS}s warm-up, ${options.durationS}s measured at ${spec.connections} connections`,
@@ -151,7 +151,7 @@ export const rounds: Scenario = {
         examplePath: spec.paths?.[0] ?? visitPath,
         load,
         server: serverSide(before, after, platform.peakRssBytes()),
-        goal: { p95Ms: goalP95Ms, met: clean && load.latencyMs.p95 <= goalP95Ms },
+        goal: goalP95Ms === null ? null : { p95Ms: goalP95Ms, met: clean && load.latencyMs.p95 <= goalP95Ms },
       };
     };
 
@@ -162,9 +162,11 @@ export const rounds: Scenario = {
       { url: platform.url, paths: [progressPath], headers, connections: COVERAGE_CONNECTIONS },
       GOAL.coverageP95Ms,
     );
+    // The closed loop's latency is its queue (connections ÷ throughput) by design: it measures capacity, and the
+    // goal (p95 at 32 connections) is the paced run's, at twice the busiest plausible rate.
     const visits = await measure(
       'record-visit',
-      'recording a visit (a new household each time)',
+      'recording a visit, closed loop (capacity)',
       {
         url: platform.url,
         method: 'POST',
@@ -172,7 +174,7 @@ export const rounds: Scenario = {
         connections: GOAL.visitConnections,
         next: () => ({ path: visitPath, body: visitBody() }),
       },
-      GOAL.visitP95Ms,
+      null,
     );
     const pacedVisits = await measure(
       'record-visit-paced',
@@ -208,11 +210,17 @@ export const rounds: Scenario = {
         measured: `${fixed(opened.sample.ms, 0)} ms`,
         met: opened.sample.ms <= GOAL.openCountyMs,
       },
-      ...targets.map((t) => ({
-        goal: `${t.label}: p95 ≤ ${t.goal.p95Ms} ms at ${t.load.connections} connections, no errors`,
-        measured: `${fixed(t.load.latencyMs.p95, 1)} ms${t.load.non2xx || t.load.errors ? `, ${t.load.non2xx} non-2xx, ${t.load.errors} errors` : ''}`,
-        met: t.goal.met,
-      })),
+      ...targets.flatMap((t) =>
+        t.goal
+          ? [
+              {
+                goal: `${t.label}: p95 ≤ ${t.goal.p95Ms} ms at ${t.load.connections} connections, no errors`,
+                measured: `${fixed(t.load.latencyMs.p95, 1)} ms${t.load.non2xx || t.load.errors ? `, ${t.load.non2xx} non-2xx, ${t.load.errors} errors` : ''}`,
+                met: t.goal.met,
+              },
+            ]
+          : [],
+      ),
     ];
     const met = verdicts.filter((v) => v.met).length;
     const lines = [
@@ -240,7 +248,7 @@ export const rounds: Scenario = {
           fixed(t.load.latencyMs.max, 1),
           t.load.non2xx,
           t.load.errors,
-          t.goal.met ? 'pass' : 'FAIL',
+          t.goal ? (t.goal.met ? 'pass' : 'FAIL') : 'capacity',
         ]),
       ),
       '',

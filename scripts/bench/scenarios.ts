@@ -8,6 +8,7 @@ import { rounds } from './rounds.ts';
 import type { Scenario } from './scenario.ts';
 import { startup } from './startup.ts';
 import { uploadLimits } from './upload-limits.ts';
+import { workbench } from './workbench.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. Add a module under scripts/bench/ and list it here. */
 export const scenarios: Scenario[] = [
@@ -19,5 +20,6 @@ export const scenarios: Scenario[] = [
   organisation,
   figuresHistory,
   rounds,
+  workbench,
   startup,
 ];
