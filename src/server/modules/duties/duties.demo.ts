@@ -150,6 +150,12 @@ const TEMPLATE: Template[] = [
   },
   {
     roleGroup: 'grid_worker',
+    title: '跟进处置入户走访中发现的问题',
+    frequency: 'on_event',
+    evidence: 'note',
+  },
+  {
+    roleGroup: 'grid_worker',
     title: '每轮敲门行动完成负责楼栋全覆盖走访',
     frequency: 'per_round',
     evidence: 'visit',
