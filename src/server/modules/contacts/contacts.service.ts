@@ -9,7 +9,7 @@ import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { errors } from '../../core/http/errors.ts';
 import { readSetting } from '../../core/settings/settings.ts';
 import { leaderTerms } from '../leaders/leaders.public.ts';
-import { partyMembers } from '../party/party.public.ts';
+import { partyMembers, setCentralHouseholdFlag } from '../party/party.public.ts';
 import { persons } from '../people/people.public.ts';
 import { buildings, households, residents, units } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
@@ -313,6 +313,8 @@ export async function designateCentralHousehold(
         note: input.note || null,
         createdBy: actor.userId,
       });
+      // The party member's flag follows the designation (one truth: this table).
+      await setCentralHouseholdFlag(tx, [member.personId], true);
       await appendAudit(tx, actor, {
         action: 'contact.central_designated',
         entityType: 'central_household',
@@ -335,7 +337,8 @@ export async function designateCentralHousehold(
 
 /**
  * Ends a central household inside the scope (its last day, today when not given) and, with it, the assignments of
- * the households it contacted (history kept). Audited.
+ * the households it contacted (history kept); the party member's flag is cleared at once (a designation with its
+ * last day set is no longer "designated", as the proposal reads it too). Audited.
  */
 export async function endCentralHousehold(
   { db }: Deps,
@@ -348,6 +351,7 @@ export async function endCentralHousehold(
     const [row] = await tx
       .select({
         id: centralHouseholds.id,
+        personId: centralHouseholds.personId,
         territoryCode: centralHouseholds.territoryCode,
         startsOn: centralHouseholds.startsOn,
         endsOn: centralHouseholds.endsOn,
@@ -379,6 +383,13 @@ export async function endCentralHousehold(
       .set({ endsOn: sql`greatest(${endsOn}::date, ${contactAssignments.startsOn} - 1)` })
       .where(and(eq(contactAssignments.centralHouseholdId, id), isNull(contactAssignments.endsOn)))
       .returning({ id: contactAssignments.id });
+    // The party member's flag is cleared with their (last) designation.
+    const [other] = await tx
+      .select({ id: centralHouseholds.id })
+      .from(centralHouseholds)
+      .where(and(eq(centralHouseholds.personId, row.personId), isNull(centralHouseholds.endsOn)))
+      .limit(1);
+    if (!other) await setCentralHouseholdFlag(tx, [row.personId], false);
     await appendAudit(tx, actor, {
       action: 'contact.central_ended',
       entityType: 'central_household',
@@ -447,6 +458,7 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
       householdId: contactAssignments.householdId,
       personId: contactAssignments.personId,
       centralHouseholdId: contactAssignments.centralHouseholdId,
+      source: contactAssignments.source,
     })
     .from(contactAssignments)
     .where(
@@ -568,6 +580,7 @@ export async function proposalInput(db: Executor, community: Community, kind: Co
       unitNumber: h.unitNumber,
       room: h.room,
       current: current ? keyOf(current) : null,
+      pinned: current?.source === 'manual',
     };
   });
   return { settings, householdRows, buildingMap, contacts, currentOf, keyOf, proposalHouseholds };
