@@ -15,7 +15,7 @@ import { centralHouseholds, contactAssignments, type ContactKind } from './conta
 import { communityFor, placeOf, type Community } from './contacts.service.ts';
 
 // Coverage (联系挂包): per grid and community, households without a contact, a household's contacts (split from
-// contacts.service.ts, which keeps the settings, central households and the proposal).
+// contacts.service.ts, which keeps the settings and the central households; the proposal: contacts.apply.ts).
 
 /** SQL fragments: a household (alias h) has a contact of the kind on `day` (its contact still in office). */
 export function hasLeader(day: string, h = 'h'): SQL {

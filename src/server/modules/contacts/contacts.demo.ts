@@ -6,7 +6,7 @@ import { resetCentralHouseholdFlags } from '../party/party.public.ts';
 import { territories } from '../territory/territory.public.ts';
 import { buildContactAssignment } from './contacts.factories.ts';
 import { proposeAssignments, type ProposalHousehold } from './contacts.proposal.ts';
-import { proposalInput } from './contacts.service.ts';
+import { proposalInput } from './contacts.apply.ts';
 import { centralHouseholds, contactAssignments, contactKinds } from './contacts.tables.ts';
 
 /**

@@ -35,13 +35,12 @@ import {
 } from './contacts.schemas.ts';
 import { coverage, householdContacts, uncoveredHouseholds } from './contacts.coverage.ts';
 import { assignContact, assignmentCandidates, endContact } from './contacts.manual.ts';
+import { applyProposal, proposal } from './contacts.apply.ts';
 import {
-  applyProposal,
   centralCandidates,
   designateCentralHousehold,
   endCentralHousehold,
   listCentralHouseholds,
-  proposal,
   readCommunitySettings,
   writeCommunitySettings,
 } from './contacts.service.ts';
