@@ -521,6 +521,11 @@ function validBody(op: Operation): unknown {
     'PATCH /duties/items/{id}': () => ({ title: '越权改名' }),
     'POST /duties/tasks/{id}/complete': () => ({ note: '越权完成' }),
     'POST /contacts/central-households/{id}/end': () => ({ reason: '越权撤销' }),
+    'POST /households/{id}/contacts': () => ({
+      kind: 'leader',
+      contactKey: '01900000-0000-7000-8000-000000000001',
+    }),
+    'POST /households/{id}/contacts/end': () => ({ kind: 'leader' }),
     'POST /rounds/{id}/visits': () => ({
       clientId: '01900000-0000-7000-8000-000000000001',
       householdId: inside.household,

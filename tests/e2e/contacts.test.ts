@@ -64,3 +64,54 @@ test('a community secretary reads the contact coverage, designates a central hou
     if (name) expect(text).toContain(name);
   }
 }, 120_000);
+
+test('a community secretary assigns a household’s leader contact by hand from the list without one, then ends it on the household card', async () => {
+  const page = await e2e.newPage();
+  await signIn(page, 'secretary');
+  await page.goto('/contacts');
+  await page.getByTestId('contacts-coverage').waitFor();
+  const all = (await apiGet(page, '/contacts/coverage')).data as { communities: { id: string }[] };
+  const communityId = all.communities[0]!.id;
+  await page.getByRole('tab', { name: '无联系人住户' }).click();
+  const list = page.getByTestId('contacts-uncovered');
+  await list.waitFor();
+  await page.locator('.ant-segmented-item', { hasText: /^楼栋长$/ }).click();
+  const [first] = (
+    await apiGet(page, `/contacts/uncovered?communityId=${communityId}&kind=leader&pageSize=1`)
+  ).data as { householdId: string; buildingName: string }[];
+  expect(first).toBeDefined();
+  const { candidates } = (
+    await apiGet(page, `/households/${first!.householdId}/contacts/candidates?kind=leader`)
+  ).data as { candidates: { name: string; place: string; load: number; maxLoad: number }[] };
+  const free = candidates.find((c) => c.load < c.maxLoad)!;
+  expect(free).toBeDefined();
+  await list.getByTestId('contacts-assign').first().click();
+  const dialog = page.getByTestId('contact-assign-dialog');
+  await dialog
+    .getByText(/单元|室|\d/)
+    .first()
+    .waitFor();
+  await chooseOption(page, dialog.locator('.ant-select').first(), `${free.name} · ${free.place}`);
+  await dialog.getByRole('button', { name: '指定联系人' }).click();
+  await page.getByText('已指定联系人').first().waitFor();
+  const contacts = (await apiGet(page, `/households/${first!.householdId}/contacts`)).data as {
+    leader: { name: string; source: string } | null;
+  };
+  expect(contacts.leader).toMatchObject({ name: free.name, source: 'manual' });
+
+  // The household card names the leader (assigned by hand) and can end it.
+  await page.goto(`/households/${first!.householdId}`);
+  const card = page.getByTestId('household-contacts');
+  await card.getByText(free.name).first().waitFor();
+  await card.getByText('手动指定').waitFor();
+  await card.getByTestId('contact-end-leader').click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+  await page.getByText('已解除联系人').first().waitFor();
+  await card.getByTestId('contact-assign-leader').waitFor();
+  expect(
+    ((await apiGet(page, `/households/${first!.householdId}/contacts`)).data as { leader: unknown }).leader,
+  ).toBeNull();
+}, 120_000);

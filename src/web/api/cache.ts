@@ -149,9 +149,12 @@ export const refreshAfter = {
   'POST /duties/generate': ['duties', 'insights', 'audit'],
   // Contacts (联系挂包): coverage, lists, the household's contacts and the dashboard's figures.
   'PUT /contacts/settings': ['contacts', 'audit'],
-  'POST /contacts/central-households': ['contacts', 'insights', 'audit'],
-  'POST /contacts/central-households/{id}/end': ['contacts', 'insights', 'audit'],
+  // A designation sets the party member's central household flag (the party page shows it).
+  'POST /contacts/central-households': ['contacts', 'party', 'insights', 'audit'],
+  'POST /contacts/central-households/{id}/end': ['contacts', 'party', 'insights', 'audit'],
   'POST /contacts/proposal/apply': ['contacts', 'insights', 'audit'],
+  'POST /households/{id}/contacts': ['contacts', 'insights', 'audit'],
+  'POST /households/{id}/contacts/end': ['contacts', 'insights', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -11083,7 +11083,252 @@ export interface paths {
       };
     };
     put?: never;
+    /** Assign a household’s leader contact or central household by hand (above the load only when confirmed); the proposal keeps it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignContactRequest'];
+        };
+      };
+      responses: {
+        /** @description Assigned */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactAssigned'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/households/{id}/contacts/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who may be a household’s contact of a kind (the leaders or central households of its community), each with their load */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The kind of contact; leader when absent */
+          kind?: 'leader' | 'central_household';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Candidates */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['ContactAssignmentCandidates'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/households/{id}/contacts/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a household’s contact of a kind (history kept) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EndContactAssignmentRequest'];
+        };
+      };
+      responses: {
+        /** @description Ended */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                endsOn: string;
+              };
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -12948,7 +13193,6 @@ export interface components {
       groupId?: string | null;
       /** @enum {string} */
       status: 'formal' | 'probationary';
-      centralHousehold?: boolean;
       /**
        * Format: date
        * @description YYYY-MM-DD
@@ -12962,7 +13206,6 @@ export interface components {
       groupId?: string | null;
       /** @enum {string} */
       status?: 'formal' | 'probationary';
-      centralHousehold?: boolean;
     };
     AppointPartySecretaryRequest: {
       /**
@@ -13856,6 +14099,11 @@ export interface components {
         name: string;
         phone: string | null;
         since: string;
+        /**
+         * @description manual: assigned by hand (the proposal keeps it)
+         * @enum {string}
+         */
+        source: 'proposal' | 'manual';
       } | null;
       central: {
         /** Format: uuid */
@@ -13866,6 +14114,8 @@ export interface components {
         place: string;
         phone: string | null;
         since: string;
+        /** @enum {string} */
+        source: 'proposal' | 'manual';
       } | null;
       buildingLeaders: {
         /** Format: uuid */
@@ -13873,6 +14123,55 @@ export interface components {
         name: string;
         unitNumber: number | null;
       }[];
+    };
+    ContactAssignmentCandidates: {
+      /** Format: uuid */
+      householdId: string;
+      /** @enum {string} */
+      kind: 'leader' | 'central_household';
+      place: string;
+      current: {
+        key: string;
+        /** @enum {string} */
+        source: 'proposal' | 'manual';
+        since: string;
+      } | null;
+      candidates: {
+        key: string;
+        /** Format: uuid */
+        personId: string;
+        name: string;
+        place: string;
+        /** @description Households it contacts now */
+        load: number;
+        maxLoad: number;
+        current: boolean;
+      }[];
+    };
+    ContactAssigned: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      personId: string;
+      load: number;
+      maxLoad: number;
+      overLoad: boolean;
+    };
+    AssignContactRequest: {
+      /** @enum {string} */
+      kind: 'leader' | 'central_household';
+      /**
+       * Format: uuid
+       * @description A leader: the person; a central household: the designation (its id)
+       */
+      contactKey: string;
+      /** @description Confirms going above the contact’s load (409 otherwise) */
+      overLoad?: boolean;
+    };
+    EndContactAssignmentRequest: {
+      /** @enum {string} */
+      kind: 'leader' | 'central_household';
+      reason?: string;
     };
     Coverage: {
       /** @description The day (Asia/Shanghai) the board describes */

@@ -15,7 +15,7 @@ import { centralHouseholds, contactAssignments, type ContactKind } from './conta
 import { communityFor, placeOf, type Community } from './contacts.service.ts';
 
 // Coverage (联系挂包): per grid and community, households without a contact, a household's contacts (split from
-// contacts.service.ts, which keeps the settings, central households and the proposal).
+// contacts.service.ts, which keeps the settings and the central households; the proposal: contacts.apply.ts).
 
 /** SQL fragments: a household (alias h) has a contact of the kind on `day` (its contact still in office). */
 export function hasLeader(day: string, h = 'h'): SQL {
@@ -241,7 +241,7 @@ export async function householdContacts(db: Executor, keys: DataKeys, scope: Sco
       )
       .orderBy(gridWorkers.employment, persons.name),
     db
-      .select({ ...person, since: contactAssignments.startsOn })
+      .select({ ...person, since: contactAssignments.startsOn, source: contactAssignments.source })
       .from(contactAssignments)
       .innerJoin(persons, eq(persons.id, contactAssignments.personId))
       .where(assignment('leader'))
@@ -250,6 +250,7 @@ export async function householdContacts(db: Executor, keys: DataKeys, scope: Sco
       .select({
         ...person,
         since: contactAssignments.startsOn,
+        source: contactAssignments.source,
         centralHouseholdId: centralHouseholds.id,
         buildingName: buildings.name,
         unitNumber: units.number,
@@ -291,7 +292,13 @@ export async function householdContacts(db: Executor, keys: DataKeys, scope: Sco
     householdId,
     gridWorkers: workers.map((w) => ({ personId: w.personId, name: w.name, phone: phoneOf(keys, w) })),
     leader: leader
-      ? { personId: leader.personId, name: leader.name, phone: phoneOf(keys, leader), since: leader.since }
+      ? {
+          personId: leader.personId,
+          name: leader.name,
+          phone: phoneOf(keys, leader),
+          since: leader.since,
+          source: leader.source,
+        }
       : null,
     central: central
       ? {
@@ -301,6 +308,7 @@ export async function householdContacts(db: Executor, keys: DataKeys, scope: Sco
           place: placeOf(central.buildingName, central.unitNumber, central.room),
           phone: phoneOf(keys, central),
           since: central.since,
+          source: central.source,
         }
       : null,
     buildingLeaders: terms

@@ -2,10 +2,11 @@ import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { columnArrays, insertColumns, pushRow, rowsOf, withIndexesDeferred } from '../../core/db/bulk.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
+import { resetCentralHouseholdFlags } from '../party/party.public.ts';
 import { territories } from '../territory/territory.public.ts';
 import { buildContactAssignment } from './contacts.factories.ts';
 import { proposeAssignments, type ProposalHousehold } from './contacts.proposal.ts';
-import { proposalInput } from './contacts.service.ts';
+import { proposalInput } from './contacts.apply.ts';
 import { centralHouseholds, contactAssignments, contactKinds } from './contacts.tables.ts';
 
 /**
@@ -68,6 +69,16 @@ export async function generateContactsDemo(context: DemoContext): Promise<Record
       ) t on t.community = y.community
     ) x
     where x.n <= x.target + greatest(1, x.target / 20)`);
+
+  // The party members' flag agrees with the designations (the party demo's flag only chose whom to designate first).
+  const designated = await rowsOf<{ person_id: string }>(
+    tx,
+    sql`select distinct person_id from ${centralHouseholds} where ends_on is null`,
+  );
+  await resetCentralHouseholdFlags(
+    tx,
+    designated.map((d) => d.person_id),
+  );
 
   // The proposal of each kind over every community, applied as if on the day each contact took office.
   const rows = columnArrays(contactAssignments, [

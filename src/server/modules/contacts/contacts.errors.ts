@@ -26,6 +26,27 @@ export const contactErrors = defineErrors({
       en: 'Only the household of a party member living in this community can be a central household',
     }),
   },
+  overLoad: {
+    code: 'CONTACT_OVER_LOAD',
+    status: 409,
+    text: (load: number, maxLoad: number) => ({
+      zh: `该联系人已联系 ${load} 户，上限为 ${maxLoad} 户；确需超出上限请勾选确认后再提交`,
+      en: `This contact already looks after ${load} households, at most ${maxLoad}; confirm to go above the load`,
+    }),
+  },
+  householdMovedOut: {
+    code: 'CONTACT_HOUSEHOLD_MOVED_OUT',
+    status: 409,
+    text: () => ({
+      zh: '该户已迁出，不能指定联系人',
+      en: 'This household has moved out: it takes no contact',
+    }),
+  },
+  noContact: {
+    code: 'CONTACT_NONE',
+    status: 409,
+    text: () => ({ zh: '该户没有这一类联系人', en: 'This household has no contact of this kind' }),
+  },
   alreadyEnded: {
     code: 'CONTACT_ALREADY_ENDED',
     status: 409,

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
  * never beyond that distance outside the same building and compound, never above the contact's maximum load. Pairs
  * are taken greedily in (tier, distance, household place, contact place) order, so the best pairs are served first
  * and a full contact leaves the rest to the next best; within one stairwell a household keeping its current contact
- * goes first (fewer changes). Every order is by content (building codes, rooms, names), never by a random id, so the
+ * goes first (fewer changes). A household assigned by hand (`pinned`) keeps its contact first of all, counted in the
+ * contact's load. Every order is by content (building codes, rooms, names), never by a random id, so the
  * same records give the same proposal.
  */
 
@@ -27,6 +28,8 @@ export type ProposalHousehold = {
   room: string;
   /** The contact key of its current assignment of this kind, if any. */
   current: string | null;
+  /** Its current assignment was made by hand: it is kept (and counts in its contact's load) while the contact serves. */
+  pinned?: boolean;
 };
 
 export type ProposalBuilding = {
@@ -94,6 +97,15 @@ export function proposeAssignments(input: {
   const contacts = [...input.contacts].sort((a, b) => compare(a.order, b.order) || compare(a.key, b.key));
   const groupList = [...groups.values()].sort((a, b) => compare(a.key, b.key));
   const load = contacts.map(() => 0);
+  const result = new Map<string, ProposedAssignment>();
+  // Households assigned by hand keep their contact (when it is still one): the proposal never undoes them.
+  const rankOf = new Map(contacts.map((c, i) => [c.key, i]));
+  for (const h of input.households) {
+    const rank = h.pinned && h.current !== null ? rankOf.get(h.current) : undefined;
+    if (rank === undefined) continue;
+    result.set(h.id, { householdId: h.id, contact: h.current, tier: null, distance: null });
+    load[rank]! += 1;
+  }
   // Pairs as numbers (tier, distance, group rank, contact rank): sorting 50,000 of them stays fast.
   type Pair = { tier: number; distance: number; group: number; contact: number };
   const pairs: Pair[] = [];
@@ -140,7 +152,6 @@ export function proposeAssignments(input: {
   pairs.sort(
     (a, b) => a.tier - b.tier || a.distance - b.distance || a.group - b.group || a.contact - b.contact,
   );
-  const result = new Map<string, ProposedAssignment>();
   for (const pair of pairs) {
     const contact = contacts[pair.contact]!;
     let room = contact.maxLoad - load[pair.contact]!;

@@ -12,6 +12,11 @@ import {
 import {
   applyBody,
   applyResultSchema,
+  assignBody,
+  assignmentCandidatesSchema,
+  assignResultSchema,
+  endAssignmentBody,
+  kindQuery,
   candidateSchema,
   centralListQuery,
   centralSchema,
@@ -29,13 +34,13 @@ import {
   uncoveredQuery,
 } from './contacts.schemas.ts';
 import { coverage, householdContacts, uncoveredHouseholds } from './contacts.coverage.ts';
+import { assignContact, assignmentCandidates, endContact } from './contacts.manual.ts';
+import { applyProposal, proposal } from './contacts.apply.ts';
 import {
-  applyProposal,
   centralCandidates,
   designateCentralHousehold,
   endCentralHousehold,
   listCentralHouseholds,
-  proposal,
   readCommunitySettings,
   writeCommunitySettings,
 } from './contacts.service.ts';
@@ -261,6 +266,91 @@ export function contactsRoutes(deps: ModuleDeps) {
       async (c) =>
         c.json(
           { data: await householdContacts(deps.db, deps.keys, routeScope(c), c.req.valid('param').id) },
+          200,
+        ),
+    )
+    .openapi(
+      route('contact:manage', {
+        method: 'get',
+        path: '/households/{id}/contacts/candidates',
+        tags: ['contacts'],
+        summary:
+          'Who may be a household’s contact of a kind (the leaders or central households of its community), each with their load',
+        request: { params: uuidParam, query: kindQuery },
+        responses: {
+          200: {
+            description: 'Candidates',
+            content: jsonContent(z.object({ data: assignmentCandidatesSchema })),
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.json(
+          {
+            data: await assignmentCandidates(
+              deps.db,
+              routeScope(c),
+              c.req.valid('param').id,
+              c.req.valid('query').kind,
+            ),
+          },
+          200,
+        ),
+    )
+    .openapi(
+      route('contact:manage', {
+        method: 'post',
+        path: '/households/{id}/contacts',
+        tags: ['contacts'],
+        summary:
+          'Assign a household’s leader contact or central household by hand (above the load only when confirmed); the proposal keeps it',
+        request: { params: uuidParam, body: { content: jsonContent(assignBody), required: true } },
+        responses: {
+          200: { description: 'Assigned', content: jsonContent(z.object({ data: assignResultSchema })) },
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) =>
+        c.json(
+          {
+            data: await assignContact(
+              deps,
+              routeScope(c),
+              actorOf(c),
+              c.req.valid('param').id,
+              c.req.valid('json'),
+            ),
+          },
+          200,
+        ),
+    )
+    .openapi(
+      route('contact:manage', {
+        method: 'post',
+        path: '/households/{id}/contacts/end',
+        tags: ['contacts'],
+        summary: 'End a household’s contact of a kind (history kept)',
+        request: { params: uuidParam, body: { content: jsonContent(endAssignmentBody), required: true } },
+        responses: {
+          200: {
+            description: 'Ended',
+            content: jsonContent(z.object({ data: z.object({ id: z.uuid(), endsOn: z.string() }) })),
+          },
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) =>
+        c.json(
+          {
+            data: await endContact(
+              deps,
+              routeScope(c),
+              actorOf(c),
+              c.req.valid('param').id,
+              c.req.valid('json'),
+            ),
+          },
           200,
         ),
     );

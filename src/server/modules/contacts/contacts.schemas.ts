@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { pageInfo, pageQuery } from '../../core/http/openapi.ts';
 import { bi } from '../../core/http/validation.ts';
-import { contactKinds } from './contacts.tables.ts';
+import { assignmentSources, contactKinds } from './contacts.tables.ts';
 
 /** A day (YYYY-MM-DD) between 2000 and 2099. */
 const day = z.iso
@@ -239,7 +239,15 @@ export const householdContactsSchema = z
     householdId: z.uuid(),
     gridWorkers: z.array(z.object({ personId: z.uuid(), name: z.string(), phone: z.string().nullable() })),
     leader: z
-      .object({ personId: z.uuid(), name: z.string(), phone: z.string().nullable(), since: z.string() })
+      .object({
+        personId: z.uuid(),
+        name: z.string(),
+        phone: z.string().nullable(),
+        since: z.string(),
+        source: z
+          .enum(assignmentSources)
+          .openapi({ description: 'manual: assigned by hand (the proposal keeps it)' }),
+      })
       .nullable(),
     central: z
       .object({
@@ -249,6 +257,7 @@ export const householdContactsSchema = z
         place: z.string(),
         phone: z.string().nullable(),
         since: z.string(),
+        source: z.enum(assignmentSources),
       })
       .nullable(),
     /** The leaders whose terms are in force over its building or unit today (who should contact it). */
@@ -257,3 +266,56 @@ export const householdContactsSchema = z
     ),
   })
   .openapi('HouseholdContacts');
+
+export const kindQuery = z.object({
+  kind: kind.default('leader').openapi({ description: 'The kind of contact; leader when absent' }),
+});
+
+export const assignBody = z
+  .strictObject({
+    kind,
+    contactKey: z.uuid(bi('请选择联系人', 'Choose a contact')).openapi({
+      description: 'A leader: the person; a central household: the designation (its id)',
+    }),
+    overLoad: z
+      .boolean(bi('应为是或否', 'Must be true or false'))
+      .optional()
+      .openapi({ description: 'Confirms going above the contact’s load (409 otherwise)' }),
+  })
+  .openapi('AssignContactRequest');
+export type AssignInput = z.infer<typeof assignBody>;
+
+export const endAssignmentBody = z
+  .strictObject({ kind, reason: note.optional() })
+  .openapi('EndContactAssignmentRequest');
+export type EndAssignmentInput = z.infer<typeof endAssignmentBody>;
+
+export const assignmentCandidatesSchema = z
+  .object({
+    householdId: z.uuid(),
+    kind: z.enum(contactKinds),
+    place: z.string(),
+    current: z.object({ key: z.string(), source: z.enum(assignmentSources), since: z.string() }).nullable(),
+    candidates: z.array(
+      z.object({
+        key: z.string(),
+        personId: z.uuid(),
+        name: z.string(),
+        place: z.string(),
+        load: z.number().int().openapi({ description: 'Households it contacts now' }),
+        maxLoad: z.number().int(),
+        current: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('ContactAssignmentCandidates');
+
+export const assignResultSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    load: z.number().int(),
+    maxLoad: z.number().int(),
+    overLoad: z.boolean(),
+  })
+  .openapi('ContactAssigned');

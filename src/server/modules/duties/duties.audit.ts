@@ -74,6 +74,7 @@ export const dutiesAudit = {
     created: text('生成任务数', 'Tasks created'),
     emergency: text('含应急事项', 'Emergency items included'),
     dueOn: text('截止日期', 'Due on'),
+    itemId: { ...text('职责事项', 'Duty item'), entity: 'duty_item' },
   },
   entityFields: {
     duty_item: {

@@ -150,6 +150,12 @@ const TEMPLATE: Template[] = [
   },
   {
     roleGroup: 'grid_worker',
+    title: '跟进处置入户走访中发现的问题',
+    frequency: 'on_event',
+    evidence: 'note',
+  },
+  {
+    roleGroup: 'grid_worker',
     title: '每轮敲门行动完成负责楼栋全覆盖走访',
     frequency: 'per_round',
     evidence: 'visit',
@@ -235,8 +241,7 @@ const NOTES = {
 /**
  * The duties module's demo data: the county's template, a community's own items, and the tasks of the last eight
  * weeks generated as the daily job would have (one set-based statement), created done where they were (the same
- statement, `TaskHistory`): each holder has an
- * on-time rate drawn from a hash of their key salted from `context.random` (80 % to 97 %), some tasks done late, the
+ * statement, `TaskHistory`): each holder has an on-time rate drawn from a hash of their key salted from `context.random` (80 % to 97 %), some tasks done late, the
  * rest left overdue; tasks of the current periods about half done. Deterministic for a seed.
  */
 export async function generateDutiesDemo(context: DemoContext): Promise<Record<string, number>> {

@@ -96,6 +96,35 @@ export async function generateTasks(
  */
 export type TaskHistory = { doneAt: SQL; note: SQL };
 
+/**
+ * Generates the tasks of the per-round items (每轮, normal mode) of a door-knocking round when it opens, inside the
+ * caller's transaction (rounds.openRound): one task per item and holder of the item's group whose post lies inside the
+ * round's scope (`territoryCode`) on the round's first day (today, when it opens later), from the first day to the
+ * last (its due day); a shared item gives one task per grid. Idempotent: each task's source key
+ * `round:<round>:<item>:<holder>` (and its id, derived from it) makes a second call create nothing. A round closed
+ * early leaves its tasks as they are (see rounds.closeRound). Set-based. Returns the number of tasks created.
+ */
+export async function generateRoundTasks(
+  tx: Executor,
+  round: { id: string; territoryCode: string; startsOn: string; endsOn: string },
+  today: string,
+): Promise<number> {
+  const onDay = today > round.startsOn ? (today < round.endsOn ? today : round.endsOn) : round.startsOn;
+  const periods = sql`(select 'per_round'::text as frequency, ${round.startsOn}::date as period_start,
+    ${round.endsOn}::date as due_on, ${onDay}::date as on_day)`;
+  const [row] = await rowsOf<{ n: number }>(
+    tx,
+    tasksSql({
+      periods,
+      modes: sql`('normal')`,
+      holderIn: sql`h.territory_code like ${round.territoryCode} || '%'`,
+      keyOf: (w) => sql`'round:' || ${round.id}::text || ':' || ${w}.item_id || ':' || ${w}.holder_key`,
+      source: 'round',
+    }),
+  );
+  return row!.n;
+}
+
 /** The statement of generateTasks (one, set-based), answering the number of tasks created as `n`. */
 export function generationSql(
   range: { from: string; to: string; emergency?: boolean },
@@ -103,6 +132,7 @@ export function generationSql(
 ): SQL {
   const modes = range.emergency ? sql`('normal', 'emergency')` : sql`('normal')`;
   const periods = sql`(
+    select pp.*, least(pp.due_on, ${range.to}::date) as on_day from (
     select s.frequency, s.period_start,
       case s.frequency when 'daily' then s.period_start
         when 'weekly' then s.period_start + 6
@@ -113,12 +143,38 @@ export function generationSql(
           else date_trunc('month', g)::date end as period_start
       from (values ('daily'), ('weekly'), ('monthly')) f(frequency)
       cross join generate_series(${range.from}::date, ${range.to}::date, interval '1 day') g
-    ) s
+    ) s) pp
   )`;
+  return tasksSql({
+    periods,
+    modes,
+    holderIn: sql`true`,
+    keyOf: (w) => sql`'duty:' || ${w}.item_id || ':' || ${w}.period_start || ':' || ${w}.holder_key`,
+    source: 'generated',
+    history,
+  });
+}
+
+/**
+ * The one statement making tasks: for each period of `periods` (frequency, period_start, due_on, on_day: the day the
+ * holders and the item must be on), each item of that frequency and mode, each holder of its group (`holderIn`
+ * narrows them) — a shared item one task per grid. A task's id is derived from `keyOf` (md5); a round's task also
+ * keeps that key as its source key.
+ */
+function tasksSql(spec: {
+  periods: SQL;
+  modes: SQL;
+  holderIn: SQL;
+  keyOf: (alias: SQL) => SQL;
+  source: 'generated' | 'round';
+  history?: TaskHistory;
+}): SQL {
+  const { modes, holderIn, history } = spec;
   const shared = sql.raw(`(${sharedGroups.map((g) => `'${g}'`).join(', ')})`);
+  const key = spec.keyOf(sql.raw('w'));
   return sql`
     with h as materialized ${holdersSql()},
-    p as (select pp.*, least(pp.due_on, ${range.to}::date) as on_day from ${periods} pp),
+    p as (select * from ${spec.periods} pp),
     wanted as (
       -- Each holder's own tasks.
       select i.id as item_id, i.role_group, i.mode, i.frequency, i.evidence, false as shared, p.period_start,
@@ -128,7 +184,7 @@ export function generationSql(
         null::uuid[] as a_keys, null::uuid[] as a_persons, null::uuid[] as a_users, null::text[] as a_groups
       from duty_items i
       join p on p.frequency = i.frequency
-      join h on h.grp = i.role_group and ${holds(sql`p.on_day`)}
+      join h on h.grp = i.role_group and ${holds(sql`p.on_day`)} and ${holderIn}
         and h.territory_code like i.territory_code || '%'
       where not i.shared and i.mode in ${modes}
         and i.starts_on <= p.on_day and (i.ends_on is null or i.ends_on >= p.on_day)
@@ -141,7 +197,7 @@ export function generationSql(
         array_agg(h.grp)
       from duty_items i
       join p on p.frequency = i.frequency
-      join h on h.grp in ${shared} and h.grid_id is not null and ${holds(sql`p.on_day`)}
+      join h on h.grp in ${shared} and h.grid_id is not null and ${holds(sql`p.on_day`)} and ${holderIn}
         and h.territory_code like i.territory_code || '%'
       where i.shared and i.mode in ${modes}
         and i.starts_on <= p.on_day and (i.ends_on is null or i.ends_on >= p.on_day)
@@ -150,15 +206,16 @@ export function generationSql(
     -- Each task's id, derived from its key (a UUID of version 8, RFC variant): deterministic, so the assignees below
     -- are keyed without reading back what was inserted (a second run finds them all present).
     keyed as (
-      select w.*, overlay(overlay(md5('duty:' || w.item_id || ':' || w.period_start || ':' || w.holder_key)
-          placing '8' from 13) placing '8' from 17)::uuid as id
+      select w.*, ${key} as source_key,
+        overlay(overlay(md5(${key}) placing '8' from 13) placing '8' from 17)::uuid as id
       from wanted w
     ),
     created as (
       insert into ${dutyTasks} (id, item_id, holder_key, period_start, due_on, role_group, mode, frequency, evidence,
-        shared, territory_code, building_id, source${history ? sql`, status, done_at, note_enc, done_by, done_person_id` : sql``})
+        shared, territory_code, building_id, source, source_key${history ? sql`, status, done_at, note_enc, done_by, done_person_id` : sql``})
       select k.id, k.item_id, k.holder_key, k.period_start, k.due_on, k.role_group, k.mode, k.frequency, k.evidence,
-        k.shared, k.territory_code, k.building_id, 'generated'${
+        k.shared, k.territory_code, k.building_id, ${spec.source},
+        ${spec.source === 'round' ? sql`k.source_key` : sql`null`}${
           history
             ? sql`, case when d.at is null then 'open' else 'done' end, d.at,
               case when d.at is not null then ${history.note} end,

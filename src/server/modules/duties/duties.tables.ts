@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -42,7 +43,8 @@ export const periodicFrequencies = ['daily', 'weekly', 'monthly'] as const;
 export const dutyEvidence = ['photo', 'note', 'visit', 'none'] as const;
 export type DutyEvidence = (typeof dutyEvidence)[number];
 export const taskStatuses = ['open', 'done'] as const;
-export const taskSources = ['generated', 'raised'] as const;
+/** generated: by the daily job from a periodic item; raised: once for a person (raiseTask); round: a per-round item's task of a door-knocking round (generateRoundTasks). */
+export const taskSources = ['generated', 'raised', 'round'] as const;
 
 /**
  * Duty list items (职责任务清单): the county's template (`communityId` null, `territoryCode` the county's code) and a
@@ -79,7 +81,9 @@ export const dutyItems = pgTable(
 
 /**
  * Dated tasks (任务): one per item, period and holder, made by the daily generation (the unique key makes running it
- * twice harmless), or raised once for a person (`raiseTask`: a round's follow-up, `sourceKey` keeps it single).
+ * twice harmless), one per per-round item, round and holder when a door-knocking round opens (`generateRoundTasks`,
+ * kept single by its `sourceKey` round:<round>:<item>:<holder>), or raised once for a person (`raiseTask`: a round's
+ * follow-up, `sourceKey` keeps it single even under concurrent calls; it names the group's on-event item if any).
  * `holderKey` is the holder's person (else their account); a shared item's task is held by its grid (`holderKey` the
  * grid's id) and lists its people in `duty_task_assignees`, as every task does. `territoryCode` is the grid (or, for
  * a community secretary, the community) the task is about; `buildingId` a building leader's building. The evidence
@@ -114,7 +118,9 @@ export const dutyTasks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('duty_tasks_item_period_holder_key').on(t.itemId, t.periodStart, t.holderKey),
+    uniqueIndex('duty_tasks_item_period_holder_key')
+      .on(t.itemId, t.periodStart, t.holderKey)
+      .where(sql`${t.source} = 'generated'`),
     uniqueIndex('duty_tasks_source_key').on(t.sourceKey),
     index('duty_tasks_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
     index('duty_tasks_due_idx').on(t.dueOn),

@@ -15,6 +15,7 @@ import {
 } from '../people/people.public.ts';
 import { buildings } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
+import { isFlaggedCentral } from './party.central.ts';
 import { communityFor, invalid, loadOrg, orgInScope, today, type OrgRow } from './party.common.ts';
 import type {
   AddMemberInput,
@@ -636,7 +637,8 @@ export async function addMember(
       branchId: branch.id,
       groupId: input.groupId ?? null,
       status: input.status,
-      centralHousehold: input.centralHousehold ?? false,
+      // The flag follows the contacts module's designations (setCentralHouseholdFlag): a person designated keeps it.
+      centralHousehold: await isFlaggedCentral(tx, input.personId),
       startsOn: input.startsOn ?? today(),
     };
     await tx.insert(partyMembers).values(row);
@@ -685,7 +687,6 @@ export async function updateMember(
       branchId,
       groupId,
       status: input.status ?? member.status,
-      centralHousehold: input.centralHousehold ?? member.centralHousehold,
     };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(next) as (keyof typeof next)[]) {

@@ -180,7 +180,6 @@ export const addMemberBody = z
     branchId: z.uuid(),
     groupId: z.uuid().nullable().optional().openapi({ description: 'A group of that branch' }),
     status: z.enum(partyMemberStatuses),
-    centralHousehold: z.boolean().optional(),
     startsOn: daySchema.optional(),
   })
   .openapi('AddPartyMemberRequest');
@@ -191,7 +190,6 @@ export const updateMemberBody = z
     branchId: z.uuid().optional(),
     groupId: z.uuid().nullable().optional(),
     status: z.enum(partyMemberStatuses).optional(),
-    centralHousehold: z.boolean().optional(),
   })
   .openapi('UpdatePartyMemberRequest');
 export type UpdateMemberInput = z.infer<typeof updateMemberBody>;

@@ -231,7 +231,7 @@ describe('the demo’s members', () => {
       expect(wrongGroup.status).toBe(400);
       expect(wrongGroup.json.error.details[0].field).toBe('groupId');
 
-      const member = await addMember(admin, { personId, branchId: branchA, centralHousehold: true });
+      const member = await addMember(admin, { personId, branchId: branchA });
       const twice = await post(admin, '/party/members', { personId, branchId: branchB, status: 'formal' });
       expect(twice.status).toBe(409);
 
@@ -250,7 +250,7 @@ describe('the demo’s members', () => {
           branchId: branchB,
           groupId: groupB,
           status: 'probationary',
-          centralHousehold: true,
+          centralHousehold: false,
         }),
       ]);
       expect((await post(admin, `/party/members/${member}/end`)).status).toBe(200);

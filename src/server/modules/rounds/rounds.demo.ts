@@ -3,6 +3,7 @@ import { rowsOf, withIndexesDeferred } from '../../core/db/bulk.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
 import { encrypt } from '../../core/auth/personal-data.ts';
+import { generateRoundTasks } from '../duties/duties.public.ts';
 import { territories } from '../territory/territory.public.ts';
 import { buildRound } from './rounds.factories.ts';
 import { NO_VISITOR } from './rounds.service.ts';
@@ -99,6 +100,8 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
         closeReason: plan.open ? null : '个别住户多次上门未遇，已转入日常走访跟进',
       });
       await tx.insert(rounds).values(round);
+      // The open round's per-round duty tasks, as opening it made them.
+      if (plan.open) await generateRoundTasks(tx, { ...round, endsOn }, today);
       // r: the household's draw in 0..999 (one hash of its place), then its first visit (at1) and a second one to
       // three days later (at2).
       const cut = plan.open ? Math.round(1000 * plan.share) : 1000;

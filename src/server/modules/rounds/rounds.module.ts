@@ -60,5 +60,9 @@ export const roundsModule = defineModule({
     },
   ],
   maintain: ['rounds', 'round_households', 'round_grids', 'round_visitors', 'round_visits'],
-  demo: { after: ['territory', 'registry', 'accounts', 'people', 'leaders'], generate: generateRoundsDemo },
+  demo: {
+    // After the duties: the open round's per-round duty tasks are made as opening it makes them.
+    after: ['territory', 'registry', 'accounts', 'people', 'leaders', 'duties'],
+    generate: generateRoundsDemo,
+  },
 });

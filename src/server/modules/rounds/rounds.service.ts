@@ -9,7 +9,7 @@ import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts
 import { startsWith } from '../../core/db/like.ts';
 import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { errors } from '../../core/http/errors.ts';
-import { raiseTask } from '../duties/duties.public.ts';
+import { generateRoundTasks, raiseTask } from '../duties/duties.public.ts';
 import { gridWorkers, persons } from '../people/people.public.ts';
 import { buildings, households } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
@@ -166,7 +166,9 @@ const floorOf = (room: SQL | string) =>
 
 /**
  * Opens a round over a territory node inside the scope: one INSERT … SELECT lists the households living there today
- * with their order keys, one more counts them per grid. Audited.
+ * with their order keys, one more counts them per grid; the duties module makes the per-round items' tasks of the
+ * holders inside the scope (duties.generateRoundTasks, in this transaction: rounds already depends on duties, so the
+ * call keeps the dependency's direction and the tasks exist exactly when the round does). Audited.
  */
 export async function openRound(
   { db }: Deps,
@@ -196,6 +198,12 @@ export async function openRound(
       openedBy: actor.userId,
     });
     const listed = await listHouseholds(tx, id, territory.code);
+    // The per-round duty items (每轮) become each holder's task for this round, due on its last day.
+    const dutyTasks = await generateRoundTasks(
+      tx,
+      { id, territoryCode: territory.code, startsOn: input.startsOn, endsOn: input.endsOn },
+      shanghaiDay(),
+    );
     await appendAudit(tx, actor, {
       action: 'round.opened',
       entityType: 'round',
@@ -207,6 +215,7 @@ export async function openRound(
         endsOn: input.endsOn,
         checklist: checklist.map((c) => c.text),
         households: listed,
+        dutyTasks,
       },
     });
     return id;
@@ -260,7 +269,9 @@ export async function pendingHouseholds(db: Executor, roundId: string) {
 
 /**
  * Closes a round whose territory lies inside the scope: refused (409) while households are not covered, unless a
- * reason is given. Audited.
+ * reason is given. Audited. Its per-round duty tasks are left as they are, also when it closes before its last day:
+ * done ones stay done, open ones stay open until their due day (the round's planned last day) and then count as
+ * overdue — closing a round does not do its holders' duty for them.
  */
 export async function closeRound(
   { db }: Deps,

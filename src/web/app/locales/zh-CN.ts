@@ -1,7 +1,7 @@
 /**
  * Chinese texts of the app shell, the default language: app name, common words, header and menu frame, scopes,
- * permissions, password dialog, error pages, charts. Each feature's own texts are in its messages.ts. Every key here
- * must also exist in en-US.ts.
+ * permissions, password dialog, error pages, charts, the shared contact assignment dialog. Each feature's own texts
+ * are in its messages.ts. Every key here must also exist in en-US.ts.
  */
 export const zhCN = {
   'app.name': '五微五联基层治理平台',
@@ -74,6 +74,28 @@ export const zhCN = {
   'error.crash.title': '页面出错了',
   'error.crash.text': '请刷新页面重试；如果问题持续，请联系管理员并提供请求编号。',
   'error.requestId': '请求编号：{id}',
+
+  'contactAssign.title.leader': '指定楼栋长联系人',
+  'contactAssign.title.central_household': '指定党员中心户',
+  'contactAssign.kind': '联系人类型',
+  'contactAssign.kind.leader': '楼栋长',
+  'contactAssign.kind.central_household': '党员中心户',
+  'contactAssign.contact': '联系人',
+  'contactAssign.search': '输入姓名或楼栋搜索',
+  'contactAssign.load': '已联系 {load}/{max} 户',
+  'contactAssign.full': '已满',
+  'contactAssign.current': '当前',
+  'contactAssign.overLoad': '该联系人已达联系户数上限（{load}/{max}），确认超出上限分配',
+  'contactAssign.overLoadHint': '超出上限须勾选确认',
+  'contactAssign.manualNote': '手动指定的联系人不会被之后的自动分配方案调整。',
+  'contactAssign.none': '本社区暂无可选联系人',
+  'contactAssign.done': '已指定联系人',
+  'contactAssign.assign': '指定联系人',
+  'contactAssign.change': '更换',
+  'contactAssign.end': '解除',
+  'contactAssign.endConfirm': '解除后该户今天起没有这一类联系人，确定解除？',
+  'contactAssign.ended': '已解除联系人',
+  'contactAssign.manual': '手动指定',
 
   'chart.male': '男',
   'chart.female': '女',

@@ -32,13 +32,12 @@ import {
   useEndCentral,
   useProposal,
   usePutContactSettings,
-  useUncovered,
   type CentralHousehold,
   type ContactCoverage,
   type ContactKind,
   type ContactProposal,
-  type UncoveredKind,
 } from './api.ts';
+import { UncoveredList } from './uncovered-list.tsx';
 
 type Counts = ContactCoverage['total'];
 const STATS: (keyof Counts)[] = [
@@ -118,7 +117,9 @@ export function ContactsPage() {
                 {
                   key: 'uncovered',
                   label: t('contacts.tab.uncovered'),
-                  children: <UncoveredList communityId={communityId} grids={data.grids} />,
+                  children: (
+                    <UncoveredList communityId={communityId} grids={data.grids} canManage={canManage} />
+                  ),
                 },
                 {
                   key: 'central',
@@ -169,69 +170,6 @@ function CoverageTable({ rows }: { rows: ContactCoverage['grids'] }) {
       scroll={{ x: 760 }}
       data-testid="contacts-coverage"
     />
-  );
-}
-
-function UncoveredList({ communityId, grids }: { communityId: string; grids: ContactCoverage['grids'] }) {
-  const t = useT();
-  const [kind, setKind] = useState<UncoveredKind>('any');
-  const [gridId, setGridId] = useState<string>();
-  const [page, setPage] = useState(1);
-  const list = useUncovered({ communityId, kind, gridId, page, pageSize: 20 });
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Segmented<UncoveredKind>
-          value={kind}
-          onChange={(v) => {
-            setKind(v);
-            setPage(1);
-          }}
-          options={(['any', 'leader', 'central_household'] as const).map((k) => ({
-            value: k,
-            label: t(`contacts.kind.${k}`),
-          }))}
-        />
-        <Select
-          allowClear
-          style={{ minWidth: 160 }}
-          value={gridId}
-          onChange={(v) => {
-            setGridId(v);
-            setPage(1);
-          }}
-          placeholder={t('contacts.allGrids')}
-          aria-label={t('contacts.col.grid')}
-          options={grids.map((g) => ({ value: g.id, label: g.name }))}
-        />
-      </Space>
-      <Table
-        rowKey="householdId"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.data ?? []}
-        scroll={{ x: 560 }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.page.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        columns={[
-          { title: t('contacts.col.grid'), dataIndex: 'gridName' },
-          {
-            title: t('contacts.col.household'),
-            key: 'place',
-            render: (_, r) =>
-              `${r.buildingName} ${t('contacts.unitRoom', { unit: r.unitNumber, room: r.room })}`,
-          },
-          { title: t('contacts.col.leader'), dataIndex: 'leader', render: (v: string | null) => v ?? '—' },
-          { title: t('contacts.col.central'), dataIndex: 'central', render: (v: string | null) => v ?? '—' },
-        ]}
-        data-testid="contacts-uncovered"
-      />
-    </Space>
   );
 }
 

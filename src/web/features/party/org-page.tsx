@@ -485,7 +485,6 @@ function MemberModal({ org, orgs, onClose }: { org: OrgDetail; orgs: OrgNode[]; 
   const [form] = Form.useForm<{
     personId: string;
     status: 'formal' | 'probationary';
-    centralHousehold: boolean;
   }>();
   const branchId = org.kind === 'branch' ? org.id : org.parentId!;
   const groupId = org.kind === 'group' ? org.id : null;
@@ -501,7 +500,7 @@ function MemberModal({ org, orgs, onClose }: { org: OrgDetail; orgs: OrgNode[]; 
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ status: 'formal', centralHousehold: false }}
+        initialValues={{ status: 'formal' }}
         onFinish={(values) =>
           add.mutate(
             { ...values, branchId, groupId },
@@ -530,9 +529,6 @@ function MemberModal({ org, orgs, onClose }: { org: OrgDetail; orgs: OrgNode[]; 
               { value: 'probationary', label: t('party.status.probationary') },
             ]}
           />
-        </Form.Item>
-        <Form.Item name="centralHousehold" valuePropName="checked">
-          <Checkbox>{t('party.centralHousehold')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

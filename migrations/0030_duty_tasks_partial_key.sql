@@ -1,0 +1,2 @@
+DROP INDEX "duty_tasks_item_period_holder_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "duty_tasks_item_period_holder_key" ON "duty_tasks" USING btree ("item_id","period_start","holder_key") WHERE "duty_tasks"."source" = 'generated';
