@@ -9780,7 +9780,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Write a log about households (of one grid), a building or a grid inside the caller’s scope */
+    /** Write a log about households (of one grid), a building or a grid inside the caller’s scope (201); the same clientId again answers the stored log (200) */
     post: {
       parameters: {
         query?: never;
@@ -9794,6 +9794,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Already stored (same clientId) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLog'];
+            };
+          };
+        };
         /** @description Written */
         201: {
           headers: {
@@ -9834,6 +9845,15 @@ export interface paths {
         };
         /** @description Not found or outside the caller’s scope */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -13622,6 +13642,11 @@ export interface components {
       occurredOn: string;
       /** @enum {string} */
       followUp?: 'none' | 'open' | 'in_progress' | 'done';
+      /**
+       * Format: uuid
+       * @description An id the phone gives a log written offline: the same id sent again answers the stored log (200)
+       */
+      clientId?: string;
     };
     VisitLogDetail: components['schemas']['VisitLog'] & {
       commentList: components['schemas']['VisitLogComment'][];
