@@ -30,7 +30,26 @@ async function recordMet(page: Page, householdId: string) {
   await sheet.waitFor({ state: 'hidden' });
 }
 
-test('offline: a grid worker records visits without a connection; once it returns each is stored once, and one the server refuses shows under 未能提交', async () => {
+/** Writes a visit log (民情日志) about the household from the workbench's building view. */
+async function writeLog(page: Page, householdId: string, text: string) {
+  await page
+    .locator(`[data-testid="workbench-household"][data-household-id="${householdId}"]`)
+    .getByTestId('workbench-log')
+    .click();
+  const sheet = page.locator('.ant-drawer-open');
+  await sheet.getByTestId('workbench-log-kind-opinion').click();
+  await sheet.getByTestId('workbench-log-text').fill(text);
+  await sheet.getByTestId('workbench-log-submit').click();
+  await sheet.waitFor({ state: 'hidden' });
+}
+
+const logsAbout = async (page: Page, householdId: string) =>
+  (await apiGet(page, `/visit-logs?householdId=${householdId}&pageSize=100`)).data as {
+    id: string;
+    text: string;
+  }[];
+
+test('offline: a grid worker records visits and writes logs without a connection; once it returns each is stored once, and what the server refuses shows under 未能提交', async () => {
   const phone = await e2e.newPage(PHONE);
   await signIn(phone, 'grid');
   const roundId = await openRound(phone);
@@ -58,13 +77,17 @@ test('offline: a grid worker records visits without a connection; once it return
 
   await phone.context().setOffline(true);
   for (const h of [...chosen, leaving]) await recordMet(phone, h.householdId);
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('4');
+  // Two logs (民情日志): one about a household, one about the household that moves out meanwhile.
+  const stamp = Date.now().toString(36);
+  await writeLog(phone, chosen[0]!.householdId, `离线日志 ${stamp}：希望加装扶手`);
+  await writeLog(phone, leaving.householdId, `离线日志 ${stamp}：准备搬家`);
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('6');
   await phone.getByTestId('workbench-offline').waitFor();
   // Without a connection the app opens again, from the service worker's cache and the lists kept on the phone,
   // with the three visits still waiting.
   await phone.reload();
   await phone.getByTestId('workbench-offline').waitFor();
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('4');
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('6');
   await phone
     .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
     .waitFor();
@@ -75,6 +98,7 @@ test('offline: a grid worker records visits without a connection; once it return
   for (const h of chosen) {
     expect(meanwhile.find((m) => m.householdId === h.householdId)!.visits).toBe(h.visits);
   }
+  expect((await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp))).toEqual([]);
   const movedOut = await desk.request.post(`/api/v1/households/${leaving.householdId}/move-out`, {
     data: { note: '整户搬离' },
   });
@@ -88,15 +112,23 @@ test('offline: a grid worker records visits without a connection; once it return
     expect(now.visits, h.householdId).toBe(h.visits + 1);
     expect(now.state).toBe('met');
   }
-  // The refused visit is kept, with the server's reason, under 未能提交.
+  // The log is stored once; the refused visit and log are kept, with the server's reason, under 未能提交.
+  const logs = (await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp));
+  expect(logs.map((l) => l.text)).toEqual([`离线日志 ${stamp}：希望加装扶手`]);
   await phone.getByTestId('workbench-tab-failed').click();
-  await expect.poll(() => phone.getByTestId('workbench-failed').textContent()).toContain('已迁出');
+  await expect.poll(() => phone.getByTestId('workbench-failed').count()).toBe(2);
+  const failed = await phone.getByTestId('workbench-failed').allTextContents();
+  expect(failed.every((f) => f.includes('已迁出'))).toBe(true);
+  expect(failed.some((f) => f.includes('民情日志'))).toBe(true);
   expect(after.find((a) => a.householdId === leaving.householdId)!.visits).toBe(leaving.visits);
   // Sending the queue again sends nothing twice.
   await phone.evaluate(() => window.dispatchEvent(new Event('online')));
   await phone.waitForTimeout(500);
   const again = await householdsOf(desk, roundId, building.buildingId);
   expect(again.map((h) => h.visits)).toEqual(after.map((h) => h.visits));
+  expect((await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp))).toHaveLength(
+    1,
+  );
   await phone.context().close();
   await desk.context().close();
 });
@@ -153,5 +185,79 @@ test('a grid worker on a phone records visits until a building is covered: its p
   await expect
     .poll(() => card.getByTestId('workbench-building-progress').textContent(), { timeout: 30_000 })
     .toContain('100%');
+  await phone.context().close();
+});
+
+/** Everything the workbench keeps on the device, as stored: localStorage and the raw IndexedDB records. */
+async function deviceDump(page: Page) {
+  return page.evaluate(async () => {
+    const local = JSON.stringify({ ...localStorage });
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('wuwei-offline')) {
+      return { local, names, keys: [] as string[], raw: '', extractable: null };
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('wuwei-offline');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    const all = <T>(store: string, what: 'getAll' | 'getAllKeys') =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(store, 'readonly').objectStore(store)[what]();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+    const values = await all<{ iv: Uint8Array; data: ArrayBuffer }>('values', 'getAll');
+    const keys = await all<string>('values', 'getAllKeys');
+    const [device] = await all<{ key: CryptoKey }>('keys', 'getAll');
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const raw = values.map((v) => decoder.decode(v.data) + JSON.stringify(v)).join('\n');
+    let exported = false;
+    try {
+      await crypto.subtle.exportKey('raw', device!.key);
+      exported = true;
+    } catch {
+      // non-extractable, as it must be
+    }
+    db.close();
+    return { local, names, keys, raw, extractable: device!.key.extractable || exported };
+  });
+}
+
+test('what the workbench keeps on the phone is encrypted under a non-extractable key, and sign-out leaves nothing', async () => {
+  const phone = await e2e.newPage(PHONE);
+  await signIn(phone, 'grid');
+  const roundId = await openRound(phone);
+  const buildings = (await apiGet(phone, `/rounds/${roundId}/buildings?pageSize=500`)).data as Building[];
+  const building = buildings.find((b) => b.households > 0)!;
+  const households = (
+    await apiGet(phone, `/rounds/${roundId}/households?buildingId=${building.buildingId}&pageSize=500`)
+  ).data as { room: string; members: { name: string }[] }[];
+  const names = households.flatMap((h) => h.members.map((m) => m.name));
+  expect(names.length).toBeGreaterThan(0);
+
+  await phone.goto('/m/');
+  await phone
+    .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
+    .click();
+  await phone.getByTestId('workbench-household').first().waitFor();
+  // The user, the open rounds, the buildings and this building's households are kept.
+  await expect
+    .poll(async () => (await deviceDump(phone)).keys.length, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(4);
+  const kept = await deviceDump(phone);
+  expect(kept.keys.some((k) => k.includes(building.buildingId))).toBe(true);
+  expect(kept.extractable).toBe(false);
+  for (const text of [...names, building.buildingName, '网格员']) {
+    expect(kept.raw, text).not.toContain(text);
+    expect(kept.local, text).not.toContain(text);
+  }
+  expect(kept.local).not.toContain('wuwei.offline.');
+
+  await phone.getByTestId('user-menu').click();
+  await phone.getByTestId('menu-logout').click();
+  await phone.waitForURL(/\/login/);
+  await expect.poll(async () => (await deviceDump(phone)).names).not.toContain('wuwei-offline');
+  expect((await deviceDump(phone)).local).not.toMatch(/wuwei\.offline\./);
   await phone.context().close();
 });
