@@ -18,14 +18,20 @@ const householdsOf = async (page: Page, roundId: string, buildingId: string) =>
   (await apiGet(page, `/rounds/${roundId}/households?buildingId=${buildingId}&pageSize=500`))
     .data as Household[];
 
-/** Records a visit "见到本人" of the household on the workbench's building view. */
-async function recordMet(page: Page, householdId: string) {
+/** Records a visit "见到本人" of the household on the workbench's building view, with a photo if given. */
+async function recordMet(page: Page, householdId: string, photo?: Buffer) {
   await page
     .locator(`[data-testid="workbench-household"][data-household-id="${householdId}"]`)
     .getByTestId('workbench-record')
     .click();
   const sheet = page.locator('.ant-drawer-open');
   await sheet.getByTestId('workbench-outcome-met').click();
+  if (photo) {
+    await sheet
+      .getByTestId('workbench-photo')
+      .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await sheet.getByTestId('workbench-photo-preview').waitFor();
+  }
   await sheet.getByTestId('workbench-submit').click();
   await sheet.waitFor({ state: 'hidden' });
 }
@@ -41,6 +47,43 @@ async function writeLog(page: Page, householdId: string, text: string) {
   await sheet.getByTestId('workbench-log-text').fill(text);
   await sheet.getByTestId('workbench-log-submit').click();
   await sheet.waitFor({ state: 'hidden' });
+}
+
+/** A camera-sized JPEG (3000 × 2000) drawn in the browser, with an EXIF APP1 segment (a GPS position) spliced in. */
+async function cameraPhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(3000, 2000);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#3a7';
+    context.fillRect(0, 0, 3000, 2000);
+    context.fillStyle = '#fff';
+    context.fillRect(500, 500, 1000, 600);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  });
+  const jpeg = Buffer.from(base64, 'base64');
+  const exif = Buffer.from('Exif\0\0GPSLatitude 31.2304N GPSLongitude 121.4737E', 'latin1');
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), exif]);
+  app1.writeUInt16BE(exif.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}
+
+/** The dimensions in a JPEG's SOF segment, and whether it holds an APP1 (EXIF) segment. */
+function jpegInfo(bytes: Buffer) {
+  let at = 2;
+  let app1 = false;
+  while (at + 4 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    if (marker === 0xe1) app1 = true;
+    if (marker === 0xc0 || marker === 0xc2) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7), app1 };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  return { height: 0, width: 0, app1 };
 }
 
 const logsAbout = async (page: Page, householdId: string) =>
@@ -75,8 +118,12 @@ test('offline: a grid worker records visits and writes logs without a connection
     }
   });
 
+  const photo = await cameraPhoto(phone);
+  expect(jpegInfo(photo)).toEqual({ width: 3000, height: 2000, app1: true });
   await phone.context().setOffline(true);
-  for (const h of [...chosen, leaving]) await recordMet(phone, h.householdId);
+  // The first visit is taken with a photo: kept (downsized) in the encrypted queue, sent after its visit.
+  await recordMet(phone, chosen[0]!.householdId, photo);
+  for (const h of [...chosen.slice(1), leaving]) await recordMet(phone, h.householdId);
   // Two logs (民情日志): one about a household, one about the household that moves out meanwhile.
   const stamp = Date.now().toString(36);
   await writeLog(phone, chosen[0]!.householdId, `离线日志 ${stamp}：希望加装扶手`);
@@ -112,6 +159,39 @@ test('offline: a grid worker records visits and writes logs without a connection
     expect(now.visits, h.householdId).toBe(h.visits + 1);
     expect(now.state).toBe('met');
   }
+  // The photo followed its visit: downsized to 1600 px, without EXIF, served to a reader of the visit.
+  const visits = (await apiGet(desk, `/households/${chosen[0]!.householdId}/visits?roundId=${roundId}`))
+    .data as { id: string; photo: boolean }[];
+  const withPhoto = visits.filter((v) => v.photo);
+  expect(withPhoto).toHaveLength(1);
+  const served = await desk.request.get(`/api/v1/round-visits/${withPhoto[0]!.id}/photo`);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['cache-control']).toContain('no-store');
+  expect(jpegInfo(await served.body())).toEqual({ width: 1600, height: 1067, app1: false });
+  // The desk page of the round shows it in the household's visits.
+  const shown = (
+    await apiGet(desk, `/rounds/${roundId}/households?buildingId=${building.buildingId}&pageSize=500`)
+  ).data.find((h: { householdId: string }) => h.householdId === chosen[0]!.householdId) as {
+    room: string;
+    buildingName: string;
+  };
+  await desk.goto(`/rounds/${roundId}`);
+  await desk.getByRole('tab', { name: '住户清单' }).click();
+  await desk.getByTestId('round-households').locator('tbody tr.ant-table-row').first().waitFor();
+  await desk.getByLabel('房号或地址').fill(shown.room);
+  await desk.keyboard.press('Enter');
+  const row = desk
+    .getByTestId('round-households')
+    .locator('tr')
+    .filter({ hasText: shown.buildingName })
+    .filter({ hasText: shown.room });
+  await row.first().getByTestId('round-household-visits-open').click();
+  const image = desk.getByTestId('round-visit-photo');
+  await image.waitFor();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(1600);
+  await desk.keyboard.press('Escape');
   // The log is stored once; the refused visit and log are kept, with the server's reason, under 未能提交.
   const logs = (await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp));
   expect(logs.map((l) => l.text)).toEqual([`离线日志 ${stamp}：希望加装扶手`]);

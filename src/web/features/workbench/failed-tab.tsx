@@ -23,18 +23,22 @@ export function FailedTab() {
             ]}
           >
             <List.Item.Meta
-              title={
+              title={`${f.label} · ${
                 f.kind === 'log'
-                  ? `${f.label} · ${t('workbench.log.title')}`
-                  : `${f.label} · ${t(`workbench.outcome.${f.body.outcome}`)}`
-              }
+                  ? t('workbench.log.title')
+                  : f.kind === 'photo'
+                    ? t('workbench.photo.title')
+                    : t(`workbench.outcome.${f.body.outcome}`)
+              }`}
               description={
                 <>
                   <Typography.Text type="danger">{f.message}</Typography.Text>
                   <br />
                   <Typography.Text type="secondary">
                     {t('workbench.failed.at', {
-                      at: formatDateTime(f.kind === 'log' ? f.writtenAt : f.body.visitedAt),
+                      at: formatDateTime(
+                        f.kind === 'log' ? f.writtenAt : f.kind === 'photo' ? f.takenAt : f.body.visitedAt,
+                      ),
                     })}
                   </Typography.Text>
                 </>

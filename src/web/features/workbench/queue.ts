@@ -1,9 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { refresh } from '../../api/cache.ts';
 import { api, ApiError, type Schemas } from '../../api/client.ts';
+import { uploadFile } from '../../app/files.ts';
 import { offlineGet, offlineSet, onOfflineForgotten } from '../../app/offline.ts';
 import { queryClient } from '../../app/providers.tsx';
 import type { VisitBody } from './api.ts';
+import { dataUrlBlob } from './photo.ts';
 
 /** A visit recorded on the phone, waiting to be sent (its clientId makes the server store it once). */
 export type QueuedVisit = {
@@ -13,6 +15,18 @@ export type QueuedVisit = {
   /** "3号楼 1单元 1201": what the user sees in the lists. */
   label: string;
   buildingId: string;
+  /** The photo taken with it (a downsized JPEG as a data URL), sent once the visit is stored. */
+  photo?: string;
+};
+/** A visit's photo waiting to be sent: its visit is stored (the server's id). */
+export type QueuedPhoto = {
+  kind: 'photo';
+  /** The visit's clientId + ':photo'. */
+  id: string;
+  visitId: string;
+  photo: string;
+  label: string;
+  takenAt: string;
 };
 /** A visit log (民情日志) written on the phone, waiting to be sent (stored once per clientId too). */
 export type QueuedLog = {
@@ -22,7 +36,7 @@ export type QueuedLog = {
   /** When it was written (the list of refusals shows it). */
   writtenAt: string;
 };
-export type QueuedItem = QueuedVisit | QueuedLog;
+export type QueuedItem = QueuedVisit | QueuedLog | QueuedPhoto;
 /** An item the server refused (moved out, round closed, …): shown in 未能提交 until dismissed. */
 export type FailedItem = QueuedItem & { code: string; message: string; failedAt: string };
 
@@ -36,7 +50,7 @@ const withKind = <T extends { kind?: string }>(items: T[] | undefined) =>
   (items ?? []).map((item) => ({ kind: 'visit', ...item })) as unknown as (T & QueuedItem)[];
 
 /** The id the server stores an item once under. */
-export const itemId = (item: QueuedItem) => item.body.clientId;
+export const itemId = (item: QueuedItem) => (item.kind === 'photo' ? item.id : item.body.clientId);
 
 let state: State = { queue: [], failed: [], sending: false };
 const listeners = new Set<() => void>();
@@ -92,13 +106,32 @@ export function dismissFailed(id: string) {
   set({ failed: state.failed.filter((f) => itemId(f) !== id) });
 }
 
-/** Sends one item; its answer (201 stored, 200 stored before) or the error it threw. */
-async function send(item: QueuedItem): Promise<void> {
+/**
+ * Sends one item. A visit with a photo, once stored, is followed by its photo (at the queue's head, so that a lost
+ * connection in between keeps the photo to send, with the stored visit's id).
+ */
+async function send(item: QueuedItem): Promise<QueuedPhoto | null> {
   if (item.kind === 'log') {
     await api.post('/visit-logs', { body: item.body });
-  } else {
-    await api.post('/rounds/{id}/visits', { path: { id: item.roundId }, body: item.body });
+    return null;
   }
+  if (item.kind === 'photo') {
+    await uploadFile('/rounds/visit-photos', dataUrlBlob(item.photo), {
+      field: 'photo',
+      fields: { visitId: item.visitId },
+    });
+    return null;
+  }
+  const { data } = await api.post('/rounds/{id}/visits', { path: { id: item.roundId }, body: item.body });
+  if (!item.photo) return null;
+  return {
+    kind: 'photo',
+    id: `${item.body.clientId}:photo`,
+    visitId: data.id,
+    photo: item.photo,
+    label: item.label,
+    takenAt: item.body.visitedAt,
+  };
 }
 
 let running: Promise<void> | null = null;
@@ -119,8 +152,9 @@ export function sendQueue(): Promise<void> {
     try {
       while (state.queue.length > 0) {
         const item = state.queue[0]!;
+        let next: QueuedPhoto | null = null;
         try {
-          await send(item);
+          next = await send(item);
           sent.add(item.kind);
         } catch (error) {
           const refused =
@@ -137,13 +171,15 @@ export function sendQueue(): Promise<void> {
           };
           set({ failed: [...state.failed, failed] });
         }
-        set({ queue: state.queue.filter((q) => itemId(q) !== itemId(item)) });
+        const rest = state.queue.filter((q) => itemId(q) !== itemId(item));
+        set({ queue: next ? [next, ...rest] : rest });
       }
     } finally {
       running = null;
       set({ sending: false });
       if (sent.has('visit')) await refresh(queryClient, 'POST /rounds/{id}/visits');
       if (sent.has('log')) await refresh(queryClient, 'POST /visit-logs');
+      if (sent.has('photo')) await refresh(queryClient, 'POST /rounds/visit-photos');
     }
   })();
   return running;

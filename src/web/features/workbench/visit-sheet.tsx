@@ -1,8 +1,10 @@
+import { CameraOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Drawer, Flex, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 import { useT } from '../../app/i18n.tsx';
 import { outcomes, outcomesWithNote, type Round, type RoundHousehold, type VisitOutcome } from './api.ts';
+import { downsizePhoto } from './photo.ts';
 import { enqueue } from './queue.ts';
 
 /** The visit in a few taps: an outcome, the checklist's yes/no, a note; kept in the queue, sent at once if online. */
@@ -55,6 +57,20 @@ function VisitForm({
   const [note, setNote] = useState('');
   const [followUp, setFollowUp] = useState(false);
   const [tried, setTried] = useState(false);
+  const [photo, setPhoto] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+
+  const choosePhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setReading(true);
+    try {
+      setPhoto(await downsizePhoto(file));
+    } catch {
+      void message.error(t('workbench.photo.failed'));
+    } finally {
+      setReading(false);
+    }
+  };
 
   const noteMissing = outcome !== null && outcomesWithNote.includes(outcome) && !note.trim();
   const submit = () => {
@@ -75,6 +91,7 @@ function VisitForm({
         ...(note.trim() ? { note: note.trim() } : {}),
         followUp,
       },
+      ...(photo ? { photo } : {}),
     });
     void message.success(navigator.onLine ? t('workbench.saved') : t('workbench.savedOffline'));
     close();
@@ -135,6 +152,32 @@ function VisitForm({
           <Typography.Text type="danger">{t('workbench.noteRequired')}</Typography.Text>
         ) : null}
       </div>
+      <div>
+        <label style={{ display: 'block' }}>
+          <Typography.Text strong>
+            <CameraOutlined /> {t('workbench.photo.take')}
+          </Typography.Text>
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            data-testid="workbench-photo"
+            style={{ display: 'block', marginTop: 6, maxWidth: '100%' }}
+            onChange={(e) => void choosePhoto(e.target.files?.[0])}
+          />
+        </label>
+        {photo ? (
+          <Flex align="center" gap={8} style={{ marginTop: 6 }}>
+            <img
+              src={photo}
+              alt={t('workbench.photo.preview')}
+              data-testid="workbench-photo-preview"
+              style={{ maxWidth: 120, maxHeight: 120, borderRadius: 4 }}
+            />
+            <Button onClick={() => setPhoto(null)}>{t('workbench.photo.remove')}</Button>
+          </Flex>
+        ) : null}
+      </div>
       <Checkbox checked={followUp} onChange={(e) => setFollowUp(e.target.checked)}>
         {t('workbench.followUp')}
       </Checkbox>
@@ -142,7 +185,7 @@ function VisitForm({
         type="primary"
         size="large"
         block
-        disabled={!outcome}
+        disabled={!outcome || reading}
         onClick={submit}
         data-testid="workbench-submit"
       >
