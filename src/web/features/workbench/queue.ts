@@ -166,7 +166,8 @@ export function sendQueue(): Promise<void> {
           const failed: FailedItem = {
             ...item,
             code: error.code,
-            message: error.message,
+            // A validation refusal says what is wrong field by field (a photo's format, a note's length).
+            message: [error.message, ...error.details.map((d) => d.message)].join('：'),
             failedAt: new Date().toISOString(),
           };
           set({ failed: [...state.failed, failed] });
