@@ -63,7 +63,7 @@ function serial<T>(run: () => Promise<T>): Promise<T> {
 
 const supported = () => typeof indexedDB !== 'undefined' && Boolean(globalThis.crypto?.subtle);
 
-/** The device key, generated (non-extractable) on first use for `userId` (null: the user is not known yet). */
+/** The device key, generated (non-extractable) for `userId` when asked to create it. */
 function deviceKey(userId: string | null, create: boolean): Promise<KeyRecord | undefined> {
   return serial(() => loadOrCreateKey(userId, create));
 }
@@ -99,10 +99,13 @@ export async function offlineGet<T>(key: string): Promise<T | undefined> {
 export async function offlineSet(key: string, value: unknown): Promise<void> {
   if (!supported()) return;
   try {
-    const record = await deviceKey(null, true);
+    // Only a key bound to the signed-in user (offlineBindUser) encrypts: without one nothing is kept, so data never
+    // sits under a key that a later sign-in could not tell apart from another user's.
+    const record = await deviceKey(null, false);
+    if (!record) return;
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const plain = new TextEncoder().encode(JSON.stringify(value));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, record!.key, plain);
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, record.key, plain);
     await request((await store(VALUES, 'readwrite')).put({ iv, data } satisfies Sealed, key));
   } catch {
     // quota or private mode: the workbench then works online only

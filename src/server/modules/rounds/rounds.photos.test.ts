@@ -146,6 +146,21 @@ describe('checking the bytes', () => {
     expect(pngOk.bytes.includes(Buffer.from('eXIf'))).toBe(false);
   });
 
+  it('reads a WebP’s canvas size (VP8X) and refuses an absurd one', () => {
+    const webp = (width: number, height: number) => {
+      const head = Buffer.alloc(30);
+      head.write('RIFF', 0, 'latin1');
+      head.writeUInt32LE(22, 4);
+      head.write('WEBPVP8X', 8, 'latin1');
+      head.writeUInt32LE(10, 16);
+      head.writeUIntLE(width - 1, 24, 3);
+      head.writeUIntLE(height - 1, 27, 3);
+      return head;
+    };
+    expect(checkPhoto(webp(1600, 900))).toMatchObject({ type: 'image/webp', width: 1600, height: 900 });
+    expect(checkPhoto(webp(16_000, 100))).toEqual({ problem: 'dimensions' });
+  });
+
   it('refuses what is not a photo, a broken one and absurd dimensions', () => {
     expect(checkPhoto(Buffer.alloc(0))).toEqual({ problem: 'empty' });
     expect(checkPhoto(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({

@@ -20,7 +20,8 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import { useCan } from '../../app/session.ts';
+import { offlineBindUser, offlineSet } from '../../app/offline.ts';
+import { useCan, useMe } from '../../app/session.ts';
 import {
   useBuildingHouseholds,
   useOpenRounds,
@@ -70,10 +71,16 @@ export function WorkbenchPage() {
   const rounds = useOpenRounds();
   const [tab, setTab] = useState('round');
 
+  const me = useMe().data;
   useEffect(() => {
     registerWorkbenchWorker();
     startVisitQueue();
   }, []);
+  // What this page keeps on the device is encrypted under the signed-in user's key (made here if none yet), the user
+  // among it, so that the page opens as them without a connection.
+  useEffect(() => {
+    if (me) void offlineBindUser(me.id).then(() => offlineSet('me', me));
+  }, [me]);
 
   const offlineAt = rounds.data?.offline ? rounds.data.at : null;
   return (
