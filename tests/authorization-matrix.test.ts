@@ -7,7 +7,7 @@ import { roleCodes, type RoleCode } from '../src/server/core/auth/roles.ts';
 import { XLSX_TYPE } from '../src/server/modules/registry/xlsx.ts';
 import { insertDutyItem } from '../src/server/modules/duties/duties.factories.ts';
 import { raiseTask } from '../src/server/modules/duties/duties.public.ts';
-import { insertRound } from '../src/server/modules/rounds/rounds.factories.ts';
+import { insertRound, insertVisitWithPhoto } from '../src/server/modules/rounds/rounds.factories.ts';
 import { insertVisitLog } from '../src/server/modules/visitlogs/visitlogs.factories.ts';
 import { exportThroughJob } from './support/exports.ts';
 import { createTestApp, testKeys, type TestApp } from './support/test-app.ts';
@@ -64,6 +64,7 @@ const inside = {
   volunteer: '',
   volunteerTeam: '',
   round: '',
+  roundVisit: '',
   visitLog: '',
   dutyItem: '',
   dutyTask: '',
@@ -90,6 +91,7 @@ const outside = {
   volunteer: '',
   volunteerTeam: '',
   round: '',
+  roundVisit: '',
   visitLog: '',
   dutyItem: '',
   dutyTask: '',
@@ -313,6 +315,21 @@ beforeAll(async () => {
   outside.round = (
     await insertRound(t.db, { territoryId: outside.community, territoryCode: outsideCommunityCode })
   ).id;
+  // Visits with a photo: one of the inside household (the demo's open round), one in the other street's round.
+  const visitOf = async (roundId: string, householdId: string) => {
+    const [home] = await rows<{ code: string; building: string }>(sql`
+      select territory_code as code, building_id::text as building from households where id = ${householdId}::uuid`);
+    return (
+      await insertVisitWithPhoto(t.db, testKeys, {
+        roundId,
+        householdId,
+        territoryCode: home!.code,
+        buildingId: home!.building,
+      })
+    ).id;
+  };
+  inside.roundVisit = await visitOf(inside.round, inside.household);
+  outside.roundVisit = await visitOf(outside.round, outside.household);
   // Visit logs: one about a household of the leader's building (inside every scoped role reading logs), one in
   // the other street.
   const [insideHome] = await rows<{ code: string; grid: string }>(sql`
@@ -472,6 +489,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/volunteers/{id}')) return 'volunteer';
   if (path.startsWith('/volunteer-teams/{id}')) return 'volunteerTeam';
   if (path.startsWith('/rounds/{id}')) return 'round';
+  if (path.startsWith('/round-visits/{id}')) return 'roundVisit';
   if (path.startsWith('/visit-logs/{id}')) return 'visitLog';
   if (path.startsWith('/duties/items/{id}')) return 'dutyItem';
   if (path.startsWith('/duties/tasks/{id}')) return 'dutyTask';

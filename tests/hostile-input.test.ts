@@ -322,6 +322,7 @@ async function snapshot() {
     (select count(*)::text from round_households) as round_households,
     (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
     (select count(*)::text from round_visits) as round_visits,
+    (select count(*)::text || coalesce(max(created_at)::text, '') from round_visit_photos) as round_visit_photos,
     (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
     (select count(*)::text || coalesce(max(updated_at)::text, '') from visit_logs) as visit_logs,
     (select count(*)::text from visit_log_comments) as visit_log_comments,
@@ -405,6 +406,8 @@ const auditedReads: Record<string, string> = { 'POST /api/v1/residents/exports':
 
 const signedOut = (method: string, path: string) => method === 'POST' && path.endsWith('/auth/logout');
 const isUpload = (method: string, path: string) => method === 'POST' && path.endsWith('/registry/imports');
+const isPhotoUpload = (method: string, path: string) =>
+  method === 'POST' && path.endsWith('/rounds/visit-photos');
 
 describe('hostile input to every operation of the OpenAPI document', () => {
   it('the document has operations, and every one gets a group below', () => {
@@ -524,6 +527,30 @@ describe('hostile input to every operation of the OpenAPI document', () => {
             'multipart/form-data; boundary=x',
           );
           if (problem) problems.push(problem);
+        }
+
+        // A visit's photo: hostile images and fields (the checks themselves: rounds.photos.test.ts).
+        if (isPhotoUpload(method, path)) {
+          const photoForm = (visitId: string, bytes: Uint8Array<ArrayBuffer>, name = 'p.jpg') => {
+            const form = new FormData();
+            form.append('visitId', visitId);
+            form.append('photo', new Blob([bytes], { type: 'image/jpeg' }), name);
+            return form;
+          };
+          const someVisit = '01900000-0000-7000-8000-0000000000aa';
+          const forms: [string, () => FormData][] = [
+            ['garbage bytes', () => photoForm(someVisit, new Uint8Array([0, 1, 2, 0xff, 0xfe]))],
+            ['a truncated JPEG', () => photoForm(someVisit, new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0xff]))],
+            ['an SVG named .jpg', () => photoForm(someVisit, new TextEncoder().encode('<svg onload=x>'))],
+            ['an empty file', () => photoForm(someVisit, new Uint8Array())],
+            ['a visit id that is no UUID', () => photoForm('../../etc', new Uint8Array([0xff, 0xd8]))],
+            ['a visit id holding NUL', () => photoForm('a\u0000', new Uint8Array([0xff, 0xd8]))],
+            ['the photo as a text field', () => textForm('photo', 'not a file')],
+          ];
+          for (const [label, make] of forms) {
+            const problem = await upload(operation, path, label, make());
+            if (problem) problems.push(problem);
+          }
         }
 
         expect(problems).toEqual([]);

@@ -18,19 +18,81 @@ const householdsOf = async (page: Page, roundId: string, buildingId: string) =>
   (await apiGet(page, `/rounds/${roundId}/households?buildingId=${buildingId}&pageSize=500`))
     .data as Household[];
 
-/** Records a visit "见到本人" of the household on the workbench's building view. */
-async function recordMet(page: Page, householdId: string) {
+/** Records a visit "见到本人" of the household on the workbench's building view, with a photo if given. */
+async function recordMet(page: Page, householdId: string, photo?: Buffer) {
   await page
     .locator(`[data-testid="workbench-household"][data-household-id="${householdId}"]`)
     .getByTestId('workbench-record')
     .click();
   const sheet = page.locator('.ant-drawer-open');
   await sheet.getByTestId('workbench-outcome-met').click();
+  if (photo) {
+    await sheet
+      .getByTestId('workbench-photo')
+      .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await sheet.getByTestId('workbench-photo-preview').waitFor();
+  }
   await sheet.getByTestId('workbench-submit').click();
   await sheet.waitFor({ state: 'hidden' });
 }
 
-test('offline: a grid worker records visits without a connection; once it returns each is stored once, and one the server refuses shows under 未能提交', async () => {
+/** Writes a visit log (民情日志) about the household from the workbench's building view. */
+async function writeLog(page: Page, householdId: string, text: string) {
+  await page
+    .locator(`[data-testid="workbench-household"][data-household-id="${householdId}"]`)
+    .getByTestId('workbench-log')
+    .click();
+  const sheet = page.locator('.ant-drawer-open');
+  await sheet.getByTestId('workbench-log-kind-opinion').click();
+  await sheet.getByTestId('workbench-log-text').fill(text);
+  await sheet.getByTestId('workbench-log-submit').click();
+  await sheet.waitFor({ state: 'hidden' });
+}
+
+/** A camera-sized JPEG (3000 × 2000) drawn in the browser, with an EXIF APP1 segment (a GPS position) spliced in. */
+async function cameraPhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(3000, 2000);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#3a7';
+    context.fillRect(0, 0, 3000, 2000);
+    context.fillStyle = '#fff';
+    context.fillRect(500, 500, 1000, 600);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  });
+  const jpeg = Buffer.from(base64, 'base64');
+  const exif = Buffer.from('Exif\0\0GPSLatitude 31.2304N GPSLongitude 121.4737E', 'latin1');
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), exif]);
+  app1.writeUInt16BE(exif.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}
+
+/** The dimensions in a JPEG's SOF segment, and whether it holds an APP1 (EXIF) segment. */
+function jpegInfo(bytes: Buffer) {
+  let at = 2;
+  let app1 = false;
+  while (at + 4 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    if (marker === 0xe1) app1 = true;
+    if (marker === 0xc0 || marker === 0xc2) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7), app1 };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  return { height: 0, width: 0, app1 };
+}
+
+const logsAbout = async (page: Page, householdId: string) =>
+  (await apiGet(page, `/visit-logs?householdId=${householdId}&pageSize=100`)).data as {
+    id: string;
+    text: string;
+  }[];
+
+test('offline: a grid worker records visits and writes logs without a connection; once it returns each is stored once, and what the server refuses shows under 未能提交', async () => {
   const phone = await e2e.newPage(PHONE);
   await signIn(phone, 'grid');
   const roundId = await openRound(phone);
@@ -56,15 +118,23 @@ test('offline: a grid worker records visits without a connection; once it return
     }
   });
 
+  const photo = await cameraPhoto(phone);
+  expect(jpegInfo(photo)).toEqual({ width: 3000, height: 2000, app1: true });
   await phone.context().setOffline(true);
-  for (const h of [...chosen, leaving]) await recordMet(phone, h.householdId);
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('4');
+  // The first visit is taken with a photo: kept (downsized) in the encrypted queue, sent after its visit.
+  await recordMet(phone, chosen[0]!.householdId, photo);
+  for (const h of [...chosen.slice(1), leaving]) await recordMet(phone, h.householdId);
+  // Two logs (民情日志): one about a household, one about the household that moves out meanwhile.
+  const stamp = Date.now().toString(36);
+  await writeLog(phone, chosen[0]!.householdId, `离线日志 ${stamp}：希望加装扶手`);
+  await writeLog(phone, leaving.householdId, `离线日志 ${stamp}：准备搬家`);
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('6');
   await phone.getByTestId('workbench-offline').waitFor();
   // Without a connection the app opens again, from the service worker's cache and the lists kept on the phone,
   // with the three visits still waiting.
   await phone.reload();
   await phone.getByTestId('workbench-offline').waitFor();
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('4');
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('6');
   await phone
     .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
     .waitFor();
@@ -75,6 +145,7 @@ test('offline: a grid worker records visits without a connection; once it return
   for (const h of chosen) {
     expect(meanwhile.find((m) => m.householdId === h.householdId)!.visits).toBe(h.visits);
   }
+  expect((await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp))).toEqual([]);
   const movedOut = await desk.request.post(`/api/v1/households/${leaving.householdId}/move-out`, {
     data: { note: '整户搬离' },
   });
@@ -88,15 +159,56 @@ test('offline: a grid worker records visits without a connection; once it return
     expect(now.visits, h.householdId).toBe(h.visits + 1);
     expect(now.state).toBe('met');
   }
-  // The refused visit is kept, with the server's reason, under 未能提交.
+  // The photo followed its visit: downsized to 1600 px, without EXIF, served to a reader of the visit.
+  const visits = (await apiGet(desk, `/households/${chosen[0]!.householdId}/visits?roundId=${roundId}`))
+    .data as { id: string; photo: boolean }[];
+  const withPhoto = visits.filter((v) => v.photo);
+  expect(withPhoto).toHaveLength(1);
+  const served = await desk.request.get(`/api/v1/round-visits/${withPhoto[0]!.id}/photo`);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['cache-control']).toContain('no-store');
+  expect(jpegInfo(await served.body())).toEqual({ width: 1600, height: 1067, app1: false });
+  // The desk page of the round shows it in the household's visits.
+  const shown = (
+    await apiGet(desk, `/rounds/${roundId}/households?buildingId=${building.buildingId}&pageSize=500`)
+  ).data.find((h: { householdId: string }) => h.householdId === chosen[0]!.householdId) as {
+    room: string;
+    buildingName: string;
+  };
+  await desk.goto(`/rounds/${roundId}`);
+  await desk.getByRole('tab', { name: '住户清单' }).click();
+  await desk.getByTestId('round-households').locator('tbody tr.ant-table-row').first().waitFor();
+  await desk.getByLabel('房号或地址').fill(shown.room);
+  await desk.keyboard.press('Enter');
+  const row = desk
+    .getByTestId('round-households')
+    .locator('tr')
+    .filter({ hasText: shown.buildingName })
+    .filter({ hasText: shown.room });
+  await row.first().getByTestId('round-household-visits-open').click();
+  const image = desk.getByTestId('round-visit-photo');
+  await image.waitFor();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(1600);
+  await desk.keyboard.press('Escape');
+  // The log is stored once; the refused visit and log are kept, with the server's reason, under 未能提交.
+  const logs = (await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp));
+  expect(logs.map((l) => l.text)).toEqual([`离线日志 ${stamp}：希望加装扶手`]);
   await phone.getByTestId('workbench-tab-failed').click();
-  await expect.poll(() => phone.getByTestId('workbench-failed').textContent()).toContain('已迁出');
+  await expect.poll(() => phone.getByTestId('workbench-failed').count()).toBe(2);
+  const failed = await phone.getByTestId('workbench-failed').allTextContents();
+  expect(failed.every((f) => f.includes('已迁出'))).toBe(true);
+  expect(failed.some((f) => f.includes('民情日志'))).toBe(true);
   expect(after.find((a) => a.householdId === leaving.householdId)!.visits).toBe(leaving.visits);
   // Sending the queue again sends nothing twice.
   await phone.evaluate(() => window.dispatchEvent(new Event('online')));
   await phone.waitForTimeout(500);
   const again = await householdsOf(desk, roundId, building.buildingId);
   expect(again.map((h) => h.visits)).toEqual(after.map((h) => h.visits));
+  expect((await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp))).toHaveLength(
+    1,
+  );
   await phone.context().close();
   await desk.context().close();
 });
@@ -153,5 +265,79 @@ test('a grid worker on a phone records visits until a building is covered: its p
   await expect
     .poll(() => card.getByTestId('workbench-building-progress').textContent(), { timeout: 30_000 })
     .toContain('100%');
+  await phone.context().close();
+});
+
+/** Everything the workbench keeps on the device, as stored: localStorage and the raw IndexedDB records. */
+async function deviceDump(page: Page) {
+  return page.evaluate(async () => {
+    const local = JSON.stringify({ ...localStorage });
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('wuwei-offline')) {
+      return { local, names, keys: [] as string[], raw: '', extractable: null };
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('wuwei-offline');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(String(req.error)));
+    });
+    const all = <T>(store: string, what: 'getAll' | 'getAllKeys') =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(store, 'readonly').objectStore(store)[what]();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+    const values = await all<{ iv: Uint8Array; data: ArrayBuffer }>('values', 'getAll');
+    const keys = await all<string>('values', 'getAllKeys');
+    const [device] = await all<{ key: CryptoKey }>('keys', 'getAll');
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const raw = values.map((v) => decoder.decode(v.data) + JSON.stringify(v)).join('\n');
+    let exported = false;
+    try {
+      await crypto.subtle.exportKey('raw', device!.key);
+      exported = true;
+    } catch {
+      // non-extractable, as it must be
+    }
+    db.close();
+    return { local, names, keys, raw, extractable: device!.key.extractable || exported };
+  });
+}
+
+test('what the workbench keeps on the phone is encrypted under a non-extractable key, and sign-out leaves nothing', async () => {
+  const phone = await e2e.newPage(PHONE);
+  await signIn(phone, 'grid');
+  const roundId = await openRound(phone);
+  const buildings = (await apiGet(phone, `/rounds/${roundId}/buildings?pageSize=500`)).data as Building[];
+  const building = buildings.find((b) => b.households > 0)!;
+  const households = (
+    await apiGet(phone, `/rounds/${roundId}/households?buildingId=${building.buildingId}&pageSize=500`)
+  ).data as { room: string; members: { name: string }[] }[];
+  const names = households.flatMap((h) => h.members.map((m) => m.name));
+  expect(names.length).toBeGreaterThan(0);
+
+  await phone.goto('/m/');
+  await phone
+    .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
+    .click();
+  await phone.getByTestId('workbench-household').first().waitFor();
+  // The user, the open rounds, the buildings and this building's households are kept.
+  await expect
+    .poll(async () => (await deviceDump(phone)).keys.length, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(4);
+  const kept = await deviceDump(phone);
+  expect(kept.keys.some((k) => k.includes(building.buildingId))).toBe(true);
+  expect(kept.extractable).toBe(false);
+  for (const text of [...names, building.buildingName, '网格员']) {
+    expect(kept.raw, text).not.toContain(text);
+    expect(kept.local, text).not.toContain(text);
+  }
+  expect(kept.local).not.toContain('wuwei.offline.');
+
+  await phone.getByTestId('user-menu').click();
+  await phone.getByTestId('menu-logout').click();
+  await phone.waitForURL(/\/login/);
+  await expect.poll(async () => (await deviceDump(phone)).names).not.toContain('wuwei-offline');
+  expect((await deviceDump(phone)).local).not.toMatch(/wuwei\.offline\./);
   await phone.context().close();
 });

@@ -136,6 +136,7 @@ export const refreshAfter = {
   'POST /rounds': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/close': ['rounds', 'insights', 'audit'],
   'POST /rounds/{id}/visits': ['rounds', 'insights', 'audit'],
+  'POST /rounds/visit-photos': ['rounds', 'audit'],
   'POST /rounds/{id}/calls': ['audit'],
   // Visit logs: the list, the drawer, the dashboard's figure.
   'POST /visit-logs': ['visit-logs', 'insights', 'audit'],

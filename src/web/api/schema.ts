@@ -8961,6 +8961,254 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rounds/visit-photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach a photo to a visit the caller recorded (JPEG, PNG or WebP by its bytes, ≤ 2 MB; EXIF removed; encrypted at rest; a second replaces the first) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: uuid */
+            visitId: string;
+            /**
+             * Format: binary
+             * @description JPEG, PNG or WebP, at most 2 MB
+             */
+            photo: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Attached */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitPhoto'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/round-visits/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A visit’s photo, for readers of the visit (never cached) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/*': string;
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/households/{id}/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A household’s door-knocking visits inside the caller’s scope (of one round, or of all), oldest first, with whether each has a photo */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the visits of this round */
+          roundId?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Visits, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['RoundHouseholdVisit'][];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/rounds': {
     parameters: {
       query?: never;
@@ -9780,7 +10028,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Write a log about households (of one grid), a building or a grid inside the caller’s scope */
+    /** Write a log about households (of one grid), a building or a grid inside the caller’s scope (201); the same clientId again answers the stored log (200) */
     post: {
       parameters: {
         query?: never;
@@ -9794,6 +10042,17 @@ export interface paths {
         };
       };
       responses: {
+        /** @description Already stored (same clientId) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['VisitLog'];
+            };
+          };
+        };
         /** @description Written */
         201: {
           headers: {
@@ -9834,6 +10093,15 @@ export interface paths {
         };
         /** @description Not found or outside the caller’s scope */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflicts with existing data */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -13647,6 +13915,29 @@ export interface components {
       /** @description Also the emergency items (应急状态) */
       emergency?: boolean;
     };
+    VisitPhoto: {
+      /** Format: uuid */
+      visitId: string;
+      /** @enum {string} */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+      width: number;
+      height: number;
+    };
+    RoundHouseholdVisit: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      roundId: string;
+      roundName: string;
+      visitedAt: string;
+      /** @enum {string} */
+      outcome: 'met' | 'nobody_home' | 'refused' | 'moved_out' | 'vacant';
+      note: string | null;
+      followUp: boolean;
+      visitorName: string;
+      /** @description Whether a photo is attached (GET /round-visits/{id}/photo) */
+      photo: boolean;
+    };
     Round: {
       /** Format: uuid */
       id: string;
@@ -13865,6 +14156,11 @@ export interface components {
       occurredOn: string;
       /** @enum {string} */
       followUp?: 'none' | 'open' | 'in_progress' | 'done';
+      /**
+       * Format: uuid
+       * @description An id the phone gives a log written offline: the same id sent again answers the stored log (200)
+       */
+      clientId?: string;
     };
     VisitLogDetail: components['schemas']['VisitLog'] & {
       commentList: components['schemas']['VisitLogComment'][];

@@ -92,13 +92,18 @@ export async function downloadFile<P extends DownloadPath>(
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Sends one file as multipart field `file` to an upload operation; resolves with its JSON answer. */
+/**
+ * Sends one file as a multipart field (`file` unless named) with text fields beside it to an upload operation;
+ * resolves with its JSON answer.
+ */
 export async function uploadFile<P extends UploadPath>(
   path: P,
   file: Blob & { name?: string },
+  options: { field?: string; fields?: Record<string, string> } = {},
 ): Promise<ResponseOf<Post<P>>> {
   const form = new FormData();
-  form.append('file', file, file.name);
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+  form.append(options.field ?? 'file', file, file.name);
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {

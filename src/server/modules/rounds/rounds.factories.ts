@@ -1,9 +1,10 @@
+import { encryptBytes, type DataKeys } from '../../core/auth/personal-data.ts';
 import type { RowOf } from '../../core/db/bulk.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import { listHouseholds } from './rounds.service.ts';
-import { rounds } from './rounds.tables.ts';
+import { rounds, roundVisitPhotos, roundVisits } from './rounds.tables.ts';
 
 export type RoundRow = RowOf<
   typeof rounds,
@@ -68,4 +69,47 @@ export async function insertRound(tx: Executor, spec: RoundSpec) {
     return listHouseholds(t, row.id, row.territoryCode);
   });
   return { ...row, households };
+}
+
+/** A JPEG's smallest plausible structure (1 × 1): what the photo checks read, for tests. */
+export const TINY_JPEG = Buffer.from(
+  'ffd8ffe000104a46494600010100000100010000ffc0000b080001000101011100ffda0008010100003f00d2cf20ffd9',
+  'hex',
+);
+
+/**
+ * Inserts a "met" visit of a household with a photo (test set-up): no rule is checked, no counter follows, nothing
+ * audited. The photo is encrypted with `keys` as the service stores it.
+ */
+export async function insertVisitWithPhoto(
+  tx: Executor,
+  keys: DataKeys,
+  spec: { roundId: string; householdId: string; territoryCode: string; buildingId: string; photo?: Buffer },
+) {
+  const id = newId();
+  const photo = spec.photo ?? TINY_JPEG;
+  await tx.transaction(async (t) => {
+    await t.insert(roundVisits).values({
+      id,
+      clientId: newId(),
+      roundId: spec.roundId,
+      householdId: spec.householdId,
+      territoryCode: spec.territoryCode,
+      buildingId: spec.buildingId,
+      visitedAt: new Date(),
+      outcome: 'met',
+    });
+    await t.insert(roundVisitPhotos).values({
+      visitId: id,
+      roundId: spec.roundId,
+      territoryCode: spec.territoryCode,
+      buildingId: spec.buildingId,
+      contentType: 'image/jpeg',
+      width: 1,
+      height: 1,
+      bytes: photo.length,
+      sealed: Buffer.from(encryptBytes(keys, photo), 'base64'),
+    });
+  });
+  return { id };
 }

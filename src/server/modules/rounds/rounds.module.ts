@@ -3,7 +3,8 @@ import { roundsAudit } from './rounds.audit.ts';
 import { generateRoundsDemo } from './rounds.demo.ts';
 import { roundErrors } from './rounds.errors.ts';
 import { countRoundFigures } from './rounds.figures.ts';
-import { roundsRoutes } from './rounds.routes.ts';
+import { PHOTO_MAX_BYTES } from './rounds.image.ts';
+import { roundsRoutes, VISIT_PHOTO_PATH } from './rounds.routes.ts';
 
 /**
  * Door-knocking rounds (敲门行动): a county, street or community opens a round over its territory with a short
@@ -15,6 +16,8 @@ import { roundsRoutes } from './rounds.routes.ts';
 export const roundsModule = defineModule({
   name: 'rounds',
   routes: roundsRoutes,
+  // A photo of ≤ 2 MB and the multipart's few fields around it; bigger bodies get 413 before they are read.
+  uploads: [{ path: VISIT_PHOTO_PATH, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 }],
   permissions: {
     'round:read': { zh: '查看敲门行动', en: 'Read door-knocking rounds' },
     'round:manage': { zh: '发起和结束敲门行动', en: 'Open and close door-knocking rounds' },
@@ -35,6 +38,7 @@ export const roundsModule = defineModule({
       'round.opened': { zh: '发起敲门行动', en: 'Door-knocking round opened' },
       'round.closed': { zh: '结束敲门行动', en: 'Door-knocking round closed' },
       'round.visit_recorded': { zh: '记录入户走访', en: 'Visit recorded' },
+      'round.visit_photo_attached': { zh: '上传走访照片', en: 'Visit photo attached' },
       'round.resident_called': {
         zh: '敲门走访时查看住户电话',
         en: 'Resident’s phone shown to a visitor of a round',
@@ -59,7 +63,14 @@ export const roundsModule = defineModule({
       dataSets: ['rounds'],
     },
   ],
-  maintain: ['rounds', 'round_households', 'round_grids', 'round_visitors', 'round_visits'],
+  maintain: [
+    'rounds',
+    'round_households',
+    'round_grids',
+    'round_visitors',
+    'round_visits',
+    'round_visit_photos',
+  ],
   demo: {
     // After the duties: the open round's per-round duty tasks are made as opening it makes them.
     after: ['territory', 'registry', 'accounts', 'people', 'leaders', 'duties'],

@@ -15,6 +15,8 @@ import {
   callBody,
   callSchema,
   closeRoundBody,
+  householdVisitSchema,
+  householdVisitsQuery,
   openRoundBody,
   progressSchema,
   roundBuildingPageSchema,
@@ -24,15 +26,89 @@ import {
   roundListQuery,
   roundSchema,
   visitBody,
+  visitPhotoBody,
+  visitPhotoSchema,
   visitSchema,
 } from './rounds.schemas.ts';
+import { attachVisitPhoto, householdVisits, visitPhoto } from './rounds.photos.ts';
 import { closeRound, getRound, listRounds, openRound, recordVisit, roundProgress } from './rounds.service.ts';
 
 const roundResponse = jsonContent(z.object({ data: roundSchema }));
 const visitResponse = jsonContent(z.object({ data: visitSchema }));
 
+/** Where the phone sends a visit's photo (multipart; its own body limit: rounds.module.ts `uploads`). */
+export const VISIT_PHOTO_PATH = '/rounds/visit-photos';
+
 export function roundsRoutes(deps: ModuleDeps) {
   return createRouter()
+    .openapi(
+      route('round:visit', {
+        method: 'post',
+        path: VISIT_PHOTO_PATH,
+        tags: ['rounds'],
+        summary:
+          'Attach a photo to a visit the caller recorded (JPEG, PNG or WebP by its bytes, ≤ 2 MB; EXIF removed; encrypted at rest; a second replaces the first)',
+        request: { body: { content: { 'multipart/form-data': { schema: visitPhotoBody } }, required: true } },
+        responses: {
+          200: { description: 'Attached', content: jsonContent(z.object({ data: visitPhotoSchema })) },
+          ...errorResponses(400, 401, 403, 404, 413),
+        },
+      }),
+      async (c) => {
+        const { visitId, photo } = c.req.valid('form');
+        const bytes = Buffer.from(await photo.arrayBuffer());
+        const data = await attachVisitPhoto(deps, routeScope(c), actorOf(c), visitId, bytes);
+        return c.json({ data }, 200);
+      },
+    )
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/round-visits/{id}/photo',
+        tags: ['rounds'],
+        summary: 'A visit’s photo, for readers of the visit (never cached)',
+        request: { params: uuidParam },
+        responses: {
+          200: {
+            description: 'The image',
+            content: { 'image/*': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const photo = await visitPhoto(deps, routeScope(c), c.req.valid('param').id);
+        return c.body(new Uint8Array(photo.bytes), 200, {
+          'Content-Type': photo.contentType,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+      },
+    )
+    .openapi(
+      route('round:read', {
+        method: 'get',
+        path: '/households/{id}/visits',
+        tags: ['rounds'],
+        summary:
+          'A household’s door-knocking visits inside the caller’s scope (of one round, or of all), oldest first, with whether each has a photo',
+        request: { params: uuidParam, query: householdVisitsQuery },
+        responses: {
+          200: {
+            description: 'Visits, oldest first',
+            content: jsonContent(z.object({ data: z.array(householdVisitSchema) })),
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { roundId } = c.req.valid('query');
+        return c.json(
+          { data: await householdVisits(deps, routeScope(c), c.req.valid('param').id, roundId) },
+          200,
+        );
+      },
+    )
     .openapi(
       route('round:read', {
         method: 'get',

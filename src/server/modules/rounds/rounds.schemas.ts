@@ -265,3 +265,41 @@ export const progressSchema = z
     ),
   })
   .openapi('RoundProgress');
+
+/** A visit's photo (multipart): the visit it belongs to and the image (JPEG, PNG or WebP, ≤ 2 MB). */
+export const visitPhotoBody = z.object({
+  visitId: z.uuid(bi('须为走访记录的 UUID', 'Must be the UUID of a visit')),
+  photo: z
+    .instanceof(File, { message: bi('请选择照片', 'Choose a photo') })
+    .openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 2 MB' }),
+});
+
+export const visitPhotoSchema = z
+  .object({
+    visitId: z.uuid(),
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    width: z.number().int(),
+    height: z.number().int(),
+  })
+  .openapi('VisitPhoto');
+
+export const householdVisitSchema = z
+  .object({
+    id: z.uuid(),
+    roundId: z.uuid(),
+    roundName: z.string(),
+    visitedAt: z.string(),
+    outcome: z.enum(visitOutcomes),
+    note: z.string().nullable(),
+    followUp: z.boolean(),
+    visitorName: z.string(),
+    photo: z.boolean().openapi({ description: 'Whether a photo is attached (GET /round-visits/{id}/photo)' }),
+  })
+  .openapi('RoundHouseholdVisit');
+
+export const householdVisitsQuery = z.object({
+  roundId: z
+    .uuid(bi('须为 UUID', 'Must be a UUID'))
+    .optional()
+    .openapi({ description: 'Only the visits of this round' }),
+});

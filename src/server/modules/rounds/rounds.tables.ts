@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -170,4 +171,36 @@ export const roundVisits = pgTable(
     index('round_visits_household_idx').on(t.roundId, t.householdId),
     index('round_visits_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
   ],
+);
+
+/** Binary column: a Buffer in, a Buffer out. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * One photo per visit (the issue's "optionally a photo"), as uploaded by its visitor: checked (JPEG/PNG/WebP by
+ * their bytes, ≤ 2 MB, sane dimensions), its EXIF (GPS) stripped, and encrypted at rest with the platform's data
+ * key: `sealed` is AES-256-GCM's 12-byte IV, 16-byte tag and the ciphertext (personal-data.ts encryptBytes). The
+ * visit's scope columns are copied so reading it needs no join.
+ */
+export const roundVisitPhotos = pgTable(
+  'round_visit_photos',
+  {
+    visitId: uuid('visit_id')
+      .primaryKey()
+      .references(() => roundVisits.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id').notNull(),
+    territoryCode: text('territory_code').notNull(),
+    buildingId: uuid('building_id').notNull(),
+    contentType: text('content_type', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    sealed: bytea('sealed').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('round_visit_photos_round_idx').on(t.roundId)],
 );

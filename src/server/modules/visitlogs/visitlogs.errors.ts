@@ -29,4 +29,20 @@ export const visitLogErrors = defineErrors({
       en: 'Only the author or a supervisor who may comment can change the follow-up status',
     }),
   },
+  clientIdTaken: {
+    code: 'VISIT_LOG_CLIENT_ID_TAKEN',
+    status: 409,
+    text: () => ({
+      zh: '该日志编号已被他人使用，日志未保存；请重新填写后提交',
+      en: 'This log’s client id is used by someone else; the log was not saved. Write it again',
+    }),
+  },
+  householdMovedOut: {
+    code: 'VISIT_LOG_HOUSEHOLD_MOVED_OUT',
+    status: 409,
+    text: (room: string) => ({
+      zh: `${room} 户已迁出，日志未保存；请改为关联楼栋或网格`,
+      en: `The household in ${room} has moved out; the log was not saved. Attach it to the building or grid instead`,
+    }),
+  },
 });

@@ -57,26 +57,25 @@ export function visitLogsRoutes(deps: ModuleDeps) {
         method: 'post',
         path: '/visit-logs',
         tags: ['visit-logs'],
-        summary: 'Write a log about households (of one grid), a building or a grid inside the caller’s scope',
+        summary:
+          'Write a log about households (of one grid), a building or a grid inside the caller’s scope (201); the same clientId again answers the stored log (200)',
         request: { body: { content: jsonContent(createVisitLogBody), required: true } },
         responses: {
+          200: { description: 'Already stored (same clientId)', content: logResponse },
           201: { description: 'Written', content: logResponse },
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses(400, 401, 403, 404, 409),
         },
       }),
-      async (c) =>
-        c.json(
-          {
-            data: await createVisitLog(
-              deps,
-              routeScope(c, 'visitlog:write'),
-              routeScope(c, 'visitlog:read'),
-              actorOf(c),
-              c.req.valid('json'),
-            ),
-          },
-          201,
-        ),
+      async (c) => {
+        const { log, created } = await createVisitLog(
+          deps,
+          routeScope(c, 'visitlog:write'),
+          routeScope(c, 'visitlog:read'),
+          actorOf(c),
+          c.req.valid('json'),
+        );
+        return created ? c.json({ data: log }, 201) : c.json({ data: log }, 200);
+      },
     )
     .openapi(
       route('visitlog:read', {

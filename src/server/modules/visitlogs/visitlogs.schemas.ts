@@ -75,6 +75,10 @@ export const createVisitLogBody = z
     }),
     occurredOn: day.openapi({ description: 'The day it was learned (not in the future)' }),
     followUp: z.enum(followUpStatuses).optional(),
+    clientId: z.uuid(bi('须为 UUID', 'Must be a UUID')).optional().openapi({
+      description:
+        'An id the phone gives a log written offline: the same id sent again answers the stored log (200)',
+    }),
   })
   .superRefine((body, ctx) => {
     if (!body.placeId && !(body.householdIds && body.householdIds.length > 0)) {

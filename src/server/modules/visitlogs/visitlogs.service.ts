@@ -78,6 +78,8 @@ async function resolvePlace(
           buildingId: households.buildingId,
           territoryCode: households.territoryCode,
           gridId: buildings.gridId,
+          room: households.room,
+          movedOutAt: households.movedOutAt,
         })
         .from(households)
         .innerJoin(buildings, eq(buildings.id, households.buildingId))
@@ -89,6 +91,8 @@ async function resolvePlace(
         )
     : [];
   if (found.length < householdIds.length) throw errors.notFound();
+  const movedOut = found.find((h) => h.movedOutAt !== null);
+  if (movedOut) throw visitLogErrors.householdMovedOut(movedOut.room);
   const grids = new Set(found.map((h) => h.territoryCode));
   if (grids.size > 1) {
     throw errors.validation([
@@ -178,32 +182,57 @@ const cleanTags = (tags: string[] | undefined) => [
   ...new Set((tags ?? []).map((t) => t.normalize('NFKC').trim())),
 ];
 
-/** Writes a log for households or a place inside the writer's scope (404 outside it). Audited. */
+/**
+ * Writes a log for households or a place inside the writer's scope (404 outside it; 409 for a household moved out).
+ * Audited. A log written offline carries the phone's `clientId`: sent again (a queue resent, two requests racing;
+ * the unique index decides), it answers the stored log with `created: false` and writes nothing; the same id
+ * from another author is refused (409) without telling anything of their log.
+ */
 export async function createVisitLog(
   { db, keys }: Deps,
   scope: Scope,
   readScope: Scope,
   actor: Actor,
   input: CreateVisitLogInput,
-): Promise<VisitLogView> {
-  checkDay(input.occurredOn);
-  const id = await db.transaction(async (tx) => {
+): Promise<{ log: VisitLogView; created: boolean }> {
+  const stored = async (tx: Executor, clientId: string) => {
+    const [row] = await tx
+      .select({ id: visitLogs.id, authorUserId: visitLogs.authorUserId })
+      .from(visitLogs)
+      .where(eq(visitLogs.clientId, clientId));
+    if (!row) return null;
+    if (!actor.userId || row.authorUserId !== actor.userId) throw visitLogErrors.clientIdTaken();
+    return row.id;
+  };
+  const written = await db.transaction(async (tx) => {
+    const earlier = input.clientId ? await stored(tx, input.clientId) : null;
+    if (earlier) return { id: earlier, created: false };
+    checkDay(input.occurredOn);
     const place = await resolvePlace(tx, scope, input.householdIds ?? [], input.placeId);
     const person = actor.userId ? await personOfUser(tx, actor.userId) : null;
     const id = newId();
     const tags = cleanTags(input.tags);
-    await tx.insert(visitLogs).values({
-      id,
-      kind: input.kind,
-      textEnc: encrypt(keys, input.text),
-      searchTokens: searchTokens(keys, TEXT_TOKENS, input.text),
-      tags,
-      ...place,
-      occurredOn: input.occurredOn,
-      followUp: input.followUp ?? 'none',
-      authorUserId: actor.userId,
-      authorPersonId: person?.id ?? null,
-    });
+    const inserted = await tx
+      .insert(visitLogs)
+      .values({
+        id,
+        kind: input.kind,
+        textEnc: encrypt(keys, input.text),
+        searchTokens: searchTokens(keys, TEXT_TOKENS, input.text),
+        tags,
+        ...place,
+        occurredOn: input.occurredOn,
+        followUp: input.followUp ?? 'none',
+        authorUserId: actor.userId,
+        authorPersonId: person?.id ?? null,
+        clientId: input.clientId ?? null,
+      })
+      .onConflictDoNothing({ target: visitLogs.clientId })
+      .returning({ id: visitLogs.id });
+    if (inserted.length === 0) {
+      // The same client id, stored by a request that ran alongside (committed before this insert went on).
+      return { id: (await stored(tx, input.clientId!))!, created: false };
+    }
     await appendAudit(tx, actor, {
       action: 'visit_log.created',
       entityType: 'visit_log',
@@ -218,9 +247,12 @@ export async function createVisitLog(
         followUp: input.followUp ?? 'none',
       },
     });
-    return id;
+    return { id, created: true };
   });
-  return getVisitLog({ db, keys }, readScope, actor.userId, id);
+  return {
+    log: await getVisitLog({ db, keys }, readScope, actor.userId, written.id),
+    created: written.created,
+  };
 }
 
 /** The log's row locked for a write, inside the scope (404 otherwise). */

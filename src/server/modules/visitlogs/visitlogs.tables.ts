@@ -1,4 +1,4 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/auth.tables.ts';
 
 export const visitLogKinds = ['need', 'conflict', 'opinion', 'other'] as const;
@@ -38,6 +38,8 @@ export const visitLogs = pgTable(
     authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** The author's person, when their account has one (no foreign key: persons are not deleted). */
     authorPersonId: uuid('author_person_id'),
+    /** The id the phone gave an entry written offline: stored once per client id (a queue sent twice). */
+    clientId: uuid('client_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,6 +56,7 @@ export const visitLogs = pgTable(
     index('visit_logs_tags_idx').using('gin', t.tags),
     index('visit_logs_households_idx').using('gin', t.householdIds),
     index('visit_logs_buildings_idx').using('gin', t.buildingIds),
+    uniqueIndex('visit_logs_client_id_idx').on(t.clientId),
   ],
 );
 

@@ -470,3 +470,81 @@ describe('editing, comments and follow-up', () => {
     expect(await auditCount('visit_log.created', log.id)).toBe(1);
   });
 });
+
+describe('written offline: the phone’s client id', () => {
+  const body = (clientId: string, extra: Record<string, unknown> = {}) => ({
+    kind: 'need',
+    text: '离线写的日志：楼道灯坏了',
+    occurredOn: '2026-01-06',
+    householdIds: [home],
+    clientId,
+    ...extra,
+  });
+  const stored = async (clientId: string) =>
+    (
+      await rowsOf<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from visit_logs where client_id = ${clientId}::uuid`,
+      )
+    )[0]!.n;
+
+  it('stores a log once per client id: sent again it answers the stored log (200) and audits nothing more', async () => {
+    const clientId = crypto.randomUUID();
+    const first = await post('/visit-logs', body(clientId), gridWorker);
+    expect(first.status, first.text).toBe(201);
+    const again = await post('/visit-logs', body(clientId, { text: '改过的文字不会覆盖' }), gridWorker);
+    expect(again.status, again.text).toBe(200);
+    expect(again.json.data.id).toBe(first.json.data.id);
+    expect(again.json.data.text).toBe('离线写的日志：楼道灯坏了');
+    expect(await stored(clientId)).toBe(1);
+    expect(await auditCount('visit_log.created', first.json.data.id as string)).toBe(1);
+  });
+
+  it('two requests with the same client id at once store one log', async () => {
+    const clientId = crypto.randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => post('/visit-logs', body(clientId), gridWorker)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json.data.id)).size).toBe(1);
+    expect(await stored(clientId)).toBe(1);
+  });
+
+  it('another author re-using someone’s client id gets 409 and does not read their log', async () => {
+    const clientId = crypto.randomUUID();
+    expect((await post('/visit-logs', body(clientId), gridWorker)).status).toBe(201);
+    for (const lang of ['zh', 'en'] as const) {
+      const response = await t.request('POST', '/api/v1/visit-logs', {
+        cookie: admin,
+        body: body(clientId, { text: '管理员的另一条日志' }),
+        headers: { 'accept-language': lang },
+      });
+      expect(response.status, response.text).toBe(409);
+      expect(response.json.error.code).toBe('VISIT_LOG_CLIENT_ID_TAKEN');
+      expect(response.json.data).toBeUndefined();
+      expect(response.text).not.toContain('楼道灯');
+      expect(response.json.error.message).toMatch(lang === 'zh' ? /已被他人使用/ : /someone else/);
+    }
+    expect(await stored(clientId)).toBe(1);
+  });
+
+  it('a household moved out meanwhile is refused with 409 and the reason; nothing stored', async () => {
+    const moving = (await insertHousehold(t.db, testKeys, { buildingId: homeBuilding, room: '1709' }))
+      .household.id;
+    const out = await post(`/households/${moving}/move-out`, { note: '整户搬离' }, admin);
+    expect(out.status, out.text).toBe(204);
+    const clientId = crypto.randomUUID();
+    const response = await post('/visit-logs', body(clientId, { householdIds: [moving] }), gridWorker);
+    expect(response.status, response.text).toBe(409);
+    expect(response.json.error.code).toBe('VISIT_LOG_HOUSEHOLD_MOVED_OUT');
+    expect(response.json.error.message).toContain('1709');
+    expect(await stored(clientId)).toBe(0);
+    // Out of the writer's scope: 404, as for any log.
+    const outside = await post(
+      '/visit-logs',
+      body(crypto.randomUUID(), { householdIds: [outsideHome] }),
+      gridWorker,
+    );
+    expect(outside.status).toBe(404);
+  });
+});

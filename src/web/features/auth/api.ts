@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation } from '../../api/cache.ts';
 import type { ApiBody } from '../../api/client.ts';
-import { forgetOffline, offlineRead } from '../../app/offline.ts';
+import { forgetOffline, offlineBindUser } from '../../app/offline.ts';
 import { meKey, primePreferences } from '../../app/session.ts';
 
 export type LoginInput = ApiBody<'post', '/auth/login'>;
@@ -19,7 +19,7 @@ export function useLogin() {
     {
       onSuccess: async (me) => {
         // Another user on this device: what the workbench kept for the previous one goes (their unsent visits too).
-        if (offlineRead<{ id: string }>('me')?.id !== me.id) forgetOffline();
+        await offlineBindUser(me.id);
         queryClient.clear();
         queryClient.setQueryData(meKey, me);
         await primePreferences(queryClient, me);
@@ -32,8 +32,8 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useApiMutation('POST /auth/logout', (_: void, send) => send(), {
-    onSettled: () => {
-      forgetOffline();
+    onSettled: async () => {
+      await forgetOffline();
       queryClient.clear();
       queryClient.setQueryData(meKey, null);
     },

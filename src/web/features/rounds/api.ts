@@ -23,7 +23,23 @@ const keys = {
   one: (id: string) => ['rounds', 'one', id] as const,
   progress: (id: string) => ['rounds', 'progress', id] as const,
   households: (id: string, filter: HouseholdFilter) => ['rounds', 'households', id, filter] as const,
+  visits: (id: string, householdId: string) => ['rounds', 'visits', id, householdId] as const,
 } satisfies QueryKeys;
+
+export type HouseholdVisit = Schemas['RoundHouseholdVisit'];
+
+/** A household's visits in the round, oldest first, each saying whether it has a photo. */
+export function useHouseholdVisits(roundId: string, householdId: string | undefined) {
+  return useQuery({
+    queryKey: keys.visits(roundId, householdId ?? ''),
+    queryFn: async () =>
+      (await api.get('/households/{id}/visits', { path: { id: householdId! }, query: { roundId } })).data,
+    enabled: Boolean(householdId),
+  });
+}
+
+/** Where a visit's photo is read (an <img> sends the session cookie; the answer is never cached). */
+export const visitPhotoUrl = (visitId: string) => `/api/v1/round-visits/${encodeURIComponent(visitId)}/photo`;
 
 export function useRounds(status?: 'open' | 'closed') {
   return useQuery({

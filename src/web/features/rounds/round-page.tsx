@@ -25,6 +25,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { HouseholdVisitsDrawer } from './household-visits.tsx';
 import {
   coverageStates,
   useCloseRound,
@@ -207,6 +208,7 @@ function HouseholdTable({ round, grids }: { round: Round; grids: RoundProgress['
   const [filter, setFilter] = useState<HouseholdFilter>({ page: 1, pageSize: 50 });
   const [search, setSearch] = useState('');
   const households = useRoundHouseholds(round.id, filter);
+  const [shown, setShown] = useState<RoundHousehold | null>(null);
   const columns: ColumnsType<RoundHousehold> = [
     {
       title: t('rounds.col.address'),
@@ -225,7 +227,25 @@ function HouseholdTable({ round, grids }: { round: Round; grids: RoundProgress['
       dataIndex: 'state',
       render: (s: RoundHousehold['state']) => <Tag color={stateColor[s]}>{t(`rounds.state.${s}`)}</Tag>,
     },
-    { title: t('rounds.col.visits'), dataIndex: 'visits', align: 'right' },
+    {
+      title: t('rounds.col.visits'),
+      dataIndex: 'visits',
+      align: 'right',
+      render: (n: number, h) =>
+        n > 0 ? (
+          <Button
+            type="link"
+            size="small"
+            data-testid="round-household-visits-open"
+            aria-label={t('rounds.visits.open', { room: h.room })}
+            onClick={() => setShown(h)}
+          >
+            {n}
+          </Button>
+        ) : (
+          n
+        ),
+    },
     {
       title: t('rounds.col.lastVisit'),
       key: 'last',
@@ -290,6 +310,7 @@ function HouseholdTable({ round, grids }: { round: Round; grids: RoundProgress['
           onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
         }}
       />
+      <HouseholdVisitsDrawer roundId={round.id} household={shown} close={() => setShown(null)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
 import { api, ApiError, type Schemas } from '../../api/client.ts';
-import { offlineRead, offlineWrite } from '../../app/offline.ts';
+import { offlineGet, offlineSet } from '../../app/offline.ts';
 
 export type Round = Schemas['Round'];
 export type RoundBuilding = Schemas['RoundBuilding'];
@@ -28,11 +28,14 @@ async function keptOnDevice<T>(key: readonly unknown[], load: () => Promise<T>):
   const storageKey = key.join(':');
   try {
     const data = await load();
-    offlineWrite(storageKey, { data, at: new Date().toISOString() });
+    await offlineSet(storageKey, { data, at: new Date().toISOString() });
     return { data, offline: false, at: null };
   } catch (error) {
-    const kept = offlineRead<{ data: T; at: string }>(storageKey);
-    if (error instanceof ApiError && error.status === 0 && kept) {
+    const kept =
+      error instanceof ApiError && error.status === 0
+        ? await offlineGet<{ data: T; at: string }>(storageKey)
+        : undefined;
+    if (kept) {
       return { data: kept.data, offline: true, at: kept.at };
     }
     throw error;

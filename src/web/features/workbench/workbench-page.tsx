@@ -1,18 +1,15 @@
 import { CloudUploadOutlined, DisconnectOutlined, LeftOutlined, PhoneOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
   Badge,
   Button,
   Card,
-  Checkbox,
-  Drawer,
   Empty,
   Flex,
-  Input,
   List,
   Progress,
-  Radio,
   Select,
   Space,
   Tabs,
@@ -21,13 +18,11 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
-import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
-import { useCan } from '../../app/session.ts';
+import { offlineBindUser, offlineSet } from '../../app/offline.ts';
+import { useCan, useMe } from '../../app/session.ts';
 import {
-  outcomes,
-  outcomesWithNote,
   useBuildingHouseholds,
   useOpenRounds,
   useRoundBuildings,
@@ -35,11 +30,13 @@ import {
   type Round,
   type RoundBuilding,
   type RoundHousehold,
-  type VisitOutcome,
 } from './api.ts';
-import { dismissFailed, enqueueVisit, sendQueue, startVisitQueue, useVisitQueue } from './queue.ts';
+import { FailedTab } from './failed-tab.tsx';
+import { LogSheet, type LogTarget } from './log-sheet.tsx';
+import { sendQueue, startVisitQueue, useVisitQueue } from './queue.ts';
 import { registerWorkbenchWorker } from './service-worker.ts';
 import { TodaySlot } from './today-slot.tsx';
+import { VisitSheet } from './visit-sheet.tsx';
 
 function subscribeOnline(listener: () => void) {
   window.addEventListener('online', listener);
@@ -74,10 +71,16 @@ export function WorkbenchPage() {
   const rounds = useOpenRounds();
   const [tab, setTab] = useState('round');
 
+  const me = useMe().data;
   useEffect(() => {
     registerWorkbenchWorker();
     startVisitQueue();
   }, []);
+  // What this page keeps on the device is encrypted under the signed-in user's key (made here if none yet), the user
+  // among it, so that the page opens as them without a connection.
+  useEffect(() => {
+    if (me) void offlineBindUser(me.id).then(() => offlineSet('me', me));
+  }, [me]);
 
   const offlineAt = rounds.data?.offline ? rounds.data.at : null;
   return (
@@ -221,7 +224,9 @@ function BuildingList({ round, open }: { round: Round; open: (id: string) => voi
       dataSource={rows}
       locale={{ emptyText: <Empty description={t('workbench.noBuildings')} /> }}
       renderItem={(b: RoundBuilding) => {
-        const waiting = queue.filter((q) => q.roundId === round.id && q.buildingId === b.buildingId).length;
+        const waiting = queue.filter(
+          (q) => q.kind === 'visit' && q.roundId === round.id && q.buildingId === b.buildingId,
+        ).length;
         return (
           <List.Item
             data-testid="workbench-building"
@@ -271,11 +276,15 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
   const { queue } = useVisitQueue();
   const call = useRoundCall();
   const [visiting, setVisiting] = useState<RoundHousehold | null>(null);
+  const [logging, setLogging] = useState<LogTarget | null>(null);
+  const canLog = useCan('visitlog:write');
   const rows = households.data?.data ?? [];
   const waiting = useMemo(() => {
     const ids = new Map<string, number>();
     for (const q of queue) {
-      if (q.roundId === round.id) ids.set(q.body.householdId, (ids.get(q.body.householdId) ?? 0) + 1);
+      if (q.kind === 'visit' && q.roundId === round.id) {
+        ids.set(q.body.householdId, (ids.get(q.body.householdId) ?? 0) + 1);
+      }
     }
     return ids;
   }, [queue, round.id]);
@@ -311,6 +320,15 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
             percent={rows.length ? Math.floor((covered / rows.length) * 100) : 100}
             aria-label={t('workbench.progress')}
           />
+          {canLog ? (
+            <Button
+              icon={<EditOutlined />}
+              data-testid="workbench-log-building"
+              onClick={() => setLogging({ label: first.buildingName, placeId: buildingId })}
+            >
+              {t('workbench.log.writeBuilding')}
+            </Button>
+          ) : null}
         </Card>
       ) : null}
       {households.error ? <Alert type="error" title={households.error.message} /> : null}
@@ -364,17 +382,34 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
                       ) : null}
                     </Flex>
                   ))}
-                  <Button
-                    block
-                    type={h.covered ? 'default' : 'primary'}
-                    size="large"
-                    style={{ marginTop: 6 }}
-                    data-testid="workbench-record"
-                    onClick={() => setVisiting(h)}
-                  >
-                    {t('workbench.record')}
-                    {h.visits ? ` · ${t('workbench.visits', { n: h.visits })}` : ''}
-                  </Button>
+                  <Flex gap={8} style={{ marginTop: 6 }}>
+                    <Button
+                      block
+                      type={h.covered ? 'default' : 'primary'}
+                      size="large"
+                      data-testid="workbench-record"
+                      onClick={() => setVisiting(h)}
+                    >
+                      {t('workbench.record')}
+                      {h.visits ? ` · ${t('workbench.visits', { n: h.visits })}` : ''}
+                    </Button>
+                    {canLog ? (
+                      <Button
+                        size="large"
+                        icon={<EditOutlined />}
+                        data-testid="workbench-log"
+                        aria-label={`${t('workbench.log.write')} ${h.room}`}
+                        onClick={() =>
+                          setLogging({
+                            label: `${h.buildingName} ${t('workbench.room', { unit: h.unitNumber, room: h.room })}`,
+                            householdIds: [h.householdId],
+                          })
+                        }
+                      >
+                        {t('workbench.log.write')}
+                      </Button>
+                    ) : null}
+                  </Flex>
                 </div>
               </List.Item>
             </>
@@ -382,190 +417,7 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
         }}
       />
       <VisitSheet round={round} household={visiting} close={() => setVisiting(null)} />
+      <LogSheet target={logging} close={() => setLogging(null)} />
     </div>
-  );
-}
-
-/** The visit in a few taps: an outcome, the checklist's yes/no, a note; kept in the queue, sent at once if online. */
-function VisitSheet({
-  round,
-  household,
-  close,
-}: {
-  round: Round;
-  household: RoundHousehold | null;
-  close: () => void;
-}) {
-  const t = useT();
-  return (
-    <Drawer
-      open={household !== null}
-      onClose={close}
-      placement="bottom"
-      size="large"
-      afterOpenChange={focusOpenDrawer}
-      title={
-        household
-          ? t('workbench.recordTitle', {
-              room: t('workbench.room', { unit: household.unitNumber, room: household.room }),
-            })
-          : ''
-      }
-      styles={{ body: { paddingBottom: 24 } }}
-    >
-      {household ? (
-        <VisitForm key={household.householdId} round={round} household={household} close={close} />
-      ) : null}
-    </Drawer>
-  );
-}
-
-function VisitForm({
-  round,
-  household,
-  close,
-}: {
-  round: Round;
-  household: RoundHousehold;
-  close: () => void;
-}) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [outcome, setOutcome] = useState<VisitOutcome | null>(null);
-  const [answers, setAnswers] = useState<Record<string, boolean>>({});
-  const [note, setNote] = useState('');
-  const [followUp, setFollowUp] = useState(false);
-  const [tried, setTried] = useState(false);
-
-  const noteMissing = outcome !== null && outcomesWithNote.includes(outcome) && !note.trim();
-  const submit = () => {
-    setTried(true);
-    if (!outcome || noteMissing) return;
-    const room = t('workbench.room', { unit: household.unitNumber, room: household.room });
-    enqueueVisit({
-      roundId: round.id,
-      buildingId: household.buildingId,
-      label: `${household.buildingName} ${room}`,
-      body: {
-        clientId: crypto.randomUUID(),
-        householdId: household.householdId,
-        outcome,
-        visitedAt: new Date().toISOString(),
-        answers,
-        ...(note.trim() ? { note: note.trim() } : {}),
-        followUp,
-      },
-    });
-    void message.success(navigator.onLine ? t('workbench.saved') : t('workbench.savedOffline'));
-    close();
-  };
-
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <div>
-        <Typography.Text strong>{t('workbench.outcome')}</Typography.Text>
-        <Flex wrap gap={8} style={{ marginTop: 6 }} role="group" aria-label={t('workbench.outcome')}>
-          {outcomes.map((o) => (
-            <Button
-              key={o}
-              size="large"
-              type={outcome === o ? 'primary' : 'default'}
-              aria-pressed={outcome === o}
-              data-testid={`workbench-outcome-${o}`}
-              onClick={() => setOutcome(o)}
-              style={{ flex: '1 0 28%' }}
-            >
-              {t(`workbench.outcome.${o}`)}
-            </Button>
-          ))}
-        </Flex>
-      </div>
-      {round.checklist.length ? (
-        <div>
-          <Typography.Text strong>{t('workbench.checklist')}</Typography.Text>
-          {round.checklist.map((item) => (
-            <Flex key={item.key} justify="space-between" align="center" gap={8} style={{ marginTop: 6 }}>
-              <span id={`wb-q-${item.key}`}>{item.text}</span>
-              <Radio.Group
-                optionType="button"
-                aria-labelledby={`wb-q-${item.key}`}
-                value={answers[item.key]}
-                onChange={(e) => setAnswers({ ...answers, [item.key]: e.target.value as boolean })}
-                options={[
-                  { value: true, label: t('workbench.yes') },
-                  { value: false, label: t('workbench.no') },
-                ]}
-              />
-            </Flex>
-          ))}
-        </div>
-      ) : null}
-      <div>
-        <Input.TextArea
-          aria-label={t('workbench.note')}
-          placeholder={t('workbench.notePlaceholder')}
-          value={note}
-          maxLength={500}
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          status={tried && noteMissing ? 'error' : undefined}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="workbench-note"
-        />
-        {tried && noteMissing ? (
-          <Typography.Text type="danger">{t('workbench.noteRequired')}</Typography.Text>
-        ) : null}
-      </div>
-      <Checkbox checked={followUp} onChange={(e) => setFollowUp(e.target.checked)}>
-        {t('workbench.followUp')}
-      </Checkbox>
-      <Button
-        type="primary"
-        size="large"
-        block
-        disabled={!outcome}
-        onClick={submit}
-        data-testid="workbench-submit"
-      >
-        {t('workbench.submit')}
-      </Button>
-    </Space>
-  );
-}
-
-/** Visits the server refused, with its message, until the user dismisses them. */
-function FailedTab() {
-  const t = useT();
-  const { failed } = useVisitQueue();
-  if (failed.length === 0) return <Empty description={t('workbench.failed.empty')} />;
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Alert type="warning" showIcon title={t('workbench.failed.hint')} />
-      <List
-        dataSource={failed}
-        renderItem={(f) => (
-          <List.Item
-            data-testid="workbench-failed"
-            actions={[
-              <Button key="dismiss" onClick={() => dismissFailed(f.body.clientId)}>
-                {t('workbench.failed.dismiss')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={`${f.label} · ${t(`workbench.outcome.${f.body.outcome}`)}`}
-              description={
-                <>
-                  <Typography.Text type="danger">{f.message}</Typography.Text>
-                  <br />
-                  <Typography.Text type="secondary">
-                    {t('workbench.failed.at', { at: formatDateTime(f.body.visitedAt) })}
-                  </Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
-    </Space>
   );
 }

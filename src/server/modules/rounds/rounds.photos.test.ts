@@ -1,0 +1,282 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { auditLog } from '../../core/auth/auth.tables.ts';
+import { rowsOf } from '../../core/db/bulk.ts';
+import { newId } from '../../core/db/ids.ts';
+import { checkPhoto } from './rounds.image.ts';
+
+type Household = { householdId: string; state: string };
+
+let t: TestApp;
+let admin: string;
+let gridWorker: string;
+let leader: string;
+let roundId: string;
+/** Visits recorded for the tests: the grid worker's, and the administrator's in another street. */
+let myVisit: string;
+let otherVisit: string;
+let outsideVisit: string;
+
+const segment = (marker: number, body: Buffer) => {
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xff00 | marker, 0);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+};
+
+/** A JPEG's structure (SOI, APP0, an APP1 with EXIF GPS, SOF0 width × height, SOS, data, EOI). */
+function jpeg(width = 1200, height = 900, padding = 2000) {
+  const sof = Buffer.from([8, 0, 0, 0, 0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+  sof.writeUInt16BE(height, 1);
+  sof.writeUInt16BE(width, 3);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
+    segment(0xe1, Buffer.from('Exif\0\0GPSLatitude 31.2304N GPSLongitude 121.4737E', 'latin1')),
+    segment(0xc0, sof),
+    segment(0xda, Buffer.from([3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0])),
+    Buffer.alloc(padding, 0x55),
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}
+
+function png(width: number, height: number) {
+  const chunk = (type: string, body: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length, 0);
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), body, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('eXIf', Buffer.from('MM\0*GPS', 'latin1')),
+    chunk('IDAT', Buffer.alloc(64, 1)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function upload(
+  visitId: string,
+  bytes: Buffer,
+  cookie: string,
+  options: { type?: string; lang?: string; name?: string } = {},
+) {
+  const form = new FormData();
+  form.set('visitId', visitId);
+  form.set(
+    'photo',
+    new File([new Uint8Array(bytes)], options.name ?? 'photo.jpg', { type: options.type ?? 'image/jpeg' }),
+  );
+  const response = await t.app.request('/api/v1/rounds/visit-photos', {
+    method: 'POST',
+    body: form,
+    headers: { cookie, 'accept-language': options.lang ?? 'zh' },
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text.startsWith('{') ? JSON.parse(text) : null };
+}
+
+const photoOf = (visitId: string, cookie: string) =>
+  t.app.request(`/api/v1/round-visits/${visitId}/photo`, { headers: { cookie } });
+
+async function recordVisit(cookie: string, householdId: string) {
+  const response = await t.request('POST', `/api/v1/rounds/${roundId}/visits`, {
+    cookie,
+    body: { clientId: newId(), householdId, outcome: 'met' },
+  });
+  expect(response.status, response.text).toBe(201);
+  return response.json.data.id as string;
+}
+
+async function pendingOf(cookie: string) {
+  const list = await t.request('GET', `/api/v1/rounds/${roundId}/households?pageSize=50&state=pending`, {
+    cookie,
+  });
+  expect(list.status, list.text).toBe(200);
+  return list.json.data as Household[];
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [admin, gridWorker, leader] = await Promise.all([
+    t.login(DEMO_ACCOUNT.county_admin),
+    t.login(DEMO_ACCOUNT.grid_worker),
+    t.login(DEMO_ACCOUNT.building_leader),
+  ]);
+  const open = await t.request('GET', '/api/v1/rounds?status=open', { cookie: gridWorker });
+  roundId = (open.json.data as { id: string }[])[0]!.id;
+  const mine = await pendingOf(gridWorker);
+  myVisit = await recordVisit(gridWorker, mine[0]!.householdId);
+  // The administrator's visit of a household of the grid worker's: in scope, but not the worker's own.
+  otherVisit = await recordVisit(admin, mine[1]!.householdId);
+  // A visit in another street: outside the grid worker's scope.
+  const mineIds = new Set(mine.map((h) => h.householdId));
+  const [outside] = await rowsOf<{ household_id: string }>(
+    t.db,
+    sql`select rh.household_id from round_households rh
+      where rh.round_id = ${roundId}::uuid and rh.state = 'pending' and not exists (
+        select 1 from territories st, round_households mine
+        where st.level = 'street' and mine.round_id = rh.round_id
+          and mine.household_id = ${mine[0]!.householdId}::uuid
+          and mine.territory_code like st.code || '%' and rh.territory_code like st.code || '%')
+      order by rh.territory_code, rh.household_id limit 1`,
+  );
+  expect(mineIds.has(outside!.household_id)).toBe(false);
+  outsideVisit = await recordVisit(admin, outside!.household_id);
+});
+afterAll(() => t.close());
+
+describe('checking the bytes', () => {
+  it('reads JPEG and PNG dimensions and removes JPEG APP1 (EXIF, GPS) and PNG eXIf', () => {
+    const jpg = checkPhoto(jpeg(1600, 1200));
+    expect(jpg).toMatchObject({ type: 'image/jpeg', width: 1600, height: 1200 });
+    if ('problem' in jpg) throw new Error('refused');
+    expect(jpg.bytes.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    expect(jpg.bytes.includes(Buffer.from('JFIF'))).toBe(true);
+    const pngOk = checkPhoto(png(800, 600));
+    expect(pngOk).toMatchObject({ type: 'image/png', width: 800, height: 600 });
+    if ('problem' in pngOk) throw new Error('refused');
+    expect(pngOk.bytes.includes(Buffer.from('eXIf'))).toBe(false);
+  });
+
+  it('reads a WebP’s canvas size (VP8X) and refuses an absurd one', () => {
+    const webp = (width: number, height: number) => {
+      const head = Buffer.alloc(30);
+      head.write('RIFF', 0, 'latin1');
+      head.writeUInt32LE(22, 4);
+      head.write('WEBPVP8X', 8, 'latin1');
+      head.writeUInt32LE(10, 16);
+      head.writeUIntLE(width - 1, 24, 3);
+      head.writeUIntLE(height - 1, 27, 3);
+      return head;
+    };
+    expect(checkPhoto(webp(1600, 900))).toMatchObject({ type: 'image/webp', width: 1600, height: 900 });
+    expect(checkPhoto(webp(16_000, 100))).toEqual({ problem: 'dimensions' });
+  });
+
+  it('refuses what is not a photo, a broken one and absurd dimensions', () => {
+    expect(checkPhoto(Buffer.alloc(0))).toEqual({ problem: 'empty' });
+    expect(checkPhoto(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({
+      problem: 'not_an_image',
+    });
+    expect(checkPhoto(Buffer.from('GIF89a...'))).toEqual({ problem: 'not_an_image' });
+    expect(checkPhoto(jpeg().subarray(0, 40))).toEqual({ problem: 'corrupt' });
+    expect(checkPhoto(png(60_000, 60_000))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(png(8000, 8000))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(jpeg(0, 100))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(Buffer.alloc(2 * 1024 * 1024 + 1, 0xff))).toEqual({ problem: 'too_large' });
+  });
+});
+
+describe('a visit’s photo', () => {
+  it('the visitor attaches a photo: stored encrypted without its EXIF, audited, served back with no-store', async () => {
+    const photo = jpeg(1600, 1200);
+    const response = await upload(myVisit, photo, gridWorker);
+    expect(response.status, response.text).toBe(200);
+    expect(response.json.data).toMatchObject({ visitId: myVisit, contentType: 'image/jpeg', width: 1600 });
+    // The raw row is no JPEG: neither its magic bytes nor its EXIF text are there.
+    const [raw] = await rowsOf<{ sealed: Buffer | Uint8Array; bytes: number }>(
+      t.db,
+      sql`select sealed, bytes from round_visit_photos where visit_id = ${myVisit}::uuid`,
+    );
+    const sealed = Buffer.from(raw!.sealed);
+    expect(sealed.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+    expect(sealed.includes(Buffer.from('JFIF'))).toBe(false);
+    expect(sealed.includes(Buffer.from('GPS'))).toBe(false);
+    const [audit] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'round.visit_photo_attached'), eq(auditLog.entityId, myVisit)));
+    expect(audit!.n).toBe(1);
+    // A reader of the visit gets the photo, without the EXIF, never cached.
+    const served = await photoOf(myVisit, admin);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(served.headers.get('cache-control')).toContain('no-store');
+    const body = Buffer.from(await served.arrayBuffer());
+    expect(body.length).toBe(raw!.bytes);
+    expect(body.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+    expect(body.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    // The household's visits list it with its photo.
+    const [row] = await rowsOf<{ household_id: string }>(
+      t.db,
+      sql`select household_id from round_visits where id = ${myVisit}::uuid`,
+    );
+    const visits = await t.request(
+      'GET',
+      `/api/v1/households/${row!.household_id}/visits?roundId=${roundId}`,
+      {
+        cookie: gridWorker,
+      },
+    );
+    expect(visits.status, visits.text).toBe(200);
+    expect(visits.json.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: myVisit, photo: true, outcome: 'met' })]),
+    );
+  });
+
+  it('sent again (a queue resent after a lost answer) it replaces the photo: one row', async () => {
+    expect((await upload(myVisit, png(640, 480), gridWorker, { type: 'image/png' })).status).toBe(200);
+    const [row] = await rowsOf<{ n: number; type: string }>(
+      t.db,
+      sql`select count(*)::int as n, max(content_type) as type from round_visit_photos where visit_id = ${myVisit}::uuid`,
+    );
+    expect(row).toEqual({ n: 1, type: 'image/png' });
+  });
+
+  it('wrong bytes answer 400 with a clear message in zh and en, whatever the declared type; nothing stored', async () => {
+    const before = await rowsOf<{ n: number }>(t.db, sql`select count(*)::int as n from round_visit_photos`);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const zh = await upload(otherVisit, svg, admin, { type: 'image/jpeg', name: 'x.jpg' });
+    expect(zh.status, zh.text).toBe(400);
+    expect(zh.json.error.details[0]).toMatchObject({ field: 'photo', code: 'not_an_image' });
+    expect(zh.json.error.details[0].message).toContain('JPEG、PNG 或 WebP');
+    const en = await upload(otherVisit, svg, admin, { lang: 'en' });
+    expect(en.json.error.details[0].message).toContain('Only JPEG, PNG or WebP');
+    const broken = await upload(otherVisit, jpeg().subarray(0, 60), admin);
+    expect(broken.status).toBe(400);
+    expect(broken.json.error.details[0].code).toBe('corrupt');
+    const huge = await upload(otherVisit, png(20_000, 20_000), admin, { type: 'image/png' });
+    expect(huge.json.error.details[0].code).toBe('dimensions');
+    expect(await rowsOf(t.db, sql`select count(*)::int as n from round_visit_photos`)).toEqual(before);
+  });
+
+  it('over 2 MB: 400 just above the limit, 413 far above it (refused before it is read)', async () => {
+    const over = jpeg(1600, 1200, 2 * 1024 * 1024);
+    const response = await upload(myVisit, over, gridWorker);
+    expect(response.status, response.text).toBe(400);
+    expect(response.json.error.details[0].code).toBe('too_large');
+    const far = await upload(myVisit, jpeg(1600, 1200, 5 * 1024 * 1024), gridWorker);
+    expect(far.status).toBe(413);
+  });
+
+  it('a visit outside the caller’s scope, or recorded by someone else, answers 404 to upload and to read', async () => {
+    expect((await upload(outsideVisit, jpeg(), gridWorker)).status).toBe(404);
+    expect((await upload(otherVisit, jpeg(), gridWorker)).status).toBe(404);
+    expect((await upload(newId(), jpeg(), gridWorker)).status).toBe(404);
+    expect((await upload(outsideVisit, jpeg(), admin)).status).toBe(200);
+    expect((await photoOf(outsideVisit, gridWorker)).status).toBe(404);
+    expect((await photoOf(outsideVisit, admin)).status).toBe(200);
+    // A building leader reads only the photos of their buildings.
+    expect((await photoOf(outsideVisit, leader)).status).toBe(404);
+    const [row] = await rowsOf<{ household_id: string }>(
+      t.db,
+      sql`select household_id from round_visits where id = ${outsideVisit}::uuid`,
+    );
+    const visits = await t.request(
+      'GET',
+      `/api/v1/households/${row!.household_id}/visits?roundId=${roundId}`,
+      {
+        cookie: gridWorker,
+      },
+    );
+    expect(visits.status).toBe(404);
+  });
+});

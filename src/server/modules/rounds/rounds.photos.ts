@@ -1,0 +1,157 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { appendAudit, type Actor } from '../../core/auth/audit.ts';
+import { users } from '../../core/auth/auth.tables.ts';
+import { decrypt, decryptBytes, encryptBytes, type DataKeys } from '../../core/auth/personal-data.ts';
+import { registryCondition, type Scope } from '../../core/auth/scope.ts';
+import type { Db } from '../../core/db/client.ts';
+import { errors } from '../../core/http/errors.ts';
+import { persons } from '../people/people.public.ts';
+import { checkPhoto, PHOTO_MAX_BYTES, type PhotoProblem } from './rounds.image.ts';
+import { households } from '../registry/registry.public.ts';
+import { rounds, roundVisitPhotos, roundVisits } from './rounds.tables.ts';
+
+type Deps = { db: Db; keys: DataKeys };
+
+const problems: Record<PhotoProblem, { zh: string; en: string }> = {
+  empty: { zh: '照片文件为空', en: 'The photo is empty' },
+  too_large: {
+    zh: `照片不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
+    en: `The photo must not exceed ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
+  },
+  not_an_image: {
+    zh: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+    en: 'Only JPEG, PNG or WebP photos can be uploaded',
+  },
+  corrupt: { zh: '照片文件已损坏，无法读取', en: 'The photo is damaged and cannot be read' },
+  dimensions: {
+    zh: '照片尺寸不合理（最长边不超过 8000 像素）',
+    en: 'The photo’s dimensions are not plausible (at most 8000 pixels a side)',
+  },
+};
+
+const visitInScope = (scope: Scope) =>
+  registryCondition(scope, roundVisits.territoryCode, roundVisits.buildingId);
+
+/**
+ * Attaches the photo of a visit the caller recorded, inside their scope (404 otherwise, also for a visit recorded by
+ * someone else): checked by its bytes (400, field `photo`), EXIF removed, encrypted at rest; a second photo replaces
+ * the first (a queue sending again after a lost answer gets the same result). Audited.
+ */
+export async function attachVisitPhoto(
+  { db, keys }: Deps,
+  scope: Scope,
+  actor: Actor,
+  visitId: string,
+  upload: Buffer,
+) {
+  const checked = checkPhoto(upload);
+  if ('problem' in checked) {
+    throw errors.validation([{ field: 'photo', code: checked.problem, message: problems[checked.problem] }]);
+  }
+  return db.transaction(async (tx) => {
+    const [visit] = await tx
+      .select({
+        id: roundVisits.id,
+        roundId: roundVisits.roundId,
+        territoryCode: roundVisits.territoryCode,
+        buildingId: roundVisits.buildingId,
+        visitorUserId: roundVisits.visitorUserId,
+      })
+      .from(roundVisits)
+      .where(and(eq(roundVisits.id, visitId), visitInScope(scope)));
+    if (!visit || !actor.userId || visit.visitorUserId !== actor.userId) throw errors.notFound();
+    const row = {
+      visitId,
+      roundId: visit.roundId,
+      territoryCode: visit.territoryCode,
+      buildingId: visit.buildingId,
+      contentType: checked.type,
+      width: checked.width,
+      height: checked.height,
+      bytes: checked.bytes.length,
+      sealed: Buffer.from(encryptBytes(keys, checked.bytes), 'base64'),
+      uploadedBy: actor.userId,
+    };
+    await tx
+      .insert(roundVisitPhotos)
+      .values(row)
+      .onConflictDoUpdate({
+        target: roundVisitPhotos.visitId,
+        set: { ...row, createdAt: new Date() },
+      });
+    await appendAudit(tx, actor, {
+      action: 'round.visit_photo_attached',
+      entityType: 'round_visit',
+      entityId: visitId,
+      territoryCode: visit.territoryCode,
+      changes: { photoType: checked.type, photoWidth: checked.width, photoHeight: checked.height },
+    });
+    return { visitId, contentType: checked.type, width: checked.width, height: checked.height };
+  });
+}
+
+/** A visit's photo, decrypted, for a reader of the visit (404 outside their scope or without a photo). */
+export async function visitPhoto({ db, keys }: Deps, scope: Scope, visitId: string) {
+  const [row] = await db
+    .select({ contentType: roundVisitPhotos.contentType, sealed: roundVisitPhotos.sealed })
+    .from(roundVisitPhotos)
+    .where(
+      and(
+        eq(roundVisitPhotos.visitId, visitId),
+        registryCondition(scope, roundVisitPhotos.territoryCode, roundVisitPhotos.buildingId),
+      ),
+    );
+  if (!row) throw errors.notFound();
+  return { contentType: row.contentType, bytes: decryptBytes(keys, row.sealed.toString('base64')) };
+}
+
+/**
+ * A household's visits inside the scope (of one round, or of every round), oldest first, with the visitor and
+ * whether a photo is attached; 404 for a household outside the scope.
+ */
+export async function householdVisits(
+  { db, keys }: Deps,
+  scope: Scope,
+  householdId: string,
+  roundId: string | undefined,
+) {
+  const [household] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(
+      and(
+        eq(households.id, householdId),
+        registryCondition(scope, households.territoryCode, households.buildingId),
+      ),
+    );
+  if (!household) throw errors.notFound();
+  const rows = await db
+    .select({
+      id: roundVisits.id,
+      roundId: roundVisits.roundId,
+      roundName: rounds.name,
+      visitedAt: roundVisits.visitedAt,
+      outcome: roundVisits.outcome,
+      noteEnc: roundVisits.noteEnc,
+      followUp: roundVisits.followUp,
+      visitorName: sql<string>`coalesce(${persons.name}, ${users.displayName}, '')`,
+      photo: sql<boolean>`exists (select 1 from ${roundVisitPhotos} p where p.visit_id = ${roundVisits.id})`,
+    })
+    .from(roundVisits)
+    .innerJoin(rounds, eq(rounds.id, roundVisits.roundId))
+    .leftJoin(users, eq(users.id, roundVisits.visitorUserId))
+    .leftJoin(persons, eq(persons.id, roundVisits.visitorPersonId))
+    .where(
+      and(
+        eq(roundVisits.householdId, householdId),
+        roundId ? eq(roundVisits.roundId, roundId) : undefined,
+        visitInScope(scope),
+      ),
+    )
+    .orderBy(asc(roundVisits.visitedAt), asc(roundVisits.id));
+  return rows.map(({ noteEnc, visitedAt, ...row }) => ({
+    ...row,
+    visitedAt: visitedAt.toISOString(),
+    note: noteEnc ? decrypt(keys, noteEnc) : null,
+  }));
+}
