@@ -159,43 +159,51 @@ export function splitUp(s: ComponentState, k: number, xs: Float64Array, ys: Floa
   while (s.k < k && s.k < s.n) {
     // The fullest grid that can give: at least two buildings and a movable one to start the new grid from.
     const donors = Array.from({ length: s.k }, (_, g) => g).sort((x, y) => s.load[y]! - s.load[x]! || x - y);
-    let donor = -1;
     let seed = -1;
     for (const g of donors) {
       seed = carveSeed(s, g, xs, ys, scratch, stamp);
-      if (seed >= 0) {
-        donor = g;
-        break;
-      }
+      if (seed >= 0) break;
     }
     if (seed < 0) return;
     const fresh = s.k;
     s.k += 1;
-    const goal = Math.min(s.load[donor]! / 2, Math.max(s.load[donor]! - s.mean, s.mean / 2));
+    // Grow the new grid to the bottom of the tolerance, taking from whichever neighbouring grid has the most
+    // households to spare (never below the bottom of the tolerance itself), nearest to the seed first.
+    const load = s.load.slice();
+    const size = s.size.slice();
+    const goal = Math.max(s.lo, 1);
     let taken = 0;
-    let left = s.size[donor]!;
     const frontier = new Set<number>([seed]);
     while (taken < goal && frontier.size > 0) {
       let next = -1;
-      let nearest = Infinity;
+      let bestScore = -Infinity;
       for (const i of frontier) {
-        const d = (xs[i]! - xs[seed]!) ** 2 + (ys[i]! - ys[seed]!) ** 2;
-        if (d < nearest) {
-          nearest = d;
+        const g = s.grid[i]!;
+        if (g === fresh || s.pinned[i] === 1 || size[g]! <= 1) continue;
+        const spare = load[g]! - s.h[i]! - s.lo;
+        const score =
+          (spare >= 0 ? 0 : -10 * s.mean) +
+          load[g]! -
+          s.mean -
+          Math.hypot(xs[i]! - xs[seed]!, ys[i]! - ys[seed]!) / 10;
+        if (score > bestScore) {
+          bestScore = score;
           next = i;
         }
       }
+      if (next < 0) break;
       frontier.delete(next);
-      if (s.grid[next] !== donor || s.pinned[next] === 1 || left <= 1) continue;
-      if (taken > 0 && taken + s.h[next]! > 1.5 * goal) continue;
+      if (taken > 0 && taken + s.h[next]! > s.hi) continue;
       if (!staysConnected(s, next, scratch, stamp)) continue;
-      left -= 1;
+      const from = s.grid[next]!;
+      load[from]! -= s.h[next]!;
+      size[from]! -= 1;
       s.grid[next] = fresh;
       s.reason[next] = 'split';
       taken += s.h[next]!;
       for (let e = s.offsets[next]!; e < s.offsets[next + 1]!; e++) {
         const j = s.adjacency[e]!;
-        if (s.grid[j] === donor) frontier.add(j);
+        if (s.grid[j] !== fresh) frontier.add(j);
       }
     }
     recompute(s);

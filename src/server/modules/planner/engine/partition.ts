@@ -145,13 +145,7 @@ export function planOnGraph(graph: BuildingGraph, geometry: Geometry, options: P
       } else {
         initialLayout(state, kc, xs, ys, random);
         improve(state, random, clock);
-        anneal(
-          state,
-          random,
-          clock,
-          Number(process.env.SA_IT ?? 40) * state.n,
-          Number(process.env.SA_T ?? 1),
-        );
+        anneal(state, random, clock, 100 * state.n);
         improve(state, random, clock);
       }
       timedOut ||= clock.timedOut;
