@@ -368,6 +368,30 @@ export function earlierLayout(town: Town, total: number, seed = 1, timeLimitMs =
 }
 
 /**
+ * Today's layout of a town whose grids were drawn years ago: the planner's own fresh output on the households of
+ * then (each building's households today × a seeded factor between 0.7 and 1.3), so it is contiguous and compact
+ * but no longer balanced.
+ */
+export function driftedLayout(
+  town: Town,
+  counts: ReadonlyMap<string, number>,
+  seed = 1,
+  timeLimitMs = 60_000,
+): Layout {
+  const random = createRandom(seed * 7_777 + 1);
+  const then = town.buildings.map((b) => ({
+    ...b,
+    households: Math.max(1, Math.round(b.households * (0.7 + 0.6 * random.next()))),
+  }));
+  return plan(then, town.communities, town.barriers, {
+    mode: 'fresh',
+    gridsPerCommunity: counts,
+    seed,
+    timeLimitMs,
+  }).layout;
+}
+
+/**
  * A deliberately uneven layout like the demo county's today: each community's bounding box cut into `k`
  * rectangles (rows, then columns), each building in the rectangle holding it.
  */
