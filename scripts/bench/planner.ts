@@ -190,13 +190,16 @@ function runScale(scale: number, log: (line: string) => void) {
   const adjusted = adjust.filter((r) => r.name === 'planner (adjust)');
   const checks: Array<[string, boolean | null]> = [
     [
-      'balance ≥ METIS u30 (mean dev, max dev, 100% within ±10%)',
+      'mean deviation ≤ METIS u30’s',
+      metis ? mean(ours, (r) => r.meanDeviation) <= mean(u30, (r) => r.meanDeviation) : null,
+    ],
+    [
+      'max deviation ≤ METIS u30’s',
       metis
-        ? mean(ours, (r) => r.meanDeviation) <= mean(u30, (r) => r.meanDeviation) &&
-          Math.max(...ours.map((r) => r.maxDeviation)) <= Math.max(...u30.map((r) => r.maxDeviation)) &&
-          ours.every((r) => r.withinTolerance === 1)
+        ? Math.max(...ours.map((r) => r.maxDeviation)) <= Math.max(...u30.map((r) => r.maxDeviation))
         : null,
     ],
+    ['100% of grids within ±10%', ours.every((r) => r.withinTolerance === 1)],
     [
       `mean PP ≥ ${GOAL.ppOverMetis} × METIS u100`,
       metis
@@ -235,7 +238,7 @@ function runScale(scale: number, log: (line: string) => void) {
     ],
   ];
   const countySeconds = (graphMs + geometryMs + Math.max(...ours.map((r) => r.ms ?? 0))) / 1000;
-  checks[5]![1] = countySeconds <= GOAL.countySeconds;
+  checks.find(([label]) => label.startsWith('county planned'))![1] = countySeconds <= GOAL.countySeconds;
   const report = [
     `scale ${scale}: ${town.buildings.length} buildings, ${households} households, ${town.communities.length} communities, ${grids} grids (earlier ${earlierGrids}); town ${Math.round(townMs)} ms, G ${Math.round(graphMs)} ms, cells ${Math.round(geometryMs)} ms; county ${countySeconds.toFixed(2)} s`,
     '',

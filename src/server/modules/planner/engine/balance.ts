@@ -21,24 +21,34 @@ export function balanceChains(s: ComponentState, clock: SearchClock, rounds = 3)
       if (!over && !under) continue;
       const path = gridPath(s, g, over);
       if (!path) continue;
-      const need = over ? s.load[g]! - s.mean : s.mean - s.load[g]!;
+      // As much as g needs, but no more than the grid at the other end can take or spare.
+      const end = s.load[path[path.length - 1]!]!;
+      let need = Math.max(
+        1,
+        over ? Math.min(s.load[g]! - s.mean, s.mean - end) : Math.min(s.mean - s.load[g]!, end - s.mean),
+      );
       const before = totalCost(s);
       const done: Array<[number, number]> = [];
       const reasons: Array<MoveReason | null> = [];
       // Over: g → … → sink; under: source → … → g, i.e. hand on along the reversed path.
       const steps = over ? path : [...path].reverse();
       let ok = true;
-      for (let t = 0; t + 1 < steps.length; t++) {
+      for (let t = 0; t + 1 < steps.length && ok; t++) {
         const from = steps[t]!;
         const to = steps[t + 1]!;
-        const i = pickBuilding(s, from, to, need, scratch, stamp);
-        if (i < 0) {
-          ok = false;
-          break;
+        // Hand on buildings that fit what is left of the need (several small ones rather than one too large);
+        // the next step then hands on about as much, so the grids in between keep their size.
+        let moved = 0;
+        while (moved < 0.8 * need) {
+          const i = pickBuilding(s, from, to, need - moved, scratch, stamp);
+          if (i < 0 || (moved > 0 && s.h[i]! > 1.2 * (need - moved))) break;
+          moved += s.h[i]!;
+          done.push([i, from]);
+          reasons.push(s.reason[i] ?? null);
+          applyMove(s, i, to, 'balance');
         }
-        done.push([i, from]);
-        reasons.push(s.reason[i] ?? null);
-        applyMove(s, i, to, 'balance');
+        if (moved === 0) ok = false;
+        need = moved;
       }
       if (ok && totalCost(s) < before - 1e-9) changed = true;
       else {
@@ -107,7 +117,9 @@ function pickBuilding(
       }
     }
   }
-  candidates.sort((x, y) => Math.abs(s.h[x]! - need) - Math.abs(s.h[y]! - need) || x - y);
+  // Closest to the need without overshooting it much (a large building would only move the excess along).
+  const fit = (i: number) => (s.h[i]! <= 1.2 * need ? Math.abs(s.h[i]! - need) : 1e6 + s.h[i]!);
+  candidates.sort((x, y) => fit(x) - fit(y) || x - y);
   for (const i of candidates) if (movable(s, i, scratch, stamp)) return i;
   return -1;
 }
