@@ -1,7 +1,7 @@
 import type { Random } from '../../../core/demo/random.ts';
 import { unionFind } from './graph.ts';
 import type { ComponentState, SearchClock } from './refine.ts';
-import { applyMove, balanceCost, expired, gridCost, movable, totalCost } from './refine.ts';
+import { applyMove, balanceCost, expired, movable, totalCost } from './refine.ts';
 import type { MoveReason } from './types.ts';
 
 /**
@@ -263,7 +263,6 @@ export function recombine(s: ComponentState, a: number, b: number, random: Rando
   relabel(s, members, bestLabels);
   const why = balanceCost(s, s.load[a]!) + balanceCost(s, s.load[b]!) < balanced ? 'balance' : 'shape';
   for (const i of members) if (s.reason[i] === 'balance' || s.reason[i] === 'shape') s.reason[i] = why;
-  void gridCost;
   return true;
 }
 

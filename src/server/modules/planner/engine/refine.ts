@@ -211,10 +211,8 @@ export function staysConnected(
   const stack = [first];
   scratch[first] = mark;
   let found = 0;
-  let seen = 0;
   while (stack.length > 0) {
     const v = stack.pop()!;
-    seen += 1;
     for (let e = s.offsets[v]!; e < s.offsets[v + 1]!; e++) {
       const j = s.adjacency[e]!;
       if (s.grid[j] !== a || scratch[j] === mark) continue;
@@ -227,7 +225,7 @@ export function staysConnected(
     const j = s.adjacency[e]!;
     if (s.grid[j] === a && scratch[j] === mark) found += 1;
   }
-  return found === targets && seen > 0;
+  return found === targets;
 }
 
 /** The cost change of moving building i from its grid to grid b (no legality check). */
