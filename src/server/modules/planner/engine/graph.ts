@@ -213,6 +213,17 @@ export function buildGraph(buildings: readonly Building[], barriers: readonly Ba
   const index = new Map<string, number>();
   buildings.forEach((b, i) => {
     if (index.has(b.id)) throw new Error(`building ${b.id} is listed twice`);
+    if (!Number.isFinite(b.x) || !Number.isFinite(b.y)) {
+      throw new Error(`building ${b.id} has no valid position`);
+    }
+    for (const [name, value] of [
+      ['households', b.households],
+      ['keyPopulation', b.keyPopulation],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 0) {
+        throw new Error(`building ${b.id}: ${name} must be a whole number ≥ 0, got ${value}`);
+      }
+    }
     index.set(b.id, i);
   });
   const barrierIndex = indexBarriers(barriers);

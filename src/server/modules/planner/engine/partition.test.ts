@@ -156,6 +156,17 @@ describe('the planner', () => {
     }
   });
 
+  it('refuses bad input with a clear message', () => {
+    const bad = (options: Parameters<typeof planOnGraph>[2]) => () => planOnGraph(graph, geometry, options);
+    expect(bad({ mode: 'fresh', target: { households: 0 } })).toThrow(/target households/);
+    expect(bad({ mode: 'fresh', target: { tolerance: 1.5 } })).toThrow(/tolerance/);
+    expect(bad({ mode: 'fresh', weights: { cut: -1 } })).toThrow(/weight cut/);
+    expect(bad({ mode: 'fresh', gridsPerCommunity: new Map([['C01', 0]]) })).toThrow(/number of grids/);
+    const building = { id: 'x', x: 0, y: 0, households: 1.5, keyPopulation: 0, communityId: 'A' };
+    expect(() => buildGraph([building], [])).toThrow(/households must be a whole number/);
+    expect(() => buildGraph([{ ...building, households: 1, x: Number.NaN }], [])).toThrow(/valid position/);
+  });
+
   it('apportions grids so that every part gets one and the largest grids are as small as can be', () => {
     expect(apportion(5, [900, 300, 310])).toEqual([3, 1, 1]);
     expect(apportion(2, [100, 500, 50])).toEqual([1, 1, 0]);

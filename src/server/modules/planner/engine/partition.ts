@@ -82,6 +82,17 @@ export function planOnGraph(graph: BuildingGraph, geometry: Geometry, options: P
   const seed = options.seed ?? 1;
   const deadline = started + (options.timeLimitMs ?? 10_000);
   const weights = { ...DEFAULT_WEIGHTS[options.mode], ...options.weights };
+  if (!(target > 0) || !(tolerance >= 0 && tolerance < 1)) {
+    throw new Error(`target households must be > 0 and tolerance in [0, 1), got ${target} and ${tolerance}`);
+  }
+  for (const [name, value] of Object.entries(weights)) {
+    if (!(value >= 0)) throw new Error(`weight ${name} must be ≥ 0, got ${value}`);
+  }
+  for (const [community, count] of options.gridsPerCommunity ?? []) {
+    if (!Number.isInteger(count) || count < 1) {
+      throw new Error(`community ${community}: the number of grids must be a whole number ≥ 1, got ${count}`);
+    }
+  }
   const { buildings } = graph;
   let totalHouseholds = 0;
   let totalKey = 0;
