@@ -31,7 +31,7 @@ export const DEFAULT_TOLERANCE = 0.1;
 
 /** Fresh mode weighs shape and key populations; adjust mode weighs moves above all but the tolerance. */
 export const DEFAULT_WEIGHTS: Record<PlanOptions['mode'], PlanWeights> = {
-  fresh: { balance: 100, compactness: 1, cut: 10, keyPopulation: 5, moves: 0 },
+  fresh: { balance: 200, compactness: 2.5, cut: 10, keyPopulation: 10, moves: 0 },
   adjust: { balance: 2, compactness: 0.02, cut: 0.02, keyPopulation: 0.02, moves: 10 },
 };
 
@@ -156,7 +156,7 @@ export function planOnGraph(graph: BuildingGraph, geometry: Geometry, options: P
       } else {
         initialLayout(state, kc, xs, ys, random);
         improve(state, random, clock);
-        anneal(state, random, clock, 300 * state.n);
+        anneal(state, random, clock, 600 * state.n);
         improve(state, random, clock);
       }
       timedOut ||= clock.timedOut;
