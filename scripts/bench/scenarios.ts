@@ -2,6 +2,7 @@ import { figuresHistory } from './figures-history.ts';
 import { foundation } from './foundation.ts';
 import { importBench } from './import.ts';
 import { organisation } from './organisation.ts';
+import { planner } from './planner.ts';
 import { lists } from './lists.ts';
 import { registry } from './registry.ts';
 import { rounds } from './rounds.ts';
@@ -22,4 +23,5 @@ export const scenarios: Scenario[] = [
   rounds,
   workbench,
   startup,
+  planner,
 ];

@@ -1,0 +1,323 @@
+import { Delaunay } from 'd3-delaunay';
+import type { Barrier, Building } from './types.ts';
+
+/**
+ * The building adjacency graph G of issue 12, per community: the Delaunay triangulation of the community's
+ * building points; an edge is kept when it is at most 3 × the community's median Delaunay edge length and crosses
+ * no barrier segment; the minimum spanning forest of the Delaunay edges that cross no barrier is added back, so a
+ * community stays connected wherever a barrier allows it. There are no edges between communities.
+ *
+ * When a barrier truly splits a community (a river through it: no barrier-free Delaunay edge joins the two sides),
+ * G has several components in that community. We never add an edge across the barrier; instead each component
+ * gets whole grids (partition.ts apportions the community's grids among its components), so every grid stays
+ * connected. Buildings at exactly the same point are joined by a zero-length edge.
+ */
+export type CommunityPart = {
+  id: string;
+  /** Building indices of the community, in input order. */
+  members: number[];
+  /** The connected components of G inside the community (building indices), largest households first. */
+  components: number[][];
+  /** The median Delaunay edge length (metres) the 3 × rule used. */
+  medianEdge: number;
+};
+
+export type BuildingGraph = {
+  buildings: readonly Building[];
+  /** Building id → index. */
+  index: ReadonlyMap<string, number>;
+  /** Neighbours of building i: adjacency[offsets[i] .. offsets[i + 1]). */
+  offsets: Int32Array;
+  adjacency: Int32Array;
+  /** Undirected edges, edgeU[e] < edgeV[e]. */
+  edgeU: Int32Array;
+  edgeV: Int32Array;
+  communities: CommunityPart[];
+  /** Building index → index in communities. */
+  communityOf: Int32Array;
+};
+
+/** A bucket grid of barrier segments: each cell lists the segments whose pieces pass near it. */
+export type BarrierIndex = {
+  cell: number;
+  segments: Float64Array; // x1, y1, x2, y2 per segment
+  buckets: Map<number, number[]>;
+};
+
+const cellKey = (cx: number, cy: number) => cx * 1_048_576 + cy;
+
+/** Indexes barrier segments in square cells of `cell` metres (each segment listed in every cell it may touch). */
+export function indexBarriers(barriers: readonly Barrier[], cell = 100): BarrierIndex {
+  const coords: number[] = [];
+  for (const line of barriers) {
+    for (let i = 0; i + 1 < line.length; i++) {
+      const [x1, y1] = line[i]!;
+      const [x2, y2] = line[i + 1]!;
+      coords.push(x1, y1, x2, y2);
+    }
+  }
+  const segments = Float64Array.from(coords);
+  const buckets = new Map<number, number[]>();
+  const count = segments.length / 4;
+  for (let s = 0; s < count; s++) {
+    const x1 = segments[4 * s]!;
+    const y1 = segments[4 * s + 1]!;
+    const x2 = segments[4 * s + 2]!;
+    const y2 = segments[4 * s + 3]!;
+    // Walk the segment in steps of half a cell and list it in each cell (and the cells around) it passes.
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const steps = Math.max(1, Math.ceil(length / (cell / 2)));
+    const seen = new Set<number>();
+    for (let k = 0; k <= steps; k++) {
+      const cx = Math.floor((x1 + ((x2 - x1) * k) / steps) / cell);
+      const cy = Math.floor((y1 + ((y2 - y1) * k) / steps) / cell);
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          const key = cellKey(cx + dx, cy + dy);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          let bucket = buckets.get(key);
+          if (!bucket) buckets.set(key, (bucket = []));
+          bucket.push(s);
+        }
+      }
+    }
+  }
+  return { cell, segments, buckets };
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const value = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  return value > 0 ? 1 : value < 0 ? -1 : 0;
+}
+
+function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+}
+
+/** Whether segments ab and cd intersect (touching counts: a barrier that reaches an edge blocks it). */
+export function segmentsIntersect(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const o1 = orient(ax, ay, bx, by, cx, cy);
+  const o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay);
+  const o4 = orient(cx, cy, dx, dy, bx, by);
+  if (o1 !== o2 && o3 !== o4) return true;
+  if (o1 === 0 && onSegment(ax, ay, bx, by, cx, cy)) return true;
+  if (o2 === 0 && onSegment(ax, ay, bx, by, dx, dy)) return true;
+  if (o3 === 0 && onSegment(cx, cy, dx, dy, ax, ay)) return true;
+  if (o4 === 0 && onSegment(cx, cy, dx, dy, bx, by)) return true;
+  return false;
+}
+
+/** Whether the segment (ax, ay)–(bx, by) crosses or touches any indexed barrier segment. */
+export function crossesBarrier(index: BarrierIndex, ax: number, ay: number, bx: number, by: number): boolean {
+  if (index.buckets.size === 0) return false;
+  const { cell, segments, buckets } = index;
+  const length = Math.hypot(bx - ax, by - ay);
+  const steps = Math.max(1, Math.ceil(length / (cell / 2)));
+  let lastKey = Number.NaN;
+  const tested = new Set<number>();
+  for (let k = 0; k <= steps; k++) {
+    const key = cellKey(
+      Math.floor((ax + ((bx - ax) * k) / steps) / cell),
+      Math.floor((ay + ((by - ay) * k) / steps) / cell),
+    );
+    if (key === lastKey) continue;
+    lastKey = key;
+    const bucket = buckets.get(key);
+    if (!bucket) continue;
+    for (const s of bucket) {
+      if (tested.has(s)) continue;
+      tested.add(s);
+      if (
+        segmentsIntersect(
+          ax,
+          ay,
+          bx,
+          by,
+          segments[4 * s]!,
+          segments[4 * s + 1]!,
+          segments[4 * s + 2]!,
+          segments[4 * s + 3]!,
+        )
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Union–find over 0..n-1 with path halving. */
+export function unionFind(n: number) {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (a: number): number => {
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]!]!;
+      a = parent[a]!;
+    }
+    return a;
+  };
+  const union = (a: number, b: number): boolean => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return false;
+    parent[ra] = rb;
+    return true;
+  };
+  return { find, union };
+}
+
+/** The Delaunay edges (pairs of positions in `xs`/`ys`) of distinct points; fewer than 3 points: a path. */
+export function delaunayEdges(xs: ArrayLike<number>, ys: ArrayLike<number>): Array<[number, number]> {
+  const n = xs.length;
+  if (n < 2) return [];
+  if (n === 2) return [[0, 1]];
+  const coords = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    coords[2 * i] = xs[i]!;
+    coords[2 * i + 1] = ys[i]!;
+  }
+  const delaunay = new Delaunay(coords);
+  const { triangles, halfedges } = delaunay;
+  const edges: Array<[number, number]> = [];
+  for (let e = 0; e < triangles.length; e++) {
+    if (e > halfedges[e]!) {
+      const a = triangles[e]!;
+      const b = triangles[e % 3 === 2 ? e - 2 : e + 1]!;
+      edges.push(a < b ? [a, b] : [b, a]);
+    }
+  }
+  return edges;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Builds G (see the comment at the top of this file). */
+export function buildGraph(buildings: readonly Building[], barriers: readonly Barrier[]): BuildingGraph {
+  const n = buildings.length;
+  const index = new Map<string, number>();
+  buildings.forEach((b, i) => {
+    if (index.has(b.id)) throw new Error(`building ${b.id} is listed twice`);
+    if (!Number.isFinite(b.x) || !Number.isFinite(b.y)) {
+      throw new Error(`building ${b.id} has no valid position`);
+    }
+    for (const [name, value] of [
+      ['households', b.households],
+      ['keyPopulation', b.keyPopulation],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 0) {
+        throw new Error(`building ${b.id}: ${name} must be a whole number ≥ 0, got ${value}`);
+      }
+    }
+    index.set(b.id, i);
+  });
+  const barrierIndex = indexBarriers(barriers);
+  const byCommunity = new Map<string, number[]>();
+  buildings.forEach((b, i) => {
+    let list = byCommunity.get(b.communityId);
+    if (!list) byCommunity.set(b.communityId, (list = []));
+    list.push(i);
+  });
+
+  const edgeList: number[] = [];
+  const communities: CommunityPart[] = [];
+  const communityOf = new Int32Array(n);
+  const uf = unionFind(n);
+  for (const [id, members] of byCommunity) {
+    const c = communities.length;
+    for (const i of members) communityOf[i] = c;
+    // Distinct points: a building at the same point as an earlier one is joined to it by a zero-length edge.
+    const firstAt = new Map<string, number>();
+    const unique: number[] = [];
+    for (const i of members) {
+      const key = `${buildings[i]!.x},${buildings[i]!.y}`;
+      const first = firstAt.get(key);
+      if (first === undefined) {
+        firstAt.set(key, i);
+        unique.push(i);
+      } else {
+        edgeList.push(Math.min(first, i), Math.max(first, i));
+        uf.union(first, i);
+      }
+    }
+    const xs = unique.map((i) => buildings[i]!.x);
+    const ys = unique.map((i) => buildings[i]!.y);
+    const delaunay = delaunayEdges(xs, ys).map(([a, b]) => {
+      const u = unique[a]!;
+      const v = unique[b]!;
+      const length = Math.hypot(buildings[u]!.x - buildings[v]!.x, buildings[u]!.y - buildings[v]!.y);
+      return { u: Math.min(u, v), v: Math.max(u, v), length };
+    });
+    const medianEdge = median(delaunay.map((e) => e.length));
+    const open = delaunay.filter(
+      (e) =>
+        !crossesBarrier(
+          barrierIndex,
+          buildings[e.u]!.x,
+          buildings[e.u]!.y,
+          buildings[e.v]!.x,
+          buildings[e.v]!.y,
+        ),
+    );
+    // Kruskal: the minimum spanning forest of the barrier-free Delaunay edges; short edges are kept anyway.
+    open.sort((a, b) => a.length - b.length || a.u - b.u || a.v - b.v);
+    for (const e of open) {
+      const joins = uf.union(e.u, e.v);
+      if (joins || e.length <= 3 * medianEdge) edgeList.push(e.u, e.v);
+    }
+    communities.push({ id, members, components: [], medianEdge });
+  }
+
+  // CSR adjacency.
+  const m = edgeList.length / 2;
+  const edgeU = new Int32Array(m);
+  const edgeV = new Int32Array(m);
+  const degree = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    edgeU[e] = edgeList[2 * e]!;
+    edgeV[e] = edgeList[2 * e + 1]!;
+    degree[edgeU[e]!]! += 1;
+    degree[edgeV[e]!]! += 1;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const fill = offsets.slice(0, n);
+  const adjacency = new Int32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    adjacency[fill[edgeU[e]!]!++] = edgeV[e]!;
+    adjacency[fill[edgeV[e]!]!++] = edgeU[e]!;
+  }
+
+  for (const part of communities) {
+    const groups = new Map<number, number[]>();
+    for (const i of part.members) {
+      const root = uf.find(i);
+      let group = groups.get(root);
+      if (!group) groups.set(root, (group = []));
+      group.push(i);
+    }
+    const households = (group: number[]) => group.reduce((sum, i) => sum + buildings[i]!.households, 0);
+    part.components = [...groups.values()].sort((a, b) => households(b) - households(a) || a[0]! - b[0]!);
+  }
+  return { buildings, index, offsets, adjacency, edgeU, edgeV, communities, communityOf };
+}
+
+/** The neighbours of building i in G. */
+export function neighbours(graph: BuildingGraph, i: number): Int32Array {
+  return graph.adjacency.subarray(graph.offsets[i], graph.offsets[i + 1]);
+}
