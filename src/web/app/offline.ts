@@ -202,8 +202,3 @@ function readLegacy(userId: string): [string, unknown][] {
     return [];
   }
 }
-
-/** The pages that open without a connection: the phone workbench. */
-export function isOfflinePage(pathname = location.pathname): boolean {
-  return pathname === '/m' || pathname.startsWith('/m/');
-}

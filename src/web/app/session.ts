@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { api, ApiError, type ApiResponse, type Schemas } from '../api/client.ts';
 import type { QueryKey } from '../api/cache.ts';
 import { preferencesKey, preferencesQuery } from '../api/preferences.ts';
-import { isOfflinePage, offlineBindUser, offlineGet, offlineSet } from './offline.ts';
+import { isOfflinePage } from './offline-page.ts';
 
 export type Me = Schemas['Me'];
 export type Permission = Me['permissions'][number];
@@ -35,11 +35,12 @@ export function useMe() {
         me = (await api.get('/me')).data;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
-        const kept = isOfflinePage() ? await offlineGet<Me>('me') : undefined;
+        const kept = isOfflinePage() ? await (await import('./offline.ts')).offlineGet<Me>('me') : undefined;
         if (error instanceof ApiError && error.status === 0 && kept) return kept;
         throw error;
       }
       if (isOfflinePage()) {
+        const { offlineBindUser, offlineSet } = await import('./offline.ts');
         await offlineBindUser(me.id);
         await offlineSet('me', me);
       }

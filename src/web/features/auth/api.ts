@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation } from '../../api/cache.ts';
 import type { ApiBody } from '../../api/client.ts';
-import { forgetOffline, offlineBindUser } from '../../app/offline.ts';
 import { meKey, primePreferences } from '../../app/session.ts';
 
 export type LoginInput = ApiBody<'post', '/auth/login'>;
@@ -19,7 +18,8 @@ export function useLogin() {
     {
       onSuccess: async (me) => {
         // Another user on this device: what the workbench kept for the previous one goes (their unsent visits too).
-        await offlineBindUser(me.id);
+        // The device store is loaded here, not with the sign-in page (it is the workbench's).
+        await (await import('../../app/offline.ts')).offlineBindUser(me.id);
         queryClient.clear();
         queryClient.setQueryData(meKey, me);
         await primePreferences(queryClient, me);
@@ -33,7 +33,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useApiMutation('POST /auth/logout', (_: void, send) => send(), {
     onSettled: async () => {
-      await forgetOffline();
+      await (await import('../../app/offline.ts')).forgetOffline();
       queryClient.clear();
       queryClient.setQueryData(meKey, null);
     },
