@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { Worker } from 'node:worker_threads';
 import { decrypt, encrypt, maskIdCard, maskMobile, mobilePattern } from '../../core/auth/personal-data.ts';
@@ -11,6 +11,7 @@ import { importColumns, importLabels, type ResidentExportFilter } from './regist
 import { type Deps, anyOf, type Lease } from './registry-import.common.ts';
 import { registryExports } from './registry-export.tables.ts';
 import { decryptedFileReader, removeExportFile } from './registry-export.file.ts';
+import type { FormattedRows } from './registry-export.sheet.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './registry-export.worker.ts';
 import { registryErrors } from './registry.errors.ts';
 import { relationRank, residentListCondition } from './registry.residents.ts';
@@ -28,8 +29,15 @@ export const EXPORT_JOB = 'registry.export';
 export const EXPORT_EXPIRE_JOB = 'registry.export.expire';
 /** A ready file is kept this long for its download. */
 export const EXPORT_KEEP_MS = 60 * 60_000;
-/** Rows fetched together (and the progress reported after each batch). */
-const BATCH = 5_000;
+/**
+ * Rows fetched together (and the progress reported after each batch). Tests lower it in place to send a small
+ * export through many batches and both worker threads.
+ */
+export const exportTuning = { batch: 5_000 };
+/** Batches with the worker threads while the next is read (the formatter's, the sheet's, one waiting). */
+const MAX_AHEAD = 3;
+/** The sheet's header: its rows before the residents'. */
+const HEADER_ROWS = 1;
 
 /** What the job needs besides the export's row: the caller's scopes and the audit actor at the request. */
 export type ExportPayload = { exportId: string; scope: Scope; revealScope: Scope | null; actor: Actor };
@@ -195,44 +203,67 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   await db.update(registryExports).set({ totalRows: ordered.length }).where(eq(registryExports.id, exportId));
 
   const batches: string[][] = [];
+  const BATCH = exportTuning.batch;
   for (let at = 0; at < ordered.length; at += BATCH) {
     batches.push(ordered.slice(at, at + BATCH));
   }
-  const writer = startSheetWorker({
+  const lookups = await fetchLookups(db, where);
+  const setup: WorkerSetup = {
+    ...lookups,
     exportId,
     encryptionKey: keys.encryption,
     columns: [...importColumns.map((c) => ({ header: c.header, width: c.width })), ...exportExtraColumns],
     labels: importLabels,
     revealScope,
     today: new Date().toISOString(),
-  });
+  };
+  const sheet = startExportWorker(setup);
+  // A large export shares the formatting (decrypting, masking, the rows' XML: most of its work) with a second
+  // thread, which formats every other batch numbered as if no row were left out; the sheet renumbers when some were.
+  const formatter = batches.length > 2 ? startExportWorker({ ...setup, role: 'format' }) : null;
+  const firstRowOf = (b: number) => HEADER_ROWS + 1 + b * BATCH;
   let fileSize: number;
   try {
-    // The worker takes each batch as soon as it is read (it queues it behind the one it is writing), and the next
-    // batch is read meanwhile: neither side waits for the other unless it is ahead. At most two batches are with
-    // the worker while the next is read; the job waits for the older one before it reads the one after.
+    // Each batch goes on as soon as it is read, and the next batch is read meanwhile: no thread waits for another
+    // unless it is ahead. The sheet takes the batches in order: a batch goes to it once the one before has gone.
+    // At most MAX_AHEAD batches are with the threads while the next is read; the job then waits for the oldest.
     // A batch read or written ahead fails before its await: `ahead` keeps that from counting as an unhandled
     // rejection (which would end the process); the await still throws it.
     const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
     let next = batches.length ? ahead(fetchRows(db, batches[0]!)) : null;
+    let order: Promise<void> = Promise.resolve();
     const writing: Promise<number>[] = [];
     for (let b = 0; b < batches.length; b++) {
       const rows = await next!;
-      writing.push(ahead(writer.write(b, batches[b]!, rows)));
+      const ids = batches[b]!;
+      const formatted =
+        formatter && b % 2 === 1 ? ahead(formatter.format(b, ids, rows, firstRowOf(b))) : null;
+      const posted = ahead(
+        order.then(async () => {
+          const done = formatted
+            ? sheet.append(b, await formatted, firstRowOf(b))
+            : sheet.write(b, ids, rows);
+          return { done: ahead(done) };
+        }),
+      );
+      order = ahead(posted.then(() => undefined));
+      writing.push(ahead(posted.then(({ done }) => done)));
       next = b + 1 < batches.length ? ahead(fetchRows(db, batches[b + 1]!)) : null;
-      if (writing.length > 1) {
+      if (writing.length > MAX_AHEAD) {
         await writing.shift();
-        await reportProgress(db, exportId, b * BATCH);
+        await reportProgress(db, exportId, (b + 1 - MAX_AHEAD) * BATCH);
       }
       lease.signal?.throwIfAborted();
       await lease.heartbeat?.();
     }
     for (const written of writing) await written;
-    fileSize = await writer.finish();
+    fileSize = await sheet.finish();
   } catch (error) {
-    await writer.stop();
+    await sheet.stop();
     removeExportFile(exportId);
     throw error;
+  } finally {
+    await formatter?.stop();
   }
 
   const q = filter.q?.trim();
@@ -272,9 +303,14 @@ async function reportProgress(db: Executor, exportId: string, doneRows: number) 
   await db.update(registryExports).set({ doneRows }).where(eq(registryExports.id, exportId));
 }
 
-/** The worker's side as promises: each batch's write, the end; any failure of the thread rejects what waits. */
-type SheetWorker = {
+/** The export's worker thread as promises: each batch's write or format, the end; its failure rejects what waits. */
+type ExportWorker = {
+  /** Formats and writes a batch (the sheet's thread). */
   write(batch: number, ids: string[], rows: string): Promise<number>;
+  /** Writes a batch the formatter made (the sheet's thread). */
+  append(batch: number, formatted: FormattedRows, firstRow: number): Promise<number>;
+  /** Formats a batch (the formatter's thread). */
+  format(batch: number, ids: string[], rows: string, firstRow: number): Promise<FormattedRows>;
   finish(): Promise<number>;
   /** Ends the thread (its partial file is the caller's to remove). */
   stop(): Promise<void>;
@@ -283,27 +319,32 @@ type SheetWorker = {
 /** The worker's entry: registry-export.worker.ts through tsx (registry-export.worker-boot.mjs). */
 const workerFile = new URL('./registry-export.worker-boot.mjs', import.meta.url);
 
-/** Starts the export's worker thread (registry-export.worker.ts) for one export. */
-export function startSheetWorker(setup: WorkerSetup, file: URL = workerFile): SheetWorker {
-  const worker = new Worker(file, { workerData: setup });
-  const waiting = new Map<string, { resolve: (value: number) => void; reject: (error: Error) => void }>();
+/** Starts one of the export's worker threads (registry-export.worker.ts): the sheet's, or with role format a formatter. */
+export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): ExportWorker {
+  // A larger young generation: the rows' short-lived strings are collected in fewer scavenges.
+  const worker = new Worker(file, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const waiting = new Map<string, { resolve: (value: never) => void; reject: (error: Error) => void }>();
   let failure: Error | null = null;
   const fail = (error: Error) => {
     failure ??= error;
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
-  const wait = (key: string) =>
-    new Promise<number>((resolve, reject) => {
+  const call = <T>(key: string, message: ToWorker) => {
+    const answer = new Promise<T>((resolve, reject) => {
       if (failure) reject(failure);
-      else waiting.set(key, { resolve, reject });
+      else waiting.set(key, { resolve: resolve, reject });
     });
-  const settle = (key: string, value: number) => {
-    waiting.get(key)?.resolve(value);
+    if (!failure) worker.postMessage(message);
+    return answer;
+  };
+  const settle = (key: string, value: unknown) => {
+    waiting.get(key)?.resolve(value as never);
     waiting.delete(key);
   };
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'written') settle(`batch ${message.batch}`, message.written);
+    else if (message.type === 'formatted') settle(`batch ${message.batch}`, message.formatted);
     else if (message.type === 'done') settle('done', message.fileSize);
     else fail(new Error(`the export's worker failed: ${message.message}`));
   });
@@ -311,17 +352,14 @@ export function startSheetWorker(setup: WorkerSetup, file: URL = workerFile): Sh
     fail(new Error(`the export's worker failed: ${error.message}`, { cause: error })),
   );
   worker.on('exit', (code) => fail(new Error(`the export's worker stopped (exit code ${code})`)));
-  const send = (message: ToWorker) => worker.postMessage(message);
   return {
-    write(batch, ids, rows) {
-      const written = wait(`batch ${batch}`);
-      if (!failure) send({ type: 'batch', batch, ids, rows });
-      return written;
-    },
+    write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }),
+    append: (batch, formatted, firstRow) =>
+      call(`batch ${batch}`, { type: 'rows', batch, formatted, firstRow }),
+    format: (batch, ids, rows, firstRow) =>
+      call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }),
     async finish() {
-      const done = wait('done');
-      if (!failure) send({ type: 'finish' });
-      const fileSize = await done;
+      const fileSize = await call<number>('done', { type: 'finish' });
       await worker.terminate();
       return fileSize;
     },
@@ -335,29 +373,48 @@ export function startSheetWorker(setup: WorkerSetup, file: URL = workerFile): Sh
 /**
  * One batch's rows as ONE json text of arrays (the columns of FetchedRow in registry-export.sheet.ts), handed to
  * the worker unparsed: decoding a value per cell from the database (PGlite especially) cost more than the rest of the
- * export together. Households are looked up row by row (a lateral subquery): a batch names a few thousand of them,
- * and a hash of every household in the county cost more.
+ * export together. Only the residents' own columns (and their tags): households and buildings come once, by id
+ * (fetchLookups), since joining them row by row cost twice what the residents' columns do.
  */
 async function fetchRows(db: Executor, ids: string[]): Promise<string> {
-  const household = sql`(select h.room, h.kind, h.tenure, h.unit_id from ${households} h
-    where h.id = ${residents.householdId} offset 0)`;
   const [row] = await db
     .select({
       rows: sql<string | null>`json_agg(json_build_array(
-        ${residents.id}, ${buildings.code}, ${units.number}, hh.room, hh.kind, hh.tenure,
-        ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate}, ${residents.phoneEnc},
-        ${residents.relation}, ${residents.politicalStatus}, ${residents.residency}, ${residents.note},
-        ${residents.territoryCode}, ${residents.buildingId}, ${buildings.name}, ${territories.name},
+        ${residents.id}, ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate},
+        ${residents.phoneEnc}, ${residents.relation}, ${residents.politicalStatus}, ${residents.residency},
+        ${residents.note}, ${residents.territoryCode}, ${residents.buildingId}, ${residents.householdId},
         to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD'),
         (select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
           from ${residentTags} t where t.resident_id = ${residents.id})
       ))::text`,
     })
     .from(residents)
-    .leftJoin(sql`lateral ${household} hh`, sql`true`)
-    .leftJoin(units, sql`${units.id} = hh.unit_id`)
-    .leftJoin(buildings, eq(buildings.id, residents.buildingId))
-    .leftJoin(territories, eq(territories.id, buildings.gridId))
     .where(anyOf(residents.id, ids, 'uuid'));
   return row?.rows ?? '[]';
+}
+
+/**
+ * The households (with their unit's number) and buildings (with their grid's name) of the listed residents, each as
+ * one json text (HouseholdRow, BuildingRow), read once after the ids: every household of a listed resident is in it
+ * (one moved into a household registered since gets its household's columns empty).
+ */
+async function fetchLookups(db: Executor, where: SQL | undefined) {
+  const listed = db
+    .select({ householdId: residents.householdId, buildingId: residents.buildingId })
+    .from(residents)
+    .where(where);
+  const [row] = await db
+    .with(db.$with('listed').as(listed))
+    .select({
+      households: sql<
+        string | null
+      >`(select json_agg(json_build_array(h.id, h.room, h.kind, h.tenure, u.number))::text
+        from ${households} h left join ${units} u on u.id = h.unit_id
+        where h.id in (select household_id from listed))`,
+      buildings: sql<string | null>`(select json_agg(json_build_array(b.id, b.code, b.name, g.name))::text
+        from ${buildings} b left join ${territories} g on g.id = b.grid_id
+        where b.id in (select building_id from listed))`,
+    })
+    .from(sql`(select 1) one`);
+  return { households: row?.households ?? '[]', buildings: row?.buildings ?? '[]' };
 }

@@ -2,7 +2,7 @@ import { decrypt, maskIdCard, maskMobile, type DataKeys } from '../../core/auth/
 import { registryRowInScope, type Scope } from '../../core/auth/scope-rule.ts';
 import { encryptedFileWriter } from './registry-export.file.ts';
 import { ageOn, formatAddress } from './registry.format.ts';
-import { neutralise, rawRows, streamingSheet } from './xlsx.ts';
+import { appendRowsXml, neutralise, nextRowOf, rowsXml, streamingSheet } from './xlsx.ts';
 
 /**
  * The export's sheet, written where the export's worker thread runs it (registry-export.worker.ts): the batches of
@@ -21,16 +21,17 @@ export type SheetSetup = {
   revealScope: Scope | null;
   /** ISO instant of the day ages are counted on. */
   today: string;
+  /**
+   * The export's households and buildings, read once after the ids (json texts of HouseholdRow and BuildingRow):
+   * a batch's rows name them by id instead of joining them row by row (docs/decisions/export-speed.md).
+   */
+  households: string;
+  buildings: string;
 };
 
-/** A fetched row: building code, unit, room, household kind, tenure, name, … (the job's json_build_array). */
+/** A fetched row, the columns of the job's json_build_array (registry-export.service.ts, fetchRows). */
 export type FetchedRow = [
   id: string,
-  buildingCode: string | null,
-  unit: number | null,
-  room: string | null,
-  householdKind: string | null,
-  tenure: string | null,
   name: string,
   idCardEnc: string | null,
   gender: string,
@@ -42,43 +43,43 @@ export type FetchedRow = [
   note: string | null,
   territoryCode: string | null,
   buildingId: string | null,
-  buildingName: string | null,
-  gridName: string | null,
+  householdId: string | null,
   movedOutOn: string | null,
   tags: string | null,
 ];
+export type HouseholdRow = [id: string, room: string, kind: string, tenure: string, unit: number | null];
+export type BuildingRow = [id: string, code: string, name: string, gridName: string | null];
 
-export type ExportSheet = {
+/** A batch's rows as the sheet's XML, numbered from the row it was told the batch starts at. */
+export type FormattedRows = { xml: string; written: number };
+
+export type RowFormatter = {
   /**
-   * Writes one batch: `ids` in the order wanted, `rowsJson` the batch's rows as one json array (any order; an id
-   * without its row, moved away or removed since the ids were read, is left out). Resolves once the rows are
-   * written and the file has taken them (bounded memory); with the number of rows written.
+   * Formats one batch: `ids` in the order wanted, `rowsJson` the batch's rows as one json array (any order; an id
+   * without its row, moved away or removed since the ids were read, is left out), numbered from `firstRow`.
    */
-  write(ids: string[], rowsJson: string): Promise<number>;
-  /** Ends the workbook; resolves with the encrypted file's size once it is complete and closed. */
-  finish(): Promise<number>;
-  /** Stops writing; the partial file is removed. */
-  abort(error: unknown): Promise<void>;
+  format(ids: string[], rowsJson: string, firstRow: number): FormattedRows;
 };
 
-export function openExportSheet(keys: DataKeys, setup: SheetSetup): ExportSheet {
-  const out = streamingSheet('居民名单', setup.columns, { styles: false });
-  const file = encryptedFileWriter(keys, setup.exportId);
-  out.stream.pipe(file.input);
-  const rows = rawRows(out.sheet, setup.columns.length);
+/**
+ * Decrypts, masks and labels the rows of a batch and writes them as the sheet's XML (xlsx.ts rowsXml): the bulk of
+ * an export's work, done by the sheet's own thread or, for a large export, shared with a second thread
+ * (registry-export.worker.ts) whose text the sheet appends in order.
+ */
+export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
   const today = new Date(setup.today);
   const { labels, revealScope } = setup;
   const label = (field: string, code: string | null) =>
     code === null ? null : (labels[field]![code] ?? code);
 
+  const householdsById = new Map(
+    (JSON.parse(setup.households) as HouseholdRow[] | null)?.map((h) => [h[0], h]),
+  );
+  const buildingsById = new Map((JSON.parse(setup.buildings) as BuildingRow[] | null)?.map((b) => [b[0], b]));
+
   function cellsOf(row: FetchedRow, clear: boolean): (string | number | null)[] {
     const [
       ,
-      buildingCode,
-      unit,
-      room,
-      householdKind,
-      tenure,
       name,
       idCardEnc,
       gender,
@@ -89,12 +90,16 @@ export function openExportSheet(keys: DataKeys, setup: SheetSetup): ExportSheet 
       residency,
       note,
       ,
-      ,
-      buildingName,
-      gridName,
+      buildingId,
+      householdId,
       movedOutOn,
       tags,
     ] = row;
+    // A household registered after the lookups were read (a move during the export) leaves its columns empty.
+    const [, room = null, householdKind = null, tenure = null, unit = null] =
+      (householdId && householdsById.get(householdId)) || [];
+    const [, buildingCode = null, buildingName = null, gridName = null] =
+      (buildingId && buildingsById.get(buildingId)) || [];
     const idCard = idCardEnc ? decrypt(keys, idCardEnc) : null;
     const phone = phoneEnc ? decrypt(keys, phoneEnc) : null;
     return [
@@ -127,21 +132,55 @@ export function openExportSheet(keys: DataKeys, setup: SheetSetup): ExportSheet 
   }
 
   return {
-    async write(ids, rowsJson) {
+    format(ids, rowsJson, firstRow) {
       const fetched = JSON.parse(rowsJson) as FetchedRow[] | null;
       const byId = new Map((fetched ?? []).map((r) => [r[0], r]));
+      const rows = rowsXml(setup.columns.length, firstRow);
       let written = 0;
       for (const id of ids) {
         const r = byId.get(id);
         if (!r) continue;
-        const clear = revealScope !== null && registryRowInScope(revealScope, r[15], r[16]);
+        const clear = revealScope !== null && registryRowInScope(revealScope, r[10], r[11]);
         rows.add(cellsOf(r, clear));
-        if (++written % 500 === 0) rows.flush();
+        written++;
       }
-      rows.flush();
-      await out.drain();
-      return written;
+      return { xml: rows.take(), written };
     },
+  };
+}
+
+export type ExportSheet = {
+  /** Formats one batch (RowFormatter) and writes it; resolves, once the file has taken it, with its rows written. */
+  write(ids: string[], rowsJson: string): Promise<number>;
+  /**
+   * Writes a batch another thread formatted (numbered from `firstRow`; renumbered when rows before were left out);
+   * resolves once the file has taken it (bounded memory).
+   */
+  append(rows: FormattedRows, firstRow: number): Promise<number>;
+  /** Ends the workbook; resolves with the encrypted file's size once it is complete and closed. */
+  finish(): Promise<number>;
+  /** Stops writing; the partial file is removed. */
+  abort(error: unknown): Promise<void>;
+};
+
+export function openExportSheet(keys: DataKeys, setup: SheetSetup): ExportSheet {
+  const out = streamingSheet('居民名单', setup.columns, { styles: false });
+  const file = encryptedFileWriter(keys, setup.exportId);
+  out.stream.pipe(file.input);
+  // Made when the sheet formats a batch itself (the lookups are parsed once, only then).
+  let formatter: RowFormatter | null = null;
+  const append = async ({ xml, written }: FormattedRows, firstRow: number) => {
+    appendRowsXml(out.sheet, xml, written, firstRow);
+    await out.drain();
+    return written;
+  };
+  return {
+    write(ids, rowsJson) {
+      formatter ??= rowFormatter(keys, setup);
+      const first = nextRowOf(out.sheet);
+      return append(formatter.format(ids, rowsJson, first), first);
+    },
+    append,
     async finish() {
       out.sheet.commit();
       await out.workbook.commit();

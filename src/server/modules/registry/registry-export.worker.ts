@@ -1,49 +1,81 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openExportSheet, type SheetSetup } from './registry-export.sheet.ts';
+import {
+  openExportSheet,
+  rowFormatter,
+  type FormattedRows,
+  type SheetSetup,
+} from './registry-export.sheet.ts';
 
 /**
- * The export's worker thread (started by registry-export.service.ts): writes the sheet (registry-export.sheet.ts)
- * while the job's thread reads the next batch. Messages in: `{ batch, ids, rows }`, `{ finish }`, `{ abort }`;
- * out: `{ batch, written }` once a batch is in the file, `{ done, fileSize }`, `{ failed, message }`. A failure ends
- * the thread after saying why (the job fails with that message); the partial file is removed.
+ * The export's worker threads (started by registry-export.service.ts), in one of two roles:
+ * - `sheet`: writes the sheet (registry-export.sheet.ts) while the job's thread reads the next batch. In:
+ *   `{ batch, ids, rows }` (formats and writes it), `{ rows: formatted, firstRow }` (writes a batch the formatter
+ *   made), `{ finish }`, `{ abort }`; out: `{ written }` once a batch is in the file, `{ done, fileSize }`.
+ * - `format`: a large export's second thread, formatting every other batch. In: `{ batch, ids, rows, firstRow }`;
+ *   out: `{ formatted }`.
+ * Either says `{ failed, message }` and ends on a failure (the job fails with that message; the partial file is
+ * removed).
  */
 
 export type ToWorker =
-  { type: 'batch'; batch: number; ids: string[]; rows: string } | { type: 'finish' } | { type: 'abort' };
+  | { type: 'batch'; batch: number; ids: string[]; rows: string; firstRow?: number }
+  | { type: 'rows'; batch: number; formatted: FormattedRows; firstRow: number }
+  | { type: 'finish' }
+  | { type: 'abort' };
 export type FromWorker =
   | { type: 'written'; batch: number; written: number }
+  | { type: 'formatted'; batch: number; formatted: FormattedRows }
   | { type: 'done'; fileSize: number }
   | { type: 'failed'; message: string };
-export type WorkerSetup = SheetSetup & { encryptionKey: Uint8Array };
+export type WorkerSetup = SheetSetup & { encryptionKey: Uint8Array; role?: 'sheet' | 'format' };
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const sheet = openExportSheet(
-  // The blind-index key is not needed here and not sent.
-  { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.alloc(0) },
-  setup,
-);
+// The blind-index key is not needed here and not sent.
+const keys = { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.alloc(0) };
 const post = (message: FromWorker) => port.postMessage(message);
 
-// Messages are handled one after another: a batch is written completely before the next (or the end) is taken.
+async function sheetRole(message: ToWorker, sheet: ReturnType<typeof openExportSheet>) {
+  if (message.type === 'batch') {
+    post({ type: 'written', batch: message.batch, written: await sheet.write(message.ids, message.rows) });
+  } else if (message.type === 'rows') {
+    post({
+      type: 'written',
+      batch: message.batch,
+      written: await sheet.append(message.formatted, message.firstRow),
+    });
+  } else if (message.type === 'finish') {
+    post({ type: 'done', fileSize: await sheet.finish() });
+    port.close();
+  } else {
+    await sheet.abort(new Error('export stopped'));
+    port.close();
+  }
+}
+
+const sheet = setup.role === 'format' ? null : openExportSheet(keys, setup);
+const formatter = setup.role === 'format' ? rowFormatter(keys, setup) : null;
+
+// Messages are handled one after another: a batch is done completely before the next (or the end) is taken.
 let queue = Promise.resolve();
 let failed = false;
 port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
+    if (sheet) return sheetRole(message, sheet);
     if (message.type === 'batch') {
-      post({ type: 'written', batch: message.batch, written: await sheet.write(message.ids, message.rows) });
-    } else if (message.type === 'finish') {
-      post({ type: 'done', fileSize: await sheet.finish() });
-      port.close();
+      post({
+        type: 'formatted',
+        batch: message.batch,
+        formatted: formatter!.format(message.ids, message.rows, message.firstRow ?? 0),
+      });
     } else {
-      await sheet.abort(new Error('export stopped'));
       port.close();
     }
   });
   queue.catch(async (error: unknown) => {
     if (failed) return;
     failed = true;
-    await sheet.abort(error).catch(() => undefined);
+    await sheet?.abort(error).catch(() => undefined);
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     port.close();
     process.exit(1);

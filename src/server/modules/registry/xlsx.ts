@@ -151,22 +151,24 @@ export type RawRows = {
   flush(): void;
 };
 
+/** exceljs 4's WorksheetWriter as the raw rows use it: its XML stream and the number its next row takes. */
+type SheetWriter = { stream: { write(chunk: string): unknown }; _rowZero: number; _rows: unknown[] | null };
+
+export type RowsXml = {
+  /** Adds a row of text, numbers and empty cells (null), numbered after the rows added so far. */
+  add(cells: (string | number | null)[]): void;
+  /** The XML of the rows added since the last take. */
+  take(): string;
+};
+
 /**
- * Rows written straight into a streaming sheet's XML, in the form exceljs gives them without styles or shared
- * strings (text as t="str", numbers as they are, empty cells left out), several times faster than
- * `addRow(…).commit()` and with no object per cell. For the bulk of a large export: the rows before must be
- * committed (streamingSheet commits its header), and the sheet committed as usual after. Relies on exceljs 4's
- * WorksheetWriter keeping its XML stream as `stream`; the export's tests read such files back with exceljs.
+ * Rows as a sheet's XML text, numbered from `firstRow`, in the form exceljs gives them without styles or shared
+ * strings (text as t="str", numbers as they are, empty cells left out). Needs no sheet: a thread other than the
+ * one writing the workbook can build them (the large export's formatter), and appendRowsXml writes them.
  */
-export function rawRows(sheet: ExcelJS.Worksheet, columns: number): RawRows {
-  const writer = sheet as unknown as {
-    stream: { write(chunk: string): unknown };
-    _rowZero: number;
-    _rows: unknown[] | null;
-  };
-  if (writer._rows?.length) throw new Error('rawRows: commit the rows added before');
+export function rowsXml(columns: number, firstRow: number): RowsXml {
   const refs = Array.from({ length: columns }, (_, i) => `<c r="${columnLetters(i + 1)}`);
-  let next = writer._rowZero;
+  let next = firstRow;
   let xml = '';
   return {
     add(cells) {
@@ -182,11 +184,60 @@ export function rawRows(sheet: ExcelJS.Worksheet, columns: number): RawRows {
       }
       xml += '</row>';
     },
-    flush() {
-      if (!xml) return;
-      writer.stream.write(xml);
+    take() {
+      const taken = xml;
       xml = '';
-      writer._rowZero = next;
+      return taken;
+    },
+  };
+}
+
+/** The number the streaming sheet's next row takes; refuses while rows added the usual way are not committed. */
+export function nextRowOf(sheet: ExcelJS.Worksheet): number {
+  const writer = sheet as unknown as SheetWriter;
+  if (writer._rows?.length) throw new Error('raw rows: commit the rows added before');
+  return writer._rowZero;
+}
+
+/**
+ * Writes `count` rows of rowsXml's text into a streaming sheet, after its rows so far. Rows numbered from another
+ * first row than the sheet's next (a formatter that assumed rows that were left out) are renumbered first.
+ */
+export function appendRowsXml(sheet: ExcelJS.Worksheet, xml: string, count: number, firstRow: number): void {
+  const next = nextRowOf(sheet);
+  const writer = sheet as unknown as SheetWriter;
+  if (xml) writer.stream.write(next === firstRow ? xml : renumberRows(xml, next - firstRow));
+  writer._rowZero = next + count;
+}
+
+/** Row and cell references of rowsXml's text shifted by `by` rows (text in cells is escaped: no `<` inside). */
+export function renumberRows(xml: string, by: number): string {
+  return xml.replace(
+    /(<row r="|<c r="[A-Z]+)(\d+)"/g,
+    (_, before: string, row: string) => `${before}${Number(row) + by}"`,
+  );
+}
+
+/**
+ * Rows written straight into a streaming sheet's XML (rowsXml), several times faster than `addRow(…).commit()` and
+ * with no object per cell. For the bulk of a large export: the rows before must be committed (streamingSheet
+ * commits its header), and the sheet committed as usual after. Relies on exceljs 4's WorksheetWriter keeping its
+ * XML stream as `stream`; the export's tests read such files back with exceljs.
+ */
+export function rawRows(sheet: ExcelJS.Worksheet, columns: number): RawRows {
+  let first = nextRowOf(sheet);
+  let count = 0;
+  const rows = rowsXml(columns, first);
+  return {
+    add(cells) {
+      rows.add(cells);
+      count++;
+    },
+    flush() {
+      if (!count) return;
+      appendRowsXml(sheet, rows.take(), count, first);
+      first += count;
+      count = 0;
     },
   };
 }
