@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPermissions, permissionsOfRole } from '../src/server/core/auth/catalogue.ts';
 import { roleCodes, type RoleCode } from '../src/server/core/auth/roles.ts';
 import { XLSX_TYPE } from '../src/server/modules/registry/xlsx.ts';
-import { insertDutyItem } from '../src/server/modules/duties/duties.factories.ts';
+import { insertDutyItem, insertTaskPhoto } from '../src/server/modules/duties/duties.factories.ts';
 import { raiseTask } from '../src/server/modules/duties/duties.public.ts';
 import { insertRound, insertVisitWithPhoto } from '../src/server/modules/rounds/rounds.factories.ts';
 import { insertVisitLog } from '../src/server/modules/visitlogs/visitlogs.factories.ts';
@@ -68,6 +68,7 @@ const inside = {
   visitLog: '',
   dutyItem: '',
   dutyTask: '',
+  dutyTaskPhoto: '',
   centralHousehold: '',
 };
 /** Records of another street: outside every scoped demo role. */
@@ -95,6 +96,7 @@ const outside = {
   visitLog: '',
   dutyItem: '',
   dutyTask: '',
+  dutyTaskPhoto: '',
   centralHousehold: '',
 };
 /** An account working in the first grid and, as a community worker, in a community of another street. */
@@ -390,6 +392,21 @@ beforeAll(async () => {
     await exportThroughJob(t, cookies.county_admin, `/api/v1/residents/export?buildingId=${outside.building}`)
   ).exportId!;
   inside.export = outside.export;
+  // Task photos: one on a task raised for the demo grid worker in their grid (inside every board reader's scope),
+  // one on the other street's task (outside: a photo is there, only the scope refuses it).
+  const [gridPerson] = await rows<{ id: string }>(
+    sql`select p.id::text as id from persons p join users u on u.id = p.user_id where u.username = 'grid'`,
+  );
+  inside.dutyTaskPhoto = await t.db.transaction((tx) =>
+    raiseTask(
+      tx,
+      { userId: null, name: 'matrix', role: null, requestId: 'matrix', ip: null, userAgent: null },
+      { personId: gridPerson!.id, title: '拍照任务', dueOn: '2099-12-31', evidence: 'photo' },
+    ),
+  );
+  await insertTaskPhoto(t.db, testKeys, { taskId: inside.dutyTaskPhoto });
+  outside.dutyTaskPhoto = outside.dutyTask;
+  await insertTaskPhoto(t.db, testKeys, { taskId: outside.dutyTaskPhoto });
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -492,6 +509,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/round-visits/{id}')) return 'roundVisit';
   if (path.startsWith('/visit-logs/{id}')) return 'visitLog';
   if (path.startsWith('/duties/items/{id}')) return 'dutyItem';
+  if (path === '/duties/tasks/{id}/photo') return 'dutyTaskPhoto';
   if (path.startsWith('/duties/tasks/{id}')) return 'dutyTask';
   if (path.startsWith('/contacts/central-households/{id}')) return 'centralHousehold';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
@@ -613,6 +631,9 @@ describe('a record outside the caller’s scope answers 404 and changes nothing'
       const kind = targetKind(op.path);
       // Imports belong to the user who uploaded them; the matrix's import is the county administrator's.
       if (kind === 'import' || kind === 'export') continue;
+      // A task's photo is read by its assignee (the grid worker's task) and by readers of the task board of its
+      // place; any other reader of duty lists gets 404 inside too (duties.photos.test.ts).
+      if (kind === 'dutyTaskPhoto' && role !== 'grid_worker' && !has(role, 'duty:board')) continue;
       // A building leader sees residents and households of their buildings, not territories; account readers
       // see accounts wholly inside their scope, which the grid worker's is for every account reader.
       const response = await t.request('GET', `/api/v1${op.path.replace('{id}', inside[kind])}`, {

@@ -323,6 +323,7 @@ async function snapshot() {
     (select coalesce(sum(visited + covered), 0)::text from round_grids) as round_grids,
     (select count(*)::text from round_visits) as round_visits,
     (select count(*)::text || coalesce(max(created_at)::text, '') from round_visit_photos) as round_visit_photos,
+    (select count(*)::text || coalesce(max(created_at)::text, '') from duty_task_photos) as duty_task_photos,
     (select coalesce(sum(visits), 0)::text from round_visitors) as round_visitors,
     (select count(*)::text || coalesce(max(updated_at)::text, '') from visit_logs) as visit_logs,
     (select count(*)::text from visit_log_comments) as visit_log_comments,
@@ -406,8 +407,13 @@ const auditedReads: Record<string, string> = { 'POST /api/v1/residents/exports':
 
 const signedOut = (method: string, path: string) => method === 'POST' && path.endsWith('/auth/logout');
 const isUpload = (method: string, path: string) => method === 'POST' && path.endsWith('/registry/imports');
-const isPhotoUpload = (method: string, path: string) =>
-  method === 'POST' && path.endsWith('/rounds/visit-photos');
+/** Photo uploads and the field naming what the photo belongs to. */
+const photoUploads: Record<string, string> = {
+  '/rounds/visit-photos': 'visitId',
+  '/duties/task-photos': 'taskId',
+};
+const photoOwnerField = (method: string, path: string) =>
+  method === 'POST' ? Object.entries(photoUploads).find(([end]) => path.endsWith(end))?.[1] : undefined;
 
 describe('hostile input to every operation of the OpenAPI document', () => {
   it('the document has operations, and every one gets a group below', () => {
@@ -530,10 +536,11 @@ describe('hostile input to every operation of the OpenAPI document', () => {
         }
 
         // A visit's photo: hostile images and fields (the checks themselves: rounds.photos.test.ts).
-        if (isPhotoUpload(method, path)) {
+        const ownerField = photoOwnerField(method, path);
+        if (ownerField) {
           const photoForm = (visitId: string, bytes: Uint8Array<ArrayBuffer>, name = 'p.jpg') => {
             const form = new FormData();
-            form.append('visitId', visitId);
+            form.append(ownerField, visitId);
             form.append('photo', new Blob([bytes], { type: 'image/jpeg' }), name);
             return form;
           };

@@ -147,6 +147,7 @@ export const refreshAfter = {
   'POST /duties/items': ['duties', 'audit'],
   'PATCH /duties/items/{id}': ['duties', 'audit'],
   'POST /duties/tasks/{id}/complete': ['duties', 'insights', 'audit'],
+  'POST /duties/task-photos': ['duties', 'audit'],
   'POST /duties/generate': ['duties', 'insights', 'audit'],
   // Contacts (联系挂包): coverage, lists, the household's contacts and the dashboard's figures.
   'PUT /contacts/settings': ['contacts', 'audit'],

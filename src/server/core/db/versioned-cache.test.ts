@@ -51,7 +51,7 @@ describe('versioned cache', () => {
 
   it('sums a sharded data set: writers on two connections bump shards of their own and do not wait for each other', async () => {
     const before = await dataVersion(database.db, 'rounds');
-    // A write to a rounds table bumps the shard of its connection, not the 'rounds' row.
+    // A write to a rounds table bumps a shard, not the 'rounds' row.
     await database.db.execute(sql`update rounds set name = name where false`);
     const [base] = await rowsOf<{ version: string }>(
       database.db,
@@ -60,21 +60,30 @@ describe('versioned cache', () => {
     expect(Number(base!.version)).toBe(0);
     expect(await dataVersion(database.db, 'rounds')).toBe(before + 1);
     if (database.kind === 'pglite') return; // one connection: nothing to wait for
-    // Two connections whose shards differ (pid mod 16): one holds its bump uncommitted, the other's commits at once.
+    // Another transaction holds every shard but one, its own (pid mod 16) included: a writer takes the free one at
+    // once instead of waiting for the other's commit (migration 0033; before, it waited on its own shard).
     const second = await openSecondHandle(database);
     try {
       const pid = async (db: Executor) =>
         Number((await rowsOf<{ pid: number }>(db, sql`select pg_backend_pid() as pid`))[0]!.pid);
-      await second.db.transaction(async (tx) => {
-        const mine = await pid(tx);
-        await tx.execute(sql`update rounds set name = name where false`);
-        await database.db.transaction(async (other) => {
-          if ((await pid(other)) % 16 === mine % 16) return; // the same shard by chance: nothing to show
-          await other.execute(sql`set local lock_timeout = '2s'`);
-          await other.execute(sql`update rounds set name = name where false`);
+      let free = '';
+      await database.db.transaction(async (writer) => {
+        free = `rounds#${((await pid(writer)) + 1) % 16}`;
+        await second.db.transaction(async (holder) => {
+          await holder.execute(sql`select name from data_versions
+            where name >= 'rounds#' and name < 'rounds$' and name <> ${free} for update`);
+          await writer.execute(sql`set local lock_timeout = '2s'`);
+          await writer.execute(sql`update rounds set name = name where false`);
+          // Again in the same transaction: the shard it holds, no second one.
+          await writer.execute(sql`update rounds set name = name where false`);
         });
       });
-      expect(await dataVersion(database.db, 'rounds')).toBeGreaterThanOrEqual(before + 2);
+      const [shard] = await rowsOf<{ version: string }>(
+        database.db,
+        sql`select version from data_versions where name = ${free}`,
+      );
+      expect(Number(shard!.version)).toBeGreaterThanOrEqual(2);
+      expect(await dataVersion(database.db, 'rounds')).toBe(before + 3);
     } finally {
       await second.close();
     }

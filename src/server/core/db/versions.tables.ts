@@ -3,8 +3,9 @@ import { bigint, pgTable, text } from 'drizzle-orm/pg-core';
 /**
  * A version number per data set, bumped by statement-level triggers on every write to its tables
  * (migrations/0003_registry_version_triggers.sql). A data set many write at once also has shards, rows named
- * `<name>#0` … `<name>#15`, each bumped by the writers on one connection; its version is the sum (migration 0023,
- * versioned-cache.ts).
+ * `<name>#0` … `<name>#15`: a writer bumps the first shard no other transaction holds, starting from its
+ * connection's (pid mod 16; migrations 0023, 0033), so concurrent writers do not wait for each other's commit; its
+ * version is the sum (versioned-cache.ts).
  */
 export const dataVersions = pgTable('data_versions', {
   name: text('name').primaryKey(),

@@ -88,6 +88,7 @@ export const dutiesAudit = {
         ...text('状态', 'Status'),
         values: { open: text('待完成', 'Open'), done: text('已完成', 'Done') },
       },
+      photo: text('附现场照片', 'Photo attached'),
     },
   },
   systemActors: {

@@ -1,7 +1,9 @@
+import { encryptBytes, type DataKeys } from '../../core/auth/personal-data.ts';
 import type { RowOf } from '../../core/db/bulk.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
-import { dutyItems } from './duties.tables.ts';
+import { eq } from 'drizzle-orm';
+import { dutyItems, dutyTaskPhotos, dutyTasks } from './duties.tables.ts';
 
 export type DutyItemRow = RowOf<
   typeof dutyItems,
@@ -50,4 +52,33 @@ export async function insertDutyItem(db: Executor, spec: DutyItemSpec): Promise<
   const row = buildDutyItem(spec);
   await db.insert(dutyItems).values(row);
   return row;
+}
+
+/** The smallest JPEG header a stored photo needs in tests (nothing decodes it). */
+const TINY_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+
+/**
+ * Attaches a photo to a task (test set-up): no rule is checked, nothing audited; encrypted with `keys` as the service
+ * stores it, with the task's scope columns.
+ */
+export async function insertTaskPhoto(
+  tx: Executor,
+  keys: DataKeys,
+  spec: { taskId: string; photo?: Buffer },
+): Promise<void> {
+  const photo = spec.photo ?? TINY_JPEG;
+  const [task] = await tx
+    .select({ territoryCode: dutyTasks.territoryCode, buildingId: dutyTasks.buildingId })
+    .from(dutyTasks)
+    .where(eq(dutyTasks.id, spec.taskId));
+  if (!task) throw new Error(`No task ${spec.taskId}`);
+  await tx.insert(dutyTaskPhotos).values({
+    taskId: spec.taskId,
+    ...task,
+    contentType: 'image/jpeg',
+    width: 1,
+    height: 1,
+    bytes: photo.length,
+    sealed: Buffer.from(encryptBytes(keys, photo), 'base64'),
+  });
 }

@@ -1,11 +1,12 @@
 import { shanghaiDay } from '../../core/db/periods.ts';
+import { PHOTO_UPLOAD_MAX_BYTES } from '../../core/photos/photos.ts';
 import { schedule } from '../../core/jobs/schedules.ts';
 import { defineModule } from '../../core/kit/module.ts';
 import { dutiesAudit } from './duties.audit.ts';
 import { generateDutiesDemo } from './duties.demo.ts';
 import { dutyErrors } from './duties.errors.ts';
 import { countDutyFigures } from './duties.figures.ts';
-import { dutiesRoutes } from './duties.routes.ts';
+import { dutiesRoutes, TASK_PHOTO_PATH } from './duties.routes.ts';
 import { runGeneration } from './duties.service.ts';
 
 export const DUTIES_GENERATE = 'duties.generate';
@@ -19,6 +20,8 @@ export const DUTIES_GENERATE = 'duties.generate';
 export const dutiesModule = defineModule({
   name: 'duties',
   routes: dutiesRoutes,
+  // A photo of ≤ 2 MB and the multipart's few fields around it; bigger bodies get 413 before they are read.
+  uploads: [{ path: TASK_PHOTO_PATH, maxBytes: PHOTO_UPLOAD_MAX_BYTES }],
   permissions: {
     'duty:read': { zh: '查看职责清单', en: 'Read duty lists' },
     'duty:manage': { zh: '维护职责清单', en: 'Edit duty lists' },
@@ -43,6 +46,7 @@ export const dutiesModule = defineModule({
       'duty_item.updated': { zh: '修改职责事项', en: 'Duty item edited' },
       'duty_item.retired': { zh: '停用职责事项', en: 'Duty item retired' },
       'duty_task.completed': { zh: '完成职责任务', en: 'Duty task completed' },
+      'duty_task.photo_attached': { zh: '上传任务照片', en: 'Duty task photo attached' },
       'duty_task.raised': { zh: '派发职责任务', en: 'Duty task raised' },
       'duty_tasks.generated': { zh: '生成职责任务', en: 'Duty tasks generated' },
     },

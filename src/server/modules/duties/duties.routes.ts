@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
   createRouter,
@@ -9,6 +10,8 @@ import {
   uuidParam,
 } from '../../core/http/openapi.ts';
 import type { ModuleDeps } from '../../core/kit/module.ts';
+import { photoHeaders } from '../../core/photos/photos.ts';
+import { attachTaskPhoto, taskPhoto } from './duties.photos.ts';
 import {
   boardQuery,
   boardSchema,
@@ -19,6 +22,8 @@ import {
   itemSchema,
   myTasksQuery,
   taskListQuery,
+  taskPhotoBody,
+  taskPhotoSchema,
   taskSchema,
   updateItemBody,
 } from './duties.schemas.ts';
@@ -35,6 +40,9 @@ import {
 
 const itemResponse = jsonContent(z.object({ data: itemSchema }));
 const tasksResponse = jsonContent(z.object({ data: z.array(taskSchema) }));
+
+/** Where a task's evidence photo is sent (multipart; its own body limit: duties.module.ts `uploads`). */
+export const TASK_PHOTO_PATH = '/duties/task-photos';
 
 export function dutiesRoutes(deps: ModuleDeps) {
   return createRouter()
@@ -167,6 +175,53 @@ export function dutiesRoutes(deps: ModuleDeps) {
           },
           200,
         );
+      },
+    )
+    .openapi(
+      route('duty:task', {
+        method: 'post',
+        path: TASK_PHOTO_PATH,
+        tags: ['duties'],
+        summary:
+          'Attach the evidence photo of one of the caller’s open tasks (JPEG, PNG or WebP by its bytes, ≤ 2 MB; metadata removed; encrypted at rest; a second replaces the first)',
+        request: { body: { content: { 'multipart/form-data': { schema: taskPhotoBody } }, required: true } },
+        responses: {
+          200: { description: 'Attached', content: jsonContent(z.object({ data: taskPhotoSchema })) },
+          ...errorResponses(400, 401, 403, 404, 409, 413),
+        },
+      }),
+      async (c) => {
+        const { taskId, photo } = c.req.valid('form');
+        const actor = { ...actorOf(c), userId: requireAuth(c).user.id };
+        const data = await attachTaskPhoto(deps, actor, taskId, Buffer.from(await photo.arrayBuffer()));
+        return c.json({ data }, 200);
+      },
+    )
+    .openapi(
+      route('duty:read', {
+        method: 'get',
+        path: '/duties/tasks/{id}/photo',
+        tags: ['duties'],
+        summary:
+          'A task’s evidence photo, for its assignees and readers of the task board of its place (never cached)',
+        request: { params: uuidParam },
+        responses: {
+          200: {
+            description: 'The image',
+            content: { 'image/*': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const auth = requireAuth(c);
+        const photo = await taskPhoto(
+          deps,
+          auth.user.id,
+          scopeFor(auth, 'duty:board'),
+          c.req.valid('param').id,
+        );
+        return c.body(new Uint8Array(photo.bytes), 200, photoHeaders(photo.contentType));
       },
     )
     .openapi(

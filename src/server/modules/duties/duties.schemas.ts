@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { bi } from '../../core/http/validation.ts';
+import { photoField, photoTypes } from '../../core/photos/photos.ts';
 import {
   dutyEvidence,
   dutyFrequencies,
@@ -148,6 +149,8 @@ export const taskSchema = z
     doneLate: z.boolean(),
     /** The evidence note (only to its assignees and to those holding duty:board in its place). */
     note: z.string().nullable(),
+    /** Whether a photo is attached as evidence (GET /duties/tasks/{id}/photo). */
+    photo: z.boolean(),
     assignees: z.array(z.object({ name: z.string(), roleGroup: z.enum(roleGroups).nullable() })),
   })
   .openapi('DutyTask');
@@ -214,6 +217,20 @@ export const completeBody = z
   })
   .openapi('CompleteDutyTaskRequest');
 export type CompleteInput = z.infer<typeof completeBody>;
+
+export const taskPhotoBody = z.object({
+  taskId: z.uuid(bi('须为任务的 UUID', 'Must be the UUID of a task')),
+  photo: photoField,
+});
+
+export const taskPhotoSchema = z
+  .object({
+    taskId: z.uuid(),
+    contentType: z.enum(photoTypes),
+    width: z.number().int(),
+    height: z.number().int(),
+  })
+  .openapi('DutyTaskPhoto');
 
 export const generateBody = z
   .strictObject({

@@ -24,6 +24,7 @@ import type {
 import {
   dutyItems,
   dutyTaskAssignees,
+  dutyTaskPhotos,
   dutyTasks,
   sharedGroups,
   type DutyEvidence,
@@ -305,7 +306,7 @@ export async function updateItem(
 // ─── Tasks ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The holder keys of an account: its person (when linked) and the account itself. */
-async function holderKeysOf(db: Executor, userId: string) {
+export async function holderKeysOf(db: Executor, userId: string) {
   const person = await personOfUser(db, userId);
   return { person, keys: person ? [person.id, userId] : [userId] };
 }
@@ -327,6 +328,7 @@ const taskColumns = {
   status: dutyTasks.status,
   doneAt: dutyTasks.doneAt,
   noteEnc: dutyTasks.noteEnc,
+  photo: sql<boolean>`exists (select 1 from ${dutyTaskPhotos} p where p.task_id = ${dutyTasks.id})`,
 };
 type TaskRow = Awaited<ReturnType<typeof selectTasks>>[number];
 
@@ -373,7 +375,7 @@ async function presentTasks(db: Executor, keys: DataKeys, rows: TaskRow[]): Prom
 }
 
 /** SQL: the task is one of the holder keys'. */
-const assignedTo = (holderKeys: string[]) =>
+export const assignedTo = (holderKeys: string[]) =>
   sql`exists (select 1 from ${dutyTaskAssignees} a where a.task_id = ${dutyTasks.id}
     and a.holder_key = any(${sql.param(holderKeys)}::uuid[]))`;
 
@@ -407,7 +409,8 @@ export async function myTasks(
 }
 
 /** SQL: the task lies inside the scope (its grid or community, or a leader's building). */
-const taskInScope = (scope: Scope) => registryCondition(scope, dutyTasks.territoryCode, dutyTasks.buildingId);
+export const taskInScope = (scope: Scope) =>
+  registryCondition(scope, dutyTasks.territoryCode, dutyTasks.buildingId);
 
 /** The code of a territory node inside the scope (404 otherwise). */
 async function placeCode(db: Executor, scope: Scope, territoryId?: string) {
@@ -541,8 +544,8 @@ export async function taskBoard(
 
 /**
  * Completes one of the caller's tasks (a shared one: for all its assignees) with its evidence: a note is required
- * when the item asks for a note or a visit record (a photo: optional for now, uploads are not built yet; a note
- * may describe it). Not the caller's: 404; done: 409; not begun: 409. The note is encrypted. Audited.
+ * when the item asks for a note or a visit record, a photo uploaded first (duties.photos.ts) when it asks for a photo
+ * (a note may go with it). Not the caller's: 404; done: 409; not begun: 409. The note is encrypted. Audited.
  */
 export async function completeTask(
   { db, keys }: Deps,
@@ -559,6 +562,7 @@ export async function completeTask(
         periodStart: dutyTasks.periodStart,
         dueOn: dutyTasks.dueOn,
         territoryCode: dutyTasks.territoryCode,
+        photo: taskColumns.photo,
       })
       .from(dutyTasks)
       .where(and(eq(dutyTasks.id, id), assignedTo(holderKeys)))
@@ -579,6 +583,15 @@ export async function completeTask(
         },
       ]);
     }
+    if (task.evidence === 'photo' && !task.photo) {
+      throw errors.validation([
+        {
+          field: 'photo',
+          code: 'evidence_required',
+          message: { zh: '该任务须上传现场照片后才能完成', en: 'Upload a photo before completing this task' },
+        },
+      ]);
+    }
     const now = new Date();
     await tx
       .update(dutyTasks)
@@ -595,7 +608,12 @@ export async function completeTask(
       entityType: 'duty_task',
       entityId: id,
       territoryCode: task.territoryCode,
-      changes: { status: 'done', late: shanghaiDay(now) > task.dueOn, evidence: task.evidence },
+      changes: {
+        status: 'done',
+        late: shanghaiDay(now) > task.dueOn,
+        evidence: task.evidence,
+        photo: task.photo,
+      },
     });
   });
   const rows = await selectTasks(db, eq(dutyTasks.id, id), [asc(dutyTasks.id)], 1);

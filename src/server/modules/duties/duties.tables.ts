@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -12,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/auth.tables.ts';
+import { bytea, photoTypes } from '../../core/photos/photos.ts';
 import { territories } from '../territory/territory.public.ts';
 
 /**
@@ -143,3 +145,24 @@ export const dutyTaskAssignees = pgTable(
     index('duty_task_assignees_holder_idx').on(t.holderKey, t.dueOn),
   ],
 );
+
+/**
+ * The photo a task's evidence holds (an item asking for a photo cannot be completed without one), uploaded by one of
+ * its assignees while the task is open; a second replaces the first until the task is done. Checked, its metadata
+ * stripped and sealed with the data key (core/photos/photos.ts); the task's scope columns are copied so reading it
+ * needs no join.
+ */
+export const dutyTaskPhotos = pgTable('duty_task_photos', {
+  taskId: uuid('task_id')
+    .primaryKey()
+    .references(() => dutyTasks.id, { onDelete: 'cascade' }),
+  territoryCode: text('territory_code').notNull(),
+  buildingId: uuid('building_id'),
+  contentType: text('content_type', { enum: photoTypes }).notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: integer('bytes').notNull(),
+  sealed: bytea('sealed').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,7 +3,7 @@ import { roundsAudit } from './rounds.audit.ts';
 import { generateRoundsDemo } from './rounds.demo.ts';
 import { roundErrors } from './rounds.errors.ts';
 import { countRoundFigures } from './rounds.figures.ts';
-import { PHOTO_MAX_BYTES } from './rounds.image.ts';
+import { PHOTO_UPLOAD_MAX_BYTES } from '../../core/photos/photos.ts';
 import { roundsRoutes, VISIT_PHOTO_PATH } from './rounds.routes.ts';
 
 /**
@@ -17,7 +17,7 @@ export const roundsModule = defineModule({
   name: 'rounds',
   routes: roundsRoutes,
   // A photo of ≤ 2 MB and the multipart's few fields around it; bigger bodies get 413 before they are read.
-  uploads: [{ path: VISIT_PHOTO_PATH, maxBytes: PHOTO_MAX_BYTES + 64 * 1024 }],
+  uploads: [{ path: VISIT_PHOTO_PATH, maxBytes: PHOTO_UPLOAD_MAX_BYTES }],
   permissions: {
     'round:read': { zh: '查看敲门行动', en: 'Read door-knocking rounds' },
     'round:manage': { zh: '发起和结束敲门行动', en: 'Open and close door-knocking rounds' },

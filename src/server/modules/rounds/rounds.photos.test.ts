@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app.
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { rowsOf } from '../../core/db/bulk.ts';
 import { newId } from '../../core/db/ids.ts';
-import { checkPhoto } from './rounds.image.ts';
+import { checkPhoto } from '../../core/photos/photo-check.ts';
 
 type Household = { householdId: string; state: string };
 

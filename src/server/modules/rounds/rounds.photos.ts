@@ -1,33 +1,16 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { users } from '../../core/auth/auth.tables.ts';
-import { decrypt, decryptBytes, encryptBytes, type DataKeys } from '../../core/auth/personal-data.ts';
+import { decrypt, type DataKeys } from '../../core/auth/personal-data.ts';
 import { registryCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db } from '../../core/db/client.ts';
 import { errors } from '../../core/http/errors.ts';
+import { acceptPhoto, openPhoto, sealPhoto } from '../../core/photos/photos.ts';
 import { persons } from '../people/people.public.ts';
-import { checkPhoto, PHOTO_MAX_BYTES, type PhotoProblem } from './rounds.image.ts';
 import { households } from '../registry/registry.public.ts';
 import { rounds, roundVisitPhotos, roundVisits } from './rounds.tables.ts';
 
 type Deps = { db: Db; keys: DataKeys };
-
-const problems: Record<PhotoProblem, { zh: string; en: string }> = {
-  empty: { zh: '照片文件为空', en: 'The photo is empty' },
-  too_large: {
-    zh: `照片不能超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
-    en: `The photo must not exceed ${PHOTO_MAX_BYTES / 1024 / 1024} MB`,
-  },
-  not_an_image: {
-    zh: '只能上传 JPEG、PNG 或 WebP 格式的照片',
-    en: 'Only JPEG, PNG or WebP photos can be uploaded',
-  },
-  corrupt: { zh: '照片文件已损坏，无法读取', en: 'The photo is damaged and cannot be read' },
-  dimensions: {
-    zh: '照片尺寸不合理（最长边不超过 8000 像素）',
-    en: 'The photo’s dimensions are not plausible (at most 8000 pixels a side)',
-  },
-};
 
 const visitInScope = (scope: Scope) =>
   registryCondition(scope, roundVisits.territoryCode, roundVisits.buildingId);
@@ -44,10 +27,7 @@ export async function attachVisitPhoto(
   visitId: string,
   upload: Buffer,
 ) {
-  const checked = checkPhoto(upload);
-  if ('problem' in checked) {
-    throw errors.validation([{ field: 'photo', code: checked.problem, message: problems[checked.problem] }]);
-  }
+  const checked = acceptPhoto(upload);
   return db.transaction(async (tx) => {
     const [visit] = await tx
       .select({
@@ -65,11 +45,7 @@ export async function attachVisitPhoto(
       roundId: visit.roundId,
       territoryCode: visit.territoryCode,
       buildingId: visit.buildingId,
-      contentType: checked.type,
-      width: checked.width,
-      height: checked.height,
-      bytes: checked.bytes.length,
-      sealed: Buffer.from(encryptBytes(keys, checked.bytes), 'base64'),
+      ...sealPhoto(keys, checked),
       uploadedBy: actor.userId,
     };
     await tx
@@ -102,7 +78,7 @@ export async function visitPhoto({ db, keys }: Deps, scope: Scope, visitId: stri
       ),
     );
   if (!row) throw errors.notFound();
-  return { contentType: row.contentType, bytes: decryptBytes(keys, row.sealed.toString('base64')) };
+  return { contentType: row.contentType, bytes: openPhoto(keys, row.sealed) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
+import { photoHeaders } from '../../core/photos/photos.ts';
 import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
@@ -78,11 +79,7 @@ export function roundsRoutes(deps: ModuleDeps) {
       }),
       async (c) => {
         const photo = await visitPhoto(deps, routeScope(c), c.req.valid('param').id);
-        return c.body(new Uint8Array(photo.bytes), 200, {
-          'Content-Type': photo.contentType,
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-        });
+        return c.body(new Uint8Array(photo.bytes), 200, photoHeaders(photo.contentType));
       },
     )
     .openapi(

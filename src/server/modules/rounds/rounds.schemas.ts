@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { pageInfo } from '../../core/http/openapi.ts';
 import { bi } from '../../core/http/validation.ts';
+import { photoField, photoTypes } from '../../core/photos/photos.ts';
 import { coverageStates, roundStatuses, visitOutcomes } from './rounds.tables.ts';
 
 /** A day (YYYY-MM-DD) between 2000 and 2099. */
@@ -269,15 +270,13 @@ export const progressSchema = z
 /** A visit's photo (multipart): the visit it belongs to and the image (JPEG, PNG or WebP, ≤ 2 MB). */
 export const visitPhotoBody = z.object({
   visitId: z.uuid(bi('须为走访记录的 UUID', 'Must be the UUID of a visit')),
-  photo: z
-    .instanceof(File, { message: bi('请选择照片', 'Choose a photo') })
-    .openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 2 MB' }),
+  photo: photoField,
 });
 
 export const visitPhotoSchema = z
   .object({
     visitId: z.uuid(),
-    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    contentType: z.enum(photoTypes),
     width: z.number().int(),
     height: z.number().int(),
   })

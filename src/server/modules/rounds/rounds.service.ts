@@ -437,8 +437,9 @@ async function raiseFollowUp(
  *
  * A visit is the workbench's most frequent write, so it costs four statements inside its transaction: one read
  * (the household's row locked, with its round, whether it moved out, the caller's person and any visit stored under
- * the client id), the visit's insert, one statement updating the household's coverage, its grid's counters and the
- * visitor's counters, and the audit row. The answer is built from what was written, not read back.
+ * the client id), the visit's insert, the audit row, and last (its grid's counter row is shared, and held locked
+ * until the commit) one statement updating the household's coverage, its grid's counters and the visitor's counters.
+ * The answer is built from what was written, not read back.
  */
 export async function recordVisit(
   { db, keys }: Deps,
@@ -541,6 +542,22 @@ export async function recordVisit(
     const visitorKey = personId ?? actor.userId ?? NO_VISITOR;
     const firstVisit = rh.visits === 0 ? 1 : 0;
     const covered = becameCovered ? 1 : 0;
+    if (followUp) await raiseFollowUp(tx, actor, { ...rh, visitId: id, visitorPersonId: personId });
+    await appendAudit(tx, actor, {
+      action: 'round.visit_recorded',
+      entityType: 'round_visit',
+      entityId: id,
+      territoryCode: rh.territoryCode,
+      changes: {
+        roundId,
+        householdId: input.householdId,
+        outcome: input.outcome,
+        followUp,
+        state: next.state,
+      },
+    });
+    // Last before the commit: these rows are shared (the grid's counters by everyone visiting in the grid), so they
+    // are locked for the shortest time.
     // The household's coverage, its grid's counters (visited on its first visit, covered when it became covered)
     // and the visitor's on this grid (one more visit, one more household when it is their first visit there).
     await tx.execute(sql`
@@ -568,20 +585,6 @@ export async function recordVisit(
       on conflict (round_id, grid_id, visitor_key) do update set
         visits = ${roundVisitors}.visits + 1,
         households = ${roundVisitors}.households + excluded.households`);
-    if (followUp) await raiseFollowUp(tx, actor, { ...rh, visitId: id, visitorPersonId: personId });
-    await appendAudit(tx, actor, {
-      action: 'round.visit_recorded',
-      entityType: 'round_visit',
-      entityId: id,
-      territoryCode: rh.territoryCode,
-      changes: {
-        roundId,
-        householdId: input.householdId,
-        outcome: input.outcome,
-        followUp,
-        state: next.state,
-      },
-    });
     return {
       id,
       clientId: input.clientId,

@@ -1,6 +1,5 @@
 import {
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -14,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/auth.tables.ts';
+import { bytea, photoTypes } from '../../core/photos/photos.ts';
 import { territories } from '../territory/territory.public.ts';
 
 export const roundStatuses = ['open', 'closed'] as const;
@@ -173,16 +173,10 @@ export const roundVisits = pgTable(
   ],
 );
 
-/** Binary column: a Buffer in, a Buffer out. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
-
 /**
  * One photo per visit (the issue's "optionally a photo"), as uploaded by its visitor: checked (JPEG/PNG/WebP by
  * their bytes, ≤ 2 MB, sane dimensions), its EXIF (GPS) stripped, and encrypted at rest with the platform's data
- * key: `sealed` is AES-256-GCM's 12-byte IV, 16-byte tag and the ciphertext (personal-data.ts encryptBytes). The
+ * key: `sealed` is AES-256-GCM's 12-byte IV, 16-byte tag and the ciphertext (core/photos/photos.ts sealPhoto). The
  * visit's scope columns are copied so reading it needs no join.
  */
 export const roundVisitPhotos = pgTable(
@@ -194,7 +188,7 @@ export const roundVisitPhotos = pgTable(
     roundId: uuid('round_id').notNull(),
     territoryCode: text('territory_code').notNull(),
     buildingId: uuid('building_id').notNull(),
-    contentType: text('content_type', { enum: ['image/jpeg', 'image/png', 'image/webp'] }).notNull(),
+    contentType: text('content_type', { enum: photoTypes }).notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     bytes: integer('bytes').notNull(),

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApiMutation, type QueryKeys } from '../../api/cache.ts';
 import { api, type Schemas } from '../../api/client.ts';
+import { uploadFile } from '../../app/files.ts';
+import { dataUrlBlob } from '../../components/photo.ts';
 
 export type DutyItem = Schemas['DutyItem'];
 export type DutyTask = Schemas['DutyTask'];
@@ -72,6 +74,14 @@ export function useCompleteTask() {
       (await send({ path: { id }, body: { note } })).data,
   );
 }
+
+/** Attaches a task's evidence photo (a downsized JPEG as a data URL) before it is completed. */
+export async function uploadTaskPhoto(taskId: string, photo: string) {
+  await uploadFile('/duties/task-photos', dataUrlBlob(photo), { field: 'photo', fields: { taskId } });
+}
+
+/** Where a task's photo is read (an <img> sends the session cookie; the answer is never cached). */
+export const taskPhotoUrl = (taskId: string) => `/api/v1/duties/tasks/${encodeURIComponent(taskId)}/photo`;
 
 export function useTaskBoard(filter: BoardFilter, enabled = true) {
   return useQuery({

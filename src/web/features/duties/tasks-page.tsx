@@ -14,13 +14,17 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT, type Translate } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { downsizePhoto } from '../../components/photo.ts';
 import { TerritorySelect } from '../territory/territory-select.tsx';
 import {
+  taskPhotoUrl,
+  uploadTaskPhoto,
   useCompleteTask,
   useMyTasks,
   useOverdueTasks,
@@ -114,6 +118,15 @@ function MyTasks({ t }: { t: Translate }) {
                   </Typography.Text>
                 ) : null}
                 {task.note ? <Typography.Text>{task.note}</Typography.Text> : null}
+                {task.photo ? (
+                  <img
+                    src={taskPhotoUrl(task.id)}
+                    alt={t('tasks.photoOf', { title: task.title })}
+                    data-testid="duty-task-photo"
+                    loading="lazy"
+                    style={{ maxWidth: '100%', maxHeight: 240, borderRadius: 4 }}
+                  />
+                ) : null}
                 {task.status === 'open' && task.periodStart <= dayjs().format('YYYY-MM-DD') ? (
                   <Button type="primary" block onClick={() => setCompleting(task)}>
                     {t('tasks.complete')}
@@ -129,39 +142,110 @@ function MyTasks({ t }: { t: Translate }) {
   );
 }
 
-/** Completes a task with its evidence: a note (required for a note or a visit record; a photo, described for now). */
+/** Whether the browser has a connection now (and follows it). */
+function useOnline() {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * Completes a task with its evidence: a note (required for a note or a visit record), a photo (required when the item
+ * asks for one: taken or chosen, downsized on the device, sent first, then the completion). A photo task needs a
+ * connection: it is not queued on the device (said in the dialog, and the button waits for the connection).
+ */
 function CompleteModal({ t, task, onClose }: { t: Translate; task: DutyTask; onClose: () => void }) {
   const { message } = App.useApp();
   const complete = useCompleteTask();
+  const online = useOnline();
   const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const [sending, setSending] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const required = task.evidence === 'note' || task.evidence === 'visit';
+  const needsPhoto = task.evidence === 'photo';
   const label = task.evidence === 'visit' ? t('tasks.noteVisit') : t('tasks.note');
+
+  const choosePhoto = async (file: File | undefined) => {
+    if (!file) return;
+    setReading(true);
+    try {
+      setPhoto(await downsizePhoto(file));
+    } catch {
+      void message.error(t('tasks.photoFailed'));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const submit = async () => {
+    if (required && !note.trim()) {
+      void message.warning(t('tasks.noteRequired'));
+      return;
+    }
+    if (needsPhoto && !photo) {
+      void message.warning(t('tasks.photoRequired'));
+      return;
+    }
+    setSending(true);
+    try {
+      if (needsPhoto && photo) await uploadTaskPhoto(task.id, photo);
+      await complete.mutateAsync({ id: task.id, note: note.trim() || undefined });
+      void message.success(t('tasks.completed'));
+      onClose();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
   return (
     <Modal
       open
       title={t('tasks.completeTitle', { title: task.title })}
       okText={t('tasks.complete')}
       onCancel={onClose}
-      confirmLoading={complete.isPending}
-      onOk={() => {
-        if (required && !note.trim()) {
-          void message.warning(t('tasks.noteRequired'));
-          return;
-        }
-        complete.mutate(
-          { id: task.id, note: note.trim() || undefined },
-          {
-            onSuccess: () => {
-              void message.success(t('tasks.completed'));
-              onClose();
-            },
-            onError: (error) => void message.error(error.message),
-          },
-        );
-      }}
+      confirmLoading={sending || reading}
+      okButtonProps={{ disabled: needsPhoto && !online }}
+      onOk={() => void submit()}
     >
-      {task.evidence === 'photo' ? (
-        <Typography.Paragraph type="secondary">{t('tasks.photoLater')}</Typography.Paragraph>
+      {needsPhoto ? (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+          <Typography.Text type={online ? 'secondary' : 'danger'} data-testid="duty-task-photo-online">
+            {online ? t('tasks.photoNeedsConnection') : t('tasks.photoOffline')}
+          </Typography.Text>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            data-testid="duty-task-photo-input"
+            aria-label={t('tasks.photoChoose')}
+            style={{ display: 'none' }}
+            onChange={(e) => void choosePhoto(e.target.files?.[0])}
+          />
+          <Button icon={<CameraOutlined />} loading={reading} onClick={() => fileInput.current?.click()}>
+            {photo ? t('tasks.photoAgain') : t('tasks.photoChoose')}
+          </Button>
+          {photo ? (
+            <img
+              src={photo}
+              alt={t('tasks.photoPreview')}
+              data-testid="duty-task-photo-preview"
+              style={{ maxWidth: '100%', maxHeight: 240, borderRadius: 4 }}
+            />
+          ) : null}
+        </Space>
       ) : null}
       <Input.TextArea
         data-testid="duty-task-note"

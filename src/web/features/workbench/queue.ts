@@ -5,7 +5,7 @@ import { uploadFile } from '../../app/files.ts';
 import { offlineGet, offlineSet, onOfflineForgotten } from '../../app/offline.ts';
 import { queryClient } from '../../app/providers.tsx';
 import type { VisitBody } from './api.ts';
-import { dataUrlBlob } from './photo.ts';
+import { dataUrlBlob } from '../../components/photo.ts';
 
 /** A visit recorded on the phone, waiting to be sent (its clientId makes the server store it once). */
 export type QueuedVisit = {

@@ -55,6 +55,9 @@ export function TodaySlot() {
                         {task.mode === 'emergency' ? (
                           <Tag color="warning">{t('workbench.today.emergency')}</Tag>
                         ) : null}
+                        {task.evidence === 'photo' ? (
+                          <Tag color="blue">{t('workbench.today.photoTask')}</Tag>
+                        ) : null}
                         <span>{task.title}</span>
                       </Space>
                     }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 import { useT } from '../../app/i18n.tsx';
 import { outcomes, outcomesWithNote, type Round, type RoundHousehold, type VisitOutcome } from './api.ts';
-import { downsizePhoto } from './photo.ts';
+import { downsizePhoto } from '../../components/photo.ts';
 import { enqueue } from './queue.ts';
 
 /** The visit in a few taps: an outcome, the checklist's yes/no, a note; kept in the queue, sent at once if online. */

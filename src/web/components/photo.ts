@@ -1,4 +1,4 @@
-/** The longest side of a photo sent with a visit, and its JPEG quality. */
+/** The longest side of a photo sent as evidence (a visit's, a duty task's), and its JPEG quality. */
 export const PHOTO_MAX_SIDE = 1600;
 const QUALITY = 0.8;
 

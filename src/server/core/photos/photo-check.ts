@@ -1,7 +1,9 @@
 /**
- * A visit photo's bytes checked without decoding them: the kind from its magic bytes (JPEG, PNG, WebP; the name and
- * the declared type are not trusted), its dimensions from its header, and JPEG APP1 segments (EXIF: GPS position,
- * camera, time) and PNG eXIf chunks removed. Imports nothing, so it is tested on its own.
+ * An uploaded photo's bytes (a visit's, a duty task's evidence) checked without decoding them: the kind from its magic
+ * bytes (JPEG, PNG, WebP; the name and the declared type are not trusted), its dimensions from its header, and its
+ * metadata removed (EXIF: GPS position, camera, time; XMP; IPTC; text): JPEG APP1 and APP13 segments, PNG eXIf,
+ * tEXt, zTXt and iTXt chunks, WebP EXIF and XMP chunks (with VP8X's flags for them cleared). Imports nothing, so it
+ * is tested on its own (photo-check.test.ts).
  */
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 /** The longest side and the pixel count a phone photo can have (the phone sends ≤ 1600 px). */
@@ -27,7 +29,7 @@ function kindOf(bytes: Buffer): PhotoType | null {
   return null;
 }
 
-/** JPEG segments up to the scan: APP1 dropped; the frame's dimensions read from its SOF marker. */
+/** JPEG segments up to the scan: APP1 (EXIF, XMP) and APP13 (IPTC) dropped; the frame's dimensions from its SOF. */
 function jpeg(bytes: Buffer): { width: number; height: number; bytes: Buffer } | null {
   const kept: Buffer[] = [bytes.subarray(0, 2)];
   let at = 2;
@@ -58,13 +60,16 @@ function jpeg(bytes: Buffer): { width: number; height: number; bytes: Buffer } |
       kept.push(bytes.subarray(at));
       return { ...size, bytes: Buffer.concat(kept) };
     }
-    if (marker !== 0xe1) kept.push(segment);
+    if (marker !== 0xe1 && marker !== 0xed) kept.push(segment);
     at += 2 + length;
   }
   return null;
 }
 
-/** PNG chunks checked (lengths inside the file); IHDR's dimensions; eXIf chunks dropped. */
+/** PNG chunks whose text or EXIF may carry where and when a photo was taken. */
+const PNG_METADATA = new Set(['eXIf', 'tEXt', 'zTXt', 'iTXt']);
+
+/** PNG chunks checked (lengths inside the file); IHDR's dimensions; metadata chunks dropped. */
 function png(bytes: Buffer): { width: number; height: number; bytes: Buffer } | null {
   if (bytes.length < 33 || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
   const width = bytes.readUInt32BE(16);
@@ -76,30 +81,70 @@ function png(bytes: Buffer): { width: number; height: number; bytes: Buffer } | 
     const type = bytes.toString('latin1', at + 4, at + 8);
     const end = at + 12 + length;
     if (end > bytes.length) return null;
-    if (type !== 'eXIf') kept.push(bytes.subarray(at, end));
+    if (!PNG_METADATA.has(type)) kept.push(bytes.subarray(at, end));
     at = end;
     if (type === 'IEND') return { width, height, bytes: Buffer.concat(kept) };
   }
   return null;
 }
 
-/** WebP: the canvas size of VP8X, or the frame size of VP8 / VP8L. */
+/** VP8X's flags for the EXIF and XMP chunks (the byte after its chunk header: bit 3 EXIF, bit 2 XMP). */
+const VP8X_EXIF = 0x08;
+const VP8X_XMP = 0x04;
+
+/**
+ * WebP: the RIFF chunks walked (lengths inside the file, padded to even), the canvas size of VP8X or the frame size
+ * of VP8 / VP8L, and the EXIF and XMP chunks dropped (VP8X's flags for them cleared, the RIFF size rewritten).
+ */
 function webp(bytes: Buffer): { width: number; height: number; bytes: Buffer } | null {
   if (bytes.length < 30) return null;
-  const chunk = bytes.toString('latin1', 12, 16);
-  if (chunk === 'VP8X') {
-    return { width: bytes.readUIntLE(24, 3) + 1, height: bytes.readUIntLE(27, 3) + 1, bytes };
+  const riffEnd = 8 + bytes.readUInt32LE(4);
+  if (riffEnd > bytes.length || riffEnd < 20) return null;
+  const kept: Buffer[] = [];
+  let size: { width: number; height: number } | null = null;
+  let at = 12;
+  while (at + 8 <= riffEnd) {
+    const type = bytes.toString('latin1', at, at + 4);
+    const length = bytes.readUInt32LE(at + 4);
+    const end = at + 8 + length + (length % 2);
+    if (at + 8 + length > riffEnd) return null;
+    const chunk = bytes.subarray(at, Math.min(end, riffEnd));
+    if (at === 12) {
+      if (type === 'VP8X') {
+        if (length < 10) return null;
+        size = { width: bytes.readUIntLE(at + 12, 3) + 1, height: bytes.readUIntLE(at + 15, 3) + 1 };
+        const vp8x = Buffer.from(chunk);
+        vp8x[8] = vp8x[8]! & ~(VP8X_EXIF | VP8X_XMP);
+        kept.push(vp8x);
+      } else if (type === 'VP8 ') {
+        if (length < 10 || bytes[at + 11] !== 0x9d || bytes[at + 12] !== 0x01 || bytes[at + 13] !== 0x2a) {
+          return null;
+        }
+        size = {
+          width: bytes.readUInt16LE(at + 14) & 0x3fff,
+          height: bytes.readUInt16LE(at + 16) & 0x3fff,
+        };
+        kept.push(chunk);
+      } else if (type === 'VP8L') {
+        if (length < 5 || bytes[at + 8] !== 0x2f) return null;
+        const bits = bytes.readUInt32LE(at + 9);
+        size = { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+        kept.push(chunk);
+      } else {
+        return null;
+      }
+    } else if (type !== 'EXIF' && type !== 'XMP ') {
+      kept.push(chunk);
+    }
+    at = end;
   }
-  if (chunk === 'VP8 ') {
-    if (bytes[23] !== 0x9d || bytes[24] !== 0x01 || bytes[25] !== 0x2a) return null;
-    return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff, bytes };
-  }
-  if (chunk === 'VP8L') {
-    if (bytes[20] !== 0x2f) return null;
-    const bits = bytes.readUInt32LE(21);
-    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1, bytes };
-  }
-  return null;
+  if (!size) return null;
+  const body = Buffer.concat(kept);
+  const head = Buffer.alloc(12);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(body.length + 4, 4);
+  head.write('WEBP', 8, 'latin1');
+  return { ...size, bytes: Buffer.concat([head, body]) };
 }
 
 /** Checks a photo's bytes; a problem names what is wrong (the errors catalogue words it). */
