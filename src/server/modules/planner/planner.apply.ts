@@ -80,7 +80,20 @@ export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: stri
     );
     await tx
       .update(plannerProposals)
-      .set({ status: 'applied', appliedAt: new Date(), appliedBy: actor.userId, updatedAt: new Date() })
+      .set({
+        result: {
+          ...row.result,
+          appliedCodes: Object.fromEntries(
+            [...target]
+              .filter(([key]) => key !== target.get(key)!.code)
+              .map(([key, node]) => [key, node.code]),
+          ),
+        },
+        status: 'applied',
+        appliedAt: new Date(),
+        appliedBy: actor.userId,
+        updatedAt: new Date(),
+      })
       .where(eq(plannerProposals.id, id));
     const result = {
       proposalId: id,

@@ -10,6 +10,8 @@ import {
 } from '../../core/http/openapi.ts';
 import type { ModuleDeps } from '../../core/kit/module.ts';
 import { applyProposal } from './planner.apply.ts';
+import { exportGeoJson, exportWorkbook } from './planner.export.ts';
+import { attachment, XLSX_TYPE } from '../registry/registry.public.ts';
 import { addBarriers, deleteBarrier, listBarriers } from './planner.barriers.ts';
 import {
   applyResultSchema,
@@ -76,6 +78,60 @@ export function plannerRoutes(deps: ModuleDeps) {
       }),
       async (c) =>
         c.json({ data: await proposalDetail(deps.db, routeScope(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      route('planner:plan', {
+        method: 'get',
+        path: '/planner/proposals/{id}/export.geojson',
+        tags,
+        summary:
+          'A proposal as GeoJSON: the proposed grids’ polygons and every building (point) with its old and new grid code (CJ/T 349)',
+        request: { params: uuidParam },
+        responses: {
+          200: {
+            description: 'GeoJSON FeatureCollection',
+            content: {
+              'application/geo+json': {
+                schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }),
+              },
+            },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const collection = await exportGeoJson(deps.db, routeScope(c), id);
+        return c.json(collection, 200, {
+          'Content-Type': 'application/geo+json',
+          'Content-Disposition': attachment(`网格调整方案-${id}.geojson`),
+        });
+      },
+    )
+    .openapi(
+      route('planner:plan', {
+        method: 'get',
+        path: '/planner/proposals/{id}/export.xlsx',
+        tags,
+        summary: 'A proposal’s buildings with their old and new grid codes (CJ/T 349) as an .xlsx sheet',
+        request: { params: uuidParam },
+        responses: {
+          200: {
+            description: 'The sheet',
+            content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const file = await exportWorkbook(deps.db, routeScope(c), id);
+        return c.body(new Uint8Array(file), 200, {
+          'Content-Type': XLSX_TYPE,
+          'Content-Disposition': attachment(`网格调整方案-${id}.xlsx`),
+          'Cache-Control': 'no-store',
+        });
+      },
     )
     .openapi(
       route('planner:plan', {

@@ -44,6 +44,8 @@ export type StoredProposal = {
   /** Adjust mode: the least households any layout meeting the tolerance must move (engine/measures.ts). */
   movesLowerBound: number | null;
   tolerance: number;
+  /** Once applied: each new grid's id → the code it was given. */
+  appliedCodes?: Record<string, string>;
 };
 
 const METRES_PER_DEGREE_LAT = 110_574;

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
@@ -430,5 +431,38 @@ describe('barriers', () => {
       secretary,
     );
     expect(drawOutside.status).toBe(404);
+  });
+});
+
+describe('export', () => {
+  it('exports a proposal’s buildings with old and new grid codes as GeoJSON and .xlsx; others’ answer 404', async () => {
+    const proposal = await plan({
+      territoryId: community.id,
+      mode: 'fresh',
+      gridCount: community.children.length + 1,
+    });
+    const row = await snapshotOf(proposal.id);
+    const geo = await get(`/planner/proposals/${proposal.id}/export.geojson`, secretary);
+    expect(geo.status, geo.text).toBe(200);
+    type Feature = { properties: Record<string, unknown>; geometry: { type: string } };
+    const features = geo.json.features as Feature[];
+    const points = features.filter((f) => f.properties.kind === 'building');
+    expect(points).toHaveLength(row.snapshot.buildings.length);
+    const newCodes = new Set(points.map((p) => p.properties.newGrid as string));
+    // Every new grid code is CJ/T 349 style: the community's code and three digits.
+    for (const code of newCodes) expect(code).toMatch(new RegExp(`^${community.code}\\d{3}$`));
+    expect(features.filter((f) => f.properties.kind === 'grid')).toHaveLength(proposal.grids.length);
+    const changed = points.filter((p) => p.properties.changed);
+    expect(changed.length).toBe(proposal.changes.length);
+    const xlsx = await t.app.request(`/api/v1/planner/proposals/${proposal.id}/export.xlsx`, {
+      headers: { cookie: secretary },
+    });
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets[0]!.actualRowCount).toBe(row.snapshot.buildings.length + 1);
+    const theirs = await plan({ territoryId: outsideCommunity.id }, admin);
+    expect((await get(`/planner/proposals/${theirs.id}/export.geojson`, secretary)).status).toBe(404);
+    expect((await get(`/planner/proposals/${theirs.id}/export.xlsx`, secretary)).status).toBe(404);
   });
 });

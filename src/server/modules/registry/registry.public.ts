@@ -19,3 +19,4 @@ export {
 export { demoBuildingIds } from './registry.demo.ts';
 export { gridCounts, shanghaiDay } from './grid-stats.ts';
 export { moveBuildingsToGrids, type GridMove } from './registry.regrid.ts';
+export { attachment, safeCell, XLSX_TYPE } from './xlsx.ts';

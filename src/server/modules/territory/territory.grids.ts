@@ -27,16 +27,26 @@ function dayBefore(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function redrawGrids(tx: Executor, redraw: GridRedraw, day: string) {
-  const { community } = redraw;
-  const [last] = await tx
+/** The next unused grid sequence of a community (ended grids' codes count: a code is never used twice). */
+export async function nextGridSequence(db: Executor, communityCode: string): Promise<number> {
+  const [last] = await db
     .select({
       sequence: sql<number | null>`max(${territories.sequence})`,
       code: sql<string | null>`max(${territories.code})`,
     })
     .from(territories)
-    .where(and(eq(territories.level, 'grid'), like(territories.code, `${escapeLike(community.code)}___`)));
-  let next = Math.max(last?.sequence ?? 0, last?.code ? Number(last.code.slice(-3)) : 0) + 1;
+    .where(and(eq(territories.level, 'grid'), like(territories.code, `${escapeLike(communityCode)}___`)));
+  return Math.max(last?.sequence ?? 0, last?.code ? Number(last.code.slice(-3)) : 0) + 1;
+}
+
+/** The codes new grids of a community get, in the order given (CJ/T 349: the community's code + 3 digits). */
+export function gridCode(communityCode: string, sequence: number): string {
+  return communityCode + String(sequence).padStart(3, '0');
+}
+
+export async function redrawGrids(tx: Executor, redraw: GridRedraw, day: string) {
+  const { community } = redraw;
+  let next = await nextGridSequence(tx, community.code);
   if (next + redraw.create.length - 1 > 999) {
     throw new Error(`community ${community.code} has no free grid codes left`);
   }
@@ -48,7 +58,7 @@ export async function redrawGrids(tx: Executor, redraw: GridRedraw, day: string)
       node: {
         parentId: community.id,
         level: 'grid' as const,
-        code: community.code + String(sequence).padStart(3, '0'),
+        code: gridCode(community.code, sequence),
         name: `${community.name}第${sequence}网格`,
         sequence,
         boundary: g.boundary,
