@@ -46,6 +46,8 @@ const cookies = {} as Record<RoleCode, string>;
 
 /** Records every scoped demo role holds (first street → first community → first grid → the leader's building). */
 const inside = {
+  planProposal: '',
+  planBarrier: '',
   territory: '',
   household: '',
   resident: '',
@@ -73,6 +75,8 @@ const inside = {
 };
 /** Records of another street: outside every scoped demo role. */
 const outside = {
+  planProposal: '',
+  planBarrier: '',
   territory: '',
   community: '',
   household: '',
@@ -386,6 +390,35 @@ beforeAll(async () => {
       { personId: outside.person, title: '越权测试任务', dueOn: '2099-12-31', evidence: 'none' },
     ),
   );
+  // Grid plans and barrier lines: of the first community (inside every planner's scope) and of the other street.
+  const planOf = async (territoryId: string) => {
+    const response = await t.request('POST', '/api/v1/planner/proposals', {
+      cookie: cookies.county_admin,
+      body: { territoryId, timeLimitMs: 500 },
+    });
+    expect(response.status, response.text).toBe(201);
+    return response.json.data.id as string;
+  };
+  inside.planProposal = await planOf(ids.community1);
+  outside.planProposal = await planOf(outside.community);
+  const barrierOf = async (territoryId: string) => {
+    const response = await t.request('POST', '/api/v1/planner/barriers', {
+      cookie: cookies.county_admin,
+      body: {
+        territoryId,
+        kind: 'road',
+        name: '矩阵路',
+        line: [
+          [120, 30],
+          [120.01, 30.01],
+        ],
+      },
+    });
+    expect(response.status, response.text).toBe(201);
+    return response.json.data.id as string;
+  };
+  inside.planBarrier = await barrierOf(ids.community1);
+  outside.planBarrier = await barrierOf(outside.community);
   // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
   // before any snapshot is compared.
   outside.export = (
@@ -512,6 +545,8 @@ function targetKind(path: string): keyof typeof inside {
   if (path === '/duties/tasks/{id}/photo') return 'dutyTaskPhoto';
   if (path.startsWith('/duties/tasks/{id}')) return 'dutyTask';
   if (path.startsWith('/contacts/central-households/{id}')) return 'centralHousehold';
+  if (path.startsWith('/planner/proposals/{id}')) return 'planProposal';
+  if (path.startsWith('/planner/barriers/{id}')) return 'planBarrier';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -570,6 +605,7 @@ function validBody(op: Operation): unknown {
     'PATCH /visit-logs/{id}': () => ({ text: '越权修改' }),
     'POST /visit-logs/{id}/comments': () => ({ text: '越权批注' }),
     'POST /visit-logs/{id}/follow-up': () => ({ followUp: 'done' }),
+    'POST /planner/proposals/{id}/moves': () => ({ buildingId: inside.building, toGrid: 'x' }),
   };
   if (!op.bodyType) return undefined;
   const make = bodies[op.key];

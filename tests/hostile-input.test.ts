@@ -333,6 +333,8 @@ async function snapshot() {
     (select count(*)::text || count(ends_on)::text from central_households) as central_households,
     (select count(*)::text || count(ends_on)::text from contact_assignments) as contact_assignments,
     (select count(*)::text || coalesce(max(updated_at)::text, '') from contact_community_settings) as contact_settings,
+    (select count(*)::text || coalesce(max(updated_at)::text, '') || count(applied_at)::text from planner_proposals) as planner_proposals,
+    (select count(*)::text from planner_barriers) as planner_barriers,
     (select max(updated_at)::text || max(password_changed_at)::text from users) as users_changed`);
   return rowsOf(result)[0] as { audit: number } & Record<string, unknown>;
 }

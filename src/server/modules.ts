@@ -7,6 +7,7 @@ import { leadersModule } from './modules/leaders/leaders.module.ts';
 import { insightsModule } from './modules/insights/insights.module.ts';
 import { organisationModule } from './modules/organisation/organisation.module.ts';
 import { partyModule } from './modules/party/party.module.ts';
+import { plannerModule } from './modules/planner/planner.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { roundsModule } from './modules/rounds/rounds.module.ts';
 import { registryModule } from './modules/registry/registry.module.ts';
@@ -33,6 +34,7 @@ export const modules = [
   visitLogsModule,
   contactsModule,
   organisationModule,
+  plannerModule,
   insightsModule,
 ];
 

@@ -37,6 +37,7 @@ export type QueryRoot =
   | 'visit-logs'
   | 'duties'
   | 'contacts'
+  | 'planner'
   | 'settings';
 
 export type QueryKey = readonly [QueryRoot, ...unknown[]];
@@ -157,6 +158,14 @@ export const refreshAfter = {
   'POST /contacts/proposal/apply': ['contacts', 'insights', 'audit'],
   'POST /households/{id}/contacts': ['contacts', 'insights', 'audit'],
   'POST /households/{id}/contacts/end': ['contacts', 'insights', 'audit'],
+  // Grid planner: proposals and barriers.
+  'POST /planner/proposals': ['planner', 'audit'],
+  'POST /planner/proposals/{id}/moves': ['planner', 'audit'],
+  // Applying a plan redraws grids and moves buildings, households and residents.
+  'POST /planner/proposals/{id}/apply': 'everything',
+  'POST /planner/barriers': ['planner', 'audit'],
+  'POST /planner/barriers/import': ['planner', 'audit'],
+  'DELETE /planner/barriers/{id}': ['planner', 'audit'],
 } as const satisfies Record<Write, Refreshes>;
 
 /** Marks stale (and refetches, where shown) what `write` changed. */

@@ -4,3 +4,4 @@
  * household's contacts. Nothing else of this folder is imported from outside it.
  */
 export { centralHouseholds, contactAssignments } from './contacts.tables.ts';
+export { followHouseholdGrids } from './contacts.regrid.ts';

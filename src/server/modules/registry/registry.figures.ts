@@ -15,6 +15,7 @@ import type { FigureContext } from '../../core/kit/module.ts';
 import { placeCounts } from './fact-sheet.service.ts';
 import {
   buildings,
+  householdGridHistory,
   households,
   residenceHistory,
   residents,
@@ -97,7 +98,7 @@ export async function stockAsOf(db: Executor, place: Place, at: Date) {
     union
     select g.resident_id from ${residentTagHistory} g where g.starts_at <= ${t} and g.ends_at > ${t}
   )`;
-  const [[row], [earlier], [rowKey], [earlierKey], [homes], [blocks]] = await Promise.all([
+  const [[row], [earlier], [rowKey], [earlierKey], [homes], [earlierHomes], [blocks]] = await Promise.all([
     db.select({ n: count }).from(residents).where(rowPresent),
     db.select({ n: count }).from(residenceHistory).where(earlierPresent),
     db
@@ -108,6 +109,8 @@ export async function stockAsOf(db: Executor, place: Place, at: Date) {
       .select({ n: count })
       .from(residenceHistory)
       .where(and(earlierPresent, sql`${residenceHistory.residentId} in ${taggedThen}`)),
+    // A household's row holds its grid since its last earlier placement ended (household_grid_history, a grid plan
+    // applied); at `at` it counts by the placement holding then.
     db
       .select({ n: count })
       .from(households)
@@ -116,6 +119,19 @@ export async function stockAsOf(db: Executor, place: Place, at: Date) {
           sql`${households.createdAt} <= ${t}`,
           sql`(${households.movedOutAt} is null or ${households.movedOutAt} > ${t})`,
           inPlace(place, households.territoryCode, households.buildingId),
+          sql`not exists (select 1 from ${householdGridHistory} p where p.household_id = ${households.id} and p.ends_at > ${t})`,
+        ),
+      ),
+    db
+      .select({ n: count })
+      .from(householdGridHistory)
+      .where(
+        and(
+          sql`${householdGridHistory.startsAt} <= ${t}`,
+          sql`${householdGridHistory.endsAt} > ${t}`,
+          inPlace(place, householdGridHistory.territoryCode, householdGridHistory.buildingId),
+          sql`exists (select 1 from ${households} h where h.id = ${householdGridHistory.householdId}
+            and (h.moved_out_at is null or h.moved_out_at > ${t}))`,
         ),
       ),
     db
@@ -126,7 +142,7 @@ export async function stockAsOf(db: Executor, place: Place, at: Date) {
   // A resident's periods do not overlap, so the counts of the two tables add up.
   return {
     buildings: blocks?.n ?? 0,
-    households: homes?.n ?? 0,
+    households: (homes?.n ?? 0) + (earlierHomes?.n ?? 0),
     residents: (row?.n ?? 0) + (earlier?.n ?? 0),
     keyPopulation: (rowKey?.n ?? 0) + (earlierKey?.n ?? 0),
   };

@@ -5,7 +5,7 @@
  * statistics of a place (the county overview). Nothing else of this folder is imported from outside it (lint:
  * wuwei/boundaries).
  */
-export { buildingIdsInScope, buildingsByIds } from './registry.buildings.ts';
+export { buildingCountsUnder, buildingIdsInScope, buildingsByIds } from './registry.buildings.ts';
 export { residentInScope } from './registry.residents.ts';
 export { buildings, households, residents, units } from './registry.tables.ts';
 export { childStats, countBuildings, registryStats } from './fact-sheet.service.ts';
@@ -18,3 +18,5 @@ export {
 } from './places.schemas.ts';
 export { demoBuildingIds } from './registry.demo.ts';
 export { gridCounts, shanghaiDay } from './grid-stats.ts';
+export { moveBuildingsToGrids, type GridMove } from './registry.regrid.ts';
+export { attachment, safeCell, XLSX_TYPE } from './xlsx.ts';

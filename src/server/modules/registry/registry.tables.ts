@@ -247,6 +247,31 @@ export const residenceHistory = pgTable(
   ],
 );
 
+/**
+ * A household's earlier grids: where it was placed (building, grid) from `startsAt` to `endsAt` before its building
+ * moved to another grid (a grid plan applied, registry.regrid.ts). The household's row holds its grid since the last
+ * such period ended (or since it was registered); figures as of a past day read both (registry.figures.ts).
+ */
+export const householdGridHistory = pgTable(
+  'household_grid_history',
+  {
+    id: uuid('id').primaryKey(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    territoryCode: text('territory_code').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('household_grid_history_household_idx').on(t.householdId, t.endsAt),
+    index('household_grid_history_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
+  ],
+);
+
 /** Ended periods of key-population tags: a tag held from `startsAt` to `endsAt` with its care level then. */
 export const residentTagHistory = pgTable(
   'resident_tag_history',
@@ -291,4 +316,5 @@ export const REGISTRY_TABLES = [
   'registry_history',
   'residence_history',
   'resident_tag_history',
+  'household_grid_history',
 ] as const;

@@ -24,3 +24,4 @@ export { ancestorSchema, boundarySchema, countsSchema } from './territory.schema
 export { DEMO_TREE_SINCE, demoTerritory, type DemoNode } from './territory.demo.ts';
 export { baseMap, baseMapSchema, type BaseMap } from './territory.base-map.ts';
 export { boxOf, cells, polygon, type Box } from './territory.geometry.ts';
+export { gridCode, nextGridSequence, redrawGrids, type GridRedraw } from './territory.grids.ts';

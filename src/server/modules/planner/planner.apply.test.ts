@@ -1,0 +1,197 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { rowsOf } from '../../core/db/bulk.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
+
+type Node = { id: string; code: string; level: string; children: Node[] };
+
+let t: TestApp;
+let admin: string;
+let street: string;
+let secretary: string;
+let county: Node;
+let community: Node;
+let otherCommunity: Node;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [admin, street, secretary] = await Promise.all([
+    t.login(DEMO_ACCOUNT.county_admin),
+    t.login(DEMO_ACCOUNT.street_admin),
+    t.login(DEMO_ACCOUNT.community_secretary),
+  ]);
+  const tree = (await t.request('GET', '/api/v1/territories/tree', { cookie: admin })).json.data as Node[];
+  county = tree[0]!;
+  community = county.children[0]!.children[0]!;
+  otherCommunity = county.children[0]!.children[1]!;
+});
+afterAll(() => t.close());
+
+const post = (url: string, body: unknown, cookie: string) =>
+  t.request('POST', `/api/v1${url}`, { cookie, body });
+const get = (url: string, cookie: string) => t.request('GET', `/api/v1${url}`, { cookie });
+const yesterday = (() => {
+  const d = new Date(`${shanghaiDay()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+})();
+const figuresOf = async (territoryId: string, to: string) => {
+  const response = await get(`/insights/figures?territoryId=${territoryId}&to=${to}`, admin);
+  expect(response.status, response.text).toBe(200);
+  return (response.json.data ?? response.json) as Record<string, number>;
+};
+
+async function planOf(territoryId: string, body: Record<string, unknown>, cookie = secretary) {
+  const response = await post('/planner/proposals', { territoryId, timeLimitMs: 1000, ...body }, cookie);
+  expect(response.status, response.text).toBe(201);
+  return response.json.data as {
+    id: string;
+    changes: { buildingId: string; from: string; to: string }[];
+    grids: { id: string; isNew: boolean }[];
+  };
+}
+
+describe('applying a grid plan', () => {
+  it('creates and ends grids, moves buildings, households and residents with their history; past figures stay', async () => {
+    const grids = community.children;
+    const proposal = await planOf(community.id, { mode: 'fresh', gridCount: grids.length + 1, seed: 3 });
+    expect(proposal.changes.length).toBeGreaterThan(0);
+    const prefix = `${community.code}%`;
+    const homesBefore = await rowsOf<{ id: string; code: string }>(
+      t.db,
+      sql`select id::text as id, territory_code as code from households where territory_code like ${prefix} and moved_out_at is null order by id`,
+    );
+    const peopleBefore = await rowsOf<{ id: string; code: string }>(
+      t.db,
+      sql`select id::text as id, territory_code as code from residents where territory_code like ${prefix} and moved_out_at is null order by id`,
+    );
+    const pastBefore = await Promise.all(grids.map((g) => figuresOf(g.id, yesterday)));
+    const communityBefore = await figuresOf(community.id, yesterday);
+
+    const applied = await post(`/planner/proposals/${proposal.id}/apply`, undefined, secretary);
+    expect(applied.status, applied.text).toBe(200);
+    expect(applied.json.data.gridsCreated).toBeGreaterThan(0);
+    expect(applied.json.data.buildingsMoved).toBeGreaterThan(0);
+
+    // Every household and resident is kept, in the community, on a grid in force.
+    const homesAfter = await rowsOf<{ id: string; code: string; live: boolean }>(
+      t.db,
+      sql`select h.id::text as id, h.territory_code as code,
+          exists (select 1 from territories g where g.code = h.territory_code and g.ends_on is null) as live
+        from households h where h.territory_code like ${prefix} and h.moved_out_at is null order by h.id`,
+    );
+    expect(homesAfter.map((h) => h.id)).toEqual(homesBefore.map((h) => h.id));
+    expect(homesAfter.every((h) => h.live)).toBe(true);
+    const peopleAfter = await rowsOf<{ id: string; code: string }>(
+      t.db,
+      sql`select id::text as id, territory_code as code from residents where territory_code like ${prefix} and moved_out_at is null order by id`,
+    );
+    expect(peopleAfter.map((r) => r.id)).toEqual(peopleBefore.map((r) => r.id));
+    // Buildings, households and residents agree on the grid.
+    const [disagree] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from households h join buildings b on b.id = h.building_id
+        join territories g on g.id = b.grid_id
+        where h.territory_code like ${prefix} and h.moved_out_at is null
+          and (h.territory_code <> b.territory_code or g.code <> b.territory_code)`,
+    );
+    expect(disagree!.n).toBe(0);
+    // Their history holds the old grid.
+    const oldCode = new Map(homesBefore.map((h) => [h.id, h.code]));
+    const movedHomes = homesAfter.filter((h) => h.code !== oldCode.get(h.id));
+    expect(movedHomes.length).toBeGreaterThan(0);
+    const homeHistory = await rowsOf<{ id: string; code: string }>(
+      t.db,
+      sql`select household_id::text as id, territory_code as code from household_grid_history`,
+    );
+    const historyOf = new Map(homeHistory.map((h) => [h.id, h.code]));
+    for (const h of movedHomes) expect(historyOf.get(h.id)).toBe(oldCode.get(h.id));
+    const oldResident = new Map(peopleBefore.map((r) => [r.id, r.code]));
+    const movedPeople = peopleAfter.filter((r) => r.code !== oldResident.get(r.id));
+    const residentHistory = await rowsOf<{ id: string; code: string; to: string }>(
+      t.db,
+      sql`select resident_id::text as id, territory_code as code, moved_to_code as "to" from residence_history
+        where moved_to_code like ${prefix} and departure = 'moved'`,
+    );
+    const residentHistoryOf = new Map(residentHistory.map((r) => [r.id, r]));
+    for (const r of movedPeople) {
+      expect(residentHistoryOf.get(r.id)?.code).toBe(oldResident.get(r.id));
+      expect(residentHistoryOf.get(r.id)?.to).toBe(r.code);
+    }
+    // Figures as of yesterday are what they were, for the old grids and the community.
+    const pastAfter = await Promise.all(grids.map((g) => figuresOf(g.id, yesterday)));
+    for (let i = 0; i < grids.length; i++) {
+      expect(pastAfter[i]!.households).toBe(pastBefore[i]!.households);
+      expect(pastAfter[i]!.residents).toBe(pastBefore[i]!.residents);
+      expect(pastAfter[i]!.keyPopulation).toBe(pastBefore[i]!.keyPopulation);
+    }
+    const communityAfter = await figuresOf(community.id, yesterday);
+    expect(communityAfter.households).toBe(communityBefore.households);
+    expect(communityAfter.residents).toBe(communityBefore.residents);
+    // Today the community holds the proposal's grids.
+    const [live] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from territories where level = 'grid' and ends_on is null and code like ${prefix}`,
+    );
+    expect(live!.n).toBe(proposal.grids.length);
+    const [audit] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where action = 'planner.proposal_applied' and entity_id::text = ${proposal.id}`,
+    );
+    expect(audit!.n).toBe(1);
+
+    // A second apply is refused.
+    const again = await post(`/planner/proposals/${proposal.id}/apply`, undefined, secretary);
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('PLANNER_ALREADY_APPLIED');
+    const move = await post(
+      `/planner/proposals/${proposal.id}/moves`,
+      { buildingId: proposal.changes[0]!.buildingId, toGrid: 'x' },
+      secretary,
+    );
+    expect(move.status).toBe(409);
+  });
+
+  it('refuses a stale proposal (the registry changed since) with a 409 and changes nothing', async () => {
+    const proposal = await planOf(
+      otherCommunity.id,
+      { mode: 'fresh', gridCount: otherCommunity.children.length + 1 },
+      street,
+    );
+    // A household moves out of the community after the proposal was made.
+    const [home] = await rowsOf<{ id: string }>(
+      t.db,
+      sql`select id::text as id from households where territory_code like ${`${otherCommunity.code}%`} and moved_out_at is null order by id limit 1`,
+    );
+    const out = await post(`/households/${home!.id}/move-out`, { note: '测试迁出' }, admin);
+    expect(out.status, out.text).toBe(204);
+    const [before] = await rowsOf<{ n: number }>(t.db, sql`select count(*)::int as n from territories`);
+    const stale = await post(`/planner/proposals/${proposal.id}/apply`, undefined, street);
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe('PLANNER_PROPOSAL_STALE');
+    const [after] = await rowsOf<{ n: number }>(t.db, sql`select count(*)::int as n from territories`);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it('a county-wide plan is applied only by the county administrator; others get 404', async () => {
+    const proposal = await planOf(county.id, { mode: 'adjust', timeLimitMs: 2000 }, admin);
+    expect((await post(`/planner/proposals/${proposal.id}/apply`, undefined, street)).status).toBe(404);
+    expect((await post(`/planner/proposals/${proposal.id}/apply`, undefined, secretary)).status).toBe(404);
+    const grid = await t.login(DEMO_ACCOUNT.grid_worker);
+    expect((await post(`/planner/proposals/${proposal.id}/apply`, undefined, grid)).status).toBe(403);
+  });
+
+  it('gridPlanBalance is the share of grids in force within ±10% of 300 households, counted live', async () => {
+    const figures = await figuresOf(county.id, shanghaiDay());
+    const [row] = await rowsOf<{ grids: number; within: number }>(
+      t.db,
+      sql`select count(*)::int as grids, count(*) filter (where n between 270 and 330)::int as within from (
+        select g.code, (select count(*) from households h where h.territory_code = g.code and h.moved_out_at is null) as n
+        from territories g where g.level = 'grid' and g.ends_on is null) x`,
+    );
+    expect(row!.grids).toBeGreaterThan(0);
+    expect(figures.gridPlanBalance).toBe(Math.round((1000 * row!.within) / row!.grids) / 10);
+  });
+});

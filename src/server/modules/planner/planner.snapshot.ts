@@ -1,0 +1,221 @@
+/**
+ * A proposal's data without the database: the engine's input as read from the registry (buildings in metres around
+ * an origin, communities, barriers) and what the plan made of it; the measures, grid polygons and the moves rule
+ * computed from them. Pure functions (planner.service.ts reads and writes the rows).
+ */
+import polygonClipping, { type MultiPolygon } from 'polygon-clipping';
+import { computeGeometry, type Geometry } from './engine/geometry.ts';
+import { buildGraph, type BuildingGraph } from './engine/graph.ts';
+import { measureLayout, movesBetween, movesLowerBound, type LayoutMeasures } from './engine/measures.ts';
+import { summarise } from './engine/partition.ts';
+import type { Barrier, Building, Community, GridSummary, MoveReason, Ring } from './engine/types.ts';
+
+/** A building as the proposal keeps it: the engine's fields plus what a person reads. */
+export type SnapshotBuilding = Building & {
+  code: string;
+  name: string;
+  /** Today's grid code (`grid` repeats it for the engine). */
+  grid: string;
+  lng: number;
+  lat: number;
+};
+
+/** The engine's input of a proposal, as the registry had it when it was planned. */
+export type ProposalSnapshot = {
+  /** The projection's origin [lng, lat]: x = east metres, y = north metres from it. */
+  origin: [number, number];
+  buildings: SnapshotBuilding[];
+  communities: Community[];
+  barriers: Barrier[];
+};
+
+export type ChangeReason = MoveReason | 'manual';
+export type StoredChange = { buildingId: string; from: string | null; to: string; reason: ChangeReason };
+
+export type ProposalMeasures = LayoutMeasures & { movedHouseholds: number; movedShare: number };
+
+/** What a plan made of the snapshot (edited by moves until it is applied). */
+export type StoredProposal = {
+  /** Building id → proposed grid id (today's grid code where kept, `<community code>-NNN` for a new grid). */
+  layout: Record<string, string>;
+  grids: GridSummary[];
+  changes: StoredChange[];
+  measures: { proposed: ProposalMeasures; today: ProposalMeasures };
+  /** Adjust mode: the least households any layout meeting the tolerance must move (engine/measures.ts). */
+  movesLowerBound: number | null;
+  tolerance: number;
+  /** Once applied: each new grid's id → the code it was given. */
+  appliedCodes?: Record<string, string>;
+};
+
+const METRES_PER_DEGREE_LAT = 110_574;
+const METRES_PER_DEGREE_LNG = 111_320;
+
+/** A local equirectangular projection around `origin` (enough for a county: errors well under 1%). */
+export function projection(origin: [number, number]) {
+  const cos = Math.cos((origin[1] * Math.PI) / 180);
+  return {
+    toMetres: (lng: number, lat: number): [number, number] => [
+      (lng - origin[0]) * METRES_PER_DEGREE_LNG * cos,
+      (lat - origin[1]) * METRES_PER_DEGREE_LAT,
+    ],
+    toLngLat: (x: number, y: number): [number, number] => [
+      round6(origin[0] + x / (METRES_PER_DEGREE_LNG * cos)),
+      round6(origin[1] + y / METRES_PER_DEGREE_LAT),
+    ],
+  };
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** G and the cells of a snapshot, built once per request that needs them. */
+export type Prepared = { snapshot: ProposalSnapshot; graph: BuildingGraph; geometry: Geometry };
+
+export function prepare(snapshot: ProposalSnapshot): Prepared {
+  const graph = buildGraph(snapshot.buildings, snapshot.barriers);
+  return { snapshot, graph, geometry: computeGeometry(graph, snapshot.communities) };
+}
+
+export function todayLayout(snapshot: ProposalSnapshot): Map<string, string> {
+  return new Map(snapshot.buildings.map((b) => [b.id, b.grid]));
+}
+
+/** The measures of a layout, with the households it moves away from today's grids. */
+export function measuresOf(
+  p: Prepared,
+  layout: ReadonlyMap<string, string>,
+  tolerance: number,
+): ProposalMeasures {
+  const measures = measureLayout(p.graph, p.geometry, layout, tolerance);
+  const moves = movesBetween(p.graph, todayLayout(p.snapshot), layout);
+  return { ...measures, movedHouseholds: moves.moved, movedShare: moves.share };
+}
+
+/** The lower bound on moves for the proposed number of grids per community. */
+export function lowerBoundOf(p: Prepared, layout: ReadonlyMap<string, string>, tolerance: number): number {
+  const grids = new Map<string, Set<string>>();
+  for (const b of p.snapshot.buildings) {
+    const g = layout.get(b.id);
+    if (g === undefined) continue;
+    let set = grids.get(b.communityId);
+    if (!set) grids.set(b.communityId, (set = new Set()));
+    set.add(g);
+  }
+  return movesLowerBound(
+    p.graph,
+    todayLayout(p.snapshot),
+    new Map([...grids].map(([c, s]) => [c, s.size])),
+    tolerance,
+  );
+}
+
+/** Everything stored of a layout: grids, changes (kept reasons where the building still moves), measures. */
+export function storedResult(
+  p: Prepared,
+  layout: ReadonlyMap<string, string>,
+  tolerance: number,
+  reasons: ReadonlyMap<string, ChangeReason>,
+  lowerBound: number | null,
+  today?: ProposalMeasures,
+): StoredProposal {
+  const changes: StoredChange[] = [];
+  for (const b of p.snapshot.buildings) {
+    const to = layout.get(b.id)!;
+    if (to !== b.grid) {
+      changes.push({ buildingId: b.id, from: b.grid, to, reason: reasons.get(b.id) ?? 'balance' });
+    }
+  }
+  return {
+    layout: Object.fromEntries(layout),
+    grids: summarise(p.graph, p.geometry, layout).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    changes,
+    measures: {
+      proposed: measuresOf(p, layout, tolerance),
+      today: today ?? measuresOf(p, todayLayout(p.snapshot), tolerance),
+    },
+    movesLowerBound: lowerBound,
+    tolerance,
+  };
+}
+
+/** Why a manual move is refused (the service turns each into its 409). */
+export type MoveRefusal =
+  'unknownBuilding' | 'unknownGrid' | 'sameGrid' | 'notNeighbour' | 'splitsGrid' | 'lastBuilding';
+
+/**
+ * The moves rule: a building may go only to a grid of its community that one of its neighbours in G belongs to,
+ * and only when the grid it leaves stays connected in G (and keeps a building). The grid it joins stays
+ * connected, since the building touches it.
+ */
+export function checkMove(
+  p: Prepared,
+  layout: ReadonlyMap<string, string>,
+  buildingId: string,
+  toGrid: string,
+): MoveRefusal | null {
+  const i = p.graph.index.get(buildingId);
+  if (i === undefined) return 'unknownBuilding';
+  const from = layout.get(buildingId)!;
+  if (from === toGrid) return 'sameGrid';
+  const community = p.graph.communityOf[i]!;
+  const gridExists = p.graph.communities[community]!.members.some(
+    (j) => layout.get(p.graph.buildings[j]!.id) === toGrid,
+  );
+  if (!gridExists) return 'unknownGrid';
+  const gridOf = (j: number) => layout.get(p.graph.buildings[j]!.id);
+  const neighbours: number[] = [];
+  for (let k = p.graph.offsets[i]!; k < p.graph.offsets[i + 1]!; k++) neighbours.push(p.graph.adjacency[k]!);
+  if (!neighbours.some((j) => gridOf(j) === toGrid)) return 'notNeighbour';
+  const members = p.graph.communities[community]!.members.filter((j) => j !== i && gridOf(j) === from);
+  if (members.length === 0) return 'lastBuilding';
+  // The grid left behind: one search from one of its buildings must reach all of them.
+  const inGrid = new Set(members);
+  const seen = new Set([members[0]!]);
+  const stack = [members[0]!];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (let k = p.graph.offsets[v]!; k < p.graph.offsets[v + 1]!; k++) {
+      const j = p.graph.adjacency[k]!;
+      if (inGrid.has(j) && !seen.has(j)) {
+        seen.add(j);
+        stack.push(j);
+      }
+    }
+  }
+  return seen.size === members.length ? null : 'splitsGrid';
+}
+
+/** Each grid's polygon (the union of its buildings' clipped cells) in longitude/latitude. */
+export function gridPolygons(p: Prepared, layout: ReadonlyMap<string, string>) {
+  const { toLngLat } = projection(p.snapshot.origin);
+  const parts = new Map<string, MultiPolygon>();
+  p.graph.buildings.forEach((b, i) => {
+    const g = layout.get(b.id);
+    const cell = p.geometry.cells[i];
+    if (g === undefined || !cell || cell.length === 0) return;
+    let list = parts.get(g);
+    if (!list) parts.set(g, (list = []));
+    for (const polygon of cell) list.push(polygon.map((ring) => closed(ring)));
+  });
+  const features = [...parts].map(([grid, polygons]) => {
+    const union = polygons.length > 1 ? polygonClipping.union(polygons[0]!, ...polygons.slice(1)) : polygons;
+    return {
+      type: 'Feature' as const,
+      properties: { grid },
+      geometry: {
+        type: 'MultiPolygon' as const,
+        coordinates: union.map((poly) => poly.map((ring) => ring.map(([x, y]) => toLngLat(x, y)))),
+      },
+    };
+  });
+  features.sort((a, b) => (a.properties.grid < b.properties.grid ? -1 : 1));
+  return { type: 'FeatureCollection' as const, features };
+}
+
+function closed(ring: Ring): [number, number][] {
+  const out = ring.map(([x, y]) => [x, y] as [number, number]);
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);
+  return out;
+}
