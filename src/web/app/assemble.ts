@@ -10,6 +10,7 @@ import {
   type Shortcut,
 } from './define-feature.ts';
 import * as manifests from './features.ts';
+import type { MessageSource } from './lang.ts';
 import { enUS } from './locales/en-US.ts';
 import { zhCN, type SharedMessageKey } from './locales/zh-CN.ts';
 import type { Me } from './session.ts';
@@ -72,6 +73,14 @@ export function assembleMessages(
   const merged = (lang: Lang) => Object.fromEntries(sources.flatMap((s) => Object.entries(s.messages[lang])));
   return { 'zh-CN': merged('zh-CN'), 'en-US': merged('en-US') };
 }
+
+let assembled: Record<Lang, Record<string, string>> | undefined;
+
+/** The desk app's texts (main.tsx): the shared ones and every feature's, put together on first use. */
+export const deskMessages: MessageSource = {
+  'zh-CN': () => (assembled ??= assembleMessages(allFeatures()))['zh-CN'],
+  'en-US': () => (assembled ??= assembleMessages(allFeatures()))['en-US'],
+};
 
 export type AppRoute = FeatureRoute & { feature: string };
 

@@ -1,7 +1,8 @@
 // The phone workbench's service worker (scope /m/, registered by features/workbench/service-worker.ts).
-// The app shell opens from the cache when there is no connection: pages (every /m/ path is the same index.html)
-// from the network first, the cached shell after 3 s or without a connection; built files (/assets/, hashed names,
-// never changed) from the cache first. API answers are never cached here: the workbench keeps its own copy of the
+// The app shell opens from the cache when there is no connection: the workbench's page (/m/: the phone entry,
+// m/index.html) from the network first, the cached shell after 3 s or without a connection; built files (/assets/,
+// hashed names, never changed) from the cache first. Other pages under /m/ (/m/leader) are the desk app's: from the
+// network, never kept as the shell. API answers are never cached here: the workbench keeps its own copy of the
 // lists it needs on the device, and personal data stays out of the HTTP caches.
 const CACHE = 'wuwei-workbench-v1';
 const SHELL = '/m/';
@@ -62,7 +63,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
+  if (request.mode === 'navigate' && (url.pathname === '/m/' || url.pathname === '/m')) {
     event.respondWith(shellFirstFromNetwork(request));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(assetFromCache(request));
