@@ -9,6 +9,7 @@ import {
   type MenuGroup,
   type Shortcut,
 } from './define-feature.ts';
+import type { PhoneMessageKey } from '../features/workbench/phone-messages.ts';
 import * as manifests from './features.ts';
 import type { MessageSource } from './lang.ts';
 import { enUS } from './locales/en-US.ts';
@@ -17,8 +18,11 @@ import type { Me } from './session.ts';
 
 type Manifests = typeof manifests;
 
-/** Every message key: the shared ones (locales/) and those of every feature in features.ts. */
-export type MessageKey = SharedMessageKey | FeatureMessageKey<Manifests[keyof Manifests]>;
+/**
+ * Every message key: the shared ones (locales/), those of every feature in features.ts and the phone workbench's
+ * own (its entry's only: features/workbench/phone-messages.ts).
+ */
+export type MessageKey = SharedMessageKey | FeatureMessageKey<Manifests[keyof Manifests]> | PhoneMessageKey;
 
 /** The app shell's texts, which belong to no feature. */
 export const sharedMessages: Record<Lang, Readonly<Record<string, string>>> = {

@@ -12,6 +12,7 @@ import {
   visibleMenu,
 } from './assemble.ts';
 import { defineFeature, defineMessages, menuGroups, type Feature } from './define-feature.ts';
+import { phoneMessages, workbenchMessages } from '../features/workbench/phone-messages.ts';
 
 const features = allFeatures();
 const featuresDir = path.resolve(import.meta.dirname, '../features');
@@ -44,6 +45,20 @@ describe('the assembled features', () => {
     for (const text of [...Object.values(messages['zh-CN']), ...Object.values(messages['en-US'])]) {
       expect(text.trim()).not.toBe('');
     }
+  });
+
+  it('gives the phone entry the shared texts and the workbench’s own, whose keys no feature defines', async () => {
+    // Checked as the desk app's texts are: a key also defined elsewhere, or missing in a language, throws.
+    expect(() =>
+      assembleMessages([...features, feature('phone', { messages: workbenchMessages })]),
+    ).not.toThrow();
+    const zh = await phoneMessages['zh-CN']();
+    const en = await phoneMessages['en-US']();
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    expect(zh['workbench.title']).toBe('移动工作台');
+    expect(zh['common.networkError']).toBeTruthy();
+    // Not the desk app's other features.
+    expect(zh['menu.workbench']).toBeUndefined();
   });
 
   it('has no route path twice', () => {
