@@ -94,6 +94,10 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // Every feature's English texts (messages.en-US.ts, loaded only when English is chosen) in one file.
+      output: { codeSplitting: { groups: [{ name: 'messages-en-US', test: /[\\/](messages\.)?en-US\.ts$/ }] } },
+    },
   },
   server: {
     port: 5173,

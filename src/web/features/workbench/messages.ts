@@ -9,8 +9,5 @@ export const messages = defineMessages({
     'menu.workbench': '移动工作台',
     'workbench.shortcut': '今日工作、入户敲门走访，离线也能记录',
   },
-  'en-US': {
-    'menu.workbench': 'Phone workbench',
-    'workbench.shortcut': 'Today’s work and door-knocking visits, also offline',
-  },
+  'en-US': () => import('./messages.en-US.ts'),
 });
