@@ -96,7 +96,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       // Every feature's English texts (messages.en-US.ts, loaded only when English is chosen) in one file.
-      output: { codeSplitting: { groups: [{ name: 'messages-en-US', test: /[\\/](messages\.)?en-US\.ts$/ }] } },
+      output: {
+        codeSplitting: { groups: [{ name: 'messages-en-US', test: /[\\/](messages\.)?en-US\.ts$/ }] },
+      },
     },
   },
   server: {
