@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
@@ -125,27 +126,39 @@ export function createApp(appDeps: AppDeps) {
     app.use('/assets/*', serveStatic({ root, precompressed: true }));
     // A file of another build is missing, not the app: a 404, which the browser does not keep.
     app.get('/assets/*', (c) => c.text('Not found', 404));
+    // The phone workbench's own entry (m/index.html, a build apart: vite.config.ts) for /m/; its other paths
+    // (/m/leader) are pages of the desk app, like every other path.
+    const phonePage = builtPage(path.join(root, 'm/index.html'));
+    if (phonePage) for (const phonePath of ['/m', '/m/']) app.get(phonePath, phonePage);
     app.use('*', serveStatic({ root, precompressed: true }));
     // Every other path is a page of the app: index.html, compressed like the rest when the build made it so.
-    const index = path.join(root, 'index.html');
-    const indexHtml = {
-      identity: fs.readFileSync(index),
-      br: fs.existsSync(`${index}.br`) ? fs.readFileSync(`${index}.br`) : null,
-      gzip: fs.existsSync(`${index}.gz`) ? fs.readFileSync(`${index}.gz`) : null,
-    };
-    app.get('*', (c) => {
-      const encoding = pickEncoding(c.req.header('accept-encoding'));
-      const body = (encoding && indexHtml[encoding]) || indexHtml.identity;
-      c.header('Content-Type', 'text/html; charset=UTF-8');
-      c.header('Cache-Control', 'no-cache');
-      c.header('Vary', 'Accept-Encoding');
-      if (body !== indexHtml.identity) c.header('Content-Encoding', encoding!);
-      return c.body(new Uint8Array(body));
-    });
+    app.get('*', builtPage(path.join(root, 'index.html'))!);
   } else {
     app.get('/', (c) => c.text('The web app is not built: run `npm run build`. The API is at /api/docs.'));
   }
   return app;
+}
+
+/**
+ * The handler sending a built page (an entry's HTML), compressed like the rest when the build made it so, never
+ * kept without asking again (a new build names new scripts); undefined when the build has no such page.
+ */
+function builtPage(file: string) {
+  if (!fs.existsSync(file)) return undefined;
+  const html = {
+    identity: fs.readFileSync(file),
+    br: fs.existsSync(`${file}.br`) ? fs.readFileSync(`${file}.br`) : null,
+    gzip: fs.existsSync(`${file}.gz`) ? fs.readFileSync(`${file}.gz`) : null,
+  };
+  return (c: Context<AppEnv>) => {
+    const encoding = pickEncoding(c.req.header('accept-encoding'));
+    const body = (encoding && html[encoding]) || html.identity;
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Accept-Encoding');
+    if (body !== html.identity) c.header('Content-Encoding', encoding!);
+    return c.body(new Uint8Array(body));
+  };
 }
 
 /** A page (HTML, the API reference), not a JSON answer or a built script or style: it gets the page headers. */

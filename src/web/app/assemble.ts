@@ -1,28 +1,31 @@
 import {
-  langs,
   menuGroups,
   type Feature,
   type FeatureMessageKey,
+  type FeatureMessages,
   type FeatureRoute,
-  type Lang,
   type MenuEntry,
   type MenuGroup,
   type Shortcut,
 } from './define-feature.ts';
+import type { PhoneMessageKey } from '../features/workbench/phone-messages.ts';
 import * as manifests from './features.ts';
-import { enUS } from './locales/en-US.ts';
+import type { MessageSource } from './lang.ts';
 import { zhCN, type SharedMessageKey } from './locales/zh-CN.ts';
 import type { Me } from './session.ts';
 
 type Manifests = typeof manifests;
 
-/** Every message key: the shared ones (locales/) and those of every feature in features.ts. */
-export type MessageKey = SharedMessageKey | FeatureMessageKey<Manifests[keyof Manifests]>;
+/**
+ * Every message key: the shared ones (locales/), those of every feature in features.ts and the phone workbench's
+ * own (its entry's only: features/workbench/phone-messages.ts).
+ */
+export type MessageKey = SharedMessageKey | FeatureMessageKey<Manifests[keyof Manifests]> | PhoneMessageKey;
 
-/** The app shell's texts, which belong to no feature. */
-export const sharedMessages: Record<Lang, Readonly<Record<string, string>>> = {
+/** The app shell's texts, which belong to no feature; the English ones loaded when chosen. */
+export const sharedMessages: FeatureMessages<SharedMessageKey> = {
   'zh-CN': zhCN,
-  'en-US': enUS,
+  'en-US': () => import('./locales/en-US.ts').then((m) => ({ default: m.enUS })),
 };
 
 /**
@@ -39,39 +42,54 @@ function routeShape(path: string): string {
 }
 
 /**
- * The texts of every language: the shared ones and each feature's. A key two features (or a feature and the
- * shell) both define, or a key missing in one language, throws, naming where it is.
+ * The texts of every language, each put together when asked for: the shared ones and each feature's. A key two
+ * features (or a feature and the shell) both define throws at once; a key missing in, or extra to, a language
+ * throws when that language is loaded, naming where it is.
  */
 export function assembleMessages(
   features: readonly Feature[],
-  shared: Record<Lang, Readonly<Record<string, string>>> = sharedMessages,
-): Record<Lang, Record<string, string>> {
+  shared: FeatureMessages<string> = sharedMessages,
+): MessageSource {
   const owners = new Map<string, string>();
   const sources = [
     { name: 'src/web/app/locales', messages: shared },
     ...features.map((f) => ({ name: `feature ${f.name}`, messages: f.messages })),
   ];
   for (const { name, messages } of sources) {
-    const keys = Object.keys(messages['zh-CN']);
-    for (const lang of langs) {
-      const other = Object.keys(messages[lang]);
-      const missing = keys.filter((k) => !(k in messages[lang]));
-      const extra = other.filter((k) => !(k in messages['zh-CN']));
-      if (missing.length || extra.length) {
-        throw new Error(
-          `${name}: ${lang} texts differ from zh-CN (missing ${missing.join(', ')}; extra ${extra.join(', ')})`,
-        );
-      }
-    }
-    for (const key of keys) {
+    for (const key of Object.keys(messages['zh-CN'])) {
       const owner = owners.get(key);
       if (owner) throw new Error(`Message key ${key} is defined twice: by ${owner} and by ${name}`);
       owners.set(key, name);
     }
   }
-  const merged = (lang: Lang) => Object.fromEntries(sources.flatMap((s) => Object.entries(s.messages[lang])));
-  return { 'zh-CN': merged('zh-CN'), 'en-US': merged('en-US') };
+  return {
+    'zh-CN': () => Object.fromEntries(sources.flatMap((s) => Object.entries(s.messages['zh-CN']))),
+    'en-US': async () => {
+      const loaded = await Promise.all(
+        sources.map(async (s) => ({ ...s, en: (await s.messages['en-US']()).default })),
+      );
+      for (const { name, messages, en } of loaded) {
+        const keys = Object.keys(messages['zh-CN']);
+        const missing = keys.filter((k) => !(k in en));
+        const extra = Object.keys(en).filter((k) => !(k in messages['zh-CN']));
+        if (missing.length || extra.length) {
+          throw new Error(
+            `${name}: en-US texts differ from zh-CN (missing ${missing.join(', ')}; extra ${extra.join(', ')})`,
+          );
+        }
+      }
+      return Object.fromEntries(loaded.flatMap((s) => Object.entries(s.en)));
+    },
+  };
 }
+
+let assembled: MessageSource | undefined;
+
+/** The desk app's texts (main.tsx): the shared ones and every feature's, put together on first use. */
+export const deskMessages: MessageSource = {
+  'zh-CN': () => (assembled ??= assembleMessages(allFeatures()))['zh-CN'](),
+  'en-US': () => (assembled ??= assembleMessages(allFeatures()))['en-US'](),
+};
 
 export type AppRoute = FeatureRoute & { feature: string };
 

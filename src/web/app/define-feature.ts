@@ -7,8 +7,14 @@ import type { Permission } from './session.ts';
 export const langs = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof langs)[number];
 
-/** A feature's texts: the Chinese ones name the keys, the English ones must have exactly the same keys. */
-export type FeatureMessages<K extends string> = { readonly [L in Lang]: Readonly<Record<K, string>> };
+/**
+ * A feature's texts: the Chinese ones name the keys; the English ones, with the same keys, in a module of their own
+ * (messages.en-US.ts) loaded only when English is chosen, so the Chinese pages do not carry them.
+ */
+export type FeatureMessages<K extends string> = {
+  readonly 'zh-CN': Readonly<Record<K, string>>;
+  readonly 'en-US': () => Promise<{ default: Readonly<Record<K, string>> }>;
+};
 
 type Page = ComponentType;
 
@@ -110,8 +116,11 @@ export type Feature<K extends string = string> = {
 
 type MessagesInput<Z extends Record<string, string>> = {
   'zh-CN': Z;
-  /** Exactly the keys of the Chinese texts: a missing or extra key does not compile. */
-  'en-US': { [P in keyof Z]: string };
+  /**
+   * `() => import('./messages.en-US.ts')`: every key of the Chinese texts (a missing one does not compile; an extra
+   * one throws when the texts are put together, assemble.ts).
+   */
+  'en-US': () => Promise<{ default: { [P in keyof Z]: string } }>;
 };
 
 /** A feature's messages, for a `messages.ts` kept beside the manifest; checks that both languages have the same keys. */

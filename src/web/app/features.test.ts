@@ -12,17 +12,28 @@ import {
   visibleMenu,
 } from './assemble.ts';
 import { defineFeature, defineMessages, menuGroups, type Feature } from './define-feature.ts';
+import type { MessageSource } from './lang.ts';
+import { phoneMessages, workbenchMessages } from '../features/workbench/phone-messages.ts';
 
 const features = allFeatures();
 const featuresDir = path.resolve(import.meta.dirname, '../features');
 
 const page = () => null;
+/** A feature's texts, as a manifest gives them: the English ones loaded when asked for. */
+const texts = (zh: Record<string, string>, en: Record<string, string>) => ({
+  'zh-CN': zh,
+  'en-US': () => Promise.resolve({ default: en }),
+});
+/** Both languages of assembled texts, loaded. */
+async function loaded(source: MessageSource) {
+  return { 'zh-CN': await source['zh-CN'](), 'en-US': await source['en-US']() };
+}
 const feature = (name: string, parts: Partial<Feature>): Feature => ({
   name,
   routes: [],
   menu: [],
   shortcuts: [],
-  messages: { 'zh-CN': {}, 'en-US': {} },
+  messages: texts({}, {}),
   ...parts,
 });
 
@@ -35,15 +46,30 @@ describe('the assembled features', () => {
     expect(features.map((f) => f.name).sort()).toEqual(folders);
   });
 
-  it('has no message key twice, and both languages have the same keys', () => {
-    const messages = assembleMessages(features);
+  it('has no message key twice, and both languages have the same keys', async () => {
+    const messages = await loaded(assembleMessages(features));
     expect(Object.keys(messages['en-US']).sort()).toEqual(Object.keys(messages['zh-CN']).sort());
     for (const source of [sharedMessages, ...features.map((f) => f.messages)]) {
-      expect(Object.keys(source['en-US']).sort()).toEqual(Object.keys(source['zh-CN']).sort());
+      const en = (await source['en-US']()).default;
+      expect(Object.keys(en).sort()).toEqual(Object.keys(source['zh-CN']).sort());
     }
     for (const text of [...Object.values(messages['zh-CN']), ...Object.values(messages['en-US'])]) {
       expect(text.trim()).not.toBe('');
     }
+  });
+
+  it('gives the phone entry the shared texts and the workbench’s own, whose keys no feature defines', async () => {
+    // Checked as the desk app's texts are: a key also defined elsewhere, or missing in a language, throws.
+    expect(() =>
+      assembleMessages([...features, feature('phone', { messages: workbenchMessages })]),
+    ).not.toThrow();
+    const zh = await phoneMessages['zh-CN']();
+    const en = await phoneMessages['en-US']();
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    expect(zh['workbench.title']).toBe('移动工作台');
+    expect(zh['common.networkError']).toBeTruthy();
+    // Not the desk app's other features.
+    expect(zh['menu.workbench']).toBeUndefined();
   });
 
   it('has no route path twice', () => {
@@ -70,10 +96,10 @@ describe('the assembled features', () => {
     ).toEqual(['/b/:token', '/login']);
   });
 
-  it('builds a menu of routes, in order, each with a text in both languages', () => {
+  it('builds a menu of routes, in order, each with a text in both languages', async () => {
     const menu = assembleMenu(features);
     const routes = assembleRoutes(features);
-    const messages = assembleMessages(features);
+    const messages = await loaded(assembleMessages(features));
     expect(menu.map((e) => e.path)).toEqual([
       '/',
       '/tasks',
@@ -112,10 +138,10 @@ describe('the assembled features', () => {
     }
   });
 
-  it('lists every entry but home under a group, and the groups in their order', () => {
+  it('lists every entry but home under a group, and the groups in their order', async () => {
     const menu = assembleMenu(features);
     expect(menu.filter((e) => !e.group).map((e) => e.path)).toEqual(['/']);
-    const messages = assembleMessages(features);
+    const messages = await loaded(assembleMessages(features));
     for (const group of Object.values(menuGroups)) {
       expect(messages['zh-CN'][group.label]).toBeTruthy();
       expect(messages['en-US'][group.label]).toBeTruthy();
@@ -158,10 +184,10 @@ describe('the assembled features', () => {
     expect(resident.map((e) => e.path)).toEqual(['/', '/my-volunteering']);
   });
 
-  it('puts shortcuts on home to routes of their own feature, each with texts in both languages and its route’s permission', () => {
+  it('puts shortcuts on home to routes of their own feature, each with texts in both languages and its route’s permission', async () => {
     const shortcuts = assembleShortcuts(features);
     const routes = assembleRoutes(features);
-    const messages = assembleMessages(features);
+    const messages = await loaded(assembleMessages(features));
     expect(shortcuts.map((s) => s.path)).toEqual([
       '/m/',
       '/m/leader',
@@ -257,21 +283,24 @@ describe('assembling', () => {
   });
 
   it('refuses a message key two features define, or one the shared texts already have', () => {
-    const a = feature('a', { messages: { 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.one': 'one' } } });
-    const b = feature('b', { messages: { 'zh-CN': { 'x.one': '壹' }, 'en-US': { 'x.one': 'One' } } });
+    const a = feature('a', { messages: texts({ 'x.one': '一' }, { 'x.one': 'one' }) });
+    const b = feature('b', { messages: texts({ 'x.one': '壹' }, { 'x.one': 'One' }) });
     expect(() => assembleMessages([a, b])).toThrow(
       'Message key x.one is defined twice: by feature a and by feature b',
     );
     const shell = feature('shell', {
-      messages: { 'zh-CN': { 'common.ok': '好' }, 'en-US': { 'common.ok': 'OK' } },
+      messages: texts({ 'common.ok': '好' }, { 'common.ok': 'OK' }),
     });
     expect(() => assembleMessages([shell])).toThrow('Message key common.ok is defined twice');
     expect(() => assembleMessages([...features, features[0]!])).toThrow('is defined twice');
   });
 
-  it('refuses a feature whose languages differ', () => {
-    const odd = feature('odd', { messages: { 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.two': 'two' } } });
-    expect(() => assembleMessages([odd])).toThrow('feature odd: en-US texts differ from zh-CN');
+  it('refuses a feature whose languages differ', async () => {
+    const odd = feature('odd', { messages: texts({ 'x.one': '一' }, { 'x.two': 'two' }) });
+    // Found when the English texts are loaded: the Chinese ones draw as before.
+    const source = assembleMessages([odd]);
+    expect((await source['zh-CN']())['x.one']).toBe('一');
+    await expect(source['en-US']()).rejects.toThrow('feature odd: en-US texts differ from zh-CN');
   });
 
   it('refuses a shortcut to another feature’s route, or two shortcuts to one path', () => {
@@ -302,12 +331,14 @@ describe('assembling', () => {
 });
 
 describe('defineFeature and defineMessages', () => {
-  it('keep both languages to the same keys and menu labels to known keys, at compile time', () => {
-    const messages = defineMessages({ 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.one': 'one' } });
-    // @ts-expect-error en-US lacks a key
-    defineMessages({ 'zh-CN': { 'x.one': '一', 'x.two': '二' }, 'en-US': { 'x.one': 'one' } });
-    // @ts-expect-error en-US has a key zh-CN does not
-    defineMessages({ 'zh-CN': { 'x.one': '一' }, 'en-US': { 'x.one': 'one', 'x.two': 'two' } });
+  it('keep both languages to the same keys and menu labels to known keys, at compile time', async () => {
+    const english =
+      <T>(en: T) =>
+      () =>
+        Promise.resolve({ default: en });
+    const messages = defineMessages({ 'zh-CN': { 'x.one': '一' }, 'en-US': english({ 'x.one': 'one' }) });
+    // @ts-expect-error en-US lacks a key (an extra one throws when loaded: 'refuses a feature whose languages differ')
+    defineMessages({ 'zh-CN': { 'x.one': '一', 'x.two': '二' }, 'en-US': english({ 'x.one': 'one' }) });
     const icon = () => null;
     const made = defineFeature({
       name: 'x',
@@ -324,8 +355,8 @@ describe('defineFeature and defineMessages', () => {
       messages,
     });
     // @ts-expect-error inline messages are checked the same way
-    defineFeature({ name: 'z', messages: { 'zh-CN': { 'z.one': '一' }, 'en-US': {} } });
+    defineFeature({ name: 'z', messages: { 'zh-CN': { 'z.one': '一' }, 'en-US': english({}) } });
     expect(made.routes).toEqual([]);
-    expect(made.messages['en-US']['x.one']).toBe('one');
+    expect((await made.messages['en-US']()).default['x.one']).toBe('one');
   });
 });

@@ -1,26 +1,40 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { allFeatures, assembleMessages, type MessageKey } from './assemble.ts';
-import { currentLang, LANG_STORAGE_KEY, setCurrentLang, type Lang } from './lang.ts';
+import type { MessageKey } from './assemble.ts';
+import { currentLang, LANG_STORAGE_KEY, setCurrentLang, type Lang, type MessageSource } from './lang.ts';
 
-export type { Lang, MessageKey };
+export type { Lang, MessageKey, MessageSource };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 /** Text the API sends in both languages (role names). */
 export type BiText = { zh: string; en: string };
 
-let dictionaries: Record<Lang, Record<string, string>> | undefined;
+let source: MessageSource | undefined;
+const dictionaries: Partial<Record<Lang, Record<string, string>>> = {};
 
-/** The texts of `lang`: the shared ones and every feature's, put together on first use (see assemble.ts). */
+/**
+ * Where the texts come from, set by the entry before it draws anything: the desk app (main.tsx) every feature's
+ * (assemble.ts), the phone workbench (phone.tsx) the workbench's only.
+ */
+export function setMessageSource(messages: MessageSource): void {
+  source = messages;
+}
+
+/** Makes the texts of `lang` ready (the entry awaits the current language's before drawing; setLang the next). */
+export async function loadMessages(lang: Lang): Promise<void> {
+  if (!source) throw new Error('setMessageSource first (the entry sets where the texts come from)');
+  dictionaries[lang] ??= await source[lang]();
+}
+
+/** The texts of `lang`, once loaded (loadMessages); keys without a text show as themselves. */
 function dictionary(lang: Lang): Record<string, string> {
-  dictionaries ??= assembleMessages(allFeatures());
-  return dictionaries[lang];
+  return dictionaries[lang] ?? {};
 }
 
 export { currentLang };
 
 /** Whether a text exists for `key`; for codes the server may add before the UI knows them. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in dictionary('zh-CN');
+  return key in dictionary(currentLang());
 }
 
 /** Fills `{name}` placeholders. */
@@ -53,13 +67,19 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLang());
   const setLang = useCallback((next: Lang) => {
-    setCurrentLang(next);
-    try {
-      localStorage.setItem(LANG_STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-    setLangState(next);
+    // The texts of the language chosen are fetched first (a failure leaves the current one).
+    void loadMessages(next).then(
+      () => {
+        setCurrentLang(next);
+        try {
+          localStorage.setItem(LANG_STORAGE_KEY, next);
+        } catch {
+          // Private mode: the choice lasts for this page only.
+        }
+        setLangState(next);
+      },
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;

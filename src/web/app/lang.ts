@@ -4,6 +4,9 @@
  */
 export type Lang = 'zh-CN' | 'en-US';
 
+/** How an entry gets the texts of each language (i18n.tsx setMessageSource); one not in use is loaded only when chosen. */
+export type MessageSource = Record<Lang, () => Record<string, string> | Promise<Record<string, string>>>;
+
 export const LANG_STORAGE_KEY = 'wuwei.lang';
 
 function storedLang(): Lang {

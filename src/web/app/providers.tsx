@@ -1,6 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUSAntd from 'antd/locale/en_US';
 import zhCNAntd from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -42,7 +41,8 @@ function AntdProvider({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
+    // Ant Design's own texts are English unless given a locale: only the Chinese one is loaded.
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCNAntd : undefined} theme={theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

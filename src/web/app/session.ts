@@ -44,7 +44,10 @@ export function useMe() {
         await offlineBindUser(me.id);
         await offlineSet('me', me);
       }
-      if (client.getQueryData(preferencesKey) === undefined) await primePreferences(client, me);
+      // The phone pages use none (they are the desk lists' settings): not one more request in a row on a phone.
+      if (!isOfflinePage() && client.getQueryData(preferencesKey) === undefined) {
+        await primePreferences(client, me);
+      }
       return me;
     },
     staleTime: 5 * 60_000,

@@ -1,11 +1,11 @@
 // The phone workbench's service worker (scope /m/, registered by features/workbench/service-worker.ts).
-// The app shell opens from the cache when there is no connection: pages (every /m/ path is the same index.html)
-// from the network first, the cached shell after 3 s or without a connection; built files (/assets/, hashed names,
-// never changed) from the cache first. API answers are never cached here: the workbench keeps its own copy of the
+// The app shell opens from the cache, with or without a connection: the workbench's page (/m/: the phone entry,
+// m/index.html) from the cache while a fresh copy is fetched for the next start; built files (/assets/, hashed
+// names, never changed) from the cache first. Other pages under /m/ (/m/leader) are the desk app's: from the
+// network, never kept as the shell. API answers are never cached here: the workbench keeps its own copy of the
 // lists it needs on the device, and personal data stays out of the HTTP caches.
 const CACHE = 'wuwei-workbench-v1';
 const SHELL = '/m/';
-const NETWORK_WAIT_MS = 3000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -31,21 +31,19 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function shellFirstFromNetwork(request) {
-  const cache = await caches.open(CACHE);
-  const network = fetch(request).then((response) => {
-    if (response.ok) void cache.put(SHELL, response.clone());
+/**
+ * The shell from the cache at once when it is there (a phone's round trip saved on every start), and fetched
+ * meanwhile for the next start (a new build then opens the time after); from the network only the first time.
+ * Its scripts are hashed and kept beside it, so a kept shell always finds the files it names.
+ */
+function shellFromCache(event) {
+  const refreshed = caches.open(CACHE).then(async (cache) => {
+    const response = await fetch(event.request);
+    if (response.ok) await cache.put(SHELL, response.clone());
     return response;
   });
-  const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, null));
-  try {
-    const answer = await Promise.race([network, timeout]);
-    if (answer) return answer;
-  } catch {
-    // no connection: the cached shell below
-  }
-  const cached = await cache.match(SHELL);
-  return cached ?? network;
+  event.waitUntil(refreshed.catch(() => undefined));
+  return caches.open(CACHE).then(async (cache) => (await cache.match(SHELL)) ?? refreshed);
 }
 
 async function assetFromCache(request) {
@@ -62,8 +60,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    event.respondWith(shellFirstFromNetwork(request));
+  if (request.mode === 'navigate' && (url.pathname === '/m/' || url.pathname === '/m')) {
+    event.respondWith(shellFromCache(event));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(assetFromCache(request));
   }

@@ -14,17 +14,5 @@ export const messages = defineMessages({
     'settings.reset': '恢复默认',
     'settings.saved': '已保存',
   },
-  'en-US': {
-    'settings.shortcut': 'County settings such as the base map',
-    'menu.settings': 'Settings',
-    'settings.title': 'Settings',
-    'settings.subtitle':
-      'County-wide settings, changed by the county administrator; a change applies at once and is audited',
-    'settings.default': 'Default: {value}',
-    'settings.changedAt': 'Last changed: {at}',
-    'settings.never': 'Default in use',
-    'settings.save': 'Save',
-    'settings.reset': 'Reset to default',
-    'settings.saved': 'Saved',
-  },
+  'en-US': () => import('./messages.en-US.ts'),
 });

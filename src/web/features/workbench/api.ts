@@ -68,19 +68,18 @@ function useDeviceCopy<T>(key: readonly unknown[], enabled: boolean): Kept<T> | 
   return copy?.key === storageKey ? copy.kept : undefined;
 }
 
+/** The open rounds concerning the caller: the query, also asked for by the phone entry as it starts (phone.tsx). */
+export const openRoundsQuery = {
+  queryKey: keys.openRounds,
+  queryFn: () =>
+    keptOnDevice(keys.openRounds, async () => (await api.get('/rounds', { query: { status: 'open' } })).data),
+  retry: false,
+} as const;
+
 /** The open rounds concerning the caller (the phone works on the first one). */
 export function useOpenRounds() {
   const copy = useDeviceCopy<Schemas['Round'][]>(keys.openRounds, true);
-  return useQuery({
-    queryKey: keys.openRounds,
-    placeholderData: copy,
-    queryFn: () =>
-      keptOnDevice(
-        keys.openRounds,
-        async () => (await api.get('/rounds', { query: { status: 'open' } })).data,
-      ),
-    retry: false,
-  });
+  return useQuery({ ...openRoundsQuery, placeholderData: copy });
 }
 
 /** My buildings in the round (a grid worker's grids, a leader's buildings) with pending/covered counts. */

@@ -5,7 +5,8 @@ import { messages } from './messages.ts';
 /**
  * The phone workbench (/m/) of grid workers and building leaders: today's work, the open round's buildings and
  * households in stairwell order, visits in a few taps, tap to call; installable, and usable offline (service
- * worker, lists kept on the device, a queue of visits sent once the connection returns).
+ * worker, lists kept on the device, a queue of visits sent once the connection returns). Its own entry, phone.tsx:
+ * the desk app only links to it.
  */
 export default defineFeature({
   name: 'workbench',
@@ -13,8 +14,7 @@ export default defineFeature({
     {
       path: '/m/',
       permission: 'round:visit',
-      watermark: true,
-      load: () => import('./workbench-page.tsx').then((m) => m.WorkbenchPage),
+      load: () => import('./open-phone-entry.tsx').then((m) => m.OpenPhoneEntry),
     },
   ],
   menu: [

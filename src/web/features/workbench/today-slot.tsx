@@ -1,6 +1,5 @@
 import { CheckCircleOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { useTodayTasks } from './api.ts';
@@ -25,7 +24,7 @@ export function TodaySlot() {
         <Card
           size="small"
           title={t('workbench.today.tasks', { n: open.length })}
-          extra={<Link to="/tasks">{t('workbench.today.allTasks')}</Link>}
+          extra={<a href="/tasks">{t('workbench.today.allTasks')}</a>}
         >
           {tasks.isPending ? (
             <Skeleton active paragraph={{ rows: 2 }} />
@@ -39,13 +38,9 @@ export function TodaySlot() {
               renderItem={(task) => (
                 <List.Item
                   actions={[
-                    <Link
-                      key="do"
-                      to="/tasks"
-                      aria-label={t('workbench.today.doTask', { title: task.title })}
-                    >
+                    <a key="do" href="/tasks" aria-label={t('workbench.today.doTask', { title: task.title })}>
                       <CheckCircleOutlined />
-                    </Link>,
+                    </a>,
                   ]}
                 >
                   <List.Item.Meta
@@ -81,14 +76,14 @@ export function TodaySlot() {
       {canLog ? (
         <Card size="small" title={t('workbench.today.logs')}>
           <Space wrap>
-            <Link to="/visit-logs/new">
+            <a href="/visit-logs/new">
               <Button type="primary" icon={<EditOutlined />} data-testid="workbench-write-log">
                 {t('workbench.today.writeLog')}
               </Button>
-            </Link>
-            <Link to="/visit-logs?mine=true">
+            </a>
+            <a href="/visit-logs?mine=true">
               <Button icon={<FileTextOutlined />}>{t('workbench.today.myLogs')}</Button>
-            </Link>
+            </a>
           </Space>
         </Card>
       ) : null}

@@ -17,7 +17,6 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { offlineBindUser, offlineSet } from '../../app/offline.ts';
@@ -165,7 +164,8 @@ function TodayTab({ rounds }: { rounds: Round[] }) {
           <Progress percent={Math.floor(r.coverage.share * 100)} aria-label={t('workbench.progress')} />
         </Card>
       ))}
-      {leader ? <Link to="/m/leader">{t('workbench.leaderPage')}</Link> : null}
+      {/* A page of the desk app: a link that loads it (the phone entry has no router). */}
+      {leader ? <a href="/m/leader">{t('workbench.leaderPage')}</a> : null}
     </Space>
   );
 }

@@ -1,0 +1,43 @@
+/**
+ * The English texts of the fact-sheet feature: messages.ts has the Chinese ones (they name the keys; a key missing here does not
+ * compile) and loads these only when English is chosen, so the Chinese pages do not carry them.
+ */
+export default {
+  'factSheet.title': 'Fact sheet: {name}',
+  'factSheet.meta': '{level} · code {code} · as of {at}',
+  'factSheet.print': 'Print',
+  'factSheet.cards': 'Contact cards',
+  'factSheet.servants': 'Who serves: grid workers {workers}; {branch}, secretary {secretary}',
+  'factSheet.signedBy': 'Grid worker: __________',
+  'factSheet.checkedBy': 'Checked by the community: __________',
+  'factSheet.signedOn': 'Date: ____ / __ / __',
+  'factSheet.onMap': 'Show on map',
+  'factSheet.households': 'Households',
+  'factSheet.householdsNote': 'Permanent {permanent} · floating {floating}',
+  'factSheet.residents': 'Residents',
+  'factSheet.residentsNote': 'Male {male} · female {female}',
+  'factSheet.vacant': 'Vacant',
+  'factSheet.rented': 'Rented',
+  'factSheet.partyMembers': 'Party members',
+  'factSheet.over60': 'Aged 60+',
+  'factSheet.over80Note': 'of whom 80+: {count}',
+  'factSheet.keyPopulation': 'Key population',
+  'factSheet.keyPopulationNote': '{tags} kinds',
+  'factSheet.people':
+    'Registered {registered}, floating {floating}; under 18: {under18}, aged 80+: {over80}.',
+  'factSheet.agePyramid': 'Age structure',
+  'factSheet.keyPopulationTitle': 'Key population ({total})',
+  'factSheet.tag': 'Kind',
+  'factSheet.count': 'People',
+  'factSheet.noKeyPopulation': 'No key population',
+  'factSheet.buildingsTitle': 'Buildings ({count})',
+  'factSheet.building': 'Building',
+  'factSheet.buildingKind': 'Kind',
+  'factSheet.floors': 'Floors',
+  'factSheet.units': 'Units',
+  'factSheet.leader': 'Leader',
+  'factSheet.noBuildings': 'No buildings',
+  'factSheet.childrenTitle': 'Areas within ({count})',
+  'factSheet.area': 'Area',
+  'factSheet.footer': 'Source: the Wuwei resident registry, counted at {at}',
+};

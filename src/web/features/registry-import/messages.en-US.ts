@@ -1,0 +1,63 @@
+/**
+ * The English texts of the registry-import feature: messages.ts has the Chinese ones (they name the keys; a key missing here does not
+ * compile) and loads these only when English is chosen, so the Chinese pages do not carry them.
+ */
+export default {
+  'import.shortcut': 'Register households and residents from an Excel template',
+  'menu.import': 'Import',
+
+  'import.title': 'Registry import',
+  'import.subtitle':
+    'Fill in households and residents in the template; every row is checked before anything is written',
+  'import.template': 'Download template',
+  'import.uploadTitle': 'Upload',
+  'import.fileTitle': 'File: {name}',
+  'import.step.template': 'Fill in',
+  'import.step.validate': 'Upload and check',
+  'import.step.review': 'Review',
+  'import.step.done': 'Done',
+  'import.drop': 'Click or drop the filled-in template here',
+  'import.dropHint': '.xlsx only, up to 20 MB; uploading only checks the rows, nothing is written yet',
+  'import.uploading': 'Uploading…',
+  'import.onlyXlsx': 'Upload an .xlsx file',
+  'import.tooLarge': 'The file must not exceed {mb} MB',
+  'import.validating': 'Checking rows: {done} of {total}',
+  'import.committing': 'Writing to the registry…',
+  'import.rows': 'Rows',
+  'import.validRows': 'Valid rows',
+  'import.errorRows': 'Rows with problems',
+  'import.newHouseholds': 'New households',
+  'import.errorsTitle': 'Report: {errors} problems in {rows} rows',
+  'import.row': 'Row',
+  'import.column': 'Column',
+  'import.reason': 'Problem',
+  'import.downloadReport': 'Download the problem rows',
+  'import.allValid': 'All {rows} rows are valid',
+  'import.commitValid': 'Import valid rows',
+  'import.commitAll': 'Import all or nothing',
+  'import.allDisabled':
+    '"All or nothing" needs every row valid; fix the file and upload again, or import the valid rows.',
+  'import.confirmValid':
+    '{valid} valid rows will be written and {skipped} rows with problems skipped. Import?',
+  'import.confirmAll': 'All {rows} rows will be written in one transaction. Import?',
+  'import.discard': 'Discard',
+  'import.discarded': 'Import discarded',
+  'import.discardedText': 'This upload was discarded; nothing was written.',
+  'import.committedTitle': 'Import complete',
+  'import.committedText':
+    '{residents} residents and {households} new households added; {skipped} rows with problems skipped.',
+  'import.again': 'Import another file',
+  'import.recent': 'Recent imports',
+  'import.none': 'No imports yet',
+  'import.file': 'File',
+  'import.status': 'Status',
+  'import.counts': 'Check result',
+  'import.countsValue': '{rows} rows · {valid} valid · {errors} with problems',
+  'import.at': 'Uploaded',
+  'importStatus.validating': 'Checking',
+  'importStatus.validated': 'Awaiting decision',
+  'importStatus.committing': 'Importing',
+  'importStatus.committed': 'Imported',
+  'importStatus.failed': 'Failed',
+  'importStatus.discarded': 'Discarded',
+};
