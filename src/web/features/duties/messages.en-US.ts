@@ -82,7 +82,6 @@ export default {
   'tasks.note': 'What was done',
   'tasks.noteVisit': 'Visit record (whom you visited, what you learned)',
   'tasks.noteRequired': 'This task needs a note',
-  'tasks.photoLater': 'Photo uploads are not built yet: describe what you saw instead (optional)',
   'tasks.completed': 'Task completed',
   'tasks.shared': 'Shared duty',
   'tasks.with': 'Held by: {names}',
