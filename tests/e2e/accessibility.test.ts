@@ -89,7 +89,8 @@ async function auditRole(username: string): Promise<{ problems: string[]; paths:
   const paths = await menuPaths(page);
   for (const p of paths) {
     await page.goto(p);
-    await page.getByTestId('side-menu').waitFor();
+    // The phone workbench (/m/) is its own entry, with its own frame instead of the desk's side menu.
+    await page.getByTestId(p === '/m/' || p === '/m' ? 'user-name' : 'side-menu').waitFor();
     problems.push(...(await axeProblems(page, `${username} ${p}`)));
   }
   // On a phone: home and the role's first pages (the header and the lists are where pages grew wide).
