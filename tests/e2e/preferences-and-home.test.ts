@@ -15,7 +15,11 @@ describe('column settings follow the user', () => {
     const saved = first.waitForResponse(
       (r) => r.url().includes('/api/v1/me/preferences/columns.residents') && r.request().method() === 'PUT',
     );
-    await settings.getByRole('checkbox', { name: '所属网格' }).uncheck();
+    // A plain click, then the state polled: the box is controlled, and the list re-renders it from the cached
+    // preferences a moment after the click (Playwright's uncheck() reads the state at once and may see it early).
+    const gridBox = settings.getByRole('checkbox', { name: '所属网格' });
+    await gridBox.click();
+    await expect.poll(() => gridBox.isChecked()).toBe(false);
     expect((await saved).status()).toBe(200);
     await expect.poll(() => table.locator('thead th', { hasText: '所属网格' }).count()).toBe(0);
     // Age moved to the front: the order is kept too.

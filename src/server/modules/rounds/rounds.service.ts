@@ -5,6 +5,7 @@ import { users } from '../../core/auth/auth.tables.ts';
 import { codeInScope, registryCondition, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
+import { analyzeTables } from '../../core/db/statistics.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
@@ -220,6 +221,9 @@ export async function openRound(
     });
     return id;
   });
+  // The round's rows are a large share of the table: without fresh statistics a visit's lookup of its row reads the
+  // whole round (statistics.ts, analyzeTables).
+  await analyzeTables(db, ['round_households', 'round_grids']);
   return getRound(db, scope, id);
 }
 

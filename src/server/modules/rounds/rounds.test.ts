@@ -231,6 +231,26 @@ describe('opening a round', () => {
     ]);
   });
 
+  it('refreshes the planner’s statistics of the round’s households, so a visit finds its row by its key', async () => {
+    const statistics = () =>
+      rowsOf<{ estimated: number; counted: number }>(
+        t.db,
+        sql`select (select reltuples::int from pg_class where relname = 'round_households') as estimated,
+          (select count(*)::int from round_households) as counted`,
+      );
+    const round = await openRound(county.id, admin);
+    const [after] = await statistics();
+    expect(round.coverage.households).toBeGreaterThan(0);
+    // Estimated as counted: analysed after the round's rows were written (not left at the count before).
+    expect(after!.estimated).toBe(after!.counted);
+    const plan = await rowsOf<{ 'QUERY PLAN': string }>(
+      t.db,
+      sql`explain select 1 from round_households where round_id = ${round.id}::uuid
+        and household_id = ${newId()}::uuid`,
+    );
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).not.toContain('round_households_code_idx');
+  });
+
   it('leaves out households moved out before it opens', async () => {
     const g = await freshGrid(['101', '102']);
     await t.db
