@@ -30,7 +30,8 @@ const report = send ? null : createStartupReport(process.stderr, { live: process
 const started = performance.now();
 const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
 const opening = report?.stage('opening and migrating the database');
-const database = await openConfiguredDatabase(config);
+// This process only seeds, then exits: PGlite may keep more of the county in memory while it loads (client.ts).
+const database = await openConfiguredDatabase(config, { sharedBuffers: '256MB' });
 await database.migrate();
 opening?.done(database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL');
 send?.({ type: 'database-ready', ms: performance.now() - started });

@@ -5,6 +5,11 @@ import { createEmptyDatabase } from '../../../../tests/support/test-app.ts';
 import type { Database } from './client.ts';
 import { insertColumns, rowsOf, withIndexesDeferred } from './bulk.ts';
 
+const parts = pgTable('bulk_parts', {
+  id: integer('id').primaryKey(),
+  thingId: integer('thing_id'),
+});
+
 const things = pgTable('bulk_things', {
   id: integer('id').primaryKey(),
   code: text('code'),
@@ -77,5 +82,60 @@ describe('bulk loads', () => {
       ),
     ).rejects.toThrow();
     expect(await indexes()).toEqual(before);
+  });
+
+  describe('foreign keys', () => {
+    const keys = async () =>
+      rowsOf<{ conname: string; definition: string }>(
+        database.db,
+        sql`select conname, pg_get_constraintdef(oid) as definition from pg_constraint
+          where conrelid = 'bulk_parts'::regclass and contype = 'f'`,
+      );
+    beforeAll(async () => {
+      await database.db.execute(
+        sql.raw(
+          `create table bulk_parts (id int primary key,
+            thing_id int constraint bulk_parts_thing_fk references bulk_things (id) on delete cascade)`,
+        ),
+      );
+    });
+
+    it('are dropped while the rows go in and added back as they were', async () => {
+      const before = await keys();
+      expect(before).toEqual([
+        {
+          conname: 'bulk_parts_thing_fk',
+          definition: 'FOREIGN KEY (thing_id) REFERENCES bulk_things(id) ON DELETE CASCADE',
+        },
+      ]);
+      const during = await database.db.transaction((tx) =>
+        withIndexesDeferred(tx, [parts], async () => {
+          await insertColumns(tx, parts, { id: [1, 2, 3], thingId: [1, 2, null] });
+          return rowsOf(
+            tx,
+            sql`select conname from pg_constraint where conrelid = 'bulk_parts'::regclass and contype = 'f'`,
+          );
+        }),
+      );
+      expect(during).toEqual([]);
+      expect(await keys()).toEqual(before);
+    });
+
+    it('still refuse a row that breaks them: the load fails as it ends and nothing stays', async () => {
+      const before = await keys();
+      await expect(
+        database.db.transaction((tx) =>
+          withIndexesDeferred(tx, [parts], async () => {
+            await insertColumns(tx, parts, { id: [10, 11], thingId: [1, 999_999] });
+          }),
+        ),
+      ).rejects.toThrow(/bulk_parts_thing_fk/);
+      expect(await keys()).toEqual(before);
+      const [left] = await rowsOf<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from bulk_parts where id >= 10`,
+      );
+      expect(left!.n).toBe(0);
+    });
   });
 });
