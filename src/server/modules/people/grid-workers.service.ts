@@ -493,3 +493,89 @@ export async function countGridWorkers(db: Executor, scope: Scope, code?: string
     );
   return { gridWorkers: row?.gridWorkers ?? 0, partTimeGridWorkers: row?.partTimeGridWorkers ?? 0 };
 }
+
+/** A grid ended by a redrawing (a grid plan applied) and the grid in force that takes over its workers. */
+export type GridSuccession = { from: string; to: { id: string; code: string } };
+
+/**
+ * Moves the workers of grids a redrawing ended (a grid plan applied: the grids end the day before `day`) to their
+ * successors, inside the caller's transaction: a service that had begun ends the day before and a new one on the
+ * successor starts on `day` (same employment and occupation; none when the person already serves it); one that had
+ * not begun yet is moved as it is. Each person's access follows at once (their one grid_worker assignment, over the
+ * grids they now serve), and each move is audited as `grid_worker.moved`. Returns the persons moved.
+ */
+export async function moveWorkersOfEndedGrids(
+  tx: Executor,
+  keys: DataKeys,
+  actor: Actor,
+  successions: GridSuccession[],
+  day: string,
+): Promise<string[]> {
+  const successor = new Map(successions.map((s) => [s.from, s.to]));
+  if (successor.size === 0) return [];
+  const rows = await tx
+    .select({
+      id: gridWorkers.id,
+      personId: gridWorkers.personId,
+      gridId: gridWorkers.gridId,
+      code: gridWorkers.territoryCode,
+      employment: gridWorkers.employment,
+      occupation: gridWorkers.occupation,
+      startsOn: gridWorkers.startsOn,
+    })
+    .from(gridWorkers)
+    .where(and(inArray(gridWorkers.gridId, [...successor.keys()]), serving))
+    .orderBy(asc(gridWorkers.personId), asc(gridWorkers.territoryCode));
+  if (rows.length === 0) return [];
+  const persons = [...new Set(rows.map((r) => r.personId))];
+  const served = await tx
+    .select({ personId: gridWorkers.personId, gridId: gridWorkers.gridId })
+    .from(gridWorkers)
+    .where(and(inArray(gridWorkers.personId, persons), serving));
+  const serves = new Set(served.map((s) => `${s.personId}:${s.gridId}`));
+  const lastDay = shanghaiDay(new Date(Date.parse(`${day}T12:00:00+08:00`) - 86_400_000));
+  const moved = new Map<string, { from: string[]; to: string[] }>();
+  for (const row of rows) {
+    const to = successor.get(row.gridId)!;
+    const already = serves.has(`${row.personId}:${to.id}`);
+    if (row.startsOn >= day && !already) {
+      await tx
+        .update(gridWorkers)
+        .set({ gridId: to.id, territoryCode: to.code, updatedAt: new Date() })
+        .where(eq(gridWorkers.id, row.id));
+    } else {
+      // Begun (or a duplicate of a service on the successor): it ends with its grid.
+      await tx
+        .update(gridWorkers)
+        .set({ endsOn: row.startsOn > lastDay ? row.startsOn : lastDay, updatedAt: new Date() })
+        .where(eq(gridWorkers.id, row.id));
+      if (!already) {
+        await tx.insert(gridWorkers).values({
+          id: newId(),
+          personId: row.personId,
+          gridId: to.id,
+          territoryCode: to.code,
+          employment: row.employment,
+          occupation: row.occupation,
+          startsOn: day,
+        });
+      }
+    }
+    serves.add(`${row.personId}:${to.id}`);
+    const entry = moved.get(row.personId) ?? { from: [], to: [] };
+    entry.from.push(row.code);
+    if (!entry.to.includes(to.code)) entry.to.push(to.code);
+    moved.set(row.personId, entry);
+  }
+  for (const [personId, { from, to }] of moved) {
+    await appendAudit(tx, actor, {
+      action: 'grid_worker.moved',
+      entityType: 'grid_worker',
+      entityId: personId,
+      territoryCode: to[0]!,
+      changes: { fromGrids: from, toGrids: to, startsOn: day },
+    });
+    await syncAccess(tx, keys, actor, personId);
+  }
+  return [...moved.keys()];
+}

@@ -31,6 +31,8 @@ export const peopleAudit = {
     residentId: { zh: '居民', en: 'Resident', entity: 'resident' },
     territoryCode: { zh: '区域编码', en: 'Territory code' },
     grids: { zh: '网格', en: 'Grids' },
+    fromGrids: { zh: '原网格', en: 'From grids' },
+    toGrids: { zh: '转入网格', en: 'To grids' },
     employment: {
       zh: '用工方式',
       en: 'Employment',

@@ -39,6 +39,10 @@ export const peopleModule = defineModule({
       'person.access_ended': { zh: '职务权限终止', en: 'Access of a position ended' },
       'grid_worker.appointed': { zh: '任命网格员', en: 'Grid worker appointed' },
       'grid_worker.ended': { zh: '网格员离任', en: 'Grid worker’s service ended' },
+      'grid_worker.moved': {
+        zh: '网格调整：网格员随网格转入新网格',
+        en: 'Grid worker moved to the successor grid',
+      },
     },
     entityTypes: {
       person: { zh: '人员', en: 'Person' },

@@ -5,7 +5,7 @@
  * (read only: they are written through this module's routes). Modules recording a position for a person may record
  * the person inside their own transaction (`recordPerson`, with the request schema `createPersonBody` and
  * `refusingDuplicates` around the transaction) and give or end the position's access (`grantPositionAccess`,
- * `endPositionAccess`); demo generators build persons with `buildPerson`. Nothing else of this folder is imported
+ * `endPositionAccess`); a grid plan applied moves the workers of the grids it ends (`moveWorkersOfEndedGrids`); demo generators build persons with `buildPerson`. Nothing else of this folder is imported
  * from outside it.
  */
 export {
@@ -16,6 +16,7 @@ export {
   refusingDuplicates,
 } from './people.service.ts';
 export { gridWorkers, persons } from './people.tables.ts';
+export { moveWorkersOfEndedGrids, type GridSuccession } from './grid-workers.service.ts';
 export { maxWorkerLoad } from './people.settings.ts';
 export { personOfResident } from './people.residents.ts';
 export {

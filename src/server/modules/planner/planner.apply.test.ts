@@ -154,6 +154,83 @@ describe('applying a grid plan', () => {
     expect(move.status).toBe(409);
   });
 
+  it('moves the workers of the grids it ends to the grid that took most of their households, with their access', async () => {
+    // The community (not the other tests') whose grids have the most workers serving.
+    const communities = county.children.flatMap((s) => s.children);
+    const [busiest] = await rowsOf<{ code: string }>(
+      t.db,
+      sql`select left(territory_code, 12) as code from grid_workers where ends_on is null
+        and left(territory_code, 12) not in (${community.code}, ${otherCommunity.code})
+        group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    const place = communities.find((c) => c.code === busiest!.code)!;
+    const prefix = `${place.code}%`;
+    const serving = () =>
+      rowsOf<{ person: string; grid: string; code: string; starts: string; live: boolean }>(
+        t.db,
+        sql`select gw.person_id::text as person, gw.grid_id::text as grid, gw.territory_code as code,
+          gw.starts_on::text as starts, g.ends_on is null as live
+        from grid_workers gw join territories g on g.id = gw.grid_id
+        where gw.territory_code like ${prefix} and gw.ends_on is null order by 1, 3`,
+      );
+    const before = await serving();
+    expect(before.length).toBeGreaterThan(0);
+    const proposal = await planOf(
+      place.id,
+      { mode: 'fresh', gridCount: Math.max(1, place.children.length - 1), seed: 2 },
+      admin,
+    );
+    const applied = await post(`/planner/proposals/${proposal.id}/apply`, undefined, admin);
+    expect(applied.status, applied.text).toBe(200);
+    expect(applied.json.data.gridsRetired).toBeGreaterThan(0);
+
+    const after = await serving();
+    // Everyone who served in the community still does, on grids in force only.
+    expect([...new Set(after.map((r) => r.person))]).toEqual([...new Set(before.map((r) => r.person))]);
+    expect(after.every((r) => r.live)).toBe(true);
+    const ended = new Set(
+      (
+        await rowsOf<{ id: string }>(
+          t.db,
+          sql`select id::text as id from territories where code like ${prefix} and level = 'grid' and ends_on is not null`,
+        )
+      ).map((r) => r.id),
+    );
+    const movedPersons = new Set(before.filter((r) => ended.has(r.grid)).map((r) => r.person));
+    expect(movedPersons.size).toBeGreaterThan(0);
+    // A moved worker's earlier service ended the day before, the new one starts today.
+    const today = shanghaiDay();
+    for (const person of movedPersons) {
+      expect(after.filter((r) => r.person === person).some((r) => r.starts === today)).toBe(true);
+      const [old] = await rowsOf<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from grid_workers where person_id = ${person}::uuid
+          and grid_id in (select id from territories where code like ${prefix} and ends_on is not null)
+          and ends_on is null`,
+      );
+      expect(old!.n).toBe(0);
+    }
+    // Their access (the one grid_worker assignment of an account) covers exactly the grids they now serve.
+    const access = await rowsOf<{ person: string; scope: string[] }>(
+      t.db,
+      sql`select p.id::text as person, ra.scope_ids::text[] as scope from persons p
+        join role_assignments ra on ra.user_id = p.user_id and ra.source_kind = 'grid_worker'
+        where p.id::text = any(${sql.param([...movedPersons])}::text[])`,
+    );
+    for (const a of access) {
+      const grids = after.filter((r) => r.person === a.person).map((r) => r.grid);
+      expect([...a.scope].sort()).toEqual(expect.arrayContaining([...new Set(grids)].sort()));
+      expect(a.scope.some((id) => ended.has(id))).toBe(false);
+    }
+    const [audited] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where action = 'grid_worker.moved'
+        and entity_id::text = any(${sql.param([...movedPersons])}::text[])`,
+    );
+    expect(audited!.n).toBe(movedPersons.size);
+    expect(applied.json.data).toBeDefined();
+  });
+
   it('refuses a stale proposal (the registry changed since) with a 409 and changes nothing', async () => {
     const proposal = await planOf(
       otherCommunity.id,

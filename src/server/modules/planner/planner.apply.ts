@@ -2,25 +2,34 @@
  * Applying a grid plan in one audited transaction (issue 12): the place is read again and compared with what the
  * proposal was made from (409 when it changed); new grid nodes are created and retired ones ended (territory),
  * buildings, their households and residents move to their new grid with their history (registry), contact
- * assignments and central households follow their households (contacts). Building leaders' terms are held on
- * buildings, so they move with them. There is no notification mechanism yet: the audit row records who is affected.
+ * assignments and central households follow their households (contacts); the workers of an ended grid serve its
+ * successor from today, the grid in force that took most of its households (people). Building leaders' terms are held
+ * on buildings, so they move with them. There is no notification mechanism yet: the audit row records who is
+ * affected.
  */
 import { sql } from 'drizzle-orm';
 import { eq } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import type { Scope } from '../../core/auth/scope.ts';
+import type { DataKeys } from '../../core/auth/personal-data.ts';
 import type { Db } from '../../core/db/client.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
 import { followHouseholdGrids } from '../contacts/contacts.public.ts';
+import { moveWorkersOfEndedGrids, type GridSuccession } from '../people/people.public.ts';
 import { moveBuildingsToGrids, type GridMove } from '../registry/registry.public.ts';
 import { redrawGrids, type GeoJsonGeometry } from '../territory/territory.public.ts';
 import { plannerErrors } from './planner.errors.ts';
 import { communitiesOf, readPlace } from './planner.read.ts';
 import { loadProposal } from './planner.service.ts';
-import { gridPolygons, prepare } from './planner.snapshot.ts';
+import { gridPolygons, prepare, type SnapshotBuilding } from './planner.snapshot.ts';
 import { plannerProposals } from './planner.tables.ts';
 
-export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: string) {
+export async function applyProposal(
+  { db, keys }: { db: Db; keys: DataKeys },
+  scope: Scope,
+  actor: Actor,
+  id: string,
+) {
   return db.transaction(async (tx) => {
     const row = await loadProposal(tx, scope, id, true);
     if (row.level === 'county' && !scope.all) throw plannerErrors.countyNeedsAdmin();
@@ -43,6 +52,7 @@ export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: stri
     const target = new Map<string, { id: string; code: string }>();
     let gridsCreated = 0;
     let gridsRetired = 0;
+    const ended: { id: string; code: string; community: string }[] = [];
     for (const community of await communitiesOf(tx, row.territoryCode)) {
       const proposed = new Set<string>();
       for (const b of row.snapshot.buildings) {
@@ -67,6 +77,7 @@ export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: stri
       for (const [key, node] of created) target.set(key, node);
       gridsCreated += created.size;
       gridsRetired += retire.length;
+      for (const g of retire) ended.push({ id: g.id, code: g.code, community: community.code });
     }
     const moves: GridMove[] = [];
     for (const b of row.snapshot.buildings) {
@@ -77,6 +88,13 @@ export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: stri
     await followHouseholdGrids(
       tx,
       moves.map((m) => m.buildingId),
+    );
+    const workersMoved = await moveWorkersOfEndedGrids(
+      tx,
+      keys,
+      actor,
+      successions(ended, row.snapshot.buildings, layout, target),
+      day,
     );
     await tx
       .update(plannerProposals)
@@ -114,6 +132,7 @@ export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: stri
         buildingsMoved: moved.buildings,
         householdsMoved: moved.households,
         residentsMoved: moved.residents,
+        gridWorkersMoved: workersMoved.length,
         // No notification mechanism exists yet: who is affected is recorded here.
         affectedGrids: [
           ...new Set(
@@ -126,5 +145,33 @@ export async function applyProposal(db: Db, scope: Scope, actor: Actor, id: stri
       },
     });
     return result;
+  });
+}
+
+/**
+ * Each ended grid's successor: the grid in force (kept or new) that took most of its households (ties: the lowest
+ * code); an ended grid that had no households goes to its community's first grid in force.
+ */
+function successions(
+  ended: { id: string; code: string; community: string }[],
+  buildings: SnapshotBuilding[],
+  layout: Map<string, string>,
+  target: Map<string, { id: string; code: string }>,
+): GridSuccession[] {
+  const took = new Map<string, Map<string, number>>();
+  for (const b of buildings) {
+    const to = target.get(layout.get(b.id)!)!;
+    const counts = took.get(b.grid) ?? new Map<string, number>();
+    counts.set(to.code, (counts.get(to.code) ?? 0) + b.households);
+    took.set(b.grid, counts);
+  }
+  const byCode = new Map([...target.values()].map((node) => [node.code, node]));
+  const inForce = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return ended.flatMap((grid) => {
+    const counts = [...(took.get(grid.code) ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const to = counts.length
+      ? byCode.get(counts[0]![0])
+      : inForce.find((node) => node.code.slice(0, -3) === grid.community);
+    return to ? [{ from: grid.id, to }] : [];
   });
 }

@@ -171,10 +171,7 @@ export function plannerRoutes(deps: ModuleDeps) {
         },
       }),
       async (c) =>
-        c.json(
-          { data: await applyProposal(deps.db, routeScope(c), actorOf(c), c.req.valid('param').id) },
-          200,
-        ),
+        c.json({ data: await applyProposal(deps, routeScope(c), actorOf(c), c.req.valid('param').id) }, 200),
     )
     .openapi(
       route('planner:plan', {
