@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { cameraPhoto, jpegInfo } from '../support/photos.ts';
 import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
 
 const e2e = usePlatformAndBrowser();
@@ -47,43 +48,6 @@ async function writeLog(page: Page, householdId: string, text: string) {
   await sheet.getByTestId('workbench-log-text').fill(text);
   await sheet.getByTestId('workbench-log-submit').click();
   await sheet.waitFor({ state: 'hidden' });
-}
-
-/** A camera-sized JPEG (3000 × 2000) drawn in the browser, with an EXIF APP1 segment (a GPS position) spliced in. */
-async function cameraPhoto(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(3000, 2000);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#3a7';
-    context.fillRect(0, 0, 3000, 2000);
-    context.fillStyle = '#fff';
-    context.fillRect(500, 500, 1000, 600);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return btoa(binary);
-  });
-  const jpeg = Buffer.from(base64, 'base64');
-  const exif = Buffer.from('Exif\0\0GPSLatitude 31.2304N GPSLongitude 121.4737E', 'latin1');
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), exif]);
-  app1.writeUInt16BE(exif.length + 2, 2);
-  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
-}
-
-/** The dimensions in a JPEG's SOF segment, and whether it holds an APP1 (EXIF) segment. */
-function jpegInfo(bytes: Buffer) {
-  let at = 2;
-  let app1 = false;
-  while (at + 4 < bytes.length && bytes[at] === 0xff) {
-    const marker = bytes[at + 1]!;
-    if (marker === 0xe1) app1 = true;
-    if (marker === 0xc0 || marker === 0xc2) {
-      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7), app1 };
-    }
-    at += 2 + bytes.readUInt16BE(at + 2);
-  }
-  return { height: 0, width: 0, app1 };
 }
 
 const logsAbout = async (page: Page, householdId: string) =>
