@@ -1,8 +1,9 @@
 import { CheckCircleOutlined, EditOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { useT } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { useTodayTasks } from './api.ts';
+import { PlainItem, PlainList } from './plain-list.tsx';
 
 /**
  * The "today" tab's top: the caller's duty tasks of today (overdue first, with a link to complete them on the tasks
@@ -31,38 +32,35 @@ export function TodaySlot() {
           ) : ordered.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.today.noTasks')} />
           ) : (
-            <List
-              size="small"
-              dataSource={ordered.slice(0, 6)}
+            <PlainList
+              rows={ordered.slice(0, 6)}
+              rowKey={(task) => task.id}
               data-testid="workbench-today-tasks"
-              renderItem={(task) => (
-                <List.Item
-                  actions={[
-                    <a key="do" href="/tasks" aria-label={t('workbench.today.doTask', { title: task.title })}>
+              render={(task) => (
+                <PlainItem
+                  style={{ padding: '8px 0' }}
+                  actions={
+                    <a href="/tasks" aria-label={t('workbench.today.doTask', { title: task.title })}>
                       <CheckCircleOutlined />
-                    </a>,
-                  ]}
+                    </a>
+                  }
                 >
-                  <List.Item.Meta
-                    title={
-                      <Space size={4} wrap>
-                        {task.overdue ? <Tag color="error">{t('workbench.today.overdue')}</Tag> : null}
-                        {task.mode === 'emergency' ? (
-                          <Tag color="warning">{t('workbench.today.emergency')}</Tag>
-                        ) : null}
-                        {task.evidence === 'photo' ? (
-                          <Tag color="blue">{t('workbench.today.photoTask')}</Tag>
-                        ) : null}
-                        <span>{task.title}</span>
-                      </Space>
-                    }
-                    description={
-                      <Typography.Text type="secondary">
-                        {t('workbench.today.due', { day: task.dueOn })}
-                      </Typography.Text>
-                    }
-                  />
-                </List.Item>
+                  <Space size={4} wrap>
+                    {task.overdue ? <Tag color="error">{t('workbench.today.overdue')}</Tag> : null}
+                    {task.mode === 'emergency' ? (
+                      <Tag color="warning">{t('workbench.today.emergency')}</Tag>
+                    ) : null}
+                    {task.evidence === 'photo' ? (
+                      <Tag color="blue">{t('workbench.today.photoTask')}</Tag>
+                    ) : null}
+                    <span>{task.title}</span>
+                  </Space>
+                  <div>
+                    <Typography.Text type="secondary">
+                      {t('workbench.today.due', { day: task.dueOn })}
+                    </Typography.Text>
+                  </div>
+                </PlainItem>
               )}
             />
           )}
