@@ -28,7 +28,9 @@ export function FailedTab() {
                   ? t('workbench.log.title')
                   : f.kind === 'photo'
                     ? t('workbench.photo.title')
-                    : t(`workbench.outcome.${f.body.outcome}`)
+                    : f.kind === 'task'
+                      ? t('workbench.task.title')
+                      : t(`workbench.outcome.${f.body.outcome}`)
               }`}
             </Typography.Text>
             <br />
@@ -37,7 +39,13 @@ export function FailedTab() {
             <Typography.Text type="secondary">
               {t('workbench.failed.at', {
                 at: formatDateTime(
-                  f.kind === 'log' ? f.writtenAt : f.kind === 'photo' ? f.takenAt : f.body.visitedAt,
+                  f.kind === 'log'
+                    ? f.writtenAt
+                    : f.kind === 'photo'
+                      ? f.takenAt
+                      : f.kind === 'task'
+                        ? f.doneAt
+                        : f.body.visitedAt,
                 ),
               })}
             </Typography.Text>

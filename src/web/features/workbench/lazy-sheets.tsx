@@ -12,10 +12,11 @@ export function loadSheets() {
   return loading;
 }
 
-/** The visit sheet, the log sheet and the round chooser, drawn once their file has come (inside a Suspense). */
+/** The visit, log and task sheets and the round chooser, drawn once their file has come (inside a Suspense). */
 export const VisitSheet = lazy(() => loadSheets().then((m) => ({ default: m.VisitSheet })));
 export const LogSheet = lazy(() => loadSheets().then((m) => ({ default: m.LogSheet })));
 export const RoundChooser = lazy(() => loadSheets().then((m) => ({ default: m.RoundChooser })));
+export const TaskSheet = lazy(() => loadSheets().then((m) => ({ default: m.TaskSheet })));
 
 let prefetched = false;
 
