@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const apiTarget = process.env.WUWEI_API_URL ?? 'http://localhost:8080';
@@ -52,10 +52,37 @@ function precompress({ only }: { only?: 'bundle' } = {}): Plugin {
 }
 
 /**
+ * Names the phone entry's lazy files other than its English texts (the sheets' file, features/workbench/sheets.tsx)
+ * in its page as `<link rel="prefetch">`: the browser fetches them when idle, and the service worker's install
+ * (public/sw.js), which keeps the files the page names, keeps them for offline use.
+ */
+function prefetchLazyFiles(): Plugin {
+  return {
+    name: 'wuwei-phone-prefetch',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const lazyFiles = Object.values(context.bundle ?? {}).filter(
+          (file): file is Rolldown.OutputChunk =>
+            file.type === 'chunk' && file.isDynamicEntry && !file.name.includes('en-US'),
+        );
+        return lazyFiles.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'prefetch', href: `/${file.fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * The phone workbench's entry (m/index.html → phone.tsx, served for /m/) is built apart, after the desk app, into
- * the same folder: its own chunks, not shared with the desk app's, and all in one script and one style sheet
- * (codeSplitting false), since on a phone's connection every request costs a round trip (150 ms) and the desk
- * app's many small shared chunks would each cost one (docs/decisions/phone-entry.md).
+ * the same folder: its own chunks, not shared with the desk app's, since on a phone's connection every request costs
+ * a round trip (150 ms) and the desk app's many small shared chunks would each cost one. One script and one style
+ * sheet draw the first list; two files come only when needed: the sheets a tap opens (lazy-sheets.tsx, loaded when
+ * idle after the first list) and the English texts (when English is chosen) (docs/decisions/phone-entry.md).
  */
 function phoneEntry(): Plugin {
   let config: ResolvedConfig;
@@ -72,14 +99,14 @@ function phoneEntry(): Plugin {
         mode: config.mode,
         logLevel: config.logLevel,
         publicDir: false,
-        plugins: [react(), precompress({ only: 'bundle' })],
+        plugins: [react(), precompress({ only: 'bundle' }), prefetchLazyFiles()],
         build: {
           outDir: config.build.outDir,
           emptyOutDir: false,
           chunkSizeWarningLimit: 2000,
           rolldownOptions: {
             input: { phone: path.join(root, 'm/index.html') },
-            output: { codeSplitting: false },
+            output: { codeSplitting: { groups: [{ name: 'phone-en-US', test: /en-US\.ts$/ }] } },
           },
         },
       });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
+import { cameraPhoto, jpegInfo } from '../support/photos.ts';
+import { apiGet, DEMO_PASSWORD, signIn, usePlatformAndBrowser } from './support.ts';
 
 const e2e = usePlatformAndBrowser();
 const PHONE = { width: 375, height: 812 };
@@ -49,52 +50,52 @@ async function writeLog(page: Page, householdId: string, text: string) {
   await sheet.waitFor({ state: 'hidden' });
 }
 
-/** A camera-sized JPEG (3000 × 2000) drawn in the browser, with an EXIF APP1 segment (a GPS position) spliced in. */
-async function cameraPhoto(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(3000, 2000);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#3a7';
-    context.fillRect(0, 0, 3000, 2000);
-    context.fillStyle = '#fff';
-    context.fillRect(500, 500, 1000, 600);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return btoa(binary);
-  });
-  const jpeg = Buffer.from(base64, 'base64');
-  const exif = Buffer.from('Exif\0\0GPSLatitude 31.2304N GPSLongitude 121.4737E', 'latin1');
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), exif]);
-  app1.writeUInt16BE(exif.length + 2, 2);
-  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
-}
-
-/** The dimensions in a JPEG's SOF segment, and whether it holds an APP1 (EXIF) segment. */
-function jpegInfo(bytes: Buffer) {
-  let at = 2;
-  let app1 = false;
-  while (at + 4 < bytes.length && bytes[at] === 0xff) {
-    const marker = bytes[at + 1]!;
-    if (marker === 0xe1) app1 = true;
-    if (marker === 0xc0 || marker === 0xc2) {
-      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7), app1 };
-    }
-    at += 2 + bytes.readUInt16BE(at + 2);
-  }
-  return { height: 0, width: 0, app1 };
-}
-
 const logsAbout = async (page: Page, householdId: string) =>
   (await apiGet(page, `/visit-logs?householdId=${householdId}&pageSize=100`)).data as {
     id: string;
     text: string;
   }[];
 
-test('offline: a grid worker records visits and writes logs without a connection; once it returns each is stored once, and what the server refuses shows under 未能提交', async () => {
+/** A fresh profile signed in through the API, for requests only (no page drawn: quicker than the form). */
+async function session(username: string) {
+  const page = await e2e.newPage();
+  const response = await page.request.post('/api/v1/auth/login', {
+    data: { username, password: DEMO_PASSWORD },
+  });
+  expect(response.status(), username).toBe(200);
+  return page;
+}
+
+/** A daily duty item asking the community's grid workers for a photo, and today's tasks made from it. */
+async function photoDuty(title: string) {
+  const secretary = await session('secretary');
+  const me = (await apiGet(secretary, '/me')).data as { roles: { scopeIds: string[] }[] };
+  const added = await secretary.request.post('/api/v1/duties/items', {
+    data: {
+      communityId: me.roles[0]!.scopeIds[0],
+      roleGroup: 'grid_worker',
+      title,
+      frequency: 'daily',
+      evidence: 'photo',
+    },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  await secretary.context().close();
+  const admin = await session('admin');
+  const generated = await admin.request.post('/api/v1/duties/generate', { data: {} });
+  expect(generated.status(), await generated.text()).toBe(200);
+  await admin.context().close();
+}
+
+test('offline: a grid worker records visits, writes logs and completes a photo task without a connection; once it returns each is stored once, and what the server refuses shows under 未能提交', async () => {
+  const taskTitle = `离线拍照任务 ${Date.now().toString(36)}`;
+  await photoDuty(taskTitle);
   const phone = await e2e.newPage(PHONE);
   await signIn(phone, 'grid');
+  const task = (
+    (await apiGet(phone, '/duties/tasks/mine?view=today')).data as { id: string; title: string }[]
+  ).find((x) => x.title === taskTitle)!;
+  expect(task).toBeDefined();
   const roundId = await openRound(phone);
   const buildings = (await apiGet(phone, `/rounds/${roundId}/buildings?pageSize=500`)).data as Building[];
   const building = buildings.find((b) => b.pending >= 4)!;
@@ -106,6 +107,11 @@ test('offline: a grid worker records visits and writes logs without a connection
   const leaving = pending[3]!;
 
   await phone.goto('/m/');
+  // Today's tasks are loaded once (and kept on the phone) before the connection goes.
+  await phone.getByRole('tab', { name: '今日' }).click();
+  const todayTask = phone.getByTestId('workbench-today-task').filter({ hasText: taskTitle });
+  await todayTask.waitFor();
+  await phone.getByRole('tab', { name: '敲门走访' }).click();
   await phone
     .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
     .click();
@@ -128,13 +134,28 @@ test('offline: a grid worker records visits and writes logs without a connection
   const stamp = Date.now().toString(36);
   await writeLog(phone, chosen[0]!.householdId, `离线日志 ${stamp}：希望加装扶手`);
   await writeLog(phone, leaving.householdId, `离线日志 ${stamp}：准备搬家`);
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('6');
+  // The photo task, done offline: refused in the sheet without its photo, queued with it.
+  await phone.getByRole('tab', { name: '今日' }).click();
+  await todayTask.getByTestId('workbench-task-do').click();
+  const taskSheet = phone.locator('.ant-drawer-open');
+  await taskSheet.getByTestId('workbench-task-submit').click();
+  await taskSheet.getByTestId('workbench-task-photo-missing').waitFor();
+  await taskSheet
+    .getByTestId('workbench-task-photo')
+    .setInputFiles({ name: 'IMG_0003.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await taskSheet.getByTestId('workbench-task-photo-preview').waitFor();
+  await taskSheet.getByTestId('workbench-task-note').fill('消防通道畅通');
+  await taskSheet.getByTestId('workbench-task-submit').click();
+  await taskSheet.waitFor({ state: 'hidden' });
+  await expect.poll(() => todayTask.textContent()).toContain('待提交');
+  await phone.getByRole('tab', { name: '敲门走访' }).click();
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('7');
   await phone.getByTestId('workbench-offline').waitFor();
   // Without a connection the app opens again, from the service worker's cache and the lists kept on the phone,
   // with the three visits still waiting.
   await phone.reload();
   await phone.getByTestId('workbench-offline').waitFor();
-  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('6');
+  await expect.poll(() => phone.getByTestId('workbench-queued').textContent()).toContain('7');
   await phone
     .locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`)
     .waitFor();
@@ -146,6 +167,15 @@ test('offline: a grid worker records visits and writes logs without a connection
     expect(meanwhile.find((m) => m.householdId === h.householdId)!.visits).toBe(h.visits);
   }
   expect((await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp))).toEqual([]);
+  const openTask = async () =>
+    (
+      (await apiGet(desk, '/duties/tasks/mine?view=today')).data as {
+        id: string;
+        status: string;
+        photo: boolean;
+      }[]
+    ).find((x) => x.id === task.id);
+  expect(await openTask()).toMatchObject({ status: 'open', photo: false });
   const movedOut = await desk.request.post(`/api/v1/households/${leaving.householdId}/move-out`, {
     data: { note: '整户搬离' },
   });
@@ -192,6 +222,17 @@ test('offline: a grid worker records visits and writes logs without a connection
     .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBe(1600);
   await desk.keyboard.press('Escape');
+  // The photo task is done, with its photo (downsized, without EXIF), and the phone's queue keeps nothing of it.
+  expect(
+    (await apiGet(desk, '/duties/tasks/mine?view=done')).data.find((x: { id: string }) => x.id === task.id),
+  ).toMatchObject({
+    status: 'done',
+    photo: true,
+    note: '消防通道畅通',
+  });
+  const taskPhoto = await desk.request.get(`/api/v1/duties/tasks/${task.id}/photo`);
+  expect(taskPhoto.status()).toBe(200);
+  expect(jpegInfo(await taskPhoto.body())).toEqual({ width: 1600, height: 1067, app1: false });
   // The log is stored once; the refused visit and log are kept, with the server's reason, under 未能提交.
   const logs = (await logsAbout(desk, chosen[0]!.householdId)).filter((l) => l.text.includes(stamp));
   expect(logs.map((l) => l.text)).toEqual([`离线日志 ${stamp}：希望加装扶手`]);
@@ -211,7 +252,7 @@ test('offline: a grid worker records visits and writes logs without a connection
   );
   await phone.context().close();
   await desk.context().close();
-});
+}, 300_000);
 
 test('a grid worker on a phone records visits until a building is covered: its progress shows 100%', async () => {
   const phone = await e2e.newPage(PHONE);

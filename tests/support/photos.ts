@@ -1,3 +1,6 @@
+// A type only: server tests importing these helpers load no browser.
+import type { Page } from 'playwright-core';
+
 /**
  * Made-up image files for upload tests: the structure of a JPEG, PNG or WebP (headers, dimensions, metadata carrying a
  * GPS position) around placeholder data. checkPhoto reads headers only, so these pass as photos.
@@ -95,4 +98,44 @@ export function simpleWebpPhoto(width: number, height: number) {
   frame.writeUInt16LE(width, 6);
   frame.writeUInt16LE(height, 8);
   return riff([riffChunk('VP8 ', frame)]);
+}
+
+/**
+ * A camera-sized JPEG (3000 × 2000) drawn in the browser (a real, decodable image, unlike jpegPhoto's placeholder
+ * data), with an EXIF APP1 segment (a GPS position) spliced in: what a phone's camera hands a page.
+ */
+export async function cameraPhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(3000, 2000);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#3a7';
+    context.fillRect(0, 0, 3000, 2000);
+    context.fillStyle = '#fff';
+    context.fillRect(500, 500, 1000, 600);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  });
+  const jpeg = Buffer.from(base64, 'base64');
+  const exif = Buffer.from(`Exif\0\0${GPS_TEXT}`, 'latin1');
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 0]), exif]);
+  app1.writeUInt16BE(exif.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}
+
+/** The dimensions in a JPEG's SOF segment, and whether it holds an APP1 (EXIF) segment. */
+export function jpegInfo(bytes: Buffer) {
+  let at = 2;
+  let app1 = false;
+  while (at + 4 < bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    if (marker === 0xe1) app1 = true;
+    if (marker === 0xc0 || marker === 0xc2) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7), app1 };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  return { height: 0, width: 0, app1 };
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { customType } from 'drizzle-orm/pg-core';
+import type { Context } from 'hono';
 import { decryptBytes, encryptBytes, type DataKeys } from '../auth/personal-data.ts';
 import { errors } from '../http/errors.ts';
 import { bi } from '../http/validation.ts';
@@ -59,14 +60,34 @@ export function sealPhoto(keys: DataKeys, photo: CheckedPhoto) {
 }
 
 /** A stored photo's bytes. */
-export const openPhoto = (keys: DataKeys, sealed: Buffer) => decryptBytes(keys, sealed.toString('base64'));
+const openPhoto = (keys: DataKeys, sealed: Buffer) => decryptBytes(keys, sealed.toString('base64'));
 
 /** The headers of a photo's answer: never cached (it is evidence about people), its type not sniffed. */
-export const photoHeaders = (contentType: string) => ({
+const photoHeaders = (contentType: string) => ({
   'Content-Type': contentType,
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
 });
+
+/** A stored photo as a module's read selects it: its type and its sealed bytes. */
+export type StoredPhoto = { contentType: string; sealed: Buffer };
+
+/**
+ * Answers a photo read: the one photo `found` (the module's select of its own photo table under its own scope rule),
+ * decrypted, never cached, its type not sniffed; 404 when the select found none (outside the scope, or no photo).
+ * Reads are not audited (docs/decisions/evidence-photos.md).
+ */
+export async function answerPhoto(c: Context, keys: DataKeys, found: Promise<StoredPhoto[]>) {
+  const [row] = await found;
+  if (!row) throw errors.notFound();
+  return c.body(new Uint8Array(openPhoto(keys, row.sealed)), 200, photoHeaders(row.contentType));
+}
+
+/** The OpenAPI description of a photo read's answer (200). */
+export const photoReadResponse = {
+  description: 'The image',
+  content: { 'image/*': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+};
 
 /** Binary column: a Buffer in, a Buffer out (a sealed photo). */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

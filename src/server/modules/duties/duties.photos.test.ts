@@ -151,6 +151,30 @@ describe('a duty task that asks for a photo', () => {
     expect((await photoOf(bare, gridWorker)).status).toBe(404);
   });
 
+  it('a completion sent again with its client id (a phone’s queue after a lost answer) is answered once done; another is 409', async () => {
+    const id = await photoTask('queued');
+    const clientId = crypto.randomUUID();
+    const send = (cookie: string, body: Record<string, unknown>) =>
+      t.request('POST', `/api/v1/duties/tasks/${id}/complete`, { cookie, body });
+    // The queue sends the photo first, then the completion.
+    expect((await send(gridWorker, { clientId })).status).toBe(400);
+    expect((await upload(id, jpegPhoto(), gridWorker)).status).toBe(200);
+    const first = await send(gridWorker, { clientId, note: '已拍照' });
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.data).toMatchObject({ id, status: 'done', photo: true, note: '已拍照' });
+    const again = await send(gridWorker, { clientId, note: '已拍照' });
+    expect(again.status, again.text).toBe(200);
+    expect(again.json.data).toEqual(first.json.data);
+    expect(await auditRows('duty_task.completed', id)).toHaveLength(1);
+    // Another completion of the done task, by its holder without the id or with another, is still refused.
+    expect((await send(gridWorker, {})).status).toBe(409);
+    expect((await send(gridWorker, { clientId: crypto.randomUUID() })).status).toBe(409);
+    // Someone else replaying the id learns nothing: not their task.
+    expect((await send(leader, { clientId })).status).toBe(404);
+    expect((await send(secretary, { clientId })).status).toBe(404);
+    expect((await send(gridWorker, { clientId: 'not-a-uuid' })).status).toBe(400);
+  });
+
   it('refuses what is not a photo, field by field, and stores nothing', async () => {
     const id = await photoTask('bad');
     const svg = await upload(id, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), gridWorker, 'en');

@@ -4,7 +4,7 @@ import type { DataKeys } from '../../core/auth/personal-data.ts';
 import type { Scope } from '../../core/auth/scope.ts';
 import type { Db } from '../../core/db/client.ts';
 import { errors } from '../../core/http/errors.ts';
-import { acceptPhoto, openPhoto, sealPhoto } from '../../core/photos/photos.ts';
+import { acceptPhoto, sealPhoto, type StoredPhoto } from '../../core/photos/photos.ts';
 import { dutyErrors } from './duties.errors.ts';
 import { assignedTo, holderKeysOf, taskInScope } from './duties.service.ts';
 import { dutyTaskPhotos, dutyTasks } from './duties.tables.ts';
@@ -59,18 +59,17 @@ export async function attachTaskPhoto(
 }
 
 /**
- * A task's photo, decrypted, for its assignees and for those who read the task board of its place (`boardScope`,
- * null without duty:board); 404 for anyone else and for a task without a photo. Reads are not audited
- * (docs/decisions/evidence-photos.md).
+ * A task's photo (sealed; answered by core/photos' answerPhoto), for its assignees and for those who read the task
+ * board of its place (`boardScope`, null without duty:board); none for anyone else and for a task without a photo.
  */
 export async function taskPhoto(
-  { db, keys }: Deps,
+  db: Db,
   userId: string,
   boardScope: Scope | null,
   taskId: string,
-) {
+): Promise<StoredPhoto[]> {
   const { keys: holderKeys } = await holderKeysOf(db, userId);
-  const [row] = await db
+  return db
     .select({ contentType: dutyTaskPhotos.contentType, sealed: dutyTaskPhotos.sealed })
     .from(dutyTaskPhotos)
     .innerJoin(dutyTasks, eq(dutyTasks.id, dutyTaskPhotos.taskId))
@@ -79,7 +78,6 @@ export async function taskPhoto(
         eq(dutyTaskPhotos.taskId, taskId),
         boardScope ? or(assignedTo(holderKeys), taskInScope(boardScope)) : assignedTo(holderKeys),
       ),
-    );
-  if (!row) throw errors.notFound();
-  return { contentType: row.contentType, bytes: openPhoto(keys, row.sealed) };
+    )
+    .limit(1);
 }

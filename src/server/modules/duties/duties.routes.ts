@@ -10,7 +10,7 @@ import {
   uuidParam,
 } from '../../core/http/openapi.ts';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { photoHeaders } from '../../core/photos/photos.ts';
+import { answerPhoto, photoReadResponse } from '../../core/photos/photos.ts';
 import { attachTaskPhoto, taskPhoto } from './duties.photos.ts';
 import {
   boardQuery,
@@ -205,23 +205,12 @@ export function dutiesRoutes(deps: ModuleDeps) {
         summary:
           'A task’s evidence photo, for its assignees and readers of the task board of its place (never cached)',
         request: { params: uuidParam },
-        responses: {
-          200: {
-            description: 'The image',
-            content: { 'image/*': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-          },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: { 200: photoReadResponse, ...errorResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const auth = requireAuth(c);
-        const photo = await taskPhoto(
-          deps,
-          auth.user.id,
-          scopeFor(auth, 'duty:board'),
-          c.req.valid('param').id,
-        );
-        return c.body(new Uint8Array(photo.bytes), 200, photoHeaders(photo.contentType));
+        const found = taskPhoto(deps.db, auth.user.id, scopeFor(auth, 'duty:board'), c.req.valid('param').id);
+        return answerPhoto(c, deps.keys, found);
       },
     )
     .openapi(

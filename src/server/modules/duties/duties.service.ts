@@ -545,7 +545,8 @@ export async function taskBoard(
 /**
  * Completes one of the caller's tasks (a shared one: for all its assignees) with its evidence: a note is required
  * when the item asks for a note or a visit record, a photo uploaded first (duties.photos.ts) when it asks for a photo
- * (a note may go with it). Not the caller's: 404; done: 409; not begun: 409. The note is encrypted. Audited.
+ * (a note may go with it). Not the caller's: 404; done: 409 — unless by this completion (the same `clientId`: a phone's
+ * queue sending again), answered as done, once; not begun: 409. The note is encrypted. Audited.
  */
 export async function completeTask(
   { db, keys }: Deps,
@@ -563,11 +564,14 @@ export async function completeTask(
         dueOn: dutyTasks.dueOn,
         territoryCode: dutyTasks.territoryCode,
         photo: taskColumns.photo,
+        doneClientId: dutyTasks.doneClientId,
       })
       .from(dutyTasks)
       .where(and(eq(dutyTasks.id, id), assignedTo(holderKeys)))
       .for('update');
     if (!task) throw errors.notFound();
+    // The same completion sent again (a phone's queue after a lost answer): done already, answered as it stands.
+    if (task.status === 'done' && input.clientId && task.doneClientId === input.clientId) return;
     if (task.status === 'done') throw dutyErrors.taskAlreadyDone();
     const today = shanghaiDay();
     if (task.periodStart > today) throw dutyErrors.taskNotStarted(task.periodStart);
@@ -600,6 +604,7 @@ export async function completeTask(
         doneAt: now,
         doneBy: actor.userId,
         donePersonId: person?.id ?? null,
+        doneClientId: input.clientId ?? null,
         noteEnc: input.note ? encrypt(keys, input.note) : null,
       })
       .where(eq(dutyTasks.id, id));

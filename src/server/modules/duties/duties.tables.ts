@@ -116,6 +116,8 @@ export const dutyTasks = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     doneBy: uuid('done_by'),
     donePersonId: uuid('done_person_id'),
+    /** The completion's client-generated id (a phone's queue): the same completion sent again answers the task. */
+    doneClientId: uuid('done_client_id'),
     noteEnc: text('note_enc'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -124,6 +126,7 @@ export const dutyTasks = pgTable(
       .on(t.itemId, t.periodStart, t.holderKey)
       .where(sql`${t.source} = 'generated'`),
     uniqueIndex('duty_tasks_source_key').on(t.sourceKey),
+    uniqueIndex('duty_tasks_done_client_id_key').on(t.doneClientId),
     index('duty_tasks_territory_code_idx').using('btree', t.territoryCode.op('text_pattern_ops')),
     index('duty_tasks_due_idx').on(t.dueOn),
   ],

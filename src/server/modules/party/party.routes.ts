@@ -9,20 +9,10 @@ import {
   routeScope,
   uuidParam,
 } from '../../core/http/openapi.ts';
-import {
-  addMember,
-  appointSecretary,
-  createOrg,
-  dissolveOrg,
-  endMember,
-  endSecretary,
-  getOrg,
-  getSecretary,
-  listOrgs,
-  mergeOrg,
-  updateMember,
-  updateOrg,
-} from './party.orgs.ts';
+import { addMember, endMember, updateMember } from './party.members.ts';
+import { createOrg, dissolveOrg, mergeOrg, updateOrg } from './party.org-changes.ts';
+import { getOrg, listOrgs } from './party.orgs.ts';
+import { appointSecretary, endSecretary, getSecretary } from './party.secretaries.ts';
 import {
   approveRegistration,
   createRegistration,

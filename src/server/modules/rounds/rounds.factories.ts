@@ -3,7 +3,7 @@ import type { RowOf } from '../../core/db/bulk.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
-import { listHouseholds } from './rounds.service.ts';
+import { listHouseholds } from './rounds.opening.ts';
 import { rounds, roundVisitPhotos, roundVisits } from './rounds.tables.ts';
 
 export type RoundRow = RowOf<

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
+import { jpegPhoto, pngPhoto, webpPhoto } from '../../../../tests/support/photos.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { rowsOf } from '../../core/db/bulk.ts';
@@ -18,49 +19,6 @@ let roundId: string;
 let myVisit: string;
 let otherVisit: string;
 let outsideVisit: string;
-
-const segment = (marker: number, body: Buffer) => {
-  const head = Buffer.alloc(4);
-  head.writeUInt16BE(0xff00 | marker, 0);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([head, body]);
-};
-
-/** A JPEG's structure (SOI, APP0, an APP1 with EXIF GPS, SOF0 width × height, SOS, data, EOI). */
-function jpeg(width = 1200, height = 900, padding = 2000) {
-  const sof = Buffer.from([8, 0, 0, 0, 0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
-  sof.writeUInt16BE(height, 1);
-  sof.writeUInt16BE(width, 3);
-  return Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    segment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-    segment(0xe1, Buffer.from('Exif\0\0GPSLatitude 31.2304N GPSLongitude 121.4737E', 'latin1')),
-    segment(0xc0, sof),
-    segment(0xda, Buffer.from([3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0])),
-    Buffer.alloc(padding, 0x55),
-    Buffer.from([0xff, 0xd9]),
-  ]);
-}
-
-function png(width: number, height: number) {
-  const chunk = (type: string, body: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(body.length, 0);
-    return Buffer.concat([length, Buffer.from(type, 'latin1'), body, Buffer.alloc(4)]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('eXIf', Buffer.from('MM\0*GPS', 'latin1')),
-    chunk('IDAT', Buffer.alloc(64, 1)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 async function upload(
   visitId: string,
@@ -135,30 +93,20 @@ afterAll(() => t.close());
 
 describe('checking the bytes', () => {
   it('reads JPEG and PNG dimensions and removes JPEG APP1 (EXIF, GPS) and PNG eXIf', () => {
-    const jpg = checkPhoto(jpeg(1600, 1200));
+    const jpg = checkPhoto(jpegPhoto(1600, 1200));
     expect(jpg).toMatchObject({ type: 'image/jpeg', width: 1600, height: 1200 });
     if ('problem' in jpg) throw new Error('refused');
     expect(jpg.bytes.includes(Buffer.from('GPSLatitude'))).toBe(false);
     expect(jpg.bytes.includes(Buffer.from('JFIF'))).toBe(true);
-    const pngOk = checkPhoto(png(800, 600));
+    const pngOk = checkPhoto(pngPhoto(800, 600));
     expect(pngOk).toMatchObject({ type: 'image/png', width: 800, height: 600 });
     if ('problem' in pngOk) throw new Error('refused');
     expect(pngOk.bytes.includes(Buffer.from('eXIf'))).toBe(false);
   });
 
   it('reads a WebP’s canvas size (VP8X) and refuses an absurd one', () => {
-    const webp = (width: number, height: number) => {
-      const head = Buffer.alloc(30);
-      head.write('RIFF', 0, 'latin1');
-      head.writeUInt32LE(22, 4);
-      head.write('WEBPVP8X', 8, 'latin1');
-      head.writeUInt32LE(10, 16);
-      head.writeUIntLE(width - 1, 24, 3);
-      head.writeUIntLE(height - 1, 27, 3);
-      return head;
-    };
-    expect(checkPhoto(webp(1600, 900))).toMatchObject({ type: 'image/webp', width: 1600, height: 900 });
-    expect(checkPhoto(webp(16_000, 100))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(webpPhoto(1600, 900))).toMatchObject({ type: 'image/webp', width: 1600, height: 900 });
+    expect(checkPhoto(webpPhoto(16_000, 100))).toEqual({ problem: 'dimensions' });
   });
 
   it('refuses what is not a photo, a broken one and absurd dimensions', () => {
@@ -167,17 +115,17 @@ describe('checking the bytes', () => {
       problem: 'not_an_image',
     });
     expect(checkPhoto(Buffer.from('GIF89a...'))).toEqual({ problem: 'not_an_image' });
-    expect(checkPhoto(jpeg().subarray(0, 40))).toEqual({ problem: 'corrupt' });
-    expect(checkPhoto(png(60_000, 60_000))).toEqual({ problem: 'dimensions' });
-    expect(checkPhoto(png(8000, 8000))).toEqual({ problem: 'dimensions' });
-    expect(checkPhoto(jpeg(0, 100))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(jpegPhoto().subarray(0, 40))).toEqual({ problem: 'corrupt' });
+    expect(checkPhoto(pngPhoto(60_000, 60_000))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(pngPhoto(8000, 8000))).toEqual({ problem: 'dimensions' });
+    expect(checkPhoto(jpegPhoto(0, 100))).toEqual({ problem: 'dimensions' });
     expect(checkPhoto(Buffer.alloc(2 * 1024 * 1024 + 1, 0xff))).toEqual({ problem: 'too_large' });
   });
 });
 
 describe('a visit’s photo', () => {
   it('the visitor attaches a photo: stored encrypted without its EXIF, audited, served back with no-store', async () => {
-    const photo = jpeg(1600, 1200);
+    const photo = jpegPhoto(1600, 1200);
     const response = await upload(myVisit, photo, gridWorker);
     expect(response.status, response.text).toBe(200);
     expect(response.json.data).toMatchObject({ visitId: myVisit, contentType: 'image/jpeg', width: 1600 });
@@ -223,7 +171,7 @@ describe('a visit’s photo', () => {
   });
 
   it('sent again (a queue resent after a lost answer) it replaces the photo: one row', async () => {
-    expect((await upload(myVisit, png(640, 480), gridWorker, { type: 'image/png' })).status).toBe(200);
+    expect((await upload(myVisit, pngPhoto(640, 480), gridWorker, { type: 'image/png' })).status).toBe(200);
     const [row] = await rowsOf<{ n: number; type: string }>(
       t.db,
       sql`select count(*)::int as n, max(content_type) as type from round_visit_photos where visit_id = ${myVisit}::uuid`,
@@ -240,28 +188,28 @@ describe('a visit’s photo', () => {
     expect(zh.json.error.details[0].message).toContain('JPEG、PNG 或 WebP');
     const en = await upload(otherVisit, svg, admin, { lang: 'en' });
     expect(en.json.error.details[0].message).toContain('Only JPEG, PNG or WebP');
-    const broken = await upload(otherVisit, jpeg().subarray(0, 60), admin);
+    const broken = await upload(otherVisit, jpegPhoto().subarray(0, 60), admin);
     expect(broken.status).toBe(400);
     expect(broken.json.error.details[0].code).toBe('corrupt');
-    const huge = await upload(otherVisit, png(20_000, 20_000), admin, { type: 'image/png' });
+    const huge = await upload(otherVisit, pngPhoto(20_000, 20_000), admin, { type: 'image/png' });
     expect(huge.json.error.details[0].code).toBe('dimensions');
     expect(await rowsOf(t.db, sql`select count(*)::int as n from round_visit_photos`)).toEqual(before);
   });
 
   it('over 2 MB: 400 just above the limit, 413 far above it (refused before it is read)', async () => {
-    const over = jpeg(1600, 1200, 2 * 1024 * 1024);
+    const over = jpegPhoto(1600, 1200, 2 * 1024 * 1024);
     const response = await upload(myVisit, over, gridWorker);
     expect(response.status, response.text).toBe(400);
     expect(response.json.error.details[0].code).toBe('too_large');
-    const far = await upload(myVisit, jpeg(1600, 1200, 5 * 1024 * 1024), gridWorker);
+    const far = await upload(myVisit, jpegPhoto(1600, 1200, 5 * 1024 * 1024), gridWorker);
     expect(far.status).toBe(413);
   });
 
   it('a visit outside the caller’s scope, or recorded by someone else, answers 404 to upload and to read', async () => {
-    expect((await upload(outsideVisit, jpeg(), gridWorker)).status).toBe(404);
-    expect((await upload(otherVisit, jpeg(), gridWorker)).status).toBe(404);
-    expect((await upload(newId(), jpeg(), gridWorker)).status).toBe(404);
-    expect((await upload(outsideVisit, jpeg(), admin)).status).toBe(200);
+    expect((await upload(outsideVisit, jpegPhoto(), gridWorker)).status).toBe(404);
+    expect((await upload(otherVisit, jpegPhoto(), gridWorker)).status).toBe(404);
+    expect((await upload(newId(), jpegPhoto(), gridWorker)).status).toBe(404);
+    expect((await upload(outsideVisit, jpegPhoto(), admin)).status).toBe(200);
     expect((await photoOf(outsideVisit, gridWorker)).status).toBe(404);
     expect((await photoOf(outsideVisit, admin)).status).toBe(200);
     // A building leader reads only the photos of their buildings.

@@ -5,7 +5,7 @@ import { decrypt, type DataKeys } from '../../core/auth/personal-data.ts';
 import { registryCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db } from '../../core/db/client.ts';
 import { errors } from '../../core/http/errors.ts';
-import { acceptPhoto, openPhoto, sealPhoto } from '../../core/photos/photos.ts';
+import { acceptPhoto, sealPhoto, type StoredPhoto } from '../../core/photos/photos.ts';
 import { persons } from '../people/people.public.ts';
 import { households } from '../registry/registry.public.ts';
 import { rounds, roundVisitPhotos, roundVisits } from './rounds.tables.ts';
@@ -66,9 +66,9 @@ export async function attachVisitPhoto(
   });
 }
 
-/** A visit's photo, decrypted, for a reader of the visit (404 outside their scope or without a photo). */
-export async function visitPhoto({ db, keys }: Deps, scope: Scope, visitId: string) {
-  const [row] = await db
+/** A visit's photo (sealed; answered by core/photos' answerPhoto) for a reader of the visit: none outside their scope. */
+export async function visitPhoto(db: Db, scope: Scope, visitId: string): Promise<StoredPhoto[]> {
+  return db
     .select({ contentType: roundVisitPhotos.contentType, sealed: roundVisitPhotos.sealed })
     .from(roundVisitPhotos)
     .where(
@@ -76,9 +76,8 @@ export async function visitPhoto({ db, keys }: Deps, scope: Scope, visitId: stri
         eq(roundVisitPhotos.visitId, visitId),
         registryCondition(scope, roundVisitPhotos.territoryCode, roundVisitPhotos.buildingId),
       ),
-    );
-  if (!row) throw errors.notFound();
-  return { contentType: row.contentType, bytes: openPhoto(keys, row.sealed) };
+    )
+    .limit(1);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { photoHeaders } from '../../core/photos/photos.ts';
+import { answerPhoto, photoReadResponse } from '../../core/photos/photos.ts';
 import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
@@ -32,7 +32,10 @@ import {
   visitSchema,
 } from './rounds.schemas.ts';
 import { attachVisitPhoto, householdVisits, visitPhoto } from './rounds.photos.ts';
-import { closeRound, getRound, listRounds, openRound, recordVisit, roundProgress } from './rounds.service.ts';
+import { closeRound, openRound } from './rounds.opening.ts';
+import { roundProgress } from './rounds.progress.ts';
+import { getRound, listRounds } from './rounds.service.ts';
+import { recordVisit } from './rounds.visits.ts';
 
 const roundResponse = jsonContent(z.object({ data: roundSchema }));
 const visitResponse = jsonContent(z.object({ data: visitSchema }));
@@ -69,18 +72,9 @@ export function roundsRoutes(deps: ModuleDeps) {
         tags: ['rounds'],
         summary: 'A visit’s photo, for readers of the visit (never cached)',
         request: { params: uuidParam },
-        responses: {
-          200: {
-            description: 'The image',
-            content: { 'image/*': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-          },
-          ...errorResponses(400, 401, 403, 404),
-        },
+        responses: { 200: photoReadResponse, ...errorResponses(400, 401, 403, 404) },
       }),
-      async (c) => {
-        const photo = await visitPhoto(deps, routeScope(c), c.req.valid('param').id);
-        return c.body(new Uint8Array(photo.bytes), 200, photoHeaders(photo.contentType));
-      },
+      async (c) => answerPhoto(c, deps.keys, visitPhoto(deps.db, routeScope(c), c.req.valid('param').id)),
     )
     .openapi(
       route('round:read', {

@@ -11,7 +11,7 @@ import { households } from '../registry/registry.tables.ts';
 import { insertTerritoryNode } from '../territory/territory.factories.ts';
 import { insertRound } from './rounds.factories.ts';
 import { countRoundFigures } from './rounds.figures.ts';
-import { nextState } from './rounds.service.ts';
+import { nextState } from './rounds.visits.ts';
 import { roundHouseholds, rounds, roundVisits } from './rounds.tables.ts';
 
 type Node = { id: string; code: string; level: 'county' | 'street' | 'community' | 'grid'; children: Node[] };

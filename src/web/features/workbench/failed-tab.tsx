@@ -1,6 +1,7 @@
-import { Alert, Button, Empty, List, Space, Typography } from 'antd';
+import { Alert, Button, Empty, Space, Typography } from 'antd';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
+import { PlainItem, PlainList } from './plain-list.tsx';
 import { dismissFailed, itemId, useVisitQueue } from './queue.ts';
 
 /** Visits and logs the server refused, with its message, until the user dismisses them. */
@@ -11,40 +12,44 @@ export function FailedTab() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert type="warning" showIcon title={t('workbench.failed.hint')} />
-      <List
-        dataSource={failed}
-        renderItem={(f) => (
-          <List.Item
+      <PlainList
+        rows={failed}
+        rowKey={itemId}
+        render={(f) => (
+          <PlainItem
             data-testid="workbench-failed"
-            actions={[
-              <Button key="dismiss" onClick={() => dismissFailed(itemId(f))}>
-                {t('workbench.failed.dismiss')}
-              </Button>,
-            ]}
+            actions={
+              <Button onClick={() => dismissFailed(itemId(f))}>{t('workbench.failed.dismiss')}</Button>
+            }
           >
-            <List.Item.Meta
-              title={`${f.label} · ${
+            <Typography.Text strong>
+              {`${f.label} · ${
                 f.kind === 'log'
                   ? t('workbench.log.title')
                   : f.kind === 'photo'
                     ? t('workbench.photo.title')
-                    : t(`workbench.outcome.${f.body.outcome}`)
+                    : f.kind === 'task'
+                      ? t('workbench.task.title')
+                      : t(`workbench.outcome.${f.body.outcome}`)
               }`}
-              description={
-                <>
-                  <Typography.Text type="danger">{f.message}</Typography.Text>
-                  <br />
-                  <Typography.Text type="secondary">
-                    {t('workbench.failed.at', {
-                      at: formatDateTime(
-                        f.kind === 'log' ? f.writtenAt : f.kind === 'photo' ? f.takenAt : f.body.visitedAt,
-                      ),
-                    })}
-                  </Typography.Text>
-                </>
-              }
-            />
-          </List.Item>
+            </Typography.Text>
+            <br />
+            <Typography.Text type="danger">{f.message}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary">
+              {t('workbench.failed.at', {
+                at: formatDateTime(
+                  f.kind === 'log'
+                    ? f.writtenAt
+                    : f.kind === 'photo'
+                      ? f.takenAt
+                      : f.kind === 'task'
+                        ? f.doneAt
+                        : f.body.visitedAt,
+                ),
+              })}
+            </Typography.Text>
+          </PlainItem>
         )}
       />
     </Space>

@@ -36,7 +36,23 @@ export type QueuedLog = {
   /** When it was written (the list of refusals shows it). */
   writtenAt: string;
 };
-export type QueuedItem = QueuedVisit | QueuedLog | QueuedPhoto;
+/**
+ * One of the user's duty tasks completed on the phone, waiting to be sent: its photo first when the item asks for one
+ * (then dropped from the queue: kept on the phone only until the server has it), then the completion (its clientId
+ * makes the server complete it once).
+ */
+export type QueuedTask = {
+  kind: 'task';
+  taskId: string;
+  body: Schemas['CompleteDutyTaskRequest'] & { clientId: string };
+  /** The task's title. */
+  label: string;
+  /** When it was done on the phone (the list of refusals shows it). */
+  doneAt: string;
+  /** The photo taken for it (a downsized JPEG as a data URL), until it is sent. */
+  photo?: string;
+};
+export type QueuedItem = QueuedVisit | QueuedLog | QueuedPhoto | QueuedTask;
 /** An item the server refused (moved out, round closed, …): shown in 未能提交 until dismissed. */
 export type FailedItem = QueuedItem & { code: string; message: string; failedAt: string };
 
@@ -94,7 +110,7 @@ export function useVisitQueue(): State {
   return useSyncExternalStore(subscribe, () => state);
 }
 
-/** Records a visit or a log: into the queue at once (kept on the device), then sent when there is a connection. */
+/** Records a visit, a log or a task's completion: into the queue at once (kept on the device), then sent when there is a connection. */
 export function enqueue(item: QueuedItem) {
   void load().then(() => {
     set({ queue: [...state.queue, item] });
@@ -107,10 +123,22 @@ export function dismissFailed(id: string) {
 }
 
 /**
- * Sends one item. A visit with a photo, once stored, is followed by its photo (at the queue's head, so that a lost
- * connection in between keeps the photo to send, with the stored visit's id).
+ * Sends one item; answers what must be sent next, at the queue's head, so that a lost connection in between keeps it:
+ * a visit with a photo, once stored, is followed by its photo (with the stored visit's id); a task's photo, once
+ * attached, by the task's completion (without the photo, which leaves the phone's queue then).
  */
-async function send(item: QueuedItem): Promise<QueuedPhoto | null> {
+async function send(item: QueuedItem): Promise<QueuedItem | null> {
+  if (item.kind === 'task') {
+    if (item.photo) {
+      await uploadFile('/duties/task-photos', dataUrlBlob(item.photo), {
+        field: 'photo',
+        fields: { taskId: item.taskId },
+      });
+      return { kind: 'task', taskId: item.taskId, body: item.body, label: item.label, doneAt: item.doneAt };
+    }
+    await api.post('/duties/tasks/{id}/complete', { path: { id: item.taskId }, body: item.body });
+    return null;
+  }
   if (item.kind === 'log') {
     await api.post('/visit-logs', { body: item.body });
     return null;
@@ -152,7 +180,7 @@ export function sendQueue(): Promise<void> {
     try {
       while (state.queue.length > 0) {
         const item = state.queue[0]!;
-        let next: QueuedPhoto | null = null;
+        let next: QueuedItem | null = null;
         try {
           next = await send(item);
           sent.add(item.kind);
@@ -181,6 +209,7 @@ export function sendQueue(): Promise<void> {
       if (sent.has('visit')) await refresh(queryClient, 'POST /rounds/{id}/visits');
       if (sent.has('log')) await refresh(queryClient, 'POST /visit-logs');
       if (sent.has('photo')) await refresh(queryClient, 'POST /rounds/visit-photos');
+      if (sent.has('task')) await refresh(queryClient, 'POST /duties/tasks/{id}/complete');
     }
   })();
   return running;

@@ -1,22 +1,7 @@
 import { CloudUploadOutlined, DisconnectOutlined, LeftOutlined, PhoneOutlined } from '@ant-design/icons';
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Badge,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Progress,
-  Select,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Alert, App, Badge, Button, Card, Empty, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
+import { Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { offlineBindUser, offlineSet } from '../../app/offline.ts';
@@ -31,11 +16,12 @@ import {
   type RoundHousehold,
 } from './api.ts';
 import { FailedTab } from './failed-tab.tsx';
-import { LogSheet, type LogTarget } from './log-sheet.tsx';
+import { LogSheet, prefetchSheets, RoundChooser, VisitSheet } from './lazy-sheets.tsx';
+import type { LogTarget } from './log-sheet.tsx';
+import { PlainItem, PlainList } from './plain-list.tsx';
 import { sendQueue, startVisitQueue, useVisitQueue } from './queue.ts';
 import { registerWorkbenchWorker } from './service-worker.ts';
 import { TodaySlot } from './today-slot.tsx';
-import { VisitSheet } from './visit-sheet.tsx';
 
 function subscribeOnline(listener: () => void) {
   window.addEventListener('online', listener);
@@ -189,16 +175,17 @@ function RoundTab({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {rounds!.length > 1 ? (
-        <Select
-          style={{ width: '100%' }}
-          aria-label={t('workbench.chooseRound')}
-          value={round.id}
-          onChange={(id) => {
-            setRoundId(id);
-            setBuildingId(undefined);
-          }}
-          options={rounds!.map((r) => ({ value: r.id, label: r.name }))}
-        />
+        <Suspense fallback={<Typography.Text strong>{round.name}</Typography.Text>}>
+          <RoundChooser
+            rounds={rounds!}
+            label={t('workbench.chooseRound')}
+            value={round.id}
+            onChange={(id) => {
+              setRoundId(id);
+              setBuildingId(undefined);
+            }}
+          />
+        </Suspense>
       ) : (
         <Typography.Text strong>{round.name}</Typography.Text>
       )}
@@ -215,20 +202,26 @@ function BuildingList({ round, open }: { round: Round; open: (id: string) => voi
   const t = useT();
   const buildings = useRoundBuildings(round.id);
   const { queue } = useVisitQueue();
+  // The first list is drawn: what a tap opens (the sheets' file) is loaded when the browser is idle.
+  const drawn = Boolean(buildings.data);
+  useEffect(() => {
+    if (drawn) prefetchSheets();
+  }, [drawn]);
   if (buildings.error) return <Alert type="error" title={buildings.error.message} />;
   const rows = buildings.data?.data ?? [];
   return (
-    <List
+    <PlainList
       header={<Typography.Text strong>{t('workbench.buildings')}</Typography.Text>}
       loading={buildings.isPending}
-      dataSource={rows}
-      locale={{ emptyText: <Empty description={t('workbench.noBuildings')} /> }}
-      renderItem={(b: RoundBuilding) => {
+      rows={rows}
+      rowKey={(b) => b.buildingId}
+      empty={<Empty description={t('workbench.noBuildings')} />}
+      render={(b: RoundBuilding) => {
         const waiting = queue.filter(
           (q) => q.kind === 'visit' && q.roundId === round.id && q.buildingId === b.buildingId,
         ).length;
         return (
-          <List.Item
+          <PlainItem
             data-testid="workbench-building"
             data-building-id={b.buildingId}
             onClick={() => open(b.buildingId)}
@@ -261,7 +254,7 @@ function BuildingList({ round, open }: { round: Round; open: (id: string) => voi
                 aria-label={t('workbench.progress')}
               />
             </div>
-          </List.Item>
+          </PlainItem>
         );
       }}
     />
@@ -332,20 +325,24 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
         </Card>
       ) : null}
       {households.error ? <Alert type="error" title={households.error.message} /> : null}
-      <List
+      <PlainList
         loading={households.isPending}
-        dataSource={rows}
-        renderItem={(h, i) => {
+        rows={rows}
+        rowKey={(h) => h.householdId}
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        render={(h, i) => {
           const unitStart = i === 0 || rows[i - 1]!.unitNumber !== h.unitNumber;
           const queued = waiting.get(h.householdId) ?? 0;
           return (
             <>
               {unitStart ? (
-                <Typography.Title level={5} style={{ margin: '12px 0 0' }}>
-                  {t('workbench.unit', { n: h.unitNumber })}
-                </Typography.Title>
+                <li>
+                  <Typography.Title level={5} style={{ margin: '12px 0 0' }}>
+                    {t('workbench.unit', { n: h.unitNumber })}
+                  </Typography.Title>
+                </li>
               ) : null}
-              <List.Item data-testid="workbench-household" data-household-id={h.householdId}>
+              <PlainItem data-testid="workbench-household" data-household-id={h.householdId}>
                 <div style={{ width: '100%' }}>
                   <Flex justify="space-between" align="center" wrap gap={4}>
                     <Typography.Text strong>{h.room}</Typography.Text>
@@ -411,13 +408,16 @@ function BuildingView({ round, buildingId, back }: { round: Round; buildingId: s
                     ) : null}
                   </Flex>
                 </div>
-              </List.Item>
+              </PlainItem>
             </>
           );
         }}
       />
-      <VisitSheet round={round} household={visiting} close={() => setVisiting(null)} />
-      <LogSheet target={logging} close={() => setLogging(null)} />
+      {/* From the sheets' file (lazy-sheets.tsx), loaded by now in the usual case; a tap before it came waits for it. */}
+      <Suspense fallback={null}>
+        <VisitSheet round={round} household={visiting} close={() => setVisiting(null)} />
+        <LogSheet target={logging} close={() => setLogging(null)} />
+      </Suspense>
     </div>
   );
 }
