@@ -321,3 +321,60 @@ export function buildGraph(buildings: readonly Building[], barriers: readonly Ba
 export function neighbours(graph: BuildingGraph, i: number): Int32Array {
   return graph.adjacency.subarray(graph.offsets[i], graph.offsets[i + 1]);
 }
+
+/**
+ * Whether some connected set of buildings (in G) containing `start` holds between lo and hi households: true,
+ * false (proven: every connected set containing it was enumerated), or null when the budget ran out.
+ */
+export function connectedGroup(
+  graph: Pick<BuildingGraph, 'offsets' | 'adjacency'>,
+  h: ArrayLike<number>,
+  start: number,
+  lo: number,
+  hi: number,
+  budget: number,
+): boolean | null {
+  if (h[start]! > hi) return false;
+  if (h[start]! >= lo) return true;
+  // marked = the set, its neighbours seen so far and the excluded ones; a branch unmarks what it marked.
+  const marked = new Set<number>([start]);
+  const initial: number[] = [];
+  for (let e = graph.offsets[start]!; e < graph.offsets[start + 1]!; e++) {
+    const j = graph.adjacency[e]!;
+    if (!marked.has(j)) {
+      marked.add(j);
+      initial.push(j);
+    }
+  }
+  let steps = 0;
+  let exhausted = false;
+  // Smaller buildings first: the first branch then reaches lo quickly where buildings are small.
+  const bySize = (a: number, b: number) => h[a]! - h[b]! || a - b;
+  const extend = (sum: number, candidates: number[]): boolean => {
+    for (let c = 0; c < candidates.length; c++) {
+      if (++steps > budget) {
+        exhausted = true;
+        return false;
+      }
+      const w = candidates[c]!;
+      const next = sum + h[w]!;
+      if (next > hi) continue; // never fits a superset either: stays marked (excluded)
+      if (next >= lo) return true;
+      const added: number[] = [];
+      for (let e = graph.offsets[w]!; e < graph.offsets[w + 1]!; e++) {
+        const j = graph.adjacency[e]!;
+        if (!marked.has(j)) {
+          marked.add(j);
+          added.push(j);
+        }
+      }
+      const rest = candidates.slice(c + 1).concat(added.sort(bySize));
+      if (extend(next, rest)) return true;
+      for (const j of added) marked.delete(j);
+      if (exhausted) return false;
+    }
+    return false;
+  };
+  if (extend(h[start]!, initial.sort(bySize))) return true;
+  return exhausted ? null : false;
+}
