@@ -14,6 +14,9 @@ const e2e = usePlatformAndBrowser();
 type Node = { id: string; code: string; name: string; level: string; children: Node[] };
 type MapBuilding = { id: string; name: string; households: number; grid: string; neighbours: string[] };
 
+/** Polls until the value matches, on a busy machine for up to 20 s. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 200 });
+
 const measure = (page: Page, key: string, column = 'proposal') =>
   page.getByTestId(`planner-measure-${key}-${column}`);
 
@@ -27,13 +30,11 @@ test('a community secretary plans their community, moves a building, applies the
 
   await page.getByTestId('side-menu').getByRole('menuitem', { name: '网格优化' }).click();
   await page.waitForURL((url) => url.pathname === '/planner');
-  await expect
-    .poll(() =>
-      page.getByTestId('breadcrumbs').locator('li:not(.ant-breadcrumb-separator)').allTextContents(),
-    )
-    .toEqual(['基础数据', '网格优化']);
+  await poll(() =>
+    page.getByTestId('breadcrumbs').locator('li:not(.ant-breadcrumb-separator)').allTextContents(),
+  ).toEqual(['基础数据', '网格优化']);
   // The place is the secretary's community; plan one grid more than today, adjusting today's grids.
-  await expect.poll(() => page.getByTestId('planner-form').textContent()).toContain(community.name);
+  await poll(() => page.getByTestId('planner-form').textContent()).toContain(community.name);
   await page.getByTestId('planner-form').getByText('指定网格数').click();
   await page.getByLabel('网格数', { exact: true }).fill(String(gridsToday + 1));
   await page.getByTestId('planner-start').click();
@@ -49,7 +50,7 @@ test('a community secretary plans their community, moves a building, applies the
     buildings: MapBuilding[];
   };
   const mapBox = page.getByTestId('planner-map');
-  await expect.poll(() => mapBox.locator('.ww-plan-b').count()).toBe(map.buildings.length);
+  await poll(() => mapBox.locator('.ww-plan-b').count()).toBe(map.buildings.length);
   expect(await mapBox.locator('path.ww-plan-grid').count()).toBe(gridsToday + 1);
 
   // Move a building to a neighbouring grid by picking it: the measures change at once. A move the server refuses
@@ -85,10 +86,10 @@ test('a community secretary plans their community, moves a building, applies the
     }
     expect(response.status()).toBe(409);
     const text = (await response.json()).error.details[0].message as string;
-    await expect.poll(() => page.getByTestId('planner-move-error').textContent()).toContain(text);
+    await poll(() => page.getByTestId('planner-move-error').textContent()).toContain(text);
   }
   expect(moved).not.toBeNull();
-  await expect.poll(column).not.toBe(before);
+  await poll(column).not.toBe(before);
   const changed = await column();
 
   // Drag it back onto a building of the grid it came from: the measures are the proposal's first ones again.
@@ -96,7 +97,7 @@ test('a community secretary plans their community, moves a building, applies the
   const home = (
     (await apiGet(page, `/planner/proposals/${proposalId}/map`)).data as { buildings: MapBuilding[] }
   ).buildings.find((x) => x.grid === from && x.id !== building.id)!;
-  await expect.poll(() => mapBox.locator(`.ww-plan-b-${building.id}`).count()).toBe(1);
+  await poll(() => mapBox.locator(`.ww-plan-b-${building.id}`).count()).toBe(1);
   await mapBox.scrollIntoViewIfNeeded();
   const start = (await mapBox.locator(`.ww-plan-b-${building.id}`).boundingBox())!;
   const end = (await mapBox.locator(`.ww-plan-b-${home.id}`).boundingBox())!;
@@ -107,7 +108,7 @@ test('a community secretary plans their community, moves a building, applies the
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
   await page.mouse.up();
   expect((await back).status()).toBe(200);
-  await expect.poll(column).toBe(before);
+  await poll(column).toBe(before);
   expect(changed).not.toBe(before);
 
   // The grids table and the changes; the page has no serious accessibility problem and fits a phone.
@@ -122,7 +123,7 @@ test('a community secretary plans their community, moves a building, applies the
   expect(await page.getByTestId('planner-map-other').locator('path.ww-plan-grid').count()).toBe(gridsToday);
   expect(await measure(page, 'grids', 'today').textContent()).toBe(String(gridsToday));
   await page.setViewportSize({ width: 375, height: 812 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1366, height: 860 });
 
   // Apply: the dialog says what will happen; the grids page then counts one grid more.
@@ -131,16 +132,14 @@ test('a community secretary plans their community, moves a building, applies the
   await dialog.waitFor();
   expect(await dialog.textContent()).toContain('新建 1 个网格');
   await page.getByTestId('planner-apply-confirm').click();
-  await expect.poll(() => page.getByTestId('planner-status').textContent()).toBe('已应用');
+  await poll(() => page.getByTestId('planner-status').textContent()).toBe('已应用');
   expect(await page.getByTestId('planner-apply').count()).toBe(0);
   const again = await page.request.post(`/api/v1/planner/proposals/${proposalId}/apply`);
   expect(again.status()).toBe(409);
 
   await page.getByTestId('side-menu').getByRole('menuitem', { name: '区域管理' }).click();
   await page.waitForURL((url) => url.pathname === '/territory');
-  await expect
-    .poll(() => page.getByTestId('territory-count-grids').textContent())
-    .toBe(String(gridsToday + 1));
+  await poll(() => page.getByTestId('territory-count-grids').textContent()).toBe(String(gridsToday + 1));
   await page.context().close();
 });
 
@@ -169,7 +168,7 @@ test('a stale proposal is refused with an offer to plan again; another community
   await page.goto(`/planner/${stale.id}`);
   await page.getByTestId('planner-apply').click();
   await page.getByTestId('planner-apply-confirm').click();
-  await expect.poll(() => page.getByTestId('planner-apply-error').textContent()).toContain('请重新生成方案');
+  await poll(() => page.getByTestId('planner-apply-error').textContent()).toContain('请重新生成方案');
   await page.getByTestId('planner-replan').click();
   await page.waitForURL(
     (url) => /^\/planner\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(stale.id),
@@ -237,7 +236,7 @@ test('barrier lines: drawn on the map with a kind and a name, listed, then delet
   await page.getByTestId('planner-barrier-map').locator('path.ww-plan-grid').first().waitFor();
   expect(await axeProblems(page, 'planner page')).toEqual([]);
   await page.setViewportSize({ width: 375, height: 812 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1366, height: 860 });
   const barrierMap = page.getByTestId('planner-barrier-map');
   await barrierMap.scrollIntoViewIfNeeded();

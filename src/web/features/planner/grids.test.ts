@@ -31,6 +31,23 @@ describe('the planner page’s grid helpers', () => {
     const touching = touchingPolygons(collection);
     expect([...touching.get('b')!].sort()).toEqual(['a', 'c']);
     expect(touching.get('a')!.has('c')).toBe(false);
+    // Grids of two communities (codes 001001 and 002001) side by side touch though they share no vertex.
+    const across = touchingPolygons({
+      features: [
+        feature('100001001', square(0, 0)),
+        feature('100002001', [
+          [
+            [1, 0.2],
+            [2, 0.2],
+            [2, 0.8],
+            [1, 0.8],
+            [1, 0.2],
+          ],
+        ]),
+        feature('100002002', square(5, 5)),
+      ],
+    });
+    expect([...(across.get('100001001') ?? [])]).toEqual(['100002001']);
     const colours = colourGrids(['a', 'b', 'c'], touching);
     expect(colours.get('a')).not.toBe(colours.get('b'));
     expect(colours.get('c')).not.toBe(colours.get('b'));

@@ -62,15 +62,48 @@ export function touchingPolygons(collection: {
     }
   }
   const touching = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    let set = touching.get(a);
+    if (!set) touching.set(a, (set = new Set()));
+    set.add(b);
+  };
   for (const grids of at.values()) {
     if (grids.size < 2) continue;
-    for (const a of grids) {
-      let set = touching.get(a);
-      if (!set) touching.set(a, (set = new Set()));
-      for (const b of grids) if (b !== a) set.add(b);
+    for (const a of grids) for (const b of grids) if (b !== a) link(a, b);
+  }
+  // Across a community boundary the cells were clipped to different outlines and share few vertices: grids of
+  // different communities whose boxes meet count as touching.
+  const boxes = collection.features.map((f) => {
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const polygon of f.geometry.coordinates) {
+      for (const [x, y] of polygon[0] ?? []) {
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+      }
+    }
+    return { grid: f.properties.grid, community: communityOf(f.properties.grid), minX, minY, maxX, maxY };
+  });
+  const EPSILON = 1e-6;
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j]!;
+      if (a.community === b.community) continue;
+      if (a.minX > b.maxX + EPSILON || b.minX > a.maxX + EPSILON) continue;
+      if (a.minY > b.maxY + EPSILON || b.minY > a.maxY + EPSILON) continue;
+      link(a.grid, b.grid);
+      link(b.grid, a.grid);
     }
   }
   return touching;
+}
+
+/** The community code a grid id carries: a kept grid's code less its 3 digits, a new grid's id before the dash. */
+export function communityOf(id: string): string {
+  const dash = id.lastIndexOf('-');
+  return dash >= 0 ? id.slice(0, dash) : id.slice(0, -3);
 }
 
 /**
@@ -80,7 +113,7 @@ export function touchingPolygons(collection: {
  */
 export function gridLabel(id: string, manyCommunities: boolean, newPrefix: string): string {
   const dash = id.lastIndexOf('-');
-  const community = dash >= 0 ? id.slice(0, dash) : id.slice(0, -3);
+  const community = communityOf(id);
   const seq = dash >= 0 ? `${newPrefix}${id.slice(dash + 1)}` : id.slice(-3);
   return manyCommunities ? `${community.slice(-3)}·${seq}` : seq;
 }

@@ -1,4 +1,3 @@
-import type { Feature } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import '../map/map.css';
@@ -156,7 +155,7 @@ export function PlannerMap({
     const group = L.featureGroup().addTo(map);
     for (const feature of polygons.features) {
       const area = byGrid.get(feature.properties.grid);
-      L.geoJSON(feature as Feature, {
+      L.geoJSON(feature, {
         style: {
           color: area?.highlight ? '#c8161d' : '#38424f',
           weight: area?.highlight ? 3 : 1.2,

@@ -74,22 +74,14 @@ export function PlannerPage() {
   const canPin = useCan('resident:read');
   const buildings = usePlaceBuildings(placeId, buildingQuery, mode === 'adjust' && canPin);
   const [selectedRows, setSelectedRows] = useState<string[]>([]);
-  // Names of buildings seen in the search, so that pinned ones keep their name once the search moves on.
+  // Names of pinned buildings, kept once the search moves on.
   const [known, setKnown] = useState<ReadonlyMap<string, string>>(new Map());
-  useEffect(() => {
-    const found = buildings.data;
-    if (!found?.length) return;
-    setKnown((previous) => {
-      const next = new Map(previous);
-      for (const b of found) next.set(b.id, `${b.name}（${b.households}）`);
-      return next;
-    });
-  }, [buildings.data]);
+  const buildingLabel = (b: { name: string; households: number }) => `${b.name}（${b.households}）`;
   const pinned = Form.useWatch('pinnedBuildingIds', form) ?? [];
-  const pinOptions = [...new Set([...pinned, ...(buildings.data ?? []).map((b) => b.id)])].map((value) => ({
-    value,
-    label: known.get(value) ?? value,
-  }));
+  const pinOptions = [...new Set([...pinned, ...(buildings.data ?? []).map((b) => b.id)])].map((value) => {
+    const found = buildings.data?.find((b) => b.id === value);
+    return { value, label: found ? buildingLabel(found) : (known.get(value) ?? value) };
+  });
 
   useEffect(() => {
     if (placeId) form.setFieldValue('territoryId', placeId);
@@ -282,6 +274,10 @@ export function PlannerPage() {
                       aria-label={t('planner.form.pinned')}
                       loading={buildings.isFetching}
                       options={pinOptions}
+                      onSelect={(value: string) => {
+                        const found = buildings.data?.find((b) => b.id === value);
+                        if (found) setKnown((previous) => new Map(previous).set(value, buildingLabel(found)));
+                      }}
                       data-testid="planner-pinned"
                     />
                   </Form.Item>
