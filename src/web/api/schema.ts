@@ -12395,6 +12395,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/planner/proposals/{id}/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the page draws of a proposal: every building’s point with today’s and the proposed grid and the grids it may move to, today’s grids’ polygons and the barrier lines */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The proposal’s map */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: components['schemas']['PlanProposalMap'];
+            };
+          };
+        };
+        /** @description Invalid request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Permission missing or cross-site request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found or outside the caller’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/planner/proposals/{id}/export.geojson': {
     parameters: {
       query?: never;
@@ -15810,6 +15886,29 @@ export interface components {
       appliedAt: string | null;
       changedBuildings: number;
       measures: components['schemas']['PlanMeasures'];
+    };
+    PlanProposalMap: {
+      /** Format: uuid */
+      id: string;
+      buildings: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        lng: number;
+        lat: number;
+        households: number;
+        /** @description Today’s grid code */
+        today: string;
+        /** @description The proposed grid */
+        grid: string;
+        /** @description Other grids a neighbouring building (in G) lies in: where a move may take it (the move still checks that the grid it leaves stays connected) */
+        neighbours: string[];
+        pinned: boolean;
+      }[];
+      today: components['schemas']['PlanGridPolygons'] & unknown;
+      /** @description The barrier lines the plan honoured */
+      barriers: [number, number][][];
     };
     PlanApplied: {
       /** Format: uuid */

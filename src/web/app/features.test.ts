@@ -118,6 +118,7 @@ describe('the assembled features', () => {
       '/visit-logs',
       '/duties',
       '/map',
+      '/planner',
       '/party',
       '/party/registrations',
       '/party/mine',
@@ -148,7 +149,7 @@ describe('the assembled features', () => {
     }
     expect(groupMenu(menu).map((s) => [s.group, s.entries.map((e) => e.path)])).toEqual([
       [null, ['/']],
-      ['registry', ['/residents', '/import', '/territory', '/map']],
+      ['registry', ['/residents', '/import', '/territory', '/map', '/planner']],
       [
         'teams',
         [

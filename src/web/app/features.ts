@@ -24,3 +24,4 @@ export { default as rounds } from '../features/rounds/manifest.ts';
 export { default as workbench } from '../features/workbench/manifest.ts';
 export { default as visitLogs } from '../features/visit-logs/manifest.ts';
 export { default as duties } from '../features/duties/manifest.ts';
+export { default as planner } from '../features/planner/manifest.ts';

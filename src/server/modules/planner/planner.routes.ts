@@ -23,9 +23,16 @@ import {
   proposalBody,
   proposalDetailSchema,
   proposalListQuery,
+  proposalMapSchema,
   proposalSummarySchema,
 } from './planner.schemas.ts';
-import { createProposal, listProposals, moveBuilding, proposalDetail } from './planner.service.ts';
+import {
+  createProposal,
+  listProposals,
+  moveBuilding,
+  proposalDetail,
+  proposalMap,
+} from './planner.service.ts';
 
 const tags = ['planner'];
 const detail = {
@@ -78,6 +85,24 @@ export function plannerRoutes(deps: ModuleDeps) {
       }),
       async (c) =>
         c.json({ data: await proposalDetail(deps.db, routeScope(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      route('planner:plan', {
+        method: 'get',
+        path: '/planner/proposals/{id}/map',
+        tags,
+        summary:
+          'What the page draws of a proposal: every building’s point with today’s and the proposed grid and the grids it may move to, today’s grids’ polygons and the barrier lines',
+        request: { params: uuidParam },
+        responses: {
+          200: {
+            description: 'The proposal’s map',
+            content: jsonContent(z.object({ data: proposalMapSchema })),
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => c.json({ data: await proposalMap(deps.db, routeScope(c), c.req.valid('param').id) }, 200),
     )
     .openapi(
       route('planner:plan', {

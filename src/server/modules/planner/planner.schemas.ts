@@ -250,3 +250,28 @@ export const barrierSchema = z
 export const barrierListQuery = z.object({
   territoryId: z.uuid(bi('地区编号格式不正确', 'The place id is not valid')).optional(),
 });
+
+export const proposalMapSchema = z
+  .object({
+    id: z.uuid(),
+    buildings: z.array(
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        name: z.string(),
+        lng: z.number(),
+        lat: z.number(),
+        households: z.number().int(),
+        today: z.string().openapi({ description: 'Today’s grid code' }),
+        grid: z.string().openapi({ description: 'The proposed grid' }),
+        neighbours: z.array(z.string()).openapi({
+          description:
+            'Other grids a neighbouring building (in G) lies in: where a move may take it (the move still checks that the grid it leaves stays connected)',
+        }),
+        pinned: z.boolean(),
+      }),
+    ),
+    today: gridPolygonsSchema.openapi({ description: 'Today’s grids’ polygons, from the same cells' }),
+    barriers: z.array(z.array(position)).openapi({ description: 'The barrier lines the plan honoured' }),
+  })
+  .openapi('PlanProposalMap');

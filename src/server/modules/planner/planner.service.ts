@@ -20,7 +20,9 @@ import {
   gridPolygons,
   lowerBoundOf,
   prepare,
+  projection,
   storedResult,
+  todayLayout,
   type ChangeReason,
   type MoveRefusal,
 } from './planner.snapshot.ts';
@@ -357,4 +359,46 @@ export async function moveBuilding(
     return updated!;
   });
   return present(row, name, polygons!);
+}
+
+/**
+ * What the page draws of a proposal besides its grids: every building's point with today's and the proposed grid
+ * and the grids it may be moved to (those a neighbouring building lies in), today's grids' polygons for the
+ * comparison, and the barrier lines the plan honoured — all from the proposal's snapshot.
+ */
+export async function proposalMap(db: Executor, scope: Scope, id: string) {
+  const row = await loadProposal(db, scope, id);
+  const prepared = prepare(row.snapshot);
+  const layout = new Map(Object.entries(row.result.layout));
+  const { graph } = prepared;
+  const { toLngLat } = projection(row.snapshot.origin);
+  const buildings = row.snapshot.buildings.map((b) => {
+    const grid = layout.get(b.id) ?? b.grid;
+    const i = graph.index.get(b.id);
+    const neighbours = new Set<string>();
+    if (i !== undefined) {
+      for (let k = graph.offsets[i]!; k < graph.offsets[i + 1]!; k++) {
+        const g = layout.get(graph.buildings[graph.adjacency[k]!]!.id);
+        if (g !== undefined && g !== grid) neighbours.add(g);
+      }
+    }
+    return {
+      id: b.id,
+      code: b.code,
+      name: b.name,
+      lng: b.lng,
+      lat: b.lat,
+      households: b.households,
+      today: b.grid,
+      grid,
+      neighbours: [...neighbours].sort(),
+      pinned: b.pinned === true,
+    };
+  });
+  return {
+    id: row.id,
+    buildings,
+    today: gridPolygons(prepared, todayLayout(row.snapshot)),
+    barriers: row.snapshot.barriers.map((line) => line.map(([x, y]) => toLngLat(x, y))),
+  };
 }

@@ -466,3 +466,61 @@ describe('export', () => {
     expect((await get(`/planner/proposals/${theirs.id}/export.xlsx`, secretary)).status).toBe(404);
   });
 });
+
+describe('the proposal’s map', () => {
+  type MapData = {
+    buildings: {
+      id: string;
+      lng: number;
+      lat: number;
+      today: string;
+      grid: string;
+      neighbours: string[];
+      pinned: boolean;
+    }[];
+    today: { features: { properties: { grid: string } }[] };
+    barriers: [number, number][][];
+  };
+
+  it('gives every building’s point, today’s and the proposed grid and the grids a move may take it to', async () => {
+    const proposal = await plan({ territoryId: community.id, mode: 'adjust', targetHouseholds: 120 });
+    const response = await get(`/planner/proposals/${proposal.id}/map`, secretary);
+    expect(response.status, response.text).toBe(200);
+    const map = response.json.data as MapData;
+    const row = await snapshotOf(proposal.id);
+    expect(map.buildings.map((b) => b.id).sort()).toEqual(row.snapshot.buildings.map((b) => b.id).sort());
+    const prepared = prepare(row.snapshot);
+    const layout = new Map(Object.entries(row.result.layout));
+    const grids = [...new Set(layout.values())];
+    let allowedMoves = 0;
+    for (const b of map.buildings) {
+      const snap = row.snapshot.buildings.find((s) => s.id === b.id)!;
+      expect([b.lng, b.lat]).toEqual([snap.lng, snap.lat]);
+      expect(b.today).toBe(snap.grid);
+      expect(b.grid).toBe(row.result.layout[b.id]);
+      expect(b.neighbours).not.toContain(b.grid);
+      // Every move the rule allows is to one of the listed grids; a listed grid is a real grid of the proposal.
+      for (const g of grids) {
+        if (checkMove(prepared, layout, b.id, g) === null) {
+          allowedMoves++;
+          expect(b.neighbours).toContain(g);
+        }
+      }
+      for (const g of b.neighbours) expect(grids).toContain(g);
+    }
+    expect(allowedMoves).toBeGreaterThan(0);
+    expect(map.today.features.map((f) => f.properties.grid).sort()).toEqual(
+      [...new Set(row.snapshot.buildings.map((b) => b.grid))].sort(),
+    );
+    expect(map.barriers).toHaveLength(row.snapshot.barriers.length);
+  });
+
+  it('another community’s proposal answers 404, a grid worker 403, a bad id 400', async () => {
+    const theirs = await plan({ territoryId: outsideCommunity.id }, admin);
+    expect((await get(`/planner/proposals/${theirs.id}/map`, secretary)).status).toBe(404);
+    expect((await get(`/planner/proposals/${theirs.id}/map`, street)).status).toBe(404);
+    expect((await get(`/planner/proposals/${theirs.id}/map`, gridWorker)).status).toBe(403);
+    expect((await get(`/planner/proposals/${theirs.id}/map`, admin)).status).toBe(200);
+    expect((await get('/planner/proposals/not-an-id/map', admin)).status).toBe(400);
+  });
+});
