@@ -15906,7 +15906,7 @@ export interface components {
         neighbours: string[];
         pinned: boolean;
       }[];
-      today: components['schemas']['PlanGridPolygons'] & unknown;
+      today: components['schemas']['PlanGridPolygons'];
       /** @description The barrier lines the plan honoured */
       barriers: [number, number][][];
     };

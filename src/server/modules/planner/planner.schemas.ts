@@ -271,7 +271,8 @@ export const proposalMapSchema = z
         pinned: z.boolean(),
       }),
     ),
-    today: gridPolygonsSchema.openapi({ description: 'Today’s grids’ polygons, from the same cells' }),
+    // Today’s grids’ polygons, from the same cells (a described reference would type as `X & unknown`).
+    today: gridPolygonsSchema,
     barriers: z.array(z.array(position)).openapi({ description: 'The barrier lines the plan honoured' }),
   })
   .openapi('PlanProposalMap');
