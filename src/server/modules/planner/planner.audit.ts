@@ -42,6 +42,7 @@ export const plannerAudit: Pick<AuditDeclaration, 'names' | 'fields' | 'entityFi
     buildingsMoved: { zh: '调整楼栋', en: 'Buildings moved' },
     householdsMoved: { zh: '调整住户', en: 'Households moved' },
     residentsMoved: { zh: '调整居民', en: 'Residents moved' },
+    gridWorkersMoved: { zh: '随网格调整的网格员', en: 'Grid workers moved' },
     affectedGrids: { zh: '涉及网格（待通知）', en: 'Grids affected (to be told)' },
   },
   entityFields: {
