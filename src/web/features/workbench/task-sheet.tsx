@@ -1,10 +1,10 @@
-import { CameraOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Input, Space, Typography } from 'antd';
+import { App, Button, Drawer, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { downsizePhoto } from '../../components/photo.ts';
 import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 import type { TodayTask } from './api.ts';
+import { PhotoField } from './photo-field.tsx';
 import { enqueue } from './queue.ts';
 
 /**
@@ -73,30 +73,13 @@ function TaskForm({ task, close }: { task: TodayTask; close: () => void }) {
       {task.description ? <Typography.Text type="secondary">{task.description}</Typography.Text> : null}
       {needsPhoto ? (
         <div>
-          <label style={{ display: 'block' }}>
-            <Typography.Text strong>
-              <CameraOutlined /> {t('workbench.task.photo')}
-            </Typography.Text>
-            <input
-              type="file"
-              accept="image/*"
-              capture="environment"
-              data-testid="workbench-task-photo"
-              style={{ display: 'block', marginTop: 6, maxWidth: '100%' }}
-              onChange={(e) => void choosePhoto(e.target.files?.[0])}
-            />
-          </label>
-          {photo ? (
-            <Flex align="center" gap={8} style={{ marginTop: 6 }}>
-              <img
-                src={photo}
-                alt={t('workbench.photo.preview')}
-                data-testid="workbench-task-photo-preview"
-                style={{ maxWidth: 120, maxHeight: 120, borderRadius: 4 }}
-              />
-              <Button onClick={() => setPhoto(null)}>{t('workbench.photo.remove')}</Button>
-            </Flex>
-          ) : null}
+          <PhotoField
+            label={t('workbench.task.photo')}
+            testId="workbench-task-photo"
+            photo={photo}
+            onChoose={(file) => void choosePhoto(file)}
+            onRemove={() => setPhoto(null)}
+          />
           {tried && photoMissing ? (
             <Typography.Text type="danger" data-testid="workbench-task-photo-missing">
               {t('workbench.task.photoRequired')}

@@ -1,10 +1,10 @@
-import { CameraOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Drawer, Flex, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { focusOpenDrawer } from '../../components/drawer-focus.ts';
 import { useT } from '../../app/i18n.tsx';
 import { outcomes, outcomesWithNote, type Round, type RoundHousehold, type VisitOutcome } from './api.ts';
 import { downsizePhoto } from '../../components/photo.ts';
+import { PhotoField } from './photo-field.tsx';
 import { enqueue } from './queue.ts';
 
 /** The visit in a few taps: an outcome, the checklist's yes/no, a note; kept in the queue, sent at once if online. */
@@ -153,30 +153,13 @@ function VisitForm({
         ) : null}
       </div>
       <div>
-        <label style={{ display: 'block' }}>
-          <Typography.Text strong>
-            <CameraOutlined /> {t('workbench.photo.take')}
-          </Typography.Text>
-          <input
-            type="file"
-            accept="image/*"
-            capture="environment"
-            data-testid="workbench-photo"
-            style={{ display: 'block', marginTop: 6, maxWidth: '100%' }}
-            onChange={(e) => void choosePhoto(e.target.files?.[0])}
-          />
-        </label>
-        {photo ? (
-          <Flex align="center" gap={8} style={{ marginTop: 6 }}>
-            <img
-              src={photo}
-              alt={t('workbench.photo.preview')}
-              data-testid="workbench-photo-preview"
-              style={{ maxWidth: 120, maxHeight: 120, borderRadius: 4 }}
-            />
-            <Button onClick={() => setPhoto(null)}>{t('workbench.photo.remove')}</Button>
-          </Flex>
-        ) : null}
+        <PhotoField
+          label={t('workbench.photo.take')}
+          testId="workbench-photo"
+          photo={photo}
+          onChoose={(file) => void choosePhoto(file)}
+          onRemove={() => setPhoto(null)}
+        />
       </div>
       <Checkbox checked={followUp} onChange={(e) => setFollowUp(e.target.checked)}>
         {t('workbench.followUp')}
