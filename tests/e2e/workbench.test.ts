@@ -181,6 +181,7 @@ test('offline: a grid worker records visits, writes logs and completes a photo t
   });
   expect(movedOut.status(), await movedOut.text()).toBe(204);
 
+  const reconnectedAt = Date.now();
   await phone.context().setOffline(false);
   await phone.getByTestId('workbench-queued').waitFor({ state: 'hidden', timeout: 45_000 });
   const after = await householdsOf(desk, roundId, building.buildingId);
@@ -222,14 +223,13 @@ test('offline: a grid worker records visits, writes logs and completes a photo t
     .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBe(1600);
   await desk.keyboard.press('Escape');
-  // The photo task is done, with its photo (downsized, without EXIF), and the phone's queue keeps nothing of it.
-  expect(
-    (await apiGet(desk, '/duties/tasks/mine?view=done')).data.find((x: { id: string }) => x.id === task.id),
-  ).toMatchObject({
-    status: 'done',
-    photo: true,
-    note: '消防通道畅通',
-  });
+  // The photo task is done, with its photo (downsized, without EXIF), and the phone's queue keeps nothing of it;
+  // it is dated when it was done on the phone, before the connection came back, not when the server received it.
+  const doneTask = (await apiGet(desk, '/duties/tasks/mine?view=done')).data.find(
+    (x: { id: string }) => x.id === task.id,
+  );
+  expect(doneTask).toMatchObject({ status: 'done', photo: true, note: '消防通道畅通' });
+  expect(Date.parse(doneTask.doneAt)).toBeLessThan(reconnectedAt);
   const taskPhoto = await desk.request.get(`/api/v1/duties/tasks/${task.id}/photo`);
   expect(taskPhoto.status()).toBe(200);
   expect(jpegInfo(await taskPhoto.body())).toEqual({ width: 1600, height: 1067, app1: false });

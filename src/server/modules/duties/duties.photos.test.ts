@@ -10,7 +10,7 @@ import { insertAccount } from '../accounts/accounts.factories.ts';
 import { personOfUser } from '../people/people.public.ts';
 import { raiseTask } from './duties.public.ts';
 import { addDays } from './duties.service.ts';
-import { dutyTaskPhotos } from './duties.tables.ts';
+import { dutyTaskPhotos, dutyTasks } from './duties.tables.ts';
 
 type Node = { id: string; code: string; children: Node[] };
 
@@ -44,14 +44,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A task asking for a photo, raised for the demo grid worker (in their grid, due in two days). */
-async function photoTask(key: string) {
+async function photoTask(key: string, evidence: 'photo' | 'note' = 'photo') {
   const person = (await personOfUser(t.db, gridUserId))!;
   return t.db.transaction((tx) =>
     raiseTask(tx, system, {
       personId: person.id,
       title: '巡查楼道消防通道并拍照',
       dueOn: addDays(today, 2),
-      evidence: 'photo',
+      evidence,
       sourceKey: `test:photo:${key}`,
     }),
   );
@@ -173,6 +173,40 @@ describe('a duty task that asks for a photo', () => {
     expect((await send(leader, { clientId })).status).toBe(404);
     expect((await send(secretary, { clientId })).status).toBe(404);
     expect((await send(gridWorker, { clientId: 'not-a-uuid' })).status).toBe(400);
+  });
+
+  it('a completion queued offline is dated by the phone’s clock: on time when done before the due day, whenever it arrives', async () => {
+    const id = await photoTask('offline-late', 'note');
+    // The task began three days ago and was due the day before yesterday; the phone finished it then, offline.
+    await t.db
+      .update(dutyTasks)
+      .set({ periodStart: addDays(today, -3), dueOn: addDays(today, -2) })
+      .where(eq(dutyTasks.id, id));
+    const send = (body: Record<string, unknown>) =>
+      t.request('POST', `/api/v1/duties/tasks/${id}/complete`, { cookie: gridWorker, body });
+    const refusals = [
+      new Date(Date.now() + 3_600_000).toISOString(), // in the future
+      `${addDays(today, -4)}T12:00:00+08:00`, // before the task began
+    ];
+    for (const doneAt of refusals) {
+      const refused = await send({ clientId: crypto.randomUUID(), note: '已清理', doneAt });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.json.error.details).toEqual([
+        expect.objectContaining({ field: 'doneAt', code: 'out_of_period' }),
+      ]);
+    }
+    expect((await send({ note: '已清理', doneAt: 'yesterday' })).status).toBe(400);
+    const [open] = await t.db.select().from(dutyTasks).where(eq(dutyTasks.id, id));
+    expect(open).toMatchObject({ status: 'open', doneAt: null });
+    const doneAt = `${addDays(today, -2)}T18:30:00+08:00`;
+    const done = await send({ clientId: crypto.randomUUID(), note: '已清理', doneAt });
+    expect(done.status, done.text).toBe(200);
+    expect(done.json.data).toMatchObject({
+      status: 'done',
+      doneAt: new Date(doneAt).toISOString(),
+      doneLate: false,
+    });
+    expect((await auditRows('duty_task.completed', id))[0]!.changes).toMatchObject({ late: false });
   });
 
   it('refuses what is not a photo, field by field, and stores nothing', async () => {

@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { shanghaiDay } from '../../core/db/periods.ts';
+import { clientInstant } from '../../core/http/client-time.ts';
 import { errors } from '../../core/http/errors.ts';
 import { personOfUser, persons } from '../people/people.public.ts';
 import { buildings } from '../registry/registry.public.ts';
@@ -546,7 +547,8 @@ export async function taskBoard(
  * Completes one of the caller's tasks (a shared one: for all its assignees) with its evidence: a note is required
  * when the item asks for a note or a visit record, a photo uploaded first (duties.photos.ts) when it asks for a photo
  * (a note may go with it). Not the caller's: 404; done: 409 — unless by this completion (the same `clientId`: a phone's
- * queue sending again), answered as done, once; not begun: 409. The note is encrypted. Audited.
+ * queue sending again), answered as done, once; not begun: 409. Done when `doneAt` says (the phone's clock, checked by
+ * clientInstant), else now. The note is encrypted. Audited.
  */
 export async function completeTask(
   { db, keys }: Deps,
@@ -596,12 +598,19 @@ export async function completeTask(
         },
       ]);
     }
-    const now = new Date();
+    // A completion queued on a phone without a connection is dated when it was done, not when it arrived.
+    const doneAt = clientInstant(input.doneAt, {
+      field: 'doneAt',
+      code: 'out_of_period',
+      earliestDay: task.periodStart,
+      what: { zh: '完成时间', en: 'The completion' },
+      since: { zh: '任务开始', en: 'the task began' },
+    });
     await tx
       .update(dutyTasks)
       .set({
         status: 'done',
-        doneAt: now,
+        doneAt,
         doneBy: actor.userId,
         donePersonId: person?.id ?? null,
         doneClientId: input.clientId ?? null,
@@ -615,7 +624,7 @@ export async function completeTask(
       territoryCode: task.territoryCode,
       changes: {
         status: 'done',
-        late: shanghaiDay(now) > task.dueOn,
+        late: shanghaiDay(doneAt) > task.dueOn,
         evidence: task.evidence,
         photo: task.photo,
       },

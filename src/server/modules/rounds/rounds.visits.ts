@@ -5,6 +5,7 @@ import { registryCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
+import { clientInstant } from '../../core/http/client-time.ts';
 import { errors } from '../../core/http/errors.ts';
 import { raiseTask } from '../duties/duties.public.ts';
 import { gridWorkers, persons } from '../people/people.public.ts';
@@ -23,9 +24,6 @@ import {
 } from './rounds.tables.ts';
 
 /* Recording a visit: once per client id, the household's coverage (the issue's rule) and the counters it moves. */
-
-/** How far ahead of the server's clock a phone's clock may date a visit. */
-const VISIT_CLOCK_SKEW_MS = 10 * 60_000;
 
 const visitColumns = {
   id: roundVisits.id,
@@ -202,21 +200,15 @@ export async function recordVisit(
     // A client id stored before answers its visit, whatever the round's state now (a phone's queue sent again).
     if (!rh || rh.stored) return 'stored';
     if (rh.status !== 'open') throw roundErrors.roundClosed(rh.name);
-    const visitedAt = input.visitedAt ? new Date(input.visitedAt) : new Date();
     // The phone's clock dates a visit sent later (offline), but not before the round nor in the future: a visit is
     // the proof a household was reached, and two "nobody home" days make an attempt.
-    if (visitedAt.getTime() > Date.now() + VISIT_CLOCK_SKEW_MS || shanghaiDay(visitedAt) < rh.startsOn) {
-      throw errors.validation([
-        {
-          field: 'visitedAt',
-          code: 'out_of_round',
-          message: {
-            zh: `走访时间须在本次行动开始（${rh.startsOn}）之后，且不能晚于当前时间`,
-            en: `The visit must take place after the round began (${rh.startsOn}) and not in the future`,
-          },
-        },
-      ]);
-    }
+    const visitedAt = clientInstant(input.visitedAt, {
+      field: 'visitedAt',
+      code: 'out_of_round',
+      earliestDay: rh.startsOn,
+      what: { zh: '走访时间', en: 'The visit' },
+      since: { zh: '本次行动开始', en: 'the round began' },
+    });
     if (rh.movedOutAt) throw roundErrors.householdMovedOut(rh.room);
     const known = new Set(rh.checklist.map((c) => c.key));
     const unknown = Object.keys(input.answers ?? {}).filter((k) => !known.has(k));

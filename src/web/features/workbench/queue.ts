@@ -136,7 +136,11 @@ async function send(item: QueuedItem): Promise<QueuedItem | null> {
       });
       return { kind: 'task', taskId: item.taskId, body: item.body, label: item.label, doneAt: item.doneAt };
     }
-    await api.post('/duties/tasks/{id}/complete', { path: { id: item.taskId }, body: item.body });
+    // Dated when it was done on the phone, not when the connection came back.
+    await api.post('/duties/tasks/{id}/complete', {
+      path: { id: item.taskId },
+      body: { ...item.body, doneAt: item.doneAt },
+    });
     return null;
   }
   if (item.kind === 'log') {
