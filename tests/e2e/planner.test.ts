@@ -140,6 +140,24 @@ test('a community secretary plans their community, moves a building, applies the
   await page.getByTestId('side-menu').getByRole('menuitem', { name: '区域管理' }).click();
   await page.waitForURL((url) => url.pathname === '/territory');
   await poll(() => page.getByTestId('territory-count-grids').textContent()).toBe(String(gridsToday + 1));
+  // The secretary applied it: no news of their own act. The street's administrator is told: the bell shows it,
+  // and opening it leads to the proposal and marks it read.
+  const told = (list: { data: { link: string | null }[] }) =>
+    list.data.some((n) => n.link === `/planner/${proposalId}`);
+  expect(told(await apiGet(page, '/me/notifications'))).toBe(false);
+  const street = await e2e.newPage();
+  await signIn(street, 'street');
+  await street.getByTestId('notification-bell').locator('.ww-bell-count').waitFor();
+  await street.getByTestId('notification-bell').click();
+  const note = street.getByTestId('notification').filter({ hasText: '网格调整已生效' }).first();
+  await note.waitFor();
+  expect(await note.getAttribute('data-unread')).toBe('true');
+  expect(await axeProblems(street, 'notifications')).toEqual([]);
+  await note.click();
+  await street.waitForURL((url) => url.pathname === `/planner/${proposalId}`);
+  await poll(async () => told(await apiGet(street, '/me/notifications?unread=true'))).toBe(false);
+  expect(told(await apiGet(street, '/me/notifications'))).toBe(true);
+  await street.context().close();
   await page.context().close();
 });
 

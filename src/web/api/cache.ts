@@ -71,6 +71,9 @@ export const refreshAfter = {
   'POST /me/password': ['me'],
   // The hook puts the new value into the cache itself (api/preferences.ts); nothing else reads preferences.
   'PUT /me/preferences/{key}': [],
+  // Notifications live under `me` (signing in or out replaces them).
+  'POST /me/notifications/{id}/read': ['me'],
+  'POST /me/notifications/read-all': ['me'],
   // The map and the building search are under the territory keys too.
   'POST /territories': ['territory'],
   'PATCH /territories/{id}': ['territory'],

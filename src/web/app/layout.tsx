@@ -1,3 +1,4 @@
+import { NotificationBell } from './notifications.tsx';
 import {
   DownOutlined,
   KeyOutlined,
@@ -247,6 +248,7 @@ export function AppLayout({ me }: { me: Me }) {
             </span>
           ) : null}
           <div className="ww-header-spacer" />
+          <NotificationBell />
           <LanguageSwitch />
           {/*
             destroyOnHidden: a closed but kept menu stays on top of antd's Escape stack and swallows the Escape

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Executor } from '../db/client.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { schedule, type Schedule } from '../jobs/schedules.ts';
+import { pruneNotifications } from '../notifications/notifications.ts';
 import { loginFailures, sessions } from './auth.tables.ts';
 import { throttle } from './auth.service.ts';
 
@@ -33,7 +34,10 @@ export async function pruneAuth(
   return { sessions: oldSessions.length, failures: oldFailures.length };
 }
 
-/** The daily prune (04:11, server time zone) as a scheduled job; deleting twice is harmless. */
+/**
+ * The daily prune (04:11, server time zone) as a scheduled job, also of read notifications older than 180 days;
+ * deleting twice is harmless.
+ */
 export function authMaintenance(
   db: Executor,
   logger: Logger,
@@ -41,7 +45,10 @@ export function authMaintenance(
   return {
     handlers: {
       [AUTH_PRUNE]: async () =>
-        logger.info(await pruneAuth(db), 'ended sessions and old sign-in failures pruned'),
+        logger.info(
+          { ...(await pruneAuth(db)), notifications: await pruneNotifications(db) },
+          'ended sessions, old sign-in failures and old read notifications pruned',
+        ),
     },
     schedules: [schedule(AUTH_PRUNE, '11 4 * * *', AUTH_PRUNE)],
   };

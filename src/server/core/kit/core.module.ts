@@ -3,6 +3,7 @@ import { auditRoutes } from '../auth/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { coreGrants, corePermissions } from '../auth/roles.ts';
 import { createRouter } from '../http/openapi.ts';
+import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { preferencesRoutes } from '../preferences/preferences.routes.ts';
 import { settingsRoutes } from '../settings/settings.routes.ts';
 import { settingNames } from '../settings/settings.ts';
@@ -45,7 +46,8 @@ export const coreModule = defineModule({
       .route('/', authRoutes(deps))
       .route('/', auditRoutes(deps))
       .route('/', settingsRoutes(deps))
-      .route('/', preferencesRoutes(deps)),
+      .route('/', preferencesRoutes(deps))
+      .route('/', notificationsRoutes(deps)),
   permissions: corePermissions,
   grants: coreGrants,
   audit: {

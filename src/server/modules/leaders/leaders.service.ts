@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
+import { accountsAnchoredOn, notify } from '../../core/notifications/notifications.ts';
 import {
   accessEndsAfter,
   accessStartsOn,
@@ -580,9 +581,15 @@ export async function remindExpiringTerms(db: Db, now = new Date()): Promise<num
         personId: leaderTerms.personId,
         endsOn: leaderTerms.endsOn,
         territoryCode: buildings.territoryCode,
+        buildingName: buildings.name,
+        unitId: leaderTerms.unitId,
+        leaderUserId: persons.userId,
+        communityId: territories.parentId,
       })
       .from(leaderTerms)
       .innerJoin(buildings, eq(buildings.id, leaderTerms.buildingId))
+      .innerJoin(persons, eq(persons.id, leaderTerms.personId))
+      .innerJoin(territories, eq(territories.id, buildings.gridId))
       .where(and(expiringWithin(30, today), isNull(leaderTerms.remindedAt)))
       .for('update', { of: leaderTerms, skipLocked: true });
     if (due.length === 0) return 0;
@@ -611,6 +618,40 @@ export async function remindExpiringTerms(db: Db, now = new Date()): Promise<num
         territoryCode: term.territoryCode,
         changes: { endsOn: term.endsOn, personId: term.personId },
       });
+      // The leader (when they have an account) and their community's staff, who renew or find a successor.
+      const role = term.unitId
+        ? { zh: '单元长', en: 'unit leader' }
+        : { zh: '楼栋长', en: 'building leader' };
+      const source = `leader.term_expiring:${term.id}`;
+      if (term.leaderUserId) {
+        await notify(tx, [term.leaderUserId], {
+          kind: 'leader.term_expiring',
+          title: { zh: `您的${role.zh}任期即将到期`, en: `Your term as ${role.en} ends soon` },
+          body: {
+            zh: `您在${term.buildingName}的${role.zh}任期将于 ${term.endsOn} 到期，社区将与您联系续聘事宜。`,
+            en: `Your term as ${role.en} of ${term.buildingName} ends on ${term.endsOn}; the community will contact you about renewing it.`,
+          },
+          link: '/m/leader',
+          sourceKey: source,
+        });
+      }
+      if (term.communityId) {
+        const staff = await accountsAnchoredOn(tx, { territoryIds: [term.communityId] });
+        await notify(
+          tx,
+          staff.filter((a) => a.scopeKind === 'community').map((a) => a.userId),
+          {
+            kind: 'leader.term_expiring',
+            title: { zh: `${role.zh}任期即将到期`, en: `A ${role.en}'s term ends soon` },
+            body: {
+              zh: `${term.buildingName}的${role.zh}任期将于 ${term.endsOn} 到期，请及时续聘或另行推选。`,
+              en: `The term of the ${role.en} of ${term.buildingName} ends on ${term.endsOn}: renew it or find a successor.`,
+            },
+            link: '/leaders',
+            sourceKey: source,
+          },
+        );
+      }
     }
     return due.length;
   });

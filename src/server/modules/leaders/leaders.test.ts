@@ -5,6 +5,8 @@ import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog, roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import type { Job } from '../../core/jobs/handler.ts';
+import { notifications } from '../../core/notifications/notifications.tables.ts';
+import { insertAccount } from '../accounts/accounts.factories.ts';
 import type { ModuleDefinition } from '../../core/kit/module.ts';
 import { insertPerson } from '../people/people.factories.ts';
 import { persons } from '../people/people.tables.ts';
@@ -434,6 +436,40 @@ describe('reminders of terms ending soon', () => {
     expect(await auditCount('leader.term_expiring', soon.id)).toBe(1);
     await run();
     expect(await auditCount('leader.term_expiring', soon.id)).toBe(1);
+    // Told once: the community's staff (the demo secretary of the building's community) on the desk's bell.
+    const [secretaryUser] = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.username, DEMO_ACCOUNT.community_secretary));
+    const toldOf = (id: string) =>
+      t.db
+        .select({ userId: notifications.userId, link: notifications.link })
+        .from(notifications)
+        .where(eq(notifications.sourceKey, `leader.term_expiring:${id}`));
+    const toldSoon = await toldOf(soon.id);
+    expect(toldSoon.map((n) => n.userId)).toContain(secretaryUser!.id);
+    expect(toldSoon.every((n) => n.link === '/leaders')).toBe(true);
+    expect(new Set(toldSoon.map((n) => n.userId)).size).toBe(toldSoon.length);
+    expect(await toldOf(later.id)).toEqual([]);
+    const mine = await get('/me/notifications?unread=true');
+    expect(mine.json.data.some((n: { title: { zh: string } }) => n.title.zh === '楼栋长任期即将到期')).toBe(
+      true,
+    );
+    // A leader with an account is told too (a term reminded for the first time).
+    const b4 = await building();
+    const withAccount = await insertLeaderTerm(t.db, {
+      buildingId: b4.id,
+      personId: await personOn(),
+      startsOn: addDays(today, -360),
+      endsOn: addDays(today, 5),
+    });
+    const account = await insertAccount(t.db, testKeys, { username: 'expiring-leader', roles: [] });
+    await t.db.update(persons).set({ userId: account.user.id }).where(eq(persons.id, withAccount.personId));
+    await run();
+    // The leader, and the same staff as before.
+    expect((await toldOf(withAccount.id)).map((n) => n.userId).sort()).toEqual(
+      [...toldSoon.map((n) => n.userId), account.user.id].sort(),
+    );
 
     const expiring = await get('/leaders/expiring?days=30');
     expect(expiring.status).toBe(200);

@@ -154,6 +154,96 @@ describe('applying a grid plan', () => {
     expect(move.status).toBe(409);
   });
 
+  it('tells whoever the plan concerns, once, in the apply: the changed grids’ staff, the moved buildings’ leaders, the place’s staff — not the one who applied it', async () => {
+    // The first community again (the first test applied a plan there): its grids have the demo accounts.
+    const [live] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from territories where level = 'grid' and ends_on is null and code like ${`${community.code}%`}`,
+    );
+    const target = { ...community, children: Array.from({ length: live!.n }) };
+    const proposal = await planOf(
+      target.id,
+      { mode: 'fresh', gridCount: Math.max(1, target.children.length - 1), seed: 5 },
+      street,
+    );
+    const anchoredIn = (kind: string, ids: string[]) =>
+      rowsOf<{ user: string }>(
+        t.db,
+        sql`select distinct ra.user_id::text as user from role_assignments ra join users u on u.id = ra.user_id
+          where u.status = 'active' and ra.scope_kind = ${kind} and ra.scope_ids && ${sql.param(ids)}::uuid[]
+            and (ra.ends_at is null or ra.ends_at > now())`,
+      );
+    const applied = await post(`/planner/proposals/${proposal.id}/apply`, undefined, street);
+    expect(applied.status, applied.text).toBe(200);
+    const told = await rowsOf<{ user: string; link: string; title: string }>(
+      t.db,
+      sql`select user_id::text as user, link, title->>'zh' as title from notifications
+        where source_key = ${`planner.applied:${proposal.id}`}`,
+    );
+    const toldUsers = told.map((n) => n.user);
+    expect(new Set(toldUsers).size).toBe(toldUsers.length);
+    // The grids in force that changed: those whose buildings differ from before (grid codes in the audit row).
+    const [audit] = await rowsOf<{ grids: string[] }>(
+      t.db,
+      sql`select array(select jsonb_array_elements_text(changes->'affectedGrids')) as grids from audit_log
+        where action = 'planner.proposal_applied' and entity_id::text = ${proposal.id}`,
+    );
+    const changed = await rowsOf<{ id: string }>(
+      t.db,
+      sql`select id::text as id from territories where level = 'grid' and ends_on is null
+        and code = any(${sql.param(audit!.grids)}::text[])`,
+    );
+    const gridStaff = await anchoredIn(
+      'grids',
+      changed.map((g) => g.id),
+    );
+    expect(gridStaff.length).toBeGreaterThan(0);
+    const leaders = await anchoredIn(
+      'buildings',
+      proposal.changes.map((c) => c.buildingId),
+    );
+    const placeStaff = await anchoredIn('community', [target.id]);
+    const [streetUser] = await rowsOf<{ id: string }>(
+      t.db,
+      sql`select id::text as id from users where username = ${DEMO_ACCOUNT.street_admin}`,
+    );
+    for (const { user } of [...gridStaff, ...leaders, ...placeStaff]) expect(toldUsers).toContain(user);
+    // The street administrator applied it: not told of their own act.
+    expect(toldUsers).not.toContain(streetUser!.id);
+    // Grid staff of grids that did not change are not told.
+    const unchanged = await rowsOf<{ id: string }>(
+      t.db,
+      sql`select id::text as id from territories where level = 'grid' and ends_on is null
+        and code like ${`${target.code}%`} and code <> all(${sql.param(audit!.grids)}::text[])`,
+    );
+    if (unchanged.length) {
+      const others = (
+        await anchoredIn(
+          'grids',
+          unchanged.map((g) => g.id),
+        )
+      ).map((r) => r.user);
+      const expected = new Set([...gridStaff, ...leaders, ...placeStaff].map((r) => r.user));
+      for (const user of others) if (!expected.has(user)) expect(toldUsers).not.toContain(user);
+    }
+    // A grid worker of a changed grid reads theirs, and marks it read.
+    const [workerName] = await rowsOf<{ username: string; user: string }>(
+      t.db,
+      sql`select u.username, u.id::text as user from users u join persons p on p.user_id = u.id
+        where u.id::text = any(${sql.param(gridStaff.map((g) => g.user))}::text[]) order by u.username limit 1`,
+    );
+    if (workerName) {
+      const cookie = await t.login(workerName.username);
+      const mine = await get('/me/notifications', cookie);
+      expect(mine.status, mine.text).toBe(200);
+      const note = (mine.json.data as { id: string; link: string; title: { zh: string } }[]).find(
+        (n) => n.title.zh === told.find((x) => x.user === workerName.user)!.title,
+      );
+      expect(note).toBeDefined();
+      expect(mine.json.unread).toBeGreaterThan(0);
+    }
+  });
+
   it('moves the workers of the grids it ends to the grid that took most of their households, with their access', async () => {
     // The community (not the other tests') whose grids have the most workers serving.
     const communities = county.children.flatMap((s) => s.children);
@@ -250,6 +340,11 @@ describe('applying a grid plan', () => {
     expect(stale.json.error.code).toBe('PLANNER_PROPOSAL_STALE');
     const [after] = await rowsOf<{ n: number }>(t.db, sql`select count(*)::int as n from territories`);
     expect(after!.n).toBe(before!.n);
+    const [told] = await rowsOf<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from notifications where source_key = ${`planner.applied:${proposal.id}`}`,
+    );
+    expect(told!.n).toBe(0);
   });
 
   it('a county-wide plan is applied only by the county administrator; others get 404', async () => {

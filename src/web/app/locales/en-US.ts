@@ -36,6 +36,10 @@ export const enUS: Record<SharedMessageKey, string> = {
   'layout.skipToMain': 'Skip to main content',
   'layout.breadcrumbs': 'You are here',
 
+  'notifications.title': 'Notifications',
+  'notifications.unread': '{count} unread notifications',
+  'notifications.readAll': 'Mark all read',
+  'notifications.none': 'No notifications',
   'header.changePassword': 'Change password',
   'header.logout': 'Sign out',
   'header.loggedOut': 'Signed out',

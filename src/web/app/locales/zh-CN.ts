@@ -38,6 +38,10 @@ export const zhCN = {
   'layout.skipToMain': '跳到主要内容',
   'layout.breadcrumbs': '当前位置',
 
+  'notifications.title': '消息',
+  'notifications.unread': '{count} 条未读消息',
+  'notifications.readAll': '全部已读',
+  'notifications.none': '暂无消息',
   'header.changePassword': '修改密码',
   'header.logout': '退出登录',
   'header.loggedOut': '已退出登录',
