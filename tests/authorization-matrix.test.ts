@@ -9,6 +9,7 @@ import { insertDutyItem, insertTaskPhoto } from '../src/server/modules/duties/du
 import { raiseTask } from '../src/server/modules/duties/duties.public.ts';
 import { insertRound, insertVisitWithPhoto } from '../src/server/modules/rounds/rounds.factories.ts';
 import { insertVisitLog } from '../src/server/modules/visitlogs/visitlogs.factories.ts';
+import { notify } from '../src/server/core/notifications/notifications.ts';
 import { exportThroughJob } from './support/exports.ts';
 import { createTestApp, testKeys, type TestApp } from './support/test-app.ts';
 
@@ -48,6 +49,7 @@ const cookies = {} as Record<RoleCode, string>;
 const inside = {
   planProposal: '',
   planBarrier: '',
+  notification: '',
   territory: '',
   household: '',
   resident: '',
@@ -77,6 +79,7 @@ const inside = {
 const outside = {
   planProposal: '',
   planBarrier: '',
+  notification: '',
   territory: '',
   community: '',
   household: '',
@@ -123,7 +126,10 @@ async function snapshot() {
   const [accounts] = await rows<{ h: string }>(
     sql`select md5(coalesce(string_agg(id::text || password_hash || status || display_name || updated_at::text, ',' order by id), '')) as h from users`,
   );
-  return { audit: audit!.n, versions: versions[0]!.v, accounts: accounts!.h };
+  const [notes] = await rows<{ h: string }>(
+    sql`select md5(coalesce(string_agg(id::text || coalesce(read_at::text, ''), ',' order by id), '')) as h from notifications`,
+  );
+  return { audit: audit!.n, versions: versions[0]!.v, accounts: accounts!.h, notifications: notes!.h };
 }
 
 /** Rows below the header of the first sheet of a spreadsheet answer. */
@@ -419,6 +425,23 @@ beforeAll(async () => {
   };
   inside.planBarrier = await barrierOf(ids.community1);
   outside.planBarrier = await barrierOf(outside.community);
+  // A notification is its account's alone: the county administrator's is outside every other account.
+  const [adminUser] = await rows<{ id: string }>(
+    sql`select id::text as id from users where username = ${DEMO_ACCOUNT.county_admin}`,
+  );
+  await t.db.transaction((tx) =>
+    notify(tx, [adminUser!.id], {
+      kind: 'test.matrix',
+      title: { zh: '矩阵', en: 'Matrix' },
+      body: { zh: '矩阵', en: 'Matrix' },
+      sourceKey: 'test:matrix',
+    }),
+  );
+  const [adminNote] = await rows<{ id: string }>(
+    sql`select id::text as id from notifications where source_key = 'test:matrix'`,
+  );
+  outside.notification = adminNote!.id;
+  inside.notification = adminNote!.id;
   // An export belongs to whoever asked for it: the county administrator's, run to its end (its audit row written)
   // before any snapshot is compared.
   outside.export = (
@@ -547,6 +570,7 @@ function targetKind(path: string): keyof typeof inside {
   if (path.startsWith('/contacts/central-households/{id}')) return 'centralHousehold';
   if (path.startsWith('/planner/proposals/{id}')) return 'planProposal';
   if (path.startsWith('/planner/barriers/{id}')) return 'planBarrier';
+  if (path.startsWith('/me/notifications/{id}')) return 'notification';
   throw new Error(`No target kind for ${path}: add it to the authorisation matrix`);
 }
 
@@ -652,9 +676,10 @@ describe('a record outside the caller’s scope answers 404 and changes nothing'
         if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${op.key} (${where}) changed data`);
       }
     }
-    // A self-scoped role may hold only permissions on no record named in the path (volunteer:self).
+    // A self-scoped role may hold only permissions on no record named in the path (volunteer:self); every role
+    // tries the signed-in operations on records (another account's notification).
     const onRecords = operations.some(
-      (o) => o.path.includes('{id}') && o.access !== 'signed-in' && has(role, o.access),
+      (o) => o.path.includes('{id}') && (o.access === 'signed-in' || has(role, o.access)),
     );
     expect(tried > 0).toBe(onRecords);
     expect(wrong).toEqual([]);
