@@ -382,3 +382,74 @@ test('what the workbench keeps on the phone is encrypted under a non-extractable
   expect((await deviceDump(phone)).local).not.toMatch(/wuwei\.offline\./);
   await phone.context().close();
 });
+
+/** Holds every API request of `page` until `release` is called (a phone's slow connection, made endless). */
+async function holdApi(page: Page) {
+  const held: import('playwright-core').Route[] = [];
+  const hold = (route: import('playwright-core').Route) => void held.push(route);
+  await page.route('**/api/v1/**', hold);
+  return {
+    count: () => held.length,
+    release: async () => {
+      await page.unroute('**/api/v1/**', hold);
+      for (const route of held.splice(0)) await route.continue().catch(() => undefined);
+    },
+  };
+}
+
+test('the workbench opens on the copy the device kept before the server answers, never on another user’s or after signing out', async () => {
+  const phone = await e2e.newPage(PHONE);
+  await signIn(phone, 'grid');
+  const me = (await apiGet(phone, '/me')).data as { id: string; displayName: string };
+  await phone.goto('/m/');
+  const firstBuilding = phone.getByTestId('workbench-building').first();
+  await firstBuilding.waitFor();
+  const buildingName = (await firstBuilding.getByRole('button').first().textContent())!;
+  // The user, the open rounds and the round's buildings are kept.
+  await expect
+    .poll(async () => (await deviceDump(phone)).keys.length, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(3);
+
+  // Opened again with no answer from the server: the user and the buildings are drawn from the device's copy.
+  let api = await holdApi(phone);
+  await phone.goto('/m/');
+  await firstBuilding.waitFor({ timeout: 5_000 });
+  expect(await phone.getByTestId('user-name').textContent()).toBe(me.displayName);
+  expect(await firstBuilding.getByRole('button').first().textContent()).toBe(buildingName);
+  expect(api.count()).toBeGreaterThan(0);
+  await api.release();
+
+  // Signed out without the page's help (the device still holds grid's copy): nothing is drawn before the server
+  // answers, and the sign-in page follows.
+  expect((await phone.request.post('/api/v1/auth/logout')).status()).toBe(204);
+  expect((await deviceDump(phone)).keys.length).toBeGreaterThanOrEqual(3);
+  api = await holdApi(phone);
+  await phone.goto('/m/');
+  await expect.poll(() => api.count()).toBeGreaterThan(0);
+  await phone.waitForTimeout(1_500);
+  expect(await phone.getByTestId('user-name').count()).toBe(0);
+  expect(await phone.getByTestId('workbench-building').count()).toBe(0);
+  expect(await phone.content()).not.toContain(me.displayName);
+  await api.release();
+  await phone.waitForURL(/\/login/);
+
+  // Someone else signs in on this browser without the page's help (grid's copy is still there): while /me is on its
+  // way nothing of grid's is drawn; then the page is the other user's (a party member: no round).
+  const other = await phone.request.post('/api/v1/auth/login', {
+    data: { username: 'party', password: DEMO_PASSWORD },
+  });
+  expect(other.status()).toBe(200);
+  const otherName = ((await other.json()) as { data: { displayName: string } }).data.displayName;
+  expect((await deviceDump(phone)).keys.length).toBeGreaterThanOrEqual(3);
+  api = await holdApi(phone);
+  await phone.goto('/m/');
+  await expect.poll(() => api.count()).toBeGreaterThan(0);
+  await phone.waitForTimeout(1_500);
+  expect(await phone.getByTestId('user-name').count()).toBe(0);
+  expect(await phone.getByTestId('workbench-building').count()).toBe(0);
+  expect(await phone.content()).not.toContain(me.displayName);
+  await api.release();
+  await expect.poll(() => phone.getByTestId('user-name').textContent()).toBe(otherName);
+  expect(await phone.content()).not.toContain(buildingName);
+  await phone.context().close();
+});

@@ -54,6 +54,16 @@ export function useMe() {
   });
 }
 
+/**
+ * The user the session cookie belongs to, as the server names them for the page (cookie `wuwei_user`, set with the
+ * session, cleared with it); undefined when none. Only to decide whether the device's copy may be drawn before /me
+ * answers: the session cookie itself is HttpOnly.
+ */
+export function sessionUserHint(): string | undefined {
+  const found = document.cookie.split('; ').find((c) => c.startsWith('wuwei_user='));
+  return found ? decodeURIComponent(found.slice('wuwei_user='.length)) || undefined : undefined;
+}
+
 export function can(me: Me | null | undefined, permission: Permission): boolean {
   return Boolean(me?.permissions.includes(permission));
 }

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ModuleDeps } from '../kit/module.ts';
 import { actorOf, requireAuth, type AppEnv } from '../http/context.ts';
 import { AppError, errors } from '../http/errors.ts';
-import { SESSION_COOKIE } from '../http/middleware.ts';
+import { SESSION_COOKIE, USER_HINT_COOKIE } from '../http/middleware.ts';
 import { createRouter, route, errorResponses, jsonContent } from '../http/openapi.ts';
 import { changePasswordBody, loginBody, meSchema, type Me } from './auth.schemas.ts';
 import { changeOwnPassword, hashToken, loadSession, login, logout, resolveSession } from './auth.service.ts';
@@ -40,6 +40,9 @@ export function sessionMiddleware(deps: ModuleDeps): MiddlewareHandler<AppEnv> {
         c.set('sessionExpired', true);
       }
     }
+    if (!c.get('auth') && getCookie(c, USER_HINT_COOKIE) !== undefined) {
+      deleteCookie(c, USER_HINT_COOKIE, { path: '/' });
+    }
     if (
       c.get('auth')?.user.mustChangePassword &&
       c.req.path.startsWith('/api/v1/') &&
@@ -49,6 +52,17 @@ export function sessionMiddleware(deps: ModuleDeps): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+/** Names the signed-in user for the page (USER_HINT_COOKIE), expiring with the session cookie when given. */
+function setUserHint(c: Context<AppEnv>, userId: string, secure: boolean, expires?: Date) {
+  if (getCookie(c, USER_HINT_COOKIE) === userId && !expires) return;
+  setCookie(c, USER_HINT_COOKIE, userId, {
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    ...(expires ? { expires } : {}),
+  });
 }
 
 export function presentMe(auth: AuthContext): Me {
@@ -100,6 +114,7 @@ export function authRoutes(deps: ModuleDeps) {
         });
         // Not cached: the first request of the new session loads it again, so nothing stale can linger.
         const auth = await loadSession(deps.db, policy, hashToken(result.token), { remember: false });
+        setUserHint(c, auth.user.id, deps.config.cookieSecure, result.expiresAt);
         return c.json({ data: presentMe(auth) }, 200);
       },
     )
@@ -115,6 +130,7 @@ export function authRoutes(deps: ModuleDeps) {
         const auth = requireAuth(c);
         await logout(deps.db, auth, actorOf(c));
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        deleteCookie(c, USER_HINT_COOKIE, { path: '/' });
         return c.body(null, 204);
       },
     )
@@ -129,7 +145,12 @@ export function authRoutes(deps: ModuleDeps) {
           ...errorResponses(401),
         },
       }),
-      (c) => c.json({ data: presentMe(requireAuth(c)) }, 200),
+      (c) => {
+        const auth = requireAuth(c);
+        // A session begun before the hint existed (or through the API) gets it here, lasting for the browser session.
+        setUserHint(c, auth.user.id, deps.config.cookieSecure);
+        return c.json({ data: presentMe(auth) }, 200);
+      },
     )
     .openapi(
       route('signed-in', {

@@ -109,6 +109,31 @@ describe('sessions', () => {
     expect(response.headers.get('set-cookie')).toMatch(/wuwei_session=;/);
   });
 
+  it('names the signed-in user for the page in a readable cookie set and cleared with the session', async () => {
+    const hintOf = (headers: Headers) => headers.getSetCookie().find((c) => c.startsWith('wuwei_user='));
+    const signedIn = await login('branch', 'wuwei-demo');
+    const hint = hintOf(signedIn.headers)!;
+    expect(hint).toMatch(new RegExp(`^wuwei_user=${signedIn.json.data.id};`));
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/Expires=/i);
+    const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+    // A session without the hint (begun through the API, or before it existed) gets it from /me; with it, not again.
+    expect(hintOf((await t.request('GET', '/api/v1/me', { cookie })).headers)).toMatch(
+      new RegExp(`^wuwei_user=${signedIn.json.data.id};`),
+    );
+    const both = `${cookie}; wuwei_user=${signedIn.json.data.id}`;
+    expect(hintOf((await t.request('GET', '/api/v1/me', { cookie: both })).headers)).toBeUndefined();
+    // Signing out clears it; so does a session that has ended (or a hint without a session).
+    const out = await t.request('POST', '/api/v1/auth/logout', { cookie: both });
+    expect(hintOf(out.headers)).toMatch(/^wuwei_user=;/);
+    expect(hintOf((await t.request('GET', '/api/v1/me', { cookie: both })).headers)).toMatch(/^wuwei_user=;/);
+    expect(
+      hintOf(
+        (await t.request('GET', '/api/v1/me', { cookie: `wuwei_user=${signedIn.json.data.id}` })).headers,
+      ),
+    ).toMatch(/^wuwei_user=;/);
+  });
+
   it('logout revokes the session on the server', async () => {
     const cookie = await t.login('branch');
     expect((await t.request('GET', '/api/v1/me', { cookie })).status).toBe(200);

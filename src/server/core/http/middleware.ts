@@ -8,6 +8,12 @@ import type { AppEnv } from './context.ts';
 import { AppError, errorBody, errors, pickLang } from './errors.ts';
 
 export const SESSION_COOKIE = 'wuwei_session';
+/**
+ * Which user the session cookie belongs to, readable by the page (the session cookie is HttpOnly): the phone
+ * workbench draws the copy it keeps on the device before /me answers only when this names the user it was kept
+ * for. Not a credential: set beside the session cookie (sign-in, /me), cleared with it (sign-out, an ended session).
+ */
+export const USER_HINT_COOKIE = 'wuwei_user';
 
 /** Request id (echoed in error answers), language, client address and one JSON log line per request. */
 export function requestContext(logger: Logger, options: { trustProxy: boolean }): MiddlewareHandler<AppEnv> {

@@ -68,6 +68,42 @@ function useDeviceCopy<T>(key: readonly unknown[], enabled: boolean): Kept<T> | 
   return copy?.key === storageKey ? copy.kept : undefined;
 }
 
+/**
+ * The first screen as this device last had it, when it was kept for `userId` (the user the session cookie names:
+ * session.ts keptUserHint): the user, the open rounds and the first round's buildings, read before the phone entry
+ * draws (IndexedDB and WebCrypto: milliseconds), so that it opens on them instead of waiting for /me, the rounds and
+ * the buildings; the server's answers replace them as they come. Nothing when the device kept them for someone else.
+ */
+export async function readFirstScreen(userId: string): Promise<
+  | {
+      me: Schemas['Me'];
+      rounds: { key: readonly unknown[]; value: Kept<Schemas['Round'][]> };
+      buildings?: { key: readonly unknown[]; value: Kept<Schemas['RoundBuilding'][]> };
+    }
+  | undefined
+> {
+  const [me, rounds] = await Promise.all([
+    offlineGet<Schemas['Me']>('me'),
+    offlineGet<{ data: Schemas['Round'][] }>(keys.openRounds.join(':')),
+  ]);
+  if (!me || me.id !== userId || !rounds) return undefined;
+  const first = rounds.data[0];
+  const buildings = first
+    ? await offlineGet<{ data: Schemas['RoundBuilding'][] }>(keys.buildings(first.id).join(':'))
+    : undefined;
+  const kept = <T>(data: T): Kept<T> => ({ data, offline: false, at: null });
+  return {
+    me,
+    rounds: { key: keys.openRounds, value: kept(rounds.data) },
+    ...(first && buildings
+      ? { buildings: { key: keys.buildings(first.id), value: kept(buildings.data) } }
+      : {}),
+  };
+}
+
+/** The workbench's lists (open rounds, buildings, households), to forget from memory with the device's copy. */
+export const workbenchListsKey = ['rounds', 'workbench'] as const;
+
 /** The open rounds concerning the caller: the query, also asked for by the phone entry as it starts (phone.tsx). */
 export const openRoundsQuery = {
   queryKey: keys.openRounds,
@@ -82,21 +118,27 @@ export function useOpenRounds() {
   return useQuery({ ...openRoundsQuery, placeholderData: copy });
 }
 
+/** My buildings in the round: the query, also started by the phone entry once the open rounds are known. */
+export function roundBuildingsQuery(roundId: string) {
+  return {
+    queryKey: keys.buildings(roundId),
+    queryFn: () =>
+      keptOnDevice(
+        keys.buildings(roundId),
+        async () =>
+          (await api.get('/rounds/{id}/buildings', { path: { id: roundId }, query: { pageSize: 500 } })).data,
+      ),
+    retry: false,
+  } as const;
+}
+
 /** My buildings in the round (a grid worker's grids, a leader's buildings) with pending/covered counts. */
 export function useRoundBuildings(roundId: string | undefined) {
   const copy = useDeviceCopy<Schemas['RoundBuilding'][]>(keys.buildings(roundId ?? ''), Boolean(roundId));
   return useQuery({
-    queryKey: keys.buildings(roundId ?? ''),
+    ...roundBuildingsQuery(roundId ?? ''),
     placeholderData: copy,
-    queryFn: () =>
-      keptOnDevice(
-        keys.buildings(roundId!),
-        async () =>
-          (await api.get('/rounds/{id}/buildings', { path: { id: roundId! }, query: { pageSize: 500 } }))
-            .data,
-      ),
     enabled: Boolean(roundId),
-    retry: false,
   });
 }
 

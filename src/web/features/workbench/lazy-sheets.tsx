@@ -23,7 +23,7 @@ let prefetched = false;
 /**
  * Loads the sheets' file when the browser is idle (called once the first list is drawn), so that the first tap on a
  * household does not wait for it. Through the service worker, this also keeps it for offline use (public/sw.js; the
- * page names it as a prefetch too, for the worker's install: vite.config.ts).
+ * page names it too, unfetched, for the worker's install: vite.config.ts).
  */
 export function prefetchSheets() {
   if (prefetched) return;

@@ -41,7 +41,8 @@ export function PhoneApp() {
     );
   }
   if (!me.data || mustChange) return <PhoneSkeleton />;
-  return <PhoneFrame me={me.data} />;
+  // Keyed by the user: a page drawn from the device's copy that /me finds to be someone else's starts afresh.
+  return <PhoneFrame key={me.data.id} me={me.data} />;
 }
 
 function PhoneSkeleton() {
