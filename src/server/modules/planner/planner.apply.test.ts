@@ -113,7 +113,7 @@ describe('applying a grid plan', () => {
     const residentHistory = await rowsOf<{ id: string; code: string; to: string }>(
       t.db,
       sql`select resident_id::text as id, territory_code as code, moved_to_code as "to" from residence_history
-        where moved_to_code like ${prefix} and departure = 'moved'`,
+        where moved_to_code like ${prefix} and departure = 'regridded'`,
     );
     const residentHistoryOf = new Map(residentHistory.map((r) => [r.id, r]));
     for (const r of movedPeople) {
@@ -136,6 +136,49 @@ describe('applying a grid plan', () => {
       sql`select count(*)::int as n from territories where level = 'grid' and ends_on is null and code like ${prefix}`,
     );
     expect(live!.n).toBe(proposal.grids.length);
+    // Nobody moved: today's flows count the residents of re-gridded buildings as regridded, not as moves; in the
+    // community (whose edge no grid change crossed) neither; for every grid, stock today = stock yesterday +
+    // registered + moved in − moved out + regridded in − regridded out.
+    const today = shanghaiDay();
+    const flowsOf = async (territoryId: string) => {
+      const response = await get(
+        `/insights/figures?territoryId=${territoryId}&from=${today}&to=${today}`,
+        admin,
+      );
+      expect(response.status, response.text).toBe(200);
+      return (response.json.data ?? response.json) as Record<string, number>;
+    };
+    const communityFlows = await flowsOf(community.id);
+    expect(communityFlows).toMatchObject({
+      residentsMovedIn: 0,
+      residentsMovedOut: 0,
+      residentsRegriddedIn: 0,
+      residentsRegriddedOut: 0,
+    });
+    const gridsNow = await rowsOf<{ id: string }>(
+      t.db,
+      sql`select id::text as id from territories where level = 'grid' and code like ${prefix}
+        and (ends_on is null or ends_on >= ${yesterday}::date)`,
+    );
+    let regriddedIn = 0;
+    let regriddedOut = 0;
+    for (const grid of gridsNow) {
+      const flows = await flowsOf(grid.id);
+      const before = await figuresOf(grid.id, yesterday);
+      expect(flows.residentsMovedIn, grid.id).toBe(0);
+      expect(flows.residentsMovedOut, grid.id).toBe(0);
+      expect(flows.residents, grid.id).toBe(
+        before.residents! +
+          flows.residentsRegistered! +
+          flows.residentsRegriddedIn! -
+          flows.residentsRegriddedOut!,
+      );
+      regriddedIn += flows.residentsRegriddedIn!;
+      regriddedOut += flows.residentsRegriddedOut!;
+    }
+    expect(regriddedIn).toBeGreaterThan(0);
+    expect(regriddedIn).toBe(regriddedOut);
+    expect(regriddedIn).toBe(applied.json.data.residentsMoved);
     const [audit] = await rowsOf<{ n: number }>(
       t.db,
       sql`select count(*)::int as n from audit_log where action = 'planner.proposal_applied' and entity_id::text = ${proposal.id}`,

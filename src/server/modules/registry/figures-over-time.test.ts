@@ -319,6 +319,8 @@ describe('figures over time', () => {
       residentsRegistered: 6,
       residentsMovedIn: 1,
       residentsMovedOut: 2,
+      residentsRegriddedIn: 0,
+      residentsRegriddedOut: 0,
       householdsRegistered: 3,
       householdsMovedOut: 1,
     });

@@ -31,6 +31,14 @@ export const registryFigureKeys = {
   residentsRegistered: { zh: '期间新登记居民', en: 'Residents registered in the period' },
   residentsMovedIn: { zh: '期间迁入居民', en: 'Residents moved in during the period' },
   residentsMovedOut: { zh: '期间迁出居民', en: 'Residents moved out during the period' },
+  residentsRegriddedIn: {
+    zh: '期间因网格调整划入居民',
+    en: 'Residents whose building joined the place by a grid change in the period',
+  },
+  residentsRegriddedOut: {
+    zh: '期间因网格调整划出居民',
+    en: 'Residents whose building left the place by a grid change in the period',
+  },
   householdsRegistered: { zh: '期间新登记住户', en: 'Households registered in the period' },
   householdsMovedOut: { zh: '期间迁出住户', en: 'Households moved out during the period' },
 };
@@ -154,7 +162,9 @@ export async function stockAsOf(db: Executor, place: Place, at: Date) {
  * whose start falls in the window counts as registered (new to the registry) or moved in (from outside the place, or
  * back after leaving), one whose end falls in it as moved out when the resident went outside the place or left the
  * registry. Moves within the place count neither way, so stock at the end = stock before the start + registered +
- * moved in − moved out.
+ * moved in − moved out. A building going to another grid (a grid plan applied) moves nobody: its residents count as
+ * regridded in or out where the grid change crosses the place's edge, so that stock at the end = stock before +
+ * registered + moved in − moved out + regridded in − regridded out.
  */
 export async function flowsBetween(db: Executor, place: Place, from: Date | undefined, to: Date) {
   const t = to.toISOString();
@@ -167,6 +177,7 @@ export async function flowsBetween(db: Executor, place: Place, from: Date | unde
     movedIn: count(
       sql`(${arrival} = 'returned' or (${arrival} = 'moved' and ${outsidePlace(place, fromCode)}))`,
     ),
+    regriddedIn: count(sql`(${arrival} = 'regridded' and ${outsidePlace(place, fromCode)})`),
   });
   const [[rowStarts], [rowEnds], [earlier], [homes]] = await Promise.all([
     // Residents' rows: periods that began in the window…
@@ -193,7 +204,10 @@ export async function flowsBetween(db: Executor, place: Place, from: Date | unde
           residenceHistory.movedFromCode,
         ),
         movedOut: count(
-          sql`${within(residenceHistory.endsAt)} and (${residenceHistory.departure} = 'moved_out' or ${outsidePlace(place, residenceHistory.movedToCode)})`,
+          sql`${within(residenceHistory.endsAt)} and (${residenceHistory.departure} = 'moved_out' or (${residenceHistory.departure} = 'moved' and ${outsidePlace(place, residenceHistory.movedToCode)}))`,
+        ),
+        regriddedOut: count(
+          sql`${within(residenceHistory.endsAt)} and ${residenceHistory.departure} = 'regridded' and ${outsidePlace(place, residenceHistory.movedToCode)}`,
         ),
       })
       .from(residenceHistory)
@@ -220,11 +234,15 @@ export async function flowsBetween(db: Executor, place: Place, from: Date | unde
     registered: (rowStarts?.registered ?? 0) + (earlier?.registered ?? 0),
     movedIn: (rowStarts?.movedIn ?? 0) + (earlier?.movedIn ?? 0),
     movedOut: (rowEnds?.movedOut ?? 0) + (earlier?.movedOut ?? 0),
+    regriddedIn: (rowStarts?.regriddedIn ?? 0) + (earlier?.regriddedIn ?? 0),
+    regriddedOut: earlier?.regriddedOut ?? 0,
   };
   return {
     residentsRegistered: people?.registered ?? 0,
     residentsMovedIn: people?.movedIn ?? 0,
     residentsMovedOut: people?.movedOut ?? 0,
+    residentsRegriddedIn: people.regriddedIn,
+    residentsRegriddedOut: people.regriddedOut,
     householdsRegistered: homes?.registered ?? 0,
     householdsMovedOut: homes?.movedOut ?? 0,
   };

@@ -2,8 +2,9 @@
  * Moving buildings to other grids (a grid plan applied, issue 12), inside the caller's transaction: each building's
  * grid, its households' grid and its residents' grid change at `at`, keeping history so that every household's and
  * resident's earlier grid stays queryable and figures as of past days stay true: a household's placement until
- * then goes to `household_grid_history`, a resident's residence period to `residence_history` (departure `moved`
- * to the new grid, the new period arriving `moved` from the old one, as registry.periods.ts keeps them). Households
+ * then goes to `household_grid_history`, a resident's residence period to `residence_history` (departure
+ * `regridded` to the new grid, the new period arriving `regridded` from the old one: nobody moved, so the flows count
+ * them apart from moves, registry.figures.ts). Households
  * and residents who had moved out keep the grid they left. Per-grid counters follow through the grid_versions
  * triggers (grid-stats.ts). Set-based: a county's re-planning is a few statements.
  */
@@ -48,14 +49,14 @@ export async function moveBuildingsToGrids(tx: Executor, moves: GridMove[], at: 
         insert into ${residenceHistory} (id, resident_id, household_id, building_id, territory_code, starts_at, ends_at,
           arrival, moved_from_code, departure, moved_to_code)
         select gen_random_uuid(), r.id, r.household_id, r.building_id, r.territory_code, r.moved_in_at,
-          greatest(r.moved_in_at, ${t}::timestamptz), r.arrival, r.moved_from_code, 'moved', m.code
+          greatest(r.moved_in_at, ${t}::timestamptz), r.arrival, r.moved_from_code, 'regridded', m.code
         from ${residents} r join ${moved} on m.building_id = r.building_id
         where r.moved_out_at is null and r.territory_code is distinct from m.code
         returning resident_id)
       select count(*)::int as n from kept`,
   );
   await tx.execute(sql`update ${residents} r set moved_from_code = r.territory_code, territory_code = m.code,
-      moved_in_at = greatest(r.moved_in_at, ${t}::timestamptz), arrival = 'moved', updated_at = ${t}::timestamptz
+      moved_in_at = greatest(r.moved_in_at, ${t}::timestamptz), arrival = 'regridded', updated_at = ${t}::timestamptz
     from ${moved} where m.building_id = r.building_id and r.moved_out_at is null
       and r.territory_code is distinct from m.code`);
   const [blocks] = await rowsOf<{ n: number }>(

@@ -121,8 +121,11 @@ export const households = pgTable(
   ],
 );
 
-/** How a resident came to live where a residence period places them. */
-export const arrivals = ['registered', 'moved', 'returned'] as const;
+/**
+ * How a resident came to live where a residence period places them: `regridded` when they did not move, their
+ * building went to another grid (a grid plan applied, registry.regrid.ts).
+ */
+export const arrivals = ['registered', 'moved', 'returned', 'regridded'] as const;
 
 /**
  * Residents (居民). ID-card number and phone are AES-256-GCM ciphertext, found through HMAC blind indexes.
@@ -238,7 +241,7 @@ export const residenceHistory = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     arrival: text('arrival', { enum: arrivals }).notNull(),
     movedFromCode: text('moved_from_code'),
-    departure: text('departure', { enum: ['moved', 'moved_out'] }).notNull(),
+    departure: text('departure', { enum: ['moved', 'moved_out', 'regridded'] }).notNull(),
     movedToCode: text('moved_to_code'),
   },
   (t) => [
