@@ -14153,7 +14153,7 @@ export interface components {
         residents: number;
       };
     };
-    /** @description The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas */
+    /** @description The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas, and its roads and rivers */
     BaseMap: {
       /** @enum {string} */
       kind: 'none' | 'tianditu' | 'custom';
@@ -14169,6 +14169,14 @@ export interface components {
       }[];
       /** @description The chosen base map lacks its key or URL, so none is drawn (the settings page says what) */
       incomplete: boolean;
+      /** @description The county’s offline base layer (roads, rivers: territory_base_lines), drawn under the areas when no tile layer is */
+      lines: components['schemas']['BaseLine'][];
+    };
+    BaseLine: {
+      /** @enum {string} */
+      kind: 'main_road' | 'side_street' | 'river';
+      /** @description [[lng, lat], …], at least two points */
+      line: [number, number][];
     };
     Account: {
       id: string;
