@@ -180,8 +180,15 @@ export function generateRegistry(random: Random, county: DemoCounty, keys: DataK
     p: Person,
     household: { id: string; buildingId: string; code: string; floating: boolean; registeredAt: Date },
   ) => {
-    const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age;
-    const birth = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
+    // Born on a day that makes them `age` on DEMO_REFERENCE_DATE (a birthday later in the year: one year earlier),
+    // so an age rule (elderly living alone are 65 or older) holds for everyone it was drawn for.
+    const month = random.int(0, 11);
+    const day = random.int(1, 28);
+    const later =
+      Date.UTC(2000, month, day) >
+      Date.UTC(2000, DEMO_REFERENCE_DATE.getUTCMonth(), DEMO_REFERENCE_DATE.getUTCDate());
+    const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age - (later ? 1 : 0);
+    const birth = new Date(Date.UTC(year, month, day));
     const region = household.floating ? random.pick(OTHER_REGIONS) : nodes[0]!.code;
     let sequence = random.int(0, 498) * 2 + (p.gender === 'male' ? 1 : 0);
     let idCard = makeIdCard(region, birth, sequence % 1000);
