@@ -140,6 +140,9 @@ describe('map', () => {
     await expect
       .poll(() => page.getByTestId('map-note').textContent(), { timeout: 10_000 })
       .toContain('未配置底图');
+    // The county's offline base layer instead: grey roads and a blue river under the areas (territory_base_lines).
+    expect(await page.locator('[data-testid=map] path.ww-base-road').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=map] path.ww-base-river').count()).toBe(1);
     const scale = page.locator('[data-testid=map] .leaflet-control-scale-line');
     expect(await scale.count()).toBe(1);
     expect(await scale.textContent()).toMatch(/^\d+ (m|km)$/);

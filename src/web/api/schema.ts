@@ -14354,7 +14354,7 @@ export interface components {
         residents: number;
       };
     };
-    /** @description The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas */
+    /** @description The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas, and its roads and rivers */
     BaseMap: {
       /** @enum {string} */
       kind: 'none' | 'tianditu' | 'custom';
@@ -14370,6 +14370,14 @@ export interface components {
       }[];
       /** @description The chosen base map lacks its key or URL, so none is drawn (the settings page says what) */
       incomplete: boolean;
+      /** @description The county’s offline base layer (roads, rivers: territory_base_lines), drawn under the areas when no tile layer is */
+      lines: components['schemas']['BaseLine'][];
+    };
+    BaseLine: {
+      /** @enum {string} */
+      kind: 'main_road' | 'side_street' | 'river';
+      /** @description [[lng, lat], …], at least two points */
+      line: [number, number][];
     };
     Account: {
       id: string;
@@ -16156,6 +16164,10 @@ export interface components {
       residentsMovedIn: number;
       /** @description 期间迁出居民 — Residents moved out during the period */
       residentsMovedOut: number;
+      /** @description 期间因网格调整划入居民 — Residents whose building joined the place by a grid change in the period */
+      residentsRegriddedIn: number;
+      /** @description 期间因网格调整划出居民 — Residents whose building left the place by a grid change in the period */
+      residentsRegriddedOut: number;
       /** @description 期间新登记住户 — Households registered in the period */
       householdsRegistered: number;
       /** @description 期间迁出住户 — Households moved out during the period */

@@ -31,6 +31,7 @@ export const plannerAudit: Pick<AuditDeclaration, 'names' | 'fields' | 'entityFi
       ).map((r) => ({ id: r.id, name: r.name, territoryCode: r.code })),
   },
   fields: {
+    barriers: { zh: '障碍线数', en: 'Barrier lines' },
     targetHouseholds: { zh: '每格目标户数', en: 'Households per grid' },
     tolerance: { zh: '容差', en: 'Tolerance' },
     gridCount: { zh: '网格数', en: 'Grids' },

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { plannerAudit } from './planner.audit.ts';
+import { generatePlannerDemo } from './planner.demo.ts';
 import { plannerErrors } from './planner.errors.ts';
 import { countPlannerFigures } from './planner.figures.ts';
 import { plannerRoutes } from './planner.routes.ts';
@@ -48,4 +49,6 @@ export const plannerModule = defineModule({
     },
   ],
   maintain: ['planner_proposals', 'planner_barriers'],
+  // The demo town's main roads and river, after the territory demo drew the county from the town.
+  demo: { after: ['territory'], generate: generatePlannerDemo },
 });

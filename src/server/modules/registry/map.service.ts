@@ -40,11 +40,10 @@ export async function territoryMap(db: Executor, scopes: MapScopes, id: string, 
     id,
     areas,
   ]);
-  // The base map comes from the county's settings (their own cache), outside the registry-versioned one.
-  const [map, base] = await Promise.all([
-    mapCache(db, key, () => computeMap(db, scopes, id, areas)),
-    baseMap(db),
-  ]);
+  // The base map comes from the county's settings (their own cache) and base lines, outside the registry-versioned
+  // cache.
+  const map = await mapCache(db, key, () => computeMap(db, scopes, id, areas));
+  const base = await baseMap(db, map.territory.code);
   return { ...map, baseMap: base };
 }
 

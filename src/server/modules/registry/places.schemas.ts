@@ -174,7 +174,7 @@ export const territoryMapSchema = z
       }),
     baseMap: baseMapSchema.openapi({
       description:
-        'The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas',
+        'The county’s base map (settings territory.baseMap …): the tile layers to draw under the areas, and its roads and rivers',
     }),
   })
   .openapi('TerritoryMap');

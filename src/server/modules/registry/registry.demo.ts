@@ -21,14 +21,8 @@ import {
 } from './registry.tables.ts';
 import { compoundName, personName, propertyCompany, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
-import {
-  boxOf,
-  cells,
-  DEMO_TREE_SINCE,
-  demoTerritory,
-  polygon,
-  type DemoNode,
-} from '../territory/territory.public.ts';
+import { DEMO_TREE_SINCE, demoCounty, type DemoCounty } from '../territory/territory.public.ts';
+import type { TownBuilding } from '../planner/planner.public.ts';
 
 /** Ages and dates are computed from this day, not from today, so the same seed always gives the same county. */
 export const DEMO_REFERENCE_DATE = new Date(Date.UTC(2026, 6, 1));
@@ -60,6 +54,47 @@ function registrationDay(n: number): Date {
   return new Date(start + offset);
 }
 
+const VILLAGE_SUFFIXES = ['庄', '村', '屯', '营', '洼'];
+
+/**
+ * How a town building is built: old low-rise → old compound (4–7 floors, two rooms a floor; a rental building near a
+ * market), new high-rise → residential compound (towers of 100–300 households with 18–33 floors and several units,
+ * mid-rise slabs of 6–11 floors; a commercial-residential building near a market, homes from the third floor),
+ * village → low houses of 1–3 floors kept as old compounds. Enough rooms for exactly its households.
+ */
+function buildingShape(random: Random, tb: TownBuilding) {
+  const n = tb.households;
+  let kind: 'old_compound' | 'residential_compound' | 'rental' | 'commercial';
+  let unitCount: number;
+  let perFloor: number;
+  let firstFloor = 1;
+  let floors: number;
+  if (tb.kind === 'village') {
+    kind = 'old_compound';
+    unitCount = 1;
+    floors = Math.min(n, random.int(1, 3));
+    perFloor = Math.ceil(n / floors);
+  } else if (tb.kind === 'old') {
+    kind = tb.renterRate >= 0.15 ? 'rental' : 'old_compound';
+    perFloor = kind === 'rental' ? 4 : 2;
+    floors = random.int(4, 7);
+    unitCount = Math.max(1, Math.ceil(n / (floors * perFloor)));
+  } else if (n >= 100) {
+    kind = 'residential_compound';
+    perFloor = random.int(2, 4);
+    unitCount = Math.max(1, Math.round(n / (random.int(18, 33) * perFloor)));
+    floors = 0;
+  } else {
+    kind = tb.renterRate >= 0.12 ? 'commercial' : 'residential_compound';
+    perFloor = 2;
+    firstFloor = kind === 'commercial' ? 3 : 1;
+    floors = random.int(6, 11);
+    unitCount = Math.max(1, Math.ceil(n / ((floors - firstFloor + 1) * perFloor)));
+  }
+  const needed = firstFloor - 1 + Math.ceil(Math.ceil(n / unitCount) / perFloor);
+  return { kind, unitCount, perFloor, firstFloor, floors: Math.max(floors, needed) };
+}
+
 /** Column arrays ready for `insertColumns`. */
 export type RegistryData = ReturnType<typeof generateRegistry>;
 
@@ -78,13 +113,8 @@ type Person = {
  * Every building, unit, household, resident and tag is built by the registry's factories (registry.factories.ts)
  * from values drawn here, then appended to the column arrays.
  */
-export function generateRegistry(
-  random: Random,
-  nodes: DemoNode[],
-  keys: DataKeys,
-  options: { scale: number },
-) {
-  const perGrid = 300 * Math.min(1, options.scale * 10);
+export function generateRegistry(random: Random, county: DemoCounty, keys: DataKeys) {
+  const { nodes } = county;
   const b = columnArrays(buildings, [
     'id',
     'gridId',
@@ -150,8 +180,15 @@ export function generateRegistry(
     p: Person,
     household: { id: string; buildingId: string; code: string; floating: boolean; registeredAt: Date },
   ) => {
-    const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age;
-    const birth = new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
+    // Born on a day that makes them `age` on DEMO_REFERENCE_DATE (a birthday later in the year: one year earlier),
+    // so an age rule (elderly living alone are 65 or older) holds for everyone it was drawn for.
+    const month = random.int(0, 11);
+    const day = random.int(1, 28);
+    const later =
+      Date.UTC(2000, month, day) >
+      Date.UTC(2000, DEMO_REFERENCE_DATE.getUTCMonth(), DEMO_REFERENCE_DATE.getUTCDate());
+    const year = DEMO_REFERENCE_DATE.getUTCFullYear() - p.age - (later ? 1 : 0);
+    const birth = new Date(Date.UTC(year, month, day));
     const region = household.floating ? random.pick(OTHER_REGIONS) : nodes[0]!.code;
     let sequence = random.int(0, 498) * 2 + (p.gender === 'male' ? 1 : 0);
     let idCard = makeIdCard(region, birth, sequence % 1000);
@@ -209,7 +246,7 @@ export function generateRegistry(
   };
 
   /** A household's members by structure: lone elderly, couples, families with children, three generations. */
-  const members = (floating: boolean): Person[] => {
+  const members = (floating: boolean, elderlyAlone: number): Person[] => {
     const family = surname(random);
     const m = (age: number, relation: Person['relation'], tags: Person['tags'] = []): Person => ({
       gender: 'male',
@@ -242,12 +279,14 @@ export function generateRegistry(
       if (out.length === 2 && random.chance(0.4)) out.push(child(age));
       return out;
     }
-    const roll = random.next();
-    if (roll < 0.07) {
+    // The share of elderly living alone is the building's (the town's rate); the other structures keep their shares.
+    const draw = random.next();
+    if (draw < elderlyAlone) {
       const age = random.int(65, 92);
       const tag: Person['tags'] = [['elderly_alone', age >= 80 ? 3 : 2]];
       return [random.chance(0.6) ? f(age, 'head', tag) : m(age, 'head', tag)];
     }
+    const roll = 0.07 + ((draw - elderlyAlone) / (1 - elderlyAlone)) * 0.93;
     if (roll < 0.19) {
       const age = random.int(60, 88);
       const tag: Person['tags'] = age >= 65 ? [['elderly_empty_nest', 1]] : [];
@@ -279,53 +318,63 @@ export function generateRegistry(
   };
 
   const grids = nodes.filter((n) => n.level === 'grid');
+  const townBuildings = new Map(county.town.town.buildings.map((tb) => [tb.id, tb]));
+  /** One compound (小区) per block of the town, named when its first building is generated; villages as villages. */
+  const compounds = new Map<string, { name: string; next: number }>();
+  const compoundOf = (tb: TownBuilding) => {
+    let compound = compounds.get(tb.block);
+    if (!compound) {
+      const name =
+        tb.kind === 'village' ? `${surname(random)}家${random.pick(VILLAGE_SUFFIXES)}` : compoundName(random);
+      compounds.set(tb.block, (compound = { name, next: 1 }));
+    }
+    return compound;
+  };
   for (const grid of grids) {
-    const box = boxOf(grid.boundary);
-    const target = Math.max(10, Math.round(perGrid + (random.next() - 0.5) * perGrid * 0.25));
-    const compound = compoundName(random);
-    let count = 0;
-    for (let seq = 1; count < target; seq++) {
-      const roll = random.next();
-      const kind =
-        roll < 0.5
-          ? 'residential_compound'
-          : roll < 0.85
-            ? 'old_compound'
-            : roll < 0.95
-              ? 'rental'
-              : 'commercial';
-      const unitCount = kind === 'residential_compound' || kind === 'old_compound' ? random.int(1, 3) : 1;
-      const floors =
-        kind === 'residential_compound'
-          ? random.int(6, 14)
-          : kind === 'commercial'
-            ? random.int(3, 6)
-            : random.int(4, 7);
-      const perFloor = kind === 'rental' ? 4 : kind === 'commercial' ? 1 : 2;
+    const inGrid = county.gridOf
+      .get(grid.id)!
+      .buildingIds.map((id) => townBuildings.get(id)!)
+      .sort((x, y) => (x.block < y.block ? -1 : x.block > y.block ? 1 : y.y - x.y || x.x - y.x));
+    inGrid.forEach((tb, index) => {
+      const compound = compoundOf(tb);
+      const shape = buildingShape(random, tb);
+      const { kind, unitCount, perFloor, firstFloor, floors } = shape;
+      const [lng, lat] = county.town.points.get(tb.id)!;
       const building = buildBuilding({
         gridId: grid.id,
         territoryCode: grid.code,
-        sequence: seq,
-        name: `${kind === 'commercial' ? '商住楼' : compound}${seq}号楼`,
-        compound,
+        sequence: index + 1,
+        name: `${compound.name}${compound.next++}${tb.kind === 'village' ? '号院' : '号楼'}`,
+        compound: compound.name,
         kind,
         floors,
         unitCount,
-        lng: Math.round((box[0] + (box[2] - box[0]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6,
-        lat: Math.round((box[1] + (box[3] - box[1]) * (0.1 + 0.8 * random.next())) * 1e6) / 1e6,
-        propertyCompany: kind === 'old_compound' && random.chance(0.4) ? null : propertyCompany(random),
+        lng,
+        lat,
+        propertyCompany:
+          tb.kind === 'village' || (kind === 'old_compound' && random.chance(0.4))
+            ? null
+            : propertyCompany(random),
       });
       pushRow(b, { ...building, createdAt: treeSince });
       const buildingId = building.id;
+      // Exactly the town's households, spread over the units as evenly as the rooms allow.
       for (let number = 1; number <= unitCount; number++) {
         const unit = buildUnit({ buildingId, number });
         pushRow(u, unit);
-        const firstFloor = kind === 'commercial' ? 3 : 1;
-        for (let floor = firstFloor; floor <= floors && count < target; floor++) {
-          for (let pos = 1; pos <= perFloor && count < target; pos++) {
+        const inUnit = Math.floor(tb.households / unitCount) + (number <= tb.households % unitCount ? 1 : 0);
+        let count = 0;
+        for (let floor = firstFloor; floor <= floors && count < inUnit; floor++) {
+          for (let pos = 1; pos <= perFloor && count < inUnit; pos++) {
             const k = random.next();
+            // The town's rates: renters cluster near markets (floating households, 1.55 × the town's renter rate:
+            // about 12% county-wide as before), elderly living alone in old compounds.
             const householdKind =
-              k < 0.05 ? 'vacant' : k < 0.17 || kind === 'rental' ? 'floating' : 'permanent';
+              k < 0.05
+                ? 'vacant'
+                : k < 0.05 + Math.min(0.6, 1.55 * tb.renterRate) || kind === 'rental'
+                  ? 'floating'
+                  : 'permanent';
             const household = buildHousehold({
               buildingId,
               unitId: unit.id,
@@ -347,7 +396,7 @@ export function generateRegistry(
             pushRow(h, { ...household, createdAt: registeredAt });
             count += 1;
             if (householdKind === 'vacant') continue;
-            const people = members(householdKind === 'floating');
+            const people = members(householdKind === 'floating', tb.elderlyRate);
             if (householdKind === 'permanent' && random.chance(0.018)) {
               for (const p of people) p.tags.push(['low_income', 2]);
             }
@@ -363,22 +412,21 @@ export function generateRegistry(
           }
         }
       }
-    }
+    });
   }
 
-  // The layout before re-planning on DEMO_TREE_SINCE: fewer, larger grids (204 for the 267 of scale 1), kept as history.
+  // The layout before re-planning on DEMO_TREE_SINCE: the planner's own fresh output on the same town with fewer,
+  // larger grids (204 for the 267 of scale 1), kept as history.
   const communities = nodes.filter((n) => n.level === 'community');
   for (const community of communities) {
-    const current = grids.filter((g) => g.parentId === community.id).length;
-    const old = Math.max(1, Math.round((current * 204) / 267));
     const baseName = community.name.replace(/社区$/, '');
-    cells(boxOf(community.boundary), old).forEach((box, i) => {
+    county.town.earlier[county.communityIndex.get(community.id)!]!.forEach((grid, i) => {
       layout.id.push(newId());
       layout.layout.push('2015');
       layout.communityId.push(community.id);
       layout.code.push(community.code + String(i + 1).padStart(3, '0'));
       layout.name.push(`${baseName}原第${i + 1}网格`);
-      layout.boundary.push(polygon(box));
+      layout.boundary.push(grid.boundary);
       layout.validFrom.push('2015-01-01');
       layout.validTo.push(layoutUntil);
     });
@@ -388,9 +436,7 @@ export function generateRegistry(
 
 /** The registry's demo data: every grid's buildings, units, households and residents, and the earlier layout. */
 export async function generateRegistryDemo(context: DemoContext): Promise<Record<string, number>> {
-  const registry = generateRegistry(context.random, demoTerritory(context), context.keys, {
-    scale: context.options.scale,
-  });
+  const registry = generateRegistry(context.random, demoCounty(context), context.keys);
   const r = registry;
   const total =
     r.buildings.id.length +

@@ -26,15 +26,21 @@ async function put(key: string, value: unknown, cookie = admin, lang = 'en') {
   });
 }
 
-/** The base map the map page of a secretary (not an administrator) is given. */
+/**
+ * The base map the map page of a secretary (not an administrator) is given: its tile layers, whatever the
+ * settings, beside the county's offline base lines (the demo town's roads and river, territory.town.test.ts).
+ */
 async function mapBase() {
   const res = await t.request('GET', `/api/v1/territories/${placeId}/map`, { cookie: secretary });
   expect(res.status, res.text).toBe(200);
-  return res.json.data.baseMap as {
+  const { lines, ...tiles } = res.json.data.baseMap as {
     kind: string;
     layers: { url: string; subdomains: string; attribution: string }[];
     incomplete: boolean;
+    lines: { kind: string }[];
   };
+  expect(lines.map((l) => l.kind)).toContain('river');
+  return tiles;
 }
 
 /** The sources of the pages' img-src, after 'self' data: blob:. */

@@ -26,5 +26,6 @@ export const territoryAudit = {
     },
     boundary: { zh: '边界', en: 'Boundary', values: { set: { zh: '已绘制', en: 'Drawn' } } },
     territories: { zh: '区域数', en: 'Places' },
+    baseLines: { zh: '离线底图线条（道路、河流）', en: 'Base map lines (roads, rivers)' },
   },
 } satisfies AuditDeclaration;

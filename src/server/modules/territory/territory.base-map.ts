@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Executor } from '../../core/db/client.ts';
 import { defineSetting, readSetting } from '../../core/settings/settings.ts';
+import { baseLinesOf } from './territory.base-lines.ts';
+import { baseLineKinds } from './territory.tables.ts';
 
 /**
  * The map's base layer, set once for the county by an administrator (/settings): none (boundaries over a plain
@@ -107,6 +109,15 @@ export const baseMapLayerSchema = z.strictObject({
   maxZoom: z.number().int(),
 });
 
+export const baseLineSchema = z
+  .strictObject({
+    kind: z.enum(baseLineKinds),
+    line: z
+      .array(z.tuple([z.number(), z.number()]))
+      .openapi({ description: '[[lng, lat], …], at least two points' }),
+  })
+  .openapi('BaseLine');
+
 export const baseMapSchema = z
   .strictObject({
     kind: z.enum(['none', 'tianditu', 'custom']),
@@ -116,12 +127,28 @@ export const baseMapSchema = z
     incomplete: z.boolean().openapi({
       description: 'The chosen base map lacks its key or URL, so none is drawn (the settings page says what)',
     }),
+    lines: z.array(baseLineSchema).openapi({
+      description:
+        'The county’s offline base layer (roads, rivers: territory_base_lines), drawn under the areas when no tile layer is',
+    }),
   })
   .openapi('BaseMap');
 export type BaseMap = z.infer<typeof baseMapSchema>;
 
-/** The base map the county's settings give: its tile layers, or none. */
-export async function baseMap(db: Executor): Promise<BaseMap> {
+/**
+ * The base map of the place `code` (the county's when none): the tile layers the county's settings give, or none,
+ * and the county's base lines (territory.base-lines.ts).
+ */
+export async function baseMap(db: Executor, code?: string): Promise<BaseMap> {
+  const [tiles, lines] = await Promise.all([
+    baseMapTiles(db),
+    code === undefined ? Promise.resolve([]) : baseLinesOf(db, code),
+  ]);
+  return { ...tiles, lines };
+}
+
+/** The base map's tile layers the county's settings give, or none. */
+async function baseMapTiles(db: Executor): Promise<Omit<BaseMap, 'lines'>> {
   const kind = (await readSetting(db, baseMapKind)) as BaseMap['kind'];
   if (kind === 'tianditu') {
     const key = await readSetting(db, tiandituKey);
@@ -151,7 +178,7 @@ export async function baseMap(db: Executor): Promise<BaseMap> {
  */
 export async function baseMapOrigins(db: Executor): Promise<string[]> {
   const origins = new Set<string>();
-  for (const layer of (await baseMap(db)).layers) {
+  for (const layer of (await baseMapTiles(db)).layers) {
     const hosts = layer.url.includes('{s}')
       ? [...layer.subdomains].map((s) => layer.url.replaceAll('{s}', s))
       : [layer.url];

@@ -1,8 +1,9 @@
 import { insertTerritories } from './territory.service.ts';
 import { buildTerritoryNode, type TerritoryNodeRow } from './territory.factories.ts';
-import { cells, polygon, type Box } from './territory.geometry.ts';
+import { baseLines } from './territory.tables.ts';
+import { townCounty, type TownCounty, type TownGrid } from './territory.town.ts';
+import { newId } from '../../core/db/ids.ts';
 import type { DemoContext } from '../../core/kit/module.ts';
-import type { Random } from '../../core/demo/random.ts';
 
 const STREET_NAMES = ['城关街道', '东城街道', '西城街道', '南湖街道', '北园街道', '新华街道'];
 const COMMUNITY_NAMES = [
@@ -38,74 +39,71 @@ const COMMUNITY_NAMES = [
   '紫荆',
 ];
 
-export type DemoTerritoryOptions = { countyCode: string; countyName: string; scale: number };
+export type DemoTerritoryOptions = { countyCode: string; countyName: string; scale: number; seed: number };
 export type DemoNode = TerritoryNodeRow;
 
-/** Distributes `total` over `weights` proportionally, each at least `min`. */
-function apportion(total: number, weights: number[], min: number): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const out = weights.map((w) => Math.max(min, Math.floor((total * w) / sum)));
-  let i = 0;
-  while (out.reduce((a, b) => a + b, 0) < total) out[i++ % out.length]! += 1;
-  return out;
-}
+/** The demo county: its nodes, and which town community and grid (today's and earlier) each node is. */
+export type DemoCounty = {
+  nodes: DemoNode[];
+  town: TownCounty;
+  /** Community node id → its index in town.communities. */
+  communityIndex: Map<string, number>;
+  /** Grid node id → the town grid (its buildings and polygon). */
+  gridOf: Map<string, TownGrid>;
+};
 
 /**
- * The demo county's tree: about 6 streets, 25 communities of varied size and 267 grids at scale 1, each node
- * with a rectangular boundary, codes per CJ/T 349 (county + 3 digits per level, grids numbered west→east,
- * north→south). Smaller scales shrink every level.
+ * The demo county's tree, drawn from the planner's synthetic town (territory.town.ts): the county is the town's
+ * outline, its communities the town's (bounded by main roads), at least two streets of touching communities, and
+ * today's grids the planner's own fresh output at about 300 households a grid (267 at scale 1; the union of each
+ * grid's buildings' Voronoi cells clipped to its community). Codes per CJ/T 349 (county + 3 digits per level,
+ * communities and grids numbered north → south, west → east).
  */
-export function generateTerritory(random: Random, options: DemoTerritoryOptions): DemoNode[] {
-  const root = Math.sqrt(options.scale);
-  const streetCount = Math.min(6, Math.max(2, Math.round(6 * root)));
-  const communityCount = Math.min(25, Math.max(streetCount, Math.round(25 * root)));
-  const gridCount = Math.max(communityCount, Math.round(267 * options.scale));
-  const countyBox: Box = [118.3, 35.0, 118.42, 35.1];
+export function generateTerritory(options: DemoTerritoryOptions): DemoCounty {
+  const town = townCounty(options.seed, options.scale);
   const county = buildTerritoryNode({
     code: options.countyCode,
     name: options.countyName,
-    boundary: polygon(countyBox),
+    boundary: town.county,
   });
   const nodes: DemoNode[] = [county];
-  const communitiesPerStreet = apportion(
-    communityCount,
-    Array.from({ length: streetCount }, () => random.int(3, 6)),
-    1,
-  );
-  const communitySizes = Array.from({ length: communityCount }, () => random.int(4, 18));
-  const gridsPerCommunity = apportion(gridCount, communitySizes, 1);
-  let communityIndex = 0;
-  cells(countyBox, streetCount).forEach((streetBox, s) => {
+  const communityIndex = new Map<string, number>();
+  const gridOf = new Map<string, TownGrid>();
+  let n = 0;
+  town.streets.forEach((s, streetIndex) => {
     const street = buildTerritoryNode({
       parent: county,
-      sequence: s + 1,
-      name: STREET_NAMES[s % STREET_NAMES.length]! + (s >= STREET_NAMES.length ? String(s + 1) : ''),
-      boundary: polygon(streetBox),
+      sequence: streetIndex + 1,
+      name:
+        STREET_NAMES[streetIndex % STREET_NAMES.length]! +
+        (streetIndex >= STREET_NAMES.length ? String(streetIndex + 1) : ''),
+      boundary: s.boundary,
     });
     nodes.push(street);
-    cells(streetBox, communitiesPerStreet[s]!).forEach((communityBox, c) => {
-      const baseName = COMMUNITY_NAMES[communityIndex % COMMUNITY_NAMES.length]!;
+    s.communities.forEach((townIndex, c) => {
+      const baseName = COMMUNITY_NAMES[n % COMMUNITY_NAMES.length]!;
       const community = buildTerritoryNode({
         parent: street,
         sequence: c + 1,
-        name: `${baseName}${communityIndex >= COMMUNITY_NAMES.length ? communityIndex : ''}社区`,
-        boundary: polygon(communityBox),
+        name: `${baseName}${n >= COMMUNITY_NAMES.length ? n : ''}社区`,
+        boundary: town.communities[townIndex]!,
       });
       nodes.push(community);
-      cells(communityBox, gridsPerCommunity[communityIndex]!).forEach((gridBox, g) => {
-        nodes.push(
-          buildTerritoryNode({
-            parent: community,
-            sequence: g + 1,
-            name: `${baseName}第${g + 1}网格`,
-            boundary: polygon(gridBox),
-          }),
-        );
+      communityIndex.set(community.id, townIndex);
+      town.grids[townIndex]!.forEach((grid, g) => {
+        const node = buildTerritoryNode({
+          parent: community,
+          sequence: g + 1,
+          name: `${baseName}第${g + 1}网格`,
+          boundary: grid.boundary,
+        });
+        nodes.push(node);
+        gridOf.set(node.id, grid);
       });
-      communityIndex += 1;
+      n += 1;
     });
   });
-  return nodes;
+  return { nodes, town, communityIndex, gridOf };
 }
 
 /** The day the demo county's tree (its current layout of grids) took effect: every demo node starts on it. */
@@ -116,13 +114,24 @@ export const DEMO_COUNTY = { countyCode: '379901', countyName: '示范县' };
 
 /** The territory module's demo data: the county, its streets, communities and grids with boundaries. */
 export async function generateTerritoryDemo(context: DemoContext): Promise<Record<string, number>> {
-  const nodes = generateTerritory(context.random, { ...DEMO_COUNTY, scale: context.options.scale });
+  const county = generateTerritory({ ...DEMO_COUNTY, ...context.options });
+  const { nodes } = county;
   await insertTerritories(
     context.tx,
     nodes.map((node) => ({ ...node, startsOn: DEMO_TREE_SINCE })),
   );
+  const lines = county.town.lines.map((l) => ({ id: newId(), territoryCode: DEMO_COUNTY.countyCode, ...l }));
+  if (lines.length > 0) await context.tx.insert(baseLines).values(lines);
   context.shared.set('territory', nodes);
-  return { territories: nodes.length };
+  context.shared.set('territory.town', county);
+  return { territories: nodes.length, baseLines: lines.length };
+}
+
+/** The demo county's town (buildings, today's and earlier grids, barriers), for the registry's and planner's demo. */
+export function demoCounty(context: DemoContext): DemoCounty {
+  const county = context.shared.get('territory.town') as DemoCounty | undefined;
+  if (!county) throw new Error('the territory demo has not run: name "territory" in demo.after');
+  return county;
 }
 
 /** The demo county's nodes, for the demo generators of modules that run after this one. */

@@ -21,7 +21,14 @@ export {
   territoryTree,
 } from './territory.service.ts';
 export { ancestorSchema, boundarySchema, countsSchema } from './territory.schemas.ts';
-export { DEMO_TREE_SINCE, demoTerritory, type DemoNode } from './territory.demo.ts';
+export {
+  DEMO_TREE_SINCE,
+  demoCounty,
+  demoTerritory,
+  type DemoCounty,
+  type DemoNode,
+} from './territory.demo.ts';
+export { baseLinesOf } from './territory.base-lines.ts';
 export { baseMap, baseMapSchema, type BaseMap } from './territory.base-map.ts';
 export { boxOf, cells, polygon, type Box } from './territory.geometry.ts';
 export { gridCode, nextGridSequence, redrawGrids, type GridRedraw } from './territory.grids.ts';

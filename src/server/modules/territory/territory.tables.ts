@@ -50,3 +50,23 @@ export const territories = pgTable(
 type Position = [number, number];
 export type GeoJsonGeometry =
   { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
+export const baseLineKinds = ['main_road', 'side_street', 'river'] as const;
+export type BaseLineKind = (typeof baseLineKinds)[number];
+
+/**
+ * The county's offline base layer: roads and rivers as line strings in longitude/latitude, drawn by the map under
+ * the boundaries when no tile base map is configured (the demo county's come from its synthetic town). `territoryCode`
+ * is the place a line belongs to; the map of a place shows the lines of its county.
+ */
+export const baseLines = pgTable(
+  'territory_base_lines',
+  {
+    id: uuid('id').primaryKey(),
+    territoryCode: text('territory_code').notNull(),
+    kind: text('kind', { enum: baseLineKinds }).notNull(),
+    /** [[lng, lat], …], at least two points. */
+    line: jsonb('line').$type<[number, number][]>().notNull(),
+  },
+  (t) => [index('territory_base_lines_code_idx').using('btree', t.territoryCode.op('text_pattern_ops'))],
+);

@@ -10,6 +10,8 @@ export type AreaFeature = TerritoryMap['areas']['features'][number];
 export type BuildingFeature = NonNullable<TerritoryMap['buildings']>['features'][number];
 /** A tile layer of the county's base map (settings territory.baseMap …), as the server resolved it. */
 export type BaseLayer = TerritoryMap['baseMap']['layers'][number];
+/** A road or river of the county's offline base layer (territory_base_lines). */
+export type BaseLine = TerritoryMap['baseMap']['lines'][number];
 
 /**
  * GET /territories/{id}/map: everything the map draws for a place in one request — its outline and breadcrumb,

@@ -385,6 +385,7 @@ export function MapPage() {
           areas={areas}
           buildings={buildingPoints}
           baseLayers={baseMap?.layers ?? []}
+          baseLines={baseMap?.lines ?? []}
           renderAreaPopup={areaPopup}
           renderBuildingPopup={buildingPopup}
           height={mapHeight}
@@ -425,7 +426,9 @@ export function MapPage() {
             ? null
             : baseMap.incomplete
               ? t('map.tilesIncomplete')
-              : t('map.noTiles'),
+              : baseMap.lines.length > 0
+                ? t('map.offlineLines')
+                : t('map.noTiles'),
         ]
           .filter(Boolean)
           .join(' · ')}

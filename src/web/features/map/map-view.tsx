@@ -3,7 +3,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { BaseLayer, Geometry } from './api.ts';
+import type { BaseLayer, BaseLine, Geometry } from './api.ts';
 import { boxFits, labelPointOfParts, type Rings } from './label-point.ts';
 
 export type MapArea = {
@@ -23,6 +23,13 @@ const OUTLINE = '#c8161d';
 const AREA_LINE = '#1f56c3';
 
 /** Where the county sits when nothing has a boundary yet. */
+/** Offline base lines: thin grey roads, a blue river. */
+const BASE_LINE_STYLE: Record<BaseLine['kind'], L.PolylineOptions> = {
+  river: { color: '#7fb8e6', weight: 6, opacity: 0.9, className: 'ww-base-river' },
+  main_road: { color: '#b8b8b8', weight: 3, opacity: 0.9, className: 'ww-base-road' },
+  side_street: { color: '#d4d4d4', weight: 1.5, opacity: 0.9, className: 'ww-base-street' },
+};
+
 const FALLBACK_VIEW: L.LatLngExpression = [35.1, 118.3];
 
 function geoJson(geometry: Geometry): Feature {
@@ -71,6 +78,7 @@ export function MapView({
   areas,
   buildings,
   baseLayers,
+  baseLines = [],
   renderAreaPopup,
   renderBuildingPopup,
   height,
@@ -81,6 +89,8 @@ export function MapView({
   buildings: BuildingPoint[];
   /** The base map's tile layers, bottom to top; none draws the boundaries over a plain background. */
   baseLayers: BaseLayer[];
+  /** The county's offline roads and rivers, drawn under the areas when there is no tile layer. */
+  baseLines?: BaseLine[];
   renderAreaPopup: (id: string) => ReactNode;
   renderBuildingPopup: (id: string) => ReactNode;
   height: number | string;
@@ -154,6 +164,29 @@ export function MapView({
       for (const layer of layers) layer.remove();
     };
   }, [layerKey]);
+
+  // Without tile layers, the county's roads and rivers as thin lines in a pane of their own under the areas:
+  // the map reads as a county offline. Not interactive (a click goes to the area beneath).
+  const linesKey = baseLayers.length > 0 ? '[]' : JSON.stringify(baseLines);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const lines = JSON.parse(linesKey) as BaseLine[];
+    if (lines.length === 0) return;
+    const pane = map.getPane('ww-base-lines') ?? map.createPane('ww-base-lines');
+    pane.style.zIndex = '350';
+    pane.style.pointerEvents = 'none';
+    const group = L.layerGroup().addTo(map);
+    for (const { kind, line } of lines) {
+      L.polyline(
+        line.map(([lng, lat]) => [lat, lng] as L.LatLngTuple),
+        { pane: 'ww-base-lines', interactive: false, ...BASE_LINE_STYLE[kind] },
+      ).addTo(group);
+    }
+    return () => {
+      group.remove();
+    };
+  }, [linesKey]);
 
   const open = (kind: 'area' | 'building', id: string, at: L.LatLng) => {
     const map = mapRef.current;

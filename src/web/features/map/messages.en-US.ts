@@ -22,6 +22,7 @@ export default {
   'map.buildingsCapped': 'Many buildings: {shown} of {total} shown',
   'map.buildingsHint': 'Choose a community or grid to show its buildings',
   'map.noTiles': 'No base map configured; boundaries only',
+  'map.offlineLines': 'No tile base map configured; offline roads and rivers shown',
   'map.tilesIncomplete':
     'The base map is not fully configured (its key or tile URL is missing); boundaries only',
   'map.tilesSettings': 'Base map settings',

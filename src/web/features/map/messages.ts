@@ -22,6 +22,7 @@ export const messages = defineMessages({
     'map.buildingsCapped': '楼栋较多，仅显示 {shown} / {total} 栋',
     'map.buildingsHint': '选择社区或网格可显示楼栋',
     'map.noTiles': '未配置底图，仅显示边界',
+    'map.offlineLines': '未配置底图，显示离线道路和水系',
     'map.tilesIncomplete': '底图尚未配置完整（缺少密钥或瓦片地址），仅显示边界',
     'map.tilesSettings': '底图设置',
     'map.layers': '图层',

@@ -11,7 +11,7 @@ import type { Barrier, Building, Community, Layout, Point, Ring } from './types.
  * communities and 6 streets.
  */
 export type Town = {
-  buildings: Building[];
+  buildings: TownBuilding[];
   communities: Community[];
   /** Main roads and the river: the lines no grid crosses. */
   barriers: Barrier[];
@@ -26,7 +26,21 @@ export type Town = {
 
 export type TownOptions = { seed?: number; scale?: number };
 
-type Kind = 'old' | 'high' | 'village';
+/** A compound's kind: old low-rise, new high-rise, or a village turned community. */
+export type TownKind = 'old' | 'high' | 'village';
+type Kind = TownKind;
+
+/**
+ * A building of the town: the planner's fields plus what drew it — its block (one compound, 小区, per block:
+ * `<community>-K<n>`), the block's kind, and the rates its key population was drawn with (elderly living alone,
+ * renters: higher near markets), for a registry built from the town (the demo county).
+ */
+export type TownBuilding = Building & {
+  block: string;
+  kind: TownKind;
+  elderlyRate: number;
+  renterRate: number;
+};
 
 const CELL_W = 900;
 const CELL_H = 800;
@@ -129,7 +143,15 @@ export function generateTown(options: TownOptions = {}): Town {
     communityIds: [] as string[],
   }));
   const sideStreets: Point[][] = [];
-  type Block = { community: number; kind: Kind; u0: number; u1: number; v0: number; v1: number };
+  type Block = {
+    community: number;
+    id: string;
+    kind: Kind;
+    u0: number;
+    u1: number;
+    v0: number;
+    v1: number;
+  };
   const blocks: Block[] = [];
   const quads: Point[][] = [];
   for (let j = 0; j < rows; j++) {
@@ -171,7 +193,16 @@ export function generateTown(options: TownOptions = {}): Town {
                 : roll < 0.75
                   ? 'old'
                   : 'high';
-          blocks.push({ community: c, kind, u0: a / nu, u1: (a + 1) / nu, v0: b / nv, v1: (b + 1) / nv });
+          const blockId = `${id}-K${a * nv + b + 1}`;
+          blocks.push({
+            community: c,
+            id: blockId,
+            kind,
+            u0: a / nu,
+            u1: (a + 1) / nu,
+            v0: b / nv,
+            v1: (b + 1) / nv,
+          });
         }
       }
       if (random.chance(0.55)) {
@@ -183,7 +214,7 @@ export function generateTown(options: TownOptions = {}): Town {
   // Households per community: about 80,000 × scale in all, in whole grids' worth per side of the river.
   const communityCount = communities.length;
   const perCommunity = (80_000 * scale) / communityCount;
-  const buildings: Building[] = [];
+  const buildings: TownBuilding[] = [];
   const used: Point[] = [];
   for (let c = 0; c < communityCount; c++) {
     const ring = communities[c]!.boundary[0]!;
@@ -234,6 +265,10 @@ export function generateTown(options: TownOptions = {}): Town {
           residents,
           keyPopulation: key,
           communityId: communities[c]!.id,
+          block: block.id,
+          kind: block.kind,
+          elderlyRate: elderly,
+          renterRate: renters,
         });
       }
     }
@@ -241,7 +276,7 @@ export function generateTown(options: TownOptions = {}): Town {
   // Where the river cuts a community, each side must hold whole grids' worth of households (each side gets
   // whole grids): the last-placed small buildings of a side are dropped until it is within 3% above a multiple
   // of 300; a side with less than 270 households becomes a riverside park.
-  const kept = new Set<Building>(buildings);
+  const kept = new Set<TownBuilding>(buildings);
   for (const community of communities) {
     const sides = [0, 1].map((side) =>
       buildings.filter(
