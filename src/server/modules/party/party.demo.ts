@@ -208,7 +208,8 @@ export async function generatePartyDemo(context: DemoContext): Promise<Record<st
       );
     }
     const grids = gridsOf.get(community.id)!;
-    const count = grids.length ? perCommunity[ci]! : 0;
+    // A branch covers two grids or more where the community has them (the demo branch secretary's several grids).
+    const count = grids.length ? Math.min(perCommunity[ci]!, Math.max(1, Math.floor(grids.length / 2))) : 0;
     for (let b = 0; b < count; b++) {
       const run = grids.slice(
         Math.floor((b * grids.length) / count),
