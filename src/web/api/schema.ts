@@ -14195,6 +14195,8 @@ export interface components {
         floors: number;
         unitCount: number;
         propertyCompany: string | null;
+        /** @description The residential compound (小区) or village */
+        compound: string | null;
         households: number;
         vacant: number;
         rented: number;

@@ -110,6 +110,7 @@ async function computeFactSheet(db: Executor, scope: Scope, territoryId: string)
             floors: buildings.floors,
             unitCount: buildings.unitCount,
             propertyCompany: buildings.propertyCompany,
+            compound: buildings.compound,
             households: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null)::int`,
             vacant: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null and ${households.kind} = 'vacant')::int`,
             rented: sql<number>`count(${households.id}) filter (where ${households.movedOutAt} is null and ${households.tenure} = 'rented')::int`,

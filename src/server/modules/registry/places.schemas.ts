@@ -83,6 +83,10 @@ export const factSheetSchema = z
         floors: z.number().int(),
         unitCount: z.number().int(),
         propertyCompany: z.string().nullable(),
+        compound: z
+          .string()
+          .nullable()
+          .openapi({ description: 'The residential compound (小区) or village' }),
         households: count,
         vacant: count,
         rented: count,

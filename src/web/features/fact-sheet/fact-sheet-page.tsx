@@ -126,17 +126,82 @@ function BuildingsTable({
         ]
       : []),
   ];
+  // Many buildings (a village of houses) do not fit one printed page: the print shows them summed by compound.
+  const many = buildings.length > PRINTED_BUILDINGS;
   return (
-    <Table<FactSheetBuilding>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      columns={columns}
-      dataSource={buildings}
-      scroll={{ x: 640 }}
-      locale={{ emptyText: t('factSheet.noBuildings') }}
-      data-testid="fact-sheet-buildings"
-    />
+    <>
+      <Table<FactSheetBuilding>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={buildings}
+        scroll={{ x: 640 }}
+        className={many ? 'ww-fs-buildings-many' : undefined}
+        locale={{ emptyText: t('factSheet.noBuildings') }}
+        data-testid="fact-sheet-buildings"
+      />
+      {many ? <CompoundsTable buildings={buildings} /> : null}
+    </>
+  );
+}
+
+/** Building rows a printed fact sheet holds before it sums them by compound instead. */
+const PRINTED_BUILDINGS = 20;
+
+type CompoundRow = {
+  compound: string;
+  buildings: number;
+  households: number;
+  residents: number;
+  vacant: number;
+  rented: number;
+  keyPopulation: number;
+};
+
+/** The grid's buildings summed by compound (小区) or village: printed instead of the building rows when many. */
+function CompoundsTable({ buildings }: { buildings: FactSheetBuilding[] }) {
+  const t = useT();
+  const rows = new Map<string, CompoundRow>();
+  for (const b of buildings) {
+    const compound = b.compound ?? '—';
+    const row = rows.get(compound) ?? {
+      compound,
+      buildings: 0,
+      households: 0,
+      residents: 0,
+      vacant: 0,
+      rented: 0,
+      keyPopulation: 0,
+    };
+    row.buildings += 1;
+    row.households += b.households;
+    row.residents += b.residents;
+    row.vacant += b.vacant;
+    row.rented += b.rented;
+    row.keyPopulation += b.keyPopulation;
+    rows.set(compound, row);
+  }
+  const columns: ColumnsType<CompoundRow> = [
+    { title: t('factSheet.compound'), dataIndex: 'compound' },
+    { title: t('factSheet.buildingCount'), dataIndex: 'buildings', align: 'right' },
+    { title: t('factSheet.households'), dataIndex: 'households', align: 'right' },
+    { title: t('factSheet.residents'), dataIndex: 'residents', align: 'right' },
+    { title: t('factSheet.vacant'), dataIndex: 'vacant', align: 'right' },
+    { title: t('factSheet.rented'), dataIndex: 'rented', align: 'right' },
+    { title: t('factSheet.keyPopulation'), dataIndex: 'keyPopulation', align: 'right' },
+  ];
+  return (
+    <div className="ww-print-only" data-testid="fact-sheet-compounds">
+      <Table<CompoundRow>
+        rowKey="compound"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={[...rows.values()]}
+      />
+      <div className="ww-fs-meta">{t('factSheet.compoundsNote', { count: buildings.length })}</div>
+    </div>
   );
 }
 

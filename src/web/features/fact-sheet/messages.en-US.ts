@@ -31,6 +31,10 @@ export default {
   'factSheet.count': 'People',
   'factSheet.noKeyPopulation': 'No key population',
   'factSheet.buildingsTitle': 'Buildings ({count})',
+  'factSheet.compound': 'Compound (village)',
+  'factSheet.buildingCount': 'Buildings',
+  'factSheet.compoundsNote':
+    '{count} buildings in the grid, summed by compound in print; each building is listed in the system.',
   'factSheet.building': 'Building',
   'factSheet.buildingKind': 'Kind',
   'factSheet.floors': 'Floors',
