@@ -248,7 +248,8 @@ export function AppLayout({ me }: { me: Me }) {
             </span>
           ) : null}
           <div className="ww-header-spacer" />
-          <NotificationBell />
+          {/* Until a forced password change is done the API refuses everything else: no bell asking it. */}
+          {me.mustChangePassword ? null : <NotificationBell />}
           <LanguageSwitch />
           {/*
             destroyOnHidden: a closed but kept menu stays on top of antd's Escape stack and swallows the Escape
