@@ -610,6 +610,13 @@ export async function remindExpiringTerms(db: Db, now = new Date()): Promise<num
       ip: null,
       userAgent: null,
     };
+    // The staff of every community concerned, in one query: each community's accounts anchored on it.
+    const communityIds = [...new Set(due.map((d) => d.communityId).filter((c): c is string => !!c))];
+    const staffOf = new Map<string, string[]>();
+    for (const a of await accountsAnchoredOn(tx, { territoryIds: communityIds })) {
+      if (a.scopeKind !== 'community') continue;
+      for (const id of a.anchors) staffOf.set(id, [...(staffOf.get(id) ?? []), a.userId]);
+    }
     for (const term of due) {
       await appendAudit(tx, actor, {
         action: 'leader.term_expiring',
@@ -635,22 +642,18 @@ export async function remindExpiringTerms(db: Db, now = new Date()): Promise<num
           sourceKey: source,
         });
       }
-      if (term.communityId) {
-        const staff = await accountsAnchoredOn(tx, { territoryIds: [term.communityId] });
-        await notify(
-          tx,
-          staff.filter((a) => a.scopeKind === 'community').map((a) => a.userId),
-          {
-            kind: 'leader.term_expiring',
-            title: { zh: `${role.zh}任期即将到期`, en: `A ${role.en}'s term ends soon` },
-            body: {
-              zh: `${term.buildingName}的${role.zh}任期将于 ${term.endsOn} 到期，请及时续聘或另行推选。`,
-              en: `The term of the ${role.en} of ${term.buildingName} ends on ${term.endsOn}: renew it or find a successor.`,
-            },
-            link: '/leaders',
-            sourceKey: source,
+      const staff = term.communityId ? (staffOf.get(term.communityId) ?? []) : [];
+      if (staff.length) {
+        await notify(tx, staff, {
+          kind: 'leader.term_expiring',
+          title: { zh: `${role.zh}任期即将到期`, en: `A ${role.en}'s term ends soon` },
+          body: {
+            zh: `${term.buildingName}的${role.zh}任期将于 ${term.endsOn} 到期，请及时续聘或另行推选。`,
+            en: `The term of the ${role.en} of ${term.buildingName} ends on ${term.endsOn}: renew it or find a successor.`,
           },
-        );
+          link: '/leaders',
+          sourceKey: source,
+        });
       }
     }
     return due.length;
