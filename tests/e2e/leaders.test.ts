@@ -11,8 +11,12 @@ test('a community secretary nominates a building leader and approves them; the l
   const board = (await apiGet(desk, '/coverage')).data as {
     buildingsWithoutLeader: { rows: { id: string; name: string; households: number }[] };
   };
+  // Not one with a nomination already waiting: the row to approve must be the one nominated here.
+  const waiting = (
+    (await apiGet(desk, '/leaders/terms?status=submitted&pageSize=100')).data as { buildingId: string }[]
+  ).map((t) => t.buildingId);
   let building: { id: string; name: string } | undefined = board.buildingsWithoutLeader.rows.find(
-    (b) => b.households > 0,
+    (b) => b.households > 0 && !waiting.includes(b.id),
   );
   if (!building) {
     const terms = (await apiGet(desk, '/leaders/terms?active=true&pageSize=1')).data as {

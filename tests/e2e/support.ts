@@ -120,7 +120,9 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-name').waitFor();
+  // The first page after signing in loads the app's shell and the home page's figures: on a CI machine running
+  // several journeys at once this has taken longer than the default 15 s.
+  await page.getByTestId('user-name').waitFor({ timeout: 40_000 });
 }
 
 /**
