@@ -31,7 +31,7 @@ const started = performance.now();
 const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
 const opening = report?.stage('opening and migrating the database');
 // This process only seeds, then exits: PGlite may keep more of the county in memory while it loads (client.ts).
-const database = await openConfiguredDatabase(config, { sharedBuffers: '256MB' });
+const database = await openConfiguredDatabase(config, { sharedBuffers: '256MB', bulkLoad: true });
 await database.migrate();
 opening?.done(database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL');
 send?.({ type: 'database-ready', ms: performance.now() - started });

@@ -138,4 +138,49 @@ describe('bulk loads', () => {
       expect(left!.n).toBe(0);
     });
   });
+  describe('loading into empty tables', () => {
+    const heads = pgTable('bulk_heads', { id: integer('id').primaryKey() });
+    const fileOf = async (table: string) =>
+      (
+        await rowsOf<{ file: string }>(
+          database.db,
+          sql`select relfilenode::text as file from pg_class where relname = ${table}`,
+        )
+      )[0]!.file;
+    beforeAll(async () => {
+      await database.db.execute(sql.raw(`create table bulk_heads (id int primary key)`));
+      await database.db.execute(
+        sql.raw(`create table bulk_tails (id int primary key, head_id int references bulk_heads (id))`),
+      );
+    });
+
+    it('gives an empty table and the empty tables referencing it new files (no write-ahead log under wal_level=minimal)', async () => {
+      const [head, tail] = [await fileOf('bulk_heads'), await fileOf('bulk_tails')];
+      await database.db.transaction((tx) =>
+        withIndexesDeferred(tx, [heads], () => insertColumns(tx, heads, { id: [1, 2, 3] })),
+      );
+      expect(await fileOf('bulk_heads')).not.toBe(head);
+      expect(await fileOf('bulk_tails')).not.toBe(tail);
+      const [n] = await rowsOf<{ n: number }>(database.db, sql`select count(*)::int as n from bulk_heads`);
+      expect(n!.n).toBe(3);
+    });
+
+    it('never empties a table holding rows, nor one whose referencing table holds rows', async () => {
+      await database.db.execute(sql.raw(`insert into bulk_tails values (1, 1)`));
+      await database.db.execute(sql.raw(`delete from bulk_heads where id in (2, 3)`));
+      const head = await fileOf('bulk_heads');
+      // bulk_heads holds a row: it keeps it, and its file.
+      await database.db.transaction((tx) =>
+        withIndexesDeferred(tx, [heads], () => insertColumns(tx, heads, { id: [4] })),
+      );
+      expect(await fileOf('bulk_heads')).toBe(head);
+      const rows = await rowsOf<{ id: number }>(database.db, sql`select id from bulk_heads order by id`);
+      expect(rows.map((r) => r.id)).toEqual([1, 4]);
+      const [tails] = await rowsOf<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from bulk_tails`,
+      );
+      expect(tails!.n).toBe(1);
+    });
+  });
 });

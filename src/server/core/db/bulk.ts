@@ -107,6 +107,7 @@ export async function withIndexesDeferred<R>(
     where c.contype = 'f' and t.relnamespace = current_schema()::regnamespace and t.relname in (${list})
     order by t.relname, c.conname`,
   );
+  await truncateIfEmpty(tx, names);
   for (const key of foreignKeys) {
     await tx.execute(sql.raw(`alter table ${quoteIdent(key.table)} drop constraint ${quoteIdent(key.name)}`));
   }
@@ -121,6 +122,37 @@ export async function withIndexesDeferred<R>(
     );
   }
   return result;
+}
+
+/**
+ * Empties tables that are already empty, with the tables referencing them (also empty), by TRUNCATE: each gets new
+ * files in this transaction, so with `wal_level=minimal` (the demo seed's PGlite, client.ts `bulkLoad`) what the
+ * transaction loads into them is not also written to the write-ahead log. Changes nothing when any of them holds a
+ * row (a load into a table in use keeps its rows and the ordinary path).
+ */
+async function truncateIfEmpty(tx: Executor, names: string[]): Promise<void> {
+  const list = sql.join(
+    names.map((n) => sql`${n}`),
+    sql`, `,
+  );
+  const closure = await rowsOf<{ name: string }>(
+    tx,
+    sql`
+    with recursive referencing(oid) as (
+      select c.oid from pg_class c
+      where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and c.relname in (${list})
+      union
+      select k.conrelid from pg_constraint k join referencing r on k.confrelid = r.oid where k.contype = 'f'
+    )
+    select c.relname as name from referencing r join pg_class c on c.oid = r.oid order by c.relname`,
+  );
+  const tables = closure.map((t) => quoteIdent(t.name));
+  const [occupied] = await rowsOf<{ any: boolean }>(
+    tx,
+    sql.raw(`select ${tables.map((t) => `exists (select 1 from ${t})`).join(' or ')} as "any"`),
+  );
+  if (occupied?.any) return;
+  await tx.execute(sql.raw(`truncate table ${tables.join(', ')}`));
 }
 
 /** The rows of a raw statement (both drivers answer `{ rows }`). */

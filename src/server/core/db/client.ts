@@ -60,6 +60,13 @@ export type OpenOptions =
        * and read back while it loads.
        */
       sharedBuffers?: string;
+      /**
+       * A process that only bulk-loads a new database and exits (the demo seed): `wal_level=minimal`, so a table
+       * emptied with TRUNCATE in the loading transaction (bulk.ts, withIndexesDeferred) and the indexes built there
+       * are written once, to their files, instead of also to the write-ahead log (the full demo county: about 900 MB
+       * of log not written, nor left behind in pg_wal).
+       */
+      bulkLoad?: boolean;
     };
 
 /** Opens PostgreSQL through a node-postgres pool, or PGlite in a data folder (in memory when none is given). */
@@ -87,6 +94,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       ...PGlite.defaultStartParams,
       '-c',
       `shared_buffers=${/^\d+MB$/.test(options.sharedBuffers ?? '') ? options.sharedBuffers : '32MB'}`,
+      ...(options.bulkLoad
+        ? ['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0', '-c', 'full_page_writes=off']
+        : []),
     ],
   });
   // Drizzle sees a client that prepares every data statement once (docs/decisions/pglite-prepared-statements.md).
@@ -111,7 +121,7 @@ export function pgliteClientOf(database: Database): PGlite | undefined {
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in `<dataDir>/pglite`. */
 export function openConfiguredDatabase(
   config: { databaseUrl?: string; dataDir: string },
-  pglite: { sharedBuffers?: string } = {},
+  pglite: { sharedBuffers?: string; bulkLoad?: boolean } = {},
 ): Promise<Database> {
   return openDatabase(
     config.databaseUrl
