@@ -191,7 +191,7 @@ describe('map', () => {
           if (count > 0 && (await zoomOut.getAttribute('aria-disabled')) !== 'true') await zoomOut.click();
           return count;
         },
-        { timeout: 15_000, intervals: [500] },
+        { timeout: 15_000, interval: 500 },
       )
       .toBe(0);
     await page.context().close();

@@ -158,6 +158,31 @@ test('a community secretary plans their community, moves a building, applies the
   await poll(async () => told(await apiGet(street, '/me/notifications?unread=true'))).toBe(false);
   expect(told(await apiGet(street, '/me/notifications'))).toBe(true);
   await street.context().close();
+
+  // The grid worker of a changed grid hears of it on the phone workbench: the header's bell opens the notifications
+  // under it, and one leads to their grid on the map.
+  const phone = await e2e.newPage({ width: 390, height: 844 });
+  await signIn(phone, 'grid');
+  const news = (await apiGet(phone, '/me/notifications')) as {
+    unread: number;
+    data: { link: string | null; title: { 'zh-CN': string } }[];
+  };
+  const mine = news.data.find((n) => n.link?.startsWith('/map?node='));
+  expect(mine, JSON.stringify(news.data)).toBeDefined();
+  await phone.goto('/m/');
+  const bell = phone.getByTestId('notification-bell');
+  await poll(() => bell.locator('.ww-bell-count').textContent()).toBe(String(news.unread));
+  await bell.click();
+  const panel = phone.getByTestId('notifications');
+  await panel.getByTestId('notification').first().waitFor();
+  expect(await axeProblems(phone, 'phone notifications')).toEqual([]);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await panel.getByTestId('notification').filter({ hasText: mine!.title['zh-CN'] }).first().click();
+  await phone.waitForURL((url) => url.pathname === '/map' && url.search === mine!.link!.slice(4));
+  await poll(async () => ((await apiGet(phone, '/me/notifications')) as { unread: number }).unread).toBe(
+    news.unread - 1,
+  );
+  await phone.context().close();
   await page.context().close();
 });
 

@@ -6,6 +6,7 @@ import { BrandMark } from '../../components/brand-mark.tsx';
 import { roleScopeLabel } from '../../components/scope-label.ts';
 import { Watermark } from '../../components/watermark.tsx';
 import { useLogout } from '../auth/api.ts';
+import { PhoneNotificationsButton, PhoneNotificationsPanel } from './phone-notifications.tsx';
 import { WorkbenchPage } from './workbench-page.tsx';
 
 /** Leaves the phone entry for a page of the desk app (sign-in, a forced password change), replacing this one. */
@@ -62,7 +63,9 @@ function PhoneSkeleton() {
 function PhoneFrame({ me }: { me: Me }) {
   const { t, pick } = useI18n();
   const logout = useLogout();
-  const [open, setOpen] = useState(false);
+  // One panel under the header at a time: the user's (roles, desk, sign-out) or the notifications.
+  const [open, setOpen] = useState<'user' | 'notifications' | null>(null);
+  const toggle = (panel: 'user' | 'notifications') => setOpen((o) => (o === panel ? null : panel));
   const signOut = () => logout.mutate(undefined, { onSettled: () => leaveFor('/login') });
   return (
     <div className="ww-phone">
@@ -71,20 +74,27 @@ function PhoneFrame({ me }: { me: Me }) {
           <BrandMark size={24} />
           {t('app.shortName')}
         </span>
-        <Button
-          type="text"
-          className="ww-user"
-          data-testid="user-menu"
-          aria-expanded={open}
-          aria-controls="ww-phone-user"
-          onClick={() => setOpen((o) => !o)}
-        >
-          <span className="ww-user-name" data-testid="user-name">
-            {me.displayName}
-          </span>
-        </Button>
+        <span className="ww-phone-header-actions">
+          <PhoneNotificationsButton
+            open={open === 'notifications'}
+            onToggle={() => toggle('notifications')}
+          />
+          <Button
+            type="text"
+            className="ww-user"
+            data-testid="user-menu"
+            aria-expanded={open === 'user'}
+            aria-controls="ww-phone-user"
+            onClick={() => toggle('user')}
+          >
+            <span className="ww-user-name" data-testid="user-name">
+              {me.displayName}
+            </span>
+          </Button>
+        </span>
       </header>
-      {open ? (
+      {open === 'notifications' ? <PhoneNotificationsPanel /> : null}
+      {open === 'user' ? (
         <nav id="ww-phone-user" className="ww-phone-user" aria-label={me.displayName}>
           {me.roles.map((role) => (
             <div key={role.id} className="ww-phone-role">
