@@ -2,7 +2,7 @@
 // (WUWEI_DATA_DIR's PGlite, or DATABASE_URL), says how it goes on stderr and prints what it made and how long it
 // took as one JSON line on stdout. Started by the server (src/server/main.ts), it reports each step over IPC instead.
 import { parseArgs } from 'node:util';
-import { isEmpty, seedDemo, type SeedStep } from '../src/demo/seed.ts';
+import { isEmpty, prepareDemo, seedDemo, type SeedStep } from '../src/demo/seed.ts';
 import { loadDataKeys } from '../src/server/core/auth/personal-data.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openConfiguredDatabase } from '../src/server/core/db/client.ts';
@@ -28,6 +28,9 @@ const send = process.send ? (message: Message) => process.send!(message) : null;
 const report = send ? null : createStartupReport(process.stderr, { live: process.stderr.isTTY === true });
 
 const started = performance.now();
+const options = { seed: config.demoSeed, scale: config.demoScale, password: config.demoPassword };
+// The modules' pure preparations (the town's plans) run in worker threads while the database is created.
+const prepared = prepareDemo(options);
 const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
 const opening = report?.stage('opening and migrating the database');
 // This process only seeds, then exits: PGlite may keep more of the county in memory while it loads (client.ts).
@@ -42,23 +45,18 @@ if (!(await isEmpty(database.db))) {
   process.exit(2);
 }
 const seeding = report?.stage('seeding the demo county');
-const result = await seedDemo(
-  database.db,
-  keys,
-  { seed: config.demoSeed, scale: config.demoScale, password: config.demoPassword },
-  undefined,
-  (step) => {
-    send?.({ type: 'seed-step', step });
-    if (!seeding) return;
-    if (step.stage === 'module' && step.done) seeding.line(seedModuleLine(step.module, step.rows, step.ms));
-    else if (step.stage === 'module') seeding.status(`${step.module} ${step.index + 1}/${step.of}`);
-    else if (step.stage === 'rows') {
-      seeding.status(
-        `${step.module} ${step.index + 1}/${step.of}: ${step.what} ${formatCount(step.rows)} / ${formatCount(step.total)}`,
-      );
-    } else if (!step.done) seeding.status(step.stage === 'commit' ? 'committing' : 'vacuuming');
-  },
-);
+await prepared;
+const result = await seedDemo(database.db, keys, options, undefined, (step) => {
+  send?.({ type: 'seed-step', step });
+  if (!seeding) return;
+  if (step.stage === 'module' && step.done) seeding.line(seedModuleLine(step.module, step.rows, step.ms));
+  else if (step.stage === 'module') seeding.status(`${step.module} ${step.index + 1}/${step.of}`);
+  else if (step.stage === 'rows') {
+    seeding.status(
+      `${step.module} ${step.index + 1}/${step.of}: ${step.what} ${formatCount(step.rows)} / ${formatCount(step.total)}`,
+    );
+  } else if (!step.done) seeding.status(step.stage === 'commit' ? 'committing' : 'vacuuming');
+});
 await database.close();
 seeding?.done(`${formatCount(result.residents ?? 0)} residents`);
 report?.close();

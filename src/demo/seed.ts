@@ -38,6 +38,16 @@ const seedActor: Actor = {
   userAgent: null,
 };
 
+/**
+ * Starts each module's demo preparation (its `demo.prepare`: pure work in worker threads, such as planning the town's
+ * grids) so that it runs while the database is created and migrated; `seedDemo` after it finds the work done. A
+ * preparation that fails is only a lost head start: the generator then does the work itself.
+ */
+export async function prepareDemo(options: DemoOptions, kit: Kit = platformKit): Promise<void> {
+  const preparing = kit.demoOrder.flatMap((m) => (m.demo?.prepare ? [m.demo.prepare(options)] : []));
+  await Promise.all(preparing.map((p) => p.catch(() => undefined)));
+}
+
 /** Whether the database holds no county yet (a fresh data folder). */
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(territories);

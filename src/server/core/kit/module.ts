@@ -144,8 +144,16 @@ export type ModuleDefinition = {
   jobs?: (deps: JobDeps) => { handlers: Record<string, JobHandler>; schedules?: Schedule[] };
   /** Its tables that bulk loads leave behind: vacuumed and analysed after a seed, and every 6 hours on PGlite. */
   maintain?: string[];
-  /** Its demo data, generated after the modules named in `after`. Returns counts for the seed's summary. */
-  demo?: { after?: string[]; generate(context: DemoContext): Promise<Record<string, number>> };
+  /**
+   * Its demo data, generated after the modules named in `after`. Returns counts for the seed's summary. `prepare`
+   * (optional) starts pure work the generator will need (in a worker thread) before the database is even created:
+   * a first start runs it beside the migrations (seed.ts, prepareDemo).
+   */
+  demo?: {
+    after?: string[];
+    prepare?(options: DemoOptions): Promise<void>;
+    generate(context: DemoContext): Promise<Record<string, number>>;
+  };
 };
 
 /** Declares a module; the kit (kit.ts) checks every declaration when the modules are assembled. */

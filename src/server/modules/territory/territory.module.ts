@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { generateTerritoryDemo } from './territory.demo.ts';
+import { prepareTownCounty } from './territory.town-prepare.ts';
 import { territoryRoutes } from './territory.routes.ts';
 import { countTerritories } from './territory.service.ts';
 import { territoryAudit } from './territory.audit.ts';
@@ -43,5 +44,8 @@ export const territoryModule = defineModule({
   settings: baseMapSettings,
   imageSources: baseMapOrigins,
   maintain: ['territories'],
-  demo: { generate: generateTerritoryDemo },
+  demo: {
+    prepare: ({ seed, scale }) => prepareTownCounty(seed, scale),
+    generate: generateTerritoryDemo,
+  },
 });

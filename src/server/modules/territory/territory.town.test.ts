@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app.
 import { rowsOf } from '../../core/db/bulk.ts';
 import { buildGraph } from '../planner/planner.public.ts';
 import type { GeoJsonGeometry } from './territory.tables.ts';
+import { prepareTownCounty } from './territory.town-prepare.ts';
 import { buildTownCounty, DEMO_EARLIER_GRIDS, DEMO_GRIDS, townCounty } from './territory.town.ts';
 
 /** The demo county of the tests (seed 7, scale 0.05), drawn from the planner's synthetic town. */
@@ -120,6 +121,21 @@ describe('the demo county drawn from the synthetic town', () => {
     expect(JSON.stringify([...again.points])).toBe(JSON.stringify([...county.points]));
     const other = buildTownCounty(TEST_DEMO.seed + 1, TEST_DEMO.scale);
     expect(JSON.stringify([...other.points])).not.toBe(JSON.stringify([...county.points]));
+  });
+
+  it('is the same county when planned in a worker thread ahead of the seed (a first start’s head start)', async () => {
+    // A seed and scale no other test plans, so that townCounty can only answer the worker's county.
+    const [seed, scale] = [TEST_DEMO.seed + 7, 0.03];
+    await prepareTownCounty(seed, scale);
+    const kept = townCounty(seed, scale);
+    const here = buildTownCounty(seed, scale);
+    expect(kept).not.toBe(here);
+    expect(kept.points).toBeInstanceOf(Map);
+    expect(JSON.stringify([kept.grids, kept.earlier, kept.streets, kept.lines, kept.barriers])).toBe(
+      JSON.stringify([here.grids, here.earlier, here.streets, here.lines, here.barriers]),
+    );
+    expect(JSON.stringify([...kept.points])).toBe(JSON.stringify([...here.points]));
+    expect(JSON.stringify(kept.town)).toBe(JSON.stringify(here.town));
   });
 });
 

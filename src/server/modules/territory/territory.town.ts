@@ -59,6 +59,11 @@ export function townCounty(seed: number, scale: number): TownCounty {
   return county;
 }
 
+/** Keeps a town county planned elsewhere (a worker thread: territory.town-prepare.ts) for `townCounty`. */
+export function primeTownCounty(seed: number, scale: number, county: TownCounty): void {
+  cache.set(`${seed}:${scale}`, county);
+}
+
 export function buildTownCounty(seed: number, scale: number): TownCounty {
   const town = generateTown({ seed, scale });
   const { toLngLat } = projection(DEMO_ORIGIN);
