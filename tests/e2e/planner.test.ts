@@ -98,7 +98,8 @@ test('a community secretary plans their community, moves a building, applies the
     (await apiGet(page, `/planner/proposals/${proposalId}/map`)).data as { buildings: MapBuilding[] }
   ).buildings.find((x) => x.grid === from && x.id !== building.id)!;
   await poll(() => mapBox.locator(`.ww-plan-b-${building.id}`).count()).toBe(1);
-  await mapBox.scrollIntoViewIfNeeded();
+  // The map in the middle of the window: a marker near its top edge is not under the sticky header.
+  await mapBox.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const start = (await mapBox.locator(`.ww-plan-b-${building.id}`).boundingBox())!;
   const end = (await mapBox.locator(`.ww-plan-b-${home.id}`).boundingBox())!;
   const back = page.waitForResponse((r) => r.url().endsWith(`/planner/proposals/${proposalId}/moves`));
@@ -110,6 +111,51 @@ test('a community secretary plans their community, moves a building, applies the
   expect((await back).status()).toBe(200);
   await poll(column).toBe(before);
   expect(changed).not.toBe(before);
+
+  // Several at once: with "多选楼栋" on, clicks add buildings to the selection; two of one grid that border the same
+  // grid move there in one step (a pair the server refuses shows why, naming the building; the next is tried).
+  await page.getByTestId('planner-multi').click();
+  // The building selected before stays selected; a click takes it out again.
+  await mapBox.locator(`.ww-plan-b-${building.id}`).dispatchEvent('click');
+  await page.getByTestId('planner-selected').waitFor({ state: 'detached' });
+  const now = (
+    (await apiGet(page, `/planner/proposals/${proposalId}/map`)).data as { buildings: MapBuilding[] }
+  ).buildings;
+  const pairs = now.flatMap((a) =>
+    now
+      .filter((b) => b.id > a.id && b.grid === a.grid && b.neighbours.some((g) => a.neighbours.includes(g)))
+      .map((b) => [a, b] as const),
+  );
+  expect(pairs.length).toBeGreaterThan(0);
+  let together: string | null = null;
+  for (const [a, b] of pairs.slice(0, 12)) {
+    await mapBox.locator(`.ww-plan-b-${a.id}`).dispatchEvent('click');
+    await mapBox.locator(`.ww-plan-b-${b.id}`).dispatchEvent('click');
+    const panel = page.getByTestId('planner-selected-many');
+    await poll(() => panel.textContent()).toContain(`已选 2 栋楼，共 ${a.households + b.households} 户`);
+    await panel.getByTestId('planner-move-target').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const post = page.waitForResponse((r) => r.url().endsWith(`/planner/proposals/${proposalId}/moves`));
+    await panel.getByTestId('planner-move').click();
+    const response = await post;
+    if (response.status() === 200) {
+      const after = (
+        (await apiGet(page, `/planner/proposals/${proposalId}/map`)).data as { buildings: MapBuilding[] }
+      ).buildings;
+      const [ga, gb] = [a, b].map((x) => after.find((y) => y.id === x.id)!.grid);
+      expect(ga).toBe(gb);
+      expect(ga).not.toBe(a.grid);
+      together = ga!;
+      break;
+    }
+    expect(response.status()).toBe(409);
+    await poll(() => panel.getByTestId('planner-move-error').textContent()).toMatch(
+      new RegExp(`${a.name}|${b.name}`),
+    );
+    await panel.getByRole('button', { name: '清空选择' }).click();
+  }
+  expect(together).not.toBeNull();
+  await page.getByTestId('planner-multi').click();
 
   // The grids table and the changes; the page has no serious accessibility problem and fits a phone.
   await page.getByRole('tab', { name: /^网格/ }).click();

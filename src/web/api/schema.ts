@@ -12826,8 +12826,13 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** Format: uuid */
-            buildingId: string;
+            /**
+             * Format: uuid
+             * @description The building to move (or buildingIds)
+             */
+            buildingId?: string;
+            /** @description Several buildings moved at once to the same grid, judged on the layout after the whole move (or buildingId) */
+            buildingIds?: string[];
             toGrid: string;
           };
         };

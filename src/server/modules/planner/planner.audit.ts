@@ -45,6 +45,7 @@ export const plannerAudit: Pick<AuditDeclaration, 'names' | 'fields' | 'entityFi
     residentsMoved: { zh: '调整居民', en: 'Residents moved' },
     gridWorkersMoved: { zh: '随网格调整的网格员', en: 'Grid workers moved' },
     affectedGrids: { zh: '涉及网格（待通知）', en: 'Grids affected (to be told)' },
+    buildingIds: { zh: '楼栋', en: 'Buildings', entity: 'building' },
   },
   entityFields: {
     plan_proposal: {

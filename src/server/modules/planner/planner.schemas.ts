@@ -145,13 +145,32 @@ export const proposalListQuery = z.object({
 
 export const moveBody = z
   .object({
-    buildingId: z.uuid(bi('请选择楼栋', 'Choose a building')),
+    buildingId: z
+      .uuid(bi('请选择楼栋', 'Choose a building'))
+      .optional()
+      .openapi({ description: 'The building to move (or buildingIds)' }),
+    buildingIds: z
+      .array(
+        z.uuid(bi('楼栋编号格式不正确', 'A building id is malformed')),
+        bi('请选择楼栋', 'Choose buildings'),
+      )
+      .min(1, bi('请至少选择一栋楼', 'Choose at least one building'))
+      .max(500, bi('一次最多移动 500 栋楼', 'At most 500 buildings move at once'))
+      .optional()
+      .openapi({
+        description:
+          'Several buildings moved at once to the same grid, judged on the layout after the whole move (or buildingId)',
+      }),
     toGrid: z
       .string(bi('请选择目标网格', 'Choose the grid to move it to'))
       .min(1, bi('请选择目标网格', 'Choose the grid to move it to'))
       .max(40, bi('网格编号过长', 'The grid id is too long')),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.buildingId === undefined) !== (b.buildingIds === undefined), {
+    path: ['buildingId'],
+    message: bi('请选择要移动的楼栋（一栋或多栋）', 'Choose the building or buildings to move'),
+  });
 
 export const applyResultSchema = z
   .object({

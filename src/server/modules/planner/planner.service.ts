@@ -16,7 +16,7 @@ import { plannerErrors } from './planner.errors.ts';
 import { readPlace, type Place } from './planner.read.ts';
 import type { ProposalInput } from './planner.schemas.ts';
 import {
-  checkMove,
+  checkMoves,
   gridPolygons,
   lowerBoundOf,
   prepare,
@@ -305,7 +305,8 @@ const REFUSALS: Record<MoveRefusal, [string, string, string]> = {
 };
 
 /**
- * Moves one building of a draft proposal to a neighbouring grid (the moves rule: planner.snapshot.ts checkMove),
+ * Moves one building, or several at once (`buildingIds`), of a draft proposal to a neighbouring grid (the moves rule:
+ * planner.snapshot.ts checkMove, checkMoves),
  * recomputes the measures and returns the proposal at once.
  */
 export async function moveBuilding(
@@ -313,8 +314,9 @@ export async function moveBuilding(
   scope: Scope,
   actor: Actor,
   id: string,
-  move: { buildingId: string; toGrid: string },
+  move: { buildingId?: string; buildingIds?: string[]; toGrid: string },
 ) {
+  const ids = [...new Set(move.buildingIds ?? [move.buildingId!])];
   let polygons: ReturnType<typeof gridPolygons> | null = null;
   let name = '';
   const row = await db.transaction(async (tx) => {
@@ -322,18 +324,28 @@ export async function moveBuilding(
     if (row.status !== 'draft') throw plannerErrors.alreadyApplied();
     const prepared = prepare(row.snapshot);
     const layout = new Map(Object.entries(row.result.layout));
-    const refusal = checkMove(prepared, layout, move.buildingId, move.toGrid);
-    if (refusal) {
-      const [field, zh, en] = REFUSALS[refusal];
-      const error = plannerErrors.moveRefused(zh, en);
+    const refused = checkMoves(prepared, layout, ids, move.toGrid);
+    if (refused) {
+      const [field, zh, en] = REFUSALS[refused.refusal];
+      // Several buildings: the message names the one it concerns.
+      const building = prepared.snapshot.buildings.find((b) => b.id === refused.buildingId);
+      const [zhText, enText] =
+        move.buildingIds && building ? [`${building.name}：${zh}`, `${building.name}: ${en}`] : [zh, en];
+      const error = plannerErrors.moveRefused(zhText, enText);
       throw new AppError(error.code, error.status, error.text, [
-        { field, code: refusal, message: { zh, en } },
+        {
+          field: move.buildingIds && field === 'buildingId' ? 'buildingIds' : field,
+          code: refused.refusal,
+          message: { zh: zhText, en: enText },
+        },
       ]);
     }
-    const from = layout.get(move.buildingId)!;
-    layout.set(move.buildingId, move.toGrid);
+    const from = Object.fromEntries(ids.map((b) => [b, layout.get(b)!]));
     const reasons = new Map<string, ChangeReason>(row.result.changes.map((c) => [c.buildingId, c.reason]));
-    reasons.set(move.buildingId, 'manual');
+    for (const b of ids) {
+      layout.set(b, move.toGrid);
+      reasons.set(b, 'manual');
+    }
     const result = storedResult(
       prepared,
       layout,
@@ -352,7 +364,10 @@ export async function moveBuilding(
       entityType: 'plan_proposal',
       entityId: id,
       territoryCode: row.territoryCode,
-      changes: { buildingId: move.buildingId, grid: { old: from, new: move.toGrid } },
+      changes:
+        ids.length === 1
+          ? { buildingId: ids[0], grid: { old: from[ids[0]!], new: move.toGrid } }
+          : { buildingIds: ids, grid: { old: [...new Set(Object.values(from))], new: move.toGrid } },
     });
     polygons = gridPolygons(prepared, layout);
     name = (await loadInScope(tx, scope, row.territoryId).catch(() => null))?.name ?? row.territoryCode;

@@ -169,20 +169,76 @@ export function checkMove(
   const members = p.graph.communities[community]!.members.filter((j) => j !== i && gridOf(j) === from);
   if (members.length === 0) return 'lastBuilding';
   // The grid left behind: one search from one of its buildings must reach all of them.
-  const inGrid = new Set(members);
-  const seen = new Set([members[0]!]);
-  const stack = [members[0]!];
+  return reached(p, members).size === members.length ? null : 'splitsGrid';
+}
+
+/**
+ * The moves rule for several buildings moved at once to one grid (the page's multiple selection): judged on the
+ * layout after the whole move, so that a block whose buildings could not move one by one (one alone would split the
+ * grid it leaves) still may. Every building known and not in the grid already, the grid in each one's community, the
+ * grid with the buildings connected (so each joins it through the grid or the others moved), and every grid they
+ * leave neither emptied nor split. Answers the refusal and the building it concerns, or null; one building is judged
+ * as checkMove judges it.
+ */
+export function checkMoves(
+  p: Prepared,
+  layout: ReadonlyMap<string, string>,
+  buildingIds: readonly string[],
+  toGrid: string,
+): { refusal: MoveRefusal; buildingId: string } | null {
+  if (buildingIds.length === 1) {
+    const refusal = checkMove(p, layout, buildingIds[0]!, toGrid);
+    return refusal ? { refusal, buildingId: buildingIds[0]! } : null;
+  }
+  const moving = new Set<number>();
+  for (const id of buildingIds) {
+    const i = p.graph.index.get(id);
+    if (i === undefined) return { refusal: 'unknownBuilding', buildingId: id };
+    if (layout.get(id) === toGrid) return { refusal: 'sameGrid', buildingId: id };
+    const members = p.graph.communities[p.graph.communityOf[i]!]!.members;
+    if (!members.some((j) => layout.get(p.graph.buildings[j]!.id) === toGrid)) {
+      return { refusal: 'unknownGrid', buildingId: id };
+    }
+    moving.add(i);
+  }
+  const gridAfter = (j: number) => (moving.has(j) ? toGrid : layout.get(p.graph.buildings[j]!.id)!);
+  const community = p.graph.communities[p.graph.communityOf[[...moving][0]!]!]!.members;
+  const byGrid = new Map<string, number[]>();
+  for (const j of community) {
+    const grid = gridAfter(j);
+    byGrid.set(grid, [...(byGrid.get(grid) ?? []), j]);
+  }
+  // The grid with its new buildings: one search from one of them must reach every one.
+  const joined = reached(p, byGrid.get(toGrid)!);
+  const apart = [...moving].find((i) => !joined.has(i));
+  if (apart !== undefined) return { refusal: 'notNeighbour', buildingId: p.graph.buildings[apart]!.id };
+  for (const i of moving) {
+    const from = layout.get(p.graph.buildings[i]!.id)!;
+    const left = byGrid.get(from);
+    if (!left) return { refusal: 'lastBuilding', buildingId: p.graph.buildings[i]!.id };
+    if (reached(p, left).size !== left.length) {
+      return { refusal: 'splitsGrid', buildingId: p.graph.buildings[i]!.id };
+    }
+  }
+  return null;
+}
+
+/** The buildings of `nodes` one search from the first reaches through the graph without leaving `nodes`. */
+function reached(p: Prepared, nodes: readonly number[]): Set<number> {
+  const inside = new Set(nodes);
+  const seen = new Set([nodes[0]!]);
+  const stack = [nodes[0]!];
   while (stack.length > 0) {
     const v = stack.pop()!;
     for (let k = p.graph.offsets[v]!; k < p.graph.offsets[v + 1]!; k++) {
       const j = p.graph.adjacency[k]!;
-      if (inGrid.has(j) && !seen.has(j)) {
+      if (inside.has(j) && !seen.has(j)) {
         seen.add(j);
         stack.push(j);
       }
     }
   }
-  return seen.size === members.length ? null : 'splitsGrid';
+  return seen;
 }
 
 /** Each grid's polygon (the union of its buildings' clipped cells) in longitude/latitude. */

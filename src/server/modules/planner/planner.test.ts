@@ -5,7 +5,7 @@ import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { rowsOf } from '../../core/db/bulk.ts';
-import { checkMove, prepare, type ProposalSnapshot } from './planner.snapshot.ts';
+import { checkMove, checkMoves, prepare, type ProposalSnapshot } from './planner.snapshot.ts';
 import { plannerProposals } from './planner.tables.ts';
 
 type Node = { id: string; code: string; level: string; children: Node[] };
@@ -234,6 +234,56 @@ describe('editing a proposal building by building', () => {
     );
     expect(unknown.status).toBe(409);
     expect(unknown.json.error.details[0].field).toBe('toGrid');
+
+    // Several buildings at once: two that may move together to one grid, both moved in one step.
+    const current = await snapshotOf(proposal.id);
+    const now = new Map(Object.entries(current.result.layout));
+    let pair: { buildingIds: string[]; toGrid: string } | null = null;
+    for (const a of current.snapshot.buildings) {
+      for (const g of grids) {
+        if (pair || checkMove(prepared, now, a.id, g) !== null) continue;
+        const b = current.snapshot.buildings.find(
+          (x) =>
+            x.id !== a.id && now.get(x.id) === now.get(a.id) && !checkMoves(prepared, now, [a.id, x.id], g),
+        );
+        if (b) pair = { buildingIds: [a.id, b.id], toGrid: g };
+      }
+    }
+    expect(pair).not.toBeNull();
+    const both = await post(`/planner/proposals/${proposal.id}/moves`, pair, secretary);
+    expect(both.status, both.text).toBe(200);
+    const layoutAfter = (await snapshotOf(proposal.id)).result.layout;
+    expect(pair!.buildingIds.map((b) => layoutAfter[b])).toEqual([pair!.toGrid, pair!.toGrid]);
+    // One or several, not both; not none; a refusal of several names the building it concerns.
+    const neither = await post(
+      `/planner/proposals/${proposal.id}/moves`,
+      { toGrid: pair!.toGrid },
+      secretary,
+    );
+    expect(neither.status).toBe(400);
+    expect(neither.json.error.details[0].field).toBe('buildingId');
+    const twice = await post(
+      `/planner/proposals/${proposal.id}/moves`,
+      { buildingId: pair!.buildingIds[0], buildingIds: pair!.buildingIds, toGrid: 'x' },
+      secretary,
+    );
+    expect(twice.status).toBe(400);
+    const empty = await post(
+      `/planner/proposals/${proposal.id}/moves`,
+      { buildingIds: [], toGrid: 'x' },
+      secretary,
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.details[0].field).toBe('buildingIds');
+    const already = await post(
+      `/planner/proposals/${proposal.id}/moves`,
+      { buildingIds: pair!.buildingIds, toGrid: pair!.toGrid },
+      secretary,
+    );
+    expect(already.status).toBe(409);
+    expect(already.json.error.details[0]).toMatchObject({ field: 'toGrid', code: 'sameGrid' });
+    const name = current.snapshot.buildings.find((b) => b.id === pair!.buildingIds[0])!.name;
+    expect(already.json.error.details[0].message).toBe(`${name}：楼栋已在该网格中`);
   });
 
   it('the moves rule: only to a grid a neighbouring building lies in, never splitting the grid left', () => {
@@ -271,6 +321,20 @@ describe('editing a proposal building by building', () => {
     for (const id of ['b100-100', 'b200-100']) narrow.set(id, 'B');
     expect(checkMove(p, narrow, 'b200-0', 'A')).toBe('notNeighbour');
     expect(checkMove(p, narrow, 'b0-100', 'B')).toBe('lastBuilding');
+
+    // Several at once, judged on the layout after the whole move: the middle building alone would split B, with its
+    // right-hand neighbour it leaves B whole.
+    expect(checkMoves(p, layout, ['b100-0'], 'A')).toEqual({ refusal: 'splitsGrid', buildingId: 'b100-0' });
+    expect(checkMoves(p, layout, ['b100-0', 'b200-0'], 'A')).toBeNull();
+    expect(checkMoves(p, layout, ['b0-0', 'b100-0', 'b200-0'], 'A')?.refusal).toBe('lastBuilding');
+    expect(checkMoves(p, layout, ['b0-0', 'b100-100'], 'A')).toEqual({
+      refusal: 'sameGrid',
+      buildingId: 'b100-100',
+    });
+    expect(checkMoves(p, layout, ['b0-0', 'nobody'], 'A')?.refusal).toBe('unknownBuilding');
+    // A chain joins A through the buildings moved with it; a pair off on its own does not.
+    expect(checkMoves(p, narrow, ['b100-100', 'b200-100'], 'A')).toBeNull();
+    expect(checkMoves(p, narrow, ['b200-0', 'b200-100'], 'A')?.refusal).toBe('notNeighbour');
   });
 });
 

@@ -69,7 +69,8 @@ export function useCreateProposal() {
 export function useMoveBuilding(id: string) {
   return useApiMutation(
     'POST /planner/proposals/{id}/moves',
-    async (body: { buildingId: string; toGrid: string }, send) => (await send({ path: { id }, body })).data,
+    async (body: { buildingId: string; toGrid: string } | { buildingIds: string[]; toGrid: string }, send) =>
+      (await send({ path: { id }, body })).data,
   );
 }
 

@@ -74,7 +74,7 @@ export function PlannerMap({
   areas,
   points,
   lines,
-  selectedId,
+  selectedIds,
   onSelect,
   onDrop,
   drawing,
@@ -89,8 +89,10 @@ export function PlannerMap({
   areas: PlanArea[];
   points: PlanPoint[];
   lines: PlanLine[];
-  selectedId?: string | null;
-  onSelect?: (id: string) => void;
+  /** The selected buildings (outlined; several when the page selects several at once). */
+  selectedIds?: readonly string[];
+  /** A building clicked; `adding` when Shift, Ctrl or ⌘ was held (a selection of several). */
+  onSelect?: (id: string, adding: boolean) => void;
   /** Given: the points are markers one can drag; called with where one was dropped. */
   onDrop?: (id: string, at: [number, number]) => void;
   drawing?: boolean;
@@ -258,8 +260,9 @@ export function PlannerMap({
     const map = mapRef.current;
     if (!map) return;
     const group = L.featureGroup().addTo(map);
+    const chosen = new Set(selectedIds);
     for (const p of points) {
-      const selected = p.id === selectedId;
+      const selected = chosen.has(p.id);
       if (draggable) {
         const marker = L.marker([p.lat, p.lng], {
           draggable: true,
@@ -276,7 +279,7 @@ export function PlannerMap({
           const el = element();
           if (el) el.style.background = p.colour;
         });
-        marker.on('click', () => callbacks.current.onSelect?.(p.id));
+        marker.on('click', (e) => callbacks.current.onSelect?.(p.id, adding(e)));
         marker.on('dragend', () => {
           const at = marker.getLatLng();
           marker.setLatLng([p.lat, p.lng]);
@@ -293,7 +296,7 @@ export function PlannerMap({
           className: `ww-plan-point ww-plan-b-${p.id}`,
         })
           .bindTooltip(p.title)
-          .on('click', () => callbacks.current.onSelect?.(p.id))
+          .on('click', (e) => callbacks.current.onSelect?.(p.id, adding(e)))
           .addTo(group);
       }
     }
@@ -307,7 +310,7 @@ export function PlannerMap({
     return () => {
       group.remove();
     };
-  }, [points, selectedId, draggable]);
+  }, [points, selectedIds, draggable]);
 
   // Drawing a line: a click adds a point, a double click ends the line.
   useEffect(() => {
@@ -348,3 +351,9 @@ export function PlannerMap({
 }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Whether a click adds to the selection: Shift, Ctrl or ⌘ held. */
+function adding(e: L.LeafletMouseEvent): boolean {
+  const m = e.originalEvent;
+  return Boolean(m && (m.shiftKey || m.ctrlKey || m.metaKey));
+}

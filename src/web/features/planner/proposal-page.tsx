@@ -1,4 +1,4 @@
-import { DownloadOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { CloseOutlined, DownloadOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -13,6 +13,7 @@ import {
   Select,
   Skeleton,
   Space,
+  Switch,
   Table,
   Tabs,
   Tag,
@@ -124,14 +125,16 @@ export function ProposalPage() {
   const proposed = useLayer(proposal.data, map.data, 'proposed', newPrefix);
   const today = useLayer(proposal.data, map.data, 'today', newPrefix);
   const otherLayer = useLayer(other.data, otherMap.data, 'proposed', newPrefix);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The selected buildings: one, or several (Shift-click, or the "select several" switch) to move at once.
+  const [selected, setSelected] = useState<string[]>([]);
+  const [many, setMany] = useState(false);
   const [target, setTarget] = useState<string | undefined>();
   const [moveError, setMoveError] = useState<string | null>(null);
   const [applying, setApplying] = useState(false);
   const [sync] = useState(() => new MapSync());
   const move = useMoveBuilding(id);
   // The grid of the selected building is outlined on the editable map.
-  const selectedGrid = map.data?.buildings.find((b) => b.id === selected)?.grid ?? null;
+  const selectedGrid = map.data?.buildings.find((b) => b.id === selected[0])?.grid ?? null;
   const proposedAreas = useAreas(proposed, selectedGrid);
   const todayAreas = useAreas(today, null);
   const otherAreas = useAreas(otherLayer, null);
@@ -162,40 +165,47 @@ export function ProposalPage() {
   const p = proposal.data;
   const draft = p.status === 'draft';
   const buildings = new Map((map.data?.buildings ?? []).map((b) => [b.id, b]));
-  const selectedBuilding = selected ? buildings.get(selected) : undefined;
+  const chosen = selected.map((b) => buildings.get(b)).filter((b) => b !== undefined);
+  const selectedBuilding = chosen.length === 1 ? chosen[0] : undefined;
+  // Several: the grids any of them borders, except a grid all of them are in already.
+  const manyTargets =
+    chosen.length > 1
+      ? [...new Set(chosen.flatMap((b) => b.neighbours))].filter((g) => chosen.some((b) => b.grid !== g))
+      : [];
   const label = (grid: string | null) =>
     grid ? (proposed?.labels.get(grid) ?? today?.labels.get(grid) ?? grid) : '—';
 
-  const doMove = (buildingId: string, toGrid: string) => {
+  const doMove = (ids: string[], toGrid: string) => {
     setMoveError(null);
-    move.mutate(
-      { buildingId, toGrid },
-      {
-        onSuccess: () => {
-          void message.success(
-            t('planner.moved', { name: buildings.get(buildingId)?.name ?? '', grid: label(toGrid) }),
-          );
-          setTarget(undefined);
-        },
-        onError: (e) => {
-          const text =
-            e instanceof ApiError && e.details.length > 0
-              ? e.details.map((d) => d.message).join('；')
-              : e.message;
-          setMoveError(text);
-          void message.error(text);
-        },
+    move.mutate(ids.length === 1 ? { buildingId: ids[0]!, toGrid } : { buildingIds: ids, toGrid }, {
+      onSuccess: () => {
+        void message.success(
+          ids.length === 1
+            ? t('planner.moved', { name: buildings.get(ids[0]!)?.name ?? '', grid: label(toGrid) })
+            : t('planner.movedMany', { n: ids.length, grid: label(toGrid) }),
+        );
+        setTarget(undefined);
       },
-    );
+      onError: (e) => {
+        const text =
+          e instanceof ApiError && e.details.length > 0
+            ? e.details.map((d) => d.message).join('；')
+            : e.message;
+        setMoveError(text);
+        void message.error(text);
+      },
+    });
   };
 
   const onDrop = (buildingId: string, at: [number, number]) => {
     const b = buildings.get(buildingId);
     if (!b) return;
     const into = p.polygons.features.find((f) => insideMultiPolygon(at, f.geometry))?.properties.grid;
-    setSelected(buildingId);
+    // A building of a selection of several takes the others with it.
+    const ids = selected.length > 1 && selected.includes(buildingId) ? selected : [buildingId];
+    setSelected(ids);
     if (!into || into === b.grid) return;
-    doMove(buildingId, into);
+    doMove(ids, into);
   };
 
   const mapTexts = { zoomIn: t('planner.zoomIn'), zoomOut: t('planner.zoomOut') };
@@ -213,9 +223,11 @@ export function ProposalPage() {
         areas={areas}
         points={layer.points}
         lines={lines}
-        selectedId={selected}
-        onSelect={(b) => {
-          setSelected(b);
+        selectedIds={selected}
+        onSelect={(b, adding) => {
+          setSelected((now) =>
+            many || adding ? (now.includes(b) ? now.filter((x) => x !== b) : [...now, b]) : [b],
+          );
           setTarget(undefined);
           setMoveError(null);
         }}
@@ -344,7 +356,7 @@ export function ProposalPage() {
           size="small"
           className="ww-plan-link"
           onClick={() => {
-            setSelected(c.buildingId);
+            setSelected([c.buildingId]);
             setTarget(undefined);
           }}
         >
@@ -524,6 +536,77 @@ export function ProposalPage() {
         <Typography.Text type="secondary" className="ww-plan-note">
           {draft ? t('planner.editHint') : t('planner.appliedHint')}
         </Typography.Text>
+        {draft ? (
+          <label className="ww-plan-multi">
+            <Switch
+              size="small"
+              checked={many}
+              onChange={(on) => {
+                setMany(on);
+                if (!on) setSelected((now) => now.slice(0, 1));
+              }}
+              data-testid="planner-multi"
+            />
+            {t('planner.multi')}
+          </label>
+        ) : null}
+        {chosen.length > 1 ? (
+          <div className="ww-plan-selected" data-testid="planner-selected-many">
+            <Typography.Text strong>
+              {t('planner.selectedMany', {
+                n: chosen.length,
+                households: chosen.reduce((sum, b) => sum + b.households, 0),
+              })}
+            </Typography.Text>
+            <div className="ww-plan-chosen">
+              {chosen.map((b) => (
+                <Tag
+                  key={b.id}
+                  closable
+                  closeIcon={<CloseOutlined aria-label={t('planner.unselect', { name: b.name })} />}
+                  onClose={() => setSelected((now) => now.filter((x) => x !== b.id))}
+                >
+                  {b.name} · {label(b.grid)}
+                </Tag>
+              ))}
+              <Button type="link" size="small" onClick={() => setSelected([])}>
+                {t('planner.clearSelection')}
+              </Button>
+            </div>
+            {draft ? (
+              <Space wrap>
+                <Select
+                  value={target}
+                  onChange={(v: string) => setTarget(v)}
+                  placeholder={t('planner.moveTo')}
+                  aria-label={t('planner.moveTo')}
+                  options={manyTargets.map((g) => ({ value: g, label: label(g) }))}
+                  notFoundContent={t('planner.noNeighbours')}
+                  className="ww-plan-target"
+                  data-testid="planner-move-target"
+                />
+                <Button
+                  type="primary"
+                  disabled={!target}
+                  loading={move.isPending}
+                  onClick={() => target && doMove(selected, target)}
+                  data-testid="planner-move"
+                >
+                  {t('planner.move')}
+                </Button>
+              </Space>
+            ) : null}
+            {moveError ? (
+              <Alert
+                type="error"
+                showIcon
+                title={moveError}
+                data-testid="planner-move-error"
+                className="ww-plan-alert"
+              />
+            ) : null}
+          </div>
+        ) : null}
         {selectedBuilding ? (
           <div className="ww-plan-selected" data-testid="planner-selected">
             <Descriptions
@@ -560,7 +643,7 @@ export function ProposalPage() {
                   type="primary"
                   disabled={!target}
                   loading={move.isPending}
-                  onClick={() => target && doMove(selectedBuilding.id, target)}
+                  onClick={() => target && doMove([selectedBuilding.id], target)}
                   data-testid="planner-move"
                 >
                   {t('planner.move')}
