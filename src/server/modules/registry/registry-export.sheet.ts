@@ -1,4 +1,5 @@
-import { decrypt, maskIdCard, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
+import { bulkDecrypter } from '../../core/auth/bulk-decrypt.ts';
+import { maskIdCard, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
 import { registryRowInScope, type Scope } from '../../core/auth/scope-rule.ts';
 import { encryptedFileWriter } from './registry-export.file.ts';
 import { ageOn, formatAddress } from './registry.format.ts';
@@ -22,7 +23,7 @@ export type SheetSetup = {
   /** ISO instant of the day ages are counted on. */
   today: string;
   /**
-   * The export's households and buildings, read once after the ids (json texts of HouseholdRow and BuildingRow):
+   * The export's households and buildings, read once with the ids (json texts of HouseholdRow and BuildingRow):
    * a batch's rows name them by id instead of joining them row by row (docs/decisions/export-speed.md).
    */
   households: string;
@@ -77,14 +78,21 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
   );
   const buildingsById = new Map((JSON.parse(setup.buildings) as BuildingRow[] | null)?.map((b) => [b[0], b]));
 
-  function cellsOf(row: FetchedRow, clear: boolean): (string | number | null)[] {
+  const decrypter = bulkDecrypter(keys);
+
+  function cellsOf(
+    row: FetchedRow,
+    clear: boolean,
+    idCard: string | null,
+    phone: string | null,
+  ): (string | number | null)[] {
     const [
       ,
       name,
-      idCardEnc,
+      ,
       gender,
       birthDate,
-      phoneEnc,
+      ,
       relation,
       politicalStatus,
       residency,
@@ -100,8 +108,6 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
       (householdId && householdsById.get(householdId)) || [];
     const [, buildingCode = null, buildingName = null, gridName = null] =
       (buildingId && buildingsById.get(buildingId)) || [];
-    const idCard = idCardEnc ? decrypt(keys, idCardEnc) : null;
-    const phone = phoneEnc ? decrypt(keys, phoneEnc) : null;
     return [
       buildingCode,
       unit,
@@ -136,15 +142,21 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
       const fetched = JSON.parse(rowsJson) as FetchedRow[] | null;
       const byId = new Map((fetched ?? []).map((r) => [r[0], r]));
       const rows = rowsXml(setup.columns.length, firstRow);
-      let written = 0;
+      const listed: FetchedRow[] = [];
       for (const id of ids) {
         const r = byId.get(id);
-        if (!r) continue;
-        const clear = revealScope !== null && registryRowInScope(revealScope, r[10], r[11]);
-        rows.add(cellsOf(r, clear));
-        written++;
+        if (r) listed.push(r);
       }
-      return { xml: rows.take(), written };
+      // The batch's ID cards and phones deciphered together (bulk-decrypt.ts), each checked against its tag.
+      const sealed: (string | null)[] = [];
+      for (const r of listed) sealed.push(r[2] || null, r[5] || null);
+      const plain = decrypter.decryptMany(sealed);
+      for (let i = 0; i < listed.length; i++) {
+        const r = listed[i]!;
+        const clear = revealScope !== null && registryRowInScope(revealScope, r[10], r[11]);
+        rows.add(cellsOf(r, clear, plain[2 * i] ?? null, plain[2 * i + 1] ?? null));
+      }
+      return { xml: rows.take(), written: listed.length };
     },
   };
 }

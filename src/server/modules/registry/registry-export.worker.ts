@@ -8,7 +8,8 @@ import {
 
 /**
  * The export's worker threads (started by registry-export.service.ts), in one of two roles:
- * - `sheet`: writes the sheet (registry-export.sheet.ts) while the job's thread reads the next batch. In:
+ * - `sheet`: writes the sheet (registry-export.sheet.ts) while the job's thread reads the next batch. Started
+ *   before the ids are read, it gets the export's households and buildings with `{ lookups }`; then in:
  *   `{ batch, ids, rows }` (formats and writes it), `{ rows: formatted, firstRow }` (writes a batch the formatter
  *   made), `{ finish }`, `{ abort }`; out: `{ written }` once a batch is in the file, `{ done, fileSize }`.
  * - `format`: a large export's second thread, formatting every other batch. In: `{ batch, ids, rows, firstRow }`;
@@ -18,6 +19,7 @@ import {
  */
 
 export type ToWorker =
+  | { type: 'lookups'; households: string; buildings: string }
   | { type: 'batch'; batch: number; ids: string[]; rows: string; firstRow?: number }
   | { type: 'rows'; batch: number; formatted: FormattedRows; firstRow: number }
   | { type: 'finish' }
@@ -36,7 +38,11 @@ const keys = { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.
 const post = (message: FromWorker) => port.postMessage(message);
 
 async function sheetRole(message: ToWorker, sheet: ReturnType<typeof openExportSheet>) {
-  if (message.type === 'batch') {
+  if (message.type === 'lookups') {
+    // Sent once, before any batch: the sheet's formatter is made at its first batch.
+    setup.households = message.households;
+    setup.buildings = message.buildings;
+  } else if (message.type === 'batch') {
     post({ type: 'written', batch: message.batch, written: await sheet.write(message.ids, message.rows) });
   } else if (message.type === 'rows') {
     post({
