@@ -1,10 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  openExportSheet,
-  rowFormatter,
-  type FormattedRows,
-  type SheetSetup,
-} from './registry-export.sheet.ts';
+import { rowFormatter, type FormattedRows, type SheetSetup } from './registry-export.format.ts';
+import type { ExportSheet } from './registry-export.sheet.ts';
 
 /**
  * The export's worker threads (started by registry-export.service.ts), in one of two roles:
@@ -37,7 +33,7 @@ const setup = workerData as WorkerSetup;
 const keys = { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.alloc(0) };
 const post = (message: FromWorker) => port.postMessage(message);
 
-async function sheetRole(message: ToWorker, sheet: ReturnType<typeof openExportSheet>) {
+async function sheetRole(message: ToWorker, sheet: ExportSheet) {
   if (message.type === 'lookups') {
     // Sent once, before any batch: the sheet's formatter is made at its first batch.
     setup.households = message.households;
@@ -59,7 +55,9 @@ async function sheetRole(message: ToWorker, sheet: ReturnType<typeof openExportS
   }
 }
 
-const sheet = setup.role === 'format' ? null : openExportSheet(keys, setup);
+// The formatter loads no spreadsheet library (registry-export.format.ts); only the sheet's thread loads exceljs.
+const sheet =
+  setup.role === 'format' ? null : (await import('./registry-export.sheet.ts')).openExportSheet(keys, setup);
 const formatter = setup.role === 'format' ? rowFormatter(keys, setup) : null;
 
 // Messages are handled one after another: a batch is done completely before the next (or the end) is taken.
