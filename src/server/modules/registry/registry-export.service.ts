@@ -34,8 +34,10 @@ export const EXPORT_KEEP_MS = 60 * 60_000;
  * export through many batches and both worker threads.
  */
 export const exportTuning = { batch: 5_000 };
-/** Batches with the worker threads while the next is read (the formatter's, the sheet's, one waiting). */
+/** Batches with the worker threads while the next are read (the formatter's, the sheet's, one waiting). */
 const MAX_AHEAD = 3;
+/** Batches read at once ahead of the one handed on (PostgreSQL: each on its own connection). */
+const READS_AHEAD = 2;
 /** The sheet's header: its rows before the residents'. */
 const HEADER_ROWS = 1;
 
@@ -183,58 +185,82 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
   if (!row) return; // done, failed or gone already
   const filter = JSON.parse(decrypt(keys, row.filterEnc)) as ResidentExportFilter;
   const where = await residentListCondition({ db, keys }, scope, filter);
-  // Ids first, in address order: one sort, then details fetched by id in batches (bounded memory per batch). The
-  // ids come as one text value: a row per id would cost more to decode than the sort itself.
-  // The sort gets memory enough to stay off disk (for this statement only: `set local` ends with the transaction).
-  const [idList] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return tx
-      .select({
-        ids: sql<string | null>`string_agg(${residents.id}::text, ',' order by ${buildings.code} nulls last,
-          ${units.number}, ${households.room}, ${relationRank}, ${residents.birthDate}, ${residents.id})`,
-      })
-      .from(residents)
-      .leftJoin(households, eq(households.id, residents.householdId))
-      .leftJoin(units, eq(units.id, households.unitId))
-      .leftJoin(buildings, eq(buildings.id, residents.buildingId))
-      .where(where);
-  });
-  const ordered = idList?.ids ? idList.ids.split(',') : [];
-  await db.update(registryExports).set({ totalRows: ordered.length }).where(eq(registryExports.id, exportId));
-
-  const batches: string[][] = [];
-  const BATCH = exportTuning.batch;
-  for (let at = 0; at < ordered.length; at += BATCH) {
-    batches.push(ordered.slice(at, at + BATCH));
-  }
-  const lookups = await fetchLookups(db, where);
-  const setup: WorkerSetup = {
-    ...lookups,
+  const base: WorkerSetup = {
     exportId,
     encryptionKey: keys.encryption,
     columns: [...importColumns.map((c) => ({ header: c.header, width: c.width })), ...exportExtraColumns],
     labels: importLabels,
     revealScope,
     today: new Date().toISOString(),
+    households: '[]',
+    buildings: '[]',
   };
-  const sheet = startExportWorker(setup);
-  // A large export shares the formatting (decrypting, masking, the rows' XML: most of its work) with a second
-  // thread, which formats every other batch numbered as if no row were left out; the sheet renumbers when some were.
-  const formatter = batches.length > 2 ? startExportWorker({ ...setup, role: 'format' }) : null;
-  const firstRowOf = (b: number) => HEADER_ROWS + 1 + b * BATCH;
+  // The sheet's thread starts (loading its code takes a while) while the ids are sorted; the lookups follow it.
+  const sheet = startExportWorker(base);
+  let formatter: ExportWorker | null = null;
+  let ordered: string[];
   let fileSize: number;
   try {
-    // Each batch goes on as soon as it is read, and the next batch is read meanwhile: no thread waits for another
-    // unless it is ahead. The sheet takes the batches in order: a batch goes to it once the one before has gone.
-    // At most MAX_AHEAD batches are with the threads while the next is read; the job then waits for the oldest.
+    // Ids first, in address order: one sort, then details fetched by id in batches (bounded memory per batch). The
+    // ids come as one text value: a row per id would cost more to decode than the sort itself.
+    // The sort gets memory enough to stay off disk (for this statement only: `set local` ends with the transaction).
+    // The households and buildings are read meanwhile (on PostgreSQL another connection; PGlite takes them in turn).
+    const [[idList], lookups] = await Promise.all([
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local work_mem = '64MB'`);
+        return tx
+          .select({
+            ids: sql<
+              string | null
+            >`string_agg(${residents.id}::text, ',' order by ${buildings.code} nulls last,
+          ${units.number}, ${households.room}, ${relationRank}, ${residents.birthDate}, ${residents.id})`,
+          })
+          .from(residents)
+          .leftJoin(households, eq(households.id, residents.householdId))
+          .leftJoin(units, eq(units.id, households.unitId))
+          .leftJoin(buildings, eq(buildings.id, residents.buildingId))
+          .where(where);
+      }),
+      fetchLookups(db, where),
+    ]);
+    ordered = idList?.ids ? idList.ids.split(',') : [];
+    await db
+      .update(registryExports)
+      .set({ totalRows: ordered.length })
+      .where(eq(registryExports.id, exportId));
+
+    const batches: string[][] = [];
+    const BATCH = exportTuning.batch;
+    for (let at = 0; at < ordered.length; at += BATCH) {
+      batches.push(ordered.slice(at, at + BATCH));
+    }
+    sheet.lookups(lookups);
+    // A large export shares the formatting (decrypting, masking, the rows' XML: most of its work) with a second
+    // thread, which formats every other batch numbered as if no row were left out; the sheet renumbers when some
+    // were.
+    formatter = batches.length > 2 ? startExportWorker({ ...base, ...lookups, role: 'format' }) : null;
+    const firstRowOf = (b: number) => HEADER_ROWS + 1 + b * BATCH;
+    // Each batch goes on as soon as it is read, and READS_AHEAD batches are read meanwhile (on PostgreSQL each on
+    // its own connection): no thread waits for another unless it is ahead. The sheet takes the batches in order: a
+    // batch goes to it once the one before has gone. At most MAX_AHEAD batches are with the threads while the next
+    // are read; the job then waits for the oldest.
     // A batch read or written ahead fails before its await: `ahead` keeps that from counting as an unhandled
     // rejection (which would end the process); the await still throws it.
     const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
-    let next = batches.length ? ahead(fetchRows(db, batches[0]!)) : null;
+    // The reads under way, oldest first (the batch b's is the first when its turn comes).
+    const reading: Promise<string>[] = [];
+    let requested = 0;
+    const readUpTo = (b: number) => {
+      while (requested < Math.min(b, batches.length)) {
+        reading.push(ahead(fetchRows(db, batches[requested++]!)));
+      }
+    };
+    readUpTo(READS_AHEAD);
     let order: Promise<void> = Promise.resolve();
     const writing: Promise<number>[] = [];
     for (let b = 0; b < batches.length; b++) {
-      const rows = await next!;
+      const rows = await reading.shift()!;
+      readUpTo(b + 1 + READS_AHEAD);
       const ids = batches[b]!;
       const formatted =
         formatter && b % 2 === 1 ? ahead(formatter.format(b, ids, rows, firstRowOf(b))) : null;
@@ -248,7 +274,6 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
       );
       order = ahead(posted.then(() => undefined));
       writing.push(ahead(posted.then(({ done }) => done)));
-      next = b + 1 < batches.length ? ahead(fetchRows(db, batches[b + 1]!)) : null;
       if (writing.length > MAX_AHEAD) {
         await writing.shift();
         await reportProgress(db, exportId, (b + 1 - MAX_AHEAD) * BATCH);
@@ -305,6 +330,8 @@ async function reportProgress(db: Executor, exportId: string, doneRows: number) 
 
 /** The export's worker thread as promises: each batch's write or format, the end; its failure rejects what waits. */
 type ExportWorker = {
+  /** The export's households and buildings (WorkerSetup's), once read; before the first batch. */
+  lookups(lookups: { households: string; buildings: string }): void;
   /** Formats and writes a batch (the sheet's thread). */
   write(batch: number, ids: string[], rows: string): Promise<number>;
   /** Writes a batch the formatter made (the sheet's thread). */
@@ -353,6 +380,9 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
   );
   worker.on('exit', (code) => fail(new Error(`the export's worker stopped (exit code ${code})`)));
   return {
+    lookups: ({ households, buildings }) => {
+      if (!failure) worker.postMessage({ type: 'lookups', households, buildings } satisfies ToWorker);
+    },
     write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }),
     append: (batch, formatted, firstRow) =>
       call(`batch ${batch}`, { type: 'rows', batch, formatted, firstRow }),

@@ -1,153 +1,29 @@
-import { decrypt, maskIdCard, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
-import { registryRowInScope, type Scope } from '../../core/auth/scope-rule.ts';
+import type { DataKeys } from '../../core/auth/personal-data.ts';
 import { encryptedFileWriter } from './registry-export.file.ts';
-import { ageOn, formatAddress } from './registry.format.ts';
-import { appendRowsXml, neutralise, nextRowOf, rowsXml, streamingSheet } from './xlsx.ts';
+import {
+  rowFormatter,
+  type FormattedRows,
+  type RowFormatter,
+  type SheetSetup,
+} from './registry-export.format.ts';
+import { appendRowsXml, nextRowOf, streamingSheet } from './xlsx.ts';
+
+export type {
+  BuildingRow,
+  FetchedRow,
+  FormattedRows,
+  HouseholdRow,
+  RowFormatter,
+  SheetSetup,
+} from './registry-export.format.ts';
+export { rowFormatter } from './registry-export.format.ts';
 
 /**
  * The export's sheet, written where the export's worker thread runs it (registry-export.worker.ts): the batches of
- * rows read by the job (one json text per batch, the columns of FetchedRow) become the workbook's rows, streamed
- * through deflate into the export's encrypted file. Decrypting, masking and the xlsx writing happen here, off the
- * thread that reads the database and serves requests. Knows nothing of the database: what it needs (columns,
- * labels, the reveal scope, the day ages are counted on) comes with `SheetSetup`.
+ * rows read by the job (one json text per batch, the columns of FetchedRow) become the workbook's rows
+ * (registry-export.format.ts), streamed through deflate into the export's encrypted file. Decrypting, masking and the
+ * xlsx writing happen off the thread that reads the database and serves requests.
  */
-
-export type SheetSetup = {
-  exportId: string;
-  columns: { header: string; width: number }[];
-  /** The vocabularies' labels by field and code (importLabels). */
-  labels: Record<string, Record<string, string>>;
-  /** Rows inside it are written in clear; null: every row masked. */
-  revealScope: Scope | null;
-  /** ISO instant of the day ages are counted on. */
-  today: string;
-  /**
-   * The export's households and buildings, read once after the ids (json texts of HouseholdRow and BuildingRow):
-   * a batch's rows name them by id instead of joining them row by row (docs/decisions/export-speed.md).
-   */
-  households: string;
-  buildings: string;
-};
-
-/** A fetched row, the columns of the job's json_build_array (registry-export.service.ts, fetchRows). */
-export type FetchedRow = [
-  id: string,
-  name: string,
-  idCardEnc: string | null,
-  gender: string,
-  birthDate: string,
-  phoneEnc: string | null,
-  relation: string,
-  politicalStatus: string,
-  residency: string,
-  note: string | null,
-  territoryCode: string | null,
-  buildingId: string | null,
-  householdId: string | null,
-  movedOutOn: string | null,
-  tags: string | null,
-];
-export type HouseholdRow = [id: string, room: string, kind: string, tenure: string, unit: number | null];
-export type BuildingRow = [id: string, code: string, name: string, gridName: string | null];
-
-/** A batch's rows as the sheet's XML, numbered from the row it was told the batch starts at. */
-export type FormattedRows = { xml: string; written: number };
-
-export type RowFormatter = {
-  /**
-   * Formats one batch: `ids` in the order wanted, `rowsJson` the batch's rows as one json array (any order; an id
-   * without its row, moved away or removed since the ids were read, is left out), numbered from `firstRow`.
-   */
-  format(ids: string[], rowsJson: string, firstRow: number): FormattedRows;
-};
-
-/**
- * Decrypts, masks and labels the rows of a batch and writes them as the sheet's XML (xlsx.ts rowsXml): the bulk of
- * an export's work, done by the sheet's own thread or, for a large export, shared with a second thread
- * (registry-export.worker.ts) whose text the sheet appends in order.
- */
-export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
-  const today = new Date(setup.today);
-  const { labels, revealScope } = setup;
-  const label = (field: string, code: string | null) =>
-    code === null ? null : (labels[field]![code] ?? code);
-
-  const householdsById = new Map(
-    (JSON.parse(setup.households) as HouseholdRow[] | null)?.map((h) => [h[0], h]),
-  );
-  const buildingsById = new Map((JSON.parse(setup.buildings) as BuildingRow[] | null)?.map((b) => [b[0], b]));
-
-  function cellsOf(row: FetchedRow, clear: boolean): (string | number | null)[] {
-    const [
-      ,
-      name,
-      idCardEnc,
-      gender,
-      birthDate,
-      phoneEnc,
-      relation,
-      politicalStatus,
-      residency,
-      note,
-      ,
-      buildingId,
-      householdId,
-      movedOutOn,
-      tags,
-    ] = row;
-    // A household registered after the lookups were read (a move during the export) leaves its columns empty.
-    const [, room = null, householdKind = null, tenure = null, unit = null] =
-      (householdId && householdsById.get(householdId)) || [];
-    const [, buildingCode = null, buildingName = null, gridName = null] =
-      (buildingId && buildingsById.get(buildingId)) || [];
-    const idCard = idCardEnc ? decrypt(keys, idCardEnc) : null;
-    const phone = phoneEnc ? decrypt(keys, phoneEnc) : null;
-    return [
-      buildingCode,
-      unit,
-      room,
-      label('householdKind', householdKind),
-      label('tenure', tenure),
-      name,
-      idCard && (clear ? idCard : maskIdCard(idCard)),
-      label('gender', gender),
-      clear ? birthDate : null,
-      phone && (clear ? phone : maskMobile(phone)),
-      label('relation', relation),
-      label('politicalStatus', politicalStatus),
-      label('residency', residency),
-      tags
-        ?.split(',')
-        .map((entry) => {
-          const [tag, level] = entry.split(':');
-          return `${label('tag', tag!)}${level === '1' ? '' : `(${level})`}`;
-        })
-        .join('、') ?? null,
-      note,
-      ageOn(birthDate, today),
-      buildingName && unit !== null && room ? formatAddress(buildingName, unit, room) : null,
-      gridName,
-      movedOutOn,
-    ].map((value) => (typeof value === 'string' ? neutralise(value) : value));
-  }
-
-  return {
-    format(ids, rowsJson, firstRow) {
-      const fetched = JSON.parse(rowsJson) as FetchedRow[] | null;
-      const byId = new Map((fetched ?? []).map((r) => [r[0], r]));
-      const rows = rowsXml(setup.columns.length, firstRow);
-      let written = 0;
-      for (const id of ids) {
-        const r = byId.get(id);
-        if (!r) continue;
-        const clear = revealScope !== null && registryRowInScope(revealScope, r[10], r[11]);
-        rows.add(cellsOf(r, clear));
-        written++;
-      }
-      return { xml: rows.take(), written };
-    },
-  };
-}
 
 export type ExportSheet = {
   /** Formats one batch (RowFormatter) and writes it; resolves, once the file has taken it, with its rows written. */

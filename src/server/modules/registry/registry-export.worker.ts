@@ -1,14 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  openExportSheet,
-  rowFormatter,
-  type FormattedRows,
-  type SheetSetup,
-} from './registry-export.sheet.ts';
+import { rowFormatter, type FormattedRows, type SheetSetup } from './registry-export.format.ts';
+import type { ExportSheet } from './registry-export.sheet.ts';
 
 /**
  * The export's worker threads (started by registry-export.service.ts), in one of two roles:
- * - `sheet`: writes the sheet (registry-export.sheet.ts) while the job's thread reads the next batch. In:
+ * - `sheet`: writes the sheet (registry-export.sheet.ts) while the job's thread reads the next batch. Started
+ *   before the ids are read, it gets the export's households and buildings with `{ lookups }`; then in:
  *   `{ batch, ids, rows }` (formats and writes it), `{ rows: formatted, firstRow }` (writes a batch the formatter
  *   made), `{ finish }`, `{ abort }`; out: `{ written }` once a batch is in the file, `{ done, fileSize }`.
  * - `format`: a large export's second thread, formatting every other batch. In: `{ batch, ids, rows, firstRow }`;
@@ -18,6 +15,7 @@ import {
  */
 
 export type ToWorker =
+  | { type: 'lookups'; households: string; buildings: string }
   | { type: 'batch'; batch: number; ids: string[]; rows: string; firstRow?: number }
   | { type: 'rows'; batch: number; formatted: FormattedRows; firstRow: number }
   | { type: 'finish' }
@@ -35,8 +33,12 @@ const setup = workerData as WorkerSetup;
 const keys = { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.alloc(0) };
 const post = (message: FromWorker) => port.postMessage(message);
 
-async function sheetRole(message: ToWorker, sheet: ReturnType<typeof openExportSheet>) {
-  if (message.type === 'batch') {
+async function sheetRole(message: ToWorker, sheet: ExportSheet) {
+  if (message.type === 'lookups') {
+    // Sent once, before any batch: the sheet's formatter is made at its first batch.
+    setup.households = message.households;
+    setup.buildings = message.buildings;
+  } else if (message.type === 'batch') {
     post({ type: 'written', batch: message.batch, written: await sheet.write(message.ids, message.rows) });
   } else if (message.type === 'rows') {
     post({
@@ -53,7 +55,9 @@ async function sheetRole(message: ToWorker, sheet: ReturnType<typeof openExportS
   }
 }
 
-const sheet = setup.role === 'format' ? null : openExportSheet(keys, setup);
+// The formatter loads no spreadsheet library (registry-export.format.ts); only the sheet's thread loads exceljs.
+const sheet =
+  setup.role === 'format' ? null : (await import('./registry-export.sheet.ts')).openExportSheet(keys, setup);
 const formatter = setup.role === 'format' ? rowFormatter(keys, setup) : null;
 
 // Messages are handled one after another: a batch is done completely before the next (or the end) is taken.
