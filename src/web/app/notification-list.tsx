@@ -14,9 +14,10 @@ const notificationsKey = ['me', 'notifications'] as const satisfies QueryKey;
  * every minute and when the window regains focus, for the desk's bell (notifications.tsx) and the phone workbench's
  * header (features/workbench/phone-notifications.tsx). `open` marks one read and hands its link to `follow`.
  */
-export function useNotifications(follow: (link: string) => void) {
+export function useNotifications(follow: (link: string) => void, enabled = true) {
   const query = useQuery({
     queryKey: notificationsKey,
+    enabled,
     queryFn: async () => await api.get('/me/notifications', { query: { limit: 20 } }),
     refetchInterval: 60_000,
   });

@@ -2,6 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import { NotificationList, useNotifications } from '../../app/notification-list.tsx';
+import { useAfterFirstScreen } from './first-screen.ts';
 
 /**
  * The phone header's notifications (the desk's bell, as a panel under the header): a grid worker or a building leader
@@ -10,7 +11,8 @@ import { NotificationList, useNotifications } from '../../app/notification-list.
  */
 export function PhoneNotificationsButton({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const { t } = useI18n();
-  const { shown } = useNotifications(follow);
+  // Asked once the first list is drawn: on a slow network the count must not hold up the round's buildings.
+  const { shown } = useNotifications(follow, useAfterFirstScreen());
   return (
     <Button
       type="text"

@@ -16,6 +16,7 @@ import {
   type RoundHousehold,
 } from './api.ts';
 import { FailedTab } from './failed-tab.tsx';
+import { firstScreenDrawn } from './first-screen.ts';
 import { LogSheet, prefetchSheets, RoundChooser, VisitSheet } from './lazy-sheets.tsx';
 import type { LogTarget } from './log-sheet.tsx';
 import { PlainItem, PlainList } from './plain-list.tsx';
@@ -205,7 +206,9 @@ function BuildingList({ round, open }: { round: Round; open: (id: string) => voi
   // The first list is drawn: what a tap opens (the sheets' file) is loaded when the browser is idle.
   const drawn = Boolean(buildings.data);
   useEffect(() => {
-    if (drawn) prefetchSheets();
+    if (!drawn) return;
+    firstScreenDrawn();
+    prefetchSheets();
   }, [drawn]);
   if (buildings.error) return <Alert type="error" title={buildings.error.message} />;
   const rows = buildings.data?.data ?? [];
