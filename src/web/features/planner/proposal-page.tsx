@@ -197,6 +197,44 @@ export function ProposalPage() {
     });
   };
 
+  /** The grid to move the buildings to (while a draft), the move, and the server's refusal. */
+  const moveControls = (ids: string[], grids: string[]) => (
+    <>
+      {draft ? (
+        <Space wrap>
+          <Select
+            value={target}
+            onChange={(v: string) => setTarget(v)}
+            placeholder={t('planner.moveTo')}
+            aria-label={t('planner.moveTo')}
+            options={grids.map((g) => ({ value: g, label: label(g) }))}
+            notFoundContent={t('planner.noNeighbours')}
+            className="ww-plan-target"
+            data-testid="planner-move-target"
+          />
+          <Button
+            type="primary"
+            disabled={!target}
+            loading={move.isPending}
+            onClick={() => target && doMove(ids, target)}
+            data-testid="planner-move"
+          >
+            {t('planner.move')}
+          </Button>
+        </Space>
+      ) : null}
+      {moveError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={moveError}
+          data-testid="planner-move-error"
+          className="ww-plan-alert"
+        />
+      ) : null}
+    </>
+  );
+
   const onDrop = (buildingId: string, at: [number, number]) => {
     const b = buildings.get(buildingId);
     if (!b) return;
@@ -573,38 +611,7 @@ export function ProposalPage() {
                 {t('planner.clearSelection')}
               </Button>
             </div>
-            {draft ? (
-              <Space wrap>
-                <Select
-                  value={target}
-                  onChange={(v: string) => setTarget(v)}
-                  placeholder={t('planner.moveTo')}
-                  aria-label={t('planner.moveTo')}
-                  options={manyTargets.map((g) => ({ value: g, label: label(g) }))}
-                  notFoundContent={t('planner.noNeighbours')}
-                  className="ww-plan-target"
-                  data-testid="planner-move-target"
-                />
-                <Button
-                  type="primary"
-                  disabled={!target}
-                  loading={move.isPending}
-                  onClick={() => target && doMove(selected, target)}
-                  data-testid="planner-move"
-                >
-                  {t('planner.move')}
-                </Button>
-              </Space>
-            ) : null}
-            {moveError ? (
-              <Alert
-                type="error"
-                showIcon
-                title={moveError}
-                data-testid="planner-move-error"
-                className="ww-plan-alert"
-              />
-            ) : null}
+            {moveControls(selected, manyTargets)}
           </div>
         ) : null}
         {selectedBuilding ? (
@@ -627,38 +634,7 @@ export function ProposalPage() {
                 { key: 'grid', label: t('planner.proposedGrid'), children: label(selectedBuilding.grid) },
               ]}
             />
-            {draft ? (
-              <Space wrap>
-                <Select
-                  value={target}
-                  onChange={(v: string) => setTarget(v)}
-                  placeholder={t('planner.moveTo')}
-                  aria-label={t('planner.moveTo')}
-                  options={selectedBuilding.neighbours.map((g) => ({ value: g, label: label(g) }))}
-                  notFoundContent={t('planner.noNeighbours')}
-                  className="ww-plan-target"
-                  data-testid="planner-move-target"
-                />
-                <Button
-                  type="primary"
-                  disabled={!target}
-                  loading={move.isPending}
-                  onClick={() => target && doMove([selectedBuilding.id], target)}
-                  data-testid="planner-move"
-                >
-                  {t('planner.move')}
-                </Button>
-              </Space>
-            ) : null}
-            {moveError ? (
-              <Alert
-                type="error"
-                showIcon
-                title={moveError}
-                data-testid="planner-move-error"
-                className="ww-plan-alert"
-              />
-            ) : null}
+            {moveControls([selectedBuilding.id], selectedBuilding.neighbours)}
           </div>
         ) : null}
       </Card>
