@@ -95,10 +95,36 @@ export async function offlineGet<T>(key: string): Promise<T | undefined> {
   }
 }
 
+/**
+ * Settled once this page has bound the device to the signed-in user (offlineBindUser), anew after each forgetting.
+ * On a phone the lists' answers come before /me's: their writes wait for it instead of finding no key (the first
+ * visit then kept nothing, and the next start had nothing to draw or to open offline with).
+ */
+let bound = deferred();
+/** How long a write waits for the binding before using the key there is (offline, /me answered from the device). */
+const BIND_WAIT_MS = 10_000;
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function untilBound(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, BIND_WAIT_MS);
+    void bound.promise.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Stores a value, encrypted; a full storage (quota) leaves the previous copy, which is only a cache. */
 export async function offlineSet(key: string, value: unknown): Promise<void> {
   if (!supported()) return;
   try {
+    await untilBound();
     // Only a key bound to the signed-in user (offlineBindUser) encrypts: without one nothing is kept, so data never
     // sits under a key that a later sign-in could not tell apart from another user's.
     const record = await deviceKey(null, false);
@@ -142,6 +168,7 @@ export function onOfflineForgotten(listener: () => void): () => void {
 /** Forgets everything the workbench kept on this device: the key and the values (the whole database). */
 export function forgetOffline(): Promise<void> {
   forgetLegacy();
+  bound = deferred();
   for (const listener of forgetListeners) listener();
   return serial(deleteAll);
 }
@@ -186,6 +213,7 @@ export async function offlineBindUser(userId: string): Promise<void> {
       return false; // without storage, nothing is kept
     }
   });
+  bound.resolve();
   // What an earlier version kept in plain JSON for this same user (unsent visits above all) moves in, encrypted.
   if (fresh) for (const [key, value] of legacy) await offlineSet(key, value);
 }

@@ -29,7 +29,8 @@ async function keptOnDevice<T>(key: readonly unknown[], load: () => Promise<T>):
   const storageKey = key.join(':');
   try {
     const data = await load();
-    await offlineSet(storageKey, { data, at: new Date().toISOString() });
+    // Kept in the background: the write waits for the device to be bound to the user (offline.ts), /me may be later.
+    void offlineSet(storageKey, { data, at: new Date().toISOString() });
     return { data, offline: false, at: null };
   } catch (error) {
     const kept =
