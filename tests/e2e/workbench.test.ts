@@ -303,7 +303,14 @@ test('a grid worker on a phone records visits until a building is covered: its p
   await expect
     .poll(() => phone.getByTestId('workbench-today').textContent())
     .toContain(`今日任务（${open} 项待办）`);
-  await phone.getByRole('tab', { name: '敲门走访' }).click();
+  // Back to the round by keyboard (the tabs pattern: arrows move between tabs), the round's list as it was left.
+  await phone.getByRole('tab', { name: '今日' }).focus();
+  await phone.keyboard.press('ArrowRight');
+  await expect
+    .poll(() => phone.getByRole('tab', { name: '敲门走访' }).getAttribute('aria-selected'))
+    .toBe('true');
+  expect(await phone.getByRole('tab', { name: '今日' }).getAttribute('aria-selected')).toBe('false');
+  await expect.poll(() => phone.getByRole('tabpanel', { name: '今日' }).isHidden()).toBe(true);
   const card = phone.locator(`[data-testid="workbench-building"][data-building-id="${building.buildingId}"]`);
   await card.click();
   await phone.getByTestId('workbench-household').first().waitFor();

@@ -6,6 +6,7 @@ import { BrandMark } from '../../components/brand-mark.tsx';
 import { roleScopeLabel } from '../../components/scope-label.ts';
 import { Watermark } from '../../components/watermark.tsx';
 import { useLogout } from '../auth/api.ts';
+import { LinkButton } from './light.tsx';
 import { PhoneNotificationsButton, PhoneNotificationsPanel } from './phone-notifications.tsx';
 import { WorkbenchPage } from './workbench-page.tsx';
 
@@ -79,8 +80,7 @@ function PhoneFrame({ me }: { me: Me }) {
             open={open === 'notifications'}
             onToggle={() => toggle('notifications')}
           />
-          <Button
-            type="text"
+          <LinkButton
             className="ww-user"
             data-testid="user-menu"
             aria-expanded={open === 'user'}
@@ -90,7 +90,7 @@ function PhoneFrame({ me }: { me: Me }) {
             <span className="ww-user-name" data-testid="user-name">
               {me.displayName}
             </span>
-          </Button>
+          </LinkButton>
         </span>
       </header>
       {open === 'notifications' ? <PhoneNotificationsPanel /> : null}

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
 import { NotificationList, useNotifications } from '../../app/notification-list.tsx';
 import { useAfterFirstScreen } from './first-screen.ts';
+import { LinkButton } from './light.tsx';
 
 /**
  * The phone header's notifications (the desk's bell, as a panel under the header): a grid worker or a building leader
@@ -14,8 +15,7 @@ export function PhoneNotificationsButton({ open, onToggle }: { open: boolean; on
   // Asked once the first list is drawn: on a slow network the count must not hold up the round's buildings.
   const { shown } = useNotifications(follow, useAfterFirstScreen());
   return (
-    <Button
-      type="text"
+    <LinkButton
       className="ww-phone-bell"
       aria-label={shown ? t('notifications.unread', { count: shown }) : t('notifications.title')}
       aria-expanded={open}
@@ -25,7 +25,7 @@ export function PhoneNotificationsButton({ open, onToggle }: { open: boolean; on
     >
       <BellOutlined style={{ fontSize: 18 }} />
       {shown ? <span className="ww-bell-count">{shown}</span> : null}
-    </Button>
+    </LinkButton>
   );
 }
 

@@ -1,7 +1,7 @@
 import { CloudUploadOutlined, DisconnectOutlined, LeftOutlined, PhoneOutlined } from '@ant-design/icons';
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Empty, Flex, Progress, Space, Tabs, Tag, Typography } from 'antd';
-import { Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Alert, App, Button, Card, Empty, Flex, Progress, Space, Tag, Typography } from 'antd';
+import { memo, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.tsx';
 import { offlineBindUser, offlineSet } from '../../app/offline.ts';
@@ -18,6 +18,7 @@ import {
 import { FailedTab } from './failed-tab.tsx';
 import { firstScreenDrawn } from './first-screen.ts';
 import { LogSheet, prefetchSheets, RoundChooser, VisitSheet } from './lazy-sheets.tsx';
+import { LightTabs, LinkButton, Meter } from './light.tsx';
 import type { LogTarget } from './log-sheet.tsx';
 import { PlainItem, PlainList } from './plain-list.tsx';
 import { sendQueue, startVisitQueue, useVisitQueue } from './queue.ts';
@@ -71,9 +72,7 @@ export function WorkbenchPage() {
   const offlineAt = rounds.data?.offline ? rounds.data.at : null;
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }} data-testid="workbench">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('workbench.title')}
-      </Typography.Title>
+      <h4 className="ww-phone-title">{t('workbench.title')}</h4>
       {!online || rounds.data?.offline ? (
         <Alert
           type="warning"
@@ -108,10 +107,11 @@ export function WorkbenchPage() {
           }
         />
       ) : null}
-      <Tabs
+      <LightTabs
         activeKey={tab}
         onChange={setTab}
-        centered
+        label={t('workbench.title')}
+        idPrefix="workbench"
         items={[
           {
             key: 'today',
@@ -126,9 +126,10 @@ export function WorkbenchPage() {
           {
             key: 'failed',
             label: (
-              <Badge count={queue.failed.length} size="small" offset={[8, -2]}>
+              <>
                 <span data-testid="workbench-tab-failed">{t('workbench.tab.failed')}</span>
-              </Badge>
+                {queue.failed.length ? <span className="ww-tab-count">{queue.failed.length}</span> : null}
+              </>
             ),
             children: <FailedTab />,
           },
@@ -171,12 +172,12 @@ function RoundTab({
   const [buildingId, setBuildingId] = useState<string | undefined>();
   const round = rounds?.find((r) => r.id === roundId) ?? rounds?.[0];
   if (error) return <Alert type="error" title={error.message} />;
-  if (loading) return <Card loading />;
+  if (loading) return <ListSkeleton />;
   if (!round) return <Empty description={t('workbench.noRound')} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {rounds!.length > 1 ? (
-        <Suspense fallback={<Typography.Text strong>{round.name}</Typography.Text>}>
+        <Suspense fallback={<strong>{round.name}</strong>}>
           <RoundChooser
             rounds={rounds!}
             label={t('workbench.chooseRound')}
@@ -188,7 +189,7 @@ function RoundTab({
           />
         </Suspense>
       ) : (
-        <Typography.Text strong>{round.name}</Typography.Text>
+        <strong>{round.name}</strong>
       )}
       {buildingId ? (
         <BuildingView round={round} buildingId={buildingId} back={() => setBuildingId(undefined)} />
@@ -210,57 +211,82 @@ function BuildingList({ round, open }: { round: Round; open: (id: string) => voi
     firstScreenDrawn();
     prefetchSheets();
   }, [drawn]);
+  const waiting = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const q of queue) {
+      if (q.kind === 'visit' && q.roundId === round.id) {
+        counts.set(q.buildingId, (counts.get(q.buildingId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }, [queue, round.id]);
   if (buildings.error) return <Alert type="error" title={buildings.error.message} />;
   const rows = buildings.data?.data ?? [];
   return (
     <PlainList
-      header={<Typography.Text strong>{t('workbench.buildings')}</Typography.Text>}
+      header={<strong>{t('workbench.buildings')}</strong>}
       loading={buildings.isPending}
       rows={rows}
       rowKey={(b) => b.buildingId}
       empty={<Empty description={t('workbench.noBuildings')} />}
-      render={(b: RoundBuilding) => {
-        const waiting = queue.filter(
-          (q) => q.kind === 'visit' && q.roundId === round.id && q.buildingId === b.buildingId,
-        ).length;
-        return (
-          <PlainItem
-            data-testid="workbench-building"
-            data-building-id={b.buildingId}
-            onClick={() => open(b.buildingId)}
-            style={{ cursor: 'pointer' }}
-          >
-            <div style={{ width: '100%' }}>
-              <Flex justify="space-between" align="center" gap={8}>
-                <Button
-                  type="link"
-                  style={{ padding: 0, fontWeight: 600 }}
-                  onClick={() => open(b.buildingId)}
-                >
-                  {b.compound ? `${b.compound} · ` : ''}
-                  {b.buildingName}
-                </Button>
-                {waiting ? (
-                  <Tag color="orange">
-                    {t('workbench.pendingSend')} {waiting}
-                  </Tag>
-                ) : null}
-              </Flex>
-              <Typography.Text type="secondary">
-                {b.gridName} · {t('workbench.buildingStats', { n: b.households, c: b.covered, p: b.pending })}
-              </Typography.Text>
-              <Progress
-                data-testid="workbench-building-progress"
-                format={(p) => `${p}%`}
-                percent={b.households ? Math.floor((b.covered / b.households) * 100) : 100}
-                size="small"
-                aria-label={t('workbench.progress')}
-              />
-            </div>
-          </PlainItem>
-        );
-      }}
+      render={(b: RoundBuilding) => (
+        <BuildingRow building={b} waiting={waiting.get(b.buildingId) ?? 0} open={open} />
+      )}
     />
+  );
+}
+
+/**
+ * A building of the list: its name (opens it), the visits waiting to be sent, the grid and counts, the coverage bar.
+ * Plain elements (light.tsx), drawn again only when its own figures change.
+ */
+const BuildingRow = memo(function BuildingRow({
+  building: b,
+  waiting,
+  open,
+}: {
+  building: RoundBuilding;
+  waiting: number;
+  open: (id: string) => void;
+}) {
+  const t = useT();
+  return (
+    <PlainItem
+      data-testid="workbench-building"
+      data-building-id={b.buildingId}
+      onClick={() => open(b.buildingId)}
+      style={{ cursor: 'pointer' }}
+    >
+      <div className="ww-row-head">
+        <LinkButton className="ww-strong" onClick={() => open(b.buildingId)}>
+          {b.compound ? `${b.compound} · ` : ''}
+          {b.buildingName}
+        </LinkButton>
+        {waiting ? (
+          <span className="ww-chip">
+            {t('workbench.pendingSend')} {waiting}
+          </span>
+        ) : null}
+      </div>
+      <span className="ww-secondary">
+        {b.gridName} · {t('workbench.buildingStats', { n: b.households, c: b.covered, p: b.pending })}
+      </span>
+      <Meter
+        data-testid="workbench-building-progress"
+        percent={b.households ? Math.floor((b.covered / b.households) * 100) : 100}
+        label={t('workbench.progress')}
+      />
+    </PlainItem>
+  );
+});
+
+/** Grey blocks while the open rounds load. */
+function ListSkeleton() {
+  return (
+    <div className="ww-skeleton-page" aria-busy="true" style={{ padding: '12px 0' }}>
+      <div className="ww-skeleton-bar ww-skeleton-short" />
+      <div className="ww-skeleton-card" />
+    </div>
   );
 }
 
