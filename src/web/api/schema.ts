@@ -16033,6 +16033,8 @@ export interface components {
       territoryName: string;
       today: components['schemas']['PlanMeasures'];
       movesLowerBound: number | null;
+      /** @description Parts of communities where no layout with this number of grids can have every grid within the tolerance (proven) */
+      balanceLimits: components['schemas']['PlanBalanceLimit'][];
       grids: {
         /** @description Today’s grid code where kept; `<community code>-NNN` for a new grid */
         id: string;
@@ -16069,6 +16071,23 @@ export interface components {
       keyPopulationCV: number;
       movedHouseholds: number;
       movedShare: number;
+    };
+    PlanBalanceLimit: {
+      communityCode: string;
+      buildings: number;
+      households: number;
+      grids: number;
+      /** @description Fewest households a grid within the tolerance may hold */
+      lo: number;
+      /** @description Most households a grid within the tolerance may hold */
+      hi: number;
+      /**
+       * @description The proof: totals (the households do not fit the grids), tooLarge (one building holds more than hi), noGroup (no connected group of buildings containing the building holds lo–hi), packing (the buildings cannot be split into the grids at all)
+       * @enum {string}
+       */
+      kind: 'totals' | 'tooLarge' | 'noGroup' | 'packing';
+      buildingName: string | null;
+      buildingHouseholds: number | null;
     };
     PlanGridPolygons: {
       /** @enum {string} */

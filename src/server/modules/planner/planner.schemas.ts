@@ -109,6 +109,23 @@ const changeRow = z.object({
     .openapi({ description: 'balance, shape, split, merge, contiguity, unassigned, redraw or manual' }),
 });
 
+const balanceLimitRow = z
+  .object({
+    communityCode: z.string(),
+    buildings: z.number().int(),
+    households: z.number().int(),
+    grids: z.number().int(),
+    lo: z.number().int().openapi({ description: 'Fewest households a grid within the tolerance may hold' }),
+    hi: z.number().int().openapi({ description: 'Most households a grid within the tolerance may hold' }),
+    kind: z.enum(['totals', 'tooLarge', 'noGroup', 'packing']).openapi({
+      description:
+        'The proof: totals (the households do not fit the grids), tooLarge (one building holds more than hi), noGroup (no connected group of buildings containing the building holds lo–hi), packing (the buildings cannot be split into the grids at all)',
+    }),
+    buildingName: z.string().nullable(),
+    buildingHouseholds: z.number().int().nullable(),
+  })
+  .openapi('PlanBalanceLimit');
+
 const position = z.tuple([z.number(), z.number()]);
 export const gridPolygonsSchema = z
   .object({
@@ -131,6 +148,10 @@ export const proposalDetailSchema = proposalSummarySchema
     territoryName: z.string(),
     today: measures,
     movesLowerBound: z.number().int().nullable(),
+    balanceLimits: z.array(balanceLimitRow).openapi({
+      description:
+        'Parts of communities where no layout with this number of grids can have every grid within the tolerance (proven)',
+    }),
     grids: z.array(gridRow),
     changes: z.array(changeRow),
     polygons: gridPolygonsSchema,

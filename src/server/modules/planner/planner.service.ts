@@ -253,6 +253,23 @@ function present(row: ProposalRow, territoryName: string, polygons: ReturnType<t
     measures: row.result.measures.proposed,
     today: row.result.measures.today,
     movesLowerBound: row.result.movesLowerBound,
+    balanceLimits: (row.result.balanceLimits ?? []).map((limit) => {
+      const b =
+        limit.why.kind === 'tooLarge' || limit.why.kind === 'noGroup'
+          ? buildings.get(limit.why.buildingId)
+          : undefined;
+      return {
+        communityCode: limit.communityId,
+        buildings: limit.buildings,
+        households: limit.households,
+        grids: limit.grids,
+        lo: limit.lo,
+        hi: limit.hi,
+        kind: limit.why.kind,
+        buildingName: b?.name ?? null,
+        buildingHouseholds: b?.households ?? null,
+      };
+    }),
     grids: row.result.grids.map((g) => ({
       id: g.id,
       communityCode: g.communityId,
@@ -353,6 +370,7 @@ export async function moveBuilding(
       reasons,
       row.result.movesLowerBound === null ? null : lowerBoundOf(prepared, layout, row.result.tolerance),
       row.result.measures.today,
+      row.result.balanceLimits,
     );
     const [updated] = await tx
       .update(plannerProposals)

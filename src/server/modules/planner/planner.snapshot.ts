@@ -5,6 +5,7 @@
  */
 import polygonClipping, { type MultiPolygon } from 'polygon-clipping';
 import { computeGeometry, type Geometry } from './engine/geometry.ts';
+import { balanceFeasibility, type InfeasibleWhy } from './engine/feasibility.ts';
 import { buildGraph, type BuildingGraph } from './engine/graph.ts';
 import { measureLayout, movesBetween, movesLowerBound, type LayoutMeasures } from './engine/measures.ts';
 import { summarise } from './engine/partition.ts';
@@ -46,6 +47,8 @@ export type StoredProposal = {
   tolerance: number;
   /** Once applied: each new grid's id → the code it was given. */
   appliedCodes?: Record<string, string>;
+  /** Where every grid within the tolerance is proven impossible (absent in proposals made before it existed). */
+  balanceLimits?: BalanceLimit[];
 };
 
 const METRES_PER_DEGREE_LAT = 110_574;
@@ -91,8 +94,8 @@ export function measuresOf(
   return { ...measures, movedHouseholds: moves.moved, movedShare: moves.share };
 }
 
-/** The lower bound on moves for the proposed number of grids per community. */
-export function lowerBoundOf(p: Prepared, layout: ReadonlyMap<string, string>, tolerance: number): number {
+/** The layout's number of grids per community. */
+function gridsPerCommunity(p: Prepared, layout: ReadonlyMap<string, string>): Map<string, number> {
   const grids = new Map<string, Set<string>>();
   for (const b of p.snapshot.buildings) {
     const g = layout.get(b.id);
@@ -101,11 +104,52 @@ export function lowerBoundOf(p: Prepared, layout: ReadonlyMap<string, string>, t
     if (!set) grids.set(b.communityId, (set = new Set()));
     set.add(g);
   }
-  return movesLowerBound(
-    p.graph,
-    todayLayout(p.snapshot),
-    new Map([...grids].map(([c, s]) => [c, s.size])),
-    tolerance,
+  return new Map([...grids].map(([c, s]) => [c, s.size]));
+}
+
+/** The lower bound on moves for the proposed number of grids per community. */
+export function lowerBoundOf(p: Prepared, layout: ReadonlyMap<string, string>, tolerance: number): number {
+  return movesLowerBound(p.graph, todayLayout(p.snapshot), gridsPerCommunity(p, layout), tolerance);
+}
+
+/**
+ * A part of a community (all of it, or the side of a barrier) where no layout with the proposal's number of grids
+ * can have every grid within the tolerance, and the proof (engine/feasibility.ts): the user sees that a grid outside
+ * ±10% there is not the planner's fault, and what to change (the number of grids, a building's split).
+ */
+export type BalanceLimit = {
+  communityId: string;
+  buildings: number;
+  households: number;
+  grids: number;
+  lo: number;
+  hi: number;
+  why: InfeasibleWhy;
+};
+
+/** The parts of the layout's communities proven unable to have every grid within the tolerance. */
+export function balanceLimits(
+  p: Prepared,
+  layout: ReadonlyMap<string, string>,
+  tolerance: number,
+): BalanceLimit[] {
+  return balanceFeasibility(p.graph, {
+    gridsPerCommunity: gridsPerCommunity(p, layout),
+    target: { tolerance },
+  }).flatMap((f) =>
+    f.why
+      ? [
+          {
+            communityId: f.communityId,
+            buildings: f.buildings,
+            households: f.households,
+            grids: f.grids,
+            lo: f.lo,
+            hi: f.hi,
+            why: f.why,
+          },
+        ]
+      : [],
   );
 }
 
@@ -117,6 +161,7 @@ export function storedResult(
   reasons: ReadonlyMap<string, ChangeReason>,
   lowerBound: number | null,
   today?: ProposalMeasures,
+  limits?: BalanceLimit[],
 ): StoredProposal {
   const changes: StoredChange[] = [];
   for (const b of p.snapshot.buildings) {
@@ -135,6 +180,8 @@ export function storedResult(
     },
     movesLowerBound: lowerBound,
     tolerance,
+    // The number of grids per community does not change with a manual move: the proof made with the plan stands.
+    balanceLimits: limits ?? balanceLimits(p, layout, tolerance),
   };
 }
 
@@ -241,6 +288,30 @@ function reached(p: Prepared, nodes: readonly number[]): Set<number> {
   return seen;
 }
 
+/** Coordinates rounded to a millimetre (the plan is in metres). */
+function snapped(polygons: MultiPolygon): MultiPolygon {
+  return polygons.map((polygon) =>
+    polygon.map((ring) => ring.map(([x, y]) => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000])),
+  );
+}
+
+/**
+ * The union of a grid's cells. polygon-clipping fails now and then on nearly coincident edges of neighbouring cells
+ * ("Unable to complete output ring", a whole county's proposal once answered 500): the same union on coordinates
+ * rounded to a millimetre succeeds; should it fail too, the cells are drawn as they are (the same area, with the
+ * lines between them) rather than no map at all.
+ */
+function unionOf(polygons: MultiPolygon): MultiPolygon {
+  for (const input of [polygons, snapped(polygons)]) {
+    try {
+      return polygonClipping.union(input[0]!, ...input.slice(1));
+    } catch {
+      // the next attempt
+    }
+  }
+  return polygons;
+}
+
 /** Each grid's polygon (the union of its buildings' clipped cells) in longitude/latitude. */
 export function gridPolygons(p: Prepared, layout: ReadonlyMap<string, string>) {
   const { toLngLat } = projection(p.snapshot.origin);
@@ -254,7 +325,7 @@ export function gridPolygons(p: Prepared, layout: ReadonlyMap<string, string>) {
     for (const polygon of cell) list.push(polygon.map((ring) => closed(ring)));
   });
   const features = [...parts].map(([grid, polygons]) => {
-    const union = polygons.length > 1 ? polygonClipping.union(polygons[0]!, ...polygons.slice(1)) : polygons;
+    const union = polygons.length > 1 ? unionOf(polygons) : polygons;
     return {
       type: 'Feature' as const,
       properties: { grid },

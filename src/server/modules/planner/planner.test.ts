@@ -16,6 +16,15 @@ type Detail = {
   changes: { buildingId: string; from: string | null; to: string; reason: string }[];
   measures: { grids: number; discontiguousGrids: number; movedHouseholds: number; withinTolerance: number };
   today: { grids: number };
+  balanceLimits: {
+    communityCode: string;
+    grids: number;
+    households: number;
+    lo: number;
+    hi: number;
+    kind: string;
+    buildingName: string | null;
+  }[];
   movesLowerBound: number | null;
   polygons: { features: { properties: { grid: string }; geometry: { coordinates: unknown[] } }[] };
 };
@@ -97,6 +106,34 @@ describe('planning from the registry', () => {
     expect(a.measures.grids).toBe(3);
     expect(a.measures.discontiguousGrids).toBe(0);
     expect((await snapshotOf(a.id)).result.layout).toEqual((await snapshotOf(b.id)).result.layout);
+  });
+
+  it('says where no layout can have every grid within the tolerance, and why', async () => {
+    // As many grids asked for as buildings: grids of one building or two, so buildings far from the mean cannot all
+    // be within ±10%; the proof is made for the number of grids the layout has.
+    const first = await snapshotOf((await plan({ territoryId: community.id, mode: 'adjust' })).id);
+    const total = first.snapshot.buildings.reduce((a, b) => a + b.households, 0);
+    const proposal = await plan({
+      territoryId: community.id,
+      mode: 'fresh',
+      gridCount: first.snapshot.buildings.length,
+    });
+    const k = proposal.measures.grids;
+    const lo = Math.ceil(0.9 * (total / k) - 1e-9);
+    const hi = Math.floor(1.1 * (total / k) + 1e-9);
+    expect(proposal.balanceLimits.length).toBeGreaterThan(0);
+    const names = new Set(first.snapshot.buildings.map((b) => b.name));
+    for (const limit of proposal.balanceLimits) {
+      expect(limit).toMatchObject({ communityCode: community.code, grids: k, households: total, lo, hi });
+      expect(['totals', 'tooLarge', 'noGroup', 'packing']).toContain(limit.kind);
+      if (limit.kind === 'tooLarge' || limit.kind === 'noGroup') expect(names).toContain(limit.buildingName);
+    }
+    // The proof stands through a manual move (the number of grids is the same) and is stored with the proposal.
+    expect((await snapshotOf(proposal.id)).result.balanceLimits).toHaveLength(proposal.balanceLimits.length);
+    // Where it is feasible, nothing is said: one grid for the whole community.
+    expect((await plan({ territoryId: community.id, mode: 'fresh', gridCount: 1 })).balanceLimits).toEqual(
+      [],
+    );
   });
 
   it('plans a street community by community, never across a community boundary', async () => {

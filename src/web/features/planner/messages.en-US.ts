@@ -47,6 +47,18 @@ export default {
   'planner.target': 'Target',
   'planner.createdAt': 'Made at',
   'planner.elapsed': '{s} s',
+  'planner.limits.title':
+    '{n} place(s) where no layout can have every grid within ±{tol}% (proven; every other grid should be within it)',
+  'planner.limits.where':
+    '{community} ({buildings} buildings, {households} households, {grids} grids of {lo}–{hi} households each): ',
+  'planner.limits.totals':
+    'the households do not fit this many grids; change the community’s number of grids',
+  'planner.limits.tooLarge':
+    '{building} alone holds {bh} households, more than {hi}; split it between two grids by stairwell, or change the number of grids',
+  'planner.limits.noGroup':
+    'no group of neighbouring buildings containing {building} ({bh} households) holds {lo}–{hi}; change the number of grids or check the barrier lines nearby',
+  'planner.limits.packing':
+    'the buildings’ households cannot be split into {grids} grids of {lo}–{hi} in any way; change the number of grids',
   'planner.timedOut': 'The planner reached its time limit: this is the best layout found by then',
   'planner.appliedAt': 'Applied at {time}: the grids now follow this proposal',
   'planner.backToList': 'Back to the proposals',

@@ -49,6 +49,16 @@ export const messages = defineMessages({
     'planner.target': '目标',
     'planner.createdAt': '生成时间',
     'planner.elapsed': '用时 {s} 秒',
+    'planner.limits.title':
+      '有 {n} 处无法让所有网格都在 ±{tol}% 以内（已证明，任何方案都做不到；其余网格应都在范围内）',
+    'planner.limits.where':
+      '{community}（{buildings} 栋楼，{households} 户，{grids} 个网格，每格须 {lo}–{hi} 户）：',
+    'planner.limits.totals': '总户数装不进这么多网格，请调整该社区的网格数',
+    'planner.limits.tooLarge':
+      '{building} 一栋就有 {bh} 户，超过 {hi} 户，可将该楼按单元分到两个网格或调整网格数',
+    'planner.limits.noGroup':
+      '{building}（{bh} 户）与相邻楼栋无论怎样组合都凑不成 {lo}–{hi} 户，可调整网格数或检查附近的阻隔线',
+    'planner.limits.packing': '各楼栋的户数无论怎样分组都分不成 {grids} 个 {lo}–{hi} 户的网格，请调整网格数',
     'planner.timedOut': '规划达到时间上限，展示的是到时为止找到的最好方案',
     'planner.appliedAt': '该方案已于 {time} 应用，网格已按方案调整',
     'planner.backToList': '返回方案列表',

@@ -497,6 +497,24 @@ export function ProposalPage() {
           ]}
         />
         {p.timedOut ? <Alert type="warning" showIcon title={t('planner.timedOut')} /> : null}
+        {p.balanceLimits.length > 0 ? (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="planner-balance-limits"
+            title={t('planner.limits.title', {
+              n: p.balanceLimits.length,
+              tol: Math.round(p.tolerance * 100),
+            })}
+            description={
+              <ul className="ww-plan-limits">
+                {p.balanceLimits.map((limit, i) => (
+                  <li key={i}>{balanceLimitText(limit, t)}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
         {p.status === 'applied' ? (
           <Alert
             type="success"
@@ -826,4 +844,19 @@ function ApplyDialog({
       </div>
     </Modal>
   );
+}
+
+/** One proven limit in plain words: where, why, and what would lift it. */
+function balanceLimitText(limit: Proposal['balanceLimits'][number], t: Translate): string {
+  const values = {
+    community: limit.communityCode,
+    grids: limit.grids,
+    households: limit.households,
+    buildings: limit.buildings,
+    lo: limit.lo,
+    hi: limit.hi,
+    building: limit.buildingName ?? '',
+    bh: limit.buildingHouseholds ?? 0,
+  };
+  return `${t('planner.limits.where', values)}${t(`planner.limits.${limit.kind}`, values)}`;
 }

@@ -30,9 +30,20 @@ export type ComponentFeasibility = {
   hi: number;
   /** Why no layout can have all of this component's grids within the tolerance; null when not proven. */
   infeasible: string | null;
+  /** The same proof as data, for the product to say in the user's language (planner.snapshot.ts balanceLimits). */
+  why: InfeasibleWhy | null;
   /** True when a search ran out of budget before it could decide (and nothing proved infeasibility). */
   undecided: boolean;
 };
+
+/**
+ * Which check proved it: `totals` (the households do not fit k grids of lo–hi), `tooLarge` (one building holds more
+ * than hi), `noGroup` (no connected group of buildings containing this one holds lo–hi), `packing` (the buildings'
+ * households cannot be split into k groups of lo–hi at all).
+ */
+export type InfeasibleWhy =
+  | { kind: 'totals' | 'packing' }
+  | { kind: 'tooLarge' | 'noGroup'; buildingId: string; buildingHouseholds: number };
 
 export type FeasibilityOptions = {
   gridsPerCommunity?: ReadonlyMap<string, number>;
@@ -75,22 +86,30 @@ export function balanceFeasibility(
         lo,
         hi,
         infeasible: null,
+        why: null,
         undecided: false,
       };
       out.push(result);
       if (total < grids * lo || total > grids * hi) {
         result.infeasible = `${total} households cannot make ${grids} grid(s) of ${lo}–${hi}`;
+        result.why = { kind: 'totals' };
         return;
       }
       const largest = nodes.reduce((best, i) => (h[i]! > h[best]! ? i : best), nodes[0]!);
       if (h[largest]! > hi) {
         result.infeasible = `building ${graph.buildings[largest]!.id} alone holds ${h[largest]} households, more than ${hi}`;
+        result.why = {
+          kind: 'tooLarge',
+          buildingId: graph.buildings[largest]!.id,
+          buildingHouseholds: h[largest]!,
+        };
         return;
       }
       for (const v of nodes) {
         const found = connectedGroup(graph, h, v, lo, hi, groupBudget);
         if (found === false) {
           result.infeasible = `building ${graph.buildings[v]!.id} (${h[v]} households): no connected group of buildings containing it holds ${lo}–${hi}`;
+          result.why = { kind: 'noGroup', buildingId: graph.buildings[v]!.id, buildingHouseholds: h[v]! };
           return;
         }
         if (found === null) result.undecided = true;
@@ -104,6 +123,7 @@ export function balanceFeasibility(
       );
       if (packed === false) {
         result.infeasible = `its buildings’ households (${nodes.length} buildings, ${total} households) cannot be split into ${grids} groups of ${lo}–${hi}`;
+        result.why = { kind: 'packing' };
         result.undecided = false;
       } else if (packed === null) result.undecided = true;
     });
