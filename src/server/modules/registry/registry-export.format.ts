@@ -26,6 +26,8 @@ export type SheetSetup = {
    */
   households: string;
   buildings: string;
+  /** The listed residents' tags (json text of TagsRow), read with the households: only residents with tags. */
+  tags: string;
 };
 
 /** A fetched row, the columns of the job's json_build_array (registry-export.service.ts, fetchRows). */
@@ -44,10 +46,11 @@ export type FetchedRow = [
   buildingId: string | null,
   householdId: string | null,
   movedOutOn: string | null,
-  tags: string | null,
 ];
 export type HouseholdRow = [id: string, room: string, kind: string, tenure: string, unit: number | null];
 export type BuildingRow = [id: string, code: string, name: string, gridName: string | null];
+/** A resident's tags as `tag:careLevel` by tag, comma-separated. */
+export type TagsRow = [residentId: string, tags: string];
 
 /** A batch's rows as the sheet's XML, numbered from the row it was told the batch starts at. */
 export type FormattedRows = { xml: string; written: number };
@@ -75,6 +78,7 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
     (JSON.parse(setup.households) as HouseholdRow[] | null)?.map((h) => [h[0], h]),
   );
   const buildingsById = new Map((JSON.parse(setup.buildings) as BuildingRow[] | null)?.map((b) => [b[0], b]));
+  const tagsById = new Map((JSON.parse(setup.tags) as TagsRow[] | null)?.map((t) => [t[0], t[1]]));
 
   const decrypter = bulkDecrypter(keys);
 
@@ -85,7 +89,7 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
     phone: string | null,
   ): (string | number | null)[] {
     const [
-      ,
+      id,
       name,
       ,
       gender,
@@ -99,8 +103,8 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
       buildingId,
       householdId,
       movedOutOn,
-      tags,
     ] = row;
+    const tags = tagsById.get(id);
     // A household registered after the lookups were read (a move during the export) leaves its columns empty.
     const [, room = null, householdKind = null, tenure = null, unit = null] =
       (householdId && householdsById.get(householdId)) || [];

@@ -194,6 +194,7 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
     today: new Date().toISOString(),
     households: '[]',
     buildings: '[]',
+    tags: '[]',
   };
   // The sheet's thread starts (loading its code takes a while) while the ids are sorted; the lookups follow it.
   const sheet = startExportWorker(base);
@@ -331,7 +332,7 @@ async function reportProgress(db: Executor, exportId: string, doneRows: number) 
 /** The export's worker thread as promises: each batch's write or format, the end; its failure rejects what waits. */
 type ExportWorker = {
   /** The export's households and buildings (WorkerSetup's), once read; before the first batch. */
-  lookups(lookups: { households: string; buildings: string }): void;
+  lookups(lookups: { households: string; buildings: string; tags: string }): void;
   /** Formats and writes a batch (the sheet's thread). */
   write(batch: number, ids: string[], rows: string): Promise<number>;
   /** Writes a batch the formatter made (the sheet's thread). */
@@ -380,8 +381,8 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
   );
   worker.on('exit', (code) => fail(new Error(`the export's worker stopped (exit code ${code})`)));
   return {
-    lookups: ({ households, buildings }) => {
-      if (!failure) worker.postMessage({ type: 'lookups', households, buildings } satisfies ToWorker);
+    lookups: ({ households, buildings, tags }) => {
+      if (!failure) worker.postMessage({ type: 'lookups', households, buildings, tags } satisfies ToWorker);
     },
     write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }),
     append: (batch, formatted, firstRow) =>
@@ -413,9 +414,7 @@ async function fetchRows(db: Executor, ids: string[]): Promise<string> {
         ${residents.id}, ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate},
         ${residents.phoneEnc}, ${residents.relation}, ${residents.politicalStatus}, ${residents.residency},
         ${residents.note}, ${residents.territoryCode}, ${residents.buildingId}, ${residents.householdId},
-        to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD'),
-        (select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
-          from ${residentTags} t where t.resident_id = ${residents.id})
+        to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD')
       ))::text`,
     })
     .from(residents)
@@ -430,7 +429,7 @@ async function fetchRows(db: Executor, ids: string[]): Promise<string> {
  */
 async function fetchLookups(db: Executor, where: SQL | undefined) {
   const listed = db
-    .select({ householdId: residents.householdId, buildingId: residents.buildingId })
+    .select({ id: residents.id, householdId: residents.householdId, buildingId: residents.buildingId })
     .from(residents)
     .where(where);
   const [row] = await db
@@ -444,7 +443,10 @@ async function fetchLookups(db: Executor, where: SQL | undefined) {
       buildings: sql<string | null>`(select json_agg(json_build_array(b.id, b.code, b.name, g.name))::text
         from ${buildings} b left join ${territories} g on g.id = b.grid_id
         where b.id in (select building_id from listed))`,
+      tags: sql<string | null>`(select json_agg(json_build_array(x.resident_id, x.tags))::text
+        from (select t.resident_id, string_agg(t.tag || ':' || t.care_level, ',' order by t.tag) tags
+          from ${residentTags} t where t.resident_id in (select id from listed) group by t.resident_id) x)`,
     })
     .from(sql`(select 1) one`);
-  return { households: row?.households ?? '[]', buildings: row?.buildings ?? '[]' };
+  return { households: row?.households ?? '[]', buildings: row?.buildings ?? '[]', tags: row?.tags ?? '[]' };
 }

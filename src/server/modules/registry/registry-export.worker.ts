@@ -15,7 +15,7 @@ import type { ExportSheet } from './registry-export.sheet.ts';
  */
 
 export type ToWorker =
-  | { type: 'lookups'; households: string; buildings: string }
+  | { type: 'lookups'; households: string; buildings: string; tags: string }
   | { type: 'batch'; batch: number; ids: string[]; rows: string; firstRow?: number }
   | { type: 'rows'; batch: number; formatted: FormattedRows; firstRow: number }
   | { type: 'finish' }
@@ -38,6 +38,7 @@ async function sheetRole(message: ToWorker, sheet: ExportSheet) {
     // Sent once, before any batch: the sheet's formatter is made at its first batch.
     setup.households = message.households;
     setup.buildings = message.buildings;
+    setup.tags = message.tags;
   } else if (message.type === 'batch') {
     post({ type: 'written', batch: message.batch, written: await sheet.write(message.ids, message.rows) });
   } else if (message.type === 'rows') {
