@@ -52,16 +52,33 @@ export type BuildingRow = [id: string, code: string, name: string, gridName: str
 /** A resident's tags as `tag:careLevel` by tag, comma-separated. */
 export type TagsRow = [residentId: string, tags: string];
 
-/** A batch's rows as the sheet's XML, numbered from the row it was told the batch starts at. */
-export type FormattedRows = { xml: string; written: number };
+/**
+ * A batch's rows as the sheet's XML, numbered from the row it was told the batch starts at: text where it is made,
+ * or its UTF-8 bytes when it crosses threads (the formatter's batches are encoded there and their buffer moved, not
+ * copied, through the job's thread to the sheet's, which writes the bytes as they are).
+ */
+export type FormattedRows = { xml: string | Uint8Array; written: number };
 
 export type RowFormatter = {
   /**
    * Formats one batch: `ids` in the order wanted, `rowsJson` the batch's rows as one json array (any order; an id
    * without its row, moved away or removed since the ids were read, is left out), numbered from `firstRow`.
    */
-  format(ids: string[], rowsJson: string, firstRow: number): FormattedRows;
+  format(ids: string[], rowsJson: string, firstRow: number): { xml: string; written: number };
 };
+
+/** The rows' XML as UTF-8 bytes in a buffer of their own (not Node's shared pool), to move to another thread. */
+export function encodeRows({
+  xml,
+  written,
+}: {
+  xml: string;
+  written: number;
+}): FormattedRows & { xml: Uint8Array } {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(xml));
+  bytes.write(xml);
+  return { xml: bytes, written };
+}
 
 /**
  * Decrypts, masks and labels the rows of a batch and writes them as the sheet's XML (xlsx.ts rowsXml): the bulk of

@@ -358,12 +358,12 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
-  const call = <T>(key: string, message: ToWorker) => {
+  const call = <T>(key: string, message: ToWorker, transfer?: ArrayBuffer[]) => {
     const answer = new Promise<T>((resolve, reject) => {
       if (failure) reject(failure);
       else waiting.set(key, { resolve: resolve, reject });
     });
-    if (!failure) worker.postMessage(message);
+    if (!failure) worker.postMessage(message, transfer);
     return answer;
   };
   const settle = (key: string, value: unknown) => {
@@ -386,7 +386,12 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
     },
     write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }),
     append: (batch, formatted, firstRow) =>
-      call(`batch ${batch}`, { type: 'rows', batch, formatted, firstRow }),
+      call(
+        `batch ${batch}`,
+        { type: 'rows', batch, formatted, firstRow },
+        // The formatter's bytes move on to the sheet's thread (no copy).
+        typeof formatted.xml === 'string' ? [] : [formatted.xml.buffer as ArrayBuffer],
+      ),
     format: (batch, ids, rows, firstRow) =>
       call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }),
     async finish() {

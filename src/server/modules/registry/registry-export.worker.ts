@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { rowFormatter, type FormattedRows, type SheetSetup } from './registry-export.format.ts';
+import { encodeRows, rowFormatter, type FormattedRows, type SheetSetup } from './registry-export.format.ts';
 import type { ExportSheet } from './registry-export.sheet.ts';
 
 /**
@@ -31,7 +31,7 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 // The blind-index key is not needed here and not sent.
 const keys = { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.alloc(0) };
-const post = (message: FromWorker) => port.postMessage(message);
+const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
 async function sheetRole(message: ToWorker, sheet: ExportSheet) {
   if (message.type === 'lookups') {
@@ -68,11 +68,9 @@ port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     if (sheet) return sheetRole(message, sheet);
     if (message.type === 'batch') {
-      post({
-        type: 'formatted',
-        batch: message.batch,
-        formatted: formatter!.format(message.ids, message.rows, message.firstRow ?? 0),
-      });
+      // Encoded here, and the bytes moved (not copied) through the job's thread to the sheet's.
+      const formatted = encodeRows(formatter!.format(message.ids, message.rows, message.firstRow ?? 0));
+      post({ type: 'formatted', batch: message.batch, formatted }, [formatted.xml.buffer as ArrayBuffer]);
     } else {
       port.close();
     }
