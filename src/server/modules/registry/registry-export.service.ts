@@ -390,7 +390,7 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
         `batch ${batch}`,
         { type: 'rows', batch, formatted, firstRow },
         // The formatter's bytes move on to the sheet's thread (no copy).
-        typeof formatted.xml === 'string' ? [] : [formatted.xml.buffer as ArrayBuffer],
+        [formatted.xml.buffer as ArrayBuffer],
       ),
     format: (batch, ids, rows, firstRow) =>
       call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }),

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeRows, rowFormatter, type FormattedRows, type SheetSetup } from './registry-export.format.ts';
+import { rowFormatter, type FormattedRows, type SheetSetup } from './registry-export.format.ts';
 import type { ExportSheet } from './registry-export.sheet.ts';
 
 /**
@@ -68,8 +68,8 @@ port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     if (sheet) return sheetRole(message, sheet);
     if (message.type === 'batch') {
-      // Encoded here, and the bytes moved (not copied) through the job's thread to the sheet's.
-      const formatted = encodeRows(formatter!.format(message.ids, message.rows, message.firstRow ?? 0));
+      // The bytes are moved (not copied) through the job's thread to the sheet's.
+      const formatted = formatter!.format(message.ids, message.rows, message.firstRow ?? 0);
       post({ type: 'formatted', batch: message.batch, formatted }, [formatted.xml.buffer as ArrayBuffer]);
     } else {
       port.close();
