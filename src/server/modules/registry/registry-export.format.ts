@@ -61,10 +61,11 @@ export type FormattedRows = { xml: Uint8Array; written: number };
 
 export type RowFormatter = {
   /**
-   * Formats one batch: `ids` in the order wanted, `rowsJson` the batch's rows as one json array (any order; an id
+   * Formats one batch: `ids` in the order wanted, `rowsJson` the batch's rows as one json array, as text or its
+   * UTF-8 bytes (any order; an id
    * without its row, moved away or removed since the ids were read, is left out), numbered from `firstRow`.
    */
-  format(ids: string[], rowsJson: string, firstRow: number): FormattedRows;
+  format(ids: string[], rowsJson: string | Uint8Array, firstRow: number): FormattedRows;
 };
 
 /**
@@ -140,7 +141,11 @@ export function rowFormatter(keys: DataKeys, setup: SheetSetup): RowFormatter {
 
   return {
     format(ids, rowsJson, firstRow) {
-      const fetched = JSON.parse(rowsJson) as FetchedRow[] | null;
+      const fetched = JSON.parse(
+        typeof rowsJson === 'string'
+          ? rowsJson
+          : Buffer.from(rowsJson.buffer, rowsJson.byteOffset, rowsJson.byteLength).toString('utf8'),
+      ) as FetchedRow[] | null;
       const byId = new Map((fetched ?? []).map((r) => [r[0], r]));
       const rows = rowsXml(setup.columns.length, firstRow);
       const listed: FetchedRow[] = [];

@@ -5,6 +5,7 @@ import { decrypt, encrypt, maskIdCard, maskMobile, mobilePattern } from '../../c
 import { type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
+import { preparedPgliteOf } from '../../core/db/pglite-prepared.ts';
 import { errors } from '../../core/http/errors.ts';
 import { enqueue } from '../../core/jobs/enqueue.ts';
 import { importColumns, importLabels, type ResidentExportFilter } from './registry-import.schemas.ts';
@@ -249,7 +250,7 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
     // rejection (which would end the process); the await still throws it.
     const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
     // The reads under way, oldest first (the batch b's is the first when its turn comes).
-    const reading: Promise<string>[] = [];
+    const reading: Promise<string | Uint8Array>[] = [];
     let requested = 0;
     const readUpTo = (b: number) => {
       while (requested < Math.min(b, batches.length)) {
@@ -334,15 +335,19 @@ type ExportWorker = {
   /** The export's households and buildings (WorkerSetup's), once read; before the first batch. */
   lookups(lookups: { households: string; buildings: string; tags: string }): void;
   /** Formats and writes a batch (the sheet's thread). */
-  write(batch: number, ids: string[], rows: string): Promise<number>;
+  write(batch: number, ids: string[], rows: string | Uint8Array): Promise<number>;
   /** Writes a batch the formatter made (the sheet's thread). */
   append(batch: number, formatted: FormattedRows, firstRow: number): Promise<number>;
   /** Formats a batch (the formatter's thread). */
-  format(batch: number, ids: string[], rows: string, firstRow: number): Promise<FormattedRows>;
+  format(batch: number, ids: string[], rows: string | Uint8Array, firstRow: number): Promise<FormattedRows>;
   finish(): Promise<number>;
   /** Ends the thread (its partial file is the caller's to remove). */
   stop(): Promise<void>;
 };
+
+/** The buffer of a batch's bytes, to move to a worker thread; none for text. */
+const movable = (rows: string | Uint8Array): ArrayBuffer[] =>
+  typeof rows === 'string' ? [] : [rows.buffer as ArrayBuffer];
 
 /** The worker's entry: registry-export.worker.ts through tsx (registry-export.worker-boot.mjs). */
 const workerFile = new URL('./registry-export.worker-boot.mjs', import.meta.url);
@@ -384,7 +389,8 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
     lookups: ({ households, buildings, tags }) => {
       if (!failure) worker.postMessage({ type: 'lookups', households, buildings, tags } satisfies ToWorker);
     },
-    write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }),
+    // A batch's bytes move to the thread (no copy): each batch goes to one thread, once.
+    write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }, movable(rows)),
     append: (batch, formatted, firstRow) =>
       call(
         `batch ${batch}`,
@@ -393,7 +399,7 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
         [formatted.xml.buffer as ArrayBuffer],
       ),
     format: (batch, ids, rows, firstRow) =>
-      call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }),
+      call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }, movable(rows)),
     async finish() {
       const fileSize = await call<number>('done', { type: 'finish' });
       await worker.terminate();
@@ -412,8 +418,8 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
  * export together. Only the residents' own columns (and their tags): households and buildings come once, by id
  * (fetchLookups), since joining them row by row cost twice what the residents' columns do.
  */
-async function fetchRows(db: Executor, ids: string[]): Promise<string> {
-  const [row] = await db
+async function fetchRows(db: Executor, ids: string[]): Promise<string | Uint8Array> {
+  const query = db
     .select({
       rows: sql<string | null>`json_agg(json_build_array(
         ${residents.id}, ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate},
@@ -424,6 +430,13 @@ async function fetchRows(db: Executor, ids: string[]): Promise<string> {
     })
     .from(residents)
     .where(anyOf(residents.id, ids, 'uuid'));
+  // On PGlite the json's bytes go to the worker undecoded (the worker decodes them; the buffer is moved, not copied).
+  const pglite = preparedPgliteOf(db);
+  if (pglite) {
+    const { sql: text, params } = query.toSQL();
+    return (await pglite.valueBytes(text, params)) ?? '[]';
+  }
+  const [row] = await query;
   return row?.rows ?? '[]';
 }
 

@@ -16,7 +16,7 @@ import type { ExportSheet } from './registry-export.sheet.ts';
 
 export type ToWorker =
   | { type: 'lookups'; households: string; buildings: string; tags: string }
-  | { type: 'batch'; batch: number; ids: string[]; rows: string; firstRow?: number }
+  | { type: 'batch'; batch: number; ids: string[]; rows: string | Uint8Array; firstRow?: number }
   | { type: 'rows'; batch: number; formatted: FormattedRows; firstRow: number }
   | { type: 'finish' }
   | { type: 'abort' };
