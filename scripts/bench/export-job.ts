@@ -1,4 +1,4 @@
-// `tsx scripts/bench/export-job.ts --data-dir DIR [--runs N] [--out FILE] [--reveal] [--prof]`: runs the resident
+// `tsx scripts/bench/export-job.ts --data-dir DIR [--runs N] [--out FILE] [--reveal] [--batch ROWS]`: runs the resident
 // export job (runExport) directly on a seeded county (a data folder made by `npm run demo -- --data-dir DIR`, or
 // DATABASE_URL), as the county admin (scope all), nothing else in the process; prints rows/s and the process's CPU
 // seconds for each run as a JSON line. `--out` keeps the last run's clear .xlsx (to compare files part by part).
@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { openConfiguredDatabase } from '../../src/server/core/db/client.ts';
 import { users } from '../../src/server/core/auth/auth.tables.ts';
 import { registryExports } from '../../src/server/modules/registry/registry-export.tables.ts';
-import { runExport } from '../../src/server/modules/registry/registry-export.service.ts';
+import { exportTuning, runExport } from '../../src/server/modules/registry/registry-export.service.ts';
 import {
   decryptedFileReader,
   removeExportFile,
@@ -25,12 +25,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     out: { type: 'string' },
     reveal: { type: 'boolean', default: false },
+    batch: { type: 'string' },
   },
 });
 const config = loadConfig({
   ...process.env,
   ...(values['data-dir'] ? { WUWEI_DATA_DIR: values['data-dir'] } : {}),
 });
+if (values.batch) exportTuning.batch = Number(values.batch);
 const keys = loadDataKeys({ keyHex: config.dataKeyHex, dataDir: config.dataDir });
 const database = await openConfiguredDatabase(config);
 const db = database.db;
