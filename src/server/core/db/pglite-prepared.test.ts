@@ -32,6 +32,25 @@ describe('PreparedPglite', () => {
     expect(update.affectedRows).toBe(1);
   });
 
+  it("gives a value's UTF-8 bytes as PGlite.query's text would encode them, null for NULL or no row", async () => {
+    const text = `select string_agg(name || $1::text, ',' order by id) from t where id = any($2::int[])`;
+    const expected = (await pglite.query<{ string_agg: string }>(text, ['"王\n', [1, 2]])).rows[0]!
+      .string_agg;
+    const bytes = await client.valueBytes(text, ['"王\n', [1, 2]]);
+    expect(Buffer.from(bytes!).toString('utf8')).toBe(expected);
+    // A buffer of its own: it can be moved to another thread.
+    expect(bytes!.byteOffset).toBe(0);
+    expect(bytes!.buffer.byteLength).toBe(bytes!.byteLength);
+    expect(await client.valueBytes('select null::text')).toBeNull();
+    expect(await client.valueBytes('select name from t where false')).toBeNull();
+    await expect(client.valueBytes('select 1 / $1::int', [0])).rejects.toMatchObject({
+      message: 'division by zero',
+      code: '22012',
+    });
+    // The engine is usable after the failure.
+    expect(Buffer.from((await client.valueBytes(`select 'ok'`))!).toString()).toBe('ok');
+  });
+
   it('prepares a statement once and reuses it', async () => {
     const before = await preparedOnServer();
     for (let i = 0; i < 5; i++) await client.query('select $1::int * 2 as x', [i]);

@@ -63,6 +63,27 @@ export class PreparedPglite {
     return this.pglite.close();
   }
 
+  /**
+   * The first column of a statement's first row as the UTF-8 bytes the engine gave, never decoded into a string;
+   * null when it is NULL or there is no row. For large text values handed on to another thread as they are (the
+   * resident export's batches: docs/decisions/export-speed.md): decoding ~1.7 MB of json per batch here, and copying
+   * the string to the worker, cost the database's thread more than reading the bytes. The bytes are in a buffer of
+   * their own (transferable). Runs as the unnamed statement, outside any transaction, in turn with other queries.
+   */
+  async valueBytes(text: string, params: unknown[] = []): Promise<Uint8Array | null> {
+    const s = protocol.serialize;
+    await this.pglite._checkReady();
+    return this.pglite._runExclusiveTransaction(() =>
+      this.pglite._runExclusiveQuery(async () => {
+        const raw = await this.pglite.execProtocolRaw(
+          concat([s.parse({ text }), bindMessage('', params.map(toParam)), s.execute({}), s.sync()]),
+          { syncToFs: false },
+        );
+        return firstValueOf(raw);
+      }),
+    );
+  }
+
   /** How many statements are prepared now (for tests and diagnosis). */
   get preparedCount(): number {
     return this.statements.size;
@@ -206,6 +227,42 @@ function bindMessage(statement: string, values: (string | null)[]): Uint8Array {
   return message;
 }
 
+/**
+ * The first column of the first DataRow in a raw protocol answer, copied into a buffer of its own; null for NULL or
+ * no row. An ErrorResponse throws with the server's message and SQLSTATE code.
+ */
+function firstValueOf(raw: Uint8Array): Uint8Array | null {
+  const view = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  let value: Uint8Array | null = null;
+  let seen = false;
+  for (let at = 0; at + 5 <= view.length;) {
+    const type = view[at]!;
+    const end = at + 1 + view.readInt32BE(at + 1);
+    if (type === 0x44 && !seen) {
+      // DataRow: int16 columns, then each column's int32 length (-1: NULL) and bytes.
+      seen = true;
+      const columns = view.readInt16BE(at + 5);
+      const length = columns > 0 ? view.readInt32BE(at + 7) : -1;
+      if (length >= 0) {
+        const bytes = Buffer.allocUnsafeSlow(length);
+        view.copy(bytes, 0, at + 11, at + 11 + length);
+        value = bytes;
+      }
+    } else if (type === 0x45) {
+      // ErrorResponse: fields of a code byte and a zero-ended text, until a zero byte.
+      const fields: Record<string, string> = {};
+      for (let f = at + 5; f < end && view[f] !== 0;) {
+        const stop = view.indexOf(0, f + 1);
+        fields[String.fromCharCode(view[f]!)] = view.toString('utf8', f + 1, stop);
+        f = stop + 1;
+      }
+      throw Object.assign(new Error(fields.M ?? 'the statement failed'), { code: fields.C });
+    }
+    at = end;
+  }
+  return value;
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   let length = 0;
@@ -217,4 +274,10 @@ function concat(parts: Uint8Array[]): Uint8Array {
     offset += part.length;
   }
   return out;
+}
+
+/** The PGlite client behind a Drizzle handle made by client.ts, or null (PostgreSQL, or a transaction's handle). */
+export function preparedPgliteOf(db: object): PreparedPglite | null {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof PreparedPglite ? client : null;
 }

@@ -5,6 +5,7 @@ import { decrypt, encrypt, maskIdCard, maskMobile, mobilePattern } from '../../c
 import { type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
+import { preparedPgliteOf } from '../../core/db/pglite-prepared.ts';
 import { errors } from '../../core/http/errors.ts';
 import { enqueue } from '../../core/jobs/enqueue.ts';
 import { importColumns, importLabels, type ResidentExportFilter } from './registry-import.schemas.ts';
@@ -194,6 +195,7 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
     today: new Date().toISOString(),
     households: '[]',
     buildings: '[]',
+    tags: '[]',
   };
   // The sheet's thread starts (loading its code takes a while) while the ids are sorted; the lookups follow it.
   const sheet = startExportWorker(base);
@@ -248,7 +250,7 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
     // rejection (which would end the process); the await still throws it.
     const ahead = <T>(promise: Promise<T>) => (promise.catch(() => undefined), promise);
     // The reads under way, oldest first (the batch b's is the first when its turn comes).
-    const reading: Promise<string>[] = [];
+    const reading: Promise<string | Uint8Array>[] = [];
     let requested = 0;
     const readUpTo = (b: number) => {
       while (requested < Math.min(b, batches.length)) {
@@ -331,17 +333,21 @@ async function reportProgress(db: Executor, exportId: string, doneRows: number) 
 /** The export's worker thread as promises: each batch's write or format, the end; its failure rejects what waits. */
 type ExportWorker = {
   /** The export's households and buildings (WorkerSetup's), once read; before the first batch. */
-  lookups(lookups: { households: string; buildings: string }): void;
+  lookups(lookups: { households: string; buildings: string; tags: string }): void;
   /** Formats and writes a batch (the sheet's thread). */
-  write(batch: number, ids: string[], rows: string): Promise<number>;
+  write(batch: number, ids: string[], rows: string | Uint8Array): Promise<number>;
   /** Writes a batch the formatter made (the sheet's thread). */
   append(batch: number, formatted: FormattedRows, firstRow: number): Promise<number>;
   /** Formats a batch (the formatter's thread). */
-  format(batch: number, ids: string[], rows: string, firstRow: number): Promise<FormattedRows>;
+  format(batch: number, ids: string[], rows: string | Uint8Array, firstRow: number): Promise<FormattedRows>;
   finish(): Promise<number>;
   /** Ends the thread (its partial file is the caller's to remove). */
   stop(): Promise<void>;
 };
+
+/** The buffer of a batch's bytes, to move to a worker thread; none for text. */
+const movable = (rows: string | Uint8Array): ArrayBuffer[] =>
+  typeof rows === 'string' ? [] : [rows.buffer as ArrayBuffer];
 
 /** The worker's entry: registry-export.worker.ts through tsx (registry-export.worker-boot.mjs). */
 const workerFile = new URL('./registry-export.worker-boot.mjs', import.meta.url);
@@ -357,12 +363,12 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
-  const call = <T>(key: string, message: ToWorker) => {
+  const call = <T>(key: string, message: ToWorker, transfer?: ArrayBuffer[]) => {
     const answer = new Promise<T>((resolve, reject) => {
       if (failure) reject(failure);
       else waiting.set(key, { resolve: resolve, reject });
     });
-    if (!failure) worker.postMessage(message);
+    if (!failure) worker.postMessage(message, transfer);
     return answer;
   };
   const settle = (key: string, value: unknown) => {
@@ -380,14 +386,20 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
   );
   worker.on('exit', (code) => fail(new Error(`the export's worker stopped (exit code ${code})`)));
   return {
-    lookups: ({ households, buildings }) => {
-      if (!failure) worker.postMessage({ type: 'lookups', households, buildings } satisfies ToWorker);
+    lookups: ({ households, buildings, tags }) => {
+      if (!failure) worker.postMessage({ type: 'lookups', households, buildings, tags } satisfies ToWorker);
     },
-    write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }),
+    // A batch's bytes move to the thread (no copy): each batch goes to one thread, once.
+    write: (batch, ids, rows) => call(`batch ${batch}`, { type: 'batch', batch, ids, rows }, movable(rows)),
     append: (batch, formatted, firstRow) =>
-      call(`batch ${batch}`, { type: 'rows', batch, formatted, firstRow }),
+      call(
+        `batch ${batch}`,
+        { type: 'rows', batch, formatted, firstRow },
+        // The formatter's bytes move on to the sheet's thread (no copy).
+        [formatted.xml.buffer as ArrayBuffer],
+      ),
     format: (batch, ids, rows, firstRow) =>
-      call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }),
+      call(`batch ${batch}`, { type: 'batch', batch, ids, rows, firstRow }, movable(rows)),
     async finish() {
       const fileSize = await call<number>('done', { type: 'finish' });
       await worker.terminate();
@@ -406,20 +418,25 @@ export function startExportWorker(setup: WorkerSetup, file: URL = workerFile): E
  * export together. Only the residents' own columns (and their tags): households and buildings come once, by id
  * (fetchLookups), since joining them row by row cost twice what the residents' columns do.
  */
-async function fetchRows(db: Executor, ids: string[]): Promise<string> {
-  const [row] = await db
+async function fetchRows(db: Executor, ids: string[]): Promise<string | Uint8Array> {
+  const query = db
     .select({
       rows: sql<string | null>`json_agg(json_build_array(
         ${residents.id}, ${residents.name}, ${residents.idCardEnc}, ${residents.gender}, ${residents.birthDate},
         ${residents.phoneEnc}, ${residents.relation}, ${residents.politicalStatus}, ${residents.residency},
         ${residents.note}, ${residents.territoryCode}, ${residents.buildingId}, ${residents.householdId},
-        to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD'),
-        (select string_agg(t.tag || ':' || t.care_level, ',' order by t.tag)
-          from ${residentTags} t where t.resident_id = ${residents.id})
+        to_char(${residents.movedOutAt} at time zone 'UTC', 'YYYY-MM-DD')
       ))::text`,
     })
     .from(residents)
     .where(anyOf(residents.id, ids, 'uuid'));
+  // On PGlite the json's bytes go to the worker undecoded (the worker decodes them; the buffer is moved, not copied).
+  const pglite = preparedPgliteOf(db);
+  if (pglite) {
+    const { sql: text, params } = query.toSQL();
+    return (await pglite.valueBytes(text, params)) ?? '[]';
+  }
+  const [row] = await query;
   return row?.rows ?? '[]';
 }
 
@@ -430,7 +447,7 @@ async function fetchRows(db: Executor, ids: string[]): Promise<string> {
  */
 async function fetchLookups(db: Executor, where: SQL | undefined) {
   const listed = db
-    .select({ householdId: residents.householdId, buildingId: residents.buildingId })
+    .select({ id: residents.id, householdId: residents.householdId, buildingId: residents.buildingId })
     .from(residents)
     .where(where);
   const [row] = await db
@@ -444,7 +461,10 @@ async function fetchLookups(db: Executor, where: SQL | undefined) {
       buildings: sql<string | null>`(select json_agg(json_build_array(b.id, b.code, b.name, g.name))::text
         from ${buildings} b left join ${territories} g on g.id = b.grid_id
         where b.id in (select building_id from listed))`,
+      tags: sql<string | null>`(select json_agg(json_build_array(x.resident_id, x.tags))::text
+        from (select t.resident_id, string_agg(t.tag || ':' || t.care_level, ',' order by t.tag) tags
+          from ${residentTags} t where t.resident_id in (select id from listed) group by t.resident_id) x)`,
     })
     .from(sql`(select 1) one`);
-  return { households: row?.households ?? '[]', buildings: row?.buildings ?? '[]' };
+  return { households: row?.households ?? '[]', buildings: row?.buildings ?? '[]', tags: row?.tags ?? '[]' };
 }

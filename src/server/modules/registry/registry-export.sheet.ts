@@ -27,7 +27,7 @@ export { rowFormatter } from './registry-export.format.ts';
 
 export type ExportSheet = {
   /** Formats one batch (RowFormatter) and writes it; resolves, once the file has taken it, with its rows written. */
-  write(ids: string[], rowsJson: string): Promise<number>;
+  write(ids: string[], rowsJson: string | Uint8Array): Promise<number>;
   /**
    * Writes a batch another thread formatted (numbered from `firstRow`; renumbered when rows before were left out);
    * resolves once the file has taken it (bounded memory).

@@ -15,8 +15,8 @@ import type { ExportSheet } from './registry-export.sheet.ts';
  */
 
 export type ToWorker =
-  | { type: 'lookups'; households: string; buildings: string }
-  | { type: 'batch'; batch: number; ids: string[]; rows: string; firstRow?: number }
+  | { type: 'lookups'; households: string; buildings: string; tags: string }
+  | { type: 'batch'; batch: number; ids: string[]; rows: string | Uint8Array; firstRow?: number }
   | { type: 'rows'; batch: number; formatted: FormattedRows; firstRow: number }
   | { type: 'finish' }
   | { type: 'abort' };
@@ -31,13 +31,14 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 // The blind-index key is not needed here and not sent.
 const keys = { encryption: Buffer.from(setup.encryptionKey), blindIndex: Buffer.alloc(0) };
-const post = (message: FromWorker) => port.postMessage(message);
+const post = (message: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
 async function sheetRole(message: ToWorker, sheet: ExportSheet) {
   if (message.type === 'lookups') {
     // Sent once, before any batch: the sheet's formatter is made at its first batch.
     setup.households = message.households;
     setup.buildings = message.buildings;
+    setup.tags = message.tags;
   } else if (message.type === 'batch') {
     post({ type: 'written', batch: message.batch, written: await sheet.write(message.ids, message.rows) });
   } else if (message.type === 'rows') {
@@ -67,11 +68,9 @@ port.on('message', (message: ToWorker) => {
   queue = queue.then(async () => {
     if (sheet) return sheetRole(message, sheet);
     if (message.type === 'batch') {
-      post({
-        type: 'formatted',
-        batch: message.batch,
-        formatted: formatter!.format(message.ids, message.rows, message.firstRow ?? 0),
-      });
+      // The bytes are moved (not copied) through the job's thread to the sheet's.
+      const formatted = formatter!.format(message.ids, message.rows, message.firstRow ?? 0);
+      post({ type: 'formatted', batch: message.batch, formatted }, [formatted.xml.buffer as ArrayBuffer]);
     } else {
       port.close();
     }

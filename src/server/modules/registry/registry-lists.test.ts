@@ -485,6 +485,7 @@ describe("the export's worker thread", () => {
         today: new Date().toISOString(),
         households: '[]',
         buildings: '[]',
+        tags: '[]',
       },
       stopping,
     );

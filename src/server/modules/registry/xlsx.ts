@@ -115,7 +115,11 @@ export type RawRows = {
 };
 
 /** exceljs 4's WorksheetWriter as the raw rows use it: its XML stream and the number its next row takes. */
-type SheetWriter = { stream: { write(chunk: string): unknown }; _rowZero: number; _rows: unknown[] | null };
+type SheetWriter = {
+  stream: { write(chunk: string | Buffer): unknown };
+  _rowZero: number;
+  _rows: unknown[] | null;
+};
 
 /** The number the streaming sheet's next row takes; refuses while rows added the usual way are not committed. */
 export function nextRowOf(sheet: ExcelJS.Worksheet): number {
@@ -125,13 +129,23 @@ export function nextRowOf(sheet: ExcelJS.Worksheet): number {
 }
 
 /**
- * Writes `count` rows of rowsXml's text into a streaming sheet, after its rows so far. Rows numbered from another
- * first row than the sheet's next (a formatter that assumed rows that were left out) are renumbered first.
+ * Writes `count` rows of rowsXml's text (or its UTF-8 bytes) into a streaming sheet, after its rows so far. Rows
+ * numbered from another first row than the sheet's next (a formatter that assumed rows that were left out) are
+ * renumbered first.
  */
-export function appendRowsXml(sheet: ExcelJS.Worksheet, xml: string, count: number, firstRow: number): void {
+export function appendRowsXml(
+  sheet: ExcelJS.Worksheet,
+  xml: string | Uint8Array,
+  count: number,
+  firstRow: number,
+): void {
   const next = nextRowOf(sheet);
   const writer = sheet as unknown as SheetWriter;
-  if (xml) writer.stream.write(next === firstRow ? xml : renumberRows(xml, next - firstRow));
+  if (xml.length) {
+    // Bytes as a Buffer over the same memory (a Uint8Array that crossed threads): the sheet's stream takes Buffers.
+    const chunk = typeof xml === 'string' ? xml : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+    writer.stream.write(next === firstRow ? chunk : renumberRows(chunk.toString(), next - firstRow));
+  }
   writer._rowZero = next + count;
 }
 
