@@ -37,6 +37,16 @@ describe('bulkDecrypter', () => {
       encrypt(deriveKeys(randomBytes(32)), '110101199003071234'),
       'v1.AAAA.BBBB.CCCC',
       'v2.x.y.z',
+      // A tag cut short (Node's GCM takes 4–15 bytes unless told the length) and an IV of another length.
+      ...[4, 8, 12, 15].map((n) =>
+        [v, iv, Buffer.from(tag, 'base64url').subarray(0, n).toString('base64url'), body].join('.'),
+      ),
+      [
+        v,
+        Buffer.concat([Buffer.from(iv, 'base64url'), Buffer.alloc(4)]).toString('base64url'),
+        tag,
+        body,
+      ].join('.'),
     ]) {
       expect(() => decrypt(keys, bad)).toThrow();
       expect(() => many.decryptMany([encrypt(keys, 'fine'), bad])).toThrow();

@@ -44,7 +44,12 @@ function seal(keys: DataKeys, plain: Buffer | string): { iv: Buffer; tag: Buffer
 }
 
 function unseal(keys: DataKeys, iv: Buffer, tag: Buffer, body: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, iv);
+  // Exactly what seal makes: Node would otherwise take a tag cut to 4–15 bytes (a forgery then needs far fewer tries)
+  // and an IV of another length.
+  if (iv.length !== 12 || tag.length !== 16) {
+    throw new Error('Unsupported state or unable to authenticate data');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, iv, { authTagLength: 16 });
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(body), decipher.final()]);
 }
