@@ -13,11 +13,6 @@ export function createRandom(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
-    /** The stream's position, for carrying it to a worker thread and back (`moveTo`). */
-    position: () => state,
-    moveTo: (position: number) => {
-      state = position >>> 0;
-    },
   };
 }
 export type Random = ReturnType<typeof createRandom>;

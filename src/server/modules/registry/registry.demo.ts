@@ -22,7 +22,6 @@ import {
 import { compoundName, personName, propertyCompany, surname } from '../../core/demo/names.ts';
 import type { Random } from '../../core/demo/random.ts';
 import { DEMO_TREE_SINCE, demoCounty, type DemoCounty } from '../territory/territory.public.ts';
-import { takeRegistryWorker, type RegistryMessage, type RegistryWork } from './registry.demo-prepare.ts';
 import type { TownBuilding } from '../planner/planner.public.ts';
 
 /** Ages and dates are computed from this day, not from today, so the same seed always gives the same county. */
@@ -97,7 +96,7 @@ function buildingShape(random: Random, tb: TownBuilding) {
 }
 
 /** Column arrays ready for `insertColumns`. */
-export type RegistryData = ReturnType<typeof emptyRegistry>;
+export type RegistryData = ReturnType<typeof generateRegistry>;
 
 type Person = {
   gender: 'male' | 'female';
@@ -107,8 +106,15 @@ type Person = {
   tags: [KeyPopulationTag, number][];
 };
 
-/** Empty column arrays of the registry's demo tables (one batch of grids, or all of them). */
-function emptyRegistry() {
+/**
+ * Buildings, units, households and residents for every grid of the demo county: about 300 households a grid at
+ * scale 1, household structures, ages, political status and key-population tags at plausible rates, ID-card numbers
+ * with valid checksums and mobile numbers encrypted with the given keys. Also the county's earlier layout of grids.
+ * Every building, unit, household, resident and tag is built by the registry's factories (registry.factories.ts)
+ * from values drawn here, then appended to the column arrays.
+ */
+export function generateRegistry(random: Random, county: DemoCounty, keys: DataKeys) {
+  const { nodes } = county;
   const b = columnArrays(buildings, [
     'id',
     'gridId',
@@ -164,33 +170,6 @@ function emptyRegistry() {
     'validFrom',
     'validTo',
   ]);
-  return { buildings: b, units: u, households: h, residents: r, tags, layout };
-}
-
-/** One batch of the registry's demo rows: the rows of some grids in their order, and how far the grids are. */
-export type RegistryBatch = { data: RegistryData; grids: number; gridsDone: number };
-
-/** All the registry's demo rows at once (the batches of `registryBatches` in one). */
-export function generateRegistry(random: Random, county: DemoCounty, keys: DataKeys): RegistryData {
-  const [all] = registryBatches(random, county, keys, Infinity);
-  return all!.data;
-}
-
-/**
- * Buildings, units, households and residents for every grid of the demo county: about 300 households a grid at
- * scale 1, household structures, ages, political status and key-population tags at plausible rates, ID-card numbers
- * with valid checksums and mobile numbers encrypted with the given keys. Also the county's earlier layout of grids.
- * Every building, unit, household, resident and tag is built by the registry's factories (registry.factories.ts)
- * from values drawn here, then appended to the column arrays.
- */
-export function* registryBatches(
-  random: Random,
-  county: DemoCounty,
-  keys: DataKeys,
-  gridsPerBatch: number,
-): Generator<RegistryBatch> {
-  const { nodes } = county;
-  let batch = emptyRegistry();
   const usedIds = new Set<string>();
   let householdCount = 0;
   const treeSince = new Date(`${DEMO_TREE_SINCE}T09:00:00+08:00`);
@@ -254,7 +233,7 @@ export function* registryBatches(
     });
     // Members are registered with their household, and live there since.
     const at = household.registeredAt;
-    pushRow(batch.residents, { ...resident, createdAt: at, movedInAt: at });
+    pushRow(r, { ...resident, createdAt: at, movedInAt: at });
     const personTags = [...p.tags];
     if (random.chance(0.025)) personTags.push(['disabled', random.int(1, 3)]);
     if (random.chance(0.004)) personTags.push(['special_care', 3]);
@@ -262,7 +241,7 @@ export function* registryBatches(
     if (p.age >= 40 && random.chance(0.008)) personTags.push(['serious_illness', 2]);
     if (p.age < 16 && random.chance(0.003)) personTags.push(['left_behind_child', 2]);
     for (const [tag, careLevel] of new Map(personTags)) {
-      pushRow(batch.tags, { ...buildResidentTag({ residentId: resident.id, tag, careLevel }), since: at });
+      pushRow(tags, { ...buildResidentTag({ residentId: resident.id, tag, careLevel }), since: at });
     }
   };
 
@@ -339,7 +318,6 @@ export function* registryBatches(
   };
 
   const grids = nodes.filter((n) => n.level === 'grid');
-  let gridsDone = 0;
   const townBuildings = new Map(county.town.town.buildings.map((tb) => [tb.id, tb]));
   /** One compound (小区) per block of the town, named when its first building is generated; villages as villages. */
   const compounds = new Map<string, { name: string; next: number }>();
@@ -378,12 +356,12 @@ export function* registryBatches(
             ? null
             : propertyCompany(random),
       });
-      pushRow(batch.buildings, { ...building, createdAt: treeSince });
+      pushRow(b, { ...building, createdAt: treeSince });
       const buildingId = building.id;
       // Exactly the town's households, spread over the units as evenly as the rooms allow.
       for (let number = 1; number <= unitCount; number++) {
         const unit = buildUnit({ buildingId, number });
-        pushRow(batch.units, unit);
+        pushRow(u, unit);
         const inUnit = Math.floor(tb.households / unitCount) + (number <= tb.households % unitCount ? 1 : 0);
         let count = 0;
         for (let floor = firstFloor; floor <= floors && count < inUnit; floor++) {
@@ -415,7 +393,7 @@ export function* registryBatches(
                         : 'owned',
             });
             const registeredAt = registrationDay(householdCount++);
-            pushRow(batch.households, { ...household, createdAt: registeredAt });
+            pushRow(h, { ...household, createdAt: registeredAt });
             count += 1;
             if (householdKind === 'vacant') continue;
             const people = members(householdKind === 'floating', tb.elderlyRate);
@@ -435,11 +413,6 @@ export function* registryBatches(
         }
       }
     });
-    gridsDone += 1;
-    if (gridsDone % gridsPerBatch === 0 && gridsDone < grids.length) {
-      yield { data: batch, grids: grids.length, gridsDone };
-      batch = emptyRegistry();
-    }
   }
 
   // The layout before re-planning on DEMO_TREE_SINCE: the planner's own fresh output on the same town with fewer,
@@ -448,104 +421,67 @@ export function* registryBatches(
   for (const community of communities) {
     const baseName = community.name.replace(/社区$/, '');
     county.town.earlier[county.communityIndex.get(community.id)!]!.forEach((grid, i) => {
-      batch.layout.id.push(newId());
-      batch.layout.layout.push('2015');
-      batch.layout.communityId.push(community.id);
-      batch.layout.code.push(community.code + String(i + 1).padStart(3, '0'));
-      batch.layout.name.push(`${baseName}原第${i + 1}网格`);
-      batch.layout.boundary.push(grid.boundary);
-      batch.layout.validFrom.push('2015-01-01');
-      batch.layout.validTo.push(layoutUntil);
+      layout.id.push(newId());
+      layout.layout.push('2015');
+      layout.communityId.push(community.id);
+      layout.code.push(community.code + String(i + 1).padStart(3, '0'));
+      layout.name.push(`${baseName}原第${i + 1}网格`);
+      layout.boundary.push(grid.boundary);
+      layout.validFrom.push('2015-01-01');
+      layout.validTo.push(layoutUntil);
     });
   }
-  yield { data: batch, grids: grids.length, gridsDone: grids.length };
-}
-
-/** Grids per batch: about 5,000 residents, so the worker makes the next batch while this one is inserted. */
-const GRIDS_PER_BATCH = 6;
-
-/**
- * The registry's rows in batches of grids: from the worker prepared beside the migrations when there is one (it makes
- * the next batch while the seed inserts this one: the two cores at work instead of one), else made here. Either way
- * the same rows from the same random stream, which ends where the generator left it.
- */
-export async function* batchesOf(
-  context: Pick<DemoContext, 'random' | 'keys' | 'options'>,
-  county: DemoCounty,
-): AsyncGenerator<RegistryBatch> {
-  const worker = takeRegistryWorker(context.options);
-  if (!worker) {
-    yield* registryBatches(context.random, county, context.keys, GRIDS_PER_BATCH);
-    return;
-  }
-  const queue: RegistryMessage<RegistryBatch>[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const onMessage = (message: RegistryMessage<RegistryBatch>) => {
-    queue.push(message);
-    wake?.();
-  };
-  const onFailure = (error: unknown) => {
-    failure ??= error instanceof Error ? error : new Error(`the registry's worker ended (${String(error)})`);
-    wake?.();
-  };
-  worker.on('message', onMessage);
-  worker.on('error', onFailure);
-  worker.on('exit', onFailure);
-  worker.ref();
-  try {
-    const work: RegistryWork = {
-      position: context.random.position(),
-      county,
-      keys: context.keys,
-      gridsPerBatch: GRIDS_PER_BATCH,
-    };
-    worker.postMessage(work);
-    for (;;) {
-      const message = queue.shift();
-      if (!message) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        continue;
-      }
-      if (message.type === 'batch') yield message.batch;
-      else if (message.type === 'done') {
-        context.random.moveTo(message.position);
-        return;
-      }
-    }
-  } finally {
-    worker.off('exit', onFailure);
-    void worker.terminate();
-  }
+  return { buildings: b, units: u, households: h, residents: r, tags, layout };
 }
 
 /** The registry's demo data: every grid's buildings, units, households and residents, and the earlier layout. */
 export async function generateRegistryDemo(context: DemoContext): Promise<Record<string, number>> {
-  const county = demoCounty(context);
+  const registry = generateRegistry(context.random, demoCounty(context), context.keys);
+  const r = registry;
+  const total =
+    r.buildings.id.length +
+    r.units.id.length +
+    r.households.id.length +
+    r.residents.id.length +
+    r.tags.tag.length +
+    r.layout.id.length;
+  let before = 0;
+  /** Reports the rows inserted so far, across the registry's tables, as `what`'s chunks go in. */
+  const counting = (what: string, rows: number) => {
+    const base = before;
+    before += rows;
+    return (inserted: number) => context.progress?.(base + inserted, total, what);
+  };
   const tx = context.tx;
-  const buildingIds: string[] = [];
-  const counts = { buildings: 0, households: 0, residents: 0 };
+  const load = async () => {
+    await insertColumns(tx, buildings, r.buildings, undefined, counting('buildings', r.buildings.id.length));
+    await insertColumns(tx, units, r.units, undefined, counting('units', r.units.id.length));
+    await insertColumns(
+      tx,
+      households,
+      r.households,
+      undefined,
+      counting('households', r.households.id.length),
+    );
+    await insertColumns(tx, residents, r.residents, undefined, counting('residents', r.residents.id.length));
+    await insertColumns(tx, residentTags, r.tags, undefined, counting('resident tags', r.tags.tag.length));
+    await insertColumns(
+      tx,
+      gridLayoutHistory,
+      r.layout,
+      undefined,
+      counting('earlier grids', r.layout.id.length),
+    );
+  };
   // The registry is most of the seed: its tables' indexes are built once after the rows are in (measured: the
   // registry's part of the seed took two thirds of the time it took with the indexes kept up row by row).
-  await withIndexesDeferred(tx, [buildings, units, households, residents, residentTags], async () => {
-    for await (const { data, grids, gridsDone } of batchesOf(context, county)) {
-      await insertColumns(tx, buildings, data.buildings);
-      await insertColumns(tx, units, data.units);
-      await insertColumns(tx, households, data.households);
-      await insertColumns(tx, residents, data.residents);
-      await insertColumns(tx, residentTags, data.tags);
-      await insertColumns(tx, gridLayoutHistory, data.layout);
-      for (const id of data.buildings.id) buildingIds.push(id);
-      counts.buildings += data.buildings.id.length;
-      counts.households += data.households.id.length;
-      counts.residents += data.residents.id.length;
-      context.progress?.(gridsDone, grids, 'grids');
-    }
-  });
-  context.shared.set('registry', buildingIds);
-  return counts;
+  await withIndexesDeferred(tx, [buildings, units, households, residents, residentTags], load);
+  context.shared.set('registry', registry.buildings.id);
+  return {
+    buildings: registry.buildings.id.length,
+    households: registry.households.id.length,
+    residents: registry.residents.id.length,
+  };
 }
 
 /** The demo buildings' ids in generation order, for the demo generators of modules that run after this one. */

@@ -11,7 +11,6 @@ import { registryImportJobs } from './registry-import.jobs.ts';
 import { registryImportRoutes } from './registry-import.routes.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { REGISTRY_TABLES } from './registry.tables.ts';
-import { prepareRegistryWorker } from './registry.demo-prepare.ts';
 import { createRouter } from '../../core/http/openapi.ts';
 
 const full = ['resident:read', 'resident:write', 'resident:import', 'resident:export'] as const;
@@ -79,5 +78,5 @@ export const registryModule = defineModule({
     };
   },
   maintain: [...REGISTRY_TABLES],
-  demo: { after: ['territory'], prepare: prepareRegistryWorker, generate: generateRegistryDemo },
+  demo: { after: ['territory'], generate: generateRegistryDemo },
 });

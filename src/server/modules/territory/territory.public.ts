@@ -22,12 +22,10 @@ export {
 } from './territory.service.ts';
 export { ancestorSchema, boundarySchema, countsSchema } from './territory.schemas.ts';
 export {
-  DEMO_COUNTY,
   DEMO_TREE_SINCE,
   demoCounty,
   demoTerritory,
   type DemoCounty,
-  generateTerritory,
   type DemoNode,
 } from './territory.demo.ts';
 export { baseLinesOf } from './territory.base-lines.ts';
