@@ -224,11 +224,13 @@ function tasksSql(spec: {
         }
       from keyed k${
         history
-          ? sql` left join ${persons} pe on pe.id = k.holder_key and not k.shared
+          ? // OFFSET 0 keeps d whole: pulled up into the insert, its doneAt (a dozen hashes) was computed once for
+            // each of the five places that name d.at (the demo's 155,000 tasks: 7.0 → 4.8 s CPU, same rows).
+            sql` left join ${persons} pe on pe.id = k.holder_key and not k.shared
             cross join lateral (select ${history.doneAt} as at,
               case when k.shared then k.a_users[1] else coalesce(pe.user_id, case when pe.id is null then k.holder_key end)
                 end as user_id,
-              case when k.shared then k.a_persons[1] else pe.id end as person_id) d`
+              case when k.shared then k.a_persons[1] else pe.id end as person_id offset 0) d`
           : sql``
       }
       on conflict do nothing

@@ -133,7 +133,11 @@ export async function generateRoundsDemo(context: DemoContext): Promise<Record<s
             -- A round lists the households registered on the day it opened (as opening one does).
             where base.created_at <= ${opened}::timestamptz
               and (base.moved_out_at is null or base.moved_out_at > ${opened}::timestamptz)
+            -- OFFSET 0 keeps each subquery whole: pulled up, its r, at1 and at2 would be computed again in every
+            -- expression that names them (r twenty times a row).
+            offset 0
           ) y
+          offset 0
         ) x`);
       // The first visit of every visited household, then the second of those visited twice.
       const inserted = await rowsOf<{ n: number }>(

@@ -212,6 +212,34 @@ describe('the demo rounds and the figures', () => {
     const insights = await get(`/insights/figures?from=2022-01-01&to=2025-12-31`, admin);
     expect(insights.status, insights.text).toBe(200);
   });
+
+  it('gives the same closed rounds for the same seed: households, states, visits and answers (a fingerprint)', async () => {
+    // Only what the seed decides: places, states, outcomes, times, answers (no ids, no ciphertext, no today). A change
+    // here means the demo's rounds changed: a faster seed must keep it (docs/decisions/demo-seed-speed.md).
+    const place = sql`b.code || ':' || u.number || ':' || h.room`;
+    const rows = await rowsOf<{ name: string; households: string; visits: string }>(
+      t.db,
+      sql`select r.name,
+        (select count(*) || ':' || md5(string_agg(concat_ws(',', ${place}, rh.floor, rh.state, rh.visits, rh.last_outcome,
+            extract(epoch from rh.last_visited_at), rh.nobody_home_on, extract(epoch from rh.covered_at), rh.grid_id is null),
+            '|' order by ${place}))
+          from round_households rh join households h on h.id = rh.household_id join buildings b on b.id = h.building_id
+          join units u on u.id = h.unit_id where rh.round_id = r.id) as households,
+        (select count(*) || ':' || md5(string_agg(concat_ws(',', ${place}, extract(epoch from v.visited_at), v.outcome,
+            v.answers::text, v.follow_up, v.note_enc is null, v.visitor_person_id is null), '|' order by ${place}, v.visited_at))
+          from round_visits v join households h on h.id = v.household_id join buildings b on b.id = h.building_id
+          join units u on u.id = h.unit_id where v.round_id = r.id) as visits
+        from rounds r where r.territory_code = ${county.code} and r.opened_by is null and r.status = 'closed'
+        order by r.starts_on`,
+    );
+    expect(rows.map((r) => `${r.name} ${r.households} ${r.visits}`)).toEqual([
+      '2022 年春季全覆盖敲门行动 3203:9bd38f27ae6e19bf441d663304415d25 3445:dbb55f0b76ad13fffd48cd35b7373cc1',
+      '2022 年秋季全覆盖敲门行动 3294:1b077f11c9aba561b3a904c1b50f7959 3527:0c2e79add40de65cbcd3eebe71f30662',
+      '2023 年全覆盖敲门行动 3384:3d82fc2a9da04afcddfec27825302240 3661:9ed12f95c4e65d57264761f7dbc98338',
+      '2024 年全覆盖敲门行动 3502:af440723a6f044cb725103f07ba1e082 3789:9932ed0a6e533d10ca6895a9d211b4d1',
+      '2025 年全覆盖敲门行动 3668:17632964251c3a613feec508e9263087 4000:9b91ec5ded4c9641de2a605e6545a7db',
+    ]);
+  });
 });
 
 describe('opening a round', () => {
