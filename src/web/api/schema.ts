@@ -16074,6 +16074,8 @@ export interface components {
     };
     PlanBalanceLimit: {
       communityCode: string;
+      /** @description Null when the community no longer exists */
+      communityName: string | null;
       buildings: number;
       households: number;
       grids: number;

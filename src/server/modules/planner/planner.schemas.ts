@@ -112,6 +112,7 @@ const changeRow = z.object({
 const balanceLimitRow = z
   .object({
     communityCode: z.string(),
+    communityName: z.string().nullable().openapi({ description: 'Null when the community no longer exists' }),
     buildings: z.number().int(),
     households: z.number().int(),
     grids: z.number().int(),

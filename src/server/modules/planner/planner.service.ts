@@ -3,14 +3,14 @@
  * listed and shown within the caller's scope, edited by moving one building to a neighbouring grid, and its
  * barriers. Applying one is planner.apply.ts.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { codeInScope, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { AppError, errors } from '../../core/http/errors.ts';
-import { loadInScope } from '../territory/territory.public.ts';
+import { loadInScope, territories } from '../territory/territory.public.ts';
 import { apportion, planOnGraph } from './engine/partition.ts';
 import { plannerErrors } from './planner.errors.ts';
 import { readPlace, type Place } from './planner.read.ts';
@@ -227,10 +227,27 @@ export async function proposalDetail(db: Executor, scope: Scope, id: string) {
     row,
     place?.name ?? row.territoryCode,
     gridPolygons(prepared, new Map(Object.entries(row.result.layout))),
+    await limitNames(db, row),
   );
 }
 
-function present(row: ProposalRow, territoryName: string, polygons: ReturnType<typeof gridPolygons>) {
+/** The names of the communities a proposal's balance limits are in (the limits name them, not their codes). */
+async function limitNames(db: Executor, row: ProposalRow): Promise<Map<string, string>> {
+  const codes = [...new Set((row.result.balanceLimits ?? []).map((limit) => limit.communityId))];
+  if (codes.length === 0) return new Map();
+  const found = await db
+    .select({ code: territories.code, name: territories.name })
+    .from(territories)
+    .where(inArray(territories.code, codes));
+  return new Map(found.map((t) => [t.code, t.name]));
+}
+
+function present(
+  row: ProposalRow,
+  territoryName: string,
+  polygons: ReturnType<typeof gridPolygons>,
+  communityNames: ReadonlyMap<string, string>,
+) {
   const buildings = new Map(row.snapshot.buildings.map((b) => [b.id, b]));
   const today = new Set(row.snapshot.buildings.map((b) => b.grid));
   return {
@@ -260,6 +277,7 @@ function present(row: ProposalRow, territoryName: string, polygons: ReturnType<t
           : undefined;
       return {
         communityCode: limit.communityId,
+        communityName: communityNames.get(limit.communityId) ?? null,
         buildings: limit.buildings,
         households: limit.households,
         grids: limit.grids,
@@ -391,7 +409,7 @@ export async function moveBuilding(
     name = (await loadInScope(tx, scope, row.territoryId).catch(() => null))?.name ?? row.territoryCode;
     return updated!;
   });
-  return present(row, name, polygons!);
+  return present(row, name, polygons!, await limitNames(db, row));
 }
 
 /**

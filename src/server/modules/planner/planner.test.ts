@@ -8,7 +8,7 @@ import { rowsOf } from '../../core/db/bulk.ts';
 import { checkMove, checkMoves, prepare, type ProposalSnapshot } from './planner.snapshot.ts';
 import { plannerProposals } from './planner.tables.ts';
 
-type Node = { id: string; code: string; level: string; children: Node[] };
+type Node = { id: string; code: string; name: string; level: string; children: Node[] };
 type Detail = {
   id: string;
   status: string;
@@ -18,6 +18,7 @@ type Detail = {
   today: { grids: number };
   balanceLimits: {
     communityCode: string;
+    communityName: string | null;
     grids: number;
     households: number;
     lo: number;
@@ -124,7 +125,14 @@ describe('planning from the registry', () => {
     expect(proposal.balanceLimits.length).toBeGreaterThan(0);
     const names = new Set(first.snapshot.buildings.map((b) => b.name));
     for (const limit of proposal.balanceLimits) {
-      expect(limit).toMatchObject({ communityCode: community.code, grids: k, households: total, lo, hi });
+      expect(limit).toMatchObject({
+        communityCode: community.code,
+        communityName: community.name,
+        grids: k,
+        households: total,
+        lo,
+        hi,
+      });
       expect(['totals', 'tooLarge', 'noGroup', 'packing']).toContain(limit.kind);
       if (limit.kind === 'tooLarge' || limit.kind === 'noGroup') expect(names).toContain(limit.buildingName);
     }

@@ -849,7 +849,7 @@ function ApplyDialog({
 /** One proven limit in plain words: where, why, and what would lift it. */
 function balanceLimitText(limit: Proposal['balanceLimits'][number], t: Translate): string {
   const values = {
-    community: limit.communityCode,
+    community: limit.communityName ?? limit.communityCode,
     grids: limit.grids,
     households: limit.households,
     buildings: limit.buildings,
