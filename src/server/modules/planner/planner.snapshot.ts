@@ -301,7 +301,7 @@ function snapped(polygons: MultiPolygon): MultiPolygon {
  * rounded to a millimetre succeeds; should it fail too, the cells are drawn as they are (the same area, with the
  * lines between them) rather than no map at all.
  */
-function unionOf(polygons: MultiPolygon): MultiPolygon {
+export function unionOf(polygons: MultiPolygon): MultiPolygon {
   for (const input of [polygons, snapped(polygons)]) {
     try {
       return polygonClipping.union(input[0]!, ...input.slice(1));
