@@ -109,37 +109,40 @@ export function proposeAssignments(input: {
   // Pairs as numbers (tier, distance, group rank, contact rank): sorting 50,000 of them stays fast.
   type Pair = { tier: number; distance: number; group: number; contact: number };
   const pairs: Pair[] = [];
-  const distances = new Map<string, number | null>();
-  const between = (a: ProposalBuilding, b: ProposalBuilding) => {
-    const key = a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`;
-    let d = distances.get(key);
-    if (d === undefined) {
-      d = metresBetween(a, b);
-      distances.set(key, d);
-    }
-    return d;
-  };
+  // Each contact's sites with their buildings, looked up once (not once per stairwell).
+  const sites = contacts.map((contact) =>
+    contact.maxLoad <= 0
+      ? []
+      : contact.sites.flatMap((site) => {
+          const there = buildings.get(site.buildingId);
+          return there ? [{ there, unitId: site.unitId }] : [];
+        }),
+  );
   groupList.forEach((group, gi) => {
     const here = buildings.get(group.buildingId);
     if (!here) return;
-    contacts.forEach((contact, ci) => {
-      if (contact.maxLoad <= 0) return;
+    for (let ci = 0; ci < contacts.length; ci++) {
       let bestTier = 99;
       let bestDistance = NO_DISTANCE;
-      for (const site of contact.sites) {
-        const there = buildings.get(site.buildingId);
-        if (!there) continue;
-        const distance = between(here, there);
+      for (const { there, unitId } of sites[ci]!) {
         let tier: number;
-        if (site.buildingId === group.buildingId) tier = site.unitId === group.unitId ? 0 : 1;
-        else if (
-          here.compound &&
-          here.compound === there.compound &&
-          (distance === null || distance <= maxDistance * 2)
-        ) {
-          tier = 2;
-        } else if (distance !== null && distance <= maxDistance) tier = 3;
-        else continue;
+        let distance: number | null;
+        if (there.id === here.id) {
+          tier = unitId === group.unitId ? 0 : 1;
+          distance = 0;
+        } else {
+          // Past the best tier found, a site cannot improve on it (a distance is only compared within a tier).
+          if (bestTier < 2) continue;
+          distance = metresBetween(here, there);
+          if (
+            here.compound &&
+            here.compound === there.compound &&
+            (distance === null || distance <= maxDistance * 2)
+          ) {
+            tier = 2;
+          } else if (distance !== null && distance <= maxDistance) tier = 3;
+          else continue;
+        }
         const d = distance ?? NO_DISTANCE;
         if (tier < bestTier || (tier === bestTier && d < bestDistance)) {
           bestTier = tier;
@@ -147,18 +150,20 @@ export function proposeAssignments(input: {
         }
       }
       if (bestTier < 99) pairs.push({ tier: bestTier, distance: bestDistance, group: gi, contact: ci });
-    });
+    }
   });
   pairs.sort(
     (a, b) => a.tier - b.tier || a.distance - b.distance || a.group - b.group || a.contact - b.contact,
   );
+  // Households of each stairwell already given a contact: a full stairwell is passed over without a look.
+  const assigned = groupList.map((g) => g.members.filter((m) => result.has(m.id)).length);
   for (const pair of pairs) {
+    const group = groupList[pair.group]!;
+    if (assigned[pair.group] === group.members.length) continue;
     const contact = contacts[pair.contact]!;
     let room = contact.maxLoad - load[pair.contact]!;
     if (room <= 0) continue;
-    const group = groupList[pair.group]!;
     const open = group.members.filter((m) => !result.has(m.id));
-    if (open.length === 0) continue;
     // Those already assigned to this contact keep it first.
     const ordered = [
       ...open.filter((m) => m.current === contact.key),
@@ -172,6 +177,7 @@ export function proposeAssignments(input: {
         tier: pair.tier,
         distance: pair.distance === NO_DISTANCE ? null : pair.distance,
       });
+      assigned[pair.group]! += 1;
       room -= 1;
     }
     load[pair.contact] = contact.maxLoad - room;
