@@ -16,6 +16,8 @@ export default tseslint.config(
       'migrations',
       'coverage',
       'bench-results',
+      // Scratch probes of a working session (ignored by git too).
+      '.probe/**',
       // Lint fixtures break the rules on purpose; tests/lint-boundaries.test.ts lints them itself.
       'tests/fixtures/**',
     ],

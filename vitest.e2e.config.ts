@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Browser journeys: each file starts the real platform on a fresh database and drives Chromium against it. */
@@ -8,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Two journeys at once even on 2 cores: a journey mostly waits on the browser and the server (one file used 65%
+    // of one core); 1,224 s for the suite at a load of 10 against 1,627 s with one worker (docs/decisions/test-workers.md).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });
