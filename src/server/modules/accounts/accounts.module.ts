@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { generateAccountsDemo } from './accounts.demo.ts';
+import { accountErrors } from './accounts.errors.ts';
 import { accountRoutes } from './accounts.routes.ts';
 
 /** Account administration: create, disable, reset passwords, roles with their scopes. */
@@ -15,6 +16,7 @@ export const accountsModule = defineModule({
     inspector: ['account:read'],
     community_secretary: ['account:read', 'account:write'],
   },
+  errors: accountErrors,
   audit: {
     actions: {
       'user.created': { zh: '新建账号', en: 'Account created' },

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
 import { roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import {
+  commonCodePrefix,
   loadAssignments,
   passwordProblem,
   revokeSessions,
@@ -22,6 +23,7 @@ import { roles, type RoleCode } from '../../core/auth/roles.ts';
 import {
   codeInScope,
   requirePermission,
+  revealCovers,
   type AuthContext,
   type ResolvedAssignment,
   type Scope,
@@ -32,6 +34,7 @@ import { containsPattern } from '../../core/db/like.ts';
 import { errors, type ErrorDetail } from '../../core/http/errors.ts';
 import { buildingIdsInScope, buildingsByIds } from '../registry/registry.public.ts';
 import { territoriesByIds, territoryIdsInScope } from '../territory/territory.public.ts';
+import { accountErrors } from './accounts.errors.ts';
 import type { Account, AssignmentInput } from './accounts.schemas.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -78,6 +81,11 @@ export async function listAccounts(
 ) {
   const scope = requirePermission(auth, 'account:read');
   const q = filter.q?.trim();
+  // A whole mobile number matched exactly tells whether it belongs to an account the caller may read: allowed only to
+  // callers who could reveal the mobile of every account they may read.
+  if (q && mobilePattern.test(q) && !revealCovers(auth, 'account:read')) {
+    throw accountErrors.mobileSearchNotAllowed();
+  }
   const where = and(
     visibleIn(scope),
     filter.status ? eq(users.status, filter.status) : undefined,
@@ -543,8 +551,10 @@ export async function setRoles(
     const { current, writeScope } = await loadManageable(tx, auth, id);
     refuseSelf(auth, id, 'roles');
     await checkAssignments(tx, auth, writeScope, input);
-    const territoryCode = await territoryCodeOf(tx, id);
+    const before = await territoryCodeOf(tx, id);
     await replaceAssignments(tx, id, input);
+    // The row tells both the old roles and the new: filed where the account lay before and lies now.
+    const territoryCode = commonCodePrefix([before, await territoryCodeOf(tx, id)]);
     await revokeSessions(tx, id);
     const summary = (list: { role: string; scopeKind: string; scopeIds: string[] }[]) =>
       list.map((a) => ({ role: a.role, scopeKind: a.scopeKind, scopeIds: a.scopeIds }));

@@ -1,5 +1,5 @@
 /** What the registry's reads and writes share: the service dependencies, addresses, ages, a place inside the scope. */
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DataKeys } from '../../core/auth/personal-data.ts';
 import { codeInScope, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
@@ -9,6 +9,17 @@ import { territories } from '../territory/territory.public.ts';
 export type Deps = { db: Db; keys: DataKeys };
 
 export { ageOn, formatAddress } from './registry.format.ts';
+
+/**
+ * SQL: the age in whole years today of a birth-date column, as `ageOn` counts it (today's UTC date). Every order by
+ * age sorts by this and then by something unrelated to the birth date (the id): ordering by the birth date itself
+ * would place a resident between others of known birth dates, and the birth date with the ID card's region code and
+ * last four rebuilds the masked number.
+ */
+export function ageInYears(birthDate: SQLWrapper, today: Date = new Date()): SQL<number> {
+  const day = today.toISOString().slice(0, 10);
+  return sql<number>`extract(year from age(${day}::date, ${birthDate}))::int`;
+}
 
 /** The code of a territory node inside the scope (404 otherwise), to narrow a registry query to its subtree. */
 export async function territoryCodeInScope(db: Executor, scope: Scope, territoryId: string): Promise<string> {

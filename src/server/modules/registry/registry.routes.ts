@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { scopeFor } from '../../core/auth/scope.ts';
+import { revealCovers } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
   createRouter,
@@ -171,7 +171,8 @@ export function registryRoutes(deps: ModuleDeps) {
         const auth = requireAuth(c);
         const scope = routeScope(c, 'resident:read');
         const query = c.req.valid('query');
-        const unrevealed = scopeFor(auth, 'personal:reveal') ? null : actorOf(c);
+        // A lookup by a whole number is free only where the caller could reveal every resident it might find.
+        const unrevealed = revealCovers(auth, 'resident:read') ? null : actorOf(c);
         const { rows, total } = await searchResidents(deps, scope, query, unrevealed);
         return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
       },
