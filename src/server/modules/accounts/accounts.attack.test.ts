@@ -128,3 +128,62 @@ describe('audit rows about accounts', () => {
     expect(rows[0]!.territoryCode!.startsWith(ids.street1Code)).toBe(true);
   });
 });
+
+describe('a mobile number already in use', () => {
+  it('gets one answer wherever the account having it lies; refusals are audited and limited', async () => {
+    const account = (username: string, mobile: string, grid: string) =>
+      create(admin, {
+        username,
+        displayName: '占号账号',
+        password: 'Initial-pass-1',
+        mobile,
+        roles: [{ role: 'grid_worker', scopeKind: 'grids', scopeIds: [grid] }],
+      });
+    expect((await account('attack-taken-in', '13766660001', ids.grid1)).status).toBe(201);
+    expect((await account('attack-taken-out', '13766660002', ids.otherGrid)).status).toBe(201);
+    const own = await account('attack-taken-own', '13766660003', ids.grid1);
+    const probe = (username: string, mobile: string | null) =>
+      create(street, {
+        username,
+        displayName: '探测',
+        password: 'Initial-pass-1',
+        mobile,
+        roles: [{ role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.grid1] }],
+      });
+    const inside = await probe('attack-probe-1', '13766660001');
+    const outside = await probe('attack-probe-2', '13766660002');
+    expect([inside.status, outside.status]).toEqual([409, 409]);
+    const { requestId: _a, ...insideError } = inside.json.error;
+    const { requestId: _b, ...outsideError } = outside.json.error;
+    expect(insideError).toEqual(outsideError);
+
+    const streetId = (await t.request('GET', '/api/v1/me', { cookie: street })).json.data.id as string;
+    const refusals = () =>
+      t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'user.mobile_taken'), eq(auditLog.actorId, streetId)));
+    expect((await refusals()).map((r) => r.changes)).toEqual([
+      { mobile: '137****0001' },
+      { mobile: '137****0002' },
+    ]);
+    // Editing an account's number is the same probe.
+    for (let i = 0; i < 3; i++) {
+      const edit = await t.request('PATCH', `/api/v1/accounts/${own.json.data.id}`, {
+        cookie: street,
+        body: { mobile: '13766660002' },
+      });
+      expect(edit.status).toBe(409);
+    }
+    expect(await refusals()).toHaveLength(5);
+    // At the limit every number is refused, taken or not, so the answer tells nothing.
+    for (const mobile of ['13766660002', '13766669999']) {
+      const refused = await probe('attack-probe-3', mobile);
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe('MOBILE_TAKEN_THROTTLED');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // Without a number the caller still works.
+    expect((await probe('attack-probe-4', null)).status).toBe(201);
+  });
+});

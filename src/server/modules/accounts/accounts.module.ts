@@ -25,6 +25,7 @@ export const accountsModule = defineModule({
       'user.enabled': { zh: '启用账号', en: 'Account enabled' },
       'user.password_reset': { zh: '重置密码', en: 'Password reset' },
       'user.roles_changed': { zh: '分配角色', en: 'Roles changed' },
+      'user.mobile_taken': { zh: '手机号已被占用（拒绝）', en: 'Mobile number in use (refused)' },
     },
     fields: { accounts: { zh: '账号数', en: 'Accounts' } },
   },
