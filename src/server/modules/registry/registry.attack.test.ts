@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportThroughJob } from '../../../../tests/support/exports.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { insertAccount } from '../accounts/accounts.factories.ts';
 import { makeIdCard } from './id-card.ts';
+import { ageInYears, ageOn } from './registry.common.ts';
 import { insertHousehold } from './registry.factories.ts';
 import { residents } from './registry.tables.ts';
 import { readSheetRows } from './xlsx-reader.ts';
@@ -69,6 +70,26 @@ describe('orders by age give away no birth date', () => {
       .update(residents)
       .set({ birthDate: daysAfterYearsAgo(31, 2) })
       .where(eq(residents.id, second.id));
+  });
+
+  it('sorts by the age the list shows (ageInYears as ageOn counts), birthdays and 29 February included', async () => {
+    const cases: [string, string][] = [
+      ['2000-02-29', '2025-02-28'],
+      ['2000-02-29', '2025-03-01'],
+      ['2000-02-29', '2024-02-29'],
+      ['1990-06-15', '2026-06-14'],
+      ['1990-06-15', '2026-06-15'],
+      ['1990-12-31', '2026-01-01'],
+      ['2026-01-01', '2026-12-31'],
+    ];
+    for (const [born, on] of cases) {
+      const today = new Date(`${on}T12:00:00Z`);
+      const [row] = await t.db
+        .select({ age: ageInYears(sql`${born}::date`, today) })
+        .from(residents)
+        .limit(1);
+      expect(Number(row!.age), `${born} on ${on}`).toBe(ageOn(born, today));
+    }
   });
 
   it('the resident list sorted by age orders one age by id, both ways', async () => {
