@@ -102,6 +102,17 @@ export const errors = {
       [],
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  idCardTakenThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'ID_CARD_TAKEN_THROTTLED',
+      429,
+      {
+        zh: `填写已登记身份证号的次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
+        en: `Too many ID-card numbers already registered were entered; try again in ${waitEn(retryAfterSeconds)}`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   passwordChangeRequired: () =>
     new AppError('PASSWORD_CHANGE_REQUIRED', 403, {
       zh: '请先修改密码',

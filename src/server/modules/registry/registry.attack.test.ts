@@ -183,3 +183,54 @@ describe('lookups by a whole number are free only where the caller may reveal', 
     expect(rows).toEqual([]);
   });
 });
+
+describe('an ID-card number already registered', () => {
+  it('confirms a guess at most five times: each refusal is audited, then every number is refused', async () => {
+    const grid = await t.login('grid');
+    const gridId = (await t.request('GET', '/api/v1/me', { cookie: grid })).json.data.id as string;
+    const streets = nodes.filter((n) => n.level === 'street');
+    const otherGrid = nodes.find((n) => n.level === 'grid' && n.code.startsWith(streets[1]!.code))!;
+    const { members: others } = await insertHousehold(t.db, testKeys, {
+      grid: otherGrid,
+      members: [{ name: '攻证他' }],
+    });
+    const target = others[0]!.idCard!;
+    const own = await insertHousehold(t.db, testKeys, {
+      grid: nodes.find((n) => n.level === 'grid')!,
+      members: [{ name: '攻证己' }],
+    });
+    const register = (idCard: string) =>
+      t.request('POST', '/api/v1/residents', {
+        cookie: grid,
+        body: { householdId: own.household.id, name: '攻证新', relation: 'other', idCard },
+      });
+    const first = await register(target);
+    expect(first.status).toBe(409);
+    expect(first.json.error.details[0].field).toBe('idCard');
+    const refusals = () =>
+      t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'resident.id_card_taken'), eq(auditLog.actorId, gridId)));
+    expect((await refusals()).map((r) => r.changes)).toEqual([
+      { idCard: `${'*'.repeat(14)}${target.slice(-4)}` },
+    ]);
+    // Editing a resident's number is the same probe.
+    for (let i = 0; i < 4; i++) {
+      const edit = await t.request('PATCH', `/api/v1/residents/${own.members[0]!.id}`, {
+        cookie: grid,
+        body: { idCard: target },
+      });
+      expect(edit.status).toBe(409);
+    }
+    expect(await refusals()).toHaveLength(5);
+    const free = makeIdCard(target.slice(0, 6), new Date(Date.UTC(1977, 4, 5)), 777);
+    for (const idCard of [target, free]) {
+      const refused = await register(idCard);
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe('ID_CARD_TAKEN_THROTTLED');
+    }
+    const created = await t.db.select().from(residents).where(eq(residents.name, '攻证新'));
+    expect(created).toEqual([]);
+  });
+});

@@ -186,7 +186,7 @@ export function registryRoutes(deps: ModuleDeps) {
         request: { body: { content: jsonContent(createResidentBody), required: true } },
         responses: {
           201: { description: 'Created', content: residentDetailResponse },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {
@@ -221,7 +221,7 @@ export function registryRoutes(deps: ModuleDeps) {
         request: { params: uuidParam, body: { content: jsonContent(updateResidentBody), required: true } },
         responses: {
           200: { description: 'Updated', content: residentDetailResponse },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {
