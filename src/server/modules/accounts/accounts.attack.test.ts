@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
+import { commonCodePrefix } from '../../core/auth/auth.service.ts';
+import { scopeWithin, type Scope } from '../../core/auth/scope.ts';
 
 // Attacks on account administration by callers holding demo roles: finding out whether a phone number has an account
 // without the right to see clear phones, and reading audit rows about accounts outside one's scope.
@@ -185,5 +187,44 @@ describe('a mobile number already in use', () => {
     }
     // Without a number the caller still works.
     expect((await probe('attack-probe-4', null)).status).toBe(201);
+  });
+});
+
+describe('the scope rules these checks stand on', () => {
+  const scope = (over: Partial<Scope>): Scope => ({
+    all: false,
+    codes: [],
+    buildingIds: [],
+    self: false,
+    ...over,
+  });
+
+  it('scopeWithin: subtrees, buildings by their codes or ids, self, county-wide', () => {
+    const street = scope({ codes: ['3701'] });
+    expect(scopeWithin(scope({ codes: ['370101', '370102'] }), street)).toBe(true);
+    expect(scopeWithin(scope({ codes: ['370101', '3702'] }), street)).toBe(false);
+    expect(scopeWithin(street, scope({ codes: ['370101'] }))).toBe(false);
+    expect(scopeWithin(scope({ all: true }), street)).toBe(false);
+    expect(scopeWithin(scope({ all: true }), scope({ all: true }))).toBe(true);
+    // A building inside the subtree by its code; one of unknown code only when listed.
+    expect(scopeWithin(scope({ buildingIds: ['b1'], buildingCodes: { b1: '370101001' } }), street)).toBe(
+      true,
+    );
+    expect(scopeWithin(scope({ buildingIds: ['b1'], buildingCodes: { b1: '370201001' } }), street)).toBe(
+      false,
+    );
+    expect(scopeWithin(scope({ buildingIds: ['b2'] }), street)).toBe(false);
+    expect(scopeWithin(scope({ buildingIds: ['b2'] }), scope({ buildingIds: ['b2'] }))).toBe(true);
+    expect(scopeWithin(scope({ self: true }), street)).toBe(false);
+    expect(scopeWithin(scope({ self: true }), scope({ self: true }))).toBe(true);
+  });
+
+  it('commonCodePrefix: the codes every one starts with; none when one is missing', () => {
+    expect(commonCodePrefix(['370101001', '370101002'])).toBe('37010100');
+    expect(commonCodePrefix(['370101001', '370201001'])).toBe('370');
+    expect(commonCodePrefix(['370101001'])).toBe('370101001');
+    expect(commonCodePrefix(['370101001', null])).toBeNull();
+    expect(commonCodePrefix([])).toBeNull();
+    expect(commonCodePrefix(['1', '2'])).toBeNull();
   });
 });
