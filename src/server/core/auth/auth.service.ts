@@ -302,11 +302,26 @@ export function rolesOf(assignments: ResolvedAssignment[]): string | null {
 }
 
 /**
- * The territory code a user's audit rows are filed under, so scoped auditors see them: the first territory or
- * building their roles are anchored on.
+ * The territory code a user's audit rows are filed under, so scoped auditors see them: the longest common prefix of
+ * the codes of every territory and building their roles are anchored on. An auditor's subtree holds that prefix
+ * exactly when it holds all of them: so only those who may read the whole account read its rows. A county-wide role,
+ * or none anchored anywhere, files them under no code (county-wide auditors only).
  */
 export function territoryCodeOf(assignments: ResolvedAssignment[]): string | null {
-  return assignments.flatMap((a) => a.territories)[0]?.code ?? null;
+  if (assignments.some((a) => a.scopeKind === 'all')) return null;
+  return commonCodePrefix(assignments.flatMap((a) => a.territories.map((t) => t.code)));
+}
+
+/** The longest common prefix of territory codes; null when there are none, one is null, or they share nothing. */
+export function commonCodePrefix(codes: (string | null)[]): string | null {
+  if (codes.length === 0 || codes.some((c) => c === null)) return null;
+  let prefix = codes[0]!;
+  for (const code of codes as string[]) {
+    let n = 0;
+    while (n < prefix.length && n < code.length && prefix[n] === code[n]) n++;
+    prefix = prefix.slice(0, n);
+  }
+  return prefix || null;
 }
 
 /**

@@ -16,6 +16,8 @@ export type Scope = {
   self: boolean;
   /** The caller's account id, set when `self` holds. */
   userId?: string;
+  /** The territory code of each of `buildingIds` where known (scopeFor sets it): which subtree a building lies in. */
+  buildingCodes?: Record<string, string>;
 };
 
 /** Whether a territory code lies inside the scope. */

@@ -51,6 +51,7 @@ export function scopeFor(auth: AuthContext, permission: Permission): Scope | nul
         break;
       case 'buildings':
         scope.buildingIds.push(...a.scopeIds);
+        for (const t of a.territories) (scope.buildingCodes ??= {})[t.id] = t.code;
         break;
       case 'self':
         scope.self = true;
@@ -72,6 +73,33 @@ export function requirePermission(auth: AuthContext, permission: Permission): Sc
 /** Whether `inner` is wholly inside `outer` (used when granting scopes to others). */
 export function scopeCovers(outer: Scope, innerCodes: string[]): boolean {
   return outer.all || innerCodes.every((code) => codeInScope(outer, code));
+}
+
+/**
+ * Whether every record `inner` reaches lies inside `outer`: its subtrees, its buildings (listed in `outer`, or on a
+ * territory of `outer` by their known codes) and the caller's own records. A building whose code is unknown counts as
+ * outside unless `outer` lists it: the answer errs towards "no".
+ */
+export function scopeWithin(inner: Scope, outer: Scope): boolean {
+  if (outer.all) return true;
+  if (inner.all) return false;
+  if (inner.self && !outer.self) return false;
+  if (!inner.codes.every((code) => codeInScope(outer, code))) return false;
+  return inner.buildingIds.every((id) => {
+    const code = inner.buildingCodes?.[id];
+    return outer.buildingIds.includes(id) || (code !== undefined && codeInScope(outer, code));
+  });
+}
+
+/**
+ * Whether the caller may see clear personal data everywhere `permission` lets them read: their personal:reveal scope
+ * covers that permission's whole scope. Only then can an exact lookup by a whole ID-card or mobile number tell them
+ * nothing they could not reveal anyway; otherwise such lookups are audited and throttled, or refused.
+ */
+export function revealCovers(auth: AuthContext, permission: Permission): boolean {
+  const read = scopeFor(auth, permission);
+  const reveal = scopeFor(auth, 'personal:reveal');
+  return read === null || (reveal !== null && scopeWithin(read, reveal));
 }
 
 /** SQL condition: the territory-code column lies inside the scope. The one filter every scoped query uses. */

@@ -91,6 +91,28 @@ export const errors = {
       [],
       { 'Retry-After': String(retryAfterSeconds) },
     ),
+  mobileTakenThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'MOBILE_TAKEN_THROTTLED',
+      429,
+      {
+        zh: `填写已被占用手机号的次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
+        en: `Too many mobile numbers already in use were entered; try again in ${waitEn(retryAfterSeconds)}`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  idCardTakenThrottled: (retryAfterSeconds: number) =>
+    new AppError(
+      'ID_CARD_TAKEN_THROTTLED',
+      429,
+      {
+        zh: `填写已登记身份证号的次数过多，请 ${waitZh(retryAfterSeconds)}后再试`,
+        en: `Too many ID-card numbers already registered were entered; try again in ${waitEn(retryAfterSeconds)}`,
+      },
+      [],
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   passwordChangeRequired: () =>
     new AppError('PASSWORD_CHANGE_REQUIRED', 403, {
       zh: '请先修改密码',

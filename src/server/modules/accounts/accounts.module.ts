@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/kit/module.ts';
 import { generateAccountsDemo } from './accounts.demo.ts';
+import { accountErrors } from './accounts.errors.ts';
 import { accountRoutes } from './accounts.routes.ts';
 
 /** Account administration: create, disable, reset passwords, roles with their scopes. */
@@ -15,6 +16,7 @@ export const accountsModule = defineModule({
     inspector: ['account:read'],
     community_secretary: ['account:read', 'account:write'],
   },
+  errors: accountErrors,
   audit: {
     actions: {
       'user.created': { zh: '新建账号', en: 'Account created' },
@@ -23,6 +25,7 @@ export const accountsModule = defineModule({
       'user.enabled': { zh: '启用账号', en: 'Account enabled' },
       'user.password_reset': { zh: '重置密码', en: 'Password reset' },
       'user.roles_changed': { zh: '分配角色', en: 'Roles changed' },
+      'user.mobile_taken': { zh: '手机号已被占用（拒绝）', en: 'Mobile number in use (refused)' },
     },
     fields: { accounts: { zh: '账号数', en: 'Accounts' } },
   },

@@ -79,7 +79,7 @@ export function accountRoutes(deps: ModuleDeps) {
         request: { body: { content: jsonContent(createAccountBody), required: true } },
         responses: {
           201: { description: 'Created', content: accountResponse },
-          ...errorResponses(400, 401, 403, 409),
+          ...errorResponses(400, 401, 403, 409, 429),
         },
       }),
       async (c) => {
@@ -111,7 +111,7 @@ export function accountRoutes(deps: ModuleDeps) {
         request: { params: uuidParam, body: { content: jsonContent(updateAccountBody), required: true } },
         responses: {
           200: { description: 'Updated', content: accountResponse },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
-import { roleAssignments, users } from '../../core/auth/auth.tables.ts';
+import { auditLog, roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import {
+  commonCodePrefix,
   loadAssignments,
   passwordProblem,
   revokeSessions,
@@ -22,6 +23,7 @@ import { roles, type RoleCode } from '../../core/auth/roles.ts';
 import {
   codeInScope,
   requirePermission,
+  revealCovers,
   type AuthContext,
   type ResolvedAssignment,
   type Scope,
@@ -32,6 +34,7 @@ import { containsPattern } from '../../core/db/like.ts';
 import { errors, type ErrorDetail } from '../../core/http/errors.ts';
 import { buildingIdsInScope, buildingsByIds } from '../registry/registry.public.ts';
 import { territoriesByIds, territoryIdsInScope } from '../territory/territory.public.ts';
+import { accountErrors } from './accounts.errors.ts';
 import type { Account, AssignmentInput } from './accounts.schemas.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -78,6 +81,11 @@ export async function listAccounts(
 ) {
   const scope = requirePermission(auth, 'account:read');
   const q = filter.q?.trim();
+  // A whole mobile number matched exactly tells whether it belongs to an account the caller may read: allowed only to
+  // callers who could reveal the mobile of every account they may read.
+  if (q && mobilePattern.test(q) && !revealCovers(auth, 'account:read')) {
+    throw accountErrors.mobileSearchNotAllowed();
+  }
   const where = and(
     visibleIn(scope),
     filter.status ? eq(users.status, filter.status) : undefined,
@@ -264,35 +272,81 @@ async function territoryCodeOf(db: Executor, userId: string): Promise<string | n
   return auditTerritoryCode((await loadAssignments(db, [userId], { upcoming: true })).get(userId) ?? []);
 }
 
-async function checkUnique(
-  db: Executor,
+/**
+ * A mobile number refused as taken tells the caller that some account in the county has it, in their scope or not.
+ * So each refusal is audited (`user.mobile_taken`, the number masked), and a caller with `refusals` of them within
+ * the window is refused every mobile number (429), taken or not, until the oldest leaves the window.
+ */
+export const mobileTakenThrottle = { windowMs: 15 * 60_000, refusals: 5 };
+
+/**
+ * Inside the write's transaction, before the number is checked: the caller's own row is locked (their account writes
+ * with a mobile number go one at a time, so a burst cannot pass the count together), then a caller at the limit is
+ * refused.
+ */
+async function checkMobileRefusals(tx: Executor, actor: Actor) {
+  if (!actor.userId) return;
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
+  const since = new Date(Date.now() - mobileTakenThrottle.windowMs);
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, actor.userId),
+        gt(auditLog.at, since),
+        eq(auditLog.action, 'user.mobile_taken'),
+      ),
+    );
+  if (!row || row.count < mobileTakenThrottle.refusals || !row.oldest) return;
+  const until = new Date(row.oldest).getTime() + mobileTakenThrottle.windowMs;
+  throw errors.mobileTakenThrottled(Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+}
+
+/** The one answer to a taken mobile number, wherever the account having it lies. */
+const mobileTaken = () =>
+  errors.conflict('mobile', {
+    zh: '手机号已被其他账号使用',
+    en: 'The mobile number is used by another account',
+  });
+
+/**
+ * Whether `mobile` is taken by another account; when it is, the refusal's audit row is written (in the caller's
+ * transaction, which then commits without the write and answers 409).
+ */
+async function mobileTakenBy(
+  tx: Executor,
   keys: DataKeys,
-  input: { username?: string; mobile?: string | null },
+  auth: AuthContext,
+  actor: Actor,
+  mobile: string | null | undefined,
   exceptId?: string,
-) {
-  if (input.username) {
-    const [clash] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`)
-      .limit(1);
-    if (clash && clash.id !== exceptId) {
-      throw errors.conflict('username', { zh: '用户名已被使用', en: 'The username is taken' });
-    }
-  }
-  if (input.mobile) {
-    const [clash] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.mobileIndex, blindIndex(keys, 'mobile', input.mobile)))
-      .limit(1);
-    if (clash && clash.id !== exceptId) {
-      throw errors.conflict('mobile', {
-        zh: '手机号已被其他账号使用',
-        en: 'The mobile number is used by another account',
-      });
-    }
-  }
+): Promise<boolean> {
+  if (!mobile) return false;
+  await checkMobileRefusals(tx, actor);
+  const [clash] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.mobileIndex, blindIndex(keys, 'mobile', mobile)))
+    .limit(1);
+  if (!clash || clash.id === exceptId) return false;
+  await appendAudit(tx, actor, {
+    action: 'user.mobile_taken',
+    entityType: 'user',
+    entityId: exceptId ?? null,
+    territoryCode: auditTerritoryCode(auth.assignments),
+    changes: { mobile: maskMobile(mobile) },
+  });
+  return true;
+}
+
+async function checkUsernameFree(db: Executor, username: string) {
+  const [clash] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+    .limit(1);
+  if (clash) throw errors.conflict('username', { zh: '用户名已被使用', en: 'The username is taken' });
 }
 
 export type NewUser = {
@@ -384,7 +438,7 @@ export async function createAccount(
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw errors.passwordPolicy('password', problem);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     await checkAssignments(tx, auth, writeScope, input.roles);
     if (!writeScope.all && input.roles.every((r) => r.scopeKind === 'self')) {
       // An account nobody in a scoped role could see again would be lost to its creator.
@@ -399,7 +453,9 @@ export async function createAccount(
         },
       ]);
     }
-    await checkUnique(tx, keys, input);
+    await checkUsernameFree(tx, input.username);
+    // Committed without the account when the number is taken: the refusal's audit row stays.
+    if (await mobileTakenBy(tx, keys, auth, actor, input.mobile)) return null;
     const id = await insertUser(tx, keys, { ...input, passwordHash, mustChangePassword: true });
     await appendAudit(tx, actor, {
       action: 'user.created',
@@ -419,6 +475,8 @@ export async function createAccount(
     });
     return id;
   });
+  if (created === null) throw mobileTaken();
+  return created;
 }
 
 /** Loads an account the caller may manage: visible in their write scope, every role of it grantable by them. */
@@ -462,22 +520,25 @@ export async function updateAccount(
   id: string,
   input: { displayName?: string; mobile?: string | null; status?: 'active' | 'disabled' },
 ) {
-  await db.transaction(async (tx) => {
+  const taken = await db.transaction(async (tx) => {
     const { row } = await loadManageable(tx, auth, id);
     if (input.status === 'disabled') refuseSelf(auth, id, 'status');
-    await checkUnique(tx, keys, { mobile: input.mobile }, id);
     const before = {
       displayName: row.displayName,
       mobile: row.mobileEnc ? decrypt(keys, row.mobileEnc) : null,
       status: row.status,
     };
+    // Committed without the change when the number is taken: the refusal's audit row stays.
+    if (input.mobile !== before.mobile && (await mobileTakenBy(tx, keys, auth, actor, input.mobile, id))) {
+      return true;
+    }
     const after = {
       displayName: input.displayName ?? before.displayName,
       mobile: input.mobile === undefined ? before.mobile : input.mobile,
       status: input.status ?? before.status,
     };
     const changes = changedFields(before, after, { mobile: maskMobile });
-    if (Object.keys(changes).length === 0) return;
+    if (Object.keys(changes).length === 0) return false;
     await tx
       .update(users)
       .set({
@@ -499,7 +560,9 @@ export async function updateAccount(
       territoryCode: await territoryCodeOf(tx, id),
       changes,
     });
+    return false;
   });
+  if (taken) throw mobileTaken();
 }
 
 /** Sets a new password chosen by an administrator; the user must change it at next sign-in. */
@@ -543,8 +606,10 @@ export async function setRoles(
     const { current, writeScope } = await loadManageable(tx, auth, id);
     refuseSelf(auth, id, 'roles');
     await checkAssignments(tx, auth, writeScope, input);
-    const territoryCode = await territoryCodeOf(tx, id);
+    const before = await territoryCodeOf(tx, id);
     await replaceAssignments(tx, id, input);
+    // The row tells both the old roles and the new: filed where the account lay before and lies now.
+    const territoryCode = commonCodePrefix([before, await territoryCodeOf(tx, id)]);
     await revokeSessions(tx, id);
     const summary = (list: { role: string; scopeKind: string; scopeIds: string[] }[]) =>
       list.map((a) => ({ role: a.role, scopeKind: a.scopeKind, scopeIds: a.scopeIds }));

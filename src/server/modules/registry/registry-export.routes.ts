@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { scopeFor } from '../../core/auth/scope.ts';
+import { revealCovers, scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import { errors } from '../../core/http/errors.ts';
 import {
@@ -43,7 +43,8 @@ export function registryExportRoutes(deps: ModuleDeps) {
         const revealScope = filter.reveal ? scopeFor(auth, 'personal:reveal') : null;
         if (filter.reveal && !revealScope) throw errors.forbidden();
         // A whole ID-card or mobile number makes the export a lookup: throttled and audited like the list's.
-        if (isWholeNumber(filter.q) && !scopeFor(auth, 'personal:reveal')) {
+        // Free only where the caller could reveal every resident the export might hold.
+        if (isWholeNumber(filter.q) && !revealCovers(auth, 'resident:export')) {
           await searchResidents(
             deps,
             scope,

@@ -15,6 +15,7 @@ import { decryptedFileReader, removeExportFile } from './registry-export.file.ts
 import type { FormattedRows } from './registry-export.sheet.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './registry-export.worker.ts';
 import { registryErrors } from './registry.errors.ts';
+import { ageInYears } from './registry.common.ts';
 import { relationRank, residentListCondition } from './registry.residents.ts';
 import { buildings, households, residents, residentTags, units } from './registry.tables.ts';
 import { territories } from '../territory/territory.public.ts';
@@ -215,7 +216,7 @@ export async function runExport({ db, keys }: Deps, payload: ExportPayload, leas
             ids: sql<
               string | null
             >`string_agg(${residents.id}::text, ',' order by ${buildings.code} nulls last,
-          ${units.number}, ${households.room}, ${relationRank}, ${residents.birthDate}, ${residents.id})`,
+          ${units.number}, ${households.room}, ${relationRank}, ${ageInYears(residents.birthDate)} desc, ${residents.id})`,
           })
           .from(residents)
           .leftJoin(households, eq(households.id, residents.householdId))

@@ -13,6 +13,7 @@ import { readSheetRows } from './xlsx-reader.ts';
 import { neutralise } from './xlsx.ts';
 import { expireExports, exportTuning, runExport, startExportWorker } from './registry-export.service.ts';
 import { registryExports } from './registry-export.tables.ts';
+import { ageInYears } from './registry.common.ts';
 import { insertHousehold } from './registry.factories.ts';
 import { households, residents, residentTags } from './registry.tables.ts';
 import { territories } from '../territory/territory.tables.ts';
@@ -179,7 +180,7 @@ describe('resident list order and pages', () => {
       .select({ id: residents.id })
       .from(residents)
       .where(active)
-      .orderBy(sql`${residents.birthDate}, ${residents.id}`)
+      .orderBy(sql`${ageInYears(residents.birthDate)} desc, ${residents.id}`)
       .limit(pageSize)
       .offset(119 * pageSize);
     expect(byAge.json.data.map((x: Row) => x.id)).toEqual(direct.map((d) => d.id));

@@ -1,5 +1,5 @@
 /** Reading households: search by address, and the household card (户卡) with its members and history. */
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { registryCondition, registryRowInScope, type Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
@@ -7,7 +7,7 @@ import { containsPattern, startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
 import type { HouseholdFilter } from './registry.schemas.ts';
 import { buildings, households, residents, units } from './registry.tables.ts';
-import { formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
+import { ageInYears, formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
 import {
   gridsInScope,
   historyOf,
@@ -141,7 +141,7 @@ export async function householdCard({ db, keys }: Deps, scope: Scope, id: string
   const [members, history] = await Promise.all([
     selectResidents(db)
       .where(and(eq(residents.householdId, id), isNull(residents.movedOutAt)))
-      .orderBy(relationRank, asc(residents.birthDate)),
+      .orderBy(relationRank, desc(ageInYears(residents.birthDate)), asc(residents.id)),
     historyOf(db, 'household', id),
   ]);
   return { ...presentHousehold(row), members: members.map((m) => presentResident(keys, m)), history };

@@ -55,6 +55,7 @@ export const registryModule = defineModule({
       'resident.moved_out': { zh: '居民迁出', en: 'Resident moved out' },
       'resident.exported': { zh: '导出居民名单', en: 'Residents exported' },
       'resident.looked_up': { zh: '按完整号码查找', en: 'Lookup by whole number' },
+      'resident.id_card_taken': { zh: '身份证号已登记（拒绝）', en: 'ID-card number registered (refused)' },
       'registry.imported': { zh: '导入居民信息', en: 'Residents imported' },
     },
     entityTypes: {

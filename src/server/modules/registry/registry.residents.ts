@@ -29,7 +29,7 @@ import {
   units,
   type KeyPopulationTag,
 } from './registry.tables.ts';
-import { ageOn, formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
+import { ageInYears, ageOn, formatAddress, territoryCodeInScope, type Deps } from './registry.common.ts';
 import { territories } from '../territory/territory.public.ts';
 
 /** The grid a resident's building lies in (its name for the list's grid column). */
@@ -168,7 +168,7 @@ function wholeNumberOf(keys: DataKeys, q: string) {
   return null;
 }
 
-/** Whether `q` is a whole ID-card or mobile number (an exact lookup, throttled without personal:reveal). */
+/** Whether `q` is a whole ID-card or mobile number (an exact lookup, throttled unless reveal covers the scope). */
 export function isWholeNumber(q: string | undefined): boolean {
   const trimmed = q?.trim() ?? '';
   return /^\d{17}[\dXx]$/.test(trimmed) || mobilePattern.test(trimmed);
@@ -212,9 +212,10 @@ async function lookUpExactly(
 }
 
 /**
- * Whole-number lookups by callers without personal:reveal: a hit confirms a guessed number, and the last four, the
- * age and the county's region code leave about 30 guesses. So each such lookup is audited, and at most `misses`
- * lookups that found nobody are answered within the window (counted from the audit log: no extra state).
+ * Whole-number lookups by callers without personal:reveal over their whole read scope (scope.ts revealCovers): a hit
+ * confirms a guessed number, and the last four, the age and the county's region code leave about 30 guesses. So each
+ * such lookup is audited, and at most `misses` lookups that found nobody are answered within the window (counted
+ * from the audit log: no extra state).
  */
 export const numberLookupThrottle = { windowMs: 15 * 60_000, misses: 10 };
 
@@ -240,7 +241,8 @@ async function numberLookupWait(db: Executor, userId: string | null, allowed: nu
 
 /**
  * Residents within the scope, a page at a time in the chosen order, masked, with the exact total. `unrevealed`:
- * the caller holds no personal:reveal, so a lookup by a whole ID-card or mobile number is throttled and audited.
+ * the caller's personal:reveal does not cover the whole scope, so a lookup by a whole ID-card or mobile number is
+ * throttled and audited.
  */
 export async function searchResidents(
   deps: Deps,
@@ -278,7 +280,7 @@ export const relationRank = sql`case ${residents.relation} when 'head' then 0 wh
 
 /**
  * The ORDER BY of a sort, ending with the id so that every order is total (pages neither repeat nor skip a row).
- * Each but the address order is an index of migration 0014 (or the name index), walked forward or backward.
+ * Each but the address and age orders is an index of migration 0017 (or the name index), walked forward or backward.
  */
 function residentOrder(sort: ResidentSort, order: 'asc' | 'desc'): SQL[] {
   const by = (column: SQLWrapper, descending = order === 'desc') =>
@@ -287,8 +289,9 @@ function residentOrder(sort: ResidentSort, order: 'asc' | 'desc'): SQL[] {
     case 'name':
       return [by(nameInCodeOrder), by(residents.id)];
     case 'age':
-      // The youngest first is the latest birth date first.
-      return [by(residents.birthDate, order === 'asc'), by(residents.id, order === 'asc')];
+      // Whole years, then the id (in both directions): never the birth date, which the order would give away (see
+      // ageInYears). No index holds this order: the rows in the scope are sorted, the first pages by a top-N sort.
+      return [by(ageInYears(residents.birthDate)), sql`${residents.id} asc`];
     case 'grid':
       return [by(residents.territoryCode), by(nameInCodeOrder), by(residents.id)];
     case 'registered':

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
-import { scopeFor } from '../../core/auth/scope.ts';
+import { revealCovers } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
   createRouter,
@@ -171,7 +171,8 @@ export function registryRoutes(deps: ModuleDeps) {
         const auth = requireAuth(c);
         const scope = routeScope(c, 'resident:read');
         const query = c.req.valid('query');
-        const unrevealed = scopeFor(auth, 'personal:reveal') ? null : actorOf(c);
+        // A lookup by a whole number is free only where the caller could reveal every resident it might find.
+        const unrevealed = revealCovers(auth, 'resident:read') ? null : actorOf(c);
         const { rows, total } = await searchResidents(deps, scope, query, unrevealed);
         return c.json({ data: rows, page: { page: query.page, pageSize: query.pageSize, total } }, 200);
       },
@@ -185,7 +186,7 @@ export function registryRoutes(deps: ModuleDeps) {
         request: { body: { content: jsonContent(createResidentBody), required: true } },
         responses: {
           201: { description: 'Created', content: residentDetailResponse },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {
@@ -220,7 +221,7 @@ export function registryRoutes(deps: ModuleDeps) {
         request: { params: uuidParam, body: { content: jsonContent(updateResidentBody), required: true } },
         responses: {
           200: { description: 'Updated', content: residentDetailResponse },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {

@@ -173,7 +173,8 @@ export const residents = pgTable(
       .using('btree', sql`(${t.name} collate "C")`, t.id)
       .where(sql`${t.movedOutAt} is null`),
     // The list's other orders (registry.residents.ts residentOrder), current residents only, each ending with the id:
-    // a page is an index walk to its offset, forward or backward, whatever the scope.
+    // a page is an index walk to its offset, forward or backward, whatever the scope. The birth date's serves the age
+    // filters' date range now (the age order sorts by whole years, which no index holds).
     index('residents_birth_active_idx')
       .on(t.birthDate, t.id)
       .where(sql`${t.movedOutAt} is null`),

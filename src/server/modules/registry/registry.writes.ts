@@ -2,8 +2,9 @@
  * Writing the registry: register, edit, move and move out residents and households. Each write is one transaction
  * with its history row and its audit row; personal fields are encrypted and found through blind indexes.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
+import { auditLog, users } from '../../core/auth/auth.tables.ts';
 import {
   blindIndex,
   decrypt,
@@ -84,18 +85,64 @@ export function reconcileIdentity(input: { idCard?: string | null; gender?: stri
   return { gender, birthDate: birth, problems };
 }
 
-async function assertIdCardFree(tx: Executor, keys: DataKeys, idCard: string, exceptId?: string) {
+/**
+ * An ID-card number refused as already registered confirms a guessed number anywhere in the county. So each refusal
+ * is audited (`resident.id_card_taken`, masked) and a caller with `refusals` of them within the window is refused every
+ * number (429), registered or not, until the oldest leaves the window.
+ */
+export const idCardTakenThrottle = { windowMs: 15 * 60_000, refusals: 5 };
+
+const idCardTaken = () =>
+  errors.conflict('idCard', {
+    zh: '该身份证号已登记',
+    en: 'A resident with this ID-card number is already registered',
+  });
+
+/**
+ * Whether `idCard` is registered to another resident; when it is, the refusal's audit row is written in the caller's
+ * transaction, which then commits without the write and answers 409 (idCardTaken). The caller's own row is locked
+ * first, so their probes go one at a time and a burst cannot pass the count together.
+ */
+async function idCardTakenBy(
+  tx: Executor,
+  keys: DataKeys,
+  actor: Actor,
+  idCard: string,
+  territoryCode: string | null,
+  exceptId?: string,
+): Promise<boolean> {
+  if (actor.userId) {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
+    const since = new Date(Date.now() - idCardTakenThrottle.windowMs);
+    const [row] = await tx
+      .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.actorId, actor.userId),
+          gt(auditLog.at, since),
+          eq(auditLog.action, 'resident.id_card_taken'),
+        ),
+      );
+    if (row?.oldest && row.count >= idCardTakenThrottle.refusals) {
+      const until = new Date(row.oldest).getTime() + idCardTakenThrottle.windowMs;
+      throw errors.idCardTakenThrottled(Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+    }
+  }
   const [clash] = await tx
     .select({ id: residents.id })
     .from(residents)
     .where(eq(residents.idCardIndex, blindIndex(keys, 'idCard', idCard)))
     .limit(1);
-  if (clash && clash.id !== exceptId) {
-    throw errors.conflict('idCard', {
-      zh: '该身份证号已登记',
-      en: 'A resident with this ID-card number is already registered',
-    });
-  }
+  if (!clash || clash.id === exceptId) return false;
+  await appendAudit(tx, actor, {
+    action: 'resident.id_card_taken',
+    entityType: 'resident',
+    entityId: exceptId ?? null,
+    territoryCode,
+    changes: { idCard: maskIdCard(idCard) },
+  });
+  return true;
 }
 
 async function recordHistory(
@@ -128,10 +175,11 @@ export async function createResident(
     );
   }
   if (identity.problems.length) throw errors.validation(identity.problems);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const household = await loadHousehold(tx, scope, input.householdId);
     if (household.movedOutAt) throw errors.notFound();
-    if (input.idCard) await assertIdCardFree(tx, keys, input.idCard);
+    // Committed without the resident when the number is registered: the refusal's audit row stays.
+    if (input.idCard && (await idCardTakenBy(tx, keys, actor, input.idCard, household.gridCode))) return null;
     const id = newId();
     // One moment for the row, its periods and its history: figures as of a day read them together.
     const now = new Date();
@@ -183,6 +231,8 @@ export async function createResident(
     });
     return id;
   });
+  if (created === null) throw idCardTaken();
+  return created;
 }
 
 export async function updateResident(
@@ -192,7 +242,7 @@ export async function updateResident(
   id: string,
   input: ResidentInput,
 ) {
-  await db.transaction(async (tx) => {
+  const taken = await db.transaction(async (tx) => {
     const row = await loadResident(tx, scope, id);
     const before = {
       name: row.name,
@@ -227,7 +277,14 @@ export async function updateResident(
       birthDate: input.birthDate ?? (input.idCard ? undefined : before.birthDate),
     });
     if (identity.problems.length) throw errors.validation(identity.problems);
-    if (idCard && idCard !== before.idCard) await assertIdCardFree(tx, keys, idCard, id);
+    // Committed without the change when the number is registered: the refusal's audit row stays.
+    if (
+      idCard &&
+      idCard !== before.idCard &&
+      (await idCardTakenBy(tx, keys, actor, idCard, row.territoryCode, id))
+    ) {
+      return true;
+    }
     const after = {
       ...before,
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
@@ -236,7 +293,7 @@ export async function updateResident(
       birthDate: identity.birthDate ?? before.birthDate,
     };
     const changes = changedFields(before, after, maskPersonal);
-    if (Object.keys(changes).length === 0) return;
+    if (Object.keys(changes).length === 0) return false;
     const now = new Date();
     await tx
       .update(residents)
@@ -270,7 +327,9 @@ export async function updateResident(
       territoryCode: row.territoryCode,
       changes,
     });
+    return false;
   });
+  if (taken) throw idCardTaken();
 }
 
 /** Moves a resident to another household (both in scope); the history keeps where they came from. */

@@ -4,6 +4,7 @@ import { prepareTownCounty } from './territory.town-prepare.ts';
 import { territoryRoutes } from './territory.routes.ts';
 import { countTerritories } from './territory.service.ts';
 import { territoryAudit } from './territory.audit.ts';
+import { territoryErrors } from './territory.errors.ts';
 import { baseMapOrigins, baseMapSettings } from './territory.base-map.ts';
 
 /** The territory tree: county → street → community → grid, with boundaries; the map's base layer. */
@@ -14,6 +15,7 @@ export const territoryModule = defineModule({
     'territory:read': { zh: '查看区域', en: 'Read territories' },
     'territory:write': { zh: '维护区域', en: 'Maintain territories' },
   },
+  errors: territoryErrors,
   grants: {
     street_admin: ['territory:read', 'territory:write'],
     inspector: ['territory:read'],

@@ -7,6 +7,7 @@ import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { containsPattern, escapeLike, startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
+import { territoryErrors } from './territory.errors.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
 import {
   territories,
@@ -299,6 +300,9 @@ export async function updateTerritory(
 ) {
   await db.transaction(async (tx) => {
     const row = await loadInScope(tx, scope, id);
+    // The node a scope is anchored on is the level above's to name and bound: a street admin moving their own street's
+    // boundary would take in a neighbour's ground.
+    if (!scope.all && scope.codes.includes(row.code)) throw territoryErrors.ownNodeNotEditable();
     const next = {
       name: input.name ?? row.name,
       boundary: input.boundary === undefined ? row.boundary : input.boundary,

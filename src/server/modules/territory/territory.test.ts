@@ -379,6 +379,34 @@ describe('territory changes', () => {
     expect(audit?.changes).toEqual({ name: { from: own.name, to: '新名字社区' } });
   });
 
+  it('a street admin may not rename or move the boundary of their own street (the county admin may)', async () => {
+    const cookie = await t.login('street');
+    const own = tree[0]!.children[0]!;
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [118.0, 35.0],
+          [119.0, 35.0],
+          [119.0, 36.0],
+          [118.0, 35.0],
+        ],
+      ],
+    };
+    for (const body of [{ boundary: square }, { name: '扩张街道' }]) {
+      const refused = await t.request('PATCH', `/api/v1/territories/${own.id}`, { cookie, body });
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.code).toBe('OWN_TERRITORY_NOT_EDITABLE');
+    }
+    const [row] = await t.db.select().from(territories).where(eq(territories.id, own.id));
+    expect(row!.name).toBe(own.name);
+    const byCounty = await t.request('PATCH', `/api/v1/territories/${own.id}`, {
+      cookie: admin,
+      body: { name: own.name },
+    });
+    expect(byCounty.status).toBe(200);
+  });
+
   it('rejects an invalid boundary polygon field by field', async () => {
     const grid = tree[0]!.children[0]!.children[0]!.children[0]!;
     const response = await t.request('PATCH', `/api/v1/territories/${grid.id}`, {

@@ -16,7 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n.tsx';
-import { useCan } from '../../app/session.ts';
+import { useCan, useMe, useRoleCatalogue } from '../../app/session.ts';
 import { childLevelOf, useTerritory, type TerritoryLevel, type TerritoryNode } from './api.ts';
 import type { TerritoryFormTarget } from './territory-form-modal.tsx';
 
@@ -48,6 +48,8 @@ export function TerritoryDetailPanel({
 }) {
   const { t } = useI18n();
   const canWrite = useCan('territory:write');
+  const me = useMe().data;
+  const catalogue = useRoleCatalogue().data;
   const detail = useTerritory(id);
   const mobile = Grid.useBreakpoint().md === false;
 
@@ -128,15 +130,24 @@ export function TerritoryDetailPanel({
     },
   ];
 
+  // The node a territory:write role is anchored on is the level above's to rename (the server refuses it).
+  const writes = (role: string) =>
+    catalogue?.find((c) => c.code === role)?.permissions.includes('territory:write') ?? false;
+  const writers = me?.roles.filter((r) => writes(r.role)) ?? [];
+  const ownAnchor =
+    !writers.some((r) => r.scopeKind === 'all') &&
+    writers.some((r) => r.territories.some((place) => place.id === node.id));
   const writeActions = (
     <>
-      <Button
-        icon={<EditOutlined />}
-        onClick={() => onEdit({ mode: 'rename', id: node.id, name: node.name })}
-        data-testid="territory-rename"
-      >
-        {t('territory.rename')}
-      </Button>
+      {ownAnchor ? null : (
+        <Button
+          icon={<EditOutlined />}
+          onClick={() => onEdit({ mode: 'rename', id: node.id, name: node.name })}
+          data-testid="territory-rename"
+        >
+          {t('territory.rename')}
+        </Button>
+      )}
       {childLevel ? (
         <Button
           type="primary"
