@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { and, eq, isNotNull, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportThroughJob } from '../../../../tests/support/exports.ts';
@@ -184,6 +184,43 @@ describe('resident list order and pages', () => {
       .limit(pageSize)
       .offset(119 * pageSize);
     expect(byAge.json.data.map((x: Row) => x.id)).toEqual(direct.map((d) => d.id));
+  });
+
+  it('reads any page of the age order as sorting the whole scope by whole years and id would, both ways', async () => {
+    const pageSize = 7;
+    const orderedIds = async (condition: SQL, descending: boolean) =>
+      (
+        await t.db
+          .select({ id: residents.id })
+          .from(residents)
+          .where(condition)
+          .orderBy(
+            sql`${ageInYears(residents.birthDate)} ${sql.raw(descending ? 'desc' : 'asc')}, ${residents.id}`,
+          )
+      ).map((r) => r.id);
+    for (const [query, condition] of [
+      [`territoryId=${community.id}`, and(active, under(community.code))!],
+      [`territoryId=${community.id}&includeMovedOut=true`, under(community.code)],
+      ['ageFrom=30&ageTo=33', and(active, sql`${ageInYears(residents.birthDate)} between 30 and 33`)!],
+    ] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const expected = await orderedIds(condition, order === 'desc');
+        const last = Math.ceil(expected.length / pageSize);
+        // The first pages, pages in the middle (most start inside an age and cross into the next) and the last.
+        for (const page of [1, 2, 3, Math.floor(last / 3), Math.floor(last / 2), last - 1, last, last + 1]) {
+          if (page < 1) continue;
+          const r = await get(
+            admin,
+            `/api/v1/residents?${query}&sort=age&order=${order}&pageSize=${pageSize}&page=${page}`,
+          );
+          expect(r.status).toBe(200);
+          const ids = r.json.data.map((x: Row) => x.id);
+          expect(ids, `${query} ${order} page ${page}`).toEqual(
+            expected.slice((page - 1) * pageSize, page * pageSize),
+          );
+        }
+      }
+    }
   });
 
   it('refuses an unknown sort with a field error', async () => {

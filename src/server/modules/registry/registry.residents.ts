@@ -290,7 +290,7 @@ function residentOrder(sort: ResidentSort, order: 'asc' | 'desc'): SQL[] {
       return [by(nameInCodeOrder), by(residents.id)];
     case 'age':
       // Whole years, then the id (in both directions): never the birth date, which the order would give away (see
-      // ageInYears). No index holds this order: the rows in the scope are sorted, the first pages by a top-N sort.
+      // ageInYears). No index holds this order: findResidents reads a page of it through agePageIds.
       return [by(ageInYears(residents.birthDate)), sql`${residents.id} asc`];
     case 'grid':
       return [by(residents.territoryCode), by(nameInCodeOrder), by(residents.id)];
@@ -353,6 +353,92 @@ async function residentTotal(
   return row?.total ?? 0;
 }
 
+/** The latest birth date (YYYY-MM-DD) of someone `years` old on `today` (YYYYMMDD): 29 February falls to the 28th. */
+function latestBirthDateAged(today: number, years: number): string {
+  const year = Math.floor(today / 10000) - years;
+  const month = Math.floor(today / 100) % 100;
+  let day = today % 100;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) day = 28;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The ids of a page in the age order (whole years, then the id: see residentOrder) without sorting the whole scope.
+ * Each age is a run of birth dates, so the row at `offset` in the birth-date index (walked as before) is of the age
+ * the page starts in; the rows of that age before it are counted, and the page is read from that age's rows by id,
+ * going on to the next age present while the page is not full. Reads only the ages the page touches.
+ */
+async function agePageIds(
+  db: Executor,
+  where: SQL | undefined,
+  order: 'asc' | 'desc',
+  offset: number,
+  pageSize: number,
+  now: Date = new Date(),
+): Promise<string[]> {
+  const today = now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
+  const ageOf = (birthDate: string) => Math.floor((today - Number(birthDate.replaceAll('-', ''))) / 10000);
+  // The youngest first walks the birth dates downwards.
+  const youngestFirst = order === 'asc';
+  const birthOrder = youngestFirst
+    ? [sql`${residents.birthDate} desc`, sql`${residents.id} desc`]
+    : [sql`${residents.birthDate} asc`, sql`${residents.id} asc`];
+  const aged = (age: number) =>
+    sql`${residents.birthDate} <= ${latestBirthDateAged(today, age)} and ${residents.birthDate} > ${latestBirthDateAged(today, age + 1)}`;
+  const [start] = await db
+    .select({ birthDate: residents.birthDate, id: residents.id })
+    .from(residents)
+    .where(where)
+    .orderBy(...birthOrder)
+    .limit(1)
+    .offset(offset);
+  if (!start) return [];
+  let age = ageOf(start.birthDate);
+  // The rows of this age that come before the page's first row in the walk.
+  const [before] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(residents)
+    .where(
+      and(
+        where,
+        aged(age),
+        youngestFirst
+          ? sql`(${residents.birthDate}, ${residents.id}) > (${start.birthDate}, ${start.id})`
+          : sql`(${residents.birthDate}, ${residents.id}) < (${start.birthDate}, ${start.id})`,
+      ),
+    );
+  let skip = before?.n ?? 0;
+  const ids: string[] = [];
+  for (;;) {
+    const rows = await db
+      .select({ id: residents.id })
+      .from(residents)
+      .where(and(where, aged(age)))
+      .orderBy(sql`${residents.id} asc`)
+      .limit(pageSize - ids.length)
+      .offset(skip);
+    ids.push(...rows.map((r) => r.id));
+    if (ids.length >= pageSize) return ids;
+    // The next age present in the walk.
+    const [next] = await db
+      .select({ birthDate: residents.birthDate })
+      .from(residents)
+      .where(
+        and(
+          where,
+          youngestFirst
+            ? sql`${residents.birthDate} <= ${latestBirthDateAged(today, age + 1)}`
+            : sql`${residents.birthDate} > ${latestBirthDateAged(today, age)}`,
+        ),
+      )
+      .orderBy(...birthOrder)
+      .limit(1);
+    if (!next) return ids;
+    age = ageOf(next.birthDate);
+    skip = 0;
+  }
+}
+
 async function findResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
   const { db, keys } = deps;
   const exact = exactLookupOf(deps, filter);
@@ -368,11 +454,14 @@ async function findResidents(deps: Deps, scope: Scope, filter: ResidentFilter) {
       .leftJoin(units, eq(units.id, households.unitId))
       .leftJoin(buildings, eq(buildings.id, households.buildingId));
   }
-  const ids = matching
-    .where(where)
-    .orderBy(...order)
-    .limit(filter.pageSize)
-    .offset(offset);
+  const ids =
+    filter.sort === 'age'
+      ? await agePageIds(db, where, filter.order, offset, filter.pageSize)
+      : matching
+          .where(where)
+          .orderBy(...order)
+          .limit(filter.pageSize)
+          .offset(offset);
   const [page, total] = await Promise.all([
     selectResidents(db)
       .where(inArray(residents.id, ids))
