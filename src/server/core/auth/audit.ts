@@ -1,10 +1,32 @@
-import { and, asc, desc, eq, exists, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { containsPattern, escapeLike } from '../db/like.ts';
 import { auditLog, users } from './auth.tables.ts';
 import { maskBirthDate, maskIdCard, maskMobile } from './personal-data.ts';
 import { territoryCodeCondition, type Scope } from './scope.ts';
+
+/**
+ * How long (whole seconds, at least 1) the actor must wait under a limit of `count` audited `action`s (rows matching
+ * `matching` too, if given) within `windowMs`: until the oldest of the window leaves it; 0 while under the limit.
+ * The audit log is the count, so a limit holds across restarts and processes.
+ */
+export async function auditedLimitWait(
+  db: Executor,
+  actorId: string,
+  action: string,
+  limit: { windowMs: number; count: number },
+  matching?: SQL,
+): Promise<number> {
+  const since = new Date(Date.now() - limit.windowMs);
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, actorId), gt(auditLog.at, since), eq(auditLog.action, action), matching));
+  if (!row?.oldest || row.count < limit.count) return 0;
+  const until = new Date(row.oldest).getTime() + limit.windowMs;
+  return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+}
 
 /** Who did a write, from where: taken from the request by the HTTP layer and handed to services. */
 export type Actor = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
-import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
-import { auditLog, roleAssignments, users } from '../../core/auth/auth.tables.ts';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { appendAudit, auditedLimitWait, changedFields, type Actor } from '../../core/auth/audit.ts';
+import { roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import {
   commonCodePrefix,
   loadAssignments,
@@ -287,20 +287,12 @@ export const mobileTakenThrottle = { windowMs: 15 * 60_000, refusals: 5 };
 async function checkMobileRefusals(tx: Executor, actor: Actor) {
   if (!actor.userId) return;
   await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
-  const since = new Date(Date.now() - mobileTakenThrottle.windowMs);
-  const [row] = await tx
-    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.actorId, actor.userId),
-        gt(auditLog.at, since),
-        eq(auditLog.action, 'user.mobile_taken'),
-      ),
-    );
-  if (!row || row.count < mobileTakenThrottle.refusals || !row.oldest) return;
-  const until = new Date(row.oldest).getTime() + mobileTakenThrottle.windowMs;
-  throw errors.mobileTakenThrottled(Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+  const wait = await auditedLimitWait(tx, actor.userId, 'user.mobile_taken', {
+    windowMs: mobileTakenThrottle.windowMs,
+    count: mobileTakenThrottle.refusals,
+  });
+  if (wait === 0) return;
+  throw errors.mobileTakenThrottled(wait);
 }
 
 /** The one answer to a taken mobile number, wherever the account having it lies. */

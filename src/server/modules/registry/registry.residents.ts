@@ -2,10 +2,10 @@
  * Reading residents: the scoped list and its WHERE (search and export share it), exact lookups by a whole ID-card or
  * mobile number (audited and throttled), a resident's detail with history, and the audited reveal.
  */
-import { and, desc, eq, gt, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditLog } from '../../core/auth/auth.tables.ts';
-import { appendAudit, type Actor } from '../../core/auth/audit.ts';
+import { appendAudit, auditedLimitWait, type Actor } from '../../core/auth/audit.ts';
 import {
   blindIndex,
   decrypt,
@@ -222,21 +222,14 @@ export const numberLookupThrottle = { windowMs: 15 * 60_000, misses: 10 };
 /** Seconds to wait when the caller's lookups that found nobody within the window number more than `allowed`. */
 async function numberLookupWait(db: Executor, userId: string | null, allowed: number): Promise<number> {
   if (!userId) return 0;
-  const since = new Date(Date.now() - numberLookupThrottle.windowMs);
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.actorId, userId),
-        gt(auditLog.at, since),
-        eq(auditLog.action, 'resident.looked_up'),
-        sql`(${auditLog.changes} ->> 'found')::int = 0`,
-      ),
-    );
-  if (!row || row.count <= allowed || !row.oldest) return 0;
-  const until = new Date(row.oldest).getTime() + numberLookupThrottle.windowMs;
-  return Math.max(1, Math.ceil((until - Date.now()) / 1000));
+  // More than `allowed`: the lookup being answered is counted already.
+  return auditedLimitWait(
+    db,
+    userId,
+    'resident.looked_up',
+    { windowMs: numberLookupThrottle.windowMs, count: allowed + 1 },
+    sql`(${auditLog.changes} ->> 'found')::int = 0`,
+  );
 }
 
 /**

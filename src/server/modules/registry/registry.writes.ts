@@ -2,9 +2,9 @@
  * Writing the registry: register, edit, move and move out residents and households. Each write is one transaction
  * with its history row and its audit row; personal fields are encrypted and found through blind indexes.
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { appendAudit, changedFields, type Actor } from '../../core/auth/audit.ts';
-import { auditLog, users } from '../../core/auth/auth.tables.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { appendAudit, auditedLimitWait, changedFields, type Actor } from '../../core/auth/audit.ts';
+import { users } from '../../core/auth/auth.tables.ts';
 import {
   blindIndex,
   decrypt,
@@ -113,21 +113,11 @@ async function idCardTakenBy(
 ): Promise<boolean> {
   if (actor.userId) {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
-    const since = new Date(Date.now() - idCardTakenThrottle.windowMs);
-    const [row] = await tx
-      .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.at})` })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.actorId, actor.userId),
-          gt(auditLog.at, since),
-          eq(auditLog.action, 'resident.id_card_taken'),
-        ),
-      );
-    if (row?.oldest && row.count >= idCardTakenThrottle.refusals) {
-      const until = new Date(row.oldest).getTime() + idCardTakenThrottle.windowMs;
-      throw errors.idCardTakenThrottled(Math.max(1, Math.ceil((until - Date.now()) / 1000)));
-    }
+    const wait = await auditedLimitWait(tx, actor.userId, 'resident.id_card_taken', {
+      windowMs: idCardTakenThrottle.windowMs,
+      count: idCardTakenThrottle.refusals,
+    });
+    if (wait > 0) throw errors.idCardTakenThrottled(wait);
   }
   const [clash] = await tx
     .select({ id: residents.id })
