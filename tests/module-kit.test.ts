@@ -170,8 +170,15 @@ describe('a module added with one line', () => {
   afterAll(() => t?.close());
 
   it('seeds its demo rows after the modules it depends on, and maintains its table', async () => {
-    // The platform's own order, then the new module (it waits for territory only, and comes last in the list).
-    expect(kit.demoOrder.map((m) => m.name)).toEqual([...platformKit.demoOrder.map((m) => m.name), 'tally']);
+    // The platform's own order, the new module (it waits for territory only, and comes last in the list) last of
+    // the present's, before the deferred ones (loaded after a first start opens).
+    const platformOrder = platformKit.demoOrder.map((m) => m.name);
+    const present = platformKit.demoOrder.filter((m) => !m.demo?.deferred).length;
+    expect(kit.demoOrder.map((m) => m.name)).toEqual([
+      ...platformOrder.slice(0, present),
+      'tally',
+      ...platformOrder.slice(present),
+    ]);
     expect(seeded.tallyMarks).toBe(grids);
     const [row] = await t.db.select({ n: count() }).from(tallyMarks);
     expect(row!.n).toBe(grids);
@@ -306,6 +313,16 @@ describe('the kit refuses a declaration that cannot work', () => {
       /depends on itself: a → b → a/,
     );
     refuses([tiny({ demo: { after: ['nowhere'], generate } })], /unknown module "nowhere"/);
+    // Deferred demo data (loaded after a first start opens) cannot be what the present's data is made from.
+    refuses(
+      [tiny({ demo: { after: ['rounds'], generate } })],
+      /"tiny" generates demo data after "rounds", whose demo data is deferred/,
+    );
+    const order = assembleKit([
+      ...modules,
+      tiny({ demo: { after: ['rounds'], deferred: true, generate } }),
+    ]).demoOrder.map((m) => m.name);
+    expect(order.slice(-5)).toEqual(['duties', 'rounds', 'visitlogs', 'contacts', 'tiny']);
   });
   it('a route naming a permission nobody declared', () => {
     expect(() => route('tiny:fly', { method: 'get', path: '/tiny', responses: {} })).toThrow(

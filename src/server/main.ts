@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
+import type { DeferredBatch } from '../demo/deferred.ts';
 import type { SeedStep } from '../demo/seed.ts';
 import { loadConfig, type Config } from './config.ts';
 import type { Database } from './core/db/client.ts';
@@ -19,7 +20,17 @@ import {
   type StartupReport,
 } from './startup/report.ts';
 
-export type Platform = { url: string; database: Database; server: ServerType; close(): Promise<void> };
+export type Platform = {
+  url: string;
+  database: Database;
+  server: ServerType;
+  /**
+   * Resolves when the demo's deferred data (src/demo/deferred.ts) is in: at once, unless this was a first start on
+   * PGlite (or one that goes on after an interrupted first start); rejects if it could not be completed.
+   */
+  deferred: Promise<void>;
+  close(): Promise<void>;
+};
 
 /** The demo's county administrator (src/server/modules/accounts/accounts.demo.ts), named in the ready line. */
 const DEMO_ADMIN = 'admin';
@@ -103,6 +114,7 @@ export async function startPlatform(
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
   let database: Database;
+  let feed: DeferredFeed | null;
   let code: ServerCode;
   try {
     const needsBuild = options.buildWeb === true && !webBuilt(config.webDir);
@@ -127,7 +139,7 @@ export async function startPlatform(
       prepareDatabase(config, logger, report, progress, codeLoaded),
       codeLoaded,
     ]);
-    database = opened;
+    ({ database, feed } = opened);
     code = loaded;
   } catch (error) {
     stopStartChildren();
@@ -151,11 +163,20 @@ export async function startPlatform(
     exclusive: database.kind === 'pglite',
     ...backgroundWork(database, keys, logger),
   });
+  const deferred = feed ? feed.start(database, logger) : Promise.resolve();
+  // Seen by whoever awaits it (tests); otherwise only logged, so an unfinished import never stops the server.
+  deferred.catch((error: unknown) =>
+    logger.warn({ err: error }, "the demo's history did not finish loading; the next start goes on with it"),
+  );
   return {
     url,
     database,
     server,
+    deferred,
     close: async () => {
+      // An import under way stops after its batch; what is left is imported at the next start.
+      feed?.stop();
+      await deferred.catch(() => undefined);
       // A request still being answered may enqueue: its job waits in the table for the next start.
       await Promise.all([jobs.stop(), new Promise<void>((resolve) => server.close(() => resolve()))]);
       await database.close();
@@ -214,6 +235,8 @@ type ProgressStep = ReturnType<Progress['step']>;
 /**
  * The database, migrated and (in demo mode, when empty) holding the demo county. A fresh PGlite folder is created,
  * migrated and seeded by the seeding child alone: opening it here first would start the engine once more for nothing.
+ * On PGlite the demo's deferred data comes afterwards (`feed`), from the child that seeded the rest, or from a new
+ * one when an earlier first start was interrupted before it was all in.
  */
 async function prepareDatabase(
   config: Config,
@@ -221,25 +244,33 @@ async function prepareDatabase(
   report: StartupReport,
   progress: Progress,
   codeLoaded: Promise<ServerCode>,
-): Promise<Database> {
+): Promise<{ database: Database; feed: DeferredFeed | null }> {
   const freshPglite = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pglite'));
   if (config.demo && freshPglite) {
-    await seedInChildProcess(config, report, progress);
-    return openStage(config, report, progress, 'opening the database');
+    const feed = await seedInChildProcess(config, report, progress);
+    return { database: await openStage(config, report, progress, 'opening the database'), feed };
   }
   // Opened while the rest of the server's code loads.
   let database = await openStage(config, report, progress, 'opening and migrating the database');
   const code = await codeLoaded;
+  let feed: DeferredFeed | null = null;
   if (config.demo && (await code.isEmpty(database.db))) {
     // PGlite allows one process per data folder: the server's handle is closed while the child seeds.
     if (database.kind === 'pglite') await database.close();
-    await seedInChildProcess(config, report, progress);
+    feed = await seedInChildProcess(config, report, progress);
     if (database.kind === 'pglite') {
       database = await openStage(config, report, progress, 'opening the database');
     }
+  } else if (config.demo && database.kind === 'pglite') {
+    const { deferredPending } = await import('../demo/deferred.ts');
+    const { pgliteClientOf } = await import('./core/db/client.ts');
+    if (await deferredPending(pgliteClientOf(database)!)) {
+      report.note("an earlier first start did not finish loading the demo's history: it goes on");
+      feed = deferredFeed(config, ['--deferred-resume']);
+    }
   }
   logger.debug({ database: database.kind }, 'database ready');
-  return database;
+  return { database, feed };
 }
 
 async function openStage(
@@ -261,20 +292,121 @@ async function openStage(
 }
 
 /** What the seeding child (scripts/demo.ts) sends over IPC. */
-type SeedMessage = { type: 'database-ready'; ms: number } | { type: 'seed-step'; step: SeedStep };
+type SeedMessage =
+  | { type: 'database-ready'; ms: number }
+  | { type: 'seed-step'; step: SeedStep }
+  | { type: 'present-ready' }
+  | { type: 'deferred-batch'; batch: DeferredBatch }
+  | { type: 'deferred-end'; batches: number; rows: number };
+
+/**
+ * The demo's deferred data on its way from a seeding child (src/demo/deferred.ts): batches the child sends are
+ * imported one at a time once `start` is called (each acknowledged, so the child sends the next), the modules it
+ * finishes logged; `start` resolves when all are in and the data is marked done.
+ */
+type DeferredFeed = { start(database: Database, logger: Logger): Promise<void>; stop(): void };
+
+function deferredFeed(config: Config, args: string[], onMessage?: (message: SeedMessage) => void) {
+  let deliver: ((message: SeedMessage, child: ChildProcess) => void) | null = null;
+  const early: [SeedMessage, ChildProcess][] = [];
+  let spawned: ChildProcess | undefined;
+  // A split seed's steps are the feed's once the present is in; a resumed one's from the start.
+  let forwarding = args.includes('--deferred-resume');
+  const exited = runChild(
+    process.execPath,
+    ['--import', 'tsx', path.resolve(repoRoot, 'scripts/demo.ts'), ...args],
+    { env: seedEnvironment(config), cwd: repoRoot },
+    (message, child) => {
+      spawned = child;
+      onMessage?.(message);
+      if (message.type === 'present-ready') forwarding = true;
+      else if (!forwarding || message.type === 'database-ready') return;
+      else if (deliver) deliver(message, child);
+      else early.push([message, child]);
+    },
+  );
+  exited.catch(() => undefined);
+  let stopped = false;
+  const feed: DeferredFeed & { exited: Promise<string> } = {
+    exited,
+    stop() {
+      stopped = true;
+      spawned?.kill('SIGTERM');
+    },
+    async start(database, logger) {
+      const { deferredFolder, importDeferredBatch, importSchema, markDeferredDone } =
+        await import('../demo/deferred.ts');
+      const { pgliteClientOf } = await import('./core/db/client.ts');
+      const { vacuumAnalyze } = await import('./core/db/statistics.ts');
+      const client = pgliteClientOf(database)!;
+      const schema = await importSchema(client);
+      const started = performance.now();
+      const tables = new Set<string>();
+      let inserted = 0;
+      let queue = Promise.resolve();
+      const ended = new Promise<void>((resolve, reject) => {
+        const take = (message: SeedMessage, child: ChildProcess) => {
+          queue = queue
+            .then(async () => {
+              if (stopped) return;
+              if (message.type === 'seed-step') {
+                const step = message.step;
+                if (step.stage === 'module' && step.done) {
+                  logger.info(`demo history: ${seedModuleLine(step.module, step.rows, step.ms).trim()}`);
+                }
+              } else if (message.type === 'deferred-batch') {
+                const done = await importDeferredBatch(client, message.batch, schema);
+                inserted += done.inserted;
+                tables.add(message.batch.table);
+                if (!stopped) child.send({ type: 'deferred-ack', index: message.batch.index });
+              } else if (message.type === 'deferred-end') {
+                await markDeferredDone(client);
+                await vacuumAnalyze(database.db, [...tables]);
+                fs.rmSync(deferredFolder(config.dataDir), { recursive: true, force: true });
+                logger.info(
+                  `demo history loaded: ${formatCount(inserted)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+                );
+                // The child waits for this before it exits, so its end is never mistaken for a failure.
+                child.send({ type: 'deferred-ack', index: -1 });
+                resolve();
+              }
+            })
+            .catch(reject);
+        };
+        for (const [message, child] of early.splice(0)) take(message, child);
+        deliver = take;
+        // After the batch being imported, if any (reject is a no-op once all is in).
+        exited.then(
+          () => queue.then(() => reject(new Error('the seeding child ended before sending all the history'))),
+          (error: unknown) =>
+            queue.then(() => reject(error instanceof Error ? error : new Error(String(error)))),
+        );
+      });
+      return ended;
+    },
+  };
+  return feed;
+}
 
 /**
  * Seeds the demo county in a child process: generating and loading a quarter of a million rows grows PGlite's
  * WebAssembly heap, which never shrinks, so the server itself would keep that peak for its whole life. Each module
  * the child finishes becomes a line, and the rows it inserts the live status and the preparing page's percentage.
+ * On PGlite it resolves as soon as the present is in (the child goes on with the deferred data: the feed returned);
+ * on PostgreSQL when the whole county is in.
  */
-async function seedInChildProcess(config: Config, report: StartupReport, progress: Progress): Promise<void> {
-  const script = path.resolve(repoRoot, 'scripts/demo.ts');
+async function seedInChildProcess(
+  config: Config,
+  report: StartupReport,
+  progress: Progress,
+): Promise<DeferredFeed | null> {
   const creating = report.stage('creating and migrating the database');
   const database = progress.step('database');
   let seeding: ReturnType<StartupReport['stage']> | undefined;
   let seed: ProgressStep | undefined;
   let residents = 0;
+  let presentReady: () => void = () => {};
+  const present = new Promise<void>((resolve) => (presentReady = resolve));
   const onMessage = (message: SeedMessage) => {
     if (message.type === 'database-ready') {
       creating.done(config.databaseUrl ? 'PostgreSQL' : 'PGlite');
@@ -283,8 +415,9 @@ async function seedInChildProcess(config: Config, report: StartupReport, progres
       seed = progress.step('seed');
       return;
     }
+    if (message.type === 'present-ready') return presentReady();
+    if (message.type !== 'seed-step' || !seeding || !seed) return;
     const step = message.step;
-    if (!seeding || !seed) return;
     if (step.stage === 'module' && step.done) {
       residents += step.rows.residents ?? 0;
       seeding.line(seedModuleLine(step.module, step.rows, step.ms));
@@ -302,19 +435,27 @@ async function seedInChildProcess(config: Config, report: StartupReport, progres
       seed.update(0.95, detail);
     }
   };
-  const output = await runChild(
-    process.execPath,
-    ['--import', 'tsx', script],
-    { env: seedEnvironment(config), cwd: repoRoot },
-    onMessage,
-  ).catch((error: unknown) => {
+  const split = !config.databaseUrl;
+  let presentDone = false;
+  const feed = deferredFeed(config, split ? ['--split'] : [], (message) => {
+    // After the present, the deferred modules' steps are the feed's to log.
+    if (!presentDone) onMessage(message);
+  });
+  const failed = (error: unknown) => {
     throw new Error(`demo seeding failed: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
-  });
-  if (!seeding || !seed) throw new Error(`demo seeding reported nothing:\n${output}`);
+  };
+  const output = await Promise.race([split ? present.then(() => null) : feed.exited, feed.exited]).catch(
+    failed,
+  );
+  presentDone = true;
+  if (!seeding || !seed) throw new Error(`demo seeding reported nothing:\n${output ?? ''}`);
   seed.done(`${formatCount(residents)} residents`);
-  seeding.done(`${formatCount(residents)} residents`);
+  seeding.done(
+    `${formatCount(residents)} residents${split ? '; the history follows in the background' : ''}`,
+  );
+  return split ? feed : null;
 }
 
 /** Runs a child to its end; resolves with its stdout, rejects with its exit code and output. */
@@ -322,7 +463,7 @@ function runChild(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd: string; nice?: number },
-  onMessage?: (message: SeedMessage) => void,
+  onMessage?: (message: SeedMessage, child: ChildProcess) => void,
 ): Promise<string> {
   const { nice, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
@@ -341,7 +482,7 @@ function runChild(
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    if (onMessage) child.on('message', (message) => onMessage(message as SeedMessage));
+    if (onMessage) child.on('message', (message) => onMessage(message as SeedMessage, child));
     child.on('error', (error) => {
       children.delete(child);
       reject(error);

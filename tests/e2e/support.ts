@@ -50,6 +50,8 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   const platform = await startPlatform(config);
+  // On PGlite the demo's history arrives after the platform opens (src/demo/deferred.ts): the journeys use it.
+  await platform.deferred;
   return {
     url: platform.url,
     close: async () => {

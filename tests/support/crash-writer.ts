@@ -6,6 +6,8 @@ import { startPlatform } from '../../src/server/main.ts';
 const platform = await startPlatform(
   loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', WUWEI_DEMO_SCALE: '0.05' }),
 );
+// The demo's history, loaded after the platform opens, is in before the writes this process is killed in.
+await platform.deferred;
 const login = await fetch(`${platform.url}/api/v1/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },

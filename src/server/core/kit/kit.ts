@@ -140,7 +140,10 @@ function imageSourcesOf(modules: readonly ModuleDefinition[]) {
   };
 }
 
-/** The modules with demo data, each after the modules it names in `demo.after` (depth-first, in list order). */
+/**
+ * The modules with demo data, each after the modules it names in `demo.after` (depth-first, in list order), the
+ * deferred ones (`demo.deferred`) after all the others.
+ */
 function demoOrder(modules: readonly ModuleDefinition[]): ModuleDefinition[] {
   const byName = new Map(modules.map((m) => [m.name, m]));
   const order: ModuleDefinition[] = [];
@@ -159,13 +162,18 @@ function demoOrder(modules: readonly ModuleDefinition[]): ModuleDefinition[] {
       if (!target.demo) {
         throw new KitError(`module "${m.name}" waits for "${dependency}", which has no demo data`);
       }
+      if (target.demo.deferred && !m.demo?.deferred) {
+        throw new KitError(
+          `module "${m.name}" generates demo data after "${dependency}", whose demo data is deferred: mark it deferred too`,
+        );
+      }
       visit(target, [...path, m.name]);
     }
     state.set(m.name, 'done');
     if (m.demo) order.push(m);
   };
   for (const m of modules) visit(m, []);
-  return order;
+  return [...order.filter((m) => !m.demo?.deferred), ...order.filter((m) => m.demo?.deferred)];
 }
 
 /**

@@ -147,10 +147,14 @@ export type ModuleDefinition = {
   /**
    * Its demo data, generated after the modules named in `after`. Returns counts for the seed's summary. `prepare`
    * (optional) starts pure work the generator will need (in a worker thread) before the database is even created:
-   * a first start runs it beside the migrations (seed.ts, prepareDemo).
+   * a first start runs it beside the migrations (seed.ts, prepareDemo). `deferred`: no other module's demo data
+   * depends on it (the county's past activity: duty tasks done, rounds, visit logs; the contact assignments): it is
+   * generated after every other module, and a first start on PGlite opens the platform before it and loads it in the
+   * background (src/demo/deferred.ts). A module that is not deferred may not name one that is in `after`.
    */
   demo?: {
     after?: string[];
+    deferred?: boolean;
     prepare?(options: DemoOptions): Promise<void>;
     generate(context: DemoContext): Promise<Record<string, number>>;
   };

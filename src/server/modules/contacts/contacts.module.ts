@@ -71,6 +71,7 @@ export const contactsModule = defineModule({
   ],
   maintain: ['central_households', 'contact_assignments'],
   demo: {
+    deferred: true,
     after: ['territory', 'registry', 'accounts', 'people', 'leaders', 'party'],
     generate: generateContactsDemo,
   },

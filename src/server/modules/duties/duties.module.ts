@@ -90,6 +90,7 @@ export const dutiesModule = defineModule({
   }),
   maintain: ['duty_items', 'duty_tasks', 'duty_task_assignees'],
   demo: {
+    deferred: true,
     after: ['territory', 'registry', 'accounts', 'people', 'leaders', 'party'],
     generate: generateDutiesDemo,
   },

@@ -72,6 +72,7 @@ export const roundsModule = defineModule({
     'round_visit_photos',
   ],
   demo: {
+    deferred: true,
     // After the duties: the open round's per-round duty tasks are made as opening it makes them.
     after: ['territory', 'registry', 'accounts', 'people', 'leaders', 'duties'],
     generate: generateRoundsDemo,

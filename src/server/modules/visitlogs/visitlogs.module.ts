@@ -51,6 +51,7 @@ export const visitLogsModule = defineModule({
   ],
   maintain: ['visit_logs', 'visit_log_comments'],
   demo: {
+    deferred: true,
     after: ['territory', 'registry', 'accounts', 'people', 'leaders'],
     generate: generateVisitLogsDemo,
   },
