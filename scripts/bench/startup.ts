@@ -277,6 +277,7 @@ export const startup: Scenario = {
       map: coldDashboard.files.some((f) => /\/assets\/map-(page|view)[^/]*\.js$/.test(f)),
     });
     await cold.close();
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     await context.close();
 
     // On PGlite the demo's history (duty tasks, rounds, visit logs, contacts) is imported after the platform opens
@@ -285,7 +286,6 @@ export const startup: Scenario = {
     const history = await (async () => {
       const loaded = () => fresh.lines.find((l) => l.text.includes('demo history loaded'));
       if (database.env.DATABASE_URL) return null;
-      const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
       const pageMs: number[] = [];
       const deadline = Date.now() + 600_000;
       while (!loaded() && Date.now() < deadline) {

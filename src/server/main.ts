@@ -361,7 +361,8 @@ function deferredFeed(config: Config, args: string[], onMessage?: (message: Seed
                 if (!stopped) child.send({ type: 'deferred-ack', index: message.batch.index });
               } else if (message.type === 'deferred-end') {
                 await markDeferredDone(client);
-                await vacuumAnalyze(database.db, [...tables]);
+                // One table at a time: each vacuum holds the server's one session, the largest for a second or two.
+                for (const table of tables) await vacuumAnalyze(database.db, [table]);
                 fs.rmSync(deferredFolder(config.dataDir), { recursive: true, force: true });
                 logger.info(
                   `demo history loaded: ${formatCount(inserted)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
