@@ -4403,6 +4403,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many attempts */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -5258,6 +5267,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many attempts */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -5434,6 +5452,15 @@ export interface paths {
         };
         /** @description Conflicts with existing data */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many attempts */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -6525,6 +6552,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description Too many attempts */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -7307,6 +7343,15 @@ export interface paths {
         };
         /** @description Conflicts with existing data */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many attempts */
+        429: {
           headers: {
             [name: string]: unknown;
           };

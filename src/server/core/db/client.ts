@@ -35,13 +35,29 @@ export function afterEachTransaction(listener: () => void): () => void {
   return () => transactionListeners.delete(listener);
 }
 
-/** Counts this process's committed-or-failed transactions, so version-checked caches re-read after a local write. */
+/**
+ * What an error thrown out of a transaction may carry: work that must outlive the rollback its throw causes (the audit
+ * row of a refusal deep inside a caller's write). It runs in a transaction of its own once the failed one has rolled
+ * back; then the error goes on as thrown.
+ */
+export type AfterRollback = { afterRollback?: (tx: Tx) => Promise<void> };
+
+/**
+ * Counts this process's committed-or-failed transactions, so version-checked caches re-read after a local write, and
+ * runs an error's `afterRollback` work (see AfterRollback).
+ */
 function noteTransactions(db: Db): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = (work, config) =>
-    transaction(work, config).finally(() => {
-      for (const listener of transactionListeners) listener();
-    });
+    transaction(work, config)
+      .catch(async (error: unknown) => {
+        const after = (error as AfterRollback | null)?.afterRollback;
+        if (typeof after === 'function') await transaction(after);
+        throw error;
+      })
+      .finally(() => {
+        for (const listener of transactionListeners) listener();
+      });
   return db;
 }
 

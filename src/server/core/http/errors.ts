@@ -191,6 +191,8 @@ type ErrorSpec<A extends unknown[]> = {
   code: string;
   status: ContentfulStatusCode;
   text: (...args: A) => Text;
+  /** The request field the error is about: its message is also given as that field's detail (code in lower case). */
+  field?: string;
 };
 
 /** A module's error catalogue: one factory per error, and the codes it declares (`defineModule({ errors })`). */
@@ -206,7 +208,11 @@ export type ErrorCatalogue<S extends Record<string, ErrorSpec<never[]>>> = {
 export function defineErrors<S extends Record<string, ErrorSpec<never[]>>>(specs: S): ErrorCatalogue<S> {
   const factories: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
-    factories[name] = (...args: never[]) => new AppError(spec.code, spec.status, spec.text(...args));
+    factories[name] = (...args: never[]) => {
+      const text = spec.text(...args);
+      const details = spec.field ? [{ field: spec.field, code: spec.code.toLowerCase(), message: text }] : [];
+      return new AppError(spec.code, spec.status, text, details);
+    };
   }
   return Object.assign(factories, {
     codes: Object.values(specs).map((spec) => ({ code: spec.code, status: spec.status })),

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { auditLog } from '../../core/auth/auth.tables.ts';
+import { auditLog, users } from '../../core/auth/auth.tables.ts';
+import { persons } from '../people/people.public.ts';
 import { commonCodePrefix } from '../../core/auth/auth.service.ts';
 import { scopeWithin, type Scope } from '../../core/auth/scope.ts';
 
@@ -13,7 +14,14 @@ type Node = { id: string; code: string; children: Node[] };
 let t: TestApp;
 let admin: string;
 let street: string;
-let ids: { street1: string; community1: string; grid1: string; otherGrid: string; street1Code: string };
+let ids: {
+  street1: string;
+  community1: string;
+  grid1: string;
+  grid1Code: string;
+  otherGrid: string;
+  street1Code: string;
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -26,6 +34,7 @@ beforeAll(async () => {
     street1Code: s1!.code,
     community1: s1!.children[0]!.id,
     grid1: s1!.children[0]!.children[0]!.id,
+    grid1Code: s1!.children[0]!.children[0]!.code,
     otherGrid: s2!.children[0]!.children[0]!.id,
   };
 });
@@ -187,6 +196,65 @@ describe('a mobile number already in use', () => {
     }
     // Without a number the caller still works.
     expect((await probe('attack-probe-4', null)).status).toBe(201);
+  });
+});
+
+describe('a mobile number already in use, on an account a position opens', () => {
+  it('is refused with the same field error, audited and limited, and nothing of the appointment is kept', async () => {
+    const secretary = await t.login('secretary');
+    const secretaryId = (await t.request('GET', '/api/v1/me', { cookie: secretary })).json.data.id as string;
+    // An account outside the secretary's community holds the number.
+    const holder = await create(admin, {
+      username: 'attack-position-holder',
+      displayName: '占号账号',
+      password: 'Initial-pass-1',
+      mobile: '13766661001',
+      roles: [{ role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.otherGrid] }],
+    });
+    expect(holder.status).toBe(201);
+    const appoint = (name: string, mobile: string) =>
+      t.request('POST', '/api/v1/grid-workers', {
+        cookie: secretary,
+        body: {
+          person: { name, territoryId: ids.grid1, mobile },
+          gridIds: [ids.grid1],
+          employment: 'full_time',
+        },
+      });
+    const refused = await appoint('探测网格员', '13766661001');
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.details).toMatchObject([{ field: 'mobile', code: 'conflict' }]);
+    // Nothing of the appointment: no person, no account, no post.
+    expect(await t.db.select().from(persons).where(eq(persons.name, '探测网格员'))).toEqual([]);
+    expect(await t.db.select().from(users).where(eq(users.displayName, '探测网格员'))).toEqual([]);
+    const refusals = () =>
+      t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'user.mobile_taken'), eq(auditLog.actorId, secretaryId)));
+    expect((await refusals()).map((r) => [r.changes, r.territoryCode])).toEqual([
+      [{ mobile: '137****1001' }, ids.grid1Code],
+    ]);
+    for (const n of '甲乙丙丁') expect((await appoint(`探测网格员${n}`, '13766661001')).status).toBe(409);
+    expect(await refusals()).toHaveLength(5);
+    // At the limit every number is refused, taken or not.
+    const free = await appoint('探测网格员戊', '13766661999');
+    expect(free.status).toBe(429);
+    expect(free.json.error.code).toBe('MOBILE_TAKEN_THROTTLED');
+  });
+
+  it('a free number goes onto the account opened', async () => {
+    const appointed = await t.request('POST', '/api/v1/grid-workers', {
+      cookie: await t.login('admin'),
+      body: {
+        person: { name: '新网格员', territoryId: ids.grid1, mobile: '13766661002' },
+        gridIds: [ids.grid1],
+        employment: 'full_time',
+      },
+    });
+    expect(appointed.status, appointed.text).toBe(201);
+    const [user] = await t.db.select().from(users).where(eq(users.username, appointed.json.opened.username));
+    expect(user!.mobileIndex).not.toBeNull();
   });
 });
 

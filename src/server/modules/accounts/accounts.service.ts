@@ -28,7 +28,7 @@ import {
   type ResolvedAssignment,
   type Scope,
 } from '../../core/auth/scope.ts';
-import type { Db, Executor } from '../../core/db/client.ts';
+import type { AfterRollback, Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { containsPattern } from '../../core/db/like.ts';
 import { errors, type ErrorDetail } from '../../core/http/errors.ts';
@@ -379,28 +379,51 @@ export function initialPassword(): string {
   }
 }
 
+/** The answer to a person's mobile number taken by another account when their position would open one. */
+const positionMobileTaken = () =>
+  errors.conflict('mobile', {
+    zh: '该人员的手机号已被其他账号使用，无法为其开通账号；请核实并修改其手机号后再试',
+    en: "This person's mobile number is used by another account, so no account can be opened for them; check and correct their mobile number first",
+  });
+
 /**
  * Opens an account for a person a position gives access to (a building leader, a grid worker, a registered party
  * member), without permission checks: the position's module has checked the caller. The username is `p` and eight
- * characters of the new id; the person signs in with it or with their mobile (left off the account when another
- * account already uses it), and must change the initial password at the first sign-in. The caller audits.
+ * characters of the new id; the person signs in with it or with their mobile, and must change the initial password at
+ * the first sign-in. The caller audits.
+ *
+ * A mobile number another account already has is refused (409 on `mobile`) as account writes refuse it: the whole
+ * write rolls back, the refusal's `user.mobile_taken` audit row (filed under the person's territory) is written after
+ * the rollback (the error's `afterRollback`), and the caller's refusals count toward the same limit (429).
  */
 export async function openPositionAccount(
   tx: Executor,
   keys: DataKeys,
-  input: { displayName: string; mobile: string | null },
+  actor: Actor,
+  input: { displayName: string; mobile: string | null; territoryCode: string | null },
 ): Promise<{ userId: string; username: string; password: string }> {
   const id = newId();
   const username = `p${id.replace(/-/g, '').slice(-8)}`;
   const password = initialPassword();
-  let mobile = input.mobile;
+  const { mobile } = input;
   if (mobile) {
+    await checkMobileRefusals(tx, actor);
     const [clash] = await tx
       .select({ id: users.id })
       .from(users)
       .where(eq(users.mobileIndex, blindIndex(keys, 'mobile', mobile)))
       .limit(1);
-    if (clash) mobile = null;
+    if (clash) {
+      const refusal: AfterRollback & ReturnType<typeof positionMobileTaken> = positionMobileTaken();
+      refusal.afterRollback = (after) =>
+        appendAudit(after, actor, {
+          action: 'user.mobile_taken',
+          entityType: 'user',
+          territoryCode: input.territoryCode,
+          changes: { mobile: maskMobile(mobile) },
+        });
+      throw refusal;
+    }
   }
   await insertUser(tx, keys, {
     id,

@@ -199,7 +199,7 @@ export function leadersRoutes(deps: ModuleDeps) {
               description: 'Reviewed; `opened` is the account opened for the leader',
               content: termWithOpened,
             },
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(400, 401, 403, 404, 409, 429),
           },
         }),
         async (c) => {
@@ -238,7 +238,7 @@ export function leadersRoutes(deps: ModuleDeps) {
           request: { params: uuidParam, body: { content: jsonContent(renewBody), required: true } },
           responses: {
             201: { description: 'The new term', content: termWithOpened },
-            ...errorResponses(400, 401, 403, 404, 409),
+            ...errorResponses(400, 401, 403, 404, 409, 429),
           },
         }),
         async (c) => {

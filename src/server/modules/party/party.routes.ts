@@ -231,7 +231,7 @@ export function partyRoutes(deps: ModuleDeps) {
             description: 'Appointed, with the account opened for them if any',
             content: jsonContent(secretaryResponseSchema),
           },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {
@@ -426,7 +426,7 @@ export function partyRoutes(deps: ModuleDeps) {
         request: { params: uuidParam, ...json(approveRegistrationBody) },
         responses: {
           200: { description: 'Approved', content: jsonContent(registrationResponseSchema) },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {

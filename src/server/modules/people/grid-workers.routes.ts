@@ -122,7 +122,7 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
             description: 'Appointed',
             content: jsonContent(z.object({ data: gridWorkerSchema, opened: openedAccountSchema })),
           },
-          ...errorResponses(400, 401, 403, 404, 409),
+          ...errorResponses(400, 401, 403, 404, 409, 429),
         },
       }),
       async (c) => {

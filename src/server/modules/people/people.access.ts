@@ -80,9 +80,10 @@ export async function grantPositionAccess(
   let userId = person.userId;
   let opened: OpenedAccount | null = null;
   if (!userId) {
-    const account = await openPositionAccount(tx, keys, {
+    const account = await openPositionAccount(tx, keys, actor, {
       displayName: person.name,
       mobile: person.mobileEnc ? decrypt(keys, person.mobileEnc) : null,
+      territoryCode: person.territoryCode,
     });
     userId = account.userId;
     opened = { username: account.username, password: account.password };

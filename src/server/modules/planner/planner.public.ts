@@ -12,7 +12,7 @@ export {
   type TownKind,
 } from './engine/town.ts';
 export { buildGraph } from './engine/graph.ts';
-export { computeGeometry } from './engine/geometry.ts';
+export { computeGeometry, polygonArea } from './engine/geometry.ts';
 export { planOnGraph } from './engine/partition.ts';
 export type { Layout, Point } from './engine/types.ts';
 export { gridPolygons, projection, type Prepared } from './planner.snapshot.ts';

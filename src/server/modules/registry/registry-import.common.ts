@@ -23,7 +23,12 @@ export const WRITE_ROWS = 10_000;
 /** Job kinds of the import (handlers in registry-import.jobs.ts): one validation per upload, one commit per claim. */
 export const IMPORT_VALIDATE = 'registry.import.validate';
 export const IMPORT_COMMIT = 'registry.import.commit';
-export type ValidatePayload = { importId: string };
+/**
+ * What a validation needs besides the import: the uploader as the audit actor of the ID-card refusals it makes, and
+ * whether their reveal covers the county (registry-import.rows.ts, RegisteredCards). A payload queued without them
+ * (before they existed) validates as one whose reveal does not, its refusals filed under the importer's id alone.
+ */
+export type ValidatePayload = { importId: string; actor?: Actor; revealsCounty?: boolean };
 /**
  * What a commit needs besides the import: the caller's scope and the audit actor at the time of the request (a staff
  * account's id, name, role, request id, address and browser, as the audit row they become; no resident's data).

@@ -15,7 +15,7 @@ import { failValidation, inTurn, validateImport } from './registry-import.servic
 /**
  * The Excel import's background work, as job handlers for `startJobRunner` (docs/decisions/jobs-queue.md).
  *
- * - `registry.import.validate` ({ importId }), queued with the upload: reads the stored upload and records the
+ * - `registry.import.validate` ({ importId, actor, revealsCounty }), queued with the upload: reads the stored upload and records the
  *   report and staged rows, starting over on every attempt. At most `MAX_CONCURRENT_VALIDATIONS` run at once in a
  *   process, whatever the runners' concurrency. A file problem, including the wall-time limit, ends the import
  *   `failed` with its reason and the job done; other errors retry, and a dead job fails the import with a generic
@@ -29,10 +29,10 @@ export function registryImportJobs(deps: { db: Db; keys: DataKeys; logger: Logge
   schedules: Schedule[];
 } {
   const validate: JobHandler = async ({ job, signal, heartbeat }) => {
-    const { importId } = job.payload as ValidatePayload;
+    const { importId, actor, revealsCounty } = job.payload as ValidatePayload;
     await inTurn(async () => {
       signal.throwIfAborted();
-      await validateImport(deps, importId, { signal, heartbeat });
+      await validateImport(deps, importId, { signal, heartbeat }, { actor, revealsCounty });
     });
   };
   validate.onDead = async (tx, job, error) => {

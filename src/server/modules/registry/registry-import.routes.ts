@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ModuleDeps } from '../../core/kit/module.ts';
+import { scopeFor } from '../../core/auth/scope.ts';
 import { actorOf, requireAuth } from '../../core/http/context.ts';
 import {
   createRouter,
@@ -78,7 +79,13 @@ export function registryImportRoutes(deps: ModuleDeps) {
         const { file } = c.req.valid('form');
         const bytes = Buffer.from(await file.arrayBuffer());
         // Validation is queued with the import (the registry.import.validate job).
-        const id = await createImport(deps, auth.user.id, scope, { name: file.name, bytes });
+        const id = await createImport(
+          deps,
+          auth.user.id,
+          scope,
+          { name: file.name, bytes },
+          { actor: actorOf(c), revealsCounty: scopeFor(auth, 'personal:reveal')?.all === true },
+        );
         return c.json({ data: await importDetail(db, auth.user.id, id, firstErrors) }, 202);
       },
     )

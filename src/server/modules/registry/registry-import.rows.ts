@@ -159,6 +159,18 @@ export const problems = {
       en: 'A resident with this ID-card number is already registered (moved-out residents included)',
     },
   }),
+  /**
+   * A card registered outside the importer's scope, told to an importer whose reveal does not cover the county; at
+   * their limit of such refusals, every card not registered inside the scope (see RegisteredCards).
+   */
+  idCardRefused: (): Problem => ({
+    column: 'idCard',
+    code: 'id_card_refused',
+    message: {
+      zh: '无法在此登记：请联系上级核实',
+      en: 'Cannot be registered here; ask the level above to check',
+    },
+  }),
 };
 
 /** A problem with the whole file: the import fails with this message and no row is looked at further. */
@@ -517,6 +529,23 @@ type PassState = {
   idCards: Map<string, number>;
   /** Household key → the row that first named it, with the kind and tenure it set. */
   fileHouseholds: Map<string, { row: number; kind: HouseholdKind; tenure: Tenure }>;
+  /** How cards registered outside the scope are told; absent: as `idCardRefused`, neither audited nor counted. */
+  cards?: RegisteredCards;
+};
+
+/**
+ * "Already registered" for a card registered outside the importer's scope would confirm a guessed number anywhere in
+ * the county (an importer may upload any numbers). Unless the importer's reveal covers the county (`revealsCounty`),
+ * such a row reads `idCardRefused`, and each is a `resident.id_card_taken` refusal like those of registering one
+ * resident (audited, masked; `refuse`), up to the same limit. At the limit (`atLimit`, found before the pass or by
+ * `refuse`), every row whose card is not registered inside the scope reads `idCardRefused` too, registered elsewhere or
+ * not, so the rest of the file tells nothing. Cards registered inside the scope read `duplicateRegistered`.
+ */
+export type RegisteredCards = {
+  revealsCounty: boolean;
+  /** Audits the refusal of `idCard`; false, writing nothing, when the importer is at the limit. */
+  refuse: (idCard: string) => Promise<boolean>;
+  atLimit: boolean;
 };
 
 type ParsedRow = { number: number; draft: Draft; found: Problem[] };
@@ -580,18 +609,24 @@ export async function resolveRows(
   }
 
   const indexes = rows.map((p) => p.draft.idCardIndex).filter((x): x is string => x !== null);
-  const registered = new Set(
+  /** Blind index of each registered card → whether its resident lies inside the scope. */
+  const registered = new Map(
     indexes.length
       ? (
           await exec
-            .select({ index: residents.idCardIndex })
+            .select({
+              index: residents.idCardIndex,
+              territoryCode: residents.territoryCode,
+              buildingId: residents.buildingId,
+            })
             .from(residents)
             .where(anyOf(residents.idCardIndex, indexes, 'text'))
-        ).map((r) => r.index)
+        ).map((r) => [r.index, registryRowInScope(scope, r.territoryCode, r.buildingId)])
       : [],
   );
 
-  return rows.map(({ number, draft, found }) => {
+  const checked: CheckedRow[] = [];
+  for (const { number, draft, found } of rows) {
     const building = draft.buildingCode ? (state.buildings.get(draft.buildingCode) ?? null) : null;
     if (draft.buildingCode && !building) found.push(problems.building());
     if (building && draft.unit !== null && draft.unit > building.unitCount) {
@@ -629,11 +664,19 @@ export async function resolveRows(
       if (first !== undefined) found.push(problems.duplicateInFile(first));
       else {
         if (withinFile) state.idCards.set(draft.idCard, number);
-        if (registered.has(draft.idCardIndex)) found.push(problems.duplicateRegistered());
+        // Whether the card's resident lies inside the scope; undefined: not registered (or not a valid number).
+        const inside = draft.idCardIndex ? registered.get(draft.idCardIndex) : undefined;
+        const cards = state.cards;
+        if (inside || (inside === false && cards?.revealsCounty)) found.push(problems.duplicateRegistered());
+        else if (cards && !cards.revealsCounty && draft.idCardIndex && (cards.atLimit || inside === false)) {
+          if (!cards.atLimit && !(await cards.refuse(draft.idCard))) cards.atLimit = true;
+          found.push(problems.idCardRefused());
+        } else if (inside === false) found.push(problems.idCardRefused());
       }
     }
-    return { number, found, draft, building, householdKey, existingHouseholdId, existingUnitId };
-  });
+    checked.push({ number, found, draft, building, householdKey, existingHouseholdId, existingUnitId });
+  }
+  return checked;
 }
 
 /** Current households and the units of buildings met for the first time in this pass. */
@@ -669,8 +712,9 @@ export async function* checkedBatches(
   scope: Scope,
   file: Buffer,
   deadline: number,
+  cards?: RegisteredCards,
 ): AsyncGenerator<CheckedRow[]> {
-  const state = newPassState();
+  const state: PassState = { ...newPassState(), cards };
   let batch: SheetRecord[] = [];
   const check = (records: SheetRecord[]) =>
     resolveRows(

@@ -2,9 +2,11 @@ import { registryErrors } from './registry.errors.ts';
 import { deflateRawSync } from 'node:zlib';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { decryptBytes, encryptBytes } from '../../core/auth/personal-data.ts';
+import type { Actor } from '../../core/auth/audit.ts';
 import { type Scope } from '../../core/auth/scope.ts';
 import { insertColumns } from '../../core/db/bulk.ts';
 import type { Executor } from '../../core/db/client.ts';
+import { auditImportIdCardRefusal, idCardRefusalsAtLimit } from './registry.writes.ts';
 import { newId } from '../../core/db/ids.ts';
 import { enqueue } from '../../core/jobs/enqueue.ts';
 import { errors } from '../../core/http/errors.ts';
@@ -27,6 +29,7 @@ import {
   ImportFileProblem,
   checkedBatches,
   errorColumns,
+  type RegisteredCards,
   sheetRecords,
   stage,
 } from './registry-import.rows.ts';
@@ -102,6 +105,7 @@ export async function createImport(
   userId: string,
   scope: Scope,
   file: { name: string; bytes: Buffer },
+  uploader: { actor: Actor; revealsCounty: boolean },
 ): Promise<string> {
   if (file.bytes.length > MAX_IMPORT_BYTES) throw errors.bodyTooLarge(MAX_IMPORT_BYTES);
   if (file.bytes.length < 4 || file.bytes.readUInt32LE(0) !== 0x04034b50 || !/\.xlsx$/i.test(file.name)) {
@@ -130,7 +134,8 @@ export async function createImport(
       scope,
       totalRows: lastRow !== null ? Math.max(0, lastRow - 1) : null,
     });
-    await enqueue(tx, IMPORT_VALIDATE, { importId: id } satisfies ValidatePayload, {
+    const payload: ValidatePayload = { importId: id, ...uploader };
+    await enqueue(tx, IMPORT_VALIDATE, payload, {
       key: `import:${id}:validate`,
     });
   });
@@ -146,12 +151,18 @@ export async function createImport(
  * `failed` with its reason and this returns. Any other error is thrown with the import left `validating`, for the job
  * to retry; when its attempts run out the job's `onDead` fails the import (`failValidation`).
  */
-export async function validateImport({ db, keys }: Deps, id: string, lease: Lease = {}): Promise<void> {
+export async function validateImport(
+  { db, keys }: Deps,
+  id: string,
+  lease: Lease = {},
+  uploader: Omit<ValidatePayload, 'importId'> = {},
+): Promise<void> {
   const [job] = await db
     .select({
       status: registryImports.status,
       fileEnc: registryImports.fileEnc,
       scope: registryImports.scope,
+      createdBy: registryImports.createdBy,
     })
     .from(registryImports)
     .where(eq(registryImports.id, id));
@@ -167,7 +178,21 @@ export async function validateImport({ db, keys }: Deps, id: string, lease: Leas
     const newKeys = new Set<string>();
     await forget();
     let seq = 0;
-    for await (const batch of checkedBatches(db, keys, job.scope, file, deadline)) {
+    const actor: Actor = uploader.actor ?? {
+      userId: job.createdBy,
+      name: null,
+      role: null,
+      requestId: `import:${id}`,
+      ip: null,
+      userAgent: null,
+    };
+    const territoryCode = job.scope.all ? null : job.scope.codes.length === 1 ? job.scope.codes[0]! : null;
+    const cards: RegisteredCards = {
+      revealsCounty: uploader.revealsCounty === true,
+      refuse: (idCard) => auditImportIdCardRefusal(db, actor, idCard, id, territoryCode),
+      atLimit: await idCardRefusalsAtLimit(db, job.createdBy),
+    };
+    for await (const batch of checkedBatches(db, keys, job.scope, file, deadline, cards)) {
       const bad = batch.filter((r) => r.found.length > 0);
       const good = batch.filter((r) => r.found.length === 0);
       for (const row of good) {

@@ -1,14 +1,17 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportThroughJob } from '../../../../tests/support/exports.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { insertAccount } from '../accounts/accounts.factories.ts';
 import { makeIdCard } from './id-card.ts';
+import { importColumns } from './registry-import.schemas.ts';
 import { ageInYears, ageOn } from './registry.common.ts';
 import { insertHousehold } from './registry.factories.ts';
 import { residents } from './registry.tables.ts';
 import { readSheetRows } from './xlsx-reader.ts';
+import { XLSX_TYPE } from './xlsx.ts';
 import { territories } from '../territory/territory.tables.ts';
 
 // Attacks on the masked registry by callers holding demo roles: the order of a list must not give away birth dates
@@ -232,5 +235,106 @@ describe('an ID-card number already registered', () => {
     }
     const created = await t.db.select().from(residents).where(eq(residents.name, '攻证新'));
     expect(created).toEqual([]);
+  });
+});
+
+describe('an import naming ID cards already registered', () => {
+  type Row = Partial<Record<(typeof importColumns)[number]['header'], string | number>>;
+  type ImportError = { row: number; column: string; code: string; message: { zh: string; en: string } };
+
+  async function validated(cookie: string, rows: Row[]) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('居民信息');
+    const headers = importColumns.map((c) => c.header);
+    sheet.addRow(headers);
+    for (const row of rows) sheet.addRow(headers.map((h) => row[h] ?? null));
+    const form = new FormData();
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    form.append('file', new File([bytes], 'residents.xlsx', { type: XLSX_TYPE }));
+    const uploaded = await t.app.request('/api/v1/registry/imports', {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
+    expect(uploaded.status).toBe(202);
+    const id = ((await uploaded.json()) as { data: { id: string } }).data.id;
+    for (let i = 0; i < 400; i++) {
+      const got = await t.request('GET', `/api/v1/registry/imports/${id}?pageSize=100`, { cookie });
+      if (got.json.data.status !== 'validating') {
+        return got.json.data as { id: string; errors: ImportError[] };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('import did not settle');
+  }
+
+  it('say "already registered" only inside the importer’s scope; outside it, a refusal audited and limited like registering one', async () => {
+    const secretary = await t.login('secretary');
+    const secretaryId = (await t.request('GET', '/api/v1/me', { cookie: secretary })).json.data.id as string;
+    const [home] = (await t.request('GET', '/api/v1/buildings?pageSize=1', { cookie: secretary })).json
+      .data as {
+      id: string;
+      code: string;
+    }[];
+    const { members: ours } = await insertHousehold(t.db, testKeys, {
+      buildingId: home!.id,
+      members: [{ name: '攻导己' }],
+    });
+    const streets = nodes.filter((n) => n.level === 'street');
+    const otherGrid = nodes.find((n) => n.level === 'grid' && n.code.startsWith(streets[1]!.code))!;
+    const { members: theirs } = await insertHousehold(t.db, testKeys, {
+      grid: otherGrid,
+      members: ['甲', '乙', '丙', '丁', '戊', '己'].map((n) => ({ name: `攻导他${n}` })),
+    });
+    let room = 0;
+    const row = (idCard: string): Row => ({
+      楼栋编码: home!.code,
+      单元: 1,
+      房号: `G${++room}`,
+      户类型: '常住户',
+      姓名: '攻导新',
+      身份证号: idCard,
+      与户主关系: '户主',
+    });
+    const refusals = () =>
+      t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'resident.id_card_taken'), eq(auditLog.actorId, secretaryId)));
+
+    const first = await validated(secretary, [row(ours[0]!.idCard!), row(theirs[0]!.idCard!)]);
+    expect(first.errors.map((e) => [e.row, e.code])).toEqual([
+      [2, 'duplicate_registered'],
+      [3, 'id_card_refused'],
+    ]);
+    expect(first.errors[1]!.message.zh).toBe('无法在此登记：请联系上级核实');
+    expect((await refusals()).map((r) => r.changes)).toEqual([
+      { idCard: `${'*'.repeat(14)}${theirs[0]!.idCard!.slice(-4)}` },
+    ]);
+
+    // Four more reach the limit; past it a registered card and a free one read the same.
+    const free = makeIdCard('110105', new Date(Date.UTC(1981, 2, 3)), 555);
+    const cards = [...theirs.slice(1).map((m) => m.idCard!), free];
+    const second = await validated(secretary, cards.map(row));
+    expect(second.errors.map((e) => [e.row, e.code])).toEqual(
+      cards.map((_, i) => [i + 2, 'id_card_refused']),
+    );
+    expect(new Set(second.errors.map((e) => JSON.stringify([e.column, e.message]))).size).toBe(1);
+    expect(await refusals()).toHaveLength(5);
+
+    // The downloadable report reads the same for every row.
+    const report = await t.app.request(`/api/v1/registry/imports/${second.id}/report.xlsx`, {
+      headers: { cookie: secretary },
+    });
+    expect(report.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await report.arrayBuffer());
+    const reasons: string[] = [];
+    book.worksheets[0]!.eachRow((r, n) => {
+      if (n > 1) reasons.push(r.getCell(2).text);
+    });
+    expect(reasons).toHaveLength(cards.length);
+    expect(new Set(reasons).size).toBe(1);
+    expect(reasons[0]).not.toContain('已登记');
   });
 });

@@ -15,7 +15,7 @@ import {
   type DataKeys,
 } from '../../core/auth/personal-data.ts';
 import { registryRowInScope, type Scope } from '../../core/auth/scope.ts';
-import type { Executor } from '../../core/db/client.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { errors, type ErrorDetail } from '../../core/http/errors.ts';
 import { idCardBirthDate, idCardGender, idCardProblem } from './id-card.ts';
@@ -111,14 +111,8 @@ async function idCardTakenBy(
   territoryCode: string | null,
   exceptId?: string,
 ): Promise<boolean> {
-  if (actor.userId) {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
-    const wait = await auditedLimitWait(tx, actor.userId, 'resident.id_card_taken', {
-      windowMs: idCardTakenThrottle.windowMs,
-      count: idCardTakenThrottle.refusals,
-    });
-    if (wait > 0) throw errors.idCardTakenThrottled(wait);
-  }
+  const wait = await idCardRefusalWait(tx, actor);
+  if (wait > 0) throw errors.idCardTakenThrottled(wait);
   const [clash] = await tx
     .select({ id: residents.id })
     .from(residents)
@@ -133,6 +127,50 @@ async function idCardTakenBy(
     changes: { idCard: maskIdCard(idCard) },
   });
   return true;
+}
+
+/** The caller's row locked (their refusals counted one at a time), the wait under the limit of refusals; 0 under it. */
+async function idCardRefusalWait(tx: Executor, actor: Actor): Promise<number> {
+  if (!actor.userId) return 0;
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
+  return auditedLimitWait(tx, actor.userId, 'resident.id_card_taken', {
+    windowMs: idCardTakenThrottle.windowMs,
+    count: idCardTakenThrottle.refusals,
+  });
+}
+
+/**
+ * The import's refusal of a card registered outside the importer's scope (registry-import.rows.ts, RegisteredCards):
+ * audited and counted as a refusal of registering one resident, in a transaction of its own; false, writing nothing,
+ * when the importer is at the limit.
+ */
+export async function auditImportIdCardRefusal(
+  db: Db,
+  actor: Actor,
+  idCard: string,
+  importId: string,
+  territoryCode: string | null,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await idCardRefusalWait(tx, actor)) > 0) return false;
+    await appendAudit(tx, actor, {
+      action: 'resident.id_card_taken',
+      entityType: 'registry_import',
+      entityId: importId,
+      territoryCode,
+      changes: { idCard: maskIdCard(idCard) },
+    });
+    return true;
+  });
+}
+
+/** Whether the caller is at the limit of refusals of registered ID cards (read only). */
+export async function idCardRefusalsAtLimit(db: Executor, userId: string): Promise<boolean> {
+  const wait = await auditedLimitWait(db, userId, 'resident.id_card_taken', {
+    windowMs: idCardTakenThrottle.windowMs,
+    count: idCardTakenThrottle.refusals,
+  });
+  return wait > 0;
 }
 
 async function recordHistory(

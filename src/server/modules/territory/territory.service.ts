@@ -8,6 +8,7 @@ import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts
 import { containsPattern, escapeLike, startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
 import { territoryErrors } from './territory.errors.ts';
+import { boundaryWithin } from './territory.geometry.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
 import {
   territories,
@@ -252,6 +253,12 @@ export async function createTerritory(
         },
       ]);
     }
+    if (input.boundary && parent.boundary) {
+      await lockNode(tx, parent.id);
+      if (!boundaryWithin(input.boundary, parent.boundary)) {
+        throw territoryErrors.boundaryOutsideParent(parent.name);
+      }
+    }
     const code = parent.code + String(sequence).padStart(CODE_DIGITS[level], '0');
     const [clash] = await tx
       .select({ id: territories.id })
@@ -309,6 +316,7 @@ export async function updateTerritory(
     };
     const changes = changedFields({ name: row.name, boundary: row.boundary }, next);
     if (Object.keys(changes).length === 0) return;
+    if (changes.boundary && next.boundary) await checkBoundaryFits(tx, row, next.boundary);
     await tx
       .update(territories)
       .set({ ...next, updatedAt: new Date() })
@@ -324,6 +332,50 @@ export async function updateTerritory(
       changes,
     });
   });
+}
+
+/**
+ * A node's new boundary lies inside its parent's (when the parent has one) and holds each child's that has one, up to
+ * the tolerance of boundaryWithin (shared edges a few metres apart); otherwise 400 on `boundary`.
+ */
+async function checkBoundaryFits(tx: Executor, row: Row, boundary: GeoJsonGeometry) {
+  await lockNode(tx, row.id);
+  if (row.parentId) {
+    const [parent] = await tx
+      .select({ name: territories.name, boundary: territories.boundary })
+      .from(territories)
+      .where(eq(territories.id, row.parentId))
+      .limit(1)
+      .for('update');
+    if (parent?.boundary && !boundaryWithin(boundary, parent.boundary)) {
+      throw territoryErrors.boundaryOutsideParent(parent.name);
+    }
+  }
+  const children = await tx
+    .select({ name: territories.name, boundary: territories.boundary })
+    .from(territories)
+    .where(
+      and(
+        eq(territories.parentId, row.id),
+        sql`${territories.boundary} is not null`,
+        // Children ended before today (grids a plan replaced) keep their old shapes and bind nothing.
+        sql`(${territories.endsOn} is null or ${territories.endsOn} >= ${shanghaiDay()})`,
+      ),
+    )
+    .orderBy(asc(territories.code));
+  for (const child of children) {
+    if (!boundaryWithin(child.boundary!, boundary)) {
+      throw territoryErrors.boundaryExcludesChildren(child.name);
+    }
+  }
+}
+
+/**
+ * Locks a node's row to the end of the transaction: a boundary checked against its parent's (or its children's against
+ * it) is checked with the other side locked, so a parent and a child changed at once cannot both pass.
+ */
+async function lockNode(tx: Executor, id: string) {
+  await tx.select({ id: territories.id }).from(territories).where(eq(territories.id, id)).for('update');
 }
 
 /** Territory nodes by id (any scope): used to check the territories named in role assignments. */

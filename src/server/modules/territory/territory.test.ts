@@ -4,9 +4,9 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app.
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { factSheetSchema, territoryMapSchema, type TerritoryMap } from '../registry/places.schemas.ts';
 import { insertTerritoryNode } from './territory.factories.ts';
-import { polygon } from './territory.geometry.ts';
+import { boundaryWithin, boxOf, polygon } from './territory.geometry.ts';
 import { ancestorCodesOf } from './territory.service.ts';
-import { territories, type TerritoryLevel } from './territory.tables.ts';
+import { territories, type GeoJsonGeometry, type TerritoryLevel } from './territory.tables.ts';
 
 type Node = {
   id: string;
@@ -292,8 +292,10 @@ describe('territory map', () => {
   });
 
   it('sends boundaries with six decimals at most, and a changed boundary at once', async () => {
+    // Under a community without a boundary, so the grid's may lie anywhere.
+    const unbounded = await insertTerritoryNode(t.db, { parent: tree[0]!.children[1]!, name: '无边界社区' });
     const grid = await insertTerritoryNode(t.db, {
-      parent: tree[0]!.children[1]!.children[0]!,
+      parent: unbounded,
       name: '边界测试网格',
       boundary: polygon([118.1, 35.8, 118.2, 35.9]),
     });
@@ -425,5 +427,113 @@ describe('territory changes', () => {
     });
     expect(response.status).toBe(400);
     expect(response.json.error.details[0].field).toMatch(/^boundary/);
+  });
+});
+
+describe('boundaries inside their parents', () => {
+  /** The geometry moved `metres` east (at the demo county's latitude). */
+  const shifted = (g: GeoJsonGeometry, metres: number): GeoJsonGeometry => {
+    const dx = metres / (111_320 * Math.cos((35 * Math.PI) / 180));
+    const move = (ring: [number, number][]) => ring.map(([x, y]): [number, number] => [x + dx, y]);
+    return g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: g.coordinates.map(move) }
+      : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(move)) };
+  };
+  const detail = async (id: string) =>
+    (await t.request('GET', `/api/v1/territories/${id}`, { cookie: admin })).json.data as {
+      name: string;
+      boundary: GeoJsonGeometry;
+      children: { id: string }[];
+    };
+  const create = (parentId: string, name: string, boundary: GeoJsonGeometry) =>
+    t.request('POST', '/api/v1/territories', { cookie: admin, body: { parentId, name, boundary } });
+  const named = async (name: string) =>
+    t.db.select({ id: territories.id }).from(territories).where(eq(territories.name, name));
+
+  it('every node of the demo county lies inside its parent', async () => {
+    const rows = await t.db
+      .select({ id: territories.id, parentId: territories.parentId, boundary: territories.boundary })
+      .from(territories);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    let checked = 0;
+    for (const row of rows) {
+      const parent = row.parentId ? byId.get(row.parentId) : undefined;
+      if (!row.boundary || !parent?.boundary) continue;
+      expect(boundaryWithin(row.boundary, parent.boundary), row.id).toBe(true);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('a new node may share its parent’s edges a few metres off, not reach further, nor send a thin spike out', async () => {
+    const community = tree[0]!.children[0]!.children[0]!;
+    const { boundary } = await detail(community.id);
+    const [, , e, n] = boxOf(boundary);
+    // A strip 1 m wide and 300 m long, 100 m east of the community: a tiny area, but far outside.
+    const spike = polygon([e + 0.0011, n - 0.0027, e + 0.0011 + 0.000011, n]);
+    const outside: [string, GeoJsonGeometry][] = [
+      ['越界网格甲', shifted(boundary, 40)],
+      [
+        '越界网格乙',
+        {
+          type: 'MultiPolygon',
+          coordinates: [
+            ...(boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates),
+            spike.coordinates as [number, number][][],
+          ],
+        },
+      ],
+    ];
+    for (const [name, shape] of outside) {
+      const refused = await create(community.id, name, shape);
+      expect(refused.status, name).toBe(400);
+      expect(refused.json.error.code).toBe('BOUNDARY_OUTSIDE_PARENT');
+      expect(refused.json.error.details).toMatchObject([
+        { field: 'boundary', code: 'boundary_outside_parent' },
+      ]);
+      expect(refused.json.error.message).toContain(community.name);
+      expect(await named(name)).toEqual([]);
+    }
+    const ok = await create(community.id, '贴边网格', shifted(boundary, 2));
+    expect(ok.status, ok.text).toBe(201);
+  });
+
+  it('a changed boundary stays inside the parent and keeps every child inside it; refused, nothing changes', async () => {
+    const street = tree[0]!.children[0]!;
+    const community = street.children.find((c) => c.children.length >= 2)!;
+    const before = await detail(community.id);
+    const [first] = before.children;
+    const firstGrid = await detail(first!.id);
+
+    const tooSmall = await t.request('PATCH', `/api/v1/territories/${community.id}`, {
+      cookie: admin,
+      body: { boundary: firstGrid.boundary },
+    });
+    expect(tooSmall.status).toBe(400);
+    expect(tooSmall.json.error.code).toBe('BOUNDARY_EXCLUDES_CHILDREN');
+    expect(tooSmall.json.error.details[0].field).toBe('boundary');
+
+    const tooFar = await t.request('PATCH', `/api/v1/territories/${first!.id}`, {
+      cookie: admin,
+      body: { boundary: shifted(firstGrid.boundary, 5_000) },
+    });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.json.error.code).toBe('BOUNDARY_OUTSIDE_PARENT');
+    expect((await detail(community.id)).boundary).toEqual(before.boundary);
+    expect((await detail(first!.id)).boundary).toEqual(firstGrid.boundary);
+
+    // A few metres off keeps the children (and stays inside the street); no boundary at all binds nothing.
+    const nudged = await t.request('PATCH', `/api/v1/territories/${community.id}`, {
+      cookie: admin,
+      body: { boundary: shifted(before.boundary, 1) },
+    });
+    expect(nudged.status, nudged.text).toBe(200);
+    for (const boundary of [null, before.boundary]) {
+      const reset = await t.request('PATCH', `/api/v1/territories/${community.id}`, {
+        cookie: admin,
+        body: { boundary },
+      });
+      expect(reset.status).toBe(200);
+    }
   });
 });

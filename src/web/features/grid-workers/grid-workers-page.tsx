@@ -22,6 +22,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -123,6 +124,12 @@ function AppointModal({ open, onClose }: { open: boolean; onClose: () => void })
       form.resetFields();
       onClose();
     } catch (error) {
+      // A new person's number already used by another account is shown under the number they typed.
+      const taken =
+        values.mode === 'new' && error instanceof ApiError
+          ? error.details.find((d) => d.field === 'mobile')
+          : undefined;
+      if (taken) form.setFields([{ name: 'mobile', errors: [taken.message] }]);
       void message.error((error as Error).message);
     }
   };
