@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deferredFolder } from '../src/demo/deferred.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { startPlatform, type Platform } from '../src/server/main.ts';
+import { createStartupReport } from '../src/server/startup/report.ts';
 import { TEST_DATA_KEY, TEST_PASSWORD } from './support/constants.ts';
 
 // A first start on PGlite opens the platform on the demo's present and loads its history afterwards (src/demo/
@@ -77,5 +78,22 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('a first demo start on PGlite
     expect(done.dutyTasks).toBeGreaterThan(stopped.dutyTasks);
     expect(done.roundVisits).toBeGreaterThan(0);
     expect(fs.existsSync(deferredFolder(dataDir))).toBe(false);
+
+    // Marked pending with no working copy (a start stopped in the second it takes to make it): the platform opens,
+    // says why the history cannot come and what to do, and does not try.
+    const db = new PGlite(path.join(dataDir, 'pglite'));
+    await db.query(`update demo_deferred set state = 'pending'`);
+    await db.close();
+    let printed = '';
+    const report = createStartupReport(
+      { write: (text: string) => ((printed += text), true) },
+      { live: false },
+    );
+    platform = await startPlatform(config, undefined, { report });
+    await platform.deferred;
+    await platform.close();
+    platform = undefined;
+    expect(printed).toContain("the demo's history cannot be loaded");
+    expect((await counts()).state).toBe('pending');
   }, 240_000);
 });

@@ -262,11 +262,19 @@ async function prepareDatabase(
       database = await openStage(config, report, progress, 'opening the database');
     }
   } else if (config.demo && database.kind === 'pglite') {
-    const { deferredPending } = await import('../demo/deferred.ts');
+    const { deferredFolder, deferredPending } = await import('../demo/deferred.ts');
     const { pgliteClientOf } = await import('./core/db/client.ts');
     if (await deferredPending(pgliteClientOf(database)!)) {
-      report.note("an earlier first start did not finish loading the demo's history: it goes on");
-      feed = deferredFeed(config, ['--deferred-resume']);
+      // The continuation is sealed after the copy is complete: without it there is nothing to go on from (a start
+      // stopped in the second it takes to make them).
+      if (fs.existsSync(path.join(deferredFolder(config.dataDir), 'continuation'))) {
+        report.note("an earlier first start did not finish loading the demo's history: it goes on");
+        feed = deferredFeed(config, ['--deferred-resume']);
+      } else {
+        report.note(
+          "the demo's history cannot be loaded: the first start was stopped before its working copy was made; to seed the demo county again, stop Wuwei and delete the data folder",
+        );
+      }
     }
   }
   logger.debug({ database: database.kind }, 'database ready');
@@ -372,7 +380,11 @@ function deferredFeed(config: Config, args: string[], onMessage?: (message: Seed
                 resolve();
               }
             })
-            .catch(reject);
+            .catch((error: unknown) => {
+              // The child waits for an answer that will not come: stop it; the next start goes on.
+              spawned?.kill('SIGTERM');
+              reject(error instanceof Error ? error : new Error(String(error)));
+            });
         };
         for (const [message, child] of early.splice(0)) take(message, child);
         deliver = take;
