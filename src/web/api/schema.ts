@@ -863,6 +863,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/demo/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the demo county’s history is still loading after a first start */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The demo history’s state */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DemoHistory'];
+          };
+        };
+        /** @description Not signed in or session expired */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/territories/tree': {
     parameters: {
       query?: never;
@@ -13865,6 +13910,16 @@ export interface components {
       link: string | null;
       createdAt: string;
       readAt: string | null;
+    };
+    DemoHistory: {
+      data: {
+        /**
+         * @description none: no demo history to load (not a demo county, or seeded in one go); loading: a first start opened the platform before the demo’s history (duty tasks, rounds, visit logs, contacts) and is loading it; done
+         * @enum {string}
+         */
+        state: 'none' | 'loading' | 'done';
+        rowsImported: number;
+      };
     };
     TerritoryTreeNode: components['schemas']['TerritoryNode'] & {
       children: components['schemas']['TerritoryTreeNode'][];

@@ -29,6 +29,7 @@ import { useLogout } from '../features/auth/api.ts';
 import { ChangePasswordModal } from '../features/auth/change-password-modal.tsx';
 import { allFeatures, assembleMenu, assembleRoutes, groupMenu, visibleMenu } from './assemble.ts';
 import { menuGroups, type MenuEntry } from './define-feature.ts';
+import { DemoHistoryNotice } from './demo-history-notice.tsx';
 import { useI18n, type MessageKey } from './i18n.tsx';
 import type { Me } from './session.ts';
 import { focusOpenDrawer } from '../components/drawer-focus.ts';
@@ -271,6 +272,7 @@ export function AppLayout({ me }: { me: Me }) {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="ww-content" id={MAIN_ID} tabIndex={-1}>
+          <DemoHistoryNotice />
           <Breadcrumbs me={me} />
           {/* Until a forced password change is done the API refuses everything else, so no page asks it. */}
           {me.mustChangePassword ? null : <Outlet />}

@@ -4,6 +4,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { coreGrants, corePermissions } from '../auth/roles.ts';
 import { createRouter } from '../http/openapi.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { demoRoutes } from '../demo/demo.routes.ts';
 import { preferencesRoutes } from '../preferences/preferences.routes.ts';
 import { settingsRoutes } from '../settings/settings.routes.ts';
 import { settingNames } from '../settings/settings.ts';
@@ -47,7 +48,8 @@ export const coreModule = defineModule({
       .route('/', auditRoutes(deps))
       .route('/', settingsRoutes(deps))
       .route('/', preferencesRoutes(deps))
-      .route('/', notificationsRoutes(deps)),
+      .route('/', notificationsRoutes(deps))
+      .route('/', demoRoutes(deps)),
   permissions: corePermissions,
   grants: coreGrants,
   audit: {

@@ -35,6 +35,9 @@ export const enUS: Record<SharedMessageKey, string> = {
   'menuGroup.system': 'Administration',
   'layout.skipToMain': 'Skip to main content',
   'layout.breadcrumbs': 'You are here',
+  'demoHistory.loading': 'The demo county’s history is loading in the background',
+  'demoHistory.progress':
+    'Duty tasks, door-knocking rounds, visit logs and contact households fill in shortly ({rows} rows so far); pages refresh by themselves, and everything else works now.',
 
   'notifications.title': 'Notifications',
   'notifications.unread': '{count} unread notifications',

@@ -37,6 +37,9 @@ export const zhCN = {
   'menuGroup.system': '系统管理',
   'layout.skipToMain': '跳到主要内容',
   'layout.breadcrumbs': '当前位置',
+  'demoHistory.loading': '演示县的历史数据正在后台载入',
+  'demoHistory.progress':
+    '值班任务、入户走访、走访日志和联系户稍后完整（已载入 {rows} 条），各页面会自动刷新；现在即可使用其他功能。',
 
   'notifications.title': '消息',
   'notifications.unread': '{count} 条未读消息',
