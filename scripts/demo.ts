@@ -15,6 +15,7 @@ import {
   loadContinuation,
   saveContinuation,
   type DeferredBatch,
+  type SeedChildMessage,
 } from '../src/demo/deferred.ts';
 import {
   isEmpty,
@@ -46,13 +47,7 @@ const config = loadConfig({
 });
 
 /** The server's seeding child sends its steps to the server; run by hand, they are lines on stderr. */
-type Message =
-  | { type: 'database-ready'; ms: number }
-  | { type: 'seed-step'; step: SeedStep }
-  | { type: 'present-ready' }
-  | { type: 'deferred-batch'; batch: DeferredBatch }
-  | { type: 'deferred-end'; batches: number; rows: number };
-const send = process.send ? (message: Message) => process.send!(message) : null;
+const send = process.send ? (message: SeedChildMessage) => process.send!(message) : null;
 const report = send ? null : createStartupReport(process.stderr, { live: process.stderr.isTTY === true });
 
 if ((values.split || values['deferred-resume']) && (!send || config.databaseUrl)) {

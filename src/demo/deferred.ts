@@ -20,7 +20,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { decryptBytes, encryptBytes, type DataKeys } from '../server/core/auth/personal-data.ts';
-import type { DemoContinuation } from './seed.ts';
+import type { DemoContinuation, SeedStep } from './seed.ts';
 
 /** Tables that are not data: version counters (bumped by the server's triggers as it imports), the mark itself. */
 const NOT_IMPORTED = new Set(['data_versions', 'grid_versions', 'demo_deferred']);
@@ -30,6 +30,18 @@ export const BATCH_BYTES = 1024 * 1024;
 
 /** One batch of one table's rows in COPY's text format (one row a line), numbered from 0 across the whole import. */
 export type DeferredBatch = { index: number; table: string; columns: string[]; text: string; rows: number };
+
+/**
+ * What the seeding child (scripts/demo.ts) sends the server over IPC: its steps, then on a first PGlite start the
+ * present ready, each batch of the deferred rows and their end. The server answers `deferred-ack` with each batch's
+ * index, and with -1 once all is in.
+ */
+export type SeedChildMessage =
+  | { type: 'database-ready'; ms: number }
+  | { type: 'seed-step'; step: SeedStep }
+  | { type: 'present-ready' }
+  | { type: 'deferred-batch'; batch: DeferredBatch }
+  | { type: 'deferred-end'; batches: number; rows: number };
 
 /** Where the seeding child keeps the copy of the database and the seed's continuation: `<dataDir>/demo-deferred`. */
 export function deferredFolder(dataDir: string): string {

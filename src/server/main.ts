@@ -7,8 +7,7 @@ import v8 from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import type { DeferredBatch } from '../demo/deferred.ts';
-import type { SeedStep } from '../demo/seed.ts';
+import type { SeedChildMessage } from '../demo/deferred.ts';
 import { loadConfig, type Config } from './config.ts';
 import type { Database } from './core/db/client.ts';
 import { preparingApp, type PreparingState, type PreparingStep } from './startup/preparing.ts';
@@ -299,14 +298,6 @@ async function openStage(
   return database;
 }
 
-/** What the seeding child (scripts/demo.ts) sends over IPC. */
-type SeedMessage =
-  | { type: 'database-ready'; ms: number }
-  | { type: 'seed-step'; step: SeedStep }
-  | { type: 'present-ready' }
-  | { type: 'deferred-batch'; batch: DeferredBatch }
-  | { type: 'deferred-end'; batches: number; rows: number };
-
 /**
  * The demo's deferred data on its way from a seeding child (src/demo/deferred.ts): batches the child sends are
  * imported one at a time once `start` is called (each acknowledged, so the child sends the next), the modules it
@@ -314,9 +305,9 @@ type SeedMessage =
  */
 type DeferredFeed = { start(database: Database, logger: Logger): Promise<void>; stop(): void };
 
-function deferredFeed(config: Config, args: string[], onMessage?: (message: SeedMessage) => void) {
-  let deliver: ((message: SeedMessage, child: ChildProcess) => void) | null = null;
-  const early: [SeedMessage, ChildProcess][] = [];
+function deferredFeed(config: Config, args: string[], onMessage?: (message: SeedChildMessage) => void) {
+  let deliver: ((message: SeedChildMessage, child: ChildProcess) => void) | null = null;
+  const early: [SeedChildMessage, ChildProcess][] = [];
   let spawned: ChildProcess | undefined;
   // A split seed's steps are the feed's once the present is in; a resumed one's from the start.
   let forwarding = args.includes('--deferred-resume');
@@ -353,7 +344,7 @@ function deferredFeed(config: Config, args: string[], onMessage?: (message: Seed
       let inserted = 0;
       let queue = Promise.resolve();
       const ended = new Promise<void>((resolve, reject) => {
-        const take = (message: SeedMessage, child: ChildProcess) => {
+        const take = (message: SeedChildMessage, child: ChildProcess) => {
           queue = queue
             .then(async () => {
               if (stopped) return;
@@ -420,7 +411,7 @@ async function seedInChildProcess(
   let residents = 0;
   let presentReady: () => void = () => {};
   const present = new Promise<void>((resolve) => (presentReady = resolve));
-  const onMessage = (message: SeedMessage) => {
+  const onMessage = (message: SeedChildMessage) => {
     if (message.type === 'database-ready') {
       creating.done(config.databaseUrl ? 'PostgreSQL' : 'PGlite');
       database.done();
@@ -476,7 +467,7 @@ function runChild(
   command: string,
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd: string; nice?: number },
-  onMessage?: (message: SeedMessage, child: ChildProcess) => void,
+  onMessage?: (message: SeedChildMessage, child: ChildProcess) => void,
 ): Promise<string> {
   const { nice, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
@@ -495,7 +486,7 @@ function runChild(
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    if (onMessage) child.on('message', (message) => onMessage(message as SeedMessage, child));
+    if (onMessage) child.on('message', (message) => onMessage(message as SeedChildMessage, child));
     child.on('error', (error) => {
       children.delete(child);
       reject(error);
