@@ -79,6 +79,14 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('a first demo start on PGlite
     expect(done.roundVisits).toBeGreaterThan(0);
     expect(fs.existsSync(deferredFolder(dataDir))).toBe(false);
 
+    // All in, but a working copy left behind (a stop between the last import and its removal): removed at start.
+    fs.mkdirSync(path.join(deferredFolder(dataDir), 'pglite'), { recursive: true });
+    platform = await startPlatform(config);
+    await platform.deferred;
+    await platform.close();
+    platform = undefined;
+    expect(fs.existsSync(deferredFolder(dataDir))).toBe(false);
+
     // Marked pending with no working copy (a start stopped in the second it takes to make it): the platform opens,
     // says why the history cannot come and what to do, and does not try.
     const db = new PGlite(path.join(dataDir, 'pglite'));

@@ -274,6 +274,9 @@ async function prepareDatabase(
           "the demo's history cannot be loaded: the first start was stopped before its working copy was made; to seed the demo county again, stop Wuwei and delete the data folder",
         );
       }
+    } else {
+      // All in, but stopped before the working copy (as large as the database) was removed.
+      fs.rmSync(deferredFolder(config.dataDir), { recursive: true, force: true });
     }
   }
   logger.debug({ database: database.kind }, 'database ready');
