@@ -1,8 +1,9 @@
 /**
  * The demo's deferred data on a first start (issue 10; docs/decisions/demo-seed-speed.md): the county's present is
- * seeded and the platform opens on it; the deferred modules (`demo.deferred`: duty tasks, rounds, visit logs) are generated meanwhile in a copy of the database by the seeding child, on the second core,
- * and their rows come over IPC in batches that the server imports, each in a short transaction, so that its one
- * PGlite session is never held for long.
+ * seeded and the platform opens on it; the deferred modules (`demo.deferred`: duty tasks, rounds, visit logs,
+ * contacts) are generated meanwhile in a copy of the database by the seeding child, on the second core, and their
+ * rows come over IPC in batches that the server imports, each in a short transaction, so that its one PGlite session
+ * is never held for long.
  *
  * - Which rows: those the deferred transaction wrote in the copy (`xmin` at or after its transaction id; nothing else
  *   writes there), of every table but the version counters, which the server's own triggers bump as it imports.
@@ -11,8 +12,8 @@
  *   deleted a resident while the data was on its way). A row whose key is there already is one the deferred
  *   transaction rewrote (the contact assignments set party members' central-household flag) and takes its new
  *   values; a resumed import meets rows it already has, the same, and leaves them as they are.
- * - Each batch's transaction counts itself in `demo_deferred.batches_done`; at the end the data is marked `done`. A start
- *   that finds it `pending` runs the child again on the same copy (scripts/demo.ts --deferred-resume), and the
+ * - Each batch's transaction counts itself in `demo_deferred.batches_done`; at the end the data is marked `done`. A
+ *   start that finds it `pending` runs the child again on the same copy (scripts/demo.ts --deferred-resume), and the
  *   batches already imported are skipped.
  */
 import fs from 'node:fs';

@@ -272,7 +272,7 @@ export function AppLayout({ me }: { me: Me }) {
           </Dropdown>
         </Layout.Header>
         <Layout.Content className="ww-content" id={MAIN_ID} tabIndex={-1}>
-          <DemoHistoryNotice />
+          {me.mustChangePassword ? null : <DemoHistoryNotice />}
           <Breadcrumbs me={me} />
           {/* Until a forced password change is done the API refuses everything else, so no page asks it. */}
           {me.mustChangePassword ? null : <Outlet />}
