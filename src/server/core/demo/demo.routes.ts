@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { createRouter, errorResponses, jsonContent, route } from '../http/openapi.ts';
 import type { ModuleDeps } from '../kit/module.ts';
-import { demoDeferred } from './deferred.tables.ts';
+import { demoHistoryState } from './demo-history.ts';
 
 const demoHistoryAnswer = z
   .object({
@@ -29,13 +29,6 @@ export function demoRoutes(deps: ModuleDeps) {
         ...errorResponses(401),
       },
     }),
-    async (c) => {
-      const [row] = await deps.db
-        .select({ state: demoDeferred.state, rowsImported: demoDeferred.rowsImported })
-        .from(demoDeferred)
-        .limit(1);
-      const state = !row ? 'none' : row.state === 'done' ? 'done' : 'loading';
-      return c.json({ data: { state, rowsImported: row?.rowsImported ?? 0 } } as const, 200);
-    },
+    async (c) => c.json({ data: await demoHistoryState(deps.db) }, 200),
   );
 }
