@@ -16220,10 +16220,10 @@ export interface components {
       /** @description Most households a grid within the tolerance may hold */
       hi: number;
       /**
-       * @description The proof: totals (the households do not fit the grids), tooLarge (one building holds more than hi), noGroup (no connected group of buildings containing the building holds lo–hi), packing (the buildings cannot be split into the grids at all)
+       * @description The proof: totals (the households do not fit the grids), tooLarge (one building holds more than hi), noGroup (no connected group of buildings containing the building holds lo–hi), packing (the buildings cannot be split into the grids at all), connected (they can, but not into grids of connected buildings)
        * @enum {string}
        */
-      kind: 'totals' | 'tooLarge' | 'noGroup' | 'packing';
+      kind: 'totals' | 'tooLarge' | 'noGroup' | 'packing' | 'connected';
       buildingName: string | null;
       buildingHouseholds: number | null;
     };

@@ -118,9 +118,9 @@ const balanceLimitRow = z
     grids: z.number().int(),
     lo: z.number().int().openapi({ description: 'Fewest households a grid within the tolerance may hold' }),
     hi: z.number().int().openapi({ description: 'Most households a grid within the tolerance may hold' }),
-    kind: z.enum(['totals', 'tooLarge', 'noGroup', 'packing']).openapi({
+    kind: z.enum(['totals', 'tooLarge', 'noGroup', 'packing', 'connected']).openapi({
       description:
-        'The proof: totals (the households do not fit the grids), tooLarge (one building holds more than hi), noGroup (no connected group of buildings containing the building holds lo–hi), packing (the buildings cannot be split into the grids at all)',
+        'The proof: totals (the households do not fit the grids), tooLarge (one building holds more than hi), noGroup (no connected group of buildings containing the building holds lo–hi), packing (the buildings cannot be split into the grids at all), connected (they can, but not into grids of connected buildings)',
     }),
     buildingName: z.string().nullable(),
     buildingHouseholds: z.number().int().nullable(),

@@ -133,7 +133,7 @@ describe('planning from the registry', () => {
         lo,
         hi,
       });
-      expect(['totals', 'tooLarge', 'noGroup', 'packing']).toContain(limit.kind);
+      expect(['totals', 'tooLarge', 'noGroup', 'packing', 'connected']).toContain(limit.kind);
       if (limit.kind === 'tooLarge' || limit.kind === 'noGroup') expect(names).toContain(limit.buildingName);
     }
     // The proof stands through a manual move (the number of grids is the same) and is stored with the proposal.

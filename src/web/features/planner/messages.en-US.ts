@@ -59,6 +59,8 @@ export default {
     'no group of neighbouring buildings containing {building} ({bh} households) holds {lo}–{hi}; change the number of grids or check the barrier lines nearby',
   'planner.limits.packing':
     'the buildings’ households cannot be split into {grids} grids of {lo}–{hi} in any way; change the number of grids',
+  'planner.limits.connected':
+    'the buildings cannot be split into {grids} grids of connected buildings holding {lo}–{hi} households each; change the number of grids or check the barrier lines nearby',
   'planner.timedOut': 'The planner reached its time limit: this is the best layout found by then',
   'planner.appliedAt': 'Applied at {time}: the grids now follow this proposal',
   'planner.backToList': 'Back to the proposals',

@@ -59,6 +59,8 @@ export const messages = defineMessages({
     'planner.limits.noGroup':
       '{building}（{bh} 户）与相邻楼栋无论怎样组合都凑不成 {lo}–{hi} 户，可调整网格数或检查附近的阻隔线',
     'planner.limits.packing': '各楼栋的户数无论怎样分组都分不成 {grids} 个 {lo}–{hi} 户的网格，请调整网格数',
+    'planner.limits.connected':
+      '各楼栋无论怎样划分，都分不成 {grids} 个楼栋相连、各 {lo}–{hi} 户的网格，可调整网格数或检查附近的阻隔线',
     'planner.timedOut': '规划达到时间上限，展示的是到时为止找到的最好方案',
     'planner.appliedAt': '该方案已于 {time} 应用，网格已按方案调整',
     'planner.backToList': '返回方案列表',

@@ -125,7 +125,7 @@ function pickBuilding(
 }
 
 /** Moves each listed building to its label (recording the reason); returns the undo list. */
-function relabel(s: ComponentState, members: number[], labels: Int32Array, reason?: MoveReason) {
+export function relabel(s: ComponentState, members: number[], labels: Int32Array, reason?: MoveReason) {
   const undo: Array<[number, number, MoveReason | null]> = [];
   members.forEach((i, k) => {
     const to = labels[k]!;
@@ -136,7 +136,7 @@ function relabel(s: ComponentState, members: number[], labels: Int32Array, reaso
   return undo;
 }
 
-function undoAll(s: ComponentState, undo: Array<[number, number, MoveReason | null]>): void {
+export function undoAll(s: ComponentState, undo: Array<[number, number, MoveReason | null]>): void {
   for (let t = undo.length - 1; t >= 0; t--) {
     const [i, from, reason] = undo[t]!;
     applyMove(s, i, from);

@@ -186,6 +186,39 @@ describe('the feasibility of a community', () => {
     expect(outside.every((g) => g.infeasible !== null)).toBe(true);
   });
 
+  it('proves it where every building has a group and the counts pack, but no layout of connected grids exists', () => {
+    // A building of 10 households in the middle, linked to four around it (70, 75, 70, 75); short barriers cut the
+    // links between neighbours around. Two grids of 135–165: the counts pack ({70, 75} and {70, 75, 10}) and
+    // each building has a group (e.g. 70 + 10 + 75), but the outer buildings meet only through the middle, so
+    // the grid without it would be one outer building of 70–75 (checks 1–3 all pass).
+    const at = (angle: number, r: number): [number, number] => [
+      r * Math.cos((angle * Math.PI) / 180),
+      r * Math.sin((angle * Math.PI) / 180),
+    ];
+    const outer = [70, 75, 70, 75].map((households, q) => {
+      const [x, y] = at(90 * q, 30);
+      return building(`o${q}`, x, y, households);
+    });
+    const buildings = [building('m', 0, 0, 10), ...outer];
+    const cut = buildGraph(
+      buildings,
+      [45, 135, 225, 315].map((angle) => [at(angle, 15), at(angle, 27)]),
+    );
+    expect(cut.edgeU.length).toBe(4);
+    const [verdict] = balanceFeasibility(cut, { gridsPerCommunity: new Map([['A', 2]]) });
+    expect(verdict).toMatchObject({
+      grids: 2,
+      lo: 135,
+      hi: 165,
+      undecided: false,
+      why: { kind: 'connected' },
+    });
+    expect(verdict!.infeasible).toMatch(/cannot be split into 2 connected groups of 135–165/);
+    // Without the barriers neighbours around touch, and {70, 75} + {10, 70, 75} is a layout.
+    const open = balanceFeasibility(buildGraph(buildings, []), { gridsPerCommunity: new Map([['A', 2]]) });
+    expect(open[0]).toMatchObject({ infeasible: null, undecided: false });
+  });
+
   it('proves the totals and a too large building, and finds a feasible community feasible', () => {
     const square = [
       building('a', 0, 0, 100),

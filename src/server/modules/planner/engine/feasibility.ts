@@ -1,3 +1,4 @@
+import { connectedPartition, localGraph } from './exact.ts';
 import { connectedGroup, type BuildingGraph } from './graph.ts';
 import { apportion, DEFAULT_TARGET, DEFAULT_TOLERANCE } from './partition.ts';
 
@@ -14,6 +15,10 @@ import { apportion, DEFAULT_TARGET, DEFAULT_TOLERANCE } from './partition.ts';
  *    excluded from that branch); where buildings are large (towers of 100–300 households) there are few.
  * 3. **Bin packing (contiguity ignored):** the buildings' household counts must split into k groups of L–U each;
  *    a depth-first search over the buildings, largest first, with equal-load groups tried once.
+ * 4. **The layout itself** (exact.ts): k connected groups of L–U households covering the component, searched
+ *    exhaustively where grids are small in buildings (at most 12 per grid on average: towers, mid-rise), which is
+ *    where checks 1–3 can pass and yet no layout exists (e.g. two towers that only fit with each other). Running
+ *    out of its budget proves nothing and leaves the verdict as checks 1–3 gave it; a layout found settles it.
  *
  * Searches stop after a budget of steps; a component none of whose checks proved it infeasible, and one of whose
  * searches ran out, is `undecided` (the planner should still reach it, but nothing is proven either way).
@@ -39,17 +44,17 @@ export type ComponentFeasibility = {
 /**
  * Which check proved it: `totals` (the households do not fit k grids of lo–hi), `tooLarge` (one building holds more
  * than hi), `noGroup` (no connected group of buildings containing this one holds lo–hi), `packing` (the buildings'
- * households cannot be split into k groups of lo–hi at all).
+ * households cannot be split into k groups of lo–hi at all), `connected` (they can, but not into connected ones).
  */
 export type InfeasibleWhy =
-  | { kind: 'totals' | 'packing' }
+  | { kind: 'totals' | 'packing' | 'connected' }
   | { kind: 'tooLarge' | 'noGroup'; buildingId: string; buildingHouseholds: number };
 
 export type FeasibilityOptions = {
   gridsPerCommunity?: ReadonlyMap<string, number>;
   target?: { households?: number; tolerance?: number };
-  /** Search steps per building (check 2) and per component (check 3); default 20,000 and 200,000. */
-  budget?: { group?: number; packing?: number };
+  /** Search steps per building (check 2) and per component (checks 3 and 4); default 20,000, 200,000, 100,000. */
+  budget?: { group?: number; packing?: number; layout?: number };
 };
 
 export { connectedGroup };
@@ -63,6 +68,7 @@ export function balanceFeasibility(
   const tolerance = options.target?.tolerance ?? DEFAULT_TOLERANCE;
   const groupBudget = options.budget?.group ?? 20_000;
   const packingBudget = options.budget?.packing ?? 200_000;
+  const layoutBudget = options.budget?.layout ?? 100_000;
   const h = graph.buildings.map((b) => b.households);
   const out: ComponentFeasibility[] = [];
   for (const part of graph.communities) {
@@ -125,7 +131,24 @@ export function balanceFeasibility(
         result.infeasible = `its buildings’ households (${nodes.length} buildings, ${total} households) cannot be split into ${grids} groups of ${lo}–${hi}`;
         result.why = { kind: 'packing' };
         result.undecided = false;
+        return;
       } else if (packed === null) result.undecided = true;
+      if (nodes.length > 12 * grids) return;
+      const layout = connectedPartition(
+        localGraph(graph, nodes),
+        Int32Array.from(nodes, (i) => h[i]!),
+        grids,
+        lo,
+        hi,
+        {
+          budget: layoutBudget,
+        },
+      );
+      if (layout === false) {
+        result.infeasible = `its buildings (${nodes.length} buildings, ${total} households) cannot be split into ${grids} connected groups of ${lo}–${hi}`;
+        result.why = { kind: 'connected' };
+        result.undecided = false;
+      } else if (layout) result.undecided = false;
     });
   }
   return out;

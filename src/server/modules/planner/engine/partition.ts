@@ -5,6 +5,8 @@ import { buildGraph, type BuildingGraph } from './graph.ts';
 import { initialLayout } from './grow.ts';
 import { maximumMatching } from './measures.ts';
 import { balanceChains, recombinePass } from './balance.ts';
+import { polishExactly, repairOutside } from './repair.ts';
+import { connectedPartition } from './exact.ts';
 import {
   anneal,
   componentState,
@@ -161,11 +163,18 @@ export function planOnGraph(graph: BuildingGraph, geometry: Geometry, options: P
         // Long enough for the hard balance term to reach grids a few households over (e.g. among towers).
         anneal(state, random, clock, 100 * state.n, 0.2);
         improve(state, random, clock);
+        repairIfOutside(state, random, clock, { iterations: 100 * state.n, startFactor: 0.2 });
         if (outsideTolerance(state)) redrawMatched(state, xs, ys, random, clock);
       } else {
         initialLayout(state, kc, xs, ys, random);
         improve(state, random, clock);
         anneal(state, random, clock, 600 * state.n);
+        improve(state, random, clock);
+        repairIfOutside(state, random, clock, { iterations: 300 * state.n, startFactor: 0.5 });
+        // Last, small neighbourhoods (towers, mid-rise) redrawn as well as can be, no grid let out of the
+        // tolerance: +0.004 mean Polsby–Popper on the town (scale 1), for about a second.
+        state.outsideStep = OUTSIDE_STEP;
+        polishExactly(state, random, clock, { budget: 3_000, maxBuildings: 60 });
         improve(state, random, clock);
       }
       timedOut ||= clock.timedOut;
@@ -214,6 +223,106 @@ function improve(state: ComponentState, random: Random, clock: SearchClock): voi
     balanceChains(state, clock, 5);
     if (totalCost(state) > before - 1e-6) return;
   }
+}
+
+/**
+ * Grids left outside the tolerance are drawn anew with their neighbours (repair.ts) and refined again; when some
+ * still are, the exact search (exact.ts) looks for a layout with every grid within it, near this one, and that
+ * layout, refined, is kept when it leaves fewer grids outside.
+ */
+/** The cost of a grid outside the tolerance once the repair starts (refine.ts, ComponentState.outsideStep). */
+const OUTSIDE_STEP = 1000;
+
+/**
+ * Grids left outside the tolerance: from here on none may be let out again (the outside step). Each is drawn anew
+ * with its neighbours (repair.ts); where some still are, the exact search (exact.ts) lists layouts with every
+ * grid within the tolerance, near this one first, and the cheapest of those it meets within its budget is taken;
+ * the redrawn grids are then polished (annealing, small neighbourhoods redrawn exactly).
+ */
+function repairIfOutside(
+  state: ComponentState,
+  random: Random,
+  clock: SearchClock,
+  polish: { iterations: number; startFactor: number },
+): void {
+  if (!outsideTolerance(state)) return;
+  state.outsideStep = OUTSIDE_STEP;
+  const before = countOutside(state);
+  repairOutside(state, random, clock);
+  // (Where grids hold many small buildings, the local search meets the tolerance and the exact search would not.)
+  const small = state.n <= 12 * state.k;
+  if (small && outsideTolerance(state) && !clock.timedOut && !state.pinned.includes(1)) {
+    const current = state.grid.slice();
+    const reasons = state.reason.slice();
+    let best: Int32Array | null = null;
+    let bestCost = Infinity;
+    const score = (witness: Int32Array) => {
+      state.grid.set(current);
+      takeWitness(state, witness);
+      const cost = totalCost(state);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = state.grid.slice();
+      }
+      return false;
+    };
+    // In plain order first, briefly (where no such layout exists, that is soon proven), then reworking around
+    // the grids outside first (backtracking undoes the latest groups first), the heaviest buildings first, near
+    // this layout, and plain again, longer: each order finds layouts quickly on some communities and not on
+    // others (the town's C14 needs 50,000 steps heaviest first and over 5 million in plain order; C22 the other
+    // way round). The first that finds some ends the search.
+    const focus = outsideBuildings(state);
+    for (const [order, budget] of [
+      [{}, 50_000],
+      [{ hint: current, focus }, 600_000],
+      [{ heaviestFirst: true }, 300_000],
+      [{ hint: current }, 600_000],
+      [{}, 2_500_000],
+    ] as const) {
+      const found = connectedPartition(state, state.h, state.k, state.lo, state.hi, {
+        budget,
+        deadline: clock.deadline,
+        onWitness: score,
+        ...order,
+      });
+      if (found === false || clock.timedOut || (best && budget > 50_000)) break;
+    }
+    state.grid.set(best ?? current);
+    state.reason = reasons;
+    for (let i = 0; i < state.n; i++) if (state.grid[i] !== current[i]) state.reason[i] = 'balance';
+    recompute(state);
+  }
+  if (countOutside(state) < before) {
+    anneal(state, random, clock, polish.iterations, polish.startFactor);
+    polishExactly(state, random, clock, { budget: 20_000, maxBuildings: Infinity });
+  }
+  improve(state, random, clock);
+}
+
+/** Takes the exact search's layout, its groups given the grids they share most households with. */
+function takeWitness(state: ComponentState, witness: Int32Array): void {
+  const k = state.k;
+  const overlap = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let i = 0; i < state.n; i++) {
+    overlap[witness[i]!]![state.grid[i]!]! += state.h[i]! + 1e-6;
+    if (state.original[i]! >= 0) overlap[witness[i]!]![state.original[i]!]! += 2 * state.h[i]!;
+  }
+  const label = maximumMatching(overlap);
+  for (let i = 0; i < state.n; i++) state.grid[i] = label[witness[i]!]!;
+  recompute(state);
+}
+
+/** The buildings of the grids outside the tolerance. */
+function outsideBuildings(s: ComponentState): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.n; i++) if (s.load[s.grid[i]!]! < s.lo || s.load[s.grid[i]!]! > s.hi) out.push(i);
+  return out;
+}
+
+function countOutside(s: ComponentState): number {
+  let count = 0;
+  for (let g = 0; g < s.k; g++) if (s.load[g]! < s.lo || s.load[g]! > s.hi) count += 1;
+  return count;
 }
 
 /** Whether some grid is outside the tolerance. */

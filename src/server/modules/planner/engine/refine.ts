@@ -43,6 +43,12 @@ export type ComponentState = {
   rate: number;
   edgeScale: number;
   weights: PlanWeights;
+  /**
+   * A cost per grid outside the tolerance, on top of the hard term per household (0 in the main search, which may
+   * pass a few households over the bounds on its way to better shapes; the repair sets it so that no later step
+   * trades a grid within the tolerance for shape).
+   */
+  outsideStep: number;
 };
 
 /** Builds the state of a component (grids unassigned: grid = −1, capacity for `capacity` grids). */
@@ -115,6 +121,7 @@ export function componentState(
     rate: context.rate,
     edgeScale: Math.max(1, edges / Math.max(1, capacity)),
     weights: context.weights,
+    outsideStep: 0,
   };
 }
 
@@ -148,9 +155,10 @@ export function recompute(s: ComponentState): void {
   }
 }
 
-/** The hard balance term: households outside [lo, hi], per target mean. */
-function excess(s: ComponentState, load: number): number {
-  return Math.max(0, load - s.hi, s.lo - load) / s.mean;
+/** The hard balance term: households outside [lo, hi] per target mean, and the step per grid outside. */
+function hard(s: ComponentState, load: number): number {
+  const excess = Math.max(0, load - s.hi, s.lo - load);
+  return excess > 0 ? (HARD * excess) / s.mean + s.outsideStep : 0;
 }
 
 /** The cost of one grid with the given totals. */
@@ -163,7 +171,7 @@ export function gridCost(
 ): number {
   const w = s.weights;
   const deviation = (load - s.mean) / s.mean;
-  let cost = HARD * excess(s, load) + w.balance * deviation * deviation;
+  let cost = hard(s, load) + w.balance * deviation * deviation;
   if (w.compactness > 0) cost += (w.compactness * perimeter * perimeter) / (4 * Math.PI * Math.max(area, 1));
   if (w.keyPopulation > 0 && s.rate > 0 && load > 0) {
     const r = ((100 * keyPop) / load - s.rate) / s.rate;
@@ -184,7 +192,7 @@ export function totalCost(s: ComponentState): number {
 /** The balance part of the cost (hard + soft), to tell a balancing move from a shaping one. */
 export function balanceCost(s: ComponentState, load: number): number {
   const deviation = (load - s.mean) / s.mean;
-  return HARD * excess(s, load) + s.weights.balance * deviation * deviation;
+  return hard(s, load) + s.weights.balance * deviation * deviation;
 }
 
 /** Whether grid a stays connected without building i (a search from one of i's neighbours in a). */
