@@ -473,7 +473,18 @@ function componentLevel(graph: BuildingGraph, nodes: readonly number[]): Level {
 /** Set by minimiseCut for the duration of a call (contiguity: false measures the constraint's price). */
 let checkContiguity = true;
 
-type Candidate = { part: Int32Array; cut: number };
+/** A layout of one component: its parts, cut and households outside the bounds (compared first). */
+type Candidate = { part: Int32Array; cut: number; outside: number };
+
+/** Fewer households outside the bounds first, then the lower cut. */
+const better = (a: Candidate, b: Candidate) => a.outside - b.outside || a.cut - b.cut;
+
+function outsideBounds(level: Level, part: Int32Array, k: number, bounds: Bounds): number {
+  const { load } = partsOf(level, part, k);
+  let outside = 0;
+  for (let p = 0; p < k; p++) outside += violation(load[p]!, bounds);
+  return outside;
+}
 
 /** Minimises the edge cut of a layout under the hard constraints (see the type's comment). */
 export function minimiseCut(graph: BuildingGraph, options: CutSearchOptions): CutSearchResult {
@@ -532,11 +543,15 @@ export function minimiseCut(graph: BuildingGraph, options: CutSearchOptions): Cu
         if (!ok || (names !== null && ids.size !== names.length)) continue;
         if (!partitionValid(level, part, ids.size)) continue;
         names ??= [...ids.keys()];
-        population.push({ part, cut: levelCut(level, part) });
+        population.push({
+          part,
+          cut: levelCut(level, part),
+          outside: outsideBounds(level, part, ids.size, bounds),
+        });
       }
       if (names === null || population.length === 0) return; // keeps the first start's grids as they are
       const k = names.length;
-      const first = population.reduce((a, b) => (b.cut < a.cut ? b : a));
+      const first = population.reduce((a, b) => (better(b, a) < 0 ? b : a));
       cutBefore += first.cut;
       if (k < 2) {
         cutAfter += first.cut;
@@ -555,7 +570,7 @@ export function minimiseCut(graph: BuildingGraph, options: CutSearchOptions): Cu
           temperature,
         );
         rounds += 1;
-        return { part: P.part, cut };
+        return { part: P.part, cut, outside: outsideBounds(level, P.part, k, bounds) };
       };
       // Each start improved once, then: the best combined with another (overlay V-cycle) or cycled again.
       for (let i = 0; i < population.length && !clock.timedOut; i++) {
@@ -567,7 +582,7 @@ export function minimiseCut(graph: BuildingGraph, options: CutSearchOptions): Cu
         round < maxRounds && !clock.timedOut && performance.now() < clock.deadline;
         round++
       ) {
-        population.sort((a, b) => a.cut - b.cut);
+        population.sort(better);
         const best = population[0]!;
         let next: Candidate;
         if (population.length > 1 && random.next() < 0.5) {
@@ -577,13 +592,13 @@ export function minimiseCut(graph: BuildingGraph, options: CutSearchOptions): Cu
           next = improve(best, label);
         } else next = improve(population[Math.floor(random.next() * population.length)]!, null);
         const worst = population[population.length - 1]!;
-        if (next.cut < worst.cut && !population.some((p) => p.cut === next.cut)) {
+        if (better(next, worst) < 0 && !population.some((p) => better(p, next) === 0)) {
           population[population.length - 1] = next;
         }
         if (budget <= 0) break;
       }
       timedOut ||= clock.timedOut;
-      const best = population.reduce((a, b) => (b.cut < a.cut ? b : a));
+      const best = population.reduce((a, b) => (better(b, a) < 0 ? b : a));
       cutAfter += best.cut;
       nodes.forEach((v, i) => layout.set(graph.buildings[v]!.id, names[best.part[i]!]!));
     });
