@@ -184,6 +184,7 @@ function refine(
   t1: number,
 ): number {
   const s = scratch(level.n, P.k);
+  repair(level, P, bounds, random, clock, s);
   let cut = levelCut(level, P.part);
   let best = cut;
   const bestPart = P.part.slice();
@@ -222,6 +223,57 @@ function refine(
     cut = best;
   }
   return greedy(level, P, bounds, random, clock, s, cut);
+}
+
+/**
+ * Moves that bring households back inside the bounds (a start from a layout with grids outside them), whatever
+ * they cost in cut: per node, the move to a neighbouring part that lowers the households outside most (then the
+ * cut), while any does.
+ */
+function repair(level: Level, P: Parts, bounds: Bounds, random: Random, clock: Clock, s: Scratch): void {
+  const order = Int32Array.from({ length: level.n }, (_, i) => i);
+  for (let pass = 0; pass < 50; pass++) {
+    let outside = 0;
+    for (let p = 0; p < P.k; p++) outside += violation(P.load[p]!, bounds);
+    if (outside === 0) return;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random.next() * (i + 1));
+      const x = order[i]!;
+      order[i] = order[j]!;
+      order[j] = x;
+    }
+    let changed = false;
+    for (const v of order) {
+      if (expired(clock)) return;
+      const a = P.part[v]!;
+      if (P.size[a]! <= 1) continue;
+      const w = level.w[v]!;
+      const count = connections(level, P, v, s);
+      let bestB = -1;
+      let bestDrop = 1e-9;
+      let bestGain = Number.NEGATIVE_INFINITY;
+      for (let t = 0; t < count; t++) {
+        const b = s.touched[t]!;
+        if (b === a) continue;
+        const drop =
+          violation(P.load[a]!, bounds) +
+          violation(P.load[b]!, bounds) -
+          violation(P.load[a]! - w, bounds) -
+          violation(P.load[b]! + w, bounds);
+        const gain = s.conn[b]! - s.conn[a]!;
+        if (drop > bestDrop + 1e-9 || (drop > bestDrop - 1e-9 && gain > bestGain)) {
+          bestDrop = drop;
+          bestGain = gain;
+          bestB = b;
+        }
+      }
+      clearConnections(s, count);
+      if (bestB < 0 || !staysConnected(level, P, v, s)) continue;
+      move(level, P, v, bestB);
+      changed = true;
+    }
+    if (!changed) return;
+  }
 }
 
 /** Greedy passes over the nodes in random order: the best improving move of each (ties: half the time). */
@@ -604,4 +656,22 @@ export function minimiseCut(graph: BuildingGraph, options: CutSearchOptions): Cu
     });
   });
   return { layout, cutBefore, cutAfter, edges: graph.edgeU.length, rounds, timedOut };
+}
+
+/** Whether a layout's grids on one component of G are each connected (and assigned); used to vet start layouts. */
+export function componentLayoutValid(
+  graph: BuildingGraph,
+  nodes: readonly number[],
+  layout: Layout,
+): boolean {
+  const ids = new Map<string, number>();
+  const part = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const id = layout.get(graph.buildings[nodes[i]!]!.id);
+    if (id === undefined) return false;
+    let p = ids.get(id);
+    if (p === undefined) ids.set(id, (p = ids.size));
+    part[i] = p;
+  }
+  return partitionValid(componentLevel(graph, nodes), part, ids.size);
 }
