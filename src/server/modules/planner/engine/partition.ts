@@ -173,7 +173,7 @@ export function planOnGraph(graph: BuildingGraph, geometry: Geometry, options: P
         repairIfOutside(state, random, clock, { iterations: 300 * state.n, startFactor: 0.5 });
         // Last, small neighbourhoods (towers, mid-rise) redrawn as well as can be, no grid let out of the
         // tolerance: +0.004 mean Polsby–Popper on the town (scale 1), for about a second.
-        state.outsideStep = OUTSIDE_STEP;
+        if (totalsFit(state)) state.outsideStep = OUTSIDE_STEP;
         polishExactly(state, random, clock, { budget: 3_000, maxBuildings: 60 });
         improve(state, random, clock);
       }
@@ -245,7 +245,8 @@ function repairIfOutside(
   clock: SearchClock,
   polish: { iterations: number; startFactor: number },
 ): void {
-  if (!outsideTolerance(state)) return;
+  // Where the households cannot fit the grids at all, fewer grids outside would only mean some far outside.
+  if (!outsideTolerance(state) || !totalsFit(state)) return;
   state.outsideStep = OUTSIDE_STEP;
   const before = countOutside(state);
   repairOutside(state, random, clock);
@@ -310,6 +311,13 @@ function takeWitness(state: ComponentState, witness: Int32Array): void {
   const label = maximumMatching(overlap);
   for (let i = 0; i < state.n; i++) state.grid[i] = label[witness[i]!]!;
   recompute(state);
+}
+
+/** Whether the component's households fit its grids within the tolerance (feasibility.ts check 1). */
+function totalsFit(s: ComponentState): boolean {
+  let total = 0;
+  for (let i = 0; i < s.n; i++) total += s.h[i]!;
+  return total >= s.k * s.lo && total <= s.k * s.hi;
 }
 
 /** The buildings of the grids outside the tolerance. */
