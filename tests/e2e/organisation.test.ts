@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { apiGet, signIn, usePlatformAndBrowser } from './support.ts';
+import { apiGet, chooseOption, signIn, usePlatformAndBrowser } from './support.ts';
 
 const e2e = usePlatformAndBrowser();
 
@@ -117,5 +117,46 @@ test('the county administrator sets the grid workers’ load limit once, and the
   await expect
     .poll(() => page.getByRole('spinbutton', { name: '网格员负荷上限（户）' }).inputValue())
     .toBe('260');
+  await page.context().close();
+});
+
+test('appointing a grid worker with a mobile number another account has: the number’s field says so, and nothing is made', async () => {
+  const page = await e2e.newPage();
+  await signIn(page, 'secretary');
+  type Node = { name: string; level: string; children: Node[] };
+  const gridsOf = (nodes: Node[]): string[] =>
+    nodes.flatMap((n) => (n.level === 'grid' ? [n.name] : gridsOf(n.children)));
+  const grid = gridsOf((await apiGet(page, '/territories/tree')).data as Node[])[0]!;
+  const mobile = '19912340001';
+  const appoint = async (name: string) => {
+    await page.getByRole('button', { name: '任命网格员' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '新登记（非本辖区居民）' });
+    await dialog.getByText('新登记（非本辖区居民）').click();
+    await dialog.getByRole('textbox', { name: '姓名' }).fill(name);
+    await dialog.getByRole('textbox', { name: '手机号' }).fill(mobile);
+    await chooseOption(page, dialog.getByTestId('grid-picker'), grid);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    return dialog;
+  };
+  await page.goto('/grid-workers');
+  await page.getByTestId('grid-workers-table').waitFor();
+
+  // The first appointment opens the new worker's account with the number.
+  await appoint('号码甲');
+  await page.getByText('已任命“号码甲”').waitFor();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /知道了|确\s*定|OK/ })
+    .first()
+    .click();
+
+  // A second new person with the same number: refused under the number, the dialog stays open with what was typed.
+  const dialog = await appoint('号码乙');
+  await dialog.getByText('手机号已被其他账号使用').waitFor();
+  expect(await dialog.getByRole('textbox', { name: '姓名' }).inputValue()).toBe('号码乙');
+  const workers = (await apiGet(page, `/grid-workers?q=${encodeURIComponent('号码')}&pageSize=50`)).data as {
+    name: string;
+  }[];
+  expect(workers.map((w) => w.name)).toEqual(['号码甲']);
   await page.context().close();
 });
