@@ -145,6 +145,41 @@ export function undoAll(s: ComponentState, undo: Array<[number, number, MoveReas
 }
 
 /**
+ * A random spanning tree of m nodes (Kruskal on the edges, pairs in `edges`, shuffled in `order`), written as arcs:
+ * node u's arcs are head[u], next[arc], …, to[arc] the node at its end. False when the nodes are not connected.
+ */
+export function randomSpanningTree(
+  m: number,
+  edges: readonly number[],
+  order: number[],
+  random: Random,
+  tree: { head: Int32Array; next: Int32Array; to: Int32Array },
+): boolean {
+  const { head, next, to } = tree;
+  for (let e = order.length - 1; e > 0; e--) {
+    const f = Math.floor(random.next() * (e + 1));
+    [order[e], order[f]] = [order[f]!, order[e]!];
+  }
+  const uf = unionFind(m);
+  head.fill(-1);
+  let arcs = 0;
+  let joined = 0;
+  for (const e of order) {
+    const u = edges[2 * e]!;
+    const v = edges[2 * e + 1]!;
+    if (!uf.union(u, v)) continue;
+    joined += 1;
+    to[arcs] = v;
+    next[arcs] = head[u]!;
+    head[u] = arcs++;
+    to[arcs] = u;
+    next[arcs] = head[v]!;
+    head[v] = arcs++;
+  }
+  return joined === m - 1;
+}
+
+/**
  * Merge–split (as GerryChain's ReCom): the buildings of two adjacent grids a and b are split anew by cutting one
  * edge of a random spanning tree of their subgraph, so both sides are connected. Each of `trees` trees offers its
  * most balanced cut, both ways round; the best is kept when it lowers the total cost. Pinned buildings stay.
@@ -178,27 +213,7 @@ export function recombine(s: ComponentState, a: number, b: number, random: Rando
   const sub = new Float64Array(m);
   const labels = new Int32Array(m);
   for (let t = 0; t < trees; t++) {
-    for (let e = edgeCount - 1; e > 0; e--) {
-      const f = Math.floor(random.next() * (e + 1));
-      [order[e], order[f]] = [order[f]!, order[e]!];
-    }
-    const uf = unionFind(m);
-    head.fill(-1);
-    let arcs = 0;
-    let joined = 0;
-    for (const e of order) {
-      const u = edges[2 * e]!;
-      const v = edges[2 * e + 1]!;
-      if (!uf.union(u, v)) continue;
-      joined += 1;
-      to[arcs] = v;
-      next[arcs] = head[u]!;
-      head[u] = arcs++;
-      to[arcs] = u;
-      next[arcs] = head[v]!;
-      head[v] = arcs++;
-    }
-    if (joined !== m - 1) return false; // a and b do not touch any more
+    if (!randomSpanningTree(m, edges, order, random, { head, next, to })) return false; // a and b do not touch any more
     // Preorder from building 0; each subtree is a contiguous range of it.
     parent[0] = -1;
     const stack = [0];

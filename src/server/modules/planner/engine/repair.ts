@@ -1,7 +1,6 @@
 import type { Random } from '../../../core/demo/random.ts';
-import { gridAdjacency, relabel, undoAll } from './balance.ts';
+import { gridAdjacency, randomSpanningTree, relabel, undoAll } from './balance.ts';
 import { connectedPartition, localGraph } from './exact.ts';
-import { unionFind } from './graph.ts';
 import { maximumMatching } from './measures.ts';
 import type { ComponentState, SearchClock } from './refine.ts';
 import { expired, totalCost } from './refine.ts';
@@ -131,8 +130,7 @@ export function redrawGroup(
     for (let u = 0; u < m; u++) {
       for (let e = offsets[u]!; e < offsets[u + 1]!; e++) if (adjacency[e]! > u) edges.push(u, adjacency[e]!);
     }
-    const edgeCount = edges.length / 2;
-    const order = Array.from({ length: edgeCount }, (_, e) => e);
+    const order = Array.from({ length: edges.length / 2 }, (_, e) => e);
     const head = new Int32Array(m);
     const next = new Int32Array(2 * m);
     const to = new Int32Array(2 * m);
@@ -141,28 +139,8 @@ export function redrawGroup(
     const sub = new Float64Array(m);
     const piece = new Int32Array(m);
     for (let t = 0; t < trees; t++) {
-      // A random spanning tree of the group's buildings (Kruskal on shuffled edges).
-      for (let e = edgeCount - 1; e > 0; e--) {
-        const f = Math.floor(random.next() * (e + 1));
-        [order[e], order[f]] = [order[f]!, order[e]!];
-      }
-      const uf = unionFind(m);
-      head.fill(-1);
-      let arcs = 0;
-      let joined = 0;
-      for (const e of order) {
-        const u = edges[2 * e]!;
-        const v = edges[2 * e + 1]!;
-        if (!uf.union(u, v)) continue;
-        joined += 1;
-        to[arcs] = v;
-        next[arcs] = head[u]!;
-        head[u] = arcs++;
-        to[arcs] = u;
-        next[arcs] = head[v]!;
-        head[v] = arcs++;
-      }
-      if (joined !== m - 1) return false; // the group's grids are not all connected to each other
+      // The group's grids are not all connected to each other when no tree spans them.
+      if (!randomSpanningTree(m, edges, order, random, { head, next, to })) return false;
       if (!cutTree(s, m, members, head, next, to, parent, preorder, sub, piece, r, total, random)) continue;
       consider(piece);
     }
