@@ -335,8 +335,15 @@ test('barrier lines: drawn on the map with a kind and a name, listed, then delet
   await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await page.mouse.dblclick(box.x + box.width * 0.7, box.y + box.height * 0.6);
   await page.getByTestId('planner-barrier-form').waitFor();
-  await page.getByTestId('planner-barrier-form').locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="河流"]').click();
+  // The kind: a click on the option can land while the list is still opening, so it is repeated until chosen.
+  const kind = page.getByTestId('planner-barrier-form').locator('.ant-select');
+  const river = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="河流"]');
+  await poll(async () => {
+    if ((await kind.textContent())?.includes('河流')) return true;
+    if ((await river.count()) === 0) await kind.click();
+    await river.click({ timeout: 2_000 }).catch(() => undefined);
+    return (await kind.textContent())?.includes('河流') ?? false;
+  }).toBe(true);
   await page.getByTestId('planner-barrier-name').fill('清水河');
   await page.getByTestId('planner-barrier-save').click();
   const list = page.getByTestId('planner-barrier-list');
