@@ -225,19 +225,15 @@ function improve(state: ComponentState, random: Random, clock: SearchClock): voi
   }
 }
 
-/**
- * Grids left outside the tolerance are drawn anew with their neighbours (repair.ts) and refined again; when some
- * still are, the exact search (exact.ts) looks for a layout with every grid within it, near this one, and that
- * layout, refined, is kept when it leaves fewer grids outside.
- */
 /** The cost of a grid outside the tolerance once the repair starts (refine.ts, ComponentState.outsideStep). */
 const OUTSIDE_STEP = 1000;
 
 /**
  * Grids left outside the tolerance: from here on none may be let out again (the outside step). Each is drawn anew
  * with its neighbours (repair.ts); where some still are, the exact search (exact.ts) lists layouts with every
- * grid within the tolerance, near this one first, and the cheapest of those it meets within its budget is taken;
- * the redrawn grids are then polished (annealing, small neighbourhoods redrawn exactly).
+ * grid within the tolerance, near this one first, and the cheapest of those it meets within its budget is taken
+ * (not where buildings are pinned: it does not know pins); the redrawn grids are then polished (annealing, small
+ * neighbourhoods redrawn exactly).
  */
 function repairIfOutside(
   state: ComponentState,
@@ -327,6 +323,7 @@ function outsideBuildings(s: ComponentState): number[] {
   return out;
 }
 
+/** The grids outside the tolerance. */
 function countOutside(s: ComponentState): number {
   let count = 0;
   for (let g = 0; g < s.k; g++) if (s.load[g]! < s.lo || s.load[g]! > s.hi) count += 1;
@@ -335,8 +332,7 @@ function countOutside(s: ComponentState): number {
 
 /** Whether some grid is outside the tolerance. */
 function outsideTolerance(s: ComponentState): boolean {
-  for (let g = 0; g < s.k; g++) if (s.load[g]! < s.lo || s.load[g]! > s.hi) return true;
-  return false;
+  return countOutside(s) > 0;
 }
 
 /**
