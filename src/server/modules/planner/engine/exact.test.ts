@@ -138,6 +138,19 @@ describe('the exact layout search', () => {
     expect(connectedPartition(g, h, 2, 41, 41, { budget: 50 })).toBeNull();
   });
 
+  it('covers a graph in pieces too: each piece makes whole groups, or there is no layout', () => {
+    // Two pieces, 0–1 and 2–3–4, joined by nothing.
+    const offsets = Int32Array.from([0, 1, 2, 3, 5, 6]);
+    const adjacency = Int32Array.from([1, 0, 3, 2, 4, 3]);
+    const g = { offsets, adjacency, h: [6, 4, 3, 3, 4] };
+    const part = connectedPartition(g, g.h, 2, 10, 10);
+    expect(part).toBeInstanceOf(Int32Array);
+    expect(valid(g, part as Int32Array, 2, 10, 10)).toBe(true);
+    expect(bruteForce(g, 2, 10, 10)).toHaveLength(1);
+    // One piece short of a group's households: none.
+    expect(connectedPartition(g, [6, 3, 3, 3, 5], 2, 10, 10)).toBe(false);
+  });
+
   it('refuses what cannot fit before searching, and restricts G to the given nodes', () => {
     const g = randomGraph(3, 6, 2, 10);
     const total = g.h.reduce((a, b) => a + b, 0);

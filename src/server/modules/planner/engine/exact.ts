@@ -53,7 +53,6 @@ export function connectedPartition(
     : options.focus && options.focus.length > 0
       ? breadthFirst(graph, options.focus).reverse()
       : breadthFirst(graph, [breadthFirst(graph, [0]).at(-1) ?? 0]);
-  if (order.length < n) return false; // not connected: the caller passes one component
   const words = Math.ceil(n / 32);
   const failed = new Set<string>();
   const marks: Uint8Array[] = [];
@@ -182,27 +181,37 @@ export function connectedPartition(
   return exhausted ? null : false;
 }
 
-/** The component's nodes in breadth-first order from the given start nodes. */
+/** The nodes in breadth-first order from the given start nodes (then from each node not reached, if any). */
 function breadthFirst(
   graph: { offsets: Int32Array; adjacency: Int32Array },
   start: readonly number[],
 ): number[] {
   const n = graph.offsets.length - 1;
-  if (n === 0) return [];
   const seen = new Uint8Array(n);
   const order: number[] = [];
+  let q = 0;
+  const spread = () => {
+    for (; q < order.length; q++) {
+      const u = order[q]!;
+      for (let e = graph.offsets[u]!; e < graph.offsets[u + 1]!; e++) {
+        const v = graph.adjacency[e]!;
+        if (seen[v]) continue;
+        seen[v] = 1;
+        order.push(v);
+      }
+    }
+  };
   for (const s of start) {
+    if (seen[s]) continue;
     seen[s] = 1;
     order.push(s);
   }
-  for (let q = 0; q < order.length; q++) {
-    const u = order[q]!;
-    for (let e = graph.offsets[u]!; e < graph.offsets[u + 1]!; e++) {
-      const v = graph.adjacency[e]!;
-      if (seen[v]) continue;
-      seen[v] = 1;
-      order.push(v);
-    }
+  spread();
+  for (let v = 0; v < n; v++) {
+    if (seen[v]) continue;
+    seen[v] = 1;
+    order.push(v);
+    spread();
   }
   return order;
 }
