@@ -1,4 +1,5 @@
 import { createRandom, type Random } from '../../../core/demo/random.ts';
+import { localGraph } from './exact.ts';
 import type { BuildingGraph } from './graph.ts';
 import type { Layout } from './types.ts';
 
@@ -502,22 +503,12 @@ export function partitionValid(level: Level, part: Int32Array, k: number): boole
 
 /** The level of one component of G (local indices in `nodes` order). */
 function componentLevel(graph: BuildingGraph, nodes: readonly number[]): Level {
-  const local = new Map<number, number>();
-  nodes.forEach((v, i) => local.set(v, i));
-  const offsets = new Int32Array(nodes.length + 1);
-  const adj: number[] = [];
-  nodes.forEach((v, i) => {
-    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
-      const j = local.get(graph.adjacency[e]!);
-      if (j !== undefined) adj.push(j);
-    }
-    offsets[i + 1] = adj.length;
-  });
+  const { offsets, adjacency } = localGraph(graph, nodes);
   return {
     n: nodes.length,
     offsets,
-    adj: Int32Array.from(adj),
-    ew: new Float64Array(adj.length).fill(1),
+    adj: adjacency,
+    ew: new Float64Array(adjacency.length).fill(1),
     w: Float64Array.from(nodes, (v) => graph.buildings[v]!.households),
   };
 }
