@@ -40,7 +40,11 @@ export function afterEachTransaction(listener: () => void): () => void {
  * row of a refusal deep inside a caller's write). It runs in a transaction of its own once the failed one has rolled
  * back; then the error goes on as thrown.
  */
-export type AfterRollback = { afterRollback?: (tx: Tx) => Promise<void> };
+export type AfterRollback = {
+  afterRollback?: (tx: Tx) => Promise<void>;
+  /** Called once `afterRollback`'s transaction has ended, committed or not (what it wrote is visible to all). */
+  afterRollbackEnded?: () => void;
+};
 
 /**
  * Counts this process's committed-or-failed transactions, so version-checked caches re-read after a local write, and
@@ -51,8 +55,14 @@ function noteTransactions(db: Db): Db {
   db.transaction = (work, config) =>
     transaction(work, config)
       .catch(async (error: unknown) => {
-        const after = (error as AfterRollback | null)?.afterRollback;
-        if (typeof after === 'function') await transaction(after);
+        const carried = error as AfterRollback | null;
+        if (typeof carried?.afterRollback === 'function') {
+          try {
+            await transaction(carried.afterRollback);
+          } finally {
+            carried.afterRollbackEnded?.();
+          }
+        }
         throw error;
       })
       .finally(() => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog, users } from '../../core/auth/auth.tables.ts';
@@ -255,6 +255,40 @@ describe('a mobile number already in use, on an account a position opens', () =>
     expect(appointed.status, appointed.text).toBe(201);
     const [user] = await t.db.select().from(users).where(eq(users.username, appointed.json.opened.username));
     expect(user!.mobileIndex).not.toBeNull();
+  });
+
+  it('sent all at once, cannot pass the limit by the requests in flight', async () => {
+    // Each refusal's audit row is written after its appointment rolls back, which frees the caller's row lock; the
+    // requests waiting on that lock must still count it.
+    const caller = await t.login('admin');
+    const callerId = (await t.request('GET', '/api/v1/me', { cookie: caller })).json.data.id as string;
+    const appoint = (n: number) =>
+      t.request('POST', '/api/v1/grid-workers', {
+        cookie: caller,
+        body: {
+          person: {
+            name: `并发探测${'甲乙丙丁戊己庚辛壬癸子丑'[n]}`,
+            territoryId: ids.grid1,
+            mobile: '13766661001',
+          },
+          gridIds: [ids.grid1],
+          employment: 'full_time',
+        },
+      });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, n) => appoint(n)));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(409), ...Array(7).fill(429)]);
+    const rows = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.mobile_taken'), eq(auditLog.actorId, callerId)));
+    expect(rows).toHaveLength(5);
+    expect(
+      await t.db
+        .select()
+        .from(persons)
+        .where(sql`${persons.name} like '并发探测%'`),
+    ).toEqual([]);
   });
 });
 

@@ -287,12 +287,44 @@ export const mobileTakenThrottle = { windowMs: 15 * 60_000, refusals: 5 };
 async function checkMobileRefusals(tx: Executor, actor: Actor) {
   if (!actor.userId) return;
   await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
+  const pending = refusalsInFlight(actor.userId);
   const wait = await auditedLimitWait(tx, actor.userId, 'user.mobile_taken', {
     windowMs: mobileTakenThrottle.windowMs,
-    count: mobileTakenThrottle.refusals,
+    count: Math.max(1, mobileTakenThrottle.refusals - pending),
   });
-  if (wait === 0) return;
-  throw errors.mobileTakenThrottled(wait);
+  if (wait > 0) throw errors.mobileTakenThrottled(wait);
+  if (pending >= mobileTakenThrottle.refusals) {
+    throw errors.mobileTakenThrottled(Math.ceil(mobileTakenThrottle.windowMs / 1000));
+  }
+}
+
+/**
+ * Refusals whose audit row is still to be written after their write's rollback, by caller: that rollback frees the
+ * caller's row lock before the row exists, so the requests waiting on the lock count these too. An entry leaves when
+ * its row's transaction ends, or after a minute should that never happen. Per process: the server is one process.
+ */
+const inFlight = new Map<string, Set<{ at: number }>>();
+
+function refusalsInFlight(userId: string): number {
+  const entries = inFlight.get(userId);
+  if (!entries) return 0;
+  const stale = Date.now() - 60_000;
+  for (const entry of entries) if (entry.at < stale) entries.delete(entry);
+  if (entries.size === 0) inFlight.delete(userId);
+  return entries.size;
+}
+
+/** Counts a refusal as in flight until its `afterRollback` row is written (see `refusalsInFlight`). */
+function holdRefusal(userId: string | null, refusal: AfterRollback) {
+  if (!userId) return;
+  const entries = inFlight.get(userId) ?? new Set();
+  const entry = { at: Date.now() };
+  entries.add(entry);
+  inFlight.set(userId, entries);
+  refusal.afterRollbackEnded = () => {
+    entries.delete(entry);
+    if (entries.size === 0 && inFlight.get(userId) === entries) inFlight.delete(userId);
+  };
 }
 
 /** The one answer to a taken mobile number, wherever the account having it lies. */
@@ -422,6 +454,7 @@ export async function openPositionAccount(
           territoryCode: input.territoryCode,
           changes: { mobile: maskMobile(mobile) },
         });
+      holdRefusal(actor.userId, refusal);
       throw refusal;
     }
   }
