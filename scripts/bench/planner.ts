@@ -32,6 +32,7 @@ import { metisAvailable, runMetis } from '../../src/server/modules/planner/engin
 import { planOnGraph } from '../../src/server/modules/planner/engine/partition.ts';
 import { driftedLayout, generateTown, gridCounts } from '../../src/server/modules/planner/engine/town.ts';
 import type { Layout } from '../../src/server/modules/planner/engine/types.ts';
+import { planInWorker, planSnapshot, townSnapshot } from '../../src/server/modules/planner/planner.plan.ts';
 import { formatTable } from './lib/report.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -373,6 +374,61 @@ function runScale(scale: number, log: (line: string) => void) {
   };
 }
 
+/**
+ * The server while a county is planned: the main thread's longest stall (event-loop delay, max) and the plan's time,
+ * planned in the main thread (as proposals were) and in the planning thread (planner.plan.ts).
+ */
+async function responsiveness(scale: number, log: (line: string) => void) {
+  const snapshot = townSnapshot(generateTown({ seed: 1, scale }));
+  const params = {
+    mode: 'fresh',
+    targetHouseholds: 300,
+    tolerance: 0.1,
+    seed: 1,
+    timeLimitMs: 20_000,
+  } as const;
+  // A 5 ms timer's longest gap between turns, less its 5 ms: how long the server could not answer anyone.
+  const measure = async (work: () => Promise<unknown>) => {
+    const gaps: number[] = [];
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      gaps.push(Math.max(0, now - last - 5));
+      last = now;
+    }, 5);
+    const turn = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await turn();
+    const t = performance.now();
+    await work();
+    const ms = performance.now() - t;
+    await turn();
+    clearInterval(timer);
+    gaps.sort((x, y) => x - y);
+    const p99 = gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.99))] ?? 0;
+    return { planMs: ms, maxStallMs: gaps.at(-1) ?? 0, p99StallMs: p99 };
+  };
+  // The planning thread starts at the first plan: one plan to start it, then the one measured.
+  await planInWorker(snapshot, params);
+  const rows = {
+    mainThread: await measure(() => Promise.resolve(planSnapshot(snapshot, params))),
+    planningThread: await measure(() => planInWorker(snapshot, params)),
+  };
+  log(`responsiveness at scale ${scale} done`);
+  const report = [
+    `The server while the county (scale ${scale}) is planned: the main thread's longest stall`,
+    formatTable(
+      ['planned in', 'plan ms', 'max stall ms', 'p99 stall ms'],
+      Object.entries(rows).map(([name, r]) => [
+        name === 'mainThread' ? 'the main thread (before)' : 'the planning thread',
+        String(Math.round(r.planMs)),
+        r.maxStallMs.toFixed(1),
+        r.p99StallMs.toFixed(1),
+      ]),
+    ),
+  ].join('\n');
+  return { report, data: { scale, ...rows } };
+}
+
 export const planner: Scenario = {
   name: 'planner',
   description:
@@ -383,9 +439,9 @@ export const planner: Scenario = {
       .map((s) => Number(s.trim()))
       .filter((s) => Number.isFinite(s) && s > 0);
     const results = scales.map((scale) => runScale(scale, log));
-    return Promise.resolve({
-      report: results.map((r) => r.report).join('\n\n'),
-      data: { scales: results.map((r) => r.data) },
-    });
+    return responsiveness(Math.max(...scales), log).then((server) => ({
+      report: [...results.map((r) => r.report), server.report].join('\n\n'),
+      data: { scales: results.map((r) => r.data), responsiveness: server.data },
+    }));
   },
 };

@@ -12563,8 +12563,8 @@ export interface paths {
              */
             pinnedBuildingIds?: string[];
             /**
-             * @description The best layout found by then is returned
-             * @default 5000
+             * @description The best layout found by then is returned (the demo county takes 3–6 s; the plan returns as soon as it is done)
+             * @default 10000
              */
             timeLimitMs?: number;
           };

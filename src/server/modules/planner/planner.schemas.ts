@@ -41,9 +41,10 @@ export const proposalBody = z
       .max(5000, bi('固定楼栋最多 5000 栋', 'At most 5,000 pinned buildings'))
       .default([])
       .openapi({ description: 'Buildings that keep today’s grid (adjust mode)' }),
-    timeLimitMs: int(200, 20_000, '时间上限（毫秒）', 'The time limit (ms)')
-      .default(5000)
-      .openapi({ description: 'The best layout found by then is returned' }),
+    timeLimitMs: int(200, 20_000, '时间上限（毫秒）', 'The time limit (ms)').default(10_000).openapi({
+      description:
+        'The best layout found by then is returned (the demo county takes 3–6 s; the plan returns as soon as it is done)',
+    }),
   })
   .strict();
 export type ProposalInput = z.infer<typeof proposalBody>;

@@ -11,8 +11,9 @@ import { newId } from '../../core/db/ids.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { AppError, errors } from '../../core/http/errors.ts';
 import { loadInScope, territories } from '../territory/territory.public.ts';
-import { apportion, planOnGraph } from './engine/partition.ts';
+import { apportion } from './engine/partition.ts';
 import { plannerErrors } from './planner.errors.ts';
+import { planInWorker } from './planner.plan.ts';
 import { readPlace, type Place } from './planner.read.ts';
 import type { ProposalInput } from './planner.schemas.ts';
 import {
@@ -54,8 +55,8 @@ export async function placeToPlan(
 }
 
 /**
- * Plans a place and stores the proposal. It runs in the request (a county of 4,500 buildings takes about 2 s, and
- * the time limit caps it; docs/decisions/grid-planner-module.md).
+ * Plans a place and stores the proposal. The request waits for the plan, made in the planning thread (planner.plan.ts;
+ * a county of 4,500 buildings takes a few seconds, and the time limit caps it; docs/decisions/grid-planner-module.md).
  */
 export async function createProposal(db: Db, scope: Scope, actor: Actor, input: ProposalInput) {
   const place = await placeToPlan(db, scope, input.territoryId);
@@ -83,22 +84,14 @@ export async function createProposal(db: Db, scope: Scope, actor: Actor, input: 
   const pinned = new Set(input.pinnedBuildingIds);
   for (const b of snapshot.buildings) if (pinned.has(b.id)) b.pinned = true;
   const gridsPerCommunity = gridCountsOf(snapshot.buildings, input.gridCount);
-  const prepared = prepare(snapshot);
-  const result = planOnGraph(prepared.graph, prepared.geometry, {
+  const { stored, timedOut, elapsedMs } = await planInWorker(snapshot, {
     mode: input.mode,
-    target: { households: input.targetHouseholds, tolerance: input.tolerance },
+    targetHouseholds: input.targetHouseholds,
+    tolerance: input.tolerance,
     gridsPerCommunity,
     seed: input.seed,
     timeLimitMs: input.timeLimitMs,
   });
-  const reasons = new Map<string, ChangeReason>(result.changes.map((c) => [c.buildingId, c.reason]));
-  const stored = storedResult(
-    prepared,
-    result.layout,
-    input.tolerance,
-    reasons,
-    input.mode === 'adjust' ? lowerBoundOf(prepared, result.layout, input.tolerance) : null,
-  );
   const id = newId();
   await db.transaction(async (tx) => {
     await tx.insert(plannerProposals).values({
@@ -111,8 +104,8 @@ export async function createProposal(db: Db, scope: Scope, actor: Actor, input: 
       tolerance: input.tolerance,
       gridCount: input.gridCount ?? null,
       seed: input.seed,
-      timedOut: result.timedOut,
-      elapsedMs: Math.round(result.elapsedMs),
+      timedOut,
+      elapsedMs: Math.round(elapsedMs),
       fingerprint,
       snapshot,
       result: stored,

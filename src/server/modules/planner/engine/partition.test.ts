@@ -4,7 +4,7 @@ import { computeGeometry } from './geometry.ts';
 import { buildGraph } from './graph.ts';
 import { measureLayout, movesBetween, movesLowerBound } from './measures.ts';
 import { connectedPartition, localGraph } from './exact.ts';
-import { apportion, planOnGraph } from './partition.ts';
+import { apportion, componentBudget, planOnGraph } from './partition.ts';
 import { generateTown, gridCounts } from './town.ts';
 import type { Barrier, Building, Community, Layout, Ring } from './types.ts';
 
@@ -263,5 +263,26 @@ describe('the planner', () => {
   it('apportions grids so that every part gets one and the largest grids are as small as can be', () => {
     expect(apportion(5, [900, 300, 310])).toEqual([3, 1, 1]);
     expect(apportion(2, [100, 500, 50])).toEqual([1, 1, 0]);
+  });
+});
+
+describe('a component’s time', () => {
+  it('is its share of what is left and half of the others’, all of it for the last', () => {
+    // The town's 49 tower buildings of 4,533 with 5 s left: not their 54 ms share, over half of the 5 s.
+    expect(componentBudget(5000, 49, 4533)).toBeCloseTo(54.05 + (5000 - 54.05) / 2, 1);
+    expect(componentBudget(5000, 49, 4533)).toBeGreaterThan(2500);
+    expect(componentBudget(5000, 300, 300)).toBe(5000);
+    expect(componentBudget(0, 10, 100)).toBe(0);
+    // Never more than what is left, whatever the counts.
+    for (const [n, remaining] of [
+      [1, 1],
+      [5, 3],
+      [0, 0],
+      [2, 1000],
+    ] as const) {
+      const budget = componentBudget(1000, n, remaining);
+      expect(budget).toBeGreaterThanOrEqual(500);
+      expect(budget).toBeLessThanOrEqual(1000);
+    }
   });
 });
