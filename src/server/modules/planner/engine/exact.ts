@@ -55,7 +55,6 @@ export function connectedPartition(
       : breadthFirst(graph, [breadthFirst(graph, [0]).at(-1) ?? 0]);
   const words = Math.ceil(n / 32);
   const failed = new Set<string>();
-  const marks: Uint8Array[] = [];
   const queue = new Int32Array(n);
   const seen = new Uint8Array(n);
   let steps = 0;
@@ -93,16 +92,123 @@ export function connectedPartition(
     return least <= groupsLeft && groupsLeft <= most;
   };
 
-  const key = (): string => {
-    const bits = new Uint32Array(words);
-    for (let i = 0; i < n; i++) if (part[i]! >= 0) bits[i >>> 5]! |= 1 << (i & 31);
-    return Array.from(bits, (w) => w.toString(36)).join('.');
+  // The set of buildings in groups, as a string (16 bits a character): the memo's key.
+  const halves = new Uint16Array(2 * words);
+  const key = (group: number): string => {
+    halves.fill(0);
+    for (let i = 0; i < n; i++) if (part[i]! >= 0) halves[i >>> 4]! |= 1 << (i & 15);
+    let text = `${group}:`;
+    for (let w = 0; w < halves.length; w += 1024) {
+      text += String.fromCharCode.apply(null, halves.subarray(w, w + 1024) as unknown as number[]);
+    }
+    return text;
+  };
+
+  // Candidate lists live in one buffer, a stack of segments (no list is copied into a new array): a branch's list is
+  // the candidates after the one taken, then that one's new neighbours (those first near a hint).
+  let buffer = new Int32Array(Math.max(64, 4 * n));
+  let top = 0;
+  const reserve = (extra: number) => {
+    if (top + extra <= buffer.length) return;
+    const larger = new Int32Array(Math.max(2 * buffer.length, top + extra));
+    larger.set(buffer.subarray(0, top));
+    buffer = larger;
+  };
+  // Each open group's members, stacked (a group's are the last ones when it is closed).
+  const members = new Int32Array(n);
+  let memberCount = 0;
+  // The open group's context (saved and restored around a nested group).
+  let group = 0;
+  let mark: Uint8Array = new Uint8Array(0);
+  let own = 0;
+  let membersFrom = 0;
+  let savedCursor = 0;
+
+  /** Marks u's neighbours not yet in a group nor met by this group, appending them at `top` (near the hint first). */
+  const neighbours = (u: number) => {
+    const from = top;
+    reserve(offsets[u + 1]! - offsets[u]!);
+    for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+      const v = adjacency[e]!;
+      if (part[v]! >= 0 || mark[v]) continue;
+      mark[v] = 1;
+      buffer[top++] = v;
+    }
+    if (hint && top - from > 1) {
+      // Stable: the buildings of the start's grid first, each side in the order met.
+      let write = from;
+      const others: number[] = [];
+      for (let r = from; r < top; r++) {
+        const v = buffer[r]!;
+        if (hint[v] === own) buffer[write++] = v;
+        else others.push(v);
+      }
+      for (const v of others) buffer[write++] = v;
+    }
+    return top - from;
+  };
+
+  /** Closes the open group with its members and solves the rest; undone when that fails. */
+  const visit = (): boolean => {
+    for (let m = membersFrom; m < memberCount; m++) part[members[m]!] = group;
+    const saved = { group, mark, own, membersFrom, savedCursor };
+    const ok = remainderFits(k - group - 1) && solve(group + 1);
+    ({ group, mark, own, membersFrom, savedCursor } = saved);
+    if (!ok) {
+      for (let m = membersFrom; m < memberCount; m++) part[members[m]!] = -1;
+      cursor = savedCursor;
+    }
+    return ok;
+  };
+
+  /** Grows the open group (`sum` households) by each candidate in buffer[from, to) in turn (see above). */
+  const extend = (sum: number, from: number, to: number): boolean => {
+    for (let c = from; c < to; c++) {
+      if (++steps > budget || ((steps & 4095) === 0 && performance.now() > deadline)) {
+        exhausted = true;
+        return false;
+      }
+      const w = buffer[c]!;
+      const next = sum + h[w]!;
+      if (next > hi) continue; // no superset fits either: stays excluded in this branch
+      members[memberCount++] = w;
+      const base = top;
+      let addedFrom: number;
+      let addedTo: number;
+      if (hint) {
+        // The new neighbours, then the rest.
+        const added = neighbours(w);
+        addedFrom = base;
+        addedTo = base + added;
+        reserve(to - c - 1);
+        buffer.copyWithin(top, c + 1, to);
+        top += to - c - 1;
+      } else {
+        reserve(to - c - 1);
+        buffer.copyWithin(top, c + 1, to);
+        top += to - c - 1;
+        addedFrom = top;
+        neighbours(w);
+        addedTo = top;
+      }
+      const branchTo = top;
+      if (next >= lo && visit()) return true;
+      if (exhausted) return false;
+      const ok = extend(next, base, branchTo);
+      if (ok) return true;
+      for (let r = addedFrom; r < addedTo; r++) mark[buffer[r]!] = 0;
+      top = base;
+      memberCount -= 1;
+      if (exhausted) return false;
+    }
+    return false;
   };
 
   let last: Int32Array | null = null;
   let found = 0;
-  const solve = (group: number): boolean => {
-    if (group === k) {
+  const marks: Uint8Array[] = [];
+  function solve(level: number): boolean {
+    if (level === k) {
       found += 1;
       if (!options.onWitness) return true;
       last = part.slice();
@@ -110,71 +216,34 @@ export function connectedPartition(
     }
     while (cursor < n && part[order[cursor]!]! >= 0) cursor += 1;
     const start = order[cursor]!;
-    const state = group > 0 ? `${group}:${key()}` : '';
-    if (group > 0 && failed.has(state)) return false;
-    const savedCursor = cursor;
+    const state = level > 0 ? key(level) : '';
+    if (level > 0 && failed.has(state)) return false;
     const foundBefore = found;
-    const mark = (marks[group] ??= new Uint8Array(n));
-    const touched: number[] = [start];
-    const members: number[] = [start];
+    const topBefore = top;
+    const membersBefore = memberCount;
+    group = level;
+    mark = marks[level] ??= new Uint8Array(n);
+    own = hint ? hint[start]! : 0;
+    membersFrom = memberCount;
+    savedCursor = cursor;
+    members[memberCount++] = start;
     mark[start] = 1;
-    const visit = (): boolean => {
-      for (const u of members) part[u] = group;
-      const ok = remainderFits(k - group - 1) && solve(group + 1);
-      if (!ok) {
-        for (const u of members) part[u] = -1;
-        cursor = savedCursor;
-      }
-      return ok;
-    };
-    const own = hint ? hint[start]! : 0;
-    const neighbours = (u: number, into: number[]) => {
-      for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
-        const v = adjacency[e]!;
-        if (part[v]! >= 0 || mark[v]) continue;
-        mark[v] = 1;
-        touched.push(v);
-        into.push(v);
-      }
-      // Near the hint first: the start's grid's buildings lead the candidates.
-      if (hint) into.sort((a, b) => Number(hint[b] === own) - Number(hint[a] === own));
-    };
-    const extend = (sum: number, candidates: number[]): boolean => {
-      for (let c = 0; c < candidates.length; c++) {
-        if (++steps > budget || ((steps & 4095) === 0 && performance.now() > deadline)) {
-          exhausted = true;
-          return false;
-        }
-        const w = candidates[c]!;
-        const next = sum + h[w]!;
-        if (next > hi) continue; // no superset fits either: stays excluded in this branch
-        members.push(w);
-        const added: number[] = [];
-        neighbours(w, added);
-        if (next >= lo && visit()) return true;
-        if (exhausted) return false;
-        const rest = candidates.slice(c + 1);
-        if (extend(next, hint ? added.concat(rest) : rest.concat(added))) return true;
-        for (const v of added) mark[v] = 0;
-        members.pop();
-        if (exhausted) return false;
-      }
-      return false;
-    };
     let done = false;
     if (h[start]! <= hi) {
       if (h[start]! >= lo) done = visit();
       if (!done && !exhausted) {
-        const initial: number[] = [];
-        neighbours(start, initial);
-        done = extend(h[start]!, initial);
+        const from = top;
+        neighbours(start);
+        done = extend(h[start]!, from, top);
       }
     }
-    for (const v of touched) mark[v] = 0;
+    mark.fill(0);
+    top = topBefore;
+    if (!done) memberCount = membersBefore;
     // Only what has no layout at all is remembered (so that listing layouts, each is met once).
-    if (!exhausted && found === foundBefore && group > 0 && failed.size < 500_000) failed.add(state);
+    if (!exhausted && found === foundBefore && level > 0 && failed.size < 500_000) failed.add(state);
     return done;
-  };
+  }
 
   if (solve(0)) return part;
   if (last) return last;

@@ -195,6 +195,9 @@ export function balanceCost(s: ComponentState, load: number): number {
   return hard(s, load) + s.weights.balance * deviation * deviation;
 }
 
+/** The depth-first stack of `staysConnected` (each building is pushed at most once), reused. */
+let searchStack = new Int32Array(256);
+
 /** Whether grid a stays connected without building i (a search from one of i's neighbours in a). */
 export function staysConnected(
   s: ComponentState,
@@ -216,16 +219,19 @@ export function staysConnected(
   stamp.value += 1;
   const mark = stamp.value;
   scratch[i] = mark;
-  const stack = [first];
+  if (searchStack.length < s.n) searchStack = new Int32Array(Math.max(s.n, 2 * searchStack.length));
+  const stack = searchStack;
+  let top = 0;
+  stack[top++] = first;
   scratch[first] = mark;
   let found = 0;
-  while (stack.length > 0) {
-    const v = stack.pop()!;
+  while (top > 0) {
+    const v = stack[--top]!;
     for (let e = s.offsets[v]!; e < s.offsets[v + 1]!; e++) {
       const j = s.adjacency[e]!;
       if (s.grid[j] !== a || scratch[j] === mark) continue;
       scratch[j] = mark;
-      stack.push(j);
+      stack[top++] = j;
     }
   }
   // Count i's neighbours in a reached by the search.
@@ -443,24 +449,40 @@ function trySwap(
   stamp: { value: number },
 ): number | null {
   const a = s.grid[i]!;
-  const partners: number[] = [];
-  for (let e = s.offsets[i]!; e < s.offsets[i + 1]!; e++) {
-    const j = s.adjacency[e]!;
-    if (s.grid[j] === b) partners.push(j);
+  if (s.pinned[i] !== 0 || s.size[a]! <= 1) return null;
+  let partners = 0;
+  for (let e = s.offsets[i]!; e < s.offsets[i + 1]!; e++) if (s.grid[s.adjacency[e]!] === b) partners += 1;
+  if (partners === 0) return null;
+  // The chosen one of i's neighbours in b, in adjacency order.
+  let pick = Math.floor(random.next() * partners);
+  let j = -1;
+  for (let e = s.offsets[i]!; j < 0; e++) {
+    const v = s.adjacency[e]!;
+    if (s.grid[v] === b && pick-- === 0) j = v;
   }
-  if (partners.length === 0 || !movable(s, i, scratch, stamp)) return null;
-  const j = partners[Math.floor(random.next() * partners.length)]!;
+  if (s.pinned[j] !== 0) return null;
   const reasonI = s.reason[i] ?? null;
   const reasonJ = s.reason[j] ?? null;
+  // The cost change first (i moved for a moment), the searches for connectivity only for a swap accepted.
   const first = moveDelta(s, i, b);
   applyMove(s, i, b);
   let touchesA = false;
   for (let e = s.offsets[j]!; e < s.offsets[j + 1]!; e++) if (s.grid[s.adjacency[e]!] === a) touchesA = true;
-  if (touchesA && s.size[a]! >= 1 && movable(s, j, scratch, stamp)) {
-    const delta = first + moveDelta(s, j, a);
-    if (delta <= 0 || random.next() < Math.exp(-delta / temperature)) {
-      applyMove(s, j, a);
-      return delta;
+  if (touchesA) {
+    const total = first + moveDelta(s, j, a);
+    if (
+      (total <= 0 || random.next() < Math.exp(-total / temperature)) &&
+      // b stays connected without j (i in it), and a without i (as it was)
+      staysConnected(s, j, scratch, stamp)
+    ) {
+      applyMove(s, i, a);
+      s.reason[i] = reasonI;
+      if (staysConnected(s, i, scratch, stamp)) {
+        applyMove(s, i, b);
+        applyMove(s, j, a);
+        return total;
+      }
+      return null;
     }
   }
   applyMove(s, i, a);
