@@ -256,7 +256,12 @@ test('a stale proposal is refused with an offer to plan again; another community
   // The first proposal was made before the grids changed: applying it is refused, and planning again opens a new one.
   await page.goto(`/planner/${stale.id}`);
   await page.getByTestId('planner-apply').click();
+  // The refusal itself first (on a busy machine it can take a while; a wrong answer says which it was).
+  const refusal = page.waitForResponse((r) => r.url().endsWith(`/planner/proposals/${stale.id}/apply`), {
+    timeout: 90_000,
+  });
   await page.getByTestId('planner-apply-confirm').click();
+  expect((await refusal).status()).toBe(409);
   await poll(() => page.getByTestId('planner-apply-error').textContent()).toContain('请重新生成方案');
   await page.getByTestId('planner-replan').click();
   await page.waitForURL(
