@@ -75,8 +75,8 @@ export type FromPlanWorker = { id: number; outcome: PlanOutcome } | { id: number
 const bootFile = new URL('./planner.plan-worker-boot.mjs', import.meta.url);
 
 /**
- * The one planning thread of this process, started at the first plan and kept (unreferenced, so it never holds the
- * process open). Plans wait their turn in it: one at a time, so planning takes one core and the other is the
+ * The one planning thread of this process, started at the first plan and kept (it holds the process open only while
+ * a plan waits for it). Plans wait their turn in it: one at a time, so planning takes one core and the other is the
  * server's; a plan's time limit counts from its turn.
  */
 let thread: {
@@ -102,6 +102,7 @@ function planningThread() {
     const waiter = current.waiting.get(message.id);
     if (!waiter) return;
     current.waiting.delete(message.id);
+    if (current.waiting.size === 0) worker.unref();
     if ('outcome' in message) waiter.resolve(message.outcome);
     else waiter.reject(new Error(`the planning thread failed: ${message.error}`));
   });
@@ -116,6 +117,7 @@ export function planInWorker(snapshot: ProposalSnapshot, params: PlanParams): Pr
   const { worker, waiting } = planningThread();
   const id = ++nextId;
   return new Promise((resolve, reject) => {
+    if (waiting.size === 0) worker.ref();
     waiting.set(id, { resolve, reject });
     worker.postMessage({ id, snapshot, params } satisfies ToPlanWorker);
   });
