@@ -39,6 +39,8 @@ export type Actor = {
 };
 
 export type AuditEntry = {
+  /** The row's id, when the caller must know it before the row exists; a new one otherwise. */
+  id?: string;
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -50,7 +52,7 @@ export type AuditEntry = {
 /** Appends one audit row; call it with the same transaction as the write it records. */
 export async function appendAudit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
-    id: newId(),
+    id: entry.id ?? newId(),
     actorId: actor.userId,
     actorName: actor.name,
     actorRole: actor.role,

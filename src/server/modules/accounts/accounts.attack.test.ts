@@ -1,9 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
+import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { auditLog, users } from '../../core/auth/auth.tables.ts';
+import type { AfterRollback } from '../../core/db/client.ts';
+import { newId } from '../../core/db/ids.ts';
 import { persons } from '../people/people.public.ts';
 import { commonCodePrefix } from '../../core/auth/auth.service.ts';
+import { holdRefusal, openPositionAccount } from './accounts.service.ts';
 import { scopeWithin, type Scope } from '../../core/auth/scope.ts';
 
 // Attacks on account administration by callers holding demo roles: finding out whether a phone number has an account
@@ -255,6 +259,48 @@ describe('a mobile number already in use, on an account a position opens', () =>
     expect(appointed.status, appointed.text).toBe(201);
     const [user] = await t.db.select().from(users).where(eq(users.username, appointed.json.opened.username));
     expect(user!.mobileIndex).not.toBeNull();
+  });
+
+  it('a refusal whose row is written but not yet let go counts once, not twice', async () => {
+    // The moment between a refusal's audit row being committed and its in-flight entry leaving: a check then sees
+    // both. Made here by hand for a caller with no refusals yet (the inspector), through the service.
+    const inspector = await t.login('inspector');
+    const me = (await t.request('GET', '/api/v1/me', { cookie: inspector })).json.data as { id: string };
+    const actor: Actor = {
+      userId: me.id,
+      name: '检查',
+      role: null,
+      requestId: 'r',
+      ip: null,
+      userAgent: null,
+    };
+    const open = (mobile: string) =>
+      t.db
+        .transaction((tx) =>
+          openPositionAccount(tx, testKeys, actor, {
+            displayName: '探测',
+            mobile,
+            territoryCode: ids.grid1Code,
+          }),
+        )
+        .then(
+          () => 201,
+          (error: { status?: number }) => error.status,
+        );
+    for (let i = 0; i < 3; i++) expect(await open('13766661001')).toBe(409);
+    const refusal: AfterRollback = {};
+    const auditId = newId();
+    holdRefusal(me.id, refusal, auditId);
+    await appendAudit(t.db, actor, {
+      id: auditId,
+      action: 'user.mobile_taken',
+      entityType: 'user',
+      changes: { mobile: '137****1001' },
+    });
+    // Four refusals: one more is allowed.
+    expect(await open('13766661001')).toBe(409);
+    refusal.afterRollbackEnded!();
+    expect(await open('13766661001')).toBe(429);
   });
 
   it('sent all at once, cannot pass the limit by the requests in flight', async () => {

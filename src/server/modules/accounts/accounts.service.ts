@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, auditedLimitWait, changedFields, type Actor } from '../../core/auth/audit.ts';
-import { roleAssignments, users } from '../../core/auth/auth.tables.ts';
+import { auditLog, roleAssignments, users } from '../../core/auth/auth.tables.ts';
 import {
   commonCodePrefix,
   loadAssignments,
@@ -287,42 +287,50 @@ export const mobileTakenThrottle = { windowMs: 15 * 60_000, refusals: 5 };
 async function checkMobileRefusals(tx: Executor, actor: Actor) {
   if (!actor.userId) return;
   await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
+  // Under the lock no refusal of this caller's joins the in-flight ones, but one may be written and leave them while
+  // the count runs: rows are counted without the in-flight ids, and those once each, so none counts twice or not at all.
   const pending = refusalsInFlight(actor.userId);
-  const wait = await auditedLimitWait(tx, actor.userId, 'user.mobile_taken', {
-    windowMs: mobileTakenThrottle.windowMs,
-    count: Math.max(1, mobileTakenThrottle.refusals - pending),
-  });
+  const wait = await auditedLimitWait(
+    tx,
+    actor.userId,
+    'user.mobile_taken',
+    {
+      windowMs: mobileTakenThrottle.windowMs,
+      count: Math.max(1, mobileTakenThrottle.refusals - pending.length),
+    },
+    pending.length > 0 ? notInArray(auditLog.id, pending) : undefined,
+  );
   if (wait > 0) throw errors.mobileTakenThrottled(wait);
-  if (pending >= mobileTakenThrottle.refusals) {
+  if (pending.length >= mobileTakenThrottle.refusals) {
     throw errors.mobileTakenThrottled(Math.ceil(mobileTakenThrottle.windowMs / 1000));
   }
 }
 
 /**
- * Refusals whose audit row is still to be written after their write's rollback, by caller: that rollback frees the
- * caller's row lock before the row exists, so the requests waiting on the lock count these too. An entry leaves when
- * its row's transaction ends, or after a minute should that never happen. Per process: the server is one process.
+ * Refusals whose audit row is still to be written after their write's rollback, by caller, as the ids their rows will
+ * have: that rollback frees the caller's row lock before the row exists, so the requests waiting on the lock count
+ * these too. An entry leaves when its row's transaction ends, or after a minute should that never happen. Per process:
+ * the server is one process.
  */
-const inFlight = new Map<string, Set<{ at: number }>>();
+const inFlight = new Map<string, Map<string, number>>();
 
-function refusalsInFlight(userId: string): number {
+function refusalsInFlight(userId: string): string[] {
   const entries = inFlight.get(userId);
-  if (!entries) return 0;
+  if (!entries) return [];
   const stale = Date.now() - 60_000;
-  for (const entry of entries) if (entry.at < stale) entries.delete(entry);
+  for (const [id, at] of entries) if (at < stale) entries.delete(id);
   if (entries.size === 0) inFlight.delete(userId);
-  return entries.size;
+  return [...entries.keys()];
 }
 
-/** Counts a refusal as in flight until its `afterRollback` row is written (see `refusalsInFlight`). */
-function holdRefusal(userId: string | null, refusal: AfterRollback) {
+/** Counts a refusal as in flight until its `afterRollback` row, `auditId`, is written (see `refusalsInFlight`). */
+export function holdRefusal(userId: string | null, refusal: AfterRollback, auditId: string) {
   if (!userId) return;
-  const entries = inFlight.get(userId) ?? new Set();
-  const entry = { at: Date.now() };
-  entries.add(entry);
+  const entries = inFlight.get(userId) ?? new Map<string, number>();
+  entries.set(auditId, Date.now());
   inFlight.set(userId, entries);
   refusal.afterRollbackEnded = () => {
-    entries.delete(entry);
+    entries.delete(auditId);
     if (entries.size === 0 && inFlight.get(userId) === entries) inFlight.delete(userId);
   };
 }
@@ -447,14 +455,16 @@ export async function openPositionAccount(
       .limit(1);
     if (clash) {
       const refusal: AfterRollback & ReturnType<typeof positionMobileTaken> = positionMobileTaken();
+      const auditId = newId();
       refusal.afterRollback = (after) =>
         appendAudit(after, actor, {
+          id: auditId,
           action: 'user.mobile_taken',
           entityType: 'user',
           territoryCode: input.territoryCode,
           changes: { mobile: maskMobile(mobile) },
         });
-      holdRefusal(actor.userId, refusal);
+      holdRefusal(actor.userId, refusal, auditId);
       throw refusal;
     }
   }
