@@ -48,7 +48,12 @@ const activeMenus = assembleRoutes(allFeatures()).flatMap(({ path, activeMenu })
 function selectedKey(pathname: string): string {
   const parent = activeMenus.find((r) => matchPath(r.path, pathname));
   if (parent) return parent.activeMenu;
-  return menuEntries.find((e) => matchPath({ path: e.path, end: e.path === '/' }, pathname))?.path ?? '';
+  // The most specific entry: /party/registrations is its own entry, not /party's.
+  let best = '';
+  for (const { path } of menuEntries) {
+    if (path.length > best.length && matchPath({ path, end: path === '/' }, pathname)) best = path;
+  }
+  return best;
 }
 
 function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
