@@ -28,6 +28,28 @@ async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
+/**
+ * Opens a page of the menu as the menu does, inside the running app (the app and axe stay loaded: a full load of each
+ * page was most of this file's time); the phone workbench (/m/) is its own entry, with its own frame, and is loaded.
+ */
+async function openPage(page: Page, to: string) {
+  const workbench = to === '/m/' || to === '/m';
+  if (workbench || !(await page.getByTestId('side-menu').isVisible())) {
+    await page.goto(to);
+    await page.getByTestId(workbench ? 'user-name' : 'side-menu').waitFor();
+    return;
+  }
+  // The pointer is left where the last click was; what the new page puts under it would be checked hovered.
+  await page.mouse.move(0, 0);
+  await page.evaluate((path) => {
+    history.pushState(null, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, to);
+  // The menu marks the page's entry once the router has drawn it.
+  const entry = to === '/' ? 'menu-overview' : `menu-${to.slice(1)}`;
+  await page.locator(`[data-testid="${entry}"].ant-menu-item-selected`).waitFor({ state: 'attached' });
+}
+
 /** Every page of the role's menu, at a desk and on a phone; returns the problems found. */
 async function auditRole(username: string): Promise<{ problems: string[]; paths: string[] }> {
   const page = await e2e.newPage();
@@ -37,9 +59,7 @@ async function auditRole(username: string): Promise<{ problems: string[]; paths:
   const problems: string[] = [];
   const paths = await menuPaths(page);
   for (const p of paths) {
-    await page.goto(p);
-    // The phone workbench (/m/) is its own entry, with its own frame instead of the desk's side menu.
-    await page.getByTestId(p === '/m/' || p === '/m' ? 'user-name' : 'side-menu').waitFor();
+    await openPage(page, p);
     problems.push(...(await axeProblems(page, `${username} ${p}`)));
   }
   // On a phone: home and the role's first pages (the header and the lists are where pages grew wide).
