@@ -2,20 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/server/config.ts';
 import { startPlatform } from '../../src/server/main.ts';
+import { DEMO_PASSWORD, e2eConfig } from './platform-config.ts';
 
-export const DEMO_PASSWORD = 'wuwei-demo';
-/** A fixed data key, so encrypted fields written by one start decrypt in the next. */
-const E2E_DATA_KEY = '7e1d2c3b4a5968778695a4b3c2d1e0f07e1d2c3b4a5968778695a4b3c2d1e0f0';
+export { DEMO_PASSWORD };
 
 export type TestPlatform = { url: string; close(): Promise<void> };
 
 /**
- * Starts the whole platform in this process on a fresh database seeded with a small demo county:
- * a PGlite data folder in a temporary directory, or a new database on DATABASE_URL's server.
+ * Starts the whole platform in this process on a fresh database seeded with a small demo county: on PGlite a copy of
+ * the folder the global setup made (tests/e2e/global-setup.ts) in a temporary directory, or a new database on
+ * DATABASE_URL's server.
  */
 export async function startTestPlatform(): Promise<TestPlatform> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-e2e-'));
@@ -36,19 +35,10 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     };
+  } else if (inject('e2eTemplate')) {
+    fs.cpSync(inject('e2eTemplate'), dataDir, { recursive: true });
   }
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    WUWEI_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    WUWEI_DEMO: 'on',
-    WUWEI_DEMO_SCALE: '0.05',
-    WUWEI_DEMO_PASSWORD: DEMO_PASSWORD,
-    WUWEI_DATA_KEY: E2E_DATA_KEY,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
+  const config = e2eConfig(dataDir, databaseUrl);
   const platform = await startPlatform(config);
   // On PGlite the demo's history arrives after the platform opens (src/demo/deferred.ts): the journeys use it.
   await platform.deferred;
