@@ -29,10 +29,23 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuwei-e2e-template-'));
-  const platform = await startPlatform(e2eConfig(dir));
-  await platform.deferred;
-  await platform.close();
-  await webBuilt;
+  const removeTemplate = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const platform = await startPlatform(e2eConfig(dir));
+    await platform.deferred;
+    await platform.close();
+  } catch (error) {
+    // The build's own failure, if any, is not left unhandled behind the start's; the folder is not left behind.
+    await webBuilt.catch(() => undefined);
+    removeTemplate();
+    throw error;
+  }
+  try {
+    await webBuilt;
+  } catch (error) {
+    removeTemplate();
+    throw error;
+  }
   project.provide('e2eTemplate', dir);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return removeTemplate;
 }
