@@ -36,6 +36,58 @@ describe('a photo’s metadata', () => {
     expect(checked).toMatchObject({ type: 'image/jpeg', width: 1600, height: 1200 });
   });
 
+  it('is removed from a JPEG between its scans and after its end, the scans’ data kept byte for byte', () => {
+    const segment = (marker: number, body: Buffer) => {
+      const head = Buffer.from([0xff, marker, 0, 0]);
+      head.writeUInt16BE(body.length + 2, 2);
+      return Buffer.concat([head, body]);
+    };
+    const sof = Buffer.from([8, 0x02, 0x58, 0x03, 0x20, 1, 1, 0x11, 0]); // 800 × 600, one component
+    const sos = segment(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0]));
+    // Entropy-coded data holding a stuffed 0xFF (FF 00), a restart marker (FF D0) and fill bytes (FF FF) before a marker.
+    const firstScan = Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xff]);
+    const secondScan = Buffer.from([0x78, 0xff, 0x00, 0x9a, 0xff, 0xd1, 0xbc]);
+    const icc = segment(0xe2, Buffer.from('ICC_PROFILE\0\x01\x01colour', 'latin1'));
+    const photo = Buffer.concat([
+      Buffer.from([0xff, 0xd8]),
+      segment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
+      icc,
+      segment(0xe2, Buffer.from(`MPF\0${GPS_TEXT}`, 'latin1')),
+      segment(0xfe, Buffer.from(`comment ${GPS_TEXT}`, 'latin1')),
+      segment(0xc2, sof),
+      sos,
+      firstScan,
+      segment(0xe1, Buffer.from(`Exif\0\0${GPS_TEXT}`, 'latin1')),
+      segment(0xfe, Buffer.from(GPS_TEXT, 'latin1')),
+      sos,
+      secondScan,
+      Buffer.from([0xff, 0xd9]),
+      // What phones append after the end of image: a preview, a second image, each with its own EXIF.
+      jpegPhoto(160, 120, 10),
+    ]);
+    const checked = accepted(photo);
+    expect(checked).toMatchObject({ type: 'image/jpeg', width: 800, height: 600 });
+    expect(checked.bytes.includes(GPS_TEXT)).toBe(false);
+    expect(checked.bytes.includes(Buffer.from('MPF'))).toBe(false);
+    expect(checked.bytes).toEqual(
+      Buffer.concat([
+        Buffer.from([0xff, 0xd8]),
+        segment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
+        icc,
+        segment(0xc2, sof),
+        sos,
+        firstScan.subarray(0, 7), // the fill bytes before the next marker are not data
+        sos,
+        secondScan,
+        Buffer.from([0xff, 0xd9]),
+      ]),
+    );
+    // A file cut short inside its scan keeps what it has, closed with an end of image; one with no scan is refused.
+    const cut = accepted(photo.subarray(0, photo.indexOf(firstScan) + 4));
+    expect(cut.bytes.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+    expect(checkPhoto(photo.subarray(0, photo.indexOf(sos)))).toEqual({ problem: 'corrupt' });
+  });
+
   it('is removed from a PNG (eXIf and text chunks such as XMP in iTXt)', () => {
     const checked = accepted(pngPhoto(800, 600));
     expect(checked.bytes.includes(GPS_TEXT)).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * An uploaded photo's bytes (a visit's, a duty task's evidence) checked without decoding them: the kind from its magic
  * bytes (JPEG, PNG, WebP; the name and the declared type are not trusted), its dimensions from its header, and its
- * metadata removed (EXIF: GPS position, camera, time; XMP; IPTC; text): JPEG APP1 and APP13 segments, PNG eXIf,
+ * metadata removed (EXIF: GPS position, camera, time; XMP; IPTC; text): JPEG APPn segments but APP0, an ICC profile
+ * and APP14, comments and whatever follows the end of image (appended previews), PNG eXIf,
  * tEXt, zTXt and iTXt chunks, WebP EXIF and XMP chunks (with VP8X's flags for them cleared). Imports nothing, so it
  * is tested on its own (photo-check.test.ts).
  */
@@ -29,23 +30,60 @@ function kindOf(bytes: Buffer): PhotoType | null {
   return null;
 }
 
-/** JPEG segments up to the scan: APP1 (EXIF, XMP) and APP13 (IPTC) dropped; the frame's dimensions from its SOF. */
+/** APPn segments a JPEG needs: APP0 (JFIF), APP2 when an ICC colour profile, APP14 (Adobe: the colour transform). */
+function jpegSegmentKept(marker: number, body: Buffer): boolean {
+  if (marker === 0xfe) return false; // COM: free text
+  if (marker < 0xe0 || marker > 0xef) return true;
+  if (marker === 0xe0 || marker === 0xee) return true;
+  return marker === 0xe2 && body.toString('latin1', 0, 12) === 'ICC_PROFILE\0';
+}
+
+/**
+ * The entropy-coded data of a scan from `at`: up to the next marker (0xFF followed by neither 0x00, a stuffed byte,
+ * nor a restart marker D0–D7, which belong to the data); the end of the bytes when no marker follows.
+ */
+function scanEnd(bytes: Buffer, at: number): number {
+  let i = bytes.indexOf(0xff, at);
+  while (i !== -1) {
+    let marker = i;
+    while (bytes[marker + 1] === 0xff) marker += 1; // fill bytes before a marker: not data
+    if (marker + 1 >= bytes.length) return bytes.length;
+    const next = bytes[marker + 1]!;
+    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) i = bytes.indexOf(0xff, marker + 2);
+    else return i;
+  }
+  return bytes.length;
+}
+
+/**
+ * A JPEG walked segment by segment to its end of image, every scan's data skipped over, so segments between the scans
+ * of a progressive JPEG are seen too: APPn segments other than APP0, an ICC profile (APP2) and APP14 dropped (APP1
+ * EXIF and XMP, APP2 MPF, APP13 IPTC, vendors' others) and comments (COM); whatever follows the end of image (the
+ * preview and second images phones append, each with its own EXIF) dropped. The frame's dimensions from its SOF.
+ */
 function jpeg(bytes: Buffer): { width: number; height: number; bytes: Buffer } | null {
   const kept: Buffer[] = [bytes.subarray(0, 2)];
   let at = 2;
   let size: { width: number; height: number } | null = null;
-  while (at + 4 <= bytes.length) {
+  let scanned = false;
+  while (at + 2 <= bytes.length) {
     if (bytes[at] !== 0xff) return null;
     const marker = bytes[at + 1]!;
     if (marker === 0xff) {
       at += 1; // fill byte
       continue;
     }
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+    if (marker === 0xd9) {
+      if (!size || !scanned) return null;
+      kept.push(bytes.subarray(at, at + 2));
+      return { ...size, bytes: Buffer.concat(kept) };
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       kept.push(bytes.subarray(at, at + 2));
       at += 2;
       continue;
     }
+    if (marker === 0xd8 || at + 4 > bytes.length) return null;
     const length = bytes.readUInt16BE(at + 2);
     if (length < 2 || at + 2 + length > bytes.length) return null;
     const segment = bytes.subarray(at, at + 2 + length);
@@ -54,16 +92,20 @@ function jpeg(bytes: Buffer): { width: number; height: number; bytes: Buffer } |
       if (length < 7) return null;
       size = { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
     }
-    if (marker === 0xda) {
-      // The scan and everything after it (entropy-coded data, further scans, EOI) go as they are.
-      if (!size) return null;
-      kept.push(bytes.subarray(at));
-      return { ...size, bytes: Buffer.concat(kept) };
-    }
-    if (marker !== 0xe1 && marker !== 0xed) kept.push(segment);
+    if (jpegSegmentKept(marker, segment.subarray(4))) kept.push(segment);
     at += 2 + length;
+    if (marker === 0xda) {
+      if (!size) return null;
+      const end = scanEnd(bytes, at);
+      kept.push(bytes.subarray(at, end));
+      scanned = true;
+      at = end;
+    }
   }
-  return null;
+  // The data ran to the end without an end of image (a truncated file): what was read, closed with one.
+  if (!size || !scanned) return null;
+  kept.push(Buffer.from([0xff, 0xd9]));
+  return { ...size, bytes: Buffer.concat(kept) };
 }
 
 /** PNG chunks whose text or EXIF may carry where and when a photo was taken. */
