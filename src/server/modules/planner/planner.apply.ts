@@ -2,9 +2,10 @@
  * Applying a grid plan in one audited transaction (issue 12): the place is read again and compared with what the
  * proposal was made from (409 when it changed); new grid nodes are created and retired ones ended (territory),
  * buildings, their households and residents move to their new grid with their history (registry), contact
- * assignments and central households follow their households (contacts); the workers of an ended grid serve its
- * successor from today, the grid in force that took most of its households (people). Building leaders' terms are held
- * on buildings, so they move with them. Whoever the change concerns is told in the same transaction (notifyApplied).
+ * assignments and central households follow their households (contacts), open door-knocking rounds their buildings
+ * (rounds); the workers of an ended grid serve its successor from today, the grid in force that took most of its
+ * households (people). Building leaders' terms are held on buildings, so they move with them. Whoever the change
+ * concerns is told in the same transaction (notifyApplied).
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
@@ -16,6 +17,7 @@ import { shanghaiDay } from '../../core/db/periods.ts';
 import { followHouseholdGrids } from '../contacts/contacts.public.ts';
 import { moveWorkersOfEndedGrids, type GridSuccession } from '../people/people.public.ts';
 import { buildings, moveBuildingsToGrids, type GridMove } from '../registry/registry.public.ts';
+import { followBuildingGrids } from '../rounds/rounds.public.ts';
 import { redrawGrids, territories, type GeoJsonGeometry } from '../territory/territory.public.ts';
 import { plannerErrors } from './planner.errors.ts';
 import { communitiesOf, readPlace } from './planner.read.ts';
@@ -85,6 +87,10 @@ export async function applyProposal(
     }
     const moved = await moveBuildingsToGrids(tx, moves, new Date());
     await followHouseholdGrids(
+      tx,
+      moves.map((m) => m.buildingId),
+    );
+    await followBuildingGrids(
       tx,
       moves.map((m) => m.buildingId),
     );

@@ -7,6 +7,7 @@ import { containsPattern } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
 import { buildings, residents } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
+import { roundErrors } from './rounds.errors.ts';
 import type { RoundBuildingFilter, RoundHouseholdFilter } from './rounds.schemas.ts';
 import { roundInScope, type Deps } from './rounds.service.ts';
 import { roundHouseholds, rounds } from './rounds.tables.ts';
@@ -17,7 +18,7 @@ const householdInScope = (scope: Scope) =>
 
 async function requireRound(db: Executor, scope: Scope, roundId: string) {
   const [round] = await db
-    .select({ id: rounds.id, status: rounds.status })
+    .select({ id: rounds.id, name: rounds.name, status: rounds.status })
     .from(rounds)
     .where(and(eq(rounds.id, roundId), roundInScope(scope)));
   if (!round) throw errors.notFound();
@@ -207,7 +208,7 @@ export async function roundBuildingPage(
 
 /**
  * Tap to call during a round: the clear phone of a present member of one of the round's households inside the
- * visitor's scope (the round open), audited (`round.resident_called`) as the leaders' call is. Anyone else: 404.
+ * visitor's scope, as listed and where they live now (the round open: 409 once closed), audited (`round.resident_called`) as the leaders' call is. Anyone else: 404.
  */
 export async function callRoundResident(
   { db, keys }: Deps,
@@ -217,7 +218,8 @@ export async function callRoundResident(
   residentId: string,
 ) {
   return db.transaction(async (tx) => {
-    await requireRound(tx, scope, roundId);
+    const round = await requireRound(tx, scope, roundId);
+    if (round.status !== 'open') throw roundErrors.closedForCalls(round.name);
     const [resident] = await tx
       .select({
         id: residents.id,
@@ -230,7 +232,15 @@ export async function callRoundResident(
         roundHouseholds,
         and(eq(roundHouseholds.roundId, roundId), eq(roundHouseholds.householdId, residents.householdId)),
       )
-      .where(and(eq(residents.id, residentId), isNull(residents.movedOutAt), householdInScope(scope)))
+      .where(
+        and(
+          eq(residents.id, residentId),
+          isNull(residents.movedOutAt),
+          householdInScope(scope),
+          // Where the resident lives now, too: the clear number is for whoever serves them today.
+          registryCondition(scope, residents.territoryCode, residents.buildingId),
+        ),
+      )
       .limit(1);
     if (!resident) throw errors.notFound();
     await appendAudit(tx, actor, {

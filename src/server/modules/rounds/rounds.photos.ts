@@ -8,6 +8,7 @@ import { errors } from '../../core/http/errors.ts';
 import { acceptPhoto, sealPhoto, type StoredPhoto } from '../../core/photos/photos.ts';
 import { persons } from '../people/people.public.ts';
 import { households } from '../registry/registry.public.ts';
+import { roundErrors } from './rounds.errors.ts';
 import { rounds, roundVisitPhotos, roundVisits } from './rounds.tables.ts';
 
 type Deps = { db: Db; keys: DataKeys };
@@ -18,7 +19,8 @@ const visitInScope = (scope: Scope) =>
 /**
  * Attaches the photo of a visit the caller recorded, inside their scope (404 otherwise, also for a visit recorded by
  * someone else): checked by its bytes (400, field `photo`), EXIF removed, encrypted at rest; a second photo replaces
- * the first (a queue sending again after a lost answer gets the same result). Audited.
+ * the first (a queue sending again after a lost answer gets the same result) while the round is open (409 once it is
+ * closed). Audited.
  */
 export async function attachVisitPhoto(
   { db, keys }: Deps,
@@ -36,10 +38,15 @@ export async function attachVisitPhoto(
         territoryCode: roundVisits.territoryCode,
         buildingId: roundVisits.buildingId,
         visitorUserId: roundVisits.visitorUserId,
+        roundName: rounds.name,
+        roundStatus: rounds.status,
       })
       .from(roundVisits)
+      .innerJoin(rounds, eq(rounds.id, roundVisits.roundId))
       .where(and(eq(roundVisits.id, visitId), visitInScope(scope)));
     if (!visit || !actor.userId || visit.visitorUserId !== actor.userId) throw errors.notFound();
+    // A closed round's evidence stays as it was when it closed (as a done duty task's).
+    if (visit.roundStatus !== 'open') throw roundErrors.closedForPhotos(visit.roundName);
     const row = {
       visitId,
       roundId: visit.roundId,

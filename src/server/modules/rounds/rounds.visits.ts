@@ -40,7 +40,17 @@ const visitColumns = {
   state: roundHouseholds.state,
 };
 
-async function storedVisit(db: Executor, keys: DataKeys, scope: Scope, clientId: string) {
+/**
+ * The visit stored under a client id, for a request sending it again: inside the scope (404 otherwise), by the same
+ * caller for the same round and household (409 otherwise: the id is another visit's, whose contents are not shown).
+ */
+async function storedVisit(
+  db: Executor,
+  keys: DataKeys,
+  scope: Scope,
+  sent: { clientId: string; roundId: string; householdId: string; userId: string | null },
+) {
+  const { clientId } = sent;
   const [row] = await db
     .select(visitColumns)
     .from(roundVisits)
@@ -64,6 +74,14 @@ async function storedVisit(db: Executor, keys: DataKeys, scope: Scope, clientId:
       ),
     );
   if (!inScope) throw errors.notFound();
+  if (
+    row.roundId !== sent.roundId ||
+    row.householdId !== sent.householdId ||
+    !sent.userId ||
+    row.visitorUserId !== sent.userId
+  ) {
+    throw roundErrors.clientIdTaken();
+  }
   return presentVisit(keys, row);
 }
 
@@ -145,8 +163,9 @@ async function raiseFollowUp(
 }
 
 /**
- * Records a visit of a round's household inside the scope. The same client id stored before answers the stored
- * visit (`created: false`), also when two requests race (the unique index decides). The round must be open, the
+ * Records a visit of a round's household inside the scope. The same client id stored before by the same caller for
+ * the same household answers the stored visit (`created: false`), also when two requests race (the unique index
+ * decides); stored for another visit, 409. The round must be open, the
  * household in the round, in the scope (404) and not moved out (409). The household's coverage and its grid's
  * counters follow in the same transaction. Audited.
  *
@@ -310,7 +329,12 @@ export async function recordVisit(
     };
   });
   if (written !== 'stored') return { visit: written, created: true };
-  const visit = await storedVisit(db, keys, scope, input.clientId);
+  const visit = await storedVisit(db, keys, scope, {
+    clientId: input.clientId,
+    roundId,
+    householdId: input.householdId,
+    userId: actor.userId,
+  });
   if (!visit) throw errors.notFound();
   return { visit, created: false };
 }
