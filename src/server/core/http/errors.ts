@@ -18,6 +18,9 @@ export class AppError extends Error {
   }
 }
 
+/** The most field details an answer carries: a body with thousands of bad fields gets the first ones, not a huge answer. */
+export const MAX_ERROR_DETAILS = 20;
+
 /** The error catalogue. Every error a client can receive is made here, so codes stay stable. */
 export const errors = {
   validation: (details: ErrorDetail[]) =>
@@ -25,7 +28,7 @@ export const errors = {
       'VALIDATION_FAILED',
       400,
       { zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
-      details,
+      details.slice(0, MAX_ERROR_DETAILS),
     ),
   malformedJson: () =>
     new AppError('MALFORMED_JSON', 400, {

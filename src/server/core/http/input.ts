@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
-import { errors, type ErrorDetail, type Text } from './errors.ts';
+import { errors, MAX_ERROR_DETAILS, type ErrorDetail, type Text } from './errors.ts';
 
 /**
  * Characters no text of a request may hold, in any field: control characters but tab, LF and CR (NUL among them,
@@ -15,9 +15,6 @@ const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
 
 /** Deepest nesting of arrays and objects a JSON body may have; our deepest schema (a map boundary) needs 5. */
 export const MAX_JSON_DEPTH = 32;
-
-/** Field details reported at most, so a body of many bad strings does not make a large answer. */
-const MAX_DETAILS = 20;
 
 /** True when the text holds a character no request may send (see FORBIDDEN). */
 export function hasForbiddenCharacters(text: string): boolean {
@@ -77,7 +74,7 @@ export function inputCheck(): MiddlewareHandler<AppEnv> {
         c.req.json = () => Promise.resolve(body as never);
       }
     }
-    if (details.length > 0) throw errors.validation(details.slice(0, MAX_DETAILS));
+    if (details.length > 0) throw errors.validation(details);
     return next();
   };
 }
@@ -113,7 +110,7 @@ function checkText(text: string | null, field: string, details: ErrorDetail[]): 
 
 /** Walks a parsed JSON value: every string and key is checked, nesting stops at MAX_JSON_DEPTH. */
 function checkValue(value: unknown, path: (string | number)[], details: ErrorDetail[]): void {
-  if (details.length >= MAX_DETAILS) return;
+  if (details.length >= MAX_ERROR_DETAILS) return;
   if (typeof value === 'string') {
     if (FORBIDDEN.test(value)) add(details, fieldName(path), 'invalid_characters');
     return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errors, type ErrorDetail, type Text } from './errors.ts';
+import { errors, MAX_ERROR_DETAILS, type ErrorDetail, type Text } from './errors.ts';
 
 // Zod makes one message per issue. We make it carry both languages, joined by a unit separator, so that
 // the error response can answer in the caller's language; `bi()` writes a custom message the same way.
@@ -35,14 +35,17 @@ export function splitMessage(message: string): Text {
 /** Turns a ZodError into the catalogue's VALIDATION_FAILED with one detail per field. */
 export function validationError(error: z.ZodError, prefix?: string) {
   const details: ErrorDetail[] = [];
+  const seen = new Set<string>();
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)];
     const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...base, key]) : [base];
     for (const parts of fields) {
       const field = parts.filter(Boolean).join('.');
       // One message per field, the first: a form shows one hint under each input.
-      if (details.some((d) => d.field === field)) continue;
+      if (seen.has(field)) continue;
+      seen.add(field);
       details.push({ field, code: issue.code, message: splitMessage(issue.message) });
+      if (details.length === MAX_ERROR_DETAILS) return errors.validation(details);
     }
   }
   return errors.validation(details);
