@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { bi } from '../../core/http/validation.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
 import { photoField, photoTypes } from '../../core/photos/photos.ts';
 import {
   dutyEvidence,
@@ -250,8 +251,9 @@ export const generateBody = z
     emergency: z.boolean().optional().openapi({ description: 'Also the emergency items (应急状态)' }),
   })
   .superRefine((body, ctx) => {
-    if (body.from && body.to) {
-      const days = (Date.parse(body.to) - Date.parse(body.from)) / 86_400_000;
+    // Either day may be absent: `from` is then today, and the range is checked against it all the same.
+    if (body.to) {
+      const days = (Date.parse(body.to) - Date.parse(body.from ?? shanghaiDay())) / 86_400_000;
       if (days < 0 || days > 62) {
         ctx.addIssue({
           code: 'custom',

@@ -302,6 +302,14 @@ describe('tasks', () => {
     const bad = await post('/duties/generate', { from: '2026-01-01', to: '2025-01-01' }, admin);
     expect(bad.status).toBe(400);
     expect(bad.json.error.details[0].field).toBe('to');
+    // `to` alone is checked against today, its first day: not before it, nor decades of daily tasks after it.
+    const before = await countTasks();
+    for (const to of [addDays(today, -1), addDays(today, 63), '2099-12-31']) {
+      const alone = await post('/duties/generate', { to }, admin);
+      expect(alone.status, to).toBe(400);
+      expect(alone.json.error.details[0].field).toBe('to');
+    }
+    expect(await countTasks()).toBe(before);
   });
 
   it('gives a shared item one task per grid that shows to the branch secretary and the grid worker and counts for both', async () => {

@@ -45,8 +45,10 @@ const logText = z
   .min(2, bi('请填写日志内容（至少 2 个字）', 'Write what you learned (at least 2 characters)'))
   .max(2000, bi('最多 2000 个字', 'At most 2000 characters'));
 
+/** Checked as stored: NFKC first (a compatibility comma "﹐" becomes ",", one ligature eighteen letters). */
 const tag = z
   .string()
+  .normalize('NFKC')
   .trim()
   .min(1, bi('标签不能为空', 'A tag cannot be empty'))
   .max(20, bi('标签最多 20 个字', 'A tag has at most 20 characters'))

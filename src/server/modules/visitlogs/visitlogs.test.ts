@@ -347,6 +347,25 @@ describe('bad input', () => {
     expect(response.status).toBe(400);
     const fields = (response.json.error.details as { field: string }[]).map((d) => d.field).sort();
     expect(fields).toEqual(expect.arrayContaining(['kind', 'text', 'occurredOn', 'tags.0', 'tags.1']));
+    // Tags are checked as they would be stored, after NFKC: a small comma, a diaeresis (a space and a combining
+    // mark) and one ligature of eighteen letters pass as they are typed, not once normalised.
+    const compatible = await post(
+      '/visit-logs',
+      {
+        kind: 'need',
+        text: '标签核查',
+        occurredOn: '2026-01-01',
+        householdIds: [home],
+        tags: ['甲﹐乙', '丙¨', 'ﷺﷺ'],
+      },
+      gridWorker,
+    );
+    expect(compatible.status).toBe(400);
+    expect((compatible.json.error.details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+      'tags.0',
+      'tags.1',
+      'tags.2',
+    ]);
     const noPlace = await post(
       '/visit-logs',
       { kind: 'need', text: '没有地点', occurredOn: '2026-01-01' },
