@@ -114,4 +114,20 @@ describe('per-user preferences', () => {
     expect(rewrite.status).toBe(200);
     expect(Object.keys(await preferencesOf(cookie))).toHaveLength(MAX_PREFERENCES);
   });
+
+  it('holds the limit when new keys arrive together (PostgreSQL: each on its own connection)', async () => {
+    const cookie = await t.login(DEMO_ACCOUNT.volunteer);
+    for (let i = 0; i < MAX_PREFERENCES - 3; i++) {
+      const res = await t.request('PUT', `/api/v1/me/preferences/k${i}`, { cookie, body: { value: i } });
+      expect(res.status, res.text).toBe(200);
+    }
+    const together = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.request('PUT', `/api/v1/me/preferences/together${i}`, { cookie, body: { value: i } }),
+      ),
+    );
+    expect(together.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(together.filter((r) => r.status === 400)).toHaveLength(7);
+    expect(Object.keys(await preferencesOf(cookie))).toHaveLength(MAX_PREFERENCES);
+  });
 });

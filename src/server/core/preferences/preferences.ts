@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../auth/audit.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { errors } from '../http/errors.ts';
@@ -59,6 +59,9 @@ export async function listPreferences(db: Executor, userId: string): Promise<Rec
  */
 export async function writePreference(db: Db, actor: Actor, userId: string, key: string, value: unknown) {
   return db.transaction(async (tx) => {
+    // One write of this account's preferences at a time: new keys sent together are counted one after another, so
+    // they cannot pass the limit between a count and an insert.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('preferences'), hashtext(${userId}))`);
     const [existing] = await tx
       .select({ key: userPreferences.key })
       .from(userPreferences)
