@@ -408,6 +408,12 @@ beforeAll(async () => {
   inside.planProposal = await planOf(ids.community1);
   outside.planProposal = await planOf(outside.community);
   const barrierOf = async (territoryId: string) => {
+    // A short line from one of the community's buildings: a barrier must lie in its place.
+    const [at] = await rows<{ lng: number; lat: number }>(
+      sql`select b.lng::float8 as lng, b.lat::float8 as lat from buildings b, territories c
+        where c.id = ${territoryId}::uuid and b.territory_code like c.code || '%' and b.lng is not null
+        order by b.code limit 1`,
+    );
     const response = await t.request('POST', '/api/v1/planner/barriers', {
       cookie: cookies.county_admin,
       body: {
@@ -415,8 +421,8 @@ beforeAll(async () => {
         kind: 'road',
         name: '矩阵路',
         line: [
-          [120, 30],
-          [120.01, 30.01],
+          [at!.lng, at!.lat],
+          [at!.lng + 0.0003, at!.lat + 0.0003],
         ],
       },
     });

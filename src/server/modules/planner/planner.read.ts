@@ -9,7 +9,8 @@ import type { Executor } from '../../core/db/client.ts';
 import { startsWith } from '../../core/db/like.ts';
 import { buildingCountsUnder } from '../registry/registry.public.ts';
 import { territories, type GeoJsonGeometry } from '../territory/territory.public.ts';
-import type { Community, Ring } from './engine/types.ts';
+import { clipLine, type Box } from './engine/graph.ts';
+import type { Barrier, Community, Ring } from './engine/types.ts';
 import { projection, type ProposalSnapshot, type SnapshotBuilding } from './planner.snapshot.ts';
 import { plannerBarriers } from './planner.tables.ts';
 
@@ -18,7 +19,11 @@ export type Place = { id: string; code: string; level: string; name: string };
 /** Barriers of a place: drawn inside it, or in a place containing it. */
 export function barriersOf(db: Executor, code: string) {
   return db
-    .select({ id: plannerBarriers.id, line: plannerBarriers.line })
+    .select({
+      id: plannerBarriers.id,
+      territoryCode: plannerBarriers.territoryCode,
+      line: plannerBarriers.line,
+    })
     .from(plannerBarriers)
     .where(
       or(
@@ -103,13 +108,41 @@ export async function readPlace(db: Executor, place: Place) {
     id: c.code,
     boundary: ringsOf(c.boundary).map((ring) => ring.map(([lng, lat]) => toMetres(lng, lat))),
   }));
-  const snapshot: ProposalSnapshot = {
-    origin,
-    buildings,
-    communities,
-    barriers: barrierRows.map((b) => b.line.map(([lng, lat]) => toMetres(lng, lat))),
-  };
+  // Barriers as far as they reach into the place (its buildings and communities, and a margin): a line drawn before
+  // lines were checked against their place (one across the globe) is kept only where it matters. A line drawn in a
+  // community separates that community's buildings only.
+  const box = placeBox(buildings, communities);
+  const barriers: Barrier[] = [];
+  const barrierCommunities: (string | null)[] = [];
+  for (const row of barrierRows) {
+    const community = communities.find((c) => row.territoryCode.startsWith(c.id))?.id ?? null;
+    const line = row.line.map(([lng, lat]) => toMetres(lng, lat));
+    for (const piece of box ? clipLine(line, box) : []) {
+      barriers.push(piece);
+      barrierCommunities.push(community);
+    }
+  }
+  const snapshot: ProposalSnapshot = { origin, buildings, communities, barriers, barrierCommunities };
   return { snapshot, fingerprint: fingerprintOf(rows, grids), grids };
+}
+
+/** How far beyond its buildings and community boundaries a place's barriers are kept (metres). */
+const BARRIER_MARGIN_METRES = 500;
+
+/** The box of the place's buildings and community boundaries with the margin, or null when it has neither. */
+function placeBox(buildings: readonly SnapshotBuilding[], communities: readonly Community[]): Box | null {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  const extend = (x: number, y: number) => {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  };
+  for (const b of buildings) extend(b.x, b.y);
+  for (const c of communities) for (const ring of c.boundary) for (const [x, y] of ring) extend(x, y);
+  if (!(box[0] <= box[2] && box[1] <= box[3])) return null;
+  const m = BARRIER_MARGIN_METRES;
+  return [box[0] - m, box[1] - m, box[2] + m, box[3] + m];
 }
 
 /** What a proposal depends on: every building's grid and households, and the grids in force. */

@@ -227,7 +227,14 @@ export function plannerRoutes(deps: ModuleDeps) {
       }),
       async (c) => {
         const { territoryId, ...line } = c.req.valid('json');
-        const [added] = await addBarriers(deps.db, routeScope(c), actorOf(c), territoryId, [line]);
+        const [added] = await addBarriers(
+          deps.db,
+          routeScope(c),
+          actorOf(c),
+          territoryId,
+          [line],
+          (_, point) => `line.${point}`,
+        );
         return c.json({ data: added! }, 201);
       },
     )
@@ -252,7 +259,16 @@ export function plannerRoutes(deps: ModuleDeps) {
           line: f.geometry.coordinates,
         }));
         return c.json(
-          { data: await addBarriers(deps.db, routeScope(c), actorOf(c), territoryId, lines) },
+          {
+            data: await addBarriers(
+              deps.db,
+              routeScope(c),
+              actorOf(c),
+              territoryId,
+              lines,
+              (line, point) => `collection.features.${line}.geometry.coordinates.${point}`,
+            ),
+          },
           201,
         );
       },

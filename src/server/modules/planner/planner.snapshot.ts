@@ -28,6 +28,11 @@ export type ProposalSnapshot = {
   buildings: SnapshotBuilding[];
   communities: Community[];
   barriers: Barrier[];
+  /**
+   * For each barrier, the community (code) it was drawn in, whose buildings alone it separates; null for a barrier
+   * drawn in a street or the county. Absent in proposals made before it existed (every barrier then separates all).
+   */
+  barrierCommunities?: (string | null)[];
 };
 
 export type ChangeReason = MoveReason | 'manual';
@@ -75,7 +80,7 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 export type Prepared = { snapshot: ProposalSnapshot; graph: BuildingGraph; geometry: Geometry };
 
 export function prepare(snapshot: ProposalSnapshot): Prepared {
-  const graph = buildGraph(snapshot.buildings, snapshot.barriers);
+  const graph = buildGraph(snapshot.buildings, snapshot.barriers, snapshot.barrierCommunities);
   return { snapshot, graph, geometry: computeGeometry(graph, snapshot.communities) };
 }
 

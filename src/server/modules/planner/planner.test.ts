@@ -5,8 +5,11 @@ import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { rowsOf } from '../../core/db/bulk.ts';
-import { checkMove, checkMoves, prepare, type ProposalSnapshot } from './planner.snapshot.ts';
-import { plannerProposals } from './planner.tables.ts';
+import { newId } from '../../core/db/ids.ts';
+import type { GeoJsonGeometry } from '../territory/territory.public.ts';
+import { readPlace } from './planner.read.ts';
+import { checkMove, checkMoves, prepare, projection, type ProposalSnapshot } from './planner.snapshot.ts';
+import { plannerBarriers, plannerProposals } from './planner.tables.ts';
 
 type Node = { id: string; code: string; name: string; level: string; children: Node[] };
 type Detail = {
@@ -384,16 +387,28 @@ describe('editing a proposal building by building', () => {
 });
 
 describe('barriers', () => {
+  type Box = [number, number, number, number];
+  /** The box [w, s, e, n] of a place's boundary (its first polygon's outer ring). */
+  const boxOfPlace = async (id: string): Promise<Box> => {
+    const boundary = (await get(`/territories/${id}`, admin)).json.data.boundary as GeoJsonGeometry;
+    const ring = boundary.type === 'Polygon' ? boundary.coordinates[0]! : boundary.coordinates[0]![0]!;
+    const lngs = ring.map((p) => p[0]);
+    const lats = ring.map((p) => p[1]);
+    return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
+  };
+  /** The point of the box at fractions fx (west → east) and fy (south → north). */
+  const at = ([w, s, e, n]: Box, fx: number, fy: number): [number, number] => [
+    Math.round((w + (e - w) * fx) * 1e6) / 1e6,
+    Math.round((s + (n - s) * fy) * 1e6) / 1e6,
+  ];
+  let box: Box;
+  beforeAll(async () => {
+    box = await boxOfPlace(community.id);
+  });
   const road = (name: string, offset = 0) => ({
     type: 'Feature',
     properties: { kind: 'road', name },
-    geometry: {
-      type: 'LineString',
-      coordinates: [
-        [120 + offset, 30],
-        [120.01 + offset, 30.01],
-      ],
-    },
+    geometry: { type: 'LineString', coordinates: [at(box, 0.4 + offset, 0.4), at(box, 0.5 + offset, 0.6)] },
   });
 
   it('draws, imports, lists and deletes barrier lines; the planner receives them', async () => {
@@ -403,11 +418,7 @@ describe('barriers', () => {
         territoryId: community.id,
         kind: 'river',
         name: '清水河',
-        line: [
-          [120, 30],
-          [120.02, 30.02],
-          [120.03, 30],
-        ],
+        line: [at(box, 0.3, 0.4), at(box, 0.5, 0.6), at(box, 0.7, 0.4)],
       },
       secretary,
     );
@@ -416,7 +427,7 @@ describe('barriers', () => {
       '/planner/barriers/import',
       {
         territoryId: community.id,
-        collection: { type: 'FeatureCollection', features: [road('人民路'), road('解放路', 0.001)] },
+        collection: { type: 'FeatureCollection', features: [road('人民路'), road('解放路', 0.05)] },
       },
       secretary,
     );
@@ -508,16 +519,14 @@ describe('barriers', () => {
   });
 
   it('barriers of another community answer 404', async () => {
+    const theirBox = await boxOfPlace(outsideCommunity.id);
     const theirs = await post(
       '/planner/barriers',
       {
         territoryId: outsideCommunity.id,
         kind: 'rail',
         name: '外线',
-        line: [
-          [121, 31],
-          [121.01, 31.01],
-        ],
+        line: [at(theirBox, 0.4, 0.4), at(theirBox, 0.6, 0.6)],
       },
       admin,
     );
@@ -532,14 +541,180 @@ describe('barriers', () => {
         territoryId: outsideCommunity.id,
         kind: 'rail',
         name: '外线',
-        line: [
-          [121, 31],
-          [121.01, 31.01],
-        ],
+        line: [at(theirBox, 0.4, 0.4), at(theirBox, 0.6, 0.6)],
       },
       secretary,
     );
     expect(drawOutside.status).toBe(404);
+  });
+
+  const barrierCount = async () =>
+    (await t.db.select({ id: plannerBarriers.id }).from(plannerBarriers)).length;
+
+  it('refuses a line reaching outside its place (200 m of its boundary), field by field, with nothing stored', async () => {
+    const before = await barrierCount();
+    const draw = (line: [number, number][], lang = 'zh') =>
+      t.request('POST', '/api/v1/planner/barriers', {
+        cookie: secretary,
+        body: { territoryId: community.id, kind: 'road', name: '环球路', line },
+        headers: { 'accept-language': lang },
+      });
+    // Across the globe: it would have made every later plan of the community, its street and the county take minutes.
+    const globe = await draw([
+      [-180, -90],
+      [180, 90],
+    ]);
+    expect(globe.status, globe.text).toBe(400);
+    expect(globe.json.error.details).toMatchObject([{ field: 'line.0', code: 'outside_place' }]);
+    expect(globe.json.error.details[0].message).toContain(community.name);
+    const english = await draw([at(box, 0.5, 0.5), at(box, 0.5, 0.5 + 5)], 'en');
+    expect(english.status).toBe(400);
+    expect(english.json.error.details).toMatchObject([{ field: 'line.1', code: 'outside_place' }]);
+    expect(english.json.error.details[0].message).toContain('outside');
+    // 5 km beyond the place's box, however it is reached.
+    const [w, , e] = box;
+    const far = await draw([at(box, 0.5, 0.5), at(box, 0.6, 0.5), [e + 0.06, box[1]], [w, box[3]]]);
+    expect(far.status).toBe(400);
+    expect(far.json.error.details).toMatchObject([{ field: 'line.2', code: 'outside_place' }]);
+
+    const imported = await post(
+      '/planner/barriers/import',
+      {
+        territoryId: community.id,
+        collection: {
+          type: 'FeatureCollection',
+          features: [
+            road('好路'),
+            {
+              type: 'Feature',
+              properties: { kind: 'river', name: '长河' },
+              geometry: {
+                type: 'LineString',
+                coordinates: [at(box, 0.5, 0.5), at(box, 0.5, 0.6), [121, 31]],
+              },
+            },
+          ],
+        },
+      },
+      secretary,
+    );
+    expect(imported.status).toBe(400);
+    expect(imported.json.error.details).toMatchObject([
+      { field: 'collection.features.1.geometry.coordinates.2', code: 'outside_place' },
+    ]);
+    expect(await barrierCount()).toBe(before);
+
+    // A road along the edge, within 100 m of the boundary's corners, is the place's.
+    const boundary = (await get(`/territories/${community.id}`, admin)).json.data.boundary as GeoJsonGeometry;
+    const ring = boundary.type === 'Polygon' ? boundary.coordinates[0]! : boundary.coordinates[0]![0]!;
+    const north = 100 / 110_574;
+    const edge = await draw(ring.slice(0, 3).map(([lng, lat]) => [lng, lat + north]));
+    expect(edge.status, edge.text).toBe(201);
+    expect(await barrierCount()).toBe(before + 1);
+  });
+
+  it('a community secretary cannot draw a line inside another community of the street', async () => {
+    const other = street1.children[1]!;
+    const before = await barrierCount();
+    const response = await post(
+      '/planner/barriers',
+      {
+        territoryId: community.id,
+        kind: 'road',
+        name: '邻区路',
+        line: [at(await boxOfPlace(other.id), 0.5, 0.3), at(await boxOfPlace(other.id), 0.5, 0.7)],
+      },
+      secretary,
+    );
+    expect(response.status).toBe(400);
+    expect(response.json.error.details).toMatchObject([{ field: 'line.0', code: 'outside_place' }]);
+    expect(await barrierCount()).toBe(before);
+  });
+
+  /** Stores a barrier as an older version of the server could have (unchecked), for the rest of the test only. */
+  const storedUnchecked = async (territoryCode: string, line: [number, number][]) => {
+    const [row] = await t.db
+      .insert(plannerBarriers)
+      .values({ id: newId(), territoryCode, kind: 'road', name: '旧数据', line })
+      .returning({ id: plannerBarriers.id });
+    return async () => {
+      await t.db.delete(plannerBarriers).where(eq(plannerBarriers.id, row!.id));
+    };
+  };
+
+  it('a line stored under a community separates that community’s buildings only, in a street’s plan too', async () => {
+    const other = street1.children[1]!;
+    const place = { id: street1.id, code: street1.code, level: street1.level, name: street1.name };
+    /** The edges of G between buildings of `other`. */
+    const otherEdges = async () => {
+      const { snapshot } = await readPlace(t.db, place);
+      const { graph } = prepare(snapshot);
+      let count = 0;
+      for (let e = 0; e < graph.edgeU.length; e++) {
+        const b = graph.buildings[graph.edgeU[e]!]!;
+        if (b.communityId === other.code) count += 1;
+      }
+      return { count, snapshot };
+    };
+    const before = await otherEdges();
+    // A north–south line through the middle of `other`'s buildings.
+    const points = before.snapshot.buildings.filter((b) => b.communityId === other.code);
+    const lngs = points.map((b) => b.lng).sort((a, b) => a - b);
+    const lats = points.map((b) => b.lat);
+    const median = lngs[lngs.length >> 1]! + 1e-6;
+    const line: [number, number][] = [
+      [median, Math.min(...lats) - 0.001],
+      [median, Math.max(...lats) + 0.001],
+    ];
+    // Drawn in `other` itself it cuts `other`'s buildings apart …
+    let remove = await storedUnchecked(other.code, line);
+    expect((await otherEdges()).count).toBeLessThan(before.count);
+    await remove();
+    // … stored under the first community (before lines were checked against their place), it cuts nothing of `other`.
+    remove = await storedUnchecked(community.code, line);
+    const after = await otherEdges();
+    expect(after.snapshot.barrierCommunities).toContain(community.code);
+    expect(after.count).toBe(before.count);
+    await remove();
+  });
+
+  it('a line across the globe stored before lines were checked is kept only where the place is, and plans answer', async () => {
+    const remove = await storedUnchecked(community.code, [
+      [-180, -90],
+      [180, 90],
+    ]);
+    const place = { id: community.id, code: community.code, level: community.level, name: community.name };
+    const { snapshot } = await readPlace(t.db, place);
+    // Every barrier point within the box of the place's buildings and boundary and 500 m: a few dozen steps of the
+    // index, where the whole line would take over a million (tens of seconds).
+    const xs = snapshot.buildings
+      .map((b) => b.x)
+      .concat(snapshot.communities.flatMap((c) => c.boundary.flat().map((p) => p[0])));
+    const ys = snapshot.buildings
+      .map((b) => b.y)
+      .concat(snapshot.communities.flatMap((c) => c.boundary.flat().map((p) => p[1])));
+    for (const [x, y] of snapshot.barriers.flat()) {
+      expect(x).toBeGreaterThanOrEqual(Math.min(...xs) - 501);
+      expect(x).toBeLessThanOrEqual(Math.max(...xs) + 501);
+      expect(y).toBeGreaterThanOrEqual(Math.min(...ys) - 501);
+      expect(y).toBeLessThanOrEqual(Math.max(...ys) + 501);
+    }
+    const proposal = await plan({ territoryId: community.id, timeLimitMs: 500 });
+    expect(proposal.status).toBe('draft');
+    await remove();
+
+    // A proposal made before, whose snapshot holds the whole line: its page, map and export answer at once.
+    const row = await snapshotOf(proposal.id);
+    const { toMetres } = projection(row.snapshot.origin);
+    const { barrierCommunities: _, ...older } = row.snapshot;
+    await t.db
+      .update(plannerProposals)
+      .set({ snapshot: { ...older, barriers: [[toMetres(-180, -90), toMetres(180, 90)]] } })
+      .where(eq(plannerProposals.id, proposal.id));
+    for (const url of [`/planner/proposals/${proposal.id}`, `/planner/proposals/${proposal.id}/map`]) {
+      const response = await get(url, secretary);
+      expect(response.status, url).toBe(200);
+    }
   });
 });
 

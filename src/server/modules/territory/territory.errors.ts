@@ -1,4 +1,4 @@
-import { defineErrors } from '../../core/http/errors.ts';
+import { defineErrors, errors } from '../../core/http/errors.ts';
 import { BOUNDARY_TOLERANCE_METRES as metres } from './territory.geometry.ts';
 
 /** The territory module's own errors. */
@@ -29,4 +29,22 @@ export const territoryErrors = defineErrors({
       en: `The new boundary leaves out the area below, “${childName}” (shared edges may differ by up to ${metres} metres); change that area's boundary first`,
     }),
   },
+  boundaryNotComparable: {
+    code: 'BOUNDARY_NOT_COMPARABLE',
+    status: 400,
+    field: 'boundary',
+    text: (otherName: string) => ({
+      zh: `无法判断该边界与“${otherName}”的边界是否相容（边线重合或过于接近，计算无法完成），请稍作调整后重试`,
+      en: `The boundary cannot be compared with that of “${otherName}” (edges coincide or nearly so and the computation fails); adjust it slightly and try again`,
+    }),
+  },
 });
+
+/** A boundary whose edges cross (a bowtie, a star): 400 on the ring. */
+export function boundarySelfIntersecting(field: string) {
+  const message = {
+    zh: '边界的边线相互交叉（如“8”字形或星形），请绘制不自相交的多边形',
+    en: 'The boundary’s edges cross each other (a figure eight, a star); draw a polygon that does not cross itself',
+  };
+  return errors.validation([{ field, code: 'self_intersecting', message }]);
+}

@@ -62,9 +62,10 @@ const LEFTOVER_SQUARE_METRES = 1;
  * metres (the planner's local projection around `outer`'s first point). The part of `inner` outside `outer` less a
  * band of the tolerance's width around each edge of `outer` near it must leave no more than rounding. So a whole
  * shared edge drawn a few metres off passes, while a spike, however thin, or a lobe reaching past the band does not.
- * A computation polygon-clipping cannot finish, even with coordinates rounded to a centimetre, counts as outside.
+ * Null when polygon-clipping cannot finish the computation, even with coordinates rounded to a centimetre (the caller
+ * answers that the two cannot be compared, not that one lies outside the other).
  */
-export function boundaryWithin(inner: GeoJsonGeometry, outer: GeoJsonGeometry): boolean {
+export function boundaryWithin(inner: GeoJsonGeometry, outer: GeoJsonGeometry): boolean | null {
   const origin = firstPoint(outer);
   const { toMetres } = projection(origin);
   const project = (g: GeoJsonGeometry, round: (v: number) => number): MultiPolygon =>
@@ -86,10 +87,10 @@ export function boundaryWithin(inner: GeoJsonGeometry, outer: GeoJsonGeometry): 
       const left = bands.length ? polygonClipping.difference(outside, ...bands) : outside;
       return areaOf(left) <= LEFTOVER_SQUARE_METRES;
     } catch {
-      // the rounded attempt, then outside
+      // the rounded attempt, then null
     }
   }
-  return false;
+  return null;
 }
 
 function polygonsOf(g: GeoJsonGeometry): number[][][][] {
@@ -146,4 +147,113 @@ function edgeBands(polygons: MultiPolygon, near: Box): MultiPolygon {
     }
   }
   return bands;
+}
+
+/**
+ * Where a boundary crosses itself, as the request's field (`boundary.coordinates.<ring>`, or
+ * `boundary.coordinates.<polygon>.<ring>` of a MultiPolygon), or null when it does not: within each polygon, two edges
+ * of its rings crossing each other (a bowtie, a star, a hole reaching out of its ring). Edges meeting without crossing
+ * (a shared corner, a zero-width spike, a corner on another edge: what rounding to six decimals leaves of a clipped
+ * polygon, and polygon-clipping's own output) pass; separate polygons of a MultiPolygon may overlap (they are united).
+ *
+ * It runs before polygon-clipping ever sees the boundary: polygon-clipping computes every crossing of a star, O(n²) of
+ * them (a minute for a 2,001-point star), while this stops at the first one. The edges are placed in a uniform grid of
+ * about as many cells as edges, each in every cell it passes through, and an edge is tested only against the edges
+ * already in its cells: near-linear for a real boundary, whose edges are short next to its size.
+ */
+export function boundaryCrossing(boundary: GeoJsonGeometry): string | null {
+  const polygons = polygonsOf(boundary);
+  for (let p = 0; p < polygons.length; p++) {
+    const ring = crossingRing(polygons[p]!);
+    if (ring !== null) {
+      return boundary.type === 'Polygon'
+        ? `boundary.coordinates.${ring}`
+        : `boundary.coordinates.${p}.${ring}`;
+    }
+  }
+  return null;
+}
+
+const orientation = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+
+/** The index of the first ring of the polygon found crossing itself or another ring, or null. */
+function crossingRing(polygon: number[][][]): number | null {
+  // Edge k: from (xs[k], ys[k]) to (ex[k], ey[k]), of ring ringOf[k] (the closing edge included when it is missing).
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const ex: number[] = [];
+  const ey: number[] = [];
+  const ringOf: number[] = [];
+  for (let r = 0; r < polygon.length; r++) {
+    const ring = polygon[r]!;
+    const m = ring.length;
+    for (let i = 0; i < m; i++) {
+      const a = ring[i]!;
+      const b = ring[(i + 1) % m]!;
+      if (a[0] === b[0] && a[1] === b[1]) continue;
+      xs.push(a[0]!);
+      ys.push(a[1]!);
+      ex.push(b[0]!);
+      ey.push(b[1]!);
+      ringOf.push(r);
+    }
+  }
+  const n = xs.length;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let k = 0; k < n; k++) {
+    x0 = Math.min(x0, xs[k]!);
+    x1 = Math.max(x1, xs[k]!);
+    y0 = Math.min(y0, ys[k]!);
+    y1 = Math.max(y1, ys[k]!);
+  }
+  const side = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(n))));
+  const cw = (x1 - x0) / side || 1;
+  const ch = (y1 - y0) / side || 1;
+  const column = (x: number) => Math.min(side - 1, Math.max(0, Math.floor((x - x0) / cw)));
+  const row = (y: number) => Math.min(side - 1, Math.max(0, Math.floor((y - y0) / ch)));
+  const cells = new Map<number, number[]>();
+  const lastTested = new Int32Array(n).fill(-1);
+
+  /** Whether edges a and b cross: each one's ends strictly on both sides of the other. */
+  const cross = (a: number, b: number): boolean =>
+    orientation(xs[a]!, ys[a]!, ex[a]!, ey[a]!, xs[b]!, ys[b]!) *
+      orientation(xs[a]!, ys[a]!, ex[a]!, ey[a]!, ex[b]!, ey[b]!) <
+      0 &&
+    orientation(xs[b]!, ys[b]!, ex[b]!, ey[b]!, xs[a]!, ys[a]!) *
+      orientation(xs[b]!, ys[b]!, ex[b]!, ey[b]!, ex[a]!, ey[a]!) <
+      0;
+  /** Edge k tested against the edges already in the cell, then listed in it; true at a crossing. */
+  const visit = (k: number, cell: number): boolean => {
+    let list = cells.get(cell);
+    if (!list) cells.set(cell, (list = []));
+    for (const other of list) {
+      if (lastTested[other] === k) continue;
+      lastTested[other] = k;
+      if (cross(k, other)) return true;
+    }
+    list.push(k);
+    return false;
+  };
+  for (let k = 0; k < n; k++) {
+    // Every cell the edge passes through: steps of at most half a cell, and both corner cells of a diagonal step.
+    const [ax, ay, bx, by] = [xs[k]!, ys[k]!, ex[k]!, ey[k]!];
+    const steps = Math.max(1, Math.ceil(Math.max(Math.abs(bx - ax) / cw, Math.abs(by - ay) / ch) * 2));
+    let pc = column(ax);
+    let pr = row(ay);
+    if (visit(k, pc * side + pr)) return ringOf[k]!;
+    for (let s = 1; s <= steps; s++) {
+      const c = s === steps ? column(bx) : column(ax + ((bx - ax) * s) / steps);
+      const r = s === steps ? row(by) : row(ay + ((by - ay) * s) / steps);
+      if (c === pc && r === pr) continue;
+      if (c !== pc && r !== pr && (visit(k, pc * side + r) || visit(k, c * side + pr))) return ringOf[k]!;
+      if (visit(k, c * side + r)) return ringOf[k]!;
+      pc = c;
+      pr = r;
+    }
+  }
+  return null;
 }

@@ -4,14 +4,57 @@ import { pageInfo, pageQuery } from '../../core/http/openapi.ts';
 import { territoryLevels } from './territory.tables.ts';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+/**
+ * The most points of one ring and of a whole boundary. A real community or grid boundary has tens to hundreds (the
+ * demo town's largest ring has 62); the limits leave ample room and bound what a boundary can cost to check.
+ */
+export const MAX_RING_POSITIONS = 5_000;
+export const MAX_BOUNDARY_POSITIONS = 10_000;
+
 const ring = z
   .array(position)
-  .min(4, bi('多边形的环至少需要 4 个点', 'A polygon ring needs at least 4 positions'));
+  .min(4, bi('多边形的环至少需要 4 个点', 'A polygon ring needs at least 4 positions'))
+  .max(
+    MAX_RING_POSITIONS,
+    bi(
+      `多边形的一个环最多 ${MAX_RING_POSITIONS} 个点`,
+      `A polygon ring has at most ${MAX_RING_POSITIONS} positions`,
+    ),
+  );
+
+const positionsOf = (rings: unknown[][]) => rings.reduce((sum, r) => sum + r.length, 0);
+const capPositions = (count: number, ctx: z.RefinementCtx) => {
+  if (count <= MAX_BOUNDARY_POSITIONS) return;
+  ctx.addIssue({
+    code: 'too_big',
+    origin: 'array',
+    maximum: MAX_BOUNDARY_POSITIONS,
+    inclusive: true,
+    input: count,
+    message: bi(
+      `边界最多 ${MAX_BOUNDARY_POSITIONS} 个点（所有环合计）`,
+      `A boundary has at most ${MAX_BOUNDARY_POSITIONS} positions in all its rings`,
+    ),
+  });
+};
 
 export const boundarySchema = z
-  .union([
-    z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-    z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('Polygon'),
+      coordinates: z
+        .array(ring)
+        .min(1)
+        .superRefine((rings, ctx) => capPositions(positionsOf(rings), ctx)),
+    }),
+    z.strictObject({
+      type: z.literal('MultiPolygon'),
+      coordinates: z
+        .array(z.array(ring).min(1))
+        .min(1)
+        .superRefine((polygons, ctx) => capPositions(positionsOf(polygons.flat()), ctx)),
+    }),
   ])
   .openapi('Boundary', { description: 'GeoJSON Polygon or MultiPolygon geometry (WGS 84)' });
 

@@ -7,8 +7,8 @@ import { activeOn, shanghaiDay } from '../../core/db/periods.ts';
 import { createVersionedCache, scopeKey } from '../../core/db/versioned-cache.ts';
 import { containsPattern, escapeLike, startsWith } from '../../core/db/like.ts';
 import { errors } from '../../core/http/errors.ts';
-import { territoryErrors } from './territory.errors.ts';
-import { boundaryWithin } from './territory.geometry.ts';
+import { boundarySelfIntersecting, territoryErrors } from './territory.errors.ts';
+import { boundaryCrossing, boundaryWithin } from './territory.geometry.ts';
 import type { TerritoryNode, TerritoryTreeNode } from './territory.schemas.ts';
 import {
   territories,
@@ -224,6 +224,7 @@ export async function createTerritory(
   actor: Actor,
   input: { parentId: string; name: string; sequence?: number; boundary?: GeoJsonGeometry | null },
 ) {
+  if (input.boundary) checkSimple(input.boundary);
   return db.transaction(async (tx) => {
     const parent = await loadInScope(tx, scope, input.parentId);
     const level = childLevel(parent.level);
@@ -255,9 +256,7 @@ export async function createTerritory(
     }
     if (input.boundary && parent.boundary) {
       await lockNode(tx, parent.id);
-      if (!boundaryWithin(input.boundary, parent.boundary)) {
-        throw territoryErrors.boundaryOutsideParent(parent.name);
-      }
+      requireWithin(input.boundary, parent.boundary, parent.name, territoryErrors.boundaryOutsideParent);
     }
     const code = parent.code + String(sequence).padStart(CODE_DIGITS[level], '0');
     const [clash] = await tx
@@ -305,6 +304,7 @@ export async function updateTerritory(
   id: string,
   input: { name?: string; boundary?: GeoJsonGeometry | null },
 ) {
+  if (input.boundary) checkSimple(input.boundary);
   await db.transaction(async (tx) => {
     const row = await loadInScope(tx, scope, id);
     // The node a scope is anchored on is the level above's to name and bound: a street admin moving their own street's
@@ -347,8 +347,8 @@ async function checkBoundaryFits(tx: Executor, row: Row, boundary: GeoJsonGeomet
       .where(eq(territories.id, row.parentId))
       .limit(1)
       .for('update');
-    if (parent?.boundary && !boundaryWithin(boundary, parent.boundary)) {
-      throw territoryErrors.boundaryOutsideParent(parent.name);
+    if (parent?.boundary) {
+      requireWithin(boundary, parent.boundary, parent.name, territoryErrors.boundaryOutsideParent);
     }
   }
   const children = await tx
@@ -364,10 +364,29 @@ async function checkBoundaryFits(tx: Executor, row: Row, boundary: GeoJsonGeomet
     )
     .orderBy(asc(territories.code));
   for (const child of children) {
-    if (!boundaryWithin(child.boundary!, boundary)) {
-      throw territoryErrors.boundaryExcludesChildren(child.name);
-    }
+    requireWithin(child.boundary!, boundary, child.name, territoryErrors.boundaryExcludesChildren);
   }
+}
+
+/** A boundary whose edges cross is refused (400 on its ring) before polygon-clipping is given it. */
+function checkSimple(boundary: GeoJsonGeometry) {
+  const ring = boundaryCrossing(boundary);
+  if (ring !== null) throw boundarySelfIntersecting(ring);
+}
+
+/**
+ * `inner` lies inside `outer` (boundaryWithin's tolerance), else `refused(name)`; 400 BOUNDARY_NOT_COMPARABLE when
+ * polygon-clipping cannot compare them (never taken for "outside").
+ */
+function requireWithin(
+  inner: GeoJsonGeometry,
+  outer: GeoJsonGeometry,
+  name: string,
+  refused: (name: string) => Error,
+) {
+  const within = boundaryWithin(inner, outer);
+  if (within === null) throw territoryErrors.boundaryNotComparable(name);
+  if (!within) throw refused(name);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { and, eq, like, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import polygonClipping from 'polygon-clipping';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog } from '../../core/auth/auth.tables.ts';
 import { factSheetSchema, territoryMapSchema, type TerritoryMap } from '../registry/places.schemas.ts';
 import { insertTerritoryNode } from './territory.factories.ts';
-import { boundaryWithin, boxOf, polygon } from './territory.geometry.ts';
+import { boundaryCrossing, boundaryWithin, boxOf, polygon } from './territory.geometry.ts';
+import { MAX_BOUNDARY_POSITIONS, MAX_RING_POSITIONS } from './territory.schemas.ts';
 import { ancestorCodesOf } from './territory.service.ts';
 import { territories, type GeoJsonGeometry, type TerritoryLevel } from './territory.tables.ts';
 
@@ -535,5 +537,148 @@ describe('boundaries inside their parents', () => {
       });
       expect(reset.status).toBe(200);
     }
+  });
+});
+
+describe('boundaries that cross themselves', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const community = () => tree[0]!.children[0]!.children[0]!;
+  /** The community's box, and a ring around its centre with `n` points (a star when `step` > 1, else a circle). */
+  const around = async (n: number, step = 1): Promise<GeoJsonGeometry> => {
+    const detail = (await t.request('GET', `/api/v1/territories/${community().id}`, { cookie: admin })).json
+      .data;
+    const [w, s, e, north] = boxOf(detail.boundary);
+    const [cx, cy, r] = [(w + e) / 2, (s + north) / 2, Math.min(e - w, north - s) / 4];
+    const ring: [number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const angle = (2 * Math.PI * ((i * step) % n)) / n;
+      ring.push([
+        Math.round((cx + r * Math.cos(angle)) * 1e7) / 1e7,
+        Math.round((cy + r * Math.sin(angle)) * 1e7) / 1e7,
+      ]);
+    }
+    ring.push(ring[0]!);
+    return { type: 'Polygon', coordinates: [ring] };
+  };
+  const star = (n: number) => around(n, (n - 1) / 2);
+  const create = (name: string, boundary: GeoJsonGeometry) =>
+    t.request('POST', '/api/v1/territories', {
+      cookie: admin,
+      body: { parentId: community().id, name, boundary },
+    });
+  const named = async (name: string) =>
+    t.db.select({ id: territories.id }).from(territories).where(eq(territories.name, name));
+
+  it('refuses a bowtie and stars with 400 on the ring, before polygon-clipping sees them; nothing stored', async () => {
+    const circle = await around(8);
+    const [a, b, c, d] = circle.coordinates[0] as [number, number][];
+    const bowtie: GeoJsonGeometry = { type: 'Polygon', coordinates: [[a!, c!, b!, d!, a!]] };
+    const clipping = vi.spyOn(polygonClipping, 'difference');
+    // 2,001 points: polygon-clipping would compute its two million crossings, a minute or two of the server's thread.
+    for (const [name, shape] of [
+      ['自交网格甲', bowtie],
+      ['自交网格乙', await star(201)],
+      ['自交网格丙', await star(2001)],
+    ] as const) {
+      const refused = await create(name, shape);
+      expect(refused.status, name).toBe(400);
+      expect(refused.json.error.details, name).toMatchObject([
+        { field: 'boundary.coordinates.0', code: 'self_intersecting' },
+      ]);
+      expect(refused.json.error.details[0].message).toContain('交叉');
+      expect(await named(name)).toEqual([]);
+    }
+    expect(clipping).not.toHaveBeenCalled();
+
+    // A hole reaching out of its ring, in a MultiPolygon's second polygon; and the same in English.
+    const outer = circle.coordinates[0] as [number, number][];
+    // The outer ring's first point lies east of its centre: a thin hole from the centre out to twice as far.
+    const [cx, cy] = [(outer[0]![0] + outer[4]![0]) / 2, (outer[0]![1] + outer[4]![1]) / 2];
+    const [east, half] = [cx + 2 * (outer[0]![0] - cx), 0.0001];
+    const hole: [number, number][] = [
+      [cx, cy - half],
+      [east, cy - half],
+      [east, cy + half],
+      [cx, cy + half],
+      [cx, cy - half],
+    ];
+    const holed = await t.request('POST', '/api/v1/territories', {
+      cookie: admin,
+      headers: { 'accept-language': 'en' },
+      body: {
+        parentId: community().id,
+        name: '自交网格丁',
+        boundary: {
+          type: 'MultiPolygon',
+          coordinates: [[outer], [outer, hole]],
+        },
+      },
+    });
+    expect(holed.status).toBe(400);
+    expect(holed.json.error.details).toMatchObject([
+      { field: 'boundary.coordinates.1.1', code: 'self_intersecting' },
+    ]);
+    expect(holed.json.error.details[0].message).toContain('cross');
+
+    // A changed boundary: refused, the old one kept.
+    const grid = community().children[0]!;
+    const before = (await t.request('GET', `/api/v1/territories/${grid.id}`, { cookie: admin })).json.data
+      .boundary;
+    const patched = await t.request('PATCH', `/api/v1/territories/${grid.id}`, {
+      cookie: admin,
+      body: { boundary: await star(2001) },
+    });
+    expect(patched.status).toBe(400);
+    expect(patched.json.error.details[0].code).toBe('self_intersecting');
+    expect(
+      (await t.request('GET', `/api/v1/territories/${grid.id}`, { cookie: admin })).json.data.boundary,
+    ).toEqual(before);
+    expect(clipping).not.toHaveBeenCalled();
+
+    // A simple ring with as many points is checked and stored.
+    const ok = await create('圆形网格', await around(2001));
+    expect(ok.status, ok.text).toBe(201);
+    expect(clipping).toHaveBeenCalled();
+  });
+
+  it('caps the points of a ring and of a whole boundary', async () => {
+    const tooLong = await create('超长边界', await around(MAX_RING_POSITIONS + 1));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.error.details).toMatchObject([{ field: 'boundary.coordinates.0', code: 'too_big' }]);
+    // Short positions, so the body stays under the JSON limit: the count is what is refused.
+    const rings = Math.ceil((MAX_BOUNDARY_POSITIONS + 1) / 4000);
+    const tooMany = await create('超多边界', {
+      type: 'MultiPolygon',
+      coordinates: Array.from({ length: rings }, () => [Array.from({ length: 4000 }, () => [118, 35])]),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.error.details).toMatchObject([{ field: 'boundary.coordinates', code: 'too_big' }]);
+    expect(await named('超长边界')).toEqual([]);
+    expect(await named('超多边界')).toEqual([]);
+  });
+
+  it('a boundary polygon-clipping cannot compare answers 400 saying so, not that it lies outside', async () => {
+    vi.spyOn(polygonClipping, 'difference').mockImplementation(() => {
+      throw new Error('Unable to find segment');
+    });
+    const refused = await create('无法比较网格', await around(12));
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.code).toBe('BOUNDARY_NOT_COMPARABLE');
+    expect(refused.json.error.details).toMatchObject([
+      { field: 'boundary', code: 'boundary_not_comparable' },
+    ]);
+    expect(refused.json.error.message).toContain(community().name);
+    expect(await named('无法比较网格')).toEqual([]);
+  });
+
+  it('every boundary of the demo county is simple', async () => {
+    const rows = await t.db.select({ boundary: territories.boundary }).from(territories);
+    let checked = 0;
+    for (const { boundary } of rows) {
+      if (!boundary) continue;
+      expect(boundaryCrossing(boundary)).toBeNull();
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });

@@ -69,6 +69,31 @@ function convexCellInside(cell: Ring, rings: readonly Ring[]): boolean {
   return true;
 }
 
+/**
+ * A building's cell clipped to its community. polygon-clipping may throw on a boundary it cannot handle (edges nearly
+ * coinciding with the cell's; a boundary stored before boundaries were checked for crossings): then again with
+ * coordinates rounded to a centimetre, and failing that the cell unclipped (its area and shape only a little off),
+ * never an error for the whole proposal.
+ */
+function clippedCell(cell: Ring, boundary: readonly Ring[]): Ring[][] {
+  const cm = (v: number) => Math.round(v * 100) / 100;
+  for (const round of [(v: number) => v, cm]) {
+    try {
+      return polygonClipping
+        .intersection(
+          [cell.map(([x, y]) => [round(x), round(y)] as [number, number])],
+          boundary.map((ring) => ring.map(([x, y]) => [round(x), round(y)] as [number, number])),
+        )
+        .map((polygon) =>
+          polygon.map((ring) => ring.slice(0, -1).map(([x, y]) => [x, y] as [number, number])),
+        );
+    } catch {
+      // rounded, then unclipped
+    }
+  }
+  return [[cell]];
+}
+
 /** Computes the geometry of every building of the graph (communities without a boundary use their cells' box). */
 export function computeGeometry(graph: BuildingGraph, communities: readonly Community[]): Geometry {
   const { buildings } = graph;
@@ -130,15 +155,8 @@ export function computeGeometry(graph: BuildingGraph, communities: readonly Comm
       const raw = voronoi.cellPolygon(k) as Array<[number, number]> | null;
       if (!raw) return;
       const cell: Ring = raw.slice(0, -1).map(([x, y]) => [x, y]);
-      let polygons: Ring[][];
-      if (!boundary || convexCellInside(cell, boundary)) polygons = [[cell]];
-      else {
-        polygons = polygonClipping
-          .intersection([cell], boundary as polygonClipping.Polygon)
-          .map((polygon) =>
-            polygon.map((ring) => ring.slice(0, -1).map(([x, y]) => [x, y] as [number, number])),
-          );
-      }
+      const polygons: Ring[][] =
+        !boundary || convexCellInside(cell, boundary) ? [[cell]] : clippedCell(cell, boundary);
       cells[i] = polygons;
       const neighbourList = [...delaunay.neighbors(k)].map((kk) => unique[kk]!);
       const bx = buildings[i]!.x;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../core/demo/random.ts';
-import { buildGraph, segmentsIntersect } from './graph.ts';
+import {
+  buildGraph,
+  clipLine,
+  clipSegment,
+  crossesBarrier,
+  indexBarriers,
+  MAX_INDEX_STEPS,
+  segmentsIntersect,
+} from './graph.ts';
 import type { Barrier, Building } from './types.ts';
 
 function building(id: string, x: number, y: number, communityId = 'A', households = 10): Building {
@@ -110,5 +118,112 @@ describe('the building graph G', () => {
     expect(a.components.map((c) => c.length).sort()).toEqual([50, 50]);
     const other = graph.index.get('other')!;
     expect(graph.offsets[other + 1]! - graph.offsets[other]!).toBe(0);
+  });
+
+  it('a barrier scoped to a community separates that community’s buildings only', () => {
+    const buildings: Building[] = [];
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 6; j++) {
+        buildings.push(building(`a${i}-${j}`, i * 20, j * 20, 'A'));
+        buildings.push(building(`b${i}-${j}`, i * 20, j * 20 + 200, 'B'));
+      }
+    }
+    // A north–south line through both communities.
+    const line: Barrier = [
+      [50, -50],
+      [50, 350],
+    ];
+    const components = (scopes?: (string | null)[]) => {
+      const graph = buildGraph(buildings, [line], scopes);
+      return Object.fromEntries(graph.communities.map((c) => [c.id, c.components.length]));
+    };
+    expect(components()).toEqual({ A: 2, B: 2 });
+    expect(components([null])).toEqual({ A: 2, B: 2 });
+    expect(components(['A'])).toEqual({ A: 2, B: 1 });
+    expect(components(['C'])).toEqual({ A: 1, B: 1 });
+  });
+});
+
+describe('the barrier index', () => {
+  const globe: Barrier = [
+    [-3e7, -1.4e7],
+    [3e7, 1.4e7],
+  ];
+
+  it('walks only the part of a segment inside the bounds, and answers crossings as the whole index does', () => {
+    const random = createRandom(7);
+    // A line 300 km long through the box.
+    const long: Barrier = [
+      [-150_000, -100_000],
+      [150_000, 100_000],
+    ];
+    const barriers: Barrier[] = [long];
+    for (let i = 0; i < 30; i++) {
+      const line: Barrier = [];
+      for (let k = 0; k < 4; k++) line.push([random.next() * 4000 - 2000, random.next() * 4000 - 2000]);
+      barriers.push(line);
+    }
+    const bounds: [number, number, number, number] = [-500, -500, 500, 500];
+    const whole = indexBarriers(barriers);
+    const clipped = indexBarriers(barriers, 100, { bounds });
+    expect(clipped.steps).toBeLessThan(whole.steps / 5);
+    expect(clipped.steps).toBeLessThan(1_000);
+    // Across the globe: a few dozen steps inside the box, where the whole line takes over a million.
+    expect(indexBarriers([globe], 100, { bounds }).steps).toBeLessThan(100);
+    for (let k = 0; k < 2000; k++) {
+      const ax = random.next() * 1000 - 500;
+      const ay = random.next() * 1000 - 500;
+      const bx = ax + random.next() * 200 - 100;
+      const by = ay + random.next() * 200 - 100;
+      if (Math.max(Math.abs(bx), Math.abs(by)) > 500) continue;
+      expect(crossesBarrier(clipped, ax, ay, bx, by)).toBe(crossesBarrier(whole, ax, ay, bx, by));
+    }
+  });
+
+  it('keeps its walk within the budget by growing its cells, still exact', () => {
+    const index = indexBarriers([globe], 100, { maxSteps: 10_000 });
+    expect(index.steps).toBeLessThanOrEqual(10_100);
+    expect(index.cell).toBeGreaterThan(100);
+    expect(MAX_INDEX_STEPS).toBeLessThanOrEqual(1_000_000);
+    // A short edge across the line (it passes through the origin) is still seen crossing it; one beside it is not.
+    expect(crossesBarrier(index, -10, 10, 10, -10)).toBe(true);
+    expect(crossesBarrier(index, 1000, -1000, 1010, -1010)).toBe(false);
+  });
+
+  it('a graph with a line across the globe builds as fast as without it, with the same edges as one clipped to the town', () => {
+    const { buildings, barriers } = randomCase(3);
+    const withGlobe = buildGraph(buildings, [...barriers, globe]);
+    const clipped = buildGraph(buildings, [...barriers, ...clipLine(globe, [-1000, -1000, 2000, 2000])]);
+    expect([...withGlobe.edgeU]).toEqual([...clipped.edgeU]);
+    expect([...withGlobe.edgeV]).toEqual([...clipped.edgeV]);
+  });
+
+  it('clips segments and lines to a box', () => {
+    expect(clipSegment(-10, 5, 10, 5, [0, 0, 4, 10])).toEqual([0, 5, 4, 5]);
+    expect(clipSegment(-10, 20, 10, 20, [0, 0, 4, 10])).toBeNull();
+    expect(clipSegment(1, 1, 2, 2, [0, 0, 4, 10])).toEqual([1, 1, 2, 2]);
+    // In, out and back in: two pieces.
+    expect(
+      clipLine(
+        [
+          [1, 1],
+          [2, 1],
+          [2, 20],
+          [3, 20],
+          [3, 1],
+        ],
+        [0, 0, 4, 10],
+      ),
+    ).toEqual([
+      [
+        [1, 1],
+        [2, 1],
+        [2, 10],
+      ],
+      [
+        [3, 10],
+        [3, 1],
+      ],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Delaunay } from 'd3-delaunay';
-import type { Barrier, Building } from './types.ts';
+import type { Barrier, Building, Point } from './types.ts';
 
 /**
  * The building adjacency graph G of issue 12, per community: the Delaunay triangulation of the community's
@@ -42,31 +42,130 @@ export type BarrierIndex = {
   cell: number;
   segments: Float64Array; // x1, y1, x2, y2 per segment
   buckets: Map<number, number[]>;
+  /** The points the segments were walked in (what building the index cost). */
+  steps: number;
 };
+
+/** An axis-aligned box [x0, y0, x1, y1] in metres. */
+export type Box = [number, number, number, number];
+
+/**
+ * The most points indexBarriers walks the segments in. Beyond it the cells grow until the walk fits: the index stays
+ * exact (a cell lists every segment passing near it), only coarser. A county's main roads and rivers take a few
+ * thousand; a line across half the globe, tens of millions at 50 m steps.
+ */
+export const MAX_INDEX_STEPS = 1_000_000;
 
 const cellKey = (cx: number, cy: number) => cx * 1_048_576 + cy;
 
-/** Indexes barrier segments in square cells of `cell` metres (each segment listed in every cell it may touch). */
-export function indexBarriers(barriers: readonly Barrier[], cell = 100): BarrierIndex {
+/** The key of the index's cell holding the point (x, y). */
+export const cellKeyOf = (x: number, y: number, cell: number) =>
+  cellKey(Math.floor(x / cell), Math.floor(y / cell));
+
+/**
+ * The part of the segment (ax, ay)–(bx, by) inside the box (Liang–Barsky), as [x1, y1, x2, y2], or null when it
+ * misses the box.
+ */
+export function clipSegment(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  [x0, y0, x1, y1]: Box,
+): [number, number, number, number] | null {
+  const dx = bx - ax;
+  const dy = by - ay;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, ax - x0],
+    [dx, x1 - ax],
+    [-dy, ay - y0],
+    [dy, y1 - ay],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return null;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return null;
+      if (r < t1) t1 = r;
+    }
+  }
+  return [ax + t0 * dx, ay + t0 * dy, t1 === 1 ? bx : ax + t1 * dx, t1 === 1 ? by : ay + t1 * dy];
+}
+
+/** The pieces of a polyline inside the box (a line leaving it and coming back gives two pieces). */
+export function clipLine(line: readonly Point[], box: Box): Point[][] {
+  const pieces: Point[][] = [];
+  let current: Point[] | null = null;
+  for (let i = 0; i + 1 < line.length; i++) {
+    const part = clipSegment(line[i]![0], line[i]![1], line[i + 1]![0], line[i + 1]![1], box);
+    if (!part) {
+      current = null;
+      continue;
+    }
+    const last = current?.[current.length - 1];
+    if (!current || !last || last[0] !== part[0] || last[1] !== part[1]) {
+      current = [[part[0], part[1]]];
+      pieces.push(current);
+    }
+    current.push([part[2], part[3]]);
+    // A piece that stops short of the segment's end leaves the box there.
+    if (part[2] !== line[i + 1]![0] || part[3] !== line[i + 1]![1]) current = null;
+  }
+  return pieces;
+}
+
+/**
+ * Indexes barrier segments in square cells of `cell` metres (each segment listed in every cell it may touch). With
+ * `bounds` (the box of the buildings whose edges will be tested, plus a margin) only the part of each segment inside
+ * it is walked and segments missing it are left out: no edge inside the box can meet anything else of them. The walk
+ * takes at most about `maxSteps` points (the cells grow when it would take more).
+ */
+export function indexBarriers(
+  barriers: readonly Barrier[],
+  cell = 100,
+  { bounds, maxSteps = MAX_INDEX_STEPS }: { bounds?: Box; maxSteps?: number } = {},
+): BarrierIndex {
   const coords: number[] = [];
+  const walked: number[] = [];
+  let length = 0;
   for (const line of barriers) {
     for (let i = 0; i + 1 < line.length; i++) {
       const [x1, y1] = line[i]!;
       const [x2, y2] = line[i + 1]!;
+      const part: [number, number, number, number] | null = bounds
+        ? clipSegment(x1, y1, x2, y2, bounds)
+        : [x1, y1, x2, y2];
+      if (!part || !part.every(Number.isFinite)) continue;
+      // The segment itself is what edges are tested against; its part inside the box is what is walked.
       coords.push(x1, y1, x2, y2);
+      walked.push(...part);
+      length += Math.hypot(part[2] - part[0], part[3] - part[1]);
     }
+  }
+  const count = coords.length / 4;
+  // Half-cell steps: about 2 × length / cell points, plus two per segment.
+  if ((2 * length) / cell > Math.max(1, maxSteps - 2 * count)) {
+    cell = (2 * length) / Math.max(1, maxSteps - 2 * count);
   }
   const segments = Float64Array.from(coords);
   const buckets = new Map<number, number[]>();
-  const count = segments.length / 4;
+  let walkedSteps = 0;
   for (let s = 0; s < count; s++) {
-    const x1 = segments[4 * s]!;
-    const y1 = segments[4 * s + 1]!;
-    const x2 = segments[4 * s + 2]!;
-    const y2 = segments[4 * s + 3]!;
+    const x1 = walked[4 * s]!;
+    const y1 = walked[4 * s + 1]!;
+    const x2 = walked[4 * s + 2]!;
+    const y2 = walked[4 * s + 3]!;
     // Walk the segment in steps of half a cell and list it in each cell (and the cells around) it passes.
     const length = Math.hypot(x2 - x1, y2 - y1);
     const steps = Math.max(1, Math.ceil(length / (cell / 2)));
+    walkedSteps += steps + 1;
     const seen = new Set<number>();
     for (let k = 0; k <= steps; k++) {
       const cx = Math.floor((x1 + ((x2 - x1) * k) / steps) / cell);
@@ -83,7 +182,7 @@ export function indexBarriers(barriers: readonly Barrier[], cell = 100): Barrier
       }
     }
   }
-  return { cell, segments, buckets };
+  return { cell, segments, buckets, steps: walkedSteps };
 }
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
@@ -207,8 +306,17 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Builds G (see the comment at the top of this file). */
-export function buildGraph(buildings: readonly Building[], barriers: readonly Barrier[]): BuildingGraph {
+/**
+ * Builds G (see the comment at the top of this file). `barrierCommunities`, when given, names for each barrier the
+ * one community whose buildings it separates (a line drawn in that community), or null for a barrier of every
+ * community it passes through. Each community's edges are tested against its barriers indexed inside the box of its
+ * buildings, so a barrier far away (or one reaching across the globe) costs nothing.
+ */
+export function buildGraph(
+  buildings: readonly Building[],
+  barriers: readonly Barrier[],
+  barrierCommunities?: readonly (string | null)[],
+): BuildingGraph {
   const n = buildings.length;
   const index = new Map<string, number>();
   buildings.forEach((b, i) => {
@@ -226,7 +334,7 @@ export function buildGraph(buildings: readonly Building[], barriers: readonly Ba
     }
     index.set(b.id, i);
   });
-  const barrierIndex = indexBarriers(barriers);
+  const barrierBoxes = barriers.map(boxOfPoints);
   const byCommunity = new Map<string, number[]>();
   buildings.forEach((b, i) => {
     let list = byCommunity.get(b.communityId);
@@ -257,6 +365,18 @@ export function buildGraph(buildings: readonly Building[], barriers: readonly Ba
     }
     const xs = unique.map((i) => buildings[i]!.x);
     const ys = unique.map((i) => buildings[i]!.y);
+    // Every edge lies inside the box of the community's buildings: its barriers are indexed within it (and a cell).
+    const box = boxOfPoints(unique.map((i) => [buildings[i]!.x, buildings[i]!.y] as const));
+    const margin = 100;
+    const bounds: Box = [box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin];
+    const barrierIndex = indexBarriers(
+      barriers.filter((_, b) => {
+        const scope = barrierCommunities?.[b] ?? null;
+        return (scope === null || scope === id) && boxesMeet(barrierBoxes[b]!, bounds);
+      }),
+      100,
+      { bounds },
+    );
     const delaunay = delaunayEdges(xs, ys).map(([a, b]) => {
       const u = unique[a]!;
       const v = unique[b]!;
@@ -316,6 +436,19 @@ export function buildGraph(buildings: readonly Building[], barriers: readonly Ba
   }
   return { buildings, index, offsets, adjacency, edgeU, edgeV, communities, communityOf };
 }
+
+function boxOfPoints(points: readonly (readonly [number, number])[]): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
+}
+
+const boxesMeet = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /** The neighbours of building i in G. */
 export function neighbours(graph: BuildingGraph, i: number): Int32Array {
