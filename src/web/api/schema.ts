@@ -377,7 +377,9 @@ export interface paths {
           action?: string;
           entityType?: string;
           entityId?: string;
+          /** @description Entries at or after this moment (ISO 8601 with an offset, 1900–2100) */
           from?: string;
+          /** @description Entries at or before this moment (ISO 8601 with an offset, 1900–2100) */
           to?: string;
         };
         header?: never;
@@ -5001,8 +5003,9 @@ export interface paths {
           page?: number;
           pageSize?: number;
           status?: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+          /** @description Only the terms of this building (inside the scope; 404 otherwise) */
           buildingId?: string;
-          /** @description A street, community or grid inside the scope */
+          /** @description A street, community or grid inside the scope (a leader: one holding their buildings) */
           territoryId?: string;
           /** @description Only approved terms in force whose last day is within this many days */
           expiringWithin?: number | null;

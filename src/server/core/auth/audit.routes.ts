@@ -9,6 +9,7 @@ import {
   pageQuery,
   routeScope,
 } from '../http/openapi.ts';
+import { boundedDateTime, FIRST_YEAR, LAST_YEAR } from '../http/datetime.ts';
 import { presentAuditPage } from './audit-present.ts';
 import { listAudit, listAuditActors } from './audit.ts';
 import { textSchema } from './auth.schemas.ts';
@@ -65,8 +66,16 @@ const auditQuery = pageQuery.extend({
   action: z.string().max(64).optional(),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: boundedDateTime()
+    .optional()
+    .openapi({
+      description: `Entries at or after this moment (ISO 8601 with an offset, ${FIRST_YEAR}–${LAST_YEAR})`,
+    }),
+  to: boundedDateTime()
+    .optional()
+    .openapi({
+      description: `Entries at or before this moment (ISO 8601 with an offset, ${FIRST_YEAR}–${LAST_YEAR})`,
+    }),
 });
 
 const auditLabelsSchema = z

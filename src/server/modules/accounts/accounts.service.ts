@@ -19,7 +19,7 @@ import {
 } from '../../core/auth/personal-data.ts';
 import { hashPassword } from '../../core/auth/passwords.ts';
 import { roleHolds } from '../../core/auth/catalogue.ts';
-import { roles, type RoleCode } from '../../core/auth/roles.ts';
+import { isRoleCode, roles, type Permission, type RoleCode } from '../../core/auth/roles.ts';
 import {
   codeInScope,
   requirePermission,
@@ -51,13 +51,18 @@ const SCOPE_LEVEL = { street: 'street', community: 'community', grids: 'grid' } 
  */
 function visibleIn(scope: Scope): SQL {
   if (scope.all) return sql`true`;
-  const inside = sql`(
-    (ra.scope_kind in ('street', 'community', 'grids') and ra.scope_ids <@ array${territoryIdsInScope(scope)})
-    or (ra.scope_kind = 'buildings' and ra.scope_ids <@ array${buildingIdsInScope(scope)}))`;
+  const inside = anchoredInside(scope);
   return sql`(exists (select 1 from ${roleAssignments} ra where ra.user_id = ${users.id} and ${inside})
     and not exists (
       select 1 from ${roleAssignments} ra
       where ra.user_id = ${users.id} and ra.scope_kind <> 'self' and not ${inside}))`;
+}
+
+/** SQL on a role assignment aliased `ra`: its territories or buildings all lie inside the (not county-wide) scope. */
+function anchoredInside(scope: Scope): SQL {
+  return sql`(
+    (ra.scope_kind in ('street', 'community', 'grids') and ra.scope_ids <@ array${territoryIdsInScope(scope)})
+    or (ra.scope_kind = 'buildings' and ra.scope_ids <@ array${buildingIdsInScope(scope)}))`;
 }
 
 export function presentAccount(keys: DataKeys, user: UserRow, assignments: ResolvedAssignment[]): Account {
@@ -138,11 +143,11 @@ export async function getAccount({ db, keys }: Deps, auth: AuthContext, id: stri
   return presentAccount(keys, row, assignments.get(id) ?? []);
 }
 
-/** The highest rank among the caller's roles that may manage accounts. */
-function managerRank(auth: AuthContext): number {
+/** The highest rank among the caller's roles that hold `permission` (by default: may manage accounts). */
+function managerRank(auth: AuthContext, permission: Permission = 'account:write'): number {
   return Math.max(
     -1,
-    ...auth.assignments.filter((a) => roleHolds(a.role, 'account:write')).map((a) => roles[a.role].rank),
+    ...auth.assignments.filter((a) => roleHolds(a.role, permission)).map((a) => roles[a.role].rank),
   );
 }
 
@@ -554,6 +559,40 @@ async function loadManageable(tx: Executor, auth: AuthContext, id: string) {
 export async function manageableAccount(tx: Executor, auth: AuthContext, id: string) {
   const { row } = await loadManageable(tx, auth, id);
   return { id: row.id, username: row.username, displayName: row.displayName, status: row.status };
+}
+
+/**
+ * Whether a position's access may be given to the account `id`, by a caller acting with `permission` (appointing a
+ * grid worker, approving or renewing a building leader, appointing a branch secretary): the account must be one the
+ * caller could manage in that permission's scope. Every role it holds or will hold lies inside the scope and ranks
+ * below the caller's highest role holding the permission (a county administrator reaches every account), as for
+ * editing an account. Not counted: roles over the person themself (`self`: they reach nobody else's data) and the
+ * access of the position being given (`exceptSource`: a position re-granted over more of its places). 404 when a
+ * role reaches outside the scope (the account is not the caller's to see), 403 for a peer's or a superior's account;
+ * nothing is changed then. Without it, a post in one's grid would hand a role to anyone's account linked there.
+ */
+export async function takesPositionAccess(
+  tx: Executor,
+  auth: AuthContext,
+  permission: Permission,
+  id: string,
+  exceptSource?: string,
+): Promise<void> {
+  const scope = requirePermission(auth, permission);
+  if (auth.assignments.some((a) => a.role === 'county_admin')) return;
+  const held = await tx
+    .select({
+      role: sql<string>`ra.role`,
+      inside: scope.all ? sql<boolean>`true` : sql<boolean>`${anchoredInside(scope)}`,
+    })
+    .from(sql`${roleAssignments} ra`)
+    .where(
+      sql`ra.user_id = ${id} and ra.scope_kind <> 'self' and (ra.ends_at is null or ra.ends_at > now())
+        and ${exceptSource ? sql`ra.source_id is distinct from ${exceptSource}` : sql`true`}`,
+    );
+  if (held.some((r) => !r.inside)) throw errors.notFound();
+  const rank = managerRank(auth, permission);
+  if (held.some((r) => !isRoleCode(r.role) || roles[r.role].rank >= rank)) throw errors.forbidden();
 }
 
 function refuseSelf(auth: AuthContext, id: string, field: string) {

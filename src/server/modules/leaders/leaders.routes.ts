@@ -205,7 +205,7 @@ export function leadersRoutes(deps: ModuleDeps) {
         async (c) => {
           const scope = routeScope(c);
           const { id } = c.req.valid('param');
-          const { opened } = await review(deps, scope, actorOf(c), id, c.req.valid('json'));
+          const { opened } = await review(deps, scope, requireAuth(c), actorOf(c), id, c.req.valid('json'));
           return c.json({ data: await getTerm(deps, scope, id), opened }, 200);
         },
       )
@@ -243,7 +243,14 @@ export function leadersRoutes(deps: ModuleDeps) {
         }),
         async (c) => {
           const scope = routeScope(c);
-          const result = await renew(deps, scope, actorOf(c), c.req.valid('param').id, c.req.valid('json'));
+          const result = await renew(
+            deps,
+            scope,
+            requireAuth(c),
+            actorOf(c),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          );
           return c.json({ data: await getTerm(deps, scope, result.id), opened: result.opened }, 201);
         },
       )

@@ -157,8 +157,13 @@ export const openedSchema = z
 
 export const termListQuery = pageQuery.extend({
   status: z.enum(leaderTermStatuses).optional(),
-  buildingId: z.uuid().optional(),
-  territoryId: z.uuid().optional().openapi({ description: 'A street, community or grid inside the scope' }),
+  buildingId: z
+    .uuid()
+    .optional()
+    .openapi({ description: 'Only the terms of this building (inside the scope; 404 otherwise)' }),
+  territoryId: z.uuid().optional().openapi({
+    description: 'A street, community or grid inside the scope (a leader: one holding their buildings)',
+  }),
   expiringWithin: z.coerce
     .number()
     .int()

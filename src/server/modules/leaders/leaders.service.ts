@@ -1,7 +1,13 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { decrypt, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
-import { codeInScope, registryCondition, type Scope } from '../../core/auth/scope.ts';
+import {
+  codeInScope,
+  registryCondition,
+  registryRowInScope,
+  type AuthContext,
+  type Scope,
+} from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { startsWith } from '../../core/db/like.ts';
@@ -15,9 +21,10 @@ import {
   personCondition,
   personOfResident,
   persons,
+  type Grantor,
   type OpenedAccount,
 } from '../people/people.public.ts';
-import { buildings, residentInScope, units } from '../registry/registry.public.ts';
+import { buildings, buildingsByIds, residentInScope, units } from '../registry/registry.public.ts';
 import { territories } from '../territory/territory.public.ts';
 import { addDays, shanghaiDay, yearTermEnd } from './leaders.days.ts';
 import { leaderErrors } from './leaders.errors.ts';
@@ -294,15 +301,23 @@ async function grantTermAccess(
   keys: DataKeys,
   actor: Actor,
   term: { id: string; personId: string; buildingId: string; startsOn: string; endsOn: string },
+  grantor: Grantor,
 ) {
-  return grantPositionAccess(tx, keys, actor, term.personId, {
-    role: 'building_leader',
-    scopeKind: 'buildings',
-    scopeIds: [term.buildingId],
-    source: { kind: LEADER_TERM_SOURCE, id: term.id },
-    startsAt: accessStartsOn(term.startsOn),
-    endsAt: accessEndsAfter(term.endsOn),
-  });
+  return grantPositionAccess(
+    tx,
+    keys,
+    actor,
+    term.personId,
+    {
+      role: 'building_leader',
+      scopeKind: 'buildings',
+      scopeIds: [term.buildingId],
+      source: { kind: LEADER_TERM_SOURCE, id: term.id },
+      startsAt: accessStartsOn(term.startsOn),
+      endsAt: accessEndsAfter(term.endsOn),
+    },
+    grantor,
+  );
 }
 
 /**
@@ -312,6 +327,7 @@ async function grantTermAccess(
 export async function review(
   { db, keys }: Deps,
   scope: Scope,
+  auth: AuthContext,
   actor: Actor,
   id: string,
   input: ReviewInput,
@@ -362,7 +378,7 @@ export async function review(
     });
     // A term already over gives no access; one in force or to come does, until the day after its end.
     if (term.endsOn < shanghaiDay()) return { opened: null };
-    const { opened } = await grantTermAccess(tx, keys, actor, term);
+    const { opened } = await grantTermAccess(tx, keys, actor, term, { auth, permission: 'leader:review' });
     return { opened };
   });
 }
@@ -419,10 +435,7 @@ export async function endTerm({ db, keys }: Deps, scope: Scope, actor: Actor, id
     await endPositionAccess(tx, actor, [id]);
     if (lastDay >= today) {
       // Ending on a later day keeps the access until then.
-      await grantTermAccess(tx, keys, actor, {
-        ...term,
-        endsOn: lastDay,
-      });
+      await grantTermAccess(tx, keys, actor, { ...term, endsOn: lastDay }, 'kept');
     }
     await appendAudit(tx, actor, {
       action: 'leader.ended',
@@ -445,6 +458,7 @@ function maxDay(a: string, b: string) {
 export async function renew(
   { db, keys }: Deps,
   scope: Scope,
+  auth: AuthContext,
   actor: Actor,
   id: string,
   input: RenewInput,
@@ -502,20 +516,32 @@ export async function renew(
       territoryCode: old.territoryCode,
       changes: { renewalOf: old.id, startsOn, endsOn, tags },
     });
-    const { opened } = await grantTermAccess(tx, keys, actor, term);
+    const { opened } = await grantTermAccess(tx, keys, actor, term, { auth, permission: 'leader:review' });
     return { id: term.id, opened };
   });
 }
 
-/** The territory code of a place inside the scope (a leader may name the grid of their buildings), or 404. */
+/**
+ * The territory code of a place inside the scope, or 404. A building leader (scope: their buildings) may name a place
+ * holding one of their buildings (its grid, community or street), not any other.
+ */
 async function placeCode(db: Executor, scope: Scope, territoryId: string): Promise<string> {
   const [node] = await db
     .select({ code: territories.code })
     .from(territories)
     .where(eq(territories.id, territoryId))
     .limit(1);
-  if (!node || (!codeInScope(scope, node.code) && scope.buildingIds.length === 0)) throw errors.notFound();
+  if (!node) throw errors.notFound();
+  if (codeInScope(scope, node.code)) return node.code;
+  const mine = await buildingsByIds(db, scope.buildingIds);
+  if (!mine.some((b) => b.code.startsWith(node.code))) throw errors.notFound();
   return node.code;
+}
+
+/** A building the filter names must lie inside the scope (a territory of it, or one of a leader's buildings): 404. */
+async function checkBuildingInScope(db: Executor, scope: Scope, buildingId: string): Promise<void> {
+  const [building] = await buildingsByIds(db, [buildingId]);
+  if (!building || !registryRowInScope(scope, building.code, building.id)) throw errors.notFound();
 }
 
 /** Approved terms in force whose last day is within `days` days from today, not yet renewed. */
@@ -526,6 +552,7 @@ function expiringWithin(days: number, today = shanghaiDay()): SQL {
 /** Terms inside the scope, filtered, a page at a time: by building code, then the newest first. */
 export async function listTerms({ db, keys }: Deps, scope: Scope, filter: TermFilter) {
   const code = filter.territoryId ? await placeCode(db, scope, filter.territoryId) : undefined;
+  if (filter.buildingId) await checkBuildingInScope(db, scope, filter.buildingId);
   const today = shanghaiDay();
   const where = and(
     termInScope(scope),

@@ -509,10 +509,94 @@ describe('scope', () => {
       ).status,
     ).toBe(404);
     expect((await get(`/leaders/terms?territoryId=${outsideGrid.id}`)).status).toBe(404);
-    const all = await get(`/leaders/terms?buildingId=${outside.id}`);
-    expect(all.json.page.total).toBe(0);
+    expect((await get(`/leaders/terms?buildingId=${outside.id}`)).status).toBe(404);
     // The street admin of the other street sees them.
     expect((await get(`/leaders/terms/${term.id}`, admin)).status).toBe(200);
+  });
+
+  it('approving or renewing gives no access to an account the reviewer could not manage: 404 (another street’s), 403 (a peer’s); nothing changes', async () => {
+    const rolesOf = async (userId: string) =>
+      (await t.db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)))
+        .map((r) => `${r.role}:${r.scopeIds.join(',')}`)
+        .sort();
+    /** A nomination on a new building of the grid for a person linked to a new account with `role`. */
+    const nominatedWith = async (username: string, role: Parameters<typeof insertAccount>[2]['roles']) => {
+      const account = await insertAccount(t.db, testKeys, { username, roles: role });
+      const b = await building();
+      const personId = await personOn();
+      await t.db.update(persons).set({ userId: account.user.id }).where(eq(persons.id, personId));
+      const term = await nominate({ buildingId: b.id, personId });
+      return { userId: account.user.id, term };
+    };
+    const elsewhere = await nominatedWith('leader-other-street', [
+      { role: 'grid_worker', scopeKind: 'grids', scopeIds: [outsideGrid.id] },
+    ]);
+    const peer = await nominatedWith('leader-peer-secretary', [
+      { role: 'community_secretary', scopeKind: 'community', scopeIds: [community.id] },
+    ]);
+    for (const [{ userId, term }, status] of [
+      [elsewhere, 404],
+      [peer, 403],
+    ] as const) {
+      const roles = await rolesOf(userId);
+      const refused = await approve(term.id);
+      expect(refused.status, refused.text).toBe(status);
+      expect((await get(`/leaders/terms/${term.id}`)).json.data.status).toBe('submitted');
+      expect(await rolesOf(userId)).toEqual(roles);
+      expect(await auditCount('leader.approved', term.id)).toBe(0);
+    }
+    // The county administrator approves; the secretary may not renew the term onto that account either.
+    expect((await approve(elsewhere.term.id, admin)).status).toBe(200);
+    const roles = await rolesOf(elsewhere.userId);
+    expect(roles).toHaveLength(2);
+    const renewed = await post(`/leaders/terms/${elsewhere.term.id}/renew`, {});
+    expect(renewed.status, renewed.text).toBe(404);
+    expect(await rolesOf(elsewhere.userId)).toEqual(roles);
+    const renewals = await t.db
+      .select()
+      .from(leaderTerms)
+      .where(eq(leaderTerms.renewalOf, elsewhere.term.id));
+    expect(renewals).toEqual([]);
+    // Ending the term only takes access away: the secretary may.
+    expect((await post(`/leaders/terms/${elsewhere.term.id}/end`, { reason: '调离' })).status).toBe(200);
+  });
+
+  it('a building leader names only places holding their buildings, and only their buildings: others answer 404', async () => {
+    const leader = await t.login(DEMO_ACCOUNT.building_leader);
+    const terms = (await get('/leaders/terms?pageSize=200', leader)).json.data as {
+      buildingId: string;
+      gridCode: string;
+    }[];
+    const mine = terms[0]!;
+    const tree = (await t.request('GET', '/api/v1/territories/tree', { cookie: admin })).json.data as Node[];
+    const nodes: Node[] = [];
+    const walk = (n: Node) => {
+      nodes.push(n);
+      n.children.forEach(walk);
+    };
+    tree.forEach(walk);
+    const holding = nodes.filter((n) => n.level !== 'county' && mine.gridCode.startsWith(n.code));
+    const notHolding = nodes.filter((n) => n.level === 'grid' && !mine.gridCode.startsWith(n.code));
+    expect(holding.map((n) => n.level).sort()).toEqual(['community', 'grid', 'street']);
+    const sameCommunity = notHolding.find((n) =>
+      n.code.startsWith(holding.find((h) => h.level === 'community')!.code),
+    );
+    for (const place of [outsideGrid, sameCommunity!]) {
+      for (const path of ['/leaders/terms', '/leaders/expiring']) {
+        const response = await get(`${path}?territoryId=${place.id}`, leader);
+        expect(response.status, `${path} ${place.code}: ${response.text}`).toBe(404);
+      }
+    }
+    for (const place of holding) {
+      for (const path of ['/leaders/terms', '/leaders/expiring']) {
+        expect((await get(`${path}?territoryId=${place.id}`, leader)).status).toBe(200);
+      }
+    }
+    const otherBuilding = await building(['101'], grid);
+    expect((await get(`/leaders/terms?buildingId=${otherBuilding.id}`, leader)).status).toBe(404);
+    const own = await get(`/leaders/terms?buildingId=${mine.buildingId}`, leader);
+    expect(own.status).toBe(200);
+    expect(own.json.page.total).toBeGreaterThan(0);
   });
 
   it('the demo building leader is the approved leader of their building and sees only it', async () => {

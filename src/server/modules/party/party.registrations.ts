@@ -359,13 +359,20 @@ export async function approveRegistration(
         updatedAt: new Date(),
       })
       .where(eq(partyRegistrations.id, id));
-    const { opened } = await grantPositionAccess(tx, keys, actor, registration.personId, {
-      role: 'party_member',
-      scopeKind: 'self',
-      scopeIds: [],
-      source: { kind: 'party_registration', id },
-      endsAt: null,
-    });
+    const { opened } = await grantPositionAccess(
+      tx,
+      keys,
+      actor,
+      registration.personId,
+      {
+        role: 'party_member',
+        scopeKind: 'self',
+        scopeIds: [],
+        source: { kind: 'party_registration', id },
+        endsAt: null,
+      },
+      'own',
+    );
     await appendAudit(tx, actor, {
       action: 'party.registration_approved',
       entityType: 'party_registration',

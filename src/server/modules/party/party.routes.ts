@@ -236,7 +236,13 @@ export function partyRoutes(deps: ModuleDeps) {
       }),
       async (c) => {
         const scope = routeScope(c);
-        const { id, opened } = await appointSecretary(deps, scope, actorOf(c), c.req.valid('json'));
+        const { id, opened } = await appointSecretary(
+          deps,
+          scope,
+          requireAuth(c),
+          actorOf(c),
+          c.req.valid('json'),
+        );
         return c.json({ data: await getSecretary(deps.db, scope, id), opened }, 201);
       },
     )

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import type { DataKeys } from '../../core/auth/personal-data.ts';
-import type { Scope } from '../../core/auth/scope.ts';
+import type { AuthContext, Scope } from '../../core/auth/scope.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { errors } from '../../core/http/errors.ts';
@@ -26,11 +26,13 @@ const KIND_ZH = { alliance: '党建共同体', branch: '党支部', group: '党�
 
 /**
  * Appoints the secretary of a branch or the leader of a group: an active member of it, one current per organisation.
- * A branch secretary gets the branch_secretary role over the branch's grids (an account opened when they had none).
+ * A branch secretary gets the branch_secretary role over the branch's grids (an account opened when they had none;
+ * an account they have must be one the caller could manage: 404 otherwise, and nothing is recorded).
  */
 export async function appointSecretary(
   { db, keys }: Deps,
   scope: Scope,
+  auth: AuthContext,
   actor: Actor,
   input: AppointSecretaryInput,
 ): Promise<{ id: string; opened: OpenedAccount | null }> {
@@ -86,6 +88,7 @@ export async function appointSecretary(
           actor,
           input.personId,
           secretaryAccess(id, row.startsOn, await branchGridIds(tx, org.id)),
+          { auth, permission: 'party:write' },
         )
       ).opened;
     }
@@ -157,7 +160,10 @@ async function branchGridIds(tx: Executor, branchId: string): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
-/** Re-grants the access of a branch's current secretary after its grids changed. */
+/**
+ * Re-grants the access of a branch's current secretary after its grids changed: the term's own access kept in step
+ * (given when the term began), not a new grant to check against the caller.
+ */
 export async function refreshSecretaryAccess(tx: Executor, keys: DataKeys, actor: Actor, branchId: string) {
   const [secretary] = await tx
     .select({
@@ -175,6 +181,7 @@ export async function refreshSecretaryAccess(tx: Executor, keys: DataKeys, actor
     actor,
     secretary.personId,
     secretaryAccess(secretary.id, secretary.startsOn, await branchGridIds(tx, branchId)),
+    'kept',
   );
 }
 

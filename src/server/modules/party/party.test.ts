@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../../tests/support/constants.ts';
 import { createTestApp, testKeys, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditLog, roleAssignments, users } from '../../core/auth/auth.tables.ts';
+import { insertAccount } from '../accounts/accounts.factories.ts';
 import { insertPerson } from '../people/people.factories.ts';
 import { insertBuilding, insertHousehold } from '../registry/registry.factories.ts';
 import { insertTerritoryNode, type TerritoryNodeRow } from '../territory/territory.factories.ts';
@@ -321,6 +322,34 @@ describe('the demo’s members', () => {
       ).toEqual([]);
       expect((await get(cookie, `/party/orgs/${branch}`)).status).toBe(403);
       expect(await auditActions(secretaryId)).toEqual(['party.secretary_appointed', 'party.secretary_ended']);
+    });
+
+    it('appointing a secretary gives no access to an account the caller could not manage (404); nothing is recorded', async () => {
+      const street = await t.login(DEMO_ACCOUNT.street_admin);
+      const { community, gridA } = await freshCommunity();
+      const branch = await createBranch(street, await createAlliance(street, community.id), [gridA.id]);
+      const { personId } = await resident(gridA, '书记丙');
+      await addMember(street, { personId, branchId: branch });
+      const account = await insertAccount(t.db, testKeys, {
+        username: 'party-other-street',
+        roles: [{ role: 'grid_worker', scopeKind: 'grids', scopeIds: [ids.otherCommunity.children[0]!.id] }],
+      });
+      const linked = await t.request('PUT', `/api/v1/people/${personId}/account`, {
+        cookie: admin,
+        body: { userId: account.user.id },
+      });
+      expect(linked.status, linked.text).toBe(200);
+      const refused = await post(street, '/party/secretaries', { orgId: branch, personId });
+      expect(refused.status, refused.text).toBe(404);
+      expect((await get(street, `/party/orgs/${branch}`)).json.data.secretaries).toEqual([]);
+      const roles = await t.db
+        .select()
+        .from(roleAssignments)
+        .where(eq(roleAssignments.userId, account.user.id));
+      expect(roles.map((r) => r.role)).toEqual(['grid_worker']);
+      // The county administrator may.
+      const appointed = await post(admin, '/party/secretaries', { orgId: branch, personId });
+      expect(appointed.status, appointed.text).toBe(201);
     });
 
     it('ending a membership ends the office held with it', async () => {

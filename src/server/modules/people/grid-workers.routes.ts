@@ -131,6 +131,7 @@ export function gridWorkerRoutes(deps: ModuleDeps) {
         const { personId, opened } = await appointGridWorker(
           deps,
           { write: scope, residents },
+          requireAuth(c),
           actorOf(c),
           c.req.valid('json'),
         );

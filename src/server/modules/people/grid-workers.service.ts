@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { users } from '../../core/auth/auth.tables.ts';
 import { decrypt, maskMobile, type DataKeys } from '../../core/auth/personal-data.ts';
-import { codeInScope, territoryCodeCondition, type Scope } from '../../core/auth/scope.ts';
+import { codeInScope, territoryCodeCondition, type AuthContext, type Scope } from '../../core/auth/scope.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { containsPattern, startsWith } from '../../core/db/like.ts';
@@ -21,6 +21,7 @@ import {
   accessStartsOn,
   endPositionAccess,
   grantPositionAccess,
+  type Grantor,
   type OpenedAccount,
 } from './people.access.ts';
 import { personInScope, recordPerson, refusingDuplicates } from './people.service.ts';
@@ -266,6 +267,7 @@ async function syncAccess(
   keys: DataKeys,
   actor: Actor,
   personId: string,
+  grantor: Grantor,
 ): Promise<OpenedAccount | null> {
   const rows = await tx
     .select({ gridId: gridWorkers.gridId, startsOn: gridWorkers.startsOn })
@@ -275,14 +277,21 @@ async function syncAccess(
     await endPositionAccess(tx, actor, [personId]);
     return null;
   }
-  const { opened } = await grantPositionAccess(tx, keys, actor, personId, {
-    role: 'grid_worker',
-    scopeKind: 'grids',
-    scopeIds: [...new Set(rows.map((r) => r.gridId))].sort(),
-    source: { kind: GRID_WORKER_SOURCE, id: personId },
-    startsAt: accessStartsOn(rows.map((r) => r.startsOn).sort()[0]!),
-    endsAt: null,
-  });
+  const { opened } = await grantPositionAccess(
+    tx,
+    keys,
+    actor,
+    personId,
+    {
+      role: 'grid_worker',
+      scopeKind: 'grids',
+      scopeIds: [...new Set(rows.map((r) => r.gridId))].sort(),
+      source: { kind: GRID_WORKER_SOURCE, id: personId },
+      startsAt: accessStartsOn(rows.map((r) => r.startsOn).sort()[0]!),
+      endsAt: null,
+    },
+    grantor,
+  );
   return opened;
 }
 
@@ -290,11 +299,13 @@ async function syncAccess(
  * Appoints a person grid worker of grids inside the caller's scope: an existing person (inside the scope, or
  * already serving a grid in it) or a new one recorded from a resident or standing alone. A grid the person already
  * serves answers 409. The person's one grid_worker role assignment is (re)granted over every grid they serve,
- * opening an account when they had none (returned once).
+ * opening an account when they had none (returned once); an account they have must be one the caller could manage
+ * (404 otherwise, and nothing is recorded).
  */
 export async function appointGridWorker(
   { db, keys }: Deps,
   scopes: { write: Scope; residents: Scope | null },
+  auth: AuthContext,
   actor: Actor,
   input: AppointGridWorkerInput,
 ): Promise<{ personId: string; opened: OpenedAccount | null }> {
@@ -378,7 +389,7 @@ export async function appointGridWorker(
           ...(input.publishMobile !== undefined ? { publishMobile: input.publishMobile } : {}),
         },
       });
-      const opened = await syncAccess(tx, keys, actor, personId);
+      const opened = await syncAccess(tx, keys, actor, personId, { auth, permission: 'grid_worker:write' });
       return { personId, opened };
     }),
   );
@@ -468,7 +479,7 @@ export async function endGridWorker(
       territoryCode: targets[0]!.code,
       changes: { grids: targets.map((r) => r.code), endsOn },
     });
-    await syncAccess(tx, keys, actor, personId);
+    await syncAccess(tx, keys, actor, personId, 'kept');
   });
 }
 
@@ -575,7 +586,7 @@ export async function moveWorkersOfEndedGrids(
       territoryCode: to[0]!,
       changes: { fromGrids: from, toGrids: to, startsOn: day },
     });
-    await syncAccess(tx, keys, actor, personId);
+    await syncAccess(tx, keys, actor, personId, 'kept');
   }
   return [...moved.keys()];
 }

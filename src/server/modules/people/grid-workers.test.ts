@@ -328,6 +328,71 @@ describe('scope', () => {
     expect(assignment!.role_assignments.scopeIds).toEqual([ids.otherGrid.id]);
   });
 
+  it('a person whose account the caller could not manage is not appointed: a superior’s or another street’s 404, a peer’s 403; nothing changes', async () => {
+    const userOf = async (username: string) =>
+      (await t.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]!.id;
+    const rolesOf = async (userId: string) =>
+      (await t.db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)))
+        .map((r) => `${r.role}:${[...r.scopeIds].sort().join(',')}`)
+        .sort();
+    const newAccount = async (username: string, role: string, scopeKind: string, scopeId: string) => {
+      const created = await t.request('POST', '/api/v1/accounts', {
+        cookie: admin,
+        body: {
+          username,
+          displayName: username,
+          password: 'Initial-pass-1',
+          roles: [{ role, scopeKind, scopeIds: [scopeId] }],
+        },
+      });
+      expect(created.status, created.text).toBe(201);
+      return created.json.data.id as string;
+    };
+    /** A person on the first grid whom the county administrator links to `userId`. */
+    const linkedTo = async (userId: string) => {
+      const personId = await standalone(ids.grid1);
+      const linked = await t.request('PUT', `/api/v1/people/${personId}/account`, {
+        cookie: admin,
+        body: { userId },
+      });
+      expect(linked.status, linked.text).toBe(200);
+      return personId;
+    };
+    const streetAdmin = await userOf(DEMO_ACCOUNT.street_admin);
+    const otherStreetWorker = await newAccount('gw-other-street', 'grid_worker', 'grids', ids.otherGrid.id);
+    const peer = await newAccount('gw-peer-worker', 'community_worker', 'community', ids.community1.id);
+    const worker = await t.login(DEMO_ACCOUNT.community_worker);
+    const cases = [
+      { userId: streetAdmin, cookie: secretary, status: 404 },
+      { userId: otherStreetWorker, cookie: secretary, status: 404 },
+      { userId: peer, cookie: worker, status: 403 },
+    ];
+    for (const { userId, cookie, status } of cases) {
+      const personId = await linkedTo(userId);
+      const roles = await rolesOf(userId);
+      const before = await auditCount();
+      const response = await appoint(cookie, { personId, gridIds: [ids.grid1.id], employment: 'full_time' });
+      expect(response.status, response.text).toBe(status);
+      expect(await rolesOf(userId)).toEqual(roles);
+      expect(await rowsOf(personId)).toEqual([]);
+      expect(await auditCount()).toBe(before);
+    }
+    // A caller who could manage the account appoints: the secretary (above a community worker) gives the peer's
+    // account the post's access.
+    const personId = (await t.db.select().from(persons).where(eq(persons.userId, peer)))[0]!.id;
+    const appointed = await appoint(secretary, {
+      personId,
+      gridIds: [ids.grid1.id],
+      employment: 'full_time',
+    });
+    expect(appointed.status, appointed.text).toBe(201);
+    expect(appointed.json.opened).toBeNull();
+    expect(await rolesOf(peer)).toEqual([
+      `community_worker:${ids.community1.id}`,
+      `grid_worker:${ids.grid1.id}`,
+    ]);
+  });
+
   it('grid workers, branch secretaries and inspectors read; they cannot appoint', async () => {
     for (const role of ['grid_worker', 'branch_secretary', 'inspector'] as const) {
       const cookie = await t.login(DEMO_ACCOUNT[role]);

@@ -46,7 +46,7 @@ describe('access given by a position', () => {
     const personId = await personWithoutAccount('新楼长', '13900001111');
     const sourceId = newId();
     const granted = await t.db.transaction((tx) =>
-      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId)),
+      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId), 'kept'),
     );
     expect(granted.opened?.username).toMatch(/^p[0-9a-f]{8}$/);
     expect(granted.opened?.password).toMatch(/^[a-zA-Z0-9]{10}$/);
@@ -79,7 +79,7 @@ describe('access given by a position', () => {
   it('reuses the account a person has, and a term past its end gives no access even before its row is deleted', async () => {
     const personId = await personWithoutAccount('老楼长');
     const first = await t.db.transaction((tx) =>
-      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(newId())),
+      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(newId()), 'kept'),
     );
     const second = await t.db.transaction((tx) =>
       grantPositionAccess(
@@ -88,6 +88,7 @@ describe('access given by a position', () => {
         actor,
         personId,
         leaderAccess(newId(), accessEndsAfter('2020-12-31')),
+        'kept',
       ),
     );
     expect(second.userId).toBe(first.userId);
@@ -101,10 +102,10 @@ describe('access given by a position', () => {
     const personId = await personWithoutAccount('换楼楼长');
     const sourceId = newId();
     const { userId } = await t.db.transaction((tx) =>
-      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId)),
+      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId), 'kept'),
     );
     await t.db.transaction((tx) =>
-      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId)),
+      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId), 'kept'),
     );
     const rows = await t.db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId));
     expect(rows).toHaveLength(1);
@@ -114,7 +115,7 @@ describe('access given by a position', () => {
     const personId = await personWithoutAccount('兼任楼长');
     const sourceId = newId();
     const { userId } = await t.db.transaction((tx) =>
-      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId)),
+      grantPositionAccess(tx, testKeys, actor, personId, leaderAccess(sourceId), 'kept'),
     );
     const set = await t.request('PUT', `/api/v1/accounts/${userId}/roles`, {
       cookie: admin,
@@ -136,7 +137,14 @@ describe('access given by a position', () => {
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const grant = (startsAt: Date | null, endsAt: Date | null) =>
       t.db.transaction((tx) =>
-        grantPositionAccess(tx, testKeys, actor, personId, { ...leaderAccess(sourceId, endsAt), startsAt }),
+        grantPositionAccess(
+          tx,
+          testKeys,
+          actor,
+          personId,
+          { ...leaderAccess(sourceId, endsAt), startsAt },
+          'kept',
+        ),
       );
     // Approved today for a term from tomorrow: the row is there, the access is not.
     const { opened } = await grant(accessStartsOn(tomorrow), null);

@@ -1,13 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { appendAudit, type Actor } from '../../core/auth/audit.ts';
 import { roleAssignments } from '../../core/auth/auth.tables.ts';
 import { decrypt, type DataKeys } from '../../core/auth/personal-data.ts';
-import type { RoleCode, ScopeKind } from '../../core/auth/roles.ts';
+import type { Permission, RoleCode, ScopeKind } from '../../core/auth/roles.ts';
+import type { AuthContext } from '../../core/auth/scope.ts';
 import { forgetUser } from '../../core/auth/session-cache.ts';
 import { afterEachTransaction, type Executor } from '../../core/db/client.ts';
 import { newId } from '../../core/db/ids.ts';
 import { errors } from '../../core/http/errors.ts';
-import { openPositionAccount } from '../accounts/accounts.public.ts';
+import { openPositionAccount, takesPositionAccess } from '../accounts/accounts.public.ts';
 import { persons } from './people.tables.ts';
 
 /**
@@ -30,6 +31,16 @@ export type PositionAccess = {
   /** The moment the access stops (the day after a term's last day, start of day in Shanghai); null: open-ended. */
   endsAt: Date | null;
 };
+
+/**
+ * Who gives a position's access. A request giving it (an appointment, an approval, a renewal) names its caller and
+ * the permission it acts with: when the person already has an account, that account must be one the caller could
+ * manage in that permission's scope (accounts' `takesPositionAccess`), otherwise 404 (403 for a peer's or superior's
+ * account) and nothing changes; an account opened for the person is the caller's to open. `kept`: a re-grant that
+ * repeats or narrows what the position already gave (a branch's grids redrawn, a grid ended, a term ended early).
+ * `own`: access over the person themself only (a party member's, scope `self`), which reaches nobody else's data.
+ */
+export type Grantor = { auth: AuthContext; permission: Permission } | 'kept' | 'own';
 
 /** The account opened for a person who had none: shown once to whoever approved the position. */
 export type OpenedAccount = { username: string; password: string };
@@ -54,8 +65,9 @@ function forgetAfterCommit(userId: string) {
 
 /**
  * Gives a person the access of a position, inside the caller's transaction: links a new account when the person has
- * none (returned, with its initial password, to be shown once), then adds the role assignment. A second grant for
- * the same source replaces the first (a renewed term, a changed set of grids). Audited as `person.access_granted`.
+ * none (returned, with its initial password, to be shown once), or checks that the grantor may give the account they
+ * have access (Grantor), then adds the role assignment. A second grant for the same source replaces the first (a
+ * renewed term, a changed set of grids). Audited as `person.access_granted`.
  */
 export async function grantPositionAccess(
   tx: Executor,
@@ -63,7 +75,13 @@ export async function grantPositionAccess(
   actor: Actor,
   personId: string,
   access: PositionAccess,
+  grantor: Grantor,
 ): Promise<{ userId: string; opened: OpenedAccount | null }> {
+  if (grantor === 'own' && access.scopeKind !== 'self') {
+    throw new Error(
+      `grantPositionAccess: ${access.role} over ${access.scopeKind} is not access over oneself`,
+    );
+  }
   const [person] = await tx
     .select({
       id: persons.id,
@@ -79,6 +97,9 @@ export async function grantPositionAccess(
   if (!person) throw errors.notFound();
   let userId = person.userId;
   let opened: OpenedAccount | null = null;
+  if (userId && typeof grantor === 'object') {
+    await takesPositionAccess(tx, grantor.auth, grantor.permission, userId, access.source.id);
+  }
   if (!userId) {
     const account = await openPositionAccount(tx, keys, actor, {
       displayName: person.name,
@@ -159,6 +180,42 @@ export async function endPositionAccess(tx: Executor, actor: Actor, sourceIds: s
     });
   }
   for (const e of ended) forgetAfterCommit(e.userId);
+}
+
+/**
+ * When a person's account is unlinked or replaced (`to`: the account linked instead, or null), the access their
+ * positions gave goes with the person, not with the old account: moved to the new account, or ended when none is
+ * linked (the person's next grant opens or reuses one). Every role assignment a position gave the old account moves
+ * or ends, whether in force, to come or past (an account belongs to one person at most, so they are all this
+ * person's); the roles granted by hand stay. Both accounts' cached sessions are forgotten after the commit. Audited
+ * as `person.access_moved` or `person.access_ended`. The caller checked that they may manage both accounts.
+ */
+export async function handOverPositionAccess(
+  tx: Executor,
+  actor: Actor,
+  person: { id: string; territoryCode: string },
+  from: string,
+  to: string | null,
+): Promise<void> {
+  const positional = and(eq(roleAssignments.userId, from), isNotNull(roleAssignments.sourceKind));
+  const returning = { role: roleAssignments.role, source: roleAssignments.sourceKind };
+  const handed = to
+    ? await tx.update(roleAssignments).set({ userId: to }).where(positional).returning(returning)
+    : await tx.delete(roleAssignments).where(positional).returning(returning);
+  if (handed.length === 0) return;
+  const roles = handed.map((h) => ({ role: h.role, source: h.source }));
+  const entity = { entityType: 'person', entityId: person.id, territoryCode: person.territoryCode };
+  if (to) {
+    await appendAudit(tx, actor, {
+      action: 'person.access_moved',
+      ...entity,
+      changes: { userId: { from, to }, roles },
+    });
+  } else {
+    await appendAudit(tx, actor, { action: 'person.access_ended', ...entity, changes: { roles } });
+  }
+  forgetAfterCommit(from);
+  if (to) forgetAfterCommit(to);
 }
 
 /**

@@ -37,6 +37,10 @@ export const peopleModule = defineModule({
       'person.account_unlinked': { zh: '解除账号关联', en: 'Account unlinked' },
       'person.access_granted': { zh: '职务授予权限', en: 'Access given by a position' },
       'person.access_ended': { zh: '职务权限终止', en: 'Access of a position ended' },
+      'person.access_moved': {
+        zh: '更换关联账号：职务权限转至新账号',
+        en: 'Access of positions moved to the newly linked account',
+      },
       'grid_worker.appointed': { zh: '任命网格员', en: 'Grid worker appointed' },
       'grid_worker.ended': { zh: '网格员离任', en: 'Grid worker’s service ended' },
       'grid_worker.moved': {

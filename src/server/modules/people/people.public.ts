@@ -24,6 +24,7 @@ export {
   accessStartsOn,
   endPositionAccess,
   grantPositionAccess,
+  type Grantor,
   type OpenedAccount,
   type PositionAccess,
 } from './people.access.ts';

@@ -12,6 +12,7 @@ import { residentInScope, residents } from '../registry/registry.public.ts';
 import { loadInScope, territories } from '../territory/territory.public.ts';
 import type { CreatePersonInput, PersonFilter, PersonView } from './people.schemas.ts';
 import { persons } from './people.tables.ts';
+import { handOverPositionAccess } from './people.access.ts';
 
 type Deps = { db: Db; keys: DataKeys };
 
@@ -263,7 +264,8 @@ export async function recordPerson(
 /**
  * Links an account to a person inside the caller's person:write scope, or unlinks it (`userId` null). The caller
  * must be able to manage the account linked and the one it replaces (accounts' rule); an account belongs to one
- * person at most (409).
+ * person at most (409). The access the person's positions gave the account replaced moves to the new one, or ends
+ * when the account is unlinked (handOverPositionAccess).
  */
 export async function linkAccount(
   { db }: Deps,
@@ -305,6 +307,7 @@ export async function linkAccount(
         territoryCode: person.territoryCode,
         changes: { userId: { from: person.userId, to: userId } },
       });
+      if (person.userId) await handOverPositionAccess(tx, actor, person, person.userId, userId);
     }),
   );
 }

@@ -445,3 +445,85 @@ describe('a self scope means the records of my person', () => {
     expect(await found(inOther)).toEqual([{ id }]);
   });
 });
+
+describe('the access of a person’s positions follows the person, not the account', () => {
+  const rolesOf = async (userId: string) =>
+    (await t.db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)))
+      .map((r) => `${r.role}:${r.sourceKind ?? 'by hand'}:${r.scopeIds.join(',')}`)
+      .sort();
+  const myRoles = async (cookie: string) =>
+    ((await t.request('GET', '/api/v1/me', { cookie })).json.data.roles as { role: string }[])
+      .map((r) => r.role)
+      .sort();
+
+  it('relinking moves the post’s access to the new account; unlinking ends it; sessions lose it at once', async () => {
+    const personId = (await createPerson(secretary, { name: '换号网格员', territoryId: ids.grid1.id })).json
+      .data.id as string;
+    const appointed = await t.request('POST', '/api/v1/grid-workers', {
+      cookie: secretary,
+      body: { personId, gridIds: [ids.grid1.id], employment: 'full_time' },
+    });
+    expect(appointed.status, appointed.text).toBe(201);
+    const opened = appointed.json.opened as { username: string; password: string };
+    const [first] = await t.db.select().from(persons).where(eq(persons.id, personId));
+    const oldAccount = first!.userId!;
+    const firstCookie = await t.login(opened.username, opened.password);
+    const changed = await t.request('POST', '/api/v1/me/password', {
+      cookie: firstCookie,
+      body: { currentPassword: opened.password, newPassword: 'Worker-pass-2026' },
+    });
+    expect(changed.status, changed.text).toBeLessThan(300);
+    const oldCookie = await t.login(opened.username, 'Worker-pass-2026');
+    expect((await t.request('GET', '/api/v1/grid-workers', { cookie: oldCookie })).status).toBe(200);
+
+    // Relinked to another account: the post's access moves with the person; the old account keeps nothing.
+    const newAccountId = await newAccount(secretary, 'people-relink-gw', ids.grid2.id);
+    const newCookie = await t.login('people-relink-gw', 'Initial-pass-1');
+    expect(await myRoles(newCookie)).toEqual(['grid_worker']);
+    expect((await link(secretary, personId, newAccountId)).status).toBe(200);
+    expect(await rolesOf(oldAccount)).toEqual([]);
+    expect((await t.request('GET', '/api/v1/grid-workers', { cookie: oldCookie })).status).toBe(403);
+    expect(await rolesOf(newAccountId)).toEqual([
+      `grid_worker:by hand:${ids.grid2.id}`,
+      `grid_worker:grid_worker:${ids.grid1.id}`,
+    ]);
+    expect(await myRoles(newCookie)).toEqual(['grid_worker', 'grid_worker']);
+
+    // Unlinked: the access ends; the roles given by hand stay.
+    expect((await link(secretary, personId, null)).status).toBe(200);
+    expect(await rolesOf(newAccountId)).toEqual([`grid_worker:by hand:${ids.grid2.id}`]);
+    expect(await myRoles(newCookie)).toEqual(['grid_worker']);
+    expect((await auditRows(personId)).map((r) => [r.action, r.changes])).toEqual(
+      expect.arrayContaining([
+        [
+          'person.access_moved',
+          {
+            userId: { from: oldAccount, to: newAccountId },
+            roles: [{ role: 'grid_worker', source: 'grid_worker' }],
+          },
+        ],
+        ['person.access_ended', { roles: [{ role: 'grid_worker', source: 'grid_worker' }] }],
+      ]),
+    );
+    // The person still serves; their next appointment opens an account for them again.
+    const again = await t.request('POST', '/api/v1/grid-workers', {
+      cookie: secretary,
+      body: { personId, gridIds: [ids.grid2.id], employment: 'full_time' },
+    });
+    expect(again.status, again.text).toBe(201);
+    expect(again.json.opened).not.toBeNull();
+  });
+
+  // Last in the file: it takes the demo grid worker's access away.
+  it('the demo grid worker’s account unlinked from its person loses the grid_worker role', async () => {
+    const [gridUser] = await t.db.select().from(users).where(eq(users.username, DEMO_ACCOUNT.grid_worker));
+    const [person] = await t.db.select().from(persons).where(eq(persons.userId, gridUser!.id));
+    const cookie = await t.login(DEMO_ACCOUNT.grid_worker);
+    expect((await t.request('GET', '/api/v1/grid-workers', { cookie })).status).toBe(200);
+    expect((await link(secretary, person!.id, null)).status).toBe(200);
+    expect(await rolesOf(gridUser!.id)).not.toContainEqual(expect.stringMatching(/^grid_worker:/));
+    expect((await t.request('GET', '/api/v1/grid-workers', { cookie })).status).toBe(403);
+    const fresh = await t.login(DEMO_ACCOUNT.grid_worker);
+    expect((await t.request('GET', '/api/v1/grid-workers', { cookie: fresh })).status).toBe(403);
+  });
+});
