@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { mobilePattern } from '../../core/auth/personal-data.ts';
+import { shanghaiDay } from '../../core/db/periods.ts';
 import { pageInfo, pageQuery } from '../../core/http/openapi.ts';
 import { bi } from '../../core/http/validation.ts';
 import { idCardProblem } from './id-card.ts';
@@ -52,7 +53,13 @@ const personName = z
     bi('姓名不能包含数字或 < > " \' ` \\ 等字符', 'The name must not contain digits or < > " \' ` \\'),
   );
 
-const birthDate = z.iso.date(bi('出生日期格式应为 YYYY-MM-DD', 'The birth date must be YYYY-MM-DD'));
+/** A birth date from 1900 to today (year 0000 passed the format and failed in the database: a 500). */
+const birthDate = z.iso
+  .date(bi('出生日期格式应为 YYYY-MM-DD', 'The birth date must be YYYY-MM-DD'))
+  .refine(
+    (d) => d >= '1900-01-01' && d <= shanghaiDay(),
+    bi('出生日期须在 1900-01-01 至今天之间', 'The birth date must lie between 1900-01-01 and today'),
+  );
 
 const tagInput = z.strictObject({
   tag: z.enum(keyPopulationTags),
