@@ -190,6 +190,26 @@ describe('the audit log in plain words', () => {
     );
   });
 
+  it('names a grid worker’s appointment by the person (masked), for readers of the grid', async () => {
+    const person = await t.request('POST', '/api/v1/people', {
+      cookie: admin,
+      body: { territoryId: inside.id, name: '司马网格' },
+    });
+    expect(person.status, person.text).toBe(201);
+    const personId = person.json.data.id as string;
+    const appointed = await t.request('POST', '/api/v1/grid-workers', {
+      cookie: admin,
+      body: { personId, gridIds: [inside.id], employment: 'full_time' },
+    });
+    expect(appointed.status, appointed.text).toBe(201);
+    const [row] = await auditOf(admin, `entityId=${personId}&action=grid_worker.appointed`);
+    expect(row!.entityTypeLabel).toEqual({ zh: '网格员', en: 'Grid worker' });
+    expect(row!.entityName).toBe(maskPersonName('司马网格'));
+    const secretary = await t.login('secretary');
+    const [seen] = await auditOf(secretary, `entityId=${personId}&action=grid_worker.appointed`);
+    expect(seen!.entityName).toBe(maskPersonName('司马网格'));
+  });
+
   it('shows a failed sign-in with no account as not signed in', async () => {
     const failed = await t.request('POST', '/api/v1/auth/login', {
       body: { username: 'nobody-like-this', password: 'Wrong-pass-1' },

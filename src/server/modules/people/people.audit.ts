@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { maskPersonName } from '../../core/auth/personal-data.ts';
 import type { Executor } from '../../core/db/client.ts';
 import type { AuditDeclaration } from '../../core/kit/module.ts';
@@ -13,14 +13,22 @@ const personNames = async (db: Executor, ids: string[]) =>
       .where(inArray(persons.id, ids))
   ).map((p) => ({ ...p, name: maskPersonName(p.name) }));
 
-/** A grid worker's post by the person's masked name. */
+/**
+ * A grid worker by the person's masked name: their audit rows name the person (`grid_worker.appointed`, `.ended`,
+ * `.moved` carry the person's id), placed at the grid of their latest post (in force first), else where they live.
+ */
 const gridWorkerNames = async (db: Executor, ids: string[]) =>
   (
     await db
-      .select({ id: gridWorkers.id, name: persons.name, territoryCode: gridWorkers.territoryCode })
-      .from(gridWorkers)
-      .innerJoin(persons, eq(persons.id, gridWorkers.personId))
-      .where(inArray(gridWorkers.id, ids))
+      .selectDistinctOn([persons.id], {
+        id: persons.id,
+        name: persons.name,
+        territoryCode: sql<string>`coalesce(${gridWorkers.territoryCode}, ${persons.territoryCode})`,
+      })
+      .from(persons)
+      .leftJoin(gridWorkers, eq(gridWorkers.personId, persons.id))
+      .where(inArray(persons.id, ids))
+      .orderBy(persons.id, sql`${gridWorkers.endsOn} desc nulls first`, desc(gridWorkers.startsOn))
   ).map((p) => ({ ...p, name: maskPersonName(p.name) }));
 
 /** How the audit log names persons and grid workers and reads the people module's fields. */
