@@ -108,6 +108,13 @@ export async function startPlatform(
       ),
     );
   });
+  // An idle kept-alive connection is closed after 65 s, not Node's 5 s: a client sending its next request just as the
+  // server closed the socket gets a reset it cannot retry for a POST (seen from the browser tests' API requests);
+  // phones on slow networks reuse their connections longer too. Headers must be allowed a little longer still.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
